@@ -1,0 +1,92 @@
+package dev.lazurite.backend.openai;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.lazurite.catalog.Encoding;
+import dev.lazurite.error.ApiException;
+import dev.lazurite.json.Json;
+import dev.lazurite.pipeline.EventSink;
+import dev.lazurite.pipeline.StreamEvent;
+import dev.lazurite.tokens.TokenCounter;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Copies an upstream SSE stream to the client event by event, as each arrives. Usage is always
+ * asked of the upstream so that metering is exact; the usage event reaches the client only when
+ * the client asked for it. Tokens are counted per chunk while streaming so that a stream cut short
+ * is still billed for what was sent.
+ */
+final class SsePassThrough {
+  private final TokenCounter tokens;
+  private final Encoding encoding;
+  private final boolean clientWantsUsage;
+
+  SsePassThrough(TokenCounter tokens, Encoding encoding, boolean clientWantsUsage) {
+    this.tokens = tokens;
+    this.encoding = encoding;
+    this.clientWantsUsage = clientWantsUsage;
+  }
+
+  void copy(InputStream upstream, EventSink sink) throws IOException {
+    var reader = new BufferedReader(new InputStreamReader(upstream, StandardCharsets.UTF_8));
+    int counted = 0;
+    String line;
+    while ((line = reader.readLine()) != null) {
+      if (!line.startsWith("data:")) {
+        continue;
+      }
+      String data = line.substring(5).strip();
+      if (data.equals("[DONE]")) {
+        return;
+      }
+      JsonNode node = Json.MAPPER.readTree(data);
+      if (!(node instanceof ObjectNode chunk)) {
+        continue;
+      }
+      if (chunk.has("error")) {
+        throw ApiException.of(
+            dev.lazurite.error.ErrorCode.UPSTREAM_ERROR,
+            chunk.path("error").path("message").asText("The model backend reported an error."));
+      }
+      JsonNode usage = chunk.get("usage");
+      boolean usageChunk = usage != null && usage.isObject() && chunk.path("choices").isEmpty();
+      if (usageChunk) {
+        int billed = Math.max(0, usage.path("completion_tokens").asInt(counted) - counted);
+        counted += billed;
+        sink.send(clientWantsUsage ? new StreamEvent(chunk, billed) : StreamEvent.meteringOnly(billed));
+        continue;
+      }
+      if (!clientWantsUsage) {
+        chunk.remove("usage");
+      }
+      int chunkTokens = countText(chunk);
+      counted += chunkTokens;
+      sink.send(new StreamEvent(chunk, chunkTokens));
+    }
+  }
+
+  private int countText(ObjectNode chunk) {
+    int count = 0;
+    for (JsonNode choice : chunk.path("choices")) {
+      JsonNode content = choice.path("delta").path("content");
+      if (content.isTextual()) {
+        count += tokens.count(encoding, content.asText());
+      }
+      JsonNode text = choice.path("text");
+      if (text.isTextual()) {
+        count += tokens.count(encoding, text.asText());
+      }
+      for (JsonNode call : choice.path("delta").path("tool_calls")) {
+        JsonNode args = call.path("function").path("arguments");
+        if (args.isTextual()) {
+          count += tokens.count(encoding, args.asText());
+        }
+      }
+    }
+    return count;
+  }
+}

@@ -1,0 +1,113 @@
+package dev.lazurite.backend.simulator;
+
+import dev.lazurite.api.ChatRequest;
+import dev.lazurite.backend.Ids;
+import dev.lazurite.catalog.Encoding;
+import dev.lazurite.json.Json;
+import dev.lazurite.tokens.TokenCounter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+
+/** Decides the simulator's answers: lengths, stops, tool calls and structured output. */
+final class Generator {
+  private final TokenCounter tokens;
+  private final SimulatorConfig config;
+
+  Generator(TokenCounter tokens, SimulatorConfig config) {
+    this.tokens = tokens;
+    this.config = config;
+  }
+
+  /** Prose of a drawn length, cut by {@code limit} tokens (finish "length") or a stop sequence. */
+  Generation text(Random random, Encoding encoding, int limit, List<String> stop) {
+    int target = config.minTokens() + random.nextInt(config.maxTokens() - config.minTokens() + 1);
+    return shape(Words.prose(random, target), encoding, limit, stop, target);
+  }
+
+  /** A given text (structured output), cut by the limit and stop sequences like prose. */
+  Generation fixed(String text, Encoding encoding, int limit, List<String> stop) {
+    return shape(text, encoding, limit, stop, Integer.MAX_VALUE);
+  }
+
+  private Generation shape(String text, Encoding encoding, int limit, List<String> stop, int cap) {
+    String finish = "stop";
+    List<Integer> ids = tokens.encode(encoding, text);
+    if (ids.size() > cap) {
+      ids = ids.subList(0, cap);
+    }
+    if (ids.size() > limit) {
+      ids = ids.subList(0, limit);
+      finish = "length";
+    }
+    String shaped = tokens.decode(encoding, ids);
+    int cut = firstStop(shaped, stop);
+    if (cut >= 0) {
+      shaped = shaped.substring(0, cut);
+      ids = tokens.encode(encoding, shaped);
+      finish = "stop";
+    }
+    List<String> pieces = new ArrayList<>(ids.size());
+    for (Integer id : ids) {
+      pieces.add(tokens.decode(encoding, List.of(id)));
+    }
+    return new Generation(pieces, List.of(), finish, ids.size());
+  }
+
+  /** Whether this turn answers with tool calls rather than text. */
+  static boolean callsTools(ChatRequest request) {
+    return switch (request.toolChoice().mode()) {
+      case "none" -> false;
+      case "required", "function" -> true;
+      default -> {
+        String lastRole = request.messages().getLast().role();
+        yield !request.tools().isEmpty() && !lastRole.equals("tool") && !lastRole.equals("function");
+      }
+    };
+  }
+
+  Generation toolCalls(ChatRequest request, Random random, Encoding encoding) {
+    List<ChatRequest.Tool> chosen = new ArrayList<>();
+    if (request.toolChoice().mode().equals("function")) {
+      request.tools().stream()
+          .filter(t -> t.name().equals(request.toolChoice().function()))
+          .forEach(chosen::add);
+    } else {
+      List<ChatRequest.Tool> tools = request.tools();
+      chosen.add(tools.get(random.nextInt(tools.size())));
+      if (request.parallelToolCalls() && tools.size() > 1 && random.nextBoolean()) {
+        tools.stream().filter(t -> !chosen.contains(t)).findFirst().ifPresent(chosen::add);
+      }
+    }
+    List<ChatRequest.ToolCall> calls = new ArrayList<>();
+    int completion = 0;
+    for (ChatRequest.Tool tool : chosen) {
+      String arguments = Json.writeString(SchemaInstances.generate(tool.parameters(), random));
+      calls.add(new ChatRequest.ToolCall(Ids.toolCall(), tool.name(), arguments));
+      completion += tokens.count(encoding, tool.name()) + tokens.count(encoding, arguments) + 4;
+    }
+    return new Generation(List.of(), calls, "tool_calls", completion);
+  }
+
+  /** The JSON text a {@code response_format} asks for, or null for plain text. */
+  static String structured(ChatRequest.ResponseFormat format, Random random) {
+    return switch (format.type()) {
+      case "json_schema" -> Json.writeString(SchemaInstances.generate(format.schema(), random));
+      case "json_object" ->
+          Json.writeString(
+              Json.MAPPER.createObjectNode().put("answer", Words.prose(random, 12)));
+      default -> null;
+    };
+  }
+
+  private static int firstStop(String text, List<String> stop) {
+    int first = -1;
+    for (String s : stop) {
+      int at = s.isEmpty() ? -1 : text.indexOf(s);
+      if (at >= 0 && (first < 0 || at < first)) {
+        first = at;
+      }
+    }
+    return first;
+  }
+}

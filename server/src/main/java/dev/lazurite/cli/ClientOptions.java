@@ -1,0 +1,69 @@
+package dev.lazurite.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.lazurite.json.Json;
+import dev.lazurite.server.AdminCredential;
+import dev.lazurite.server.ServerFile;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import picocli.CommandLine.Option;
+
+/**
+ * How a command finds the server: the {@code server.json} and admin credential in the data
+ * directory of a local server, or an explicit endpoint and token for a remote one.
+ */
+final class ClientOptions {
+  @Option(names = "--data-dir", description = "Data directory of the local server (LAZURITE_DATA_DIR; default ./lazurite-data).")
+  String dataDir;
+
+  @Option(names = "--endpoint", description = "Control-plane endpoint of a remote server (LAZURITE_ENDPOINT).")
+  String endpoint;
+
+  @Option(names = "--admin-token", description = "Admin credential of a remote server (LAZURITE_ADMIN_TOKEN).")
+  String adminToken;
+
+  @Option(names = {"--account", "--account-name"}, description = "Resource (account) name; default: the server's default resource.")
+  String account;
+
+  @Option(names = {"--resource-group", "-g"}, description = "Resource group; default: the server's.")
+  String resourceGroup;
+
+  @Option(names = "--subscription", description = "Subscription id; default: the server's.")
+  String subscription;
+
+  ArmClient client() throws IOException {
+    Path dir = Path.of(firstNonNull(dataDir, System.getenv("LAZURITE_DATA_DIR"), "lazurite-data"));
+    String remote = firstNonNull(endpoint, System.getenv("LAZURITE_ENDPOINT"), null);
+    JsonNode server = Json.MAPPER.createObjectNode();
+    Path serverFile = dir.resolve(ServerFile.FILE);
+    if (Files.exists(serverFile)) {
+      server = Json.parse(Files.readAllBytes(serverFile));
+    } else if (remote == null) {
+      throw new IOException(
+          "no running server found in " + dir.toAbsolutePath() + " (start one with `lazurite serve`, or pass --endpoint)");
+    }
+    String token = firstNonNull(adminToken, System.getenv("LAZURITE_ADMIN_TOKEN"), null);
+    if (token == null) {
+      Path tokenFile = dir.resolve(AdminCredential.FILE);
+      if (!Files.exists(tokenFile)) {
+        throw new IOException("no admin credential in " + dir.toAbsolutePath() + " (pass --admin-token)");
+      }
+      token = Files.readString(tokenFile).strip();
+    }
+    return new ArmClient(
+        firstNonNull(remote, server.path("endpoint").asText(null), null),
+        token,
+        firstNonNull(subscription, server.path("subscriptionId").asText(null), null),
+        firstNonNull(resourceGroup, server.path("resourceGroup").asText(null), "lazurite"),
+        firstNonNull(account, server.path("account").asText(null), "lazurite"));
+  }
+
+  Path dataDirectory() {
+    return Path.of(firstNonNull(dataDir, System.getenv("LAZURITE_DATA_DIR"), "lazurite-data"));
+  }
+
+  private static String firstNonNull(String a, String b, String c) {
+    return a != null ? a : b != null ? b : c;
+  }
+}

@@ -1,0 +1,18 @@
+package dev.lazurite.cli;
+
+import picocli.CommandLine.Command;
+
+@Command(
+    name = "lazurite",
+    mixinStandardHelpOptions = true,
+    version = "lazurite 0.1.0",
+    description = "A self-hostable Azure OpenAI Service.",
+    subcommands = {
+      ServeCommand.class,
+      DeploymentCommand.class,
+      KeysCommand.class,
+      AccountCommand.class,
+      UsageCommand.class,
+      CertCommand.class
+    })
+public final class LazuriteCommand {}

@@ -1,0 +1,106 @@
+package dev.lazurite.cli;
+
+import dev.lazurite.config.ConfigLoader;
+import dev.lazurite.config.ServerConfig;
+import dev.lazurite.control.AccountKeys;
+import dev.lazurite.server.LazuriteServer;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicBoolean;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+@Command(
+    name = "serve",
+    mixinStandardHelpOptions = true,
+    description = "Run the service. Each option can also be set by environment (LAZURITE_PORT …) or in the --config YAML file.")
+final class ServeCommand implements Callable<Integer> {
+  static final AtomicBoolean RUNNING = new AtomicBoolean();
+
+  @Option(names = "--host", description = "Address to listen on (LAZURITE_HOST; default 127.0.0.1).")
+  String host;
+
+  @Option(names = "--port", description = "HTTP port (LAZURITE_PORT; default 8080; 0 for any).")
+  String port;
+
+  @Option(names = "--https-port", description = "HTTPS port (LAZURITE_HTTPS_PORT; default 8443; -1 for none).")
+  String httpsPort;
+
+  @Option(names = "--data-dir", description = "Data directory (LAZURITE_DATA_DIR; default ./lazurite-data).")
+  String dataDir;
+
+  @Option(names = "--config", description = "YAML configuration file (LAZURITE_CONFIG).")
+  Path config;
+
+  @Option(names = "--tls-cert", description = "PEM certificate chain for HTTPS (LAZURITE_TLS_CERT).")
+  String tlsCert;
+
+  @Option(names = "--tls-key", description = "PEM private key for HTTPS (LAZURITE_TLS_KEY).")
+  String tlsKey;
+
+  @Option(names = "--tls-host", split = ",", description = "Extra host names for the local certificate (LAZURITE_TLS_HOSTS).")
+  List<String> tlsHosts;
+
+  @Option(names = "--region", description = "Azure location of the default resource (LAZURITE_REGION; default eastus).")
+  String region;
+
+  @Option(names = "--max-body-bytes", description = "Largest request body accepted (LAZURITE_MAX_BODY_BYTES; default 16 MiB).")
+  String maxBodyBytes;
+
+  @Override
+  public Integer call() throws Exception {
+    Map<String, String> flags = new HashMap<>();
+    flags.put("host", host);
+    flags.put("port", port);
+    flags.put("httpsPort", httpsPort);
+    flags.put("dataDir", dataDir);
+    flags.put("tlsCert", tlsCert);
+    flags.put("tlsKey", tlsKey);
+    flags.put("tlsHosts", tlsHosts == null ? null : String.join(",", tlsHosts));
+    flags.put("region", region);
+    flags.put("maxBodyBytes", maxBodyBytes);
+    ServerConfig resolved = ConfigLoader.load(flags, System.getenv(), Optional.ofNullable(config));
+    LazuriteServer server = LazuriteServer.start(resolved, Clock.systemUTC());
+    CountDownLatch stopped = new CountDownLatch(1);
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  server.close();
+                  stopped.countDown();
+                },
+                "lazurite-shutdown"));
+    RUNNING.set(true);
+    AccountKeys keys = server.defaultKeys();
+    String endpoint = server.endpoint().toString();
+    System.out.printf(
+        """
+        Lazurite is serving Azure OpenAI at
+          endpoint:  %s%s
+          api-key:   %s
+          deployments: gpt-35-turbo, gpt-4o (simulator), all-minilm-l6-v2 (embeddings)
+
+        Try it:
+          curl "%s/openai/deployments/gpt-4o/chat/completions?api-version=2024-10-21" \\
+            -H "Content-Type: application/json" -H "api-key: %s" \\
+            -d '{"messages":[{"role":"user","content":"Hello"}]}'
+        %s
+        Stop with Ctrl-C (in-flight requests finish first).
+        """,
+        endpoint,
+        server.httpsEndpoint().map(e -> "\n  https:     " + e).orElse(""),
+        keys.key1(),
+        endpoint,
+        keys.key1(),
+        server.caCertFile().map(f -> "HTTPS clients trust the local CA: " + f.toAbsolutePath() + "  (see `lazurite cert`)\n").orElse(""));
+    System.out.flush();
+    stopped.await();
+    return 0;
+  }
+}

@@ -1,0 +1,107 @@
+package dev.lazurite.config;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.lazurite.backend.simulator.SimulatorConfig;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Everything {@code lazurite serve} can be told.
+ *
+ * @param port 0 for any free port
+ * @param httpsPort 0 for any free port, -1 for no HTTPS listener
+ * @param tlsCert a PEM certificate chain; empty to use the local CA in the data directory
+ * @param tlsHosts extra host names the local certificate names
+ * @param region the Azure location of the default account
+ */
+public record ServerConfig(
+    String host,
+    int port,
+    int httpsPort,
+    Path dataDir,
+    Optional<Path> tlsCert,
+    Optional<Path> tlsKey,
+    List<String> tlsHosts,
+    long maxBodyBytes,
+    String region,
+    SimulatorConfig simulator,
+    Duration upstreamConnectTimeout,
+    Duration upstreamReadTimeout,
+    Duration shutdownGrace) {
+  public static final String DEFAULT_HOST = "127.0.0.1";
+  public static final int DEFAULT_PORT = 8080;
+  public static final int DEFAULT_HTTPS_PORT = 8443;
+  public static final long DEFAULT_MAX_BODY_BYTES = 16L << 20;
+
+  public ServerConfig {
+    requireNonNull(host, "host is null");
+    requireNonNull(dataDir, "dataDir is null");
+    requireNonNull(tlsCert, "tlsCert is null");
+    requireNonNull(tlsKey, "tlsKey is null");
+    tlsHosts = List.copyOf(tlsHosts);
+    requireNonNull(region, "region is null");
+    requireNonNull(simulator, "simulator is null");
+    requireNonNull(upstreamConnectTimeout, "upstreamConnectTimeout is null");
+    requireNonNull(upstreamReadTimeout, "upstreamReadTimeout is null");
+    requireNonNull(shutdownGrace, "shutdownGrace is null");
+    if (port < 0 || port > 65535) {
+      throw new IllegalArgumentException("port must be 0..65535, got " + port);
+    }
+    if (httpsPort < -1 || httpsPort > 65535) {
+      throw new IllegalArgumentException("https port must be -1..65535, got " + httpsPort);
+    }
+    if (tlsCert.isPresent() != tlsKey.isPresent()) {
+      throw new IllegalArgumentException("--tls-cert and --tls-key must be given together");
+    }
+    if (maxBodyBytes < 1024) {
+      throw new IllegalArgumentException("max body bytes must be >= 1024, got " + maxBodyBytes);
+    }
+  }
+
+  /** The defaults: loopback, ports 8080 and 8443, {@code ./lazurite-data}. */
+  public static ServerConfig defaults(Path dataDir) {
+    return new ServerConfig(
+        DEFAULT_HOST,
+        DEFAULT_PORT,
+        DEFAULT_HTTPS_PORT,
+        dataDir,
+        Optional.empty(),
+        Optional.empty(),
+        List.of(),
+        DEFAULT_MAX_BODY_BYTES,
+        "eastus",
+        SimulatorConfig.DEFAULT,
+        Duration.ofSeconds(10),
+        Duration.ofSeconds(600),
+        Duration.ofSeconds(30));
+  }
+
+  /** For tests: random ports, a given data directory. */
+  public static ServerConfig forTesting(Path dataDir) {
+    ServerConfig d = defaults(dataDir);
+    return new ServerConfig(
+        d.host, 0, 0, dataDir, d.tlsCert, d.tlsKey, d.tlsHosts, d.maxBodyBytes, d.region,
+        d.simulator, d.upstreamConnectTimeout, d.upstreamReadTimeout, Duration.ofSeconds(5));
+  }
+
+  public ServerConfig withSimulator(SimulatorConfig simulator) {
+    return new ServerConfig(
+        host, port, httpsPort, dataDir, tlsCert, tlsKey, tlsHosts, maxBodyBytes, region,
+        simulator, upstreamConnectTimeout, upstreamReadTimeout, shutdownGrace);
+  }
+
+  public ServerConfig withMaxBodyBytes(long maxBodyBytes) {
+    return new ServerConfig(
+        host, port, httpsPort, dataDir, tlsCert, tlsKey, tlsHosts, maxBodyBytes, region,
+        simulator, upstreamConnectTimeout, upstreamReadTimeout, shutdownGrace);
+  }
+
+  public ServerConfig withUpstreamTimeouts(Duration connect, Duration read) {
+    return new ServerConfig(
+        host, port, httpsPort, dataDir, tlsCert, tlsKey, tlsHosts, maxBodyBytes, region,
+        simulator, connect, read, shutdownGrace);
+  }
+}

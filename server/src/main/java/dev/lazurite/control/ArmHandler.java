@@ -1,0 +1,250 @@
+package dev.lazurite.control;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.lazurite.error.ApiException;
+import dev.lazurite.error.ErrorCode;
+import dev.lazurite.error.ErrorRenderer;
+import dev.lazurite.json.Json;
+import dev.lazurite.store.UsageStore;
+import io.helidon.http.Status;
+import io.helidon.webserver.http.Handler;
+import io.helidon.webserver.http.ServerRequest;
+import io.helidon.webserver.http.ServerResponse;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The ARM-shaped control plane ({@code /subscriptions/{sub}/resourceGroups/{rg}/providers/
+ * Microsoft.CognitiveServices/accounts/…}), protected by the local admin credential. Answers as
+ * ARM does: resource JSON, {@code {"value": […]}} lists, and ARM's error envelope.
+ */
+public final class ArmHandler implements Handler {
+  private static final Logger LOG = LoggerFactory.getLogger(ArmHandler.class);
+  private static final String PROVIDER = "microsoft.cognitiveservices";
+  private static final int MAX_BODY = 1 << 20;
+
+  private final ControlPlane control;
+  private final UsageStore usage;
+  private final byte[] adminToken;
+  private final String endpoint;
+  private final Clock clock;
+
+  public ArmHandler(
+      ControlPlane control, UsageStore usage, String adminToken, String endpoint, Clock clock) {
+    this.control = control;
+    this.usage = usage;
+    this.adminToken = adminToken.getBytes(StandardCharsets.UTF_8);
+    this.endpoint = endpoint;
+    this.clock = clock;
+  }
+
+  @Override
+  public void handle(ServerRequest req, ServerResponse res) {
+    String requestId = UUID.randomUUID().toString();
+    res.header("x-ms-request-id", requestId);
+    res.header("x-ms-correlation-request-id", requestId);
+    try {
+      authenticate(req);
+      if (req.query().first("api-version").orElse("").isEmpty()) {
+        throw ApiException.of(ErrorCode.ARM_MISSING_API_VERSION);
+      }
+      String method = req.prologue().method().text();
+      List<String> path =
+          Arrays.stream(req.path().path().split("/")).filter(s -> !s.isEmpty()).toList();
+      Answer answer = dispatch(method, path, body(req), req);
+      res.status(Status.create(answer.status()));
+      if (answer.body() == null) {
+        res.send();
+      } else {
+        res.header("Content-Type", "application/json; charset=utf-8");
+        res.send(Json.write(answer.body()));
+      }
+    } catch (ApiException e) {
+      res.status(Status.create(e.errorCode().status()));
+      res.header("Content-Type", "application/json; charset=utf-8");
+      res.send(ErrorRenderer.render(e));
+    } catch (RuntimeException e) {
+      LOG.error("control-plane request {} failed", requestId, e);
+      res.status(Status.INTERNAL_SERVER_ERROR_500);
+      res.header("Content-Type", "application/json; charset=utf-8");
+      res.send(ErrorRenderer.render(ApiException.of(ErrorCode.INTERNAL)));
+    }
+  }
+
+  private record Answer(int status, Object body) {}
+
+  private Answer dispatch(String method, List<String> p, byte[] body, ServerRequest req) {
+    String full = "/" + String.join("/", p);
+    boolean subscriptionList =
+        p.size() == 5 && is(p, 0, "subscriptions") && is(p, 2, "providers") && is(p, 3, PROVIDER)
+            && is(p, 4, "accounts");
+    if (subscriptionList) {
+      requireMethod(method, "GET");
+      return ok(
+          ArmViews.list(
+              control.accounts().stream()
+                  .filter(a -> a.subscriptionId().equalsIgnoreCase(p.get(1)))
+                  .map(a -> ArmViews.account(a, endpoint))
+                  .toList()));
+    }
+    boolean underAccounts =
+        p.size() >= 7 && is(p, 0, "subscriptions") && is(p, 2, "resourcegroups")
+            && is(p, 4, "providers") && is(p, 5, PROVIDER) && is(p, 6, "accounts");
+    if (!underAccounts) {
+      throw ApiException.of(ErrorCode.ARM_PATH_NOT_FOUND, full);
+    }
+    String sub = p.get(1);
+    String rg = p.get(3);
+    if (p.size() == 7) {
+      requireMethod(method, "GET");
+      return ok(
+          ArmViews.list(
+              control.accounts().stream()
+                  .filter(a -> a.subscriptionId().equalsIgnoreCase(sub))
+                  .filter(a -> a.resourceGroup().equalsIgnoreCase(rg))
+                  .map(a -> ArmViews.account(a, endpoint))
+                  .toList()));
+    }
+    String name = p.get(7);
+    if (p.size() == 8) {
+      return account(method, sub, rg, name, body);
+    }
+    Account account = control.account(sub, rg, name);
+    String child = p.get(8).toLowerCase(Locale.ROOT);
+    if (p.size() == 9) {
+      return switch (child) {
+        case "listkeys" -> {
+          requireMethod(method, "POST");
+          yield ok(ArmViews.keys(control.keys(account)));
+        }
+        case "regeneratekey" -> {
+          requireMethod(method, "POST");
+          JsonNode request = ArmRequests.parse(body);
+          JsonNode keyName = request.get("keyName");
+          if (keyName == null || !keyName.isTextual()) {
+            throw ArmRequests.invalid("The request must name the key to regenerate: {\"keyName\": \"Key1\"}.");
+          }
+          yield ok(ArmViews.keys(control.regenerateKey(account, keyName.asText())));
+        }
+        case "deployments" -> {
+          requireMethod(method, "GET");
+          yield ok(
+              ArmViews.list(
+                  control.deployments(account).stream()
+                      .map(d -> ArmViews.deployment(account, d))
+                      .toList()));
+        }
+        case "usagesummary" -> {
+          requireMethod(method, "GET");
+          Instant since =
+              req.query().first("since").map(Instant::parse).orElse(Instant.EPOCH);
+          yield ok(ArmViews.usage(usage.summarize(account.name(), since)));
+        }
+        default -> throw ApiException.of(ErrorCode.ARM_PATH_NOT_FOUND, full);
+      };
+    }
+    if (p.size() == 10 && child.equals("deployments")) {
+      return deployment(method, account, p.get(9), body);
+    }
+    throw ApiException.of(ErrorCode.ARM_PATH_NOT_FOUND, full);
+  }
+
+  private Answer account(String method, String sub, String rg, String name, byte[] body) {
+    return switch (method) {
+      case "GET" -> ok(ArmViews.account(control.account(sub, rg, name), endpoint));
+      case "PUT" -> {
+        JsonNode request = ArmRequests.parse(body);
+        JsonNode location = request.get("location");
+        if (location == null || !location.isTextual() || location.asText().isBlank()) {
+          throw ArmRequests.invalid("The location property is required for this definition.");
+        }
+        String kind = request.path("kind").asText("OpenAI");
+        String sku = request.path("sku").path("name").asText("S0");
+        boolean created =
+            control.createAccount(
+                new Account(name, sub, rg, location.asText(), kind, sku, clock.instant()));
+        Account account = control.account(sub, rg, name);
+        yield new Answer(created ? 201 : 200, ArmViews.account(account, endpoint));
+      }
+      case "PATCH" -> {
+        ArmRequests.parse(body);
+        yield ok(ArmViews.account(control.account(sub, rg, name), endpoint));
+      }
+      case "DELETE" -> {
+        control.deleteAccount(control.account(sub, rg, name));
+        yield new Answer(200, null);
+      }
+      default -> throw ApiException.of(ErrorCode.ARM_METHOD_NOT_ALLOWED, method);
+    };
+  }
+
+  private Answer deployment(String method, Account account, String name, byte[] body) {
+    return switch (method) {
+      case "GET" -> ok(ArmViews.deployment(account, control.deployment(account, name)));
+      case "PUT", "PATCH" -> {
+        var existing = control.deployments(account).stream().filter(d -> d.name().equals(name)).findFirst();
+        if (method.equals("PATCH") && existing.isEmpty()) {
+          control.deployment(account, name);
+        }
+        boolean created =
+            control.putDeployment(account, ArmRequests.deployment(name, ArmRequests.parse(body), existing));
+        yield new Answer(
+            created ? 201 : 200, ArmViews.deployment(account, control.deployment(account, name)));
+      }
+      case "DELETE" -> new Answer(control.deleteDeployment(account, name) ? 200 : 204, null);
+      default -> throw ApiException.of(ErrorCode.ARM_METHOD_NOT_ALLOWED, method);
+    };
+  }
+
+  private void authenticate(ServerRequest req) {
+    String authorization = req.headers().first(io.helidon.http.HeaderNames.AUTHORIZATION).orElse("");
+    if (authorization.isEmpty()) {
+      throw ApiException.of(ErrorCode.ARM_MISSING_AUTHORIZATION);
+    }
+    String token =
+        authorization.regionMatches(true, 0, "Bearer ", 0, 7) ? authorization.substring(7).strip() : "";
+    if (!MessageDigest.isEqual(adminToken, token.getBytes(StandardCharsets.UTF_8))) {
+      throw ApiException.of(ErrorCode.ARM_INVALID_TOKEN);
+    }
+  }
+
+  private static byte[] body(ServerRequest req) {
+    if (!req.content().hasEntity()) {
+      return new byte[0];
+    }
+    try (InputStream in = req.content().inputStream()) {
+      byte[] body = in.readNBytes(MAX_BODY + 1);
+      if (body.length > MAX_BODY) {
+        throw ArmRequests.invalid("The request content is larger than %d bytes.".formatted(MAX_BODY));
+      }
+      return body;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static void requireMethod(String method, String expected) {
+    if (!method.equals(expected)) {
+      throw ApiException.of(ErrorCode.ARM_METHOD_NOT_ALLOWED, method);
+    }
+  }
+
+  private static boolean is(List<String> path, int index, String lowerCase) {
+    return path.get(index).toLowerCase(Locale.ROOT).equals(lowerCase);
+  }
+
+  private static Answer ok(Object body) {
+    return new Answer(200, body);
+  }
+}

@@ -1,0 +1,127 @@
+package dev.lazurite.control;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.lazurite.catalog.ModelCatalog;
+import dev.lazurite.catalog.ModelKind;
+import dev.lazurite.deployment.Deployment;
+import dev.lazurite.json.Json;
+import dev.lazurite.store.UsageStore;
+import java.util.List;
+
+/** Renders control-plane resources in ARM's JSON shapes. */
+final class ArmViews {
+  private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+
+  private ArmViews() {}
+
+  static ObjectNode account(Account account, String endpoint) {
+    ObjectNode node = NODES.objectNode();
+    node.put("id", account.armId());
+    node.put("name", account.name());
+    node.put("type", "Microsoft.CognitiveServices/accounts");
+    node.put("etag", etag(account.armId() + account.createdAt()));
+    node.put("location", account.location());
+    node.putObject("sku").put("name", account.skuName());
+    node.put("kind", account.kind());
+    ObjectNode properties = node.putObject("properties");
+    properties.put("endpoint", endpoint);
+    properties.putObject("endpoints").put("OpenAI Language Model Instance API", endpoint);
+    properties.put("provisioningState", "Succeeded");
+    properties.put("customSubDomainName", account.name());
+    properties.put("publicNetworkAccess", "Enabled");
+    properties.put("dateCreated", account.createdAt().toString());
+    properties.put("isMigrated", false);
+    properties.putArray("privateEndpointConnections");
+    properties.putArray("capabilities").addObject().put("name", "VirtualNetworks");
+    node.set("systemData", systemData(account.createdAt()));
+    return node;
+  }
+
+  static ObjectNode deployment(Account account, Deployment d) {
+    ObjectNode node = NODES.objectNode();
+    String id = account.armId() + "/deployments/" + d.name();
+    node.put("id", id);
+    node.put("type", "Microsoft.CognitiveServices/accounts/deployments");
+    node.put("name", d.name());
+    node.putObject("sku").put("name", d.sku().name()).put("capacity", d.sku().capacity());
+    ObjectNode properties = node.putObject("properties");
+    properties
+        .putObject("model")
+        .put("format", d.model().format())
+        .put("name", d.model().name())
+        .put("version", d.model().version());
+    properties.put("versionUpgradeOption", d.versionUpgradeOption());
+    properties.put("currentCapacity", d.sku().capacity());
+    ObjectNode capabilities = properties.putObject("capabilities");
+    ModelCatalog.find(d.model().name(), d.model().version())
+        .ifPresent(
+            spec -> {
+              if (spec.supports(ModelKind.CHAT)) {
+                capabilities.put("chatCompletion", "true");
+              }
+              if (spec.supports(ModelKind.COMPLETIONS)) {
+                capabilities.put("completion", "true");
+              }
+              if (spec.supports(ModelKind.EMBEDDINGS)) {
+                capabilities.put("embeddings", "true");
+              }
+              capabilities.put("maxContextToken", Integer.toString(spec.contextWindow()));
+              if (spec.maxOutputTokens() > 0) {
+                capabilities.put("maxOutputToken", Integer.toString(spec.maxOutputTokens()));
+              }
+            });
+    properties.put("provisioningState", "Succeeded");
+    properties.put("raiPolicyName", d.raiPolicyName());
+    ArrayNode limits = properties.putArray("rateLimits");
+    limits.addObject().put("key", "request").put("renewalPeriod", 10).put("count", d.sku().capacity());
+    limits
+        .addObject()
+        .put("key", "token")
+        .put("renewalPeriod", 60)
+        .put("count", d.sku().capacity() * 1000);
+    ObjectNode backend = properties.putObject("backend");
+    backend.put("kind", d.backend().kind().wireName());
+    if (!d.backend().url().isEmpty()) {
+      backend.put("url", d.backend().url());
+    }
+    if (!d.backend().upstreamModel().isEmpty()) {
+      backend.put("upstreamModel", d.backend().upstreamModel());
+    }
+    if (!d.backend().apiKeyEnv().isEmpty()) {
+      backend.put("apiKeyEnv", d.backend().apiKeyEnv());
+    }
+    node.set("systemData", systemData(d.createdAt()));
+    node.put("etag", etag(id + d.sku() + d.model() + d.backend()));
+    return node;
+  }
+
+  static ObjectNode keys(AccountKeys keys) {
+    return NODES.objectNode().put("key1", keys.key1()).put("key2", keys.key2());
+  }
+
+  static ObjectNode list(List<ObjectNode> values) {
+    ObjectNode node = NODES.objectNode();
+    node.putArray("value").addAll(values);
+    return node;
+  }
+
+  static ObjectNode usage(List<UsageStore.UsageSummary> summaries) {
+    return list(summaries.stream().map(s -> (ObjectNode) Json.MAPPER.valueToTree(s)).toList());
+  }
+
+  private static ObjectNode systemData(java.time.Instant created) {
+    return NODES.objectNode()
+        .put("createdBy", "lazurite-admin")
+        .put("createdByType", "Application")
+        .put("createdAt", created.toString())
+        .put("lastModifiedBy", "lazurite-admin")
+        .put("lastModifiedByType", "Application")
+        .put("lastModifiedAt", created.toString());
+  }
+
+  private static String etag(String seed) {
+    return "\"" + java.util.UUID.nameUUIDFromBytes(seed.getBytes(java.nio.charset.StandardCharsets.UTF_8)) + "\"";
+  }
+}

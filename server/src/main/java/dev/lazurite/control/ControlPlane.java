@@ -1,0 +1,247 @@
+package dev.lazurite.control;
+
+import dev.lazurite.backend.BackendFactory;
+import dev.lazurite.backend.BackendKind;
+import dev.lazurite.backend.BackendSpec;
+import dev.lazurite.catalog.ModelCatalog;
+import dev.lazurite.catalog.ModelKind;
+import dev.lazurite.catalog.ModelSpec;
+import dev.lazurite.deployment.Deployment;
+import dev.lazurite.deployment.SkuNames;
+import dev.lazurite.error.ApiException;
+import dev.lazurite.error.ErrorCode;
+import dev.lazurite.runtime.AccountRuntime;
+import dev.lazurite.runtime.DeploymentRuntime;
+import dev.lazurite.runtime.Regions;
+import dev.lazurite.runtime.RuntimeSnapshot;
+import dev.lazurite.runtime.Snapshots;
+import dev.lazurite.store.ControlStore;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * The one service layer over accounts, keys and deployments. The ARM-shaped REST API and the
+ * command line are both clients of it. Every change is stored, then published to the data plane
+ * as a new runtime snapshot, so it takes effect for the next request.
+ */
+public final class ControlPlane {
+  private static final Pattern NAME = Pattern.compile("^[a-zA-Z0-9][a-zA-Z0-9_.-]{1,63}$");
+  private static final Pattern DEPLOYMENT_NAME = Pattern.compile("^[a-zA-Z0-9][a-zA-Z0-9_.-]{0,63}$");
+
+  private final ControlStore store;
+  private final BackendFactory backends;
+  private final Snapshots snapshots;
+  private final Clock clock;
+  private long version;
+
+  public ControlPlane(ControlStore store, BackendFactory backends, Snapshots snapshots, Clock clock) {
+    this.store = store;
+    this.backends = backends;
+    this.snapshots = snapshots;
+    this.clock = clock;
+  }
+
+  public List<Account> accounts() {
+    return store.accounts();
+  }
+
+  public Account account(String subscription, String resourceGroup, String name) {
+    return store
+        .account(name)
+        .filter(a -> a.subscriptionId().equalsIgnoreCase(subscription))
+        .filter(a -> a.resourceGroup().equalsIgnoreCase(resourceGroup))
+        .orElseThrow(
+            () ->
+                ApiException.of(
+                    ErrorCode.ARM_RESOURCE_NOT_FOUND,
+                    "Microsoft.CognitiveServices/accounts/" + name,
+                    resourceGroup));
+  }
+
+  /** Creates an account with fresh keys; returns false when it already existed (left as is). */
+  public synchronized boolean createAccount(Account account) {
+    if (!NAME.matcher(account.name()).matches()) {
+      throw ApiException.of(
+          ErrorCode.ARM_INVALID_NAME,
+          "Resource name '%s' is invalid. It must be 2 to 64 characters of letters, digits, '_',"
+                  .formatted(account.name())
+              + " '.' and '-', starting with a letter or digit.");
+    }
+    if (store.account(account.name()).isPresent()) {
+      return false;
+    }
+    store.insertAccount(account, AccountKeys.generate());
+    publish();
+    return true;
+  }
+
+  public synchronized void deleteAccount(Account account) {
+    store.deleteAccount(account.name());
+    publish();
+  }
+
+  public AccountKeys keys(Account account) {
+    return store.keys(account.name());
+  }
+
+  /** Regenerates {@code key1} or {@code key2} (any case); the old key stops working at once. */
+  public synchronized AccountKeys regenerateKey(Account account, String keyName) {
+    String slot = keyName.toLowerCase(java.util.Locale.ROOT);
+    if (!slot.equals("key1") && !slot.equals("key2")) {
+      throw ApiException.of(
+          ErrorCode.ARM_INVALID_BODY,
+          "The keyName '%s' is invalid. Allowed values are 'Key1' and 'Key2'.".formatted(keyName));
+    }
+    store.updateKey(account.name(), slot, AccountKeys.newKey());
+    publish();
+    return store.keys(account.name());
+  }
+
+  public List<Deployment> deployments(Account account) {
+    return store.deployments(account.name());
+  }
+
+  public Deployment deployment(Account account, String name) {
+    return store
+        .deployment(account.name(), name)
+        .orElseThrow(
+            () ->
+                ApiException.of(
+                    ErrorCode.ARM_RESOURCE_NOT_FOUND,
+                    "Microsoft.CognitiveServices/accounts/%s/deployments/%s"
+                        .formatted(account.name(), name),
+                    account.resourceGroup()));
+  }
+
+  /**
+   * Creates or replaces a deployment after checking its name, model, SKU and backend.
+   *
+   * @return true when it was created, false when it replaced one
+   */
+  public synchronized boolean putDeployment(Account account, DeploymentRequest request) {
+    if (!DEPLOYMENT_NAME.matcher(request.name()).matches()) {
+      throw ApiException.of(
+          ErrorCode.ARM_INVALID_NAME,
+          "Deployment name '%s' is invalid. It must be 1 to 64 characters of letters, digits, '_',"
+                  .formatted(request.name())
+              + " '.' and '-', starting with a letter or digit.");
+    }
+    ModelSpec model = resolveModel(request.modelName(), request.modelVersion());
+    String sku = SkuNames.canonical(request.skuName());
+    if (sku == null) {
+      throw ApiException.of(
+          ErrorCode.ARM_INVALID_BODY,
+          "The SKU '%s' is not supported. Supported SKUs: %s."
+              .formatted(request.skuName(), String.join(", ", SkuNames.ALL)));
+    }
+    BackendSpec backend = request.backend().orElseGet(() -> defaultBackend(model));
+    checkBackend(backend, model);
+    Optional<Deployment> existing = store.deployment(account.name(), request.name());
+    var deployment =
+        new Deployment(
+            account.name(),
+            request.name(),
+            new Deployment.ModelRef(model.format(), model.name(), model.version()),
+            new Deployment.Sku(sku, request.capacity()),
+            backend,
+            request.raiPolicyName().isEmpty() ? "Microsoft.DefaultV2" : request.raiPolicyName(),
+            request.versionUpgradeOption().isEmpty()
+                ? "OnceNewDefaultVersionAvailable"
+                : request.versionUpgradeOption(),
+            existing.map(Deployment::createdAt).orElse(clock.instant()));
+    store.upsertDeployment(deployment);
+    publish();
+    return existing.isEmpty();
+  }
+
+  public synchronized boolean deleteDeployment(Account account, String name) {
+    boolean deleted = store.deleteDeployment(account.name(), name);
+    publish();
+    return deleted;
+  }
+
+  /** Rebuilds the runtime snapshot from the store and swaps it in. */
+  public synchronized void publish() {
+    Map<String, RuntimeSnapshot.KeyBinding> keys = new HashMap<>();
+    Map<String, AccountRuntime> accounts = new HashMap<>();
+    for (Account account : store.accounts()) {
+      AccountKeys accountKeys = store.keys(account.name());
+      bind(keys, account, "key1", accountKeys.key1());
+      bind(keys, account, "key2", accountKeys.key2());
+      Map<String, DeploymentRuntime> deployments = new HashMap<>();
+      for (Deployment d : store.deployments(account.name())) {
+        ModelCatalog.find(d.model().name(), d.model().version())
+            .ifPresent(
+                spec ->
+                    deployments.put(
+                        d.name(), new DeploymentRuntime(d, spec, backends.backend(d.backend()))));
+      }
+      accounts.put(
+          account.name(),
+          new AccountRuntime(account, Regions.displayName(account.location()), deployments));
+    }
+    snapshots.publish(new RuntimeSnapshot(++version, keys, accounts));
+  }
+
+  private static void bind(
+      Map<String, RuntimeSnapshot.KeyBinding> keys, Account account, String slot, String key) {
+    byte[] bytes = key.getBytes(StandardCharsets.UTF_8);
+    keys.put(
+        RuntimeSnapshot.digest(bytes), new RuntimeSnapshot.KeyBinding(account.name(), slot, bytes));
+  }
+
+  private static ModelSpec resolveModel(String name, String version) {
+    return ModelCatalog.find(name, version)
+        .orElseThrow(
+            () ->
+                ApiException.of(
+                    ErrorCode.ARM_MODEL_NOT_SUPPORTED,
+                    "The model 'Format:OpenAI,Name:%s,Version:%s' is not supported. Known models: %s."
+                        .formatted(
+                            name,
+                            version,
+                            String.join(
+                                ", ",
+                                ModelCatalog.all().stream()
+                                    .map(m -> m.name() + " " + m.version())
+                                    .toList()))));
+  }
+
+  private static BackendSpec defaultBackend(ModelSpec model) {
+    return BackendSpec.of(
+        model.name().equals(ModelCatalog.EMBEDDED_EMBEDDING_MODEL)
+            ? BackendKind.EMBEDDED
+            : BackendKind.SIMULATOR);
+  }
+
+  private static void checkBackend(BackendSpec backend, ModelSpec model) {
+    if (backend.kind() == BackendKind.EMBEDDED
+        && !model.name().equals(ModelCatalog.EMBEDDED_EMBEDDING_MODEL)) {
+      throw ApiException.of(
+          ErrorCode.ARM_INVALID_BODY,
+          "The embedded backend serves only the model '%s'."
+              .formatted(ModelCatalog.EMBEDDED_EMBEDDING_MODEL));
+    }
+    if (backend.kind() == BackendKind.OPENAI_COMPATIBLE) {
+      try {
+        var uri = java.net.URI.create(backend.url());
+        if (!"http".equals(uri.getScheme()) && !"https".equals(uri.getScheme())) {
+          throw new IllegalArgumentException("scheme");
+        }
+      } catch (IllegalArgumentException e) {
+        throw ApiException.of(
+            ErrorCode.ARM_INVALID_BODY,
+            "The backend url '%s' is not an http or https URL.".formatted(backend.url()));
+      }
+    }
+    if (model.supports(ModelKind.EMBEDDINGS) && backend.kind() == BackendKind.SIMULATOR
+        && model.dimensions() == 0) {
+      throw new IllegalStateException("embedding model without dimensions: " + model.name());
+    }
+  }
+}

@@ -1,0 +1,50 @@
+package dev.lazurite.deployment;
+
+import dev.lazurite.api.Fields;
+import dev.lazurite.catalog.ModelKind;
+import dev.lazurite.error.ApiException;
+import dev.lazurite.error.ErrorCode;
+import dev.lazurite.pipeline.Chain;
+import dev.lazurite.pipeline.Exchange;
+import dev.lazurite.pipeline.Operation;
+import dev.lazurite.pipeline.Response;
+import dev.lazurite.pipeline.Stage;
+import dev.lazurite.runtime.DeploymentRuntime;
+
+/**
+ * Resolves the deployment a request names (the path on dated routes, the body's {@code model} on
+ * v1) in the caller's account, and checks that its model can do the operation.
+ */
+public final class DeploymentStage implements Stage {
+  @Override
+  public Response handle(Exchange exchange, Chain chain) {
+    Operation operation = exchange.route().operation();
+    if (!operation.needsDeployment()) {
+      return chain.proceed(exchange);
+    }
+    String name =
+        exchange
+            .route()
+            .deploymentFromPath()
+            .orElseGet(() -> Fields.requiredString(exchange.jsonBody(), "model", "model"));
+    DeploymentRuntime deployment =
+        exchange
+            .account()
+            .deployment(name)
+            .orElseThrow(() -> ApiException.of(ErrorCode.DEPLOYMENT_NOT_FOUND));
+    ModelKind needed =
+        switch (operation) {
+          case CHAT_COMPLETIONS -> ModelKind.CHAT;
+          case COMPLETIONS -> ModelKind.COMPLETIONS;
+          case EMBEDDINGS -> ModelKind.EMBEDDINGS;
+          case LIST_MODELS -> throw new IllegalStateException("models need no deployment");
+        };
+    if (!deployment.model().supports(needed)) {
+      throw ApiException.of(
+          ErrorCode.OPERATION_NOT_SUPPORTED,
+          operation.displayName(),
+          deployment.deployment().model().name());
+    }
+    return chain.proceed(exchange.withDeployment(deployment));
+  }
+}

@@ -1,0 +1,48 @@
+package dev.lazurite.error;
+
+import static java.util.Objects.requireNonNull;
+
+import java.util.Optional;
+
+/**
+ * The one exception every stage, backend and route throws for an expected failure. It carries
+ * what the client sees; internal causes never reach the client.
+ */
+public final class ApiException extends RuntimeException {
+  private final ErrorCode errorCode;
+  private final String param;
+  private final String detailCode;
+
+  private ApiException(ErrorCode errorCode, String message, String param, String detailCode) {
+    super(requireNonNull(message, "message is null"), null, false, false);
+    this.errorCode = requireNonNull(errorCode, "errorCode is null");
+    this.param = param;
+    this.detailCode = detailCode;
+  }
+
+  public static ApiException of(ErrorCode code, Object... args) {
+    return new ApiException(code, code.message(args), null, null);
+  }
+
+  /** An OpenAI-shaped 400 with its {@code param} and {@code code} fields. */
+  public static ApiException invalid(String message, String param, String detailCode) {
+    return new ApiException(ErrorCode.INVALID_REQUEST, message, param, detailCode);
+  }
+
+  public static ApiException withDetail(
+      ErrorCode code, String message, String param, String detailCode) {
+    return new ApiException(code, message, param, detailCode);
+  }
+
+  public ErrorCode errorCode() {
+    return errorCode;
+  }
+
+  public Optional<String> param() {
+    return Optional.ofNullable(param);
+  }
+
+  public Optional<String> detailCode() {
+    return Optional.ofNullable(detailCode);
+  }
+}

@@ -1,0 +1,121 @@
+package dev.lazurite.error;
+
+/**
+ * Every error Lazurite returns, with its HTTP status, the shape of its body and the Azure message.
+ *
+ * <p>{@link Shape#AZURE} renders {@code {"error":{"code","message"}}}; {@link Shape#OPENAI} renders
+ * the OpenAI-style {@code {"error":{"message","type","param","code"}}} that Azure passes through
+ * from the model service; {@link Shape#EXACT} is a fixed body Azure sends byte for byte.
+ */
+public enum ErrorCode {
+  // Data plane: what Azure OpenAI answers.
+  INVALID_KEY(
+      401,
+      Shape.AZURE,
+      "401",
+      "Access denied due to invalid subscription key or wrong API endpoint. Make sure to provide a"
+          + " valid key for an active subscription and use a correct regional API endpoint for your"
+          + " resource."),
+  INVALID_TOKEN(
+      401,
+      Shape.BARE,
+      "401",
+      "Unauthorized. Access token is missing, invalid, audience is incorrect"
+          + " (https://cognitiveservices.azure.com), or have expired."),
+  RESOURCE_NOT_FOUND(404, Shape.EXACT, "404", "Resource not found"),
+  DEPLOYMENT_NOT_FOUND(
+      404,
+      Shape.AZURE,
+      "DeploymentNotFound",
+      "The API deployment for this resource does not exist. If you created the deployment within"
+          + " the last 5 minutes, please wait a moment and try again."),
+  OPERATION_NOT_SUPPORTED(
+      400,
+      Shape.AZURE,
+      "OperationNotSupported",
+      "The %s operation does not work with the specified model, %s. Please choose different model"
+          + " and try again. You can learn more about which models can be used with each operation"
+          + " here: https://go.microsoft.com/fwlink/?linkid=2197993."),
+  INVALID_REQUEST(400, Shape.OPENAI, "invalid_request_error", "%s"),
+  PAYLOAD_TOO_LARGE(413, Shape.OPENAI, "invalid_request_error", "%s"),
+  UPSTREAM_RATE_LIMITED(429, Shape.AZURE, "429", "%s"),
+  UPSTREAM_ERROR(502, Shape.AZURE, "BadGateway", "%s"),
+  TIMEOUT(408, Shape.AZURE, "Timeout", "The operation was timeout."),
+  SERVICE_UNAVAILABLE(
+      503, Shape.AZURE, "ServiceUnavailable", "The server is shutting down. Please retry."),
+  INTERNAL(
+      500,
+      Shape.AZURE,
+      "InternalServerError",
+      "The server had an error while processing your request. Sorry about that!"),
+
+  // Control plane: what Azure Resource Manager answers.
+  ARM_MISSING_AUTHORIZATION(
+      401,
+      Shape.AZURE,
+      "AuthenticationFailed",
+      "Authentication failed. The 'Authorization' header is missing."),
+  ARM_INVALID_TOKEN(401, Shape.AZURE, "InvalidAuthenticationToken", "The access token is invalid."),
+  ARM_MISSING_API_VERSION(
+      400,
+      Shape.AZURE,
+      "MissingApiVersionParameter",
+      "The api-version query parameter (?api-version=) is required for all requests."),
+  ARM_RESOURCE_NOT_FOUND(
+      404,
+      Shape.AZURE,
+      "ResourceNotFound",
+      "The Resource '%s' under resource group '%s' was not found. For more details please go to"
+          + " https://aka.ms/ARMResourceNotFoundFix"),
+  ARM_PATH_NOT_FOUND(
+      404,
+      Shape.AZURE,
+      "NoRegisteredProviderFound",
+      "No registered resource provider found for path '%s'."),
+  ARM_INVALID_BODY(400, Shape.AZURE, "InvalidRequestContent", "%s"),
+  ARM_INVALID_NAME(400, Shape.AZURE, "InvalidResourceName", "%s"),
+  ARM_MODEL_NOT_SUPPORTED(400, Shape.AZURE, "DeploymentModelNotSupported", "%s"),
+  ARM_CONFLICT(409, Shape.AZURE, "Conflict", "%s"),
+  ARM_METHOD_NOT_ALLOWED(
+      405,
+      Shape.AZURE,
+      "MethodNotAllowed",
+      "The requested resource does not support http method '%s'.");
+
+  /** How the body of an error is laid out. */
+  public enum Shape {
+    AZURE,
+    OPENAI,
+    BARE,
+    EXACT
+  }
+
+  private final int status;
+  private final Shape shape;
+  private final String code;
+  private final String template;
+
+  ErrorCode(int status, Shape shape, String code, String template) {
+    this.status = status;
+    this.shape = shape;
+    this.code = code;
+    this.template = template;
+  }
+
+  public int status() {
+    return status;
+  }
+
+  public Shape shape() {
+    return shape;
+  }
+
+  /** The Azure {@code error.code}, or for {@link Shape#OPENAI} the {@code error.type}. */
+  public String code() {
+    return code;
+  }
+
+  public String message(Object... args) {
+    return args.length == 0 ? template : template.formatted(args);
+  }
+}

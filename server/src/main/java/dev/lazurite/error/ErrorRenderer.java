@@ -1,0 +1,48 @@
+package dev.lazurite.error;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.lazurite.json.Json;
+import java.nio.charset.StandardCharsets;
+
+/** Writes every error body in Azure's envelope. The only place error JSON is produced. */
+public final class ErrorRenderer {
+  /** Azure's 404 body, byte for byte (note the space after the second colon). */
+  private static final byte[] RESOURCE_NOT_FOUND =
+      "{\"error\":{\"code\":\"404\",\"message\": \"Resource not found\"}}"
+          .getBytes(StandardCharsets.UTF_8);
+
+  private ErrorRenderer() {}
+
+  public static byte[] render(ApiException e) {
+    if (e.errorCode().shape() == ErrorCode.Shape.EXACT) {
+      return RESOURCE_NOT_FOUND.clone();
+    }
+    return Json.write(toJson(e));
+  }
+
+  /** The body as a tree, for errors that travel inside a stream. */
+  public static ObjectNode toJson(ApiException e) {
+    ObjectNode root = JsonNodeFactory.instance.objectNode();
+    if (e.errorCode().shape() == ErrorCode.Shape.BARE) {
+      root.put("statusCode", e.errorCode().status());
+      root.put("message", e.getMessage());
+      return root;
+    }
+    ObjectNode error = root.putObject("error");
+    switch (e.errorCode().shape()) {
+      case AZURE, EXACT -> {
+        error.put("code", e.errorCode().code());
+        error.put("message", e.getMessage());
+      }
+      case BARE -> throw new IllegalStateException("rendered above");
+      case OPENAI -> {
+        error.put("message", e.getMessage());
+        error.put("type", e.errorCode().code());
+        error.put("param", e.param().orElse(null));
+        error.put("code", e.detailCode().orElse(null));
+      }
+    }
+    return root;
+  }
+}

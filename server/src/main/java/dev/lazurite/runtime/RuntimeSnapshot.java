@@ -1,0 +1,60 @@
+package dev.lazurite.runtime;
+
+import static java.util.Objects.requireNonNull;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Everything the data plane needs to decide a request, immutable and versioned. The control
+ * plane builds a new snapshot after every change and swaps it in atomically; requests read the
+ * snapshot they started with.
+ *
+ * @param keys accounts' API keys, indexed by the SHA-256 of the key
+ */
+public record RuntimeSnapshot(
+    long version, Map<String, KeyBinding> keys, Map<String, AccountRuntime> accounts) {
+  public static final RuntimeSnapshot EMPTY = new RuntimeSnapshot(0, Map.of(), Map.of());
+
+  public RuntimeSnapshot {
+    keys = Map.copyOf(keys);
+    accounts = Map.copyOf(accounts);
+  }
+
+  /** Which account and key slot an API key belongs to. */
+  public record KeyBinding(String account, String keyName, byte[] key) {
+    public KeyBinding {
+      requireNonNull(account, "account is null");
+      requireNonNull(keyName, "keyName is null");
+      key = key.clone();
+    }
+
+    /** Constant-time comparison with a presented key. */
+    public boolean matches(byte[] presented) {
+      return MessageDigest.isEqual(key, presented);
+    }
+  }
+
+  /** The binding of a presented key, compared in constant time after the digest lookup. */
+  public Optional<KeyBinding> findKey(String presented) {
+    byte[] bytes = presented.getBytes(StandardCharsets.UTF_8);
+    KeyBinding binding = keys.get(digest(bytes));
+    return binding != null && binding.matches(bytes) ? Optional.of(binding) : Optional.empty();
+  }
+
+  public Optional<AccountRuntime> account(String name) {
+    return Optional.ofNullable(accounts.get(name));
+  }
+
+  public static String digest(byte[] key) {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(key));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is missing from this JDK", e);
+    }
+  }
+}

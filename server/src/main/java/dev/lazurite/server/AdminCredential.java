@@ -1,0 +1,35 @@
+package dev.lazurite.server;
+
+import dev.lazurite.tls.OwnerOnly;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.Base64;
+
+/**
+ * The local admin credential that protects the control plane: a random token in the data
+ * directory, readable by its owner only. The command line reads it from there.
+ */
+public record AdminCredential(String token) {
+  public static final String FILE = "admin-token";
+
+  @Override
+  public String toString() {
+    return "AdminCredential[redacted]";
+  }
+
+  public static AdminCredential loadOrCreate(Path dataDir) throws IOException {
+    Path file = dataDir.resolve(FILE);
+    if (Files.exists(file)) {
+      return new AdminCredential(Files.readString(file, StandardCharsets.US_ASCII).strip());
+    }
+    byte[] bytes = new byte[32];
+    new SecureRandom().nextBytes(bytes);
+    String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    Files.writeString(file, token, StandardCharsets.US_ASCII);
+    OwnerOnly.restrict(file);
+    return new AdminCredential(token);
+  }
+}

@@ -1,0 +1,40 @@
+package dev.lazurite.server;
+
+import dev.lazurite.auth.AuthenticationStage;
+import dev.lazurite.deployment.DeploymentStage;
+import dev.lazurite.metering.MeteringStage;
+import dev.lazurite.metering.UsageSink;
+import dev.lazurite.pipeline.Pipeline;
+import dev.lazurite.request.BodyStage;
+import dev.lazurite.request.RequestStage;
+import dev.lazurite.routing.RoutingStage;
+import dev.lazurite.runtime.RuntimeSnapshot;
+import dev.lazurite.tokens.TokenCounter;
+import java.time.Clock;
+import java.util.List;
+import java.util.function.Supplier;
+
+/** The data-plane pipeline. The order of its stages is decided here and nowhere else. */
+public final class DataPlaneStages {
+  private DataPlaneStages() {}
+
+  public static Pipeline pipeline(
+      Supplier<RuntimeSnapshot> snapshot, TokenCounter tokens, UsageSink usage, Clock clock) {
+    return new Pipeline(
+        List.of(
+            // Outermost, so that every outcome below is metered, errors included.
+            new MeteringStage(usage, clock),
+            // Who is calling: api-key, or a key sent as a bearer token.     -> 401
+            new AuthenticationStage(snapshot),
+            // Dated routes need a known api-version that has the operation. -> 404
+            new dev.lazurite.version.ApiVersionStage(),
+            // The JSON body of operations that take one.                    -> 400
+            new BodyStage(),
+            // Deployment name -> model and backend, in the caller's account. -> 404 / 400
+            new DeploymentStage(),
+            // Parameters for this api-version, prompt tokens, context window. -> 400
+            new RequestStage(tokens),
+            // Last: the deployment's backend answers.
+            new RoutingStage()));
+  }
+}

@@ -1,0 +1,210 @@
+package dev.lazurite.server;
+
+import dev.lazurite.backend.BackendFactory;
+import dev.lazurite.config.ServerConfig;
+import dev.lazurite.control.AccountKeys;
+import dev.lazurite.control.ArmHandler;
+import dev.lazurite.control.Bootstrap;
+import dev.lazurite.control.ControlPlane;
+import dev.lazurite.error.ApiException;
+import dev.lazurite.error.ErrorCode;
+import dev.lazurite.error.ErrorRenderer;
+import dev.lazurite.metering.UsageWriter;
+import dev.lazurite.runtime.Snapshots;
+import dev.lazurite.store.sqlite.SqliteStore;
+import dev.lazurite.tls.LocalCertificates;
+import dev.lazurite.tokens.TokenCounter;
+import io.helidon.http.Status;
+import io.helidon.webserver.WebServer;
+import io.helidon.webserver.WebServerConfig;
+import io.helidon.webserver.http.HttpRouting;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The composition root: builds the store, control plane, backends, pipeline and listeners with
+ * plain constructors, starts them, and stops them in order. Tests start the same graph on random
+ * ports.
+ */
+public final class LazuriteServer implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(LazuriteServer.class);
+
+  private final ServerConfig config;
+  private final SqliteStore store;
+  private final UsageWriter usage;
+  private final BackendFactory backends;
+  private final ControlPlane control;
+  private final WebServer server;
+  private final AdminCredential admin;
+  private final String subscription;
+  private final Optional<Path> caCert;
+
+  private LazuriteServer(ServerConfig config, Clock clock) throws IOException {
+    this.config = config;
+    Files.createDirectories(config.dataDir());
+    this.store = new SqliteStore(config.dataDir().resolve("lazurite.db"));
+    this.usage = new UsageWriter(store);
+    this.backends =
+        new BackendFactory(
+            new TokenCounter(),
+            config.simulator(),
+            config.upstreamConnectTimeout(),
+            config.upstreamReadTimeout(),
+            System::getenv);
+    var snapshots = new Snapshots();
+    this.control = new ControlPlane(store, backends, snapshots, clock);
+    this.subscription = Bootstrap.run(store, control, config.region(), clock);
+    this.admin = AdminCredential.loadOrCreate(config.dataDir());
+    var pipeline =
+        DataPlaneStages.pipeline(snapshots, new TokenCounter(), usage, clock);
+    var dataPlane =
+        new DataPlaneHandler(
+            pipeline, config.maxBodyBytes(), dev.lazurite.runtime.Regions.displayName(config.region()));
+
+    LocalCertificates.Identity identity = null;
+    if (config.httpsPort() >= 0) {
+      identity =
+          config.tlsCert().isPresent()
+              ? LocalCertificates.fromPem(config.tlsCert().get(), config.tlsKey().orElseThrow())
+              : LocalCertificates.localIdentity(config.dataDir().resolve("tls"), config.tlsHosts());
+    }
+    this.caCert =
+        config.httpsPort() >= 0 && config.tlsCert().isEmpty()
+            ? Optional.of(new LocalCertificates.Files(config.dataDir().resolve("tls")).caCert())
+            : Optional.empty();
+    // The ARM endpoint names the listener clients should use: HTTPS when there is one.
+    String[] endpoint = {""};
+    var arm = new ArmHandlerHolder();
+    WebServerConfig.Builder builder =
+        WebServer.builder()
+            .host(config.host())
+            .port(config.port())
+            .shutdownHook(false)
+            .shutdownGracePeriod(config.shutdownGrace())
+            .maxConcurrentRequests(-1)
+            .routing(r -> routing(r, dataPlane, arm));
+    if (identity != null) {
+      var tlsIdentity = identity;
+      builder.putSocket(
+          "https",
+          socket ->
+              socket
+                  .host(config.host())
+                  .port(config.httpsPort())
+                  .shutdownGracePeriod(config.shutdownGrace())
+                  .maxConcurrentRequests(-1)
+                  .tls(
+                      tls ->
+                          tls.privateKey(tlsIdentity.key())
+                              .privateKeyCertChain(tlsIdentity.chain()))
+                  .routing(r -> routing(r, dataPlane, arm)));
+    }
+    this.server = builder.build().start();
+    endpoint[0] = (httpsEndpoint().orElse(endpoint())).toString();
+    arm.handler =
+        new ArmHandler(control, store, admin.token(), endpoint[0], clock);
+    new Thread(backends.embedded()::warmUp, "lazurite-embeddings-warm-up").start();
+    ServerFile.write(config.dataDir(), this);
+  }
+
+  /** Starts a server; returns once every listener accepts connections. */
+  public static LazuriteServer start(ServerConfig config, Clock clock) throws IOException {
+    return new LazuriteServer(config, clock);
+  }
+
+  private static void routing(HttpRouting.Builder routing, DataPlaneHandler dataPlane, ArmHandlerHolder arm) {
+    routing
+        .any("/openai/*", dataPlane)
+        .any("/subscriptions/*", arm)
+        .get("/healthz", (req, res) -> res.header("Content-Type", "application/json").send("{\"status\":\"ok\"}"))
+        .any(
+            (req, res) -> {
+              res.status(Status.NOT_FOUND_404);
+              res.header("Content-Type", "application/json");
+              res.send(ErrorRenderer.render(ApiException.of(ErrorCode.RESOURCE_NOT_FOUND)));
+            });
+  }
+
+  /** The ARM handler needs the listener addresses, which exist only once the server started. */
+  private static final class ArmHandlerHolder implements io.helidon.webserver.http.Handler {
+    private volatile ArmHandler handler;
+
+    @Override
+    public void handle(io.helidon.webserver.http.ServerRequest req, io.helidon.webserver.http.ServerResponse res) {
+      ArmHandler current = handler;
+      if (current == null) {
+        res.status(Status.SERVICE_UNAVAILABLE_503).send();
+        return;
+      }
+      current.handle(req, res);
+    }
+  }
+
+  public URI endpoint() {
+    return URI.create("http://" + hostForUrl() + ":" + server.port());
+  }
+
+  public Optional<URI> httpsEndpoint() {
+    if (!server.hasTls("https")) {
+      return Optional.empty();
+    }
+    String host = config.host().equals("127.0.0.1") || config.host().equals("0.0.0.0") ? "localhost" : hostForUrl();
+    return Optional.of(URI.create("https://" + host + ":" + server.port("https")));
+  }
+
+  private String hostForUrl() {
+    String host = config.host().equals("0.0.0.0") ? "127.0.0.1" : config.host();
+    return host.contains(":") ? "[" + host + "]" : host;
+  }
+
+  public String adminToken() {
+    return admin.token();
+  }
+
+  public String subscriptionId() {
+    return subscription;
+  }
+
+  public Optional<Path> caCertFile() {
+    return caCert;
+  }
+
+  public Path dataDir() {
+    return config.dataDir();
+  }
+
+  public ControlPlane control() {
+    return control;
+  }
+
+  public AccountKeys defaultKeys() {
+    return control.keys(
+        control.account(subscription, Bootstrap.DEFAULT_RESOURCE_GROUP, Bootstrap.DEFAULT_ACCOUNT));
+  }
+
+  public SqliteStore store() {
+    return store;
+  }
+
+  /** Waits until every usage record so far is stored. */
+  public void flushUsage() {
+    usage.flush();
+  }
+
+  /** Stops accepting requests, lets in-flight ones finish, then stores every usage record. */
+  @Override
+  public void close() {
+    LOG.info("stopping: letting in-flight requests finish");
+    server.stop();
+    usage.close();
+    backends.close();
+    store.close();
+    ServerFile.delete(config.dataDir());
+  }
+}

@@ -1,0 +1,62 @@
+package dev.lazurite.server;
+
+import dev.lazurite.error.ApiException;
+import dev.lazurite.error.ErrorRenderer;
+import dev.lazurite.json.Json;
+import dev.lazurite.pipeline.EventSink;
+import dev.lazurite.pipeline.EventStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Writes server-sent events as Azure frames them: {@code data: <json>} lines separated by a blank
+ * line, flushed one by one, ending with {@code data: [DONE]}. A backend failure after the stream
+ * started becomes an error event; a client that went away ends the stream.
+ */
+final class SseWriter {
+  private static final byte[] DATA = "data: ".getBytes(StandardCharsets.US_ASCII);
+  private static final byte[] END = "\n\n".getBytes(StandardCharsets.US_ASCII);
+  private static final byte[] DONE = "data: [DONE]\n\n".getBytes(StandardCharsets.US_ASCII);
+
+  private SseWriter() {}
+
+  /** Returns normally when the stream ended, with or without an error event. */
+  static void write(EventStream events, OutputStream out) {
+    EventSink sink =
+        event -> {
+          if (!event.sent()) {
+            return;
+          }
+          try {
+            out.write(DATA);
+            out.write(Json.writeWire(event.payload()));
+            out.write(END);
+            out.flush();
+          } catch (IOException e) {
+            throw new UncheckedIOException(e);
+          }
+        };
+    try {
+      events.writeTo(sink);
+      out.write(DONE);
+      out.flush();
+    } catch (ApiException e) {
+      writeError(out, e);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static void writeError(OutputStream out, ApiException e) {
+    try {
+      out.write(DATA);
+      out.write(Json.write(ErrorRenderer.toJson(e)));
+      out.write(END);
+      out.flush();
+    } catch (IOException ignored) {
+      // The client is gone as well; nothing is left to tell it.
+    }
+  }
+}

@@ -1,0 +1,38 @@
+package dev.lazurite.store;
+
+import dev.lazurite.control.Account;
+import dev.lazurite.control.AccountKeys;
+import dev.lazurite.deployment.Deployment;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Durable state of the control plane. Implementations are thread-safe; every method is one
+ * transaction. The embedded implementation is SQLite; a PostgreSQL one can join behind this
+ * interface.
+ */
+public interface ControlStore {
+  List<Account> accounts();
+
+  Optional<Account> account(String name);
+
+  void insertAccount(Account account, AccountKeys keys);
+
+  boolean deleteAccount(String name);
+
+  AccountKeys keys(String account);
+
+  void updateKey(String account, String keyName, String value);
+
+  List<Deployment> deployments(String account);
+
+  Optional<Deployment> deployment(String account, String name);
+
+  void upsertDeployment(Deployment deployment);
+
+  boolean deleteDeployment(String account, String name);
+
+  Optional<String> setting(String name);
+
+  void putSetting(String name, String value);
+}

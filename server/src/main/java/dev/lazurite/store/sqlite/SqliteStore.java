@@ -1,0 +1,286 @@
+package dev.lazurite.store.sqlite;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import dev.lazurite.backend.BackendSpec;
+import dev.lazurite.control.Account;
+import dev.lazurite.control.AccountKeys;
+import dev.lazurite.deployment.Deployment;
+import dev.lazurite.json.Json;
+import dev.lazurite.metering.UsageRecord;
+import dev.lazurite.store.ControlStore;
+import dev.lazurite.store.UsageStore;
+import java.nio.file.Path;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.flywaydb.core.Flyway;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.PreparedBatch;
+import org.jdbi.v3.core.statement.StatementContext;
+
+/** The embedded store: one SQLite file in WAL mode, migrated by Flyway, queried with JDBI. */
+public final class SqliteStore implements ControlStore, UsageStore, AutoCloseable {
+  private final HikariDataSource dataSource;
+  private final Jdbi jdbi;
+
+  public SqliteStore(Path file) {
+    HikariConfig config = new HikariConfig();
+    config.setJdbcUrl(
+        "jdbc:sqlite:" + file.toAbsolutePath() + "?journal_mode=WAL&busy_timeout=10000&foreign_keys=true");
+    config.setMaximumPoolSize(4);
+    config.setPoolName("lazurite-sqlite");
+    this.dataSource = new HikariDataSource(config);
+    Flyway.configure()
+        .dataSource(dataSource)
+        .locations("classpath:db/migration/sqlite")
+        .load()
+        .migrate();
+    this.jdbi = Jdbi.create(dataSource);
+  }
+
+  @Override
+  public List<Account> accounts() {
+    return jdbi.withHandle(h -> h.createQuery("SELECT * FROM accounts ORDER BY name").map((org.jdbi.v3.core.mapper.RowMapper<Account>) SqliteStore::toAccount).list());
+  }
+
+  @Override
+  public Optional<Account> account(String name) {
+    return jdbi.withHandle(
+        h ->
+            h.createQuery("SELECT * FROM accounts WHERE name = ?")
+                .bind(0, name)
+                .map((org.jdbi.v3.core.mapper.RowMapper<Account>) SqliteStore::toAccount)
+                .findOne());
+  }
+
+  @Override
+  public void insertAccount(Account account, AccountKeys keys) {
+    jdbi.useTransaction(
+        h -> {
+          h.createUpdate(
+                  "INSERT INTO accounts (name, subscription_id, resource_group, location, kind,"
+                      + " sku_name, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)")
+              .bind(0, account.name())
+              .bind(1, account.subscriptionId())
+              .bind(2, account.resourceGroup())
+              .bind(3, account.location())
+              .bind(4, account.kind())
+              .bind(5, account.skuName())
+              .bind(6, account.createdAt().toString())
+              .execute();
+          for (String[] key : new String[][] {{"key1", keys.key1()}, {"key2", keys.key2()}}) {
+            h.createUpdate("INSERT INTO account_keys (account, key_name, value) VALUES (?, ?, ?)")
+                .bind(0, account.name())
+                .bind(1, key[0])
+                .bind(2, key[1])
+                .execute();
+          }
+        });
+  }
+
+  @Override
+  public boolean deleteAccount(String name) {
+    return jdbi.withHandle(
+        h -> h.createUpdate("DELETE FROM accounts WHERE name = ?").bind(0, name).execute() > 0);
+  }
+
+  @Override
+  public AccountKeys keys(String account) {
+    var keys =
+        jdbi.withHandle(
+            h ->
+                h.createQuery("SELECT key_name, value FROM account_keys WHERE account = ?")
+                    .bind(0, account)
+                    .setMapKeyColumn("key_name")
+                    .setMapValueColumn("value")
+                    .collectInto(new org.jdbi.v3.core.generic.GenericType<java.util.Map<String, String>>() {}));
+    return new AccountKeys(keys.getOrDefault("key1", ""), keys.getOrDefault("key2", ""));
+  }
+
+  @Override
+  public void updateKey(String account, String keyName, String value) {
+    jdbi.useHandle(
+        h ->
+            h.createUpdate("UPDATE account_keys SET value = ? WHERE account = ? AND key_name = ?")
+                .bind(0, value)
+                .bind(1, account)
+                .bind(2, keyName)
+                .execute());
+  }
+
+  @Override
+  public List<Deployment> deployments(String account) {
+    return jdbi.withHandle(
+        h ->
+            h.createQuery("SELECT * FROM deployments WHERE account = ? ORDER BY name")
+                .bind(0, account)
+                .map((org.jdbi.v3.core.mapper.RowMapper<Deployment>) SqliteStore::toDeployment)
+                .list());
+  }
+
+  @Override
+  public Optional<Deployment> deployment(String account, String name) {
+    return jdbi.withHandle(
+        h ->
+            h.createQuery("SELECT * FROM deployments WHERE account = ? AND name = ?")
+                .bind(0, account)
+                .bind(1, name)
+                .map((org.jdbi.v3.core.mapper.RowMapper<Deployment>) SqliteStore::toDeployment)
+                .findOne());
+  }
+
+  @Override
+  public void upsertDeployment(Deployment d) {
+    jdbi.useHandle(
+        h ->
+            h.createUpdate(
+                    "INSERT INTO deployments (account, name, model_format, model_name, model_version,"
+                        + " sku_name, sku_capacity, backend, rai_policy_name, version_upgrade_option,"
+                        + " created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (account,"
+                        + " name) DO UPDATE SET model_format = excluded.model_format, model_name ="
+                        + " excluded.model_name, model_version = excluded.model_version, sku_name ="
+                        + " excluded.sku_name, sku_capacity = excluded.sku_capacity, backend ="
+                        + " excluded.backend, rai_policy_name = excluded.rai_policy_name,"
+                        + " version_upgrade_option = excluded.version_upgrade_option")
+                .bind(0, d.account())
+                .bind(1, d.name())
+                .bind(2, d.model().format())
+                .bind(3, d.model().name())
+                .bind(4, d.model().version())
+                .bind(5, d.sku().name())
+                .bind(6, d.sku().capacity())
+                .bind(7, Json.writeString(d.backend()))
+                .bind(8, d.raiPolicyName())
+                .bind(9, d.versionUpgradeOption())
+                .bind(10, d.createdAt().toString())
+                .execute());
+  }
+
+  @Override
+  public boolean deleteDeployment(String account, String name) {
+    return jdbi.withHandle(
+        h ->
+            h.createUpdate("DELETE FROM deployments WHERE account = ? AND name = ?")
+                    .bind(0, account)
+                    .bind(1, name)
+                    .execute()
+                > 0);
+  }
+
+  @Override
+  public Optional<String> setting(String name) {
+    return jdbi.withHandle(
+        h ->
+            h.createQuery("SELECT value FROM settings WHERE name = ?")
+                .bind(0, name)
+                .mapTo(String.class)
+                .findOne());
+  }
+
+  @Override
+  public void putSetting(String name, String value) {
+    jdbi.useHandle(
+        h ->
+            h.createUpdate(
+                    "INSERT INTO settings (name, value) VALUES (?, ?) ON CONFLICT (name) DO UPDATE"
+                        + " SET value = excluded.value")
+                .bind(0, name)
+                .bind(1, value)
+                .execute());
+  }
+
+  @Override
+  public void append(List<UsageRecord> records) {
+    if (records.isEmpty()) {
+      return;
+    }
+    jdbi.useTransaction(
+        h -> {
+          PreparedBatch batch =
+              h.prepareBatch(
+                  "INSERT INTO usage_records (recorded_at, request_id, account, deployment, model,"
+                      + " operation, caller, prompt_tokens, completion_tokens, status, latency_ms,"
+                      + " streamed) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+          for (UsageRecord r : records) {
+            batch
+                .bind(0, r.time().toString())
+                .bind(1, r.requestId())
+                .bind(2, r.account())
+                .bind(3, r.deployment())
+                .bind(4, r.model())
+                .bind(5, r.operation())
+                .bind(6, r.caller())
+                .bind(7, r.promptTokens())
+                .bind(8, r.completionTokens())
+                .bind(9, r.status())
+                .bind(10, r.latencyMillis())
+                .bind(11, r.streamed() ? 1 : 0)
+                .add();
+          }
+          batch.execute();
+        });
+  }
+
+  @Override
+  public List<UsageSummary> summarize(String account, Instant since) {
+    return jdbi.withHandle(
+        h ->
+            h.createQuery(
+                    "SELECT deployment, model, operation, COUNT(*) AS requests, SUM(CASE WHEN status"
+                        + " >= 400 THEN 1 ELSE 0 END) AS errors, SUM(prompt_tokens) AS prompt,"
+                        + " SUM(completion_tokens) AS completion FROM usage_records WHERE account = ?"
+                        + " AND recorded_at >= ? GROUP BY deployment, model, operation ORDER BY"
+                        + " deployment, operation")
+                .bind(0, account)
+                .bind(1, since.toString())
+                .map(
+                    (rs, ctx) ->
+                        new UsageSummary(
+                            rs.getString("deployment"),
+                            rs.getString("model"),
+                            rs.getString("operation"),
+                            rs.getLong("requests"),
+                            rs.getLong("errors"),
+                            rs.getLong("prompt"),
+                            rs.getLong("completion")))
+                .list());
+  }
+
+  /** Counts usage records, for tests and the shutdown log. */
+  public long usageRecordCount() {
+    return jdbi.withHandle(
+        h -> h.createQuery("SELECT COUNT(*) FROM usage_records").mapTo(Long.class).one());
+  }
+
+  @Override
+  public void close() {
+    dataSource.close();
+  }
+
+  private static Account toAccount(ResultSet rs, StatementContext ctx) throws SQLException {
+    return new Account(
+        rs.getString("name"),
+        rs.getString("subscription_id"),
+        rs.getString("resource_group"),
+        rs.getString("location"),
+        rs.getString("kind"),
+        rs.getString("sku_name"),
+        Instant.parse(rs.getString("created_at")));
+  }
+
+  private static Deployment toDeployment(ResultSet rs, StatementContext ctx) throws SQLException {
+    return new Deployment(
+        rs.getString("account"),
+        rs.getString("name"),
+        new Deployment.ModelRef(
+            rs.getString("model_format"), rs.getString("model_name"), rs.getString("model_version")),
+        new Deployment.Sku(rs.getString("sku_name"), rs.getInt("sku_capacity")),
+        Json.read(rs.getString("backend"), BackendSpec.class),
+        rs.getString("rai_policy_name"),
+        rs.getString("version_upgrade_option"),
+        Instant.parse(rs.getString("created_at")));
+  }
+}

@@ -1,0 +1,46 @@
+package dev.lazurite.version;
+
+import dev.lazurite.api.ApiVersion;
+import dev.lazurite.error.ApiException;
+import dev.lazurite.error.ErrorCode;
+import dev.lazurite.pipeline.Chain;
+import dev.lazurite.pipeline.Exchange;
+import dev.lazurite.pipeline.Operation;
+import dev.lazurite.pipeline.Response;
+import dev.lazurite.pipeline.Route;
+import dev.lazurite.pipeline.Stage;
+
+/**
+ * Dated routes need a known {@code api-version} that has the operation (chat arrived in
+ * 2023-03-15-preview); v1 routes accept none, {@code v1}, {@code latest}, {@code preview} or a
+ * dated version. Anything else is Azure's 404 "Resource not found".
+ */
+public final class ApiVersionStage implements Stage {
+  @Override
+  public Response handle(Exchange exchange, Chain chain) {
+    Route route = exchange.route();
+    String version = route.apiVersion();
+    boolean known =
+        switch (route.style()) {
+          case DATED -> ApiVersion.isKnownDated(version) && hasOperation(version, route.operation());
+          case V1 ->
+              version.isEmpty()
+                  || ApiVersion.V1_ALIASES.contains(version)
+                  || ApiVersion.isKnownDated(version);
+        };
+    if (!known) {
+      throw ApiException.of(ErrorCode.RESOURCE_NOT_FOUND);
+    }
+    return chain.proceed(exchange);
+  }
+
+  private static boolean hasOperation(String version, Operation operation) {
+    return operation != Operation.CHAT_COMPLETIONS
+        || ApiVersion.dateOf(version).compareTo(ApiVersion.CHAT_SINCE) >= 0;
+  }
+
+  /** The feature date of a route: every feature on v1, the version's date on dated routes. */
+  public static String featureDate(Route route) {
+    return route.style() == Route.Style.V1 ? ApiVersion.V1_DATE : ApiVersion.dateOf(route.apiVersion());
+  }
+}
