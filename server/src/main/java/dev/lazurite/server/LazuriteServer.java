@@ -45,7 +45,8 @@ public final class LazuriteServer implements AutoCloseable {
   private final String subscription;
   private final Optional<Path> caCert;
 
-  private LazuriteServer(ServerConfig config, Clock clock) throws IOException {
+  private LazuriteServer(ServerConfig config, Clock clock, java.util.function.Function<String, String> environment)
+      throws IOException {
     this.config = config;
     Files.createDirectories(config.dataDir());
     this.store = new SqliteStore(config.dataDir().resolve("lazurite.db"));
@@ -56,7 +57,7 @@ public final class LazuriteServer implements AutoCloseable {
             config.simulator(),
             config.upstreamConnectTimeout(),
             config.upstreamReadTimeout(),
-            System::getenv);
+            environment);
     var snapshots = new Snapshots();
     this.control = new ControlPlane(store, backends, snapshots, clock);
     this.subscription = Bootstrap.run(store, control, config.region(), clock);
@@ -115,7 +116,16 @@ public final class LazuriteServer implements AutoCloseable {
 
   /** Starts a server; returns once every listener accepts connections. */
   public static LazuriteServer start(ServerConfig config, Clock clock) throws IOException {
-    return new LazuriteServer(config, clock);
+    return new LazuriteServer(config, clock, System::getenv);
+  }
+
+  /**
+   * @param environment where upstream keys named by {@code apiKeyEnv} are read
+   */
+  public static LazuriteServer start(
+      ServerConfig config, Clock clock, java.util.function.Function<String, String> environment)
+      throws IOException {
+    return new LazuriteServer(config, clock, environment);
   }
 
   private static void routing(HttpRouting.Builder routing, DataPlaneHandler dataPlane, ArmHandlerHolder arm) {

@@ -1,0 +1,33 @@
+package dev.lazurite.testing;
+
+import dev.lazurite.pipeline.Exchange;
+import dev.lazurite.pipeline.Facts;
+import dev.lazurite.pipeline.Operation;
+import dev.lazurite.pipeline.Route;
+import java.net.InetAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+
+/** Exchanges for stage unit tests. */
+public final class TestingExchanges {
+  private TestingExchanges() {}
+
+  public static Exchange chat() {
+    return of(
+        new Route(Route.Style.DATED, Operation.CHAT_COMPLETIONS, "gpt-4o", "2024-10-21"),
+        Map.of(),
+        "{\"messages\":[{\"role\":\"user\",\"content\":\"Hi\"}]}");
+  }
+
+  public static Exchange of(Route route, Map<String, String> headers, String body) {
+    return new Exchange(
+        new Exchange.Request(
+            "req-1",
+            route,
+            headers,
+            body.getBytes(StandardCharsets.UTF_8),
+            InetAddress.getLoopbackAddress(),
+            System.nanoTime(),
+            new Facts()));
+  }
+}

@@ -1,0 +1,98 @@
+package dev.lazurite.testing;
+
+import dev.lazurite.config.ServerConfig;
+import dev.lazurite.server.LazuriteServer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.function.UnaryOperator;
+
+/** A real Lazurite server on random ports in a fresh data directory, for tests. */
+public final class TestingServer implements AutoCloseable {
+  private final LazuriteServer server;
+  private final String key;
+
+  private TestingServer(LazuriteServer server) {
+    this.server = server;
+    this.key = server.defaultKeys().key1();
+  }
+
+  public static TestingServer start() {
+    return start(UnaryOperator.identity());
+  }
+
+  public static TestingServer start(UnaryOperator<ServerConfig> customize) {
+    return start(customize, System::getenv);
+  }
+
+  public static TestingServer start(
+      UnaryOperator<ServerConfig> customize, java.util.function.Function<String, String> environment) {
+    try {
+      Path dir = Files.createTempDirectory("lazurite-test");
+      return new TestingServer(
+          LazuriteServer.start(
+              customize.apply(ServerConfig.forTesting(dir)), Clock.systemUTC(), environment));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  public LazuriteServer server() {
+    return server;
+  }
+
+  /** The plain HTTP endpoint, e.g. {@code http://127.0.0.1:41234}. */
+  public String endpoint() {
+    return server.endpoint().toString();
+  }
+
+  public String httpsEndpoint() {
+    return server.httpsEndpoint().orElseThrow().toString();
+  }
+
+  public String key() {
+    return server.defaultKeys().key1();
+  }
+
+  public TestingHttp http() {
+    return new TestingHttp(endpoint(), key());
+  }
+
+  /** Creates or replaces a deployment in the default account. */
+  public void deploy(dev.lazurite.control.DeploymentRequest request) {
+    var control = server.control();
+    control.putDeployment(
+        control.account(
+            server.subscriptionId(),
+            dev.lazurite.control.Bootstrap.DEFAULT_RESOURCE_GROUP,
+            dev.lazurite.control.Bootstrap.DEFAULT_ACCOUNT),
+        request);
+  }
+
+  /** A deployment of {@code model} served by an openai-compatible upstream. */
+  public void deployUpstream(String name, String model, String url, String upstreamModel, String keyEnv) {
+    deploy(
+        new dev.lazurite.control.DeploymentRequest(
+            name,
+            model,
+            "",
+            "GlobalStandard",
+            100,
+            "",
+            "",
+            java.util.Optional.of(
+                new dev.lazurite.backend.BackendSpec(
+                    dev.lazurite.backend.BackendKind.OPENAI_COMPATIBLE, url, upstreamModel, keyEnv))));
+  }
+
+  public Path dataDir() {
+    return server.dataDir();
+  }
+
+  @Override
+  public void close() {
+    server.close();
+  }
+}
