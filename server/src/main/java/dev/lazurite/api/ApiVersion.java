@@ -4,9 +4,9 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * The api-versions Azure OpenAI accepts, and what each route family requires of them. Features
- * are gated by the date a version carries: a parameter introduced by {@code 2024-09-01-preview}
- * is unknown to {@code 2024-06-01}.
+ * The api-versions Azure OpenAI accepts, and what each route family requires of them. Features are
+ * gated by the date a version carries: a parameter introduced by {@code 2024-09-01-preview} is
+ * unknown to {@code 2024-06-01}.
  */
 public final class ApiVersion {
   public static final List<String> GA =

@@ -90,7 +90,9 @@ public record ChatRequest(
     }
   }
 
-  /** A function the model may call; {@code parameters} is its JSON schema (an empty object if none). */
+  /**
+   * A function the model may call; {@code parameters} is its JSON schema (an empty object if none).
+   */
   public record Tool(String name, String description, JsonNode parameters) {
     public Tool {
       requireNonNull(name, "name is null");

@@ -288,9 +288,7 @@ public final class ChatRequestParser {
     String description = string(function, "description", path + ".description").orElse("");
     ObjectNode parameters = object(function, "parameters", path + ".parameters");
     return new ChatRequest.Tool(
-        name,
-        description,
-        parameters == null ? JsonNodeFactory.instance.objectNode() : parameters);
+        name, description, parameters == null ? JsonNodeFactory.instance.objectNode() : parameters);
   }
 
   private static ChatRequest.ToolChoice toolChoice(ObjectNode body, List<ChatRequest.Tool> tools) {
@@ -325,7 +323,9 @@ public final class ChatRequestParser {
             : requiredString(choice, "name", "tool_choice.name");
     if (tools.stream().noneMatch(t -> t.name().equals(name))) {
       throw ApiException.invalid(
-          "Invalid value for 'tool_choice': no function named '" + name + "' was specified in the"
+          "Invalid value for 'tool_choice': no function named '"
+              + name
+              + "' was specified in the"
               + " 'tools' parameter.",
           "tool_choice",
           null);

@@ -12,8 +12,8 @@ import java.util.OptionalInt;
 import java.util.OptionalLong;
 
 /**
- * Typed reads of request fields that fail with the model service's exact 400 messages. An
- * explicit JSON {@code null} reads as absent, as it does on the service.
+ * Typed reads of request fields that fail with the model service's exact 400 messages. An explicit
+ * JSON {@code null} reads as absent, as it does on the service.
  */
 public final class Fields {
   private Fields() {}
@@ -33,11 +33,13 @@ public final class Fields {
   /** Rejects fields outside {@code allowed}, naming them as the service does. */
   public static void rejectUnknown(ObjectNode body, Collection<String> allowed) {
     List<String> unknown = new ArrayList<>();
-    body.fieldNames().forEachRemaining(n -> {
-      if (!allowed.contains(n)) {
-        unknown.add(n);
-      }
-    });
+    body.fieldNames()
+        .forEachRemaining(
+            n -> {
+              if (!allowed.contains(n)) {
+                unknown.add(n);
+              }
+            });
     if (unknown.size() == 1) {
       throw ApiException.invalid(
           "Unrecognized request argument supplied: " + unknown.getFirst(), null, null);
@@ -92,7 +94,8 @@ public final class Fields {
     return node.asBoolean();
   }
 
-  public static OptionalLong integer(JsonNode parent, String field, String path, long min, long max) {
+  public static OptionalLong integer(
+      JsonNode parent, String field, String path, long min, long max) {
     JsonNode node = present(parent, field);
     if (node == null) {
       return OptionalLong.empty();
@@ -249,6 +252,8 @@ public final class Fields {
   }
 
   private static String plain(double d) {
-    return d == Math.rint(d) && !Double.isInfinite(d) ? Long.toString((long) d) : Double.toString(d);
+    return d == Math.rint(d) && !Double.isInfinite(d)
+        ? Long.toString((long) d)
+        : Double.toString(d);
   }
 }

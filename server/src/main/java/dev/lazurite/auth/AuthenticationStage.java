@@ -12,9 +12,9 @@ import dev.lazurite.runtime.RuntimeSnapshot;
 import java.util.function.Supplier;
 
 /**
- * Finds who is calling from the {@code api-key} header, or an API key sent as {@code
- * Authorization: Bearer} (what OpenAI clients send on v1 routes). Keys are never read from the
- * query string. A missing or wrong key gets Azure's 401.
+ * Finds who is calling from the {@code api-key} header, or an API key sent as {@code Authorization:
+ * Bearer} (what OpenAI clients send on v1 routes). Keys are never read from the query string. A
+ * missing or wrong key gets Azure's 401.
  */
 public final class AuthenticationStage implements Stage {
   private final Supplier<RuntimeSnapshot> snapshot;

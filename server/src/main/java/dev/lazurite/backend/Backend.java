@@ -9,11 +9,11 @@ import dev.lazurite.error.ErrorCode;
 import dev.lazurite.pipeline.EventStream;
 
 /**
- * A model backend. Non-streamed calls return the complete Azure-shaped body; streamed calls
- * return once the backend has accepted the request (so that an upstream error still becomes an
- * HTTP error status) and produce their events while the client reads them. Implementations are
- * thread-safe and shared by every request to the deployments they serve; they throw {@link
- * ApiException} for failures the client should see.
+ * A model backend. Non-streamed calls return the complete Azure-shaped body; streamed calls return
+ * once the backend has accepted the request (so that an upstream error still becomes an HTTP error
+ * status) and produce their events while the client reads them. Implementations are thread-safe and
+ * shared by every request to the deployments they serve; they throw {@link ApiException} for
+ * failures the client should see.
  */
 public interface Backend extends AutoCloseable {
   /**

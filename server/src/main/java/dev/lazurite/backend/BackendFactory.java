@@ -13,8 +13,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
 /**
- * Builds backends from deployment specs and shares them: one simulator, one embedded model and
- * one upstream client per distinct spec, however many deployments and snapshots name them.
+ * Builds backends from deployment specs and shares them: one simulator, one embedded model and one
+ * upstream client per distinct spec, however many deployments and snapshots name them.
  */
 public final class BackendFactory implements AutoCloseable {
   private final SimulatorBackend simulator;

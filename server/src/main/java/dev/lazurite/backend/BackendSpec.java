@@ -3,8 +3,8 @@ package dev.lazurite.backend;
 import static java.util.Objects.requireNonNull;
 
 /**
- * Which backend serves a deployment and how to reach it. No secret is stored here: an upstream
- * key is read from the environment variable {@code apiKeyEnv} when the backend is built.
+ * Which backend serves a deployment and how to reach it. No secret is stored here: an upstream key
+ * is read from the environment variable {@code apiKeyEnv} when the backend is built.
  *
  * @param url the upstream base URL (openai-compatible), empty otherwise
  * @param upstreamModel the model name the upstream knows, empty to use the deployment's model

@@ -23,7 +23,8 @@ public final class Ids {
 
   /** A stable fingerprint per model, as the service reports its backend configuration. */
   public static String fingerprint(String model) {
-    return "fp_%010x".formatted(Integer.toUnsignedLong(model.hashCode()) * 2654435761L & 0xffffffffffL);
+    return "fp_%010x"
+        .formatted(Integer.toUnsignedLong(model.hashCode()) * 2654435761L & 0xffffffffffL);
   }
 
   private static String random(int length) {

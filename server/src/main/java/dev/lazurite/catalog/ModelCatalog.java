@@ -11,8 +11,8 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The models Lazurite knows, with Azure's names, versions, context windows and output limits.
- * The first version listed for a name is its default version.
+ * The models Lazurite knows, with Azure's names, versions, context windows and output limits. The
+ * first version listed for a name is its default version.
  */
 public final class ModelCatalog {
   public static final String EMBEDDED_EMBEDDING_MODEL = "all-minilm-l6-v2";

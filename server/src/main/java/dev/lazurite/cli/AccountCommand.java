@@ -19,15 +19,22 @@ import picocli.CommandLine.Spec;
       AccountCommand.Delete.class
     })
 final class AccountCommand {
-  @Command(name = "create", mixinStandardHelpOptions = true, description = "Create a resource with two new keys.")
+  @Command(
+      name = "create",
+      mixinStandardHelpOptions = true,
+      description = "Create a resource with two new keys.")
   static final class Create implements Callable<Integer> {
     @Mixin ClientOptions client;
     @Spec picocli.CommandLine.Model.CommandSpec spec;
 
-    @Option(names = {"--name", "-n"}, required = true)
+    @Option(
+        names = {"--name", "-n"},
+        required = true)
     String name;
 
-    @Option(names = {"--location", "-l"}, defaultValue = "eastus")
+    @Option(
+        names = {"--location", "-l"},
+        defaultValue = "eastus")
     String location;
 
     @Option(names = "--kind", defaultValue = "OpenAI")
@@ -48,7 +55,10 @@ final class AccountCommand {
     }
   }
 
-  @Command(name = "list", mixinStandardHelpOptions = true, description = "List resources in the resource group.")
+  @Command(
+      name = "list",
+      mixinStandardHelpOptions = true,
+      description = "List resources in the resource group.")
   static final class ListAccounts implements Callable<Integer> {
     @Mixin ClientOptions client;
     @Spec picocli.CommandLine.Model.CommandSpec spec;
@@ -56,7 +66,9 @@ final class AccountCommand {
     @Override
     public Integer call() throws Exception {
       ArmClient arm = client.client();
-      Output.print(spec.commandLine().getOut(), Output.values(arm.send("GET", arm.resourceGroupPath(), null)));
+      Output.print(
+          spec.commandLine().getOut(),
+          Output.values(arm.send("GET", arm.resourceGroupPath(), null)));
       return 0;
     }
   }
@@ -74,7 +86,10 @@ final class AccountCommand {
     }
   }
 
-  @Command(name = "delete", mixinStandardHelpOptions = true, description = "Delete a resource and its deployments.")
+  @Command(
+      name = "delete",
+      mixinStandardHelpOptions = true,
+      description = "Delete a resource and its deployments.")
   static final class Delete implements Callable<Integer> {
     @Mixin ClientOptions client;
 

@@ -21,11 +21,14 @@ final class ArmClient {
   private final String account;
   private final HttpClient http = HttpClient.newHttpClient();
 
-  ArmClient(String endpoint, String token, String subscription, String resourceGroup, String account) {
+  ArmClient(
+      String endpoint, String token, String subscription, String resourceGroup, String account) {
     if (endpoint == null || subscription == null) {
-      throw new IllegalArgumentException("the server's endpoint and subscription are unknown; pass --endpoint and --subscription");
+      throw new IllegalArgumentException(
+          "the server's endpoint and subscription are unknown; pass --endpoint and --subscription");
     }
-    this.endpoint = endpoint.endsWith("/") ? endpoint.substring(0, endpoint.length() - 1) : endpoint;
+    this.endpoint =
+        endpoint.endsWith("/") ? endpoint.substring(0, endpoint.length() - 1) : endpoint;
     this.token = token;
     this.subscription = subscription;
     this.resourceGroup = resourceGroup;
@@ -47,10 +50,12 @@ final class ArmClient {
   }
 
   /** Sends a request; returns the JSON answer, or throws with ARM's error message. */
-  JsonNode send(String method, String path, JsonNode body) throws IOException, InterruptedException {
+  JsonNode send(String method, String path, JsonNode body)
+      throws IOException, InterruptedException {
     String separator = path.contains("?") ? "&" : "?";
     HttpRequest.Builder request =
-        HttpRequest.newBuilder(URI.create(endpoint + path + separator + "api-version=" + API_VERSION))
+        HttpRequest.newBuilder(
+                URI.create(endpoint + path + separator + "api-version=" + API_VERSION))
             .header("Authorization", "Bearer " + token)
             .header("Accept", "application/json");
     if (body != null) {
@@ -59,13 +64,17 @@ final class ArmClient {
     } else {
       request.method(method, HttpRequest.BodyPublishers.noBody());
     }
-    HttpResponse<byte[]> response = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+    HttpResponse<byte[]> response =
+        http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
     JsonNode answer =
         response.body().length == 0 ? Json.MAPPER.nullNode() : Json.parse(response.body());
     if (response.statusCode() >= 400) {
       JsonNode error = answer.path("error");
       throw new IOException(
-          "(%s) %s".formatted(error.path("code").asText("" + response.statusCode()), error.path("message").asText()));
+          "(%s) %s"
+              .formatted(
+                  error.path("code").asText("" + response.statusCode()),
+                  error.path("message").asText()));
     }
     return answer;
   }

@@ -23,7 +23,9 @@ final class CertCommand implements Callable<Integer> {
     var files = new LocalCertificates.Files(client.dataDirectory().resolve("tls").toAbsolutePath());
     if (!Files.exists(files.caCert())) {
       throw new IllegalStateException(
-          "no local CA in " + files.directory() + "; start `lazurite serve` once (with an HTTPS port) to create it");
+          "no local CA in "
+              + files.directory()
+              + "; start `lazurite serve` once (with an HTTPS port) to create it");
     }
     Path ca = files.caCert();
     ObjectNode out = Json.MAPPER.createObjectNode();
@@ -32,7 +34,13 @@ final class CertCommand implements Callable<Integer> {
     out.put("javaTruststore", files.truststore().toString());
     out.put("javaTruststorePassword", LocalCertificates.TRUSTSTORE_PASSWORD);
     ObjectNode trust = out.putObject("trust");
-    trust.put("java", "-Djavax.net.ssl.trustStore=" + files.truststore() + " -Djavax.net.ssl.trustStorePassword=" + LocalCertificates.TRUSTSTORE_PASSWORD + " -Djavax.net.ssl.trustStoreType=PKCS12");
+    trust.put(
+        "java",
+        "-Djavax.net.ssl.trustStore="
+            + files.truststore()
+            + " -Djavax.net.ssl.trustStorePassword="
+            + LocalCertificates.TRUSTSTORE_PASSWORD
+            + " -Djavax.net.ssl.trustStoreType=PKCS12");
     trust.put("node", "export NODE_EXTRA_CA_CERTS=" + ca);
     trust.put("python", "export REQUESTS_CA_BUNDLE=" + ca + " SSL_CERT_FILE=" + ca);
     trust.put("curl", "curl --cacert " + ca + " https://localhost:8443/...");

@@ -14,19 +14,30 @@ import picocli.CommandLine.Option;
  * directory of a local server, or an explicit endpoint and token for a remote one.
  */
 final class ClientOptions {
-  @Option(names = "--data-dir", description = "Data directory of the local server (LAZURITE_DATA_DIR; default ./lazurite-data).")
+  @Option(
+      names = "--data-dir",
+      description =
+          "Data directory of the local server (LAZURITE_DATA_DIR; default ./lazurite-data).")
   String dataDir;
 
-  @Option(names = "--endpoint", description = "Control-plane endpoint of a remote server (LAZURITE_ENDPOINT).")
+  @Option(
+      names = "--endpoint",
+      description = "Control-plane endpoint of a remote server (LAZURITE_ENDPOINT).")
   String endpoint;
 
-  @Option(names = "--admin-token", description = "Admin credential of a remote server (LAZURITE_ADMIN_TOKEN).")
+  @Option(
+      names = "--admin-token",
+      description = "Admin credential of a remote server (LAZURITE_ADMIN_TOKEN).")
   String adminToken;
 
-  @Option(names = {"--account", "--account-name"}, description = "Resource (account) name; default: the server's default resource.")
+  @Option(
+      names = {"--account", "--account-name"},
+      description = "Resource (account) name; default: the server's default resource.")
   String account;
 
-  @Option(names = {"--resource-group", "-g"}, description = "Resource group; default: the server's.")
+  @Option(
+      names = {"--resource-group", "-g"},
+      description = "Resource group; default: the server's.")
   String resourceGroup;
 
   @Option(names = "--subscription", description = "Subscription id; default: the server's.")
@@ -41,13 +52,16 @@ final class ClientOptions {
       server = Json.parse(Files.readAllBytes(serverFile));
     } else if (remote == null) {
       throw new IOException(
-          "no running server found in " + dir.toAbsolutePath() + " (start one with `lazurite serve`, or pass --endpoint)");
+          "no running server found in "
+              + dir.toAbsolutePath()
+              + " (start one with `lazurite serve`, or pass --endpoint)");
     }
     String token = firstNonNull(adminToken, System.getenv("LAZURITE_ADMIN_TOKEN"), null);
     if (token == null) {
       Path tokenFile = dir.resolve(AdminCredential.FILE);
       if (!Files.exists(tokenFile)) {
-        throw new IOException("no admin credential in " + dir.toAbsolutePath() + " (pass --admin-token)");
+        throw new IOException(
+            "no admin credential in " + dir.toAbsolutePath() + " (pass --admin-token)");
       }
       token = Files.readString(tokenFile).strip();
     }

@@ -11,7 +11,8 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "deployment",
     mixinStandardHelpOptions = true,
-    description = "Create, list, show and delete deployments (like az cognitiveservices account deployment).",
+    description =
+        "Create, list, show and delete deployments (like az cognitiveservices account deployment).",
     subcommands = {
       DeploymentCommand.Create.class,
       DeploymentCommand.ListDeployments.class,
@@ -19,12 +20,18 @@ import picocli.CommandLine.Spec;
       DeploymentCommand.Delete.class
     })
 final class DeploymentCommand {
-  @Command(name = "create", mixinStandardHelpOptions = true, description = "Create or update a deployment.")
+  @Command(
+      name = "create",
+      mixinStandardHelpOptions = true,
+      description = "Create or update a deployment.")
   static final class Create implements Callable<Integer> {
     @Mixin ClientOptions client;
     @Spec picocli.CommandLine.Model.CommandSpec spec;
 
-    @Option(names = {"--name", "-n", "--deployment-name"}, required = true, description = "Deployment name.")
+    @Option(
+        names = {"--name", "-n", "--deployment-name"},
+        required = true,
+        description = "Deployment name.")
     String name;
 
     @Option(names = "--model-name", required = true, description = "Model, e.g. gpt-4o.")
@@ -33,25 +40,41 @@ final class DeploymentCommand {
     @Option(names = "--model-version", description = "Model version; default: the model's default.")
     String modelVersion;
 
-    @Option(names = "--model-format", defaultValue = "OpenAI", description = "Model format (default OpenAI).")
+    @Option(
+        names = "--model-format",
+        defaultValue = "OpenAI",
+        description = "Model format (default OpenAI).")
     String modelFormat;
 
-    @Option(names = "--sku-name", defaultValue = "Standard", description = "Standard, GlobalStandard, DataZoneStandard, GlobalBatch, ProvisionedManaged …")
+    @Option(
+        names = "--sku-name",
+        defaultValue = "Standard",
+        description =
+            "Standard, GlobalStandard, DataZoneStandard, GlobalBatch, ProvisionedManaged …")
     String skuName;
 
-    @Option(names = "--sku-capacity", defaultValue = "1", description = "Capacity (thousands of tokens per minute for Standard types).")
+    @Option(
+        names = "--sku-capacity",
+        defaultValue = "1",
+        description = "Capacity (thousands of tokens per minute for Standard types).")
     int capacity;
 
-    @Option(names = "--backend", description = "simulator, embedded or openai-compatible; default: by model.")
+    @Option(
+        names = "--backend",
+        description = "simulator, embedded or openai-compatible; default: by model.")
     String backend;
 
-    @Option(names = "--backend-url", description = "Base URL of an openai-compatible upstream, e.g. http://localhost:8000/v1.")
+    @Option(
+        names = "--backend-url",
+        description = "Base URL of an openai-compatible upstream, e.g. http://localhost:8000/v1.")
     String backendUrl;
 
     @Option(names = "--upstream-model", description = "Model name the upstream knows.")
     String upstreamModel;
 
-    @Option(names = "--api-key-env", description = "Environment variable (on the server) holding the upstream key.")
+    @Option(
+        names = "--api-key-env",
+        description = "Environment variable (on the server) holding the upstream key.")
     String apiKeyEnv;
 
     @Option(names = "--rai-policy", description = "Content filter policy name.")
@@ -63,7 +86,8 @@ final class DeploymentCommand {
       ObjectNode body = Json.MAPPER.createObjectNode();
       body.putObject("sku").put("name", skuName).put("capacity", capacity);
       ObjectNode properties = body.putObject("properties");
-      ObjectNode model = properties.putObject("model").put("format", modelFormat).put("name", modelName);
+      ObjectNode model =
+          properties.putObject("model").put("format", modelFormat).put("name", modelName);
       if (modelVersion != null) {
         model.put("version", modelVersion);
       }
@@ -98,17 +122,24 @@ final class DeploymentCommand {
     @Override
     public Integer call() throws Exception {
       ArmClient arm = client.client();
-      Output.print(spec.commandLine().getOut(), Output.values(arm.send("GET", arm.accountPath() + "/deployments", null)));
+      Output.print(
+          spec.commandLine().getOut(),
+          Output.values(arm.send("GET", arm.accountPath() + "/deployments", null)));
       return 0;
     }
   }
 
-  @Command(name = "show", mixinStandardHelpOptions = true, description = "Show a deployment, with its rate limits.")
+  @Command(
+      name = "show",
+      mixinStandardHelpOptions = true,
+      description = "Show a deployment, with its rate limits.")
   static final class Show implements Callable<Integer> {
     @Mixin ClientOptions client;
     @Spec picocli.CommandLine.Model.CommandSpec spec;
 
-    @Option(names = {"--name", "-n", "--deployment-name"}, required = true)
+    @Option(
+        names = {"--name", "-n", "--deployment-name"},
+        required = true)
     String name;
 
     @Override
@@ -125,7 +156,9 @@ final class DeploymentCommand {
   static final class Delete implements Callable<Integer> {
     @Mixin ClientOptions client;
 
-    @Option(names = {"--name", "-n", "--deployment-name"}, required = true)
+    @Option(
+        names = {"--name", "-n", "--deployment-name"},
+        required = true)
     String name;
 
     @Override

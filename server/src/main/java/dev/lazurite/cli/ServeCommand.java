@@ -19,38 +19,54 @@ import picocli.CommandLine.Option;
 @Command(
     name = "serve",
     mixinStandardHelpOptions = true,
-    description = "Run the service. Each option can also be set by environment (LAZURITE_PORT …) or in the --config YAML file.")
+    description =
+        "Run the service. Each option can also be set by environment (LAZURITE_PORT …) or in the --config YAML file.")
 final class ServeCommand implements Callable<Integer> {
   static final AtomicBoolean RUNNING = new AtomicBoolean();
 
-  @Option(names = "--host", description = "Address to listen on (LAZURITE_HOST; default 127.0.0.1).")
+  @Option(
+      names = "--host",
+      description = "Address to listen on (LAZURITE_HOST; default 127.0.0.1).")
   String host;
 
   @Option(names = "--port", description = "HTTP port (LAZURITE_PORT; default 8080; 0 for any).")
   String port;
 
-  @Option(names = "--https-port", description = "HTTPS port (LAZURITE_HTTPS_PORT; default 8443; -1 for none).")
+  @Option(
+      names = "--https-port",
+      description = "HTTPS port (LAZURITE_HTTPS_PORT; default 8443; -1 for none).")
   String httpsPort;
 
-  @Option(names = "--data-dir", description = "Data directory (LAZURITE_DATA_DIR; default ./lazurite-data).")
+  @Option(
+      names = "--data-dir",
+      description = "Data directory (LAZURITE_DATA_DIR; default ./lazurite-data).")
   String dataDir;
 
   @Option(names = "--config", description = "YAML configuration file (LAZURITE_CONFIG).")
   Path config;
 
-  @Option(names = "--tls-cert", description = "PEM certificate chain for HTTPS (LAZURITE_TLS_CERT).")
+  @Option(
+      names = "--tls-cert",
+      description = "PEM certificate chain for HTTPS (LAZURITE_TLS_CERT).")
   String tlsCert;
 
   @Option(names = "--tls-key", description = "PEM private key for HTTPS (LAZURITE_TLS_KEY).")
   String tlsKey;
 
-  @Option(names = "--tls-host", split = ",", description = "Extra host names for the local certificate (LAZURITE_TLS_HOSTS).")
+  @Option(
+      names = "--tls-host",
+      split = ",",
+      description = "Extra host names for the local certificate (LAZURITE_TLS_HOSTS).")
   List<String> tlsHosts;
 
-  @Option(names = "--region", description = "Azure location of the default resource (LAZURITE_REGION; default eastus).")
+  @Option(
+      names = "--region",
+      description = "Azure location of the default resource (LAZURITE_REGION; default eastus).")
   String region;
 
-  @Option(names = "--max-body-bytes", description = "Largest request body accepted (LAZURITE_MAX_BODY_BYTES; default 16 MiB).")
+  @Option(
+      names = "--max-body-bytes",
+      description = "Largest request body accepted (LAZURITE_MAX_BODY_BYTES; default 16 MiB).")
   String maxBodyBytes;
 
   @Override
@@ -98,7 +114,14 @@ final class ServeCommand implements Callable<Integer> {
         keys.key1(),
         endpoint,
         keys.key1(),
-        server.caCertFile().map(f -> "HTTPS clients trust the local CA: " + f.toAbsolutePath() + "  (see `lazurite cert`)\n").orElse(""));
+        server
+            .caCertFile()
+            .map(
+                f ->
+                    "HTTPS clients trust the local CA: "
+                        + f.toAbsolutePath()
+                        + "  (see `lazurite cert`)\n")
+            .orElse(""));
     System.out.flush();
     stopped.await();
     return 0;

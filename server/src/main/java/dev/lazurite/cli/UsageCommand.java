@@ -16,7 +16,9 @@ final class UsageCommand implements Callable<Integer> {
   @Mixin ClientOptions client;
   @Spec picocli.CommandLine.Model.CommandSpec spec;
 
-  @Option(names = "--since", description = "ISO instant or a duration like PT1H or P1D; default: everything.")
+  @Option(
+      names = "--since",
+      description = "ISO instant or a duration like PT1H or P1D; default: everything.")
   String since;
 
   @Override
@@ -24,10 +26,13 @@ final class UsageCommand implements Callable<Integer> {
     ArmClient arm = client.client();
     String query = "";
     if (since != null) {
-      Instant from = since.startsWith("P") ? Instant.now().minus(Duration.parse(since)) : Instant.parse(since);
+      Instant from =
+          since.startsWith("P") ? Instant.now().minus(Duration.parse(since)) : Instant.parse(since);
       query = "?since=" + from;
     }
-    Output.print(spec.commandLine().getOut(), Output.values(arm.send("GET", arm.accountPath() + "/usageSummary" + query, null)));
+    Output.print(
+        spec.commandLine().getOut(),
+        Output.values(arm.send("GET", arm.accountPath() + "/usageSummary" + query, null)));
     return 0;
   }
 }

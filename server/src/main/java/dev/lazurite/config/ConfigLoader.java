@@ -38,8 +38,7 @@ public final class ConfigLoader {
       Map<String, String> flags, Map<String, String> environment, Optional<Path> yamlFile)
       throws IOException {
     Optional<Path> file =
-        yamlFile.or(
-            () -> Optional.ofNullable(environment.get("LAZURITE_CONFIG")).map(Path::of));
+        yamlFile.or(() -> Optional.ofNullable(environment.get("LAZURITE_CONFIG")).map(Path::of));
     JsonNode yaml =
         file.isPresent()
             ? new ObjectMapper(new YAMLFactory()).readTree(Files.readString(file.get()))
@@ -67,8 +66,16 @@ public final class ConfigLoader {
             Duration.ofMillis(
                 number("simulator.timeToFirstTokenMs", "LAZURITE_SIMULATOR_TTFT_MS", 0L)),
             Duration.ofMillis(number("simulator.perTokenMs", "LAZURITE_SIMULATOR_TOKEN_MS", 0L)),
-            (int) number("simulator.minTokens", "LAZURITE_SIMULATOR_MIN_TOKENS", d.simulator().minTokens()),
-            (int) number("simulator.maxTokens", "LAZURITE_SIMULATOR_MAX_TOKENS", d.simulator().maxTokens())),
+            (int)
+                number(
+                    "simulator.minTokens",
+                    "LAZURITE_SIMULATOR_MIN_TOKENS",
+                    d.simulator().minTokens()),
+            (int)
+                number(
+                    "simulator.maxTokens",
+                    "LAZURITE_SIMULATOR_MAX_TOKENS",
+                    d.simulator().maxTokens())),
         Duration.ofMillis(
             number(
                 "upstream.connectTimeoutMs",

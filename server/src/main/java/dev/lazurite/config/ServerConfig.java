@@ -83,25 +83,69 @@ public record ServerConfig(
   public static ServerConfig forTesting(Path dataDir) {
     ServerConfig d = defaults(dataDir);
     return new ServerConfig(
-        d.host, 0, 0, dataDir, d.tlsCert, d.tlsKey, d.tlsHosts, d.maxBodyBytes, d.region,
-        d.simulator, d.upstreamConnectTimeout, d.upstreamReadTimeout, Duration.ofSeconds(5));
+        d.host,
+        0,
+        0,
+        dataDir,
+        d.tlsCert,
+        d.tlsKey,
+        d.tlsHosts,
+        d.maxBodyBytes,
+        d.region,
+        d.simulator,
+        d.upstreamConnectTimeout,
+        d.upstreamReadTimeout,
+        Duration.ofSeconds(5));
   }
 
   public ServerConfig withSimulator(SimulatorConfig simulator) {
     return new ServerConfig(
-        host, port, httpsPort, dataDir, tlsCert, tlsKey, tlsHosts, maxBodyBytes, region,
-        simulator, upstreamConnectTimeout, upstreamReadTimeout, shutdownGrace);
+        host,
+        port,
+        httpsPort,
+        dataDir,
+        tlsCert,
+        tlsKey,
+        tlsHosts,
+        maxBodyBytes,
+        region,
+        simulator,
+        upstreamConnectTimeout,
+        upstreamReadTimeout,
+        shutdownGrace);
   }
 
   public ServerConfig withMaxBodyBytes(long maxBodyBytes) {
     return new ServerConfig(
-        host, port, httpsPort, dataDir, tlsCert, tlsKey, tlsHosts, maxBodyBytes, region,
-        simulator, upstreamConnectTimeout, upstreamReadTimeout, shutdownGrace);
+        host,
+        port,
+        httpsPort,
+        dataDir,
+        tlsCert,
+        tlsKey,
+        tlsHosts,
+        maxBodyBytes,
+        region,
+        simulator,
+        upstreamConnectTimeout,
+        upstreamReadTimeout,
+        shutdownGrace);
   }
 
   public ServerConfig withUpstreamTimeouts(Duration connect, Duration read) {
     return new ServerConfig(
-        host, port, httpsPort, dataDir, tlsCert, tlsKey, tlsHosts, maxBodyBytes, region,
-        simulator, connect, read, shutdownGrace);
+        host,
+        port,
+        httpsPort,
+        dataDir,
+        tlsCert,
+        tlsKey,
+        tlsHosts,
+        maxBodyBytes,
+        region,
+        simulator,
+        connect,
+        read,
+        shutdownGrace);
   }
 }

@@ -26,8 +26,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The ARM-shaped control plane ({@code /subscriptions/{sub}/resourceGroups/{rg}/providers/
- * Microsoft.CognitiveServices/accounts/…}), protected by the local admin credential. Answers as
- * ARM does: resource JSON, {@code {"value": […]}} lists, and ARM's error envelope.
+ * Microsoft.CognitiveServices/accounts/…}), protected by the local admin credential. Answers as ARM
+ * does: resource JSON, {@code {"value": […]}} lists, and ARM's error envelope.
  */
 public final class ArmHandler implements Handler {
   private static final Logger LOG = LoggerFactory.getLogger(ArmHandler.class);
@@ -87,7 +87,10 @@ public final class ArmHandler implements Handler {
   private Answer dispatch(String method, List<String> p, byte[] body, ServerRequest req) {
     String full = "/" + String.join("/", p);
     boolean subscriptionList =
-        p.size() == 5 && is(p, 0, "subscriptions") && is(p, 2, "providers") && is(p, 3, PROVIDER)
+        p.size() == 5
+            && is(p, 0, "subscriptions")
+            && is(p, 2, "providers")
+            && is(p, 3, PROVIDER)
             && is(p, 4, "accounts");
     if (subscriptionList) {
       requireMethod(method, "GET");
@@ -99,8 +102,12 @@ public final class ArmHandler implements Handler {
                   .toList()));
     }
     boolean underAccounts =
-        p.size() >= 7 && is(p, 0, "subscriptions") && is(p, 2, "resourcegroups")
-            && is(p, 4, "providers") && is(p, 5, PROVIDER) && is(p, 6, "accounts");
+        p.size() >= 7
+            && is(p, 0, "subscriptions")
+            && is(p, 2, "resourcegroups")
+            && is(p, 4, "providers")
+            && is(p, 5, PROVIDER)
+            && is(p, 6, "accounts");
     if (!underAccounts) {
       throw ApiException.of(ErrorCode.ARM_PATH_NOT_FOUND, full);
     }
@@ -133,7 +140,8 @@ public final class ArmHandler implements Handler {
           JsonNode request = ArmRequests.parse(body);
           JsonNode keyName = request.get("keyName");
           if (keyName == null || !keyName.isTextual()) {
-            throw ArmRequests.invalid("The request must name the key to regenerate: {\"keyName\": \"Key1\"}.");
+            throw ArmRequests.invalid(
+                "The request must name the key to regenerate: {\"keyName\": \"Key1\"}.");
           }
           yield ok(ArmViews.keys(control.regenerateKey(account, keyName.asText())));
         }
@@ -147,8 +155,7 @@ public final class ArmHandler implements Handler {
         }
         case "usagesummary" -> {
           requireMethod(method, "GET");
-          Instant since =
-              req.query().first("since").map(Instant::parse).orElse(Instant.EPOCH);
+          Instant since = req.query().first("since").map(Instant::parse).orElse(Instant.EPOCH);
           yield ok(ArmViews.usage(usage.summarize(account.name(), since)));
         }
         default -> throw ApiException.of(ErrorCode.ARM_PATH_NOT_FOUND, full);
@@ -193,12 +200,14 @@ public final class ArmHandler implements Handler {
     return switch (method) {
       case "GET" -> ok(ArmViews.deployment(account, control.deployment(account, name)));
       case "PUT", "PATCH" -> {
-        var existing = control.deployments(account).stream().filter(d -> d.name().equals(name)).findFirst();
+        var existing =
+            control.deployments(account).stream().filter(d -> d.name().equals(name)).findFirst();
         if (method.equals("PATCH") && existing.isEmpty()) {
           control.deployment(account, name);
         }
         boolean created =
-            control.putDeployment(account, ArmRequests.deployment(name, ArmRequests.parse(body), existing));
+            control.putDeployment(
+                account, ArmRequests.deployment(name, ArmRequests.parse(body), existing));
         yield new Answer(
             created ? 201 : 200, ArmViews.deployment(account, control.deployment(account, name)));
       }
@@ -208,12 +217,15 @@ public final class ArmHandler implements Handler {
   }
 
   private void authenticate(ServerRequest req) {
-    String authorization = req.headers().first(io.helidon.http.HeaderNames.AUTHORIZATION).orElse("");
+    String authorization =
+        req.headers().first(io.helidon.http.HeaderNames.AUTHORIZATION).orElse("");
     if (authorization.isEmpty()) {
       throw ApiException.of(ErrorCode.ARM_MISSING_AUTHORIZATION);
     }
     String token =
-        authorization.regionMatches(true, 0, "Bearer ", 0, 7) ? authorization.substring(7).strip() : "";
+        authorization.regionMatches(true, 0, "Bearer ", 0, 7)
+            ? authorization.substring(7).strip()
+            : "";
     if (!MessageDigest.isEqual(adminToken, token.getBytes(StandardCharsets.UTF_8))) {
       throw ApiException.of(ErrorCode.ARM_INVALID_TOKEN);
     }
@@ -226,7 +238,8 @@ public final class ArmHandler implements Handler {
     try (InputStream in = req.content().inputStream()) {
       byte[] body = in.readNBytes(MAX_BODY + 1);
       if (body.length > MAX_BODY) {
-        throw ArmRequests.invalid("The request content is larger than %d bytes.".formatted(MAX_BODY));
+        throw ArmRequests.invalid(
+            "The request content is larger than %d bytes.".formatted(MAX_BODY));
       }
       return body;
     } catch (IOException e) {

@@ -3,9 +3,9 @@ package dev.lazurite.control;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.lazurite.backend.BackendKind;
 import dev.lazurite.backend.BackendSpec;
+import dev.lazurite.deployment.Deployment;
 import dev.lazurite.error.ApiException;
 import dev.lazurite.error.ErrorCode;
-import dev.lazurite.deployment.Deployment;
 import dev.lazurite.json.Json;
 import java.io.IOException;
 import java.util.Optional;
@@ -29,7 +29,10 @@ final class ArmRequests {
     }
   }
 
-  /** A deployment PUT body; accepts the current {@code sku} form and the legacy {@code scaleSettings}. */
+  /**
+   * A deployment PUT body; accepts the current {@code sku} form and the legacy {@code
+   * scaleSettings}.
+   */
   static DeploymentRequest deployment(String name, JsonNode body, Optional<Deployment> existing) {
     JsonNode properties = body.path("properties");
     JsonNode model = properties.path("model");
@@ -39,8 +42,7 @@ final class ArmRequests {
     }
     String version = text(model, "version", existing.map(d -> d.model().version()).orElse(""));
     JsonNode sku = body.path("sku");
-    String skuName =
-        text(sku, "name", existing.map(d -> d.sku().name()).orElse("Standard"));
+    String skuName = text(sku, "name", existing.map(d -> d.sku().name()).orElse("Standard"));
     int capacity =
         integer(
             sku,

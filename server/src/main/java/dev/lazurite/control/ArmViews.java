@@ -75,7 +75,11 @@ final class ArmViews {
     properties.put("provisioningState", "Succeeded");
     properties.put("raiPolicyName", d.raiPolicyName());
     ArrayNode limits = properties.putArray("rateLimits");
-    limits.addObject().put("key", "request").put("renewalPeriod", 10).put("count", d.sku().capacity());
+    limits
+        .addObject()
+        .put("key", "request")
+        .put("renewalPeriod", 10)
+        .put("count", d.sku().capacity());
     limits
         .addObject()
         .put("key", "token")
@@ -112,7 +116,8 @@ final class ArmViews {
   }
 
   private static ObjectNode systemData(java.time.Instant created) {
-    return NODES.objectNode()
+    return NODES
+        .objectNode()
         .put("createdBy", "lazurite-admin")
         .put("createdByType", "Application")
         .put("createdAt", created.toString())
@@ -122,6 +127,8 @@ final class ArmViews {
   }
 
   private static String etag(String seed) {
-    return "\"" + java.util.UUID.nameUUIDFromBytes(seed.getBytes(java.nio.charset.StandardCharsets.UTF_8)) + "\"";
+    return "\""
+        + java.util.UUID.nameUUIDFromBytes(seed.getBytes(java.nio.charset.StandardCharsets.UTF_8))
+        + "\"";
   }
 }

@@ -8,9 +8,9 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * First start: a subscription id, a resource with two keys, and default deployments — chat
- * models served by the simulator and an embeddings deployment served by the embedded model.
- * Runs once per data directory; deleting the defaults later does not bring them back.
+ * First start: a subscription id, a resource with two keys, and default deployments — chat models
+ * served by the simulator and an embeddings deployment served by the embedded model. Runs once per
+ * data directory; deleting the defaults later does not bring them back.
  */
 public final class Bootstrap {
   public static final String DEFAULT_ACCOUNT = "lazurite";

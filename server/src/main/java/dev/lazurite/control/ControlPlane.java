@@ -26,12 +26,13 @@ import java.util.regex.Pattern;
 
 /**
  * The one service layer over accounts, keys and deployments. The ARM-shaped REST API and the
- * command line are both clients of it. Every change is stored, then published to the data plane
- * as a new runtime snapshot, so it takes effect for the next request.
+ * command line are both clients of it. Every change is stored, then published to the data plane as
+ * a new runtime snapshot, so it takes effect for the next request.
  */
 public final class ControlPlane {
   private static final Pattern NAME = Pattern.compile("^[a-zA-Z0-9][a-zA-Z0-9_.-]{1,63}$");
-  private static final Pattern DEPLOYMENT_NAME = Pattern.compile("^[a-zA-Z0-9][a-zA-Z0-9_.-]{0,63}$");
+  private static final Pattern DEPLOYMENT_NAME =
+      Pattern.compile("^[a-zA-Z0-9][a-zA-Z0-9_.-]{0,63}$");
 
   private final ControlStore store;
   private final BackendFactory backends;
@@ -39,7 +40,8 @@ public final class ControlPlane {
   private final Clock clock;
   private long version;
 
-  public ControlPlane(ControlStore store, BackendFactory backends, Snapshots snapshots, Clock clock) {
+  public ControlPlane(
+      ControlStore store, BackendFactory backends, Snapshots snapshots, Clock clock) {
     this.store = store;
     this.backends = backends;
     this.snapshots = snapshots;
@@ -239,7 +241,8 @@ public final class ControlPlane {
             "The backend url '%s' is not an http or https URL.".formatted(backend.url()));
       }
     }
-    if (model.supports(ModelKind.EMBEDDINGS) && backend.kind() == BackendKind.SIMULATOR
+    if (model.supports(ModelKind.EMBEDDINGS)
+        && backend.kind() == BackendKind.SIMULATOR
         && model.dimensions() == 0) {
       throw new IllegalStateException("embedding model without dimensions: " + model.name());
     }

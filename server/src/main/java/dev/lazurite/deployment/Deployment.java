@@ -6,8 +6,8 @@ import dev.lazurite.backend.BackendSpec;
 import java.time.Instant;
 
 /**
- * A named deployment of a model in an account, with its SKU and the backend that serves it.
- * The deployment name is what clients call; the model is what answers.
+ * A named deployment of a model in an account, with its SKU and the backend that serves it. The
+ * deployment name is what clients call; the model is what answers.
  */
 public record Deployment(
     String account,

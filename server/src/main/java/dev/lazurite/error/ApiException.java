@@ -5,8 +5,8 @@ import static java.util.Objects.requireNonNull;
 import java.util.Optional;
 
 /**
- * The one exception every stage, backend and route throws for an expected failure. It carries
- * what the client sees; internal causes never reach the client.
+ * The one exception every stage, backend and route throws for an expected failure. It carries what
+ * the client sees; internal causes never reach the client.
  */
 public final class ApiException extends RuntimeException {
   private final ErrorCode errorCode;

@@ -13,8 +13,8 @@ import java.io.UncheckedIOException;
 import java.time.Clock;
 
 /**
- * The outermost stage: records every request with its tokens, status and latency, whatever the
- * rest of the pipeline did. Streams are metered as they are delivered, so a client that leaves
+ * The outermost stage: records every request with its tokens, status and latency, whatever the rest
+ * of the pipeline did. Streams are metered as they are delivered, so a client that leaves
  * mid-stream is billed for the tokens it was sent.
  */
 public final class MeteringStage implements Stage {

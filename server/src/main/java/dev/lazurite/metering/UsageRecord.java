@@ -5,8 +5,8 @@ import static java.util.Objects.requireNonNull;
 import java.time.Instant;
 
 /**
- * One data-plane request as metering saw it. It names the caller by key slot or principal id,
- * never by secret.
+ * One data-plane request as metering saw it. It names the caller by key slot or principal id, never
+ * by secret.
  *
  * @param status the HTTP status; 499 when the client went away mid-stream
  */

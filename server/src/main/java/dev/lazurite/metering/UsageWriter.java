@@ -9,9 +9,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Writes usage records off the request path: requests enqueue and return; one writer thread
- * stores them in batches. {@link #close()} stores everything still queued before it returns, so
- * a graceful shutdown loses no record.
+ * Writes usage records off the request path: requests enqueue and return; one writer thread stores
+ * them in batches. {@link #close()} stores everything still queued before it returns, so a graceful
+ * shutdown loses no record.
  */
 public final class UsageWriter implements UsageSink, AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(UsageWriter.class);
@@ -20,7 +20,8 @@ public final class UsageWriter implements UsageSink, AutoCloseable {
   private final UsageStore store;
   private final LinkedBlockingQueue<UsageRecord> queue = new LinkedBlockingQueue<>();
   private final Thread writer;
-  private final java.util.concurrent.atomic.AtomicLong pending = new java.util.concurrent.atomic.AtomicLong();
+  private final java.util.concurrent.atomic.AtomicLong pending =
+      new java.util.concurrent.atomic.AtomicLong();
   private volatile boolean closing;
 
   public UsageWriter(UsageStore store) {

@@ -12,10 +12,10 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * One data-plane request as it travels the pipeline. The request part is fixed when the exchange
- * is made; each stage adds what it learned (who is calling, which deployment, the parsed body)
- * through a {@code with…} method, which returns a new exchange. Reading a part before the stage
- * that sets it has run is a programming error and throws {@link IllegalStateException}.
+ * One data-plane request as it travels the pipeline. The request part is fixed when the exchange is
+ * made; each stage adds what it learned (who is calling, which deployment, the parsed body) through
+ * a {@code with…} method, which returns a new exchange. Reading a part before the stage that sets
+ * it has run is a programming error and throws {@link IllegalStateException}.
  */
 public final class Exchange {
   private final Request request;
@@ -91,7 +91,12 @@ public final class Exchange {
 
   public Exchange withJsonBody(ObjectNode body) {
     return new Exchange(
-        request, principal, account, deployment, modelRequest, requireNonNull(body, "body is null"));
+        request,
+        principal,
+        account,
+        deployment,
+        modelRequest,
+        requireNonNull(body, "body is null"));
   }
 
   public Exchange withDeployment(DeploymentRuntime deployment) {
@@ -128,9 +133,6 @@ public final class Exchange {
     return require(deployment, "DeploymentStage");
   }
 
-
-
-
   public ObjectNode jsonBody() {
     return require(jsonBody, "BodyStage");
   }
@@ -138,7 +140,6 @@ public final class Exchange {
   public ModelRequest modelRequest() {
     return require(modelRequest, "RequestStage");
   }
-
 
   private static <T> T require(T value, String stage) {
     if (value == null) {

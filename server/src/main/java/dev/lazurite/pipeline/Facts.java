@@ -7,9 +7,9 @@ import dev.lazurite.runtime.DeploymentRuntime;
 import java.util.Optional;
 
 /**
- * What the stages have learned about one request so far, shared by every {@link Exchange} made
- * from it, so that the outer stages (metering, response headers) see what inner stages resolved.
- * Written only through the exchange's {@code with…} methods, on the request's thread.
+ * What the stages have learned about one request so far, shared by every {@link Exchange} made from
+ * it, so that the outer stages (metering, response headers) see what inner stages resolved. Written
+ * only through the exchange's {@code with…} methods, on the request's thread.
  */
 public final class Facts {
   private volatile Principal principal;

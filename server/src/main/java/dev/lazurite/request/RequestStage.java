@@ -50,7 +50,8 @@ public final class RequestStage implements Stage {
   }
 
   private ChatRequest chat(ChatRequest request, ModelSpec model) {
-    if (model.reasoning() && request.maxTokensParam().equals("max_tokens")
+    if (model.reasoning()
+        && request.maxTokensParam().equals("max_tokens")
         && request.maxTokens().isPresent()) {
       throw ContextLimits.unsupportedMaxTokens();
     }

@@ -20,8 +20,8 @@ import java.util.Comparator;
 import java.util.List;
 
 /**
- * The last stage: hands the request to the deployment's backend and answers with its result.
- * Model listings are answered here from the catalog and the caller's deployments.
+ * The last stage: hands the request to the deployment's backend and answers with its result. Model
+ * listings are answered here from the catalog and the caller's deployments.
  */
 public final class RoutingStage implements Stage {
   @Override

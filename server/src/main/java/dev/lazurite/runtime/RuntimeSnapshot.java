@@ -10,9 +10,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Everything the data plane needs to decide a request, immutable and versioned. The control
- * plane builds a new snapshot after every change and swaps it in atomically; requests read the
- * snapshot they started with.
+ * Everything the data plane needs to decide a request, immutable and versioned. The control plane
+ * builds a new snapshot after every change and swaps it in atomically; requests read the snapshot
+ * they started with.
  *
  * @param keys accounts' API keys, indexed by the SHA-256 of the key
  */

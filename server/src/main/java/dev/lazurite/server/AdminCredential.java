@@ -9,8 +9,8 @@ import java.security.SecureRandom;
 import java.util.Base64;
 
 /**
- * The local admin credential that protects the control plane: a random token in the data
- * directory, readable by its owner only. The command line reads it from there.
+ * The local admin credential that protects the control plane: a random token in the data directory,
+ * readable by its owner only. The command line reads it from there.
  */
 public record AdminCredential(String token) {
   public static final String FILE = "admin-token";

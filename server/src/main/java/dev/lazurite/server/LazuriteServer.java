@@ -45,7 +45,8 @@ public final class LazuriteServer implements AutoCloseable {
   private final String subscription;
   private final Optional<Path> caCert;
 
-  private LazuriteServer(ServerConfig config, Clock clock, java.util.function.Function<String, String> environment)
+  private LazuriteServer(
+      ServerConfig config, Clock clock, java.util.function.Function<String, String> environment)
       throws IOException {
     this.config = config;
     Files.createDirectories(config.dataDir());
@@ -62,11 +63,12 @@ public final class LazuriteServer implements AutoCloseable {
     this.control = new ControlPlane(store, backends, snapshots, clock);
     this.subscription = Bootstrap.run(store, control, config.region(), clock);
     this.admin = AdminCredential.loadOrCreate(config.dataDir());
-    var pipeline =
-        DataPlaneStages.pipeline(snapshots, new TokenCounter(), usage, clock);
+    var pipeline = DataPlaneStages.pipeline(snapshots, new TokenCounter(), usage, clock);
     var dataPlane =
         new DataPlaneHandler(
-            pipeline, config.maxBodyBytes(), dev.lazurite.runtime.Regions.displayName(config.region()));
+            pipeline,
+            config.maxBodyBytes(),
+            dev.lazurite.runtime.Regions.displayName(config.region()));
 
     LocalCertificates.Identity identity = null;
     if (config.httpsPort() >= 0) {
@@ -108,8 +110,7 @@ public final class LazuriteServer implements AutoCloseable {
     }
     this.server = builder.build().start();
     endpoint[0] = (httpsEndpoint().orElse(endpoint())).toString();
-    arm.handler =
-        new ArmHandler(control, store, admin.token(), endpoint[0], clock);
+    arm.handler = new ArmHandler(control, store, admin.token(), endpoint[0], clock);
     new Thread(backends.embedded()::warmUp, "lazurite-embeddings-warm-up").start();
     ServerFile.write(config.dataDir(), this);
   }
@@ -128,11 +129,15 @@ public final class LazuriteServer implements AutoCloseable {
     return new LazuriteServer(config, clock, environment);
   }
 
-  private static void routing(HttpRouting.Builder routing, DataPlaneHandler dataPlane, ArmHandlerHolder arm) {
+  private static void routing(
+      HttpRouting.Builder routing, DataPlaneHandler dataPlane, ArmHandlerHolder arm) {
     routing
         .any("/openai/*", dataPlane)
         .any("/subscriptions/*", arm)
-        .get("/healthz", (req, res) -> res.header("Content-Type", "application/json").send("{\"status\":\"ok\"}"))
+        .get(
+            "/healthz",
+            (req, res) ->
+                res.header("Content-Type", "application/json").send("{\"status\":\"ok\"}"))
         .any(
             (req, res) -> {
               res.status(Status.NOT_FOUND_404);
@@ -146,7 +151,8 @@ public final class LazuriteServer implements AutoCloseable {
     private volatile ArmHandler handler;
 
     @Override
-    public void handle(io.helidon.webserver.http.ServerRequest req, io.helidon.webserver.http.ServerResponse res) {
+    public void handle(
+        io.helidon.webserver.http.ServerRequest req, io.helidon.webserver.http.ServerResponse res) {
       ArmHandler current = handler;
       if (current == null) {
         res.status(Status.SERVICE_UNAVAILABLE_503).send();
@@ -164,7 +170,10 @@ public final class LazuriteServer implements AutoCloseable {
     if (!server.hasTls("https")) {
       return Optional.empty();
     }
-    String host = config.host().equals("127.0.0.1") || config.host().equals("0.0.0.0") ? "localhost" : hostForUrl();
+    String host =
+        config.host().equals("127.0.0.1") || config.host().equals("0.0.0.0")
+            ? "localhost"
+            : hostForUrl();
     return Optional.of(URI.create("https://" + host + ":" + server.port("https")));
   }
 

@@ -9,8 +9,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * {@code server.json} in the data directory: where a running server listens, so that the
- * command line finds it with nothing but {@code --data-dir}. Removed on shutdown.
+ * {@code server.json} in the data directory: where a running server listens, so that the command
+ * line finds it with nothing but {@code --data-dir}. Removed on shutdown.
  */
 public final class ServerFile {
   public static final String FILE = "server.json";

@@ -24,6 +24,7 @@ import java.util.Date;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x509.BasicConstraints;
 import org.bouncycastle.asn1.x509.ExtendedKeyUsage;
@@ -43,13 +44,11 @@ import org.bouncycastle.openssl.jcajce.JcaPEMKeyConverter;
 import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
 import org.bouncycastle.operator.OperatorCreationException;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
-import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
 
 /**
  * The HTTPS listener's certificate. With none configured, Lazurite keeps a local CA in the data
  * directory and issues a server certificate for localhost, the loopback addresses and the
- * configured host names; clients trust the CA once. A PEM certificate and key can be given
- * instead.
+ * configured host names; clients trust the CA once. A PEM certificate and key can be given instead.
  */
 public final class LocalCertificates {
   public static final String TRUSTSTORE_PASSWORD = "changeit";
@@ -91,9 +90,11 @@ public final class LocalCertificates {
     var files = new Files(directory);
     java.nio.file.Files.createDirectories(directory);
     try {
-      if (!java.nio.file.Files.exists(files.caCert()) || !java.nio.file.Files.exists(files.caKey())) {
+      if (!java.nio.file.Files.exists(files.caCert())
+          || !java.nio.file.Files.exists(files.caKey())) {
         KeyPair ca = keyPair();
-        X509Certificate caCert = issue(ca, ca, "CN=Lazurite Local CA", "CN=Lazurite Local CA", true, Set.of());
+        X509Certificate caCert =
+            issue(ca, ca, "CN=Lazurite Local CA", "CN=Lazurite Local CA", true, Set.of());
         writePem(files.caCert(), caCert, false);
         writePem(files.caKey(), ca.getPrivate(), true);
         writeTruststore(files.truststore(), caCert);
@@ -146,7 +147,8 @@ public final class LocalCertificates {
     return new Identity(readKey(key), chain);
   }
 
-  private static boolean coversAll(X509Certificate cert, Set<String> names) throws GeneralSecurityException {
+  private static boolean coversAll(X509Certificate cert, Set<String> names)
+      throws GeneralSecurityException {
     if (cert.getNotAfter().toInstant().isBefore(Instant.now().plus(Duration.ofDays(7)))) {
       return false;
     }
@@ -180,7 +182,12 @@ public final class LocalCertificates {
   }
 
   private static X509Certificate issue(
-      KeyPair subject, KeyPair issuer, String issuerName, String subjectName, boolean ca, Set<String> names)
+      KeyPair subject,
+      KeyPair issuer,
+      String issuerName,
+      String subjectName,
+      boolean ca,
+      Set<String> names)
       throws GeneralSecurityException, OperatorCreationException, IOException {
     Instant now = Instant.now();
     X509v3CertificateBuilder builder =
@@ -194,24 +201,34 @@ public final class LocalCertificates {
     var extensions = new JcaX509ExtensionUtils();
     builder.addExtension(Extension.basicConstraints, true, new BasicConstraints(ca));
     builder.addExtension(
-        Extension.subjectKeyIdentifier, false, extensions.createSubjectKeyIdentifier(subject.getPublic()));
+        Extension.subjectKeyIdentifier,
+        false,
+        extensions.createSubjectKeyIdentifier(subject.getPublic()));
     builder.addExtension(
         Extension.authorityKeyIdentifier,
         false,
         extensions.createAuthorityKeyIdentifier(issuer.getPublic()));
     if (ca) {
       builder.addExtension(
-          Extension.keyUsage, true, new KeyUsage(KeyUsage.keyCertSign | KeyUsage.cRLSign | KeyUsage.digitalSignature));
+          Extension.keyUsage,
+          true,
+          new KeyUsage(KeyUsage.keyCertSign | KeyUsage.cRLSign | KeyUsage.digitalSignature));
     } else {
-      builder.addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.digitalSignature | KeyUsage.keyEncipherment));
+      builder.addExtension(
+          Extension.keyUsage,
+          true,
+          new KeyUsage(KeyUsage.digitalSignature | KeyUsage.keyEncipherment));
       builder.addExtension(
           Extension.extendedKeyUsage, false, new ExtendedKeyUsage(KeyPurposeId.id_kp_serverAuth));
       List<GeneralName> alternatives = new ArrayList<>();
       for (String name : names) {
-        alternatives.add(new GeneralName(isIp(name) ? GeneralName.iPAddress : GeneralName.dNSName, name));
+        alternatives.add(
+            new GeneralName(isIp(name) ? GeneralName.iPAddress : GeneralName.dNSName, name));
       }
       builder.addExtension(
-          Extension.subjectAlternativeName, false, new GeneralNames(alternatives.toArray(GeneralName[]::new)));
+          Extension.subjectAlternativeName,
+          false,
+          new GeneralNames(alternatives.toArray(GeneralName[]::new)));
     }
     var signer = new JcaContentSignerBuilder("SHA256withECDSA").build(issuer.getPrivate());
     return new JcaX509CertificateConverter().getCertificate(builder.build(signer));
@@ -235,7 +252,8 @@ public final class LocalCertificates {
     }
   }
 
-  private static void writeTruststore(Path path, X509Certificate ca) throws IOException, GeneralSecurityException {
+  private static void writeTruststore(Path path, X509Certificate ca)
+      throws IOException, GeneralSecurityException {
     KeyStore store = KeyStore.getInstance("PKCS12");
     store.load(null, null);
     store.setCertificateEntry("lazurite-local-ca", ca);
@@ -244,10 +262,12 @@ public final class LocalCertificates {
     }
   }
 
-  private static X509Certificate readCertificate(Path path) throws IOException, GeneralSecurityException {
+  private static X509Certificate readCertificate(Path path)
+      throws IOException, GeneralSecurityException {
     try (Reader reader = java.nio.file.Files.newBufferedReader(path);
         PEMParser parser = new PEMParser(reader)) {
-      return new JcaX509CertificateConverter().getCertificate((X509CertificateHolder) parser.readObject());
+      return new JcaX509CertificateConverter()
+          .getCertificate((X509CertificateHolder) parser.readObject());
     }
   }
 

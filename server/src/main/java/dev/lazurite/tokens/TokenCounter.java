@@ -11,8 +11,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Counts tokens exactly as the model family's tokenizer does (JTokkit), including the chat
- * format's per-message overhead. Thread-safe; encodings load on first use.
+ * Counts tokens exactly as the model family's tokenizer does (JTokkit), including the chat format's
+ * per-message overhead. Thread-safe; encodings load on first use.
  */
 public final class TokenCounter {
   /** Every chat message is wrapped in {@code <|start|>{role}\n…<|end|>\n}. */

@@ -22,7 +22,8 @@ public final class ApiVersionStage implements Stage {
     String version = route.apiVersion();
     boolean known =
         switch (route.style()) {
-          case DATED -> ApiVersion.isKnownDated(version) && hasOperation(version, route.operation());
+          case DATED ->
+              ApiVersion.isKnownDated(version) && hasOperation(version, route.operation());
           case V1 ->
               version.isEmpty()
                   || ApiVersion.V1_ALIASES.contains(version)
@@ -41,6 +42,8 @@ public final class ApiVersionStage implements Stage {
 
   /** The feature date of a route: every feature on v1, the version's date on dated routes. */
   public static String featureDate(Route route) {
-    return route.style() == Route.Style.V1 ? ApiVersion.V1_DATE : ApiVersion.dateOf(route.apiVersion());
+    return route.style() == Route.Style.V1
+        ? ApiVersion.V1_DATE
+        : ApiVersion.dateOf(route.apiVersion());
   }
 }

@@ -23,7 +23,11 @@ class ChatRequestParserTest {
     try {
       ChatRequestParser.parse(body(json), date);
     } catch (ApiException e) {
-      return e.getMessage() + " | param=" + e.param().orElse("null") + " | code=" + e.detailCode().orElse("null");
+      return e.getMessage()
+          + " | param="
+          + e.param().orElse("null")
+          + " | code="
+          + e.detailCode().orElse("null");
     }
     throw new AssertionError("accepted: " + json);
   }
@@ -63,7 +67,8 @@ class ChatRequestParserTest {
   @Test
   void prefersMaxCompletionTokens() {
     ChatRequest request =
-        parse("{\"messages\":[{\"role\":\"user\",\"content\":\"Hi\"}],\"max_tokens\":9,\"max_completion_tokens\":5}");
+        parse(
+            "{\"messages\":[{\"role\":\"user\",\"content\":\"Hi\"}],\"max_tokens\":9,\"max_completion_tokens\":5}");
     assertThat(request.maxTokens()).hasValue(5);
     assertThat(request.maxTokensParam()).isEqualTo("max_completion_tokens");
   }

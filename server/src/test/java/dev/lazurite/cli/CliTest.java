@@ -49,27 +49,47 @@ class CliTest {
   @Test
   void createsListsShowsAndDeletesDeploymentsLikeAz() {
     Run created =
-        run("deployment", "create", "--name", "gpt-4o-prod", "--model-name", "gpt-4o", "--model-version",
-            "2024-08-06", "--model-format", "OpenAI", "--sku-name", "GlobalStandard", "--sku-capacity", "100");
+        run(
+            "deployment",
+            "create",
+            "--name",
+            "gpt-4o-prod",
+            "--model-name",
+            "gpt-4o",
+            "--model-version",
+            "2024-08-06",
+            "--model-format",
+            "OpenAI",
+            "--sku-name",
+            "GlobalStandard",
+            "--sku-capacity",
+            "100");
     assertThat(created.code()).as(created.err()).isZero();
     assertThat(created.json().at("/name").asText()).isEqualTo("gpt-4o-prod");
     assertThat(created.json().at("/sku/capacity").asInt()).isEqualTo(100);
     assertThat(created.json().at("/properties/provisioningState").asText()).isEqualTo("Succeeded");
 
     var chat =
-        server.http().post("/openai/deployments/gpt-4o-prod/chat/completions?api-version=2024-10-21",
-            "{\"messages\":[{\"role\":\"user\",\"content\":\"Hi\"}]}");
+        server
+            .http()
+            .post(
+                "/openai/deployments/gpt-4o-prod/chat/completions?api-version=2024-10-21",
+                "{\"messages\":[{\"role\":\"user\",\"content\":\"Hi\"}]}");
     assertThat(chat.status()).as("the new deployment serves at once").isEqualTo(200);
     assertThat(chat.json().get("model").asText()).isEqualTo("gpt-4o-2024-08-06");
 
     Run listed = run("deployment", "list");
-    assertThat(listed.json().findValuesAsText("name")).contains("gpt-4o-prod", "gpt-35-turbo", "gpt-4o");
+    assertThat(listed.json().findValuesAsText("name"))
+        .contains("gpt-4o-prod", "gpt-35-turbo", "gpt-4o");
     Run shown = run("deployment", "show", "--name", "gpt-4o-prod");
     assertThat(shown.json().at("/properties/rateLimits/1/count").asInt()).isEqualTo(100_000);
 
     assertThat(run("deployment", "delete", "--name", "gpt-4o-prod").code()).isZero();
     assertThat(
-            server.http().post("/openai/deployments/gpt-4o-prod/chat/completions?api-version=2024-10-21",
+            server
+                .http()
+                .post(
+                    "/openai/deployments/gpt-4o-prod/chat/completions?api-version=2024-10-21",
                     "{\"messages\":[{\"role\":\"user\",\"content\":\"Hi\"}]}")
                 .status())
         .isEqualTo(404);
@@ -100,8 +120,11 @@ class CliTest {
 
   @Test
   void summarisesUsage() {
-    server.http().post("/openai/deployments/gpt-35-turbo/chat/completions?api-version=2024-10-21",
-        "{\"messages\":[{\"role\":\"user\",\"content\":\"Hi\"}],\"max_tokens\":3}");
+    server
+        .http()
+        .post(
+            "/openai/deployments/gpt-35-turbo/chat/completions?api-version=2024-10-21",
+            "{\"messages\":[{\"role\":\"user\",\"content\":\"Hi\"}],\"max_tokens\":3}");
     server.server().flushUsage();
     Run usage = run("usage");
     assertThat(usage.code()).as(usage.err()).isZero();

@@ -57,13 +57,15 @@ class ConfigLoaderTest {
   void readsTheConfigFileNamedByTheEnvironment() throws Exception {
     Path yaml = dir.resolve("c.yaml");
     Files.writeString(yaml, "dataDir: /srv/lazurite\n");
-    ServerConfig config = ConfigLoader.load(Map.of(), Map.of("LAZURITE_CONFIG", yaml.toString()), Optional.empty());
+    ServerConfig config =
+        ConfigLoader.load(Map.of(), Map.of("LAZURITE_CONFIG", yaml.toString()), Optional.empty());
     assertThat(config.dataDir()).isEqualTo(Path.of("/srv/lazurite"));
   }
 
   @Test
   void rejectsNonNumbersAndOutOfRangePorts() {
-    assertThatThrownBy(() -> ConfigLoader.load(Map.of(), Map.of("LAZURITE_PORT", "eighty"), Optional.empty()))
+    assertThatThrownBy(
+            () -> ConfigLoader.load(Map.of(), Map.of("LAZURITE_PORT", "eighty"), Optional.empty()))
         .hasMessageContaining("LAZURITE_PORT) must be a number");
     assertThatThrownBy(() -> ConfigLoader.load(Map.of("port", "70000"), Map.of(), Optional.empty()))
         .hasMessageContaining("port must be 0..65535");

@@ -31,7 +31,8 @@ class ErrorRendererTest {
 
   @Test
   void writesTheTokenServicesBareBody() {
-    assertThat(render(ApiException.of(ErrorCode.INVALID_TOKEN))).startsWith("{\"statusCode\":401,\"message\":\"Unauthorized.");
+    assertThat(render(ApiException.of(ErrorCode.INVALID_TOKEN)))
+        .startsWith("{\"statusCode\":401,\"message\":\"Unauthorized.");
   }
 
   @Test

@@ -15,16 +15,22 @@ class UsageRecordsTest {
   void recordsEveryRequestWithItsTokensOffTheHotPath() {
     try (TestingServer server = TestingServer.start()) {
       var http = server.http();
-      var plain = http.post(CHAT, "{\"messages\":[{\"role\":\"user\",\"content\":\"Hello\"}],\"max_tokens\":6}");
+      var plain =
+          http.post(
+              CHAT, "{\"messages\":[{\"role\":\"user\",\"content\":\"Hello\"}],\"max_tokens\":6}");
       var streamed =
-          http.post(CHAT, "{\"messages\":[{\"role\":\"user\",\"content\":\"Hello\"}],\"max_tokens\":4,\"stream\":true}");
+          http.post(
+              CHAT,
+              "{\"messages\":[{\"role\":\"user\",\"content\":\"Hello\"}],\"max_tokens\":4,\"stream\":true}");
       http.post("/openai/deployments/nope/chat/completions?api-version=2024-10-21", "{}");
       assertThat(plain.status()).isEqualTo(200);
       assertThat(streamed.status()).isEqualTo(200);
       server.server().flushUsage();
 
-      List<UsageStore.UsageSummary> summary = server.server().store().summarize("lazurite", Instant.EPOCH);
-      var gpt4o = summary.stream().filter(s -> s.deployment().equals("gpt-4o")).findFirst().orElseThrow();
+      List<UsageStore.UsageSummary> summary =
+          server.server().store().summarize("lazurite", Instant.EPOCH);
+      var gpt4o =
+          summary.stream().filter(s -> s.deployment().equals("gpt-4o")).findFirst().orElseThrow();
       assertThat(gpt4o.requests()).isEqualTo(2);
       assertThat(gpt4o.promptTokens()).isEqualTo(16);
       assertThat(gpt4o.completionTokens()).isEqualTo(10);
@@ -51,12 +57,16 @@ class UsageRecordsTest {
   @Test
   void neverRecordsTheKeyItself() {
     try (TestingServer server = TestingServer.start()) {
-      server.http().post(CHAT, "{\"messages\":[{\"role\":\"user\",\"content\":\"Hi\"}],\"max_tokens\":2}");
+      server
+          .http()
+          .post(CHAT, "{\"messages\":[{\"role\":\"user\",\"content\":\"Hi\"}],\"max_tokens\":2}");
       server.server().flushUsage();
       String callers =
           String.join(
               ",",
-              server.server().store().summarize("lazurite", Instant.EPOCH).stream().map(Object::toString).toList());
+              server.server().store().summarize("lazurite", Instant.EPOCH).stream()
+                  .map(Object::toString)
+                  .toList());
       assertThat(callers).doesNotContain(server.key());
     }
   }

@@ -16,7 +16,8 @@ class DataPlaneErrorsTest {
       "{\"error\":{\"code\":\"401\",\"message\":\"Access denied due to invalid subscription key or"
           + " wrong API endpoint. Make sure to provide a valid key for an active subscription and"
           + " use a correct regional API endpoint for your resource.\"}}";
-  static final String NOT_FOUND = "{\"error\":{\"code\":\"404\",\"message\": \"Resource not found\"}}";
+  static final String NOT_FOUND =
+      "{\"error\":{\"code\":\"404\",\"message\": \"Resource not found\"}}";
 
   static TestingServer server;
   static TestingHttp http;
@@ -60,14 +61,14 @@ class DataPlaneErrorsTest {
 
   @Test
   void neverReadsTheKeyFromTheQueryString() {
-    var result =
-        http.send("POST", CHAT + "&api-key=" + server.key(), HELLO);
+    var result = http.send("POST", CHAT + "&api-key=" + server.key(), HELLO);
     assertThat(result.status()).isEqualTo(401);
   }
 
   @Test
   void answersUnknownDeploymentWithDeploymentNotFound() {
-    var result = http.post("/openai/deployments/nope/chat/completions?api-version=2024-10-21", HELLO);
+    var result =
+        http.post("/openai/deployments/nope/chat/completions?api-version=2024-10-21", HELLO);
     assertThat(result.status()).isEqualTo(404);
     assertThat(result.body())
         .isEqualTo(
@@ -86,21 +87,25 @@ class DataPlaneErrorsTest {
 
   @Test
   void answersUnknownApiVersionWith404() {
-    var result = http.post("/openai/deployments/gpt-4o/chat/completions?api-version=2031-01-01", HELLO);
+    var result =
+        http.post("/openai/deployments/gpt-4o/chat/completions?api-version=2031-01-01", HELLO);
     assertThat(result.status()).isEqualTo(404);
     assertThat(result.body()).isEqualTo(NOT_FOUND);
   }
 
   @Test
   void chatDoesNotExistBeforeItsFirstApiVersion() {
-    var result = http.post("/openai/deployments/gpt-4o/chat/completions?api-version=2022-12-01", HELLO);
+    var result =
+        http.post("/openai/deployments/gpt-4o/chat/completions?api-version=2022-12-01", HELLO);
     assertThat(result.status()).isEqualTo(404);
     assertThat(result.body()).isEqualTo(NOT_FOUND);
   }
 
   @Test
   void answersUnknownPathsAndWrongMethodsWith404() {
-    assertThat(http.post("/openai/deployments/gpt-4o/chat/complete?api-version=2024-10-21", HELLO).body())
+    assertThat(
+            http.post("/openai/deployments/gpt-4o/chat/complete?api-version=2024-10-21", HELLO)
+                .body())
         .isEqualTo(NOT_FOUND);
     assertThat(http.send("GET", CHAT, null, "api-key", server.key()).status()).isEqualTo(404);
     assertThat(http.send("GET", "/nothing/here", null).body()).isEqualTo(NOT_FOUND);
@@ -127,7 +132,9 @@ class DataPlaneErrorsTest {
   @Test
   void rejectsWrongTypes() {
     var result =
-        http.post(CHAT, "{\"messages\":[{\"role\":\"user\",\"content\":\"Hi\"}],\"temperature\":\"hot\"}");
+        http.post(
+            CHAT,
+            "{\"messages\":[{\"role\":\"user\",\"content\":\"Hi\"}],\"temperature\":\"hot\"}");
     assertThat(result.status()).isEqualTo(400);
     assertThat(result.body())
         .isEqualTo(
@@ -150,7 +157,8 @@ class DataPlaneErrorsTest {
   @Test
   void rejectsUnknownParameters() {
     var result =
-        http.post(CHAT, "{\"messages\":[{\"role\":\"user\",\"content\":\"Hi\"}],\"colour\":\"blue\"}");
+        http.post(
+            CHAT, "{\"messages\":[{\"role\":\"user\",\"content\":\"Hi\"}],\"colour\":\"blue\"}");
     assertThat(result.status()).isEqualTo(400);
     assertThat(result.body())
         .isEqualTo(
@@ -173,7 +181,8 @@ class DataPlaneErrorsTest {
 
   @Test
   void rejectsOversizeBodiesWith413() {
-    String big = "{\"messages\":[{\"role\":\"user\",\"content\":\"" + "a".repeat(70 * 1024) + "\"}]}";
+    String big =
+        "{\"messages\":[{\"role\":\"user\",\"content\":\"" + "a".repeat(70 * 1024) + "\"}]}";
     var result = http.post(CHAT, big);
     assertThat(result.status()).isEqualTo(413);
     assertThat(result.json().at("/error/code").asText()).isEqualTo("request_too_large");
@@ -184,8 +193,11 @@ class DataPlaneErrorsTest {
   void rejectsContextOverflowAtTheModelsRealContextSize() {
     // gpt-35-turbo 0613 has a 4,096-token window; 5,000 repetitions of " hello" are 5,000 tokens.
     String body =
-        "{\"messages\":[{\"role\":\"user\",\"content\":\"" + " hello".repeat(5000) + "\"}],\"max_tokens\":100}";
-    var result = http.post("/openai/deployments/gpt-35-turbo/chat/completions?api-version=2024-10-21", body);
+        "{\"messages\":[{\"role\":\"user\",\"content\":\""
+            + " hello".repeat(5000)
+            + "\"}],\"max_tokens\":100}";
+    var result =
+        http.post("/openai/deployments/gpt-35-turbo/chat/completions?api-version=2024-10-21", body);
     assertThat(result.status()).isEqualTo(400);
     assertThat(result.body())
         .isEqualTo(
@@ -199,7 +211,8 @@ class DataPlaneErrorsTest {
   @Test
   void rejectsOperationsTheModelCannotDo() {
     var result =
-        http.post("/openai/deployments/gpt-4o/embeddings?api-version=2024-10-21", "{\"input\":\"hi\"}");
+        http.post(
+            "/openai/deployments/gpt-4o/embeddings?api-version=2024-10-21", "{\"input\":\"hi\"}");
     assertThat(result.status()).isEqualTo(400);
     assertThat(result.json().at("/error/code").asText()).isEqualTo("OperationNotSupported");
     assertThat(result.json().at("/error/message").asText())
@@ -218,7 +231,11 @@ class DataPlaneErrorsTest {
     assertThat(ok.status()).isEqualTo(200);
     var noModel =
         http.send(
-            "POST", "/openai/v1/chat/completions", HELLO, "Authorization", "Bearer " + server.key());
+            "POST",
+            "/openai/v1/chat/completions",
+            HELLO,
+            "Authorization",
+            "Bearer " + server.key());
     assertThat(noModel.status()).isEqualTo(400);
     assertThat(noModel.json().at("/error/message").asText())
         .isEqualTo("Missing required parameter: 'model'.");
@@ -226,7 +243,9 @@ class DataPlaneErrorsTest {
 
   @Test
   void everyResponseCarriesAzuresHeadersAndEchoesTheClientRequestId() {
-    var ok = http.send("POST", CHAT, HELLO, "api-key", server.key(), "x-ms-client-request-id", "abc-123");
+    var ok =
+        http.send(
+            "POST", CHAT, HELLO, "api-key", server.key(), "x-ms-client-request-id", "abc-123");
     var error = http.send("POST", CHAT, HELLO, "x-ms-client-request-id", "def-456");
     for (var result : java.util.List.of(ok, error)) {
       assertThat(result.header("apim-request-id")).matches("[0-9a-f-]{36}");

@@ -28,7 +28,8 @@ public final class TestingServer implements AutoCloseable {
   }
 
   public static TestingServer start(
-      UnaryOperator<ServerConfig> customize, java.util.function.Function<String, String> environment) {
+      UnaryOperator<ServerConfig> customize,
+      java.util.function.Function<String, String> environment) {
     try {
       Path dir = Files.createTempDirectory("lazurite-test");
       return new TestingServer(
@@ -72,7 +73,8 @@ public final class TestingServer implements AutoCloseable {
   }
 
   /** A deployment of {@code model} served by an openai-compatible upstream. */
-  public void deployUpstream(String name, String model, String url, String upstreamModel, String keyEnv) {
+  public void deployUpstream(
+      String name, String model, String url, String upstreamModel, String keyEnv) {
     deploy(
         new dev.lazurite.control.DeploymentRequest(
             name,
@@ -84,7 +86,10 @@ public final class TestingServer implements AutoCloseable {
             "",
             java.util.Optional.of(
                 new dev.lazurite.backend.BackendSpec(
-                    dev.lazurite.backend.BackendKind.OPENAI_COMPATIBLE, url, upstreamModel, keyEnv))));
+                    dev.lazurite.backend.BackendKind.OPENAI_COMPATIBLE,
+                    url,
+                    upstreamModel,
+                    keyEnv))));
   }
 
   public Path dataDir() {

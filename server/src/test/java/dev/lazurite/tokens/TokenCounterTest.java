@@ -13,8 +13,10 @@ class TokenCounterTest {
 
   @Test
   void countsWithTheModelFamilysEncoding() {
-    assertThat(tokens.count(Encoding.CL100K_BASE, "Hello, world! Rate limiting is fun.")).isEqualTo(9);
-    assertThat(tokens.count(Encoding.O200K_BASE, "Hello, world! Rate limiting is fun.")).isEqualTo(9);
+    assertThat(tokens.count(Encoding.CL100K_BASE, "Hello, world! Rate limiting is fun."))
+        .isEqualTo(9);
+    assertThat(tokens.count(Encoding.O200K_BASE, "Hello, world! Rate limiting is fun."))
+        .isEqualTo(9);
     // The encodings differ on other text: o200k merges more.
     assertThat(tokens.count(Encoding.O200K_BASE, "こんにちは世界、お元気ですか"))
         .isLessThan(tokens.count(Encoding.CL100K_BASE, "こんにちは世界、お元気ですか"));
@@ -44,7 +46,8 @@ class TokenCounterTest {
           {"role":"system","name":"example_assistant","content":"Let's talk later when we're less busy about how to do better."},
           {"role":"user","content":"This late pivot means we don't have time to boil the ocean for the client deliverable."}]}
         """;
-    var request = ChatRequestParser.parse((ObjectNode) Json.read(json, ObjectNode.class), "2024-10-21");
+    var request =
+        ChatRequestParser.parse((ObjectNode) Json.read(json, ObjectNode.class), "2024-10-21");
     assertThat(tokens.chatPrompt(Encoding.CL100K_BASE, request)).isEqualTo(129);
   }
 
@@ -52,7 +55,9 @@ class TokenCounterTest {
   void countsASingleMessageAsItsTextPlusSevenTokens() {
     var request =
         ChatRequestParser.parse(
-            (ObjectNode) Json.read("{\"messages\":[{\"role\":\"user\",\"content\":\"Hello\"}]}", ObjectNode.class),
+            (ObjectNode)
+                Json.read(
+                    "{\"messages\":[{\"role\":\"user\",\"content\":\"Hello\"}]}", ObjectNode.class),
             "2024-10-21");
     assertThat(tokens.chatPrompt(Encoding.O200K_BASE, request)).isEqualTo(8);
   }

@@ -17,7 +17,9 @@ public record ChatCompletion(
     choices = List.copyOf(choices);
   }
 
-  /** @param logprobs null, or a {@link Logprobs} */
+  /**
+   * @param logprobs null, or a {@link Logprobs}
+   */
   public record Choice(int index, Message message, String finishReason, Logprobs logprobs) {}
 
   public record Message(

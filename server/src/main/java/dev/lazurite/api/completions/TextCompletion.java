@@ -19,7 +19,9 @@ public record TextCompletion(
     choices = List.copyOf(choices);
   }
 
-  /** @param logprobs null, or a {@link Logprobs} */
+  /**
+   * @param logprobs null, or a {@link Logprobs}
+   */
   public record Choice(String text, int index, String finishReason, Logprobs logprobs) {}
 
   public record Logprobs(
@@ -27,5 +29,4 @@ public record TextCompletion(
       List<Double> tokenLogprobs,
       List<java.util.Map<String, Double>> topLogprobs,
       List<Integer> textOffset) {}
-
 }

@@ -18,7 +18,8 @@ public final class Vectors {
   }
 
   public static float[] fromBase64(String encoded) {
-    ByteBuffer buffer = ByteBuffer.wrap(Base64.getDecoder().decode(encoded)).order(ByteOrder.LITTLE_ENDIAN);
+    ByteBuffer buffer =
+        ByteBuffer.wrap(Base64.getDecoder().decode(encoded)).order(ByteOrder.LITTLE_ENDIAN);
     float[] vector = new float[buffer.remaining() / 4];
     for (int i = 0; i < vector.length; i++) {
       vector[i] = buffer.getFloat();

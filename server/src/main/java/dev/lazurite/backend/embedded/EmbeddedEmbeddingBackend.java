@@ -16,8 +16,8 @@ import java.util.List;
 /**
  * Real sentence embeddings computed in-process: all-MiniLM-L6-v2 (quantized, 384 dimensions) on
  * ONNX Runtime, shipped inside a Maven artifact, so nothing needs to be installed or downloaded.
- * The model loads on first use (or on {@link #warmUp()}); inputs of one request are embedded as
- * one batch.
+ * The model loads on first use (or on {@link #warmUp()}); inputs of one request are embedded as one
+ * batch.
  */
 public final class EmbeddedEmbeddingBackend implements Backend {
   private final TokenCounter tokens;
@@ -45,11 +45,13 @@ public final class EmbeddedEmbeddingBackend implements Backend {
         vector = java.util.Arrays.copyOf(vector, dimensions);
       }
       items.add(
-          new EmbeddingList.Item("embedding", i, request.base64() ? Vectors.base64(vector) : vector));
+          new EmbeddingList.Item(
+              "embedding", i, request.base64() ? Vectors.base64(vector) : vector));
       prompt += tokens.count(spec.encoding(), request.inputs().get(i));
     }
     var body =
-        new EmbeddingList("list", items, spec.responseName(), new EmbeddingList.Usage(prompt, prompt));
+        new EmbeddingList(
+            "list", items, spec.responseName(), new EmbeddingList.Usage(prompt, prompt));
     return new Result(body, prompt, 0);
   }
 

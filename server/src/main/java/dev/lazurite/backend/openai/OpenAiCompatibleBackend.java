@@ -92,7 +92,8 @@ public final class OpenAiCompatibleBackend implements Backend {
 
   private EventStream stream(String path, ModelRequest request, ModelSpec model) {
     ObjectNode body = upstreamBody(request, model, true);
-    HttpResponse<InputStream> response = send(path, body, HttpResponse.BodyHandlers.ofInputStream());
+    HttpResponse<InputStream> response =
+        send(path, body, HttpResponse.BodyHandlers.ofInputStream());
     if (response.statusCode() >= 400) {
       try (InputStream in = response.body()) {
         throw UpstreamErrors.map(response.statusCode(), in.readNBytes(1 << 20));
@@ -130,7 +131,8 @@ public final class OpenAiCompatibleBackend implements Backend {
     return body;
   }
 
-  private <T> HttpResponse<T> send(String path, ObjectNode body, HttpResponse.BodyHandler<T> handler) {
+  private <T> HttpResponse<T> send(
+      String path, ObjectNode body, HttpResponse.BodyHandler<T> handler) {
     HttpRequest.Builder builder =
         HttpRequest.newBuilder(base.resolve(path))
             .timeout(readTimeout)

@@ -16,9 +16,9 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * Copies an upstream SSE stream to the client event by event, as each arrives. Usage is always
- * asked of the upstream so that metering is exact; the usage event reaches the client only when
- * the client asked for it. Tokens are counted per chunk while streaming so that a stream cut short
- * is still billed for what was sent.
+ * asked of the upstream so that metering is exact; the usage event reaches the client only when the
+ * client asked for it. Tokens are counted per chunk while streaming so that a stream cut short is
+ * still billed for what was sent.
  */
 final class SsePassThrough {
   private final TokenCounter tokens;
@@ -57,7 +57,8 @@ final class SsePassThrough {
       if (usageChunk) {
         int billed = Math.max(0, usage.path("completion_tokens").asInt(counted) - counted);
         counted += billed;
-        sink.send(clientWantsUsage ? new StreamEvent(chunk, billed) : StreamEvent.meteringOnly(billed));
+        sink.send(
+            clientWantsUsage ? new StreamEvent(chunk, billed) : StreamEvent.meteringOnly(billed));
         continue;
       }
       if (!clientWantsUsage) {

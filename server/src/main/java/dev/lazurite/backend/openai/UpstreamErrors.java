@@ -53,7 +53,8 @@ final class UpstreamErrors {
 
   static ApiException broken(IOException e) {
     LOG.warn("model backend stream broke: {}", e.toString());
-    return ApiException.of(ErrorCode.UPSTREAM_ERROR, "The model backend stream ended unexpectedly.");
+    return ApiException.of(
+        ErrorCode.UPSTREAM_ERROR, "The model backend stream ended unexpectedly.");
   }
 
   static ObjectNode parseObject(byte[] body) {

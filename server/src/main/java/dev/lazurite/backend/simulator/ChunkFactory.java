@@ -32,7 +32,14 @@ final class ChunkFactory {
     var choice = new ChatChunk.Choice(index, delta, finishReason, logprobs);
     return new StreamEvent(
         new ChatChunk(
-            id, "chat.completion.chunk", created, model, fingerprint, List.of(choice), usageField, null),
+            id,
+            "chat.completion.chunk",
+            created,
+            model,
+            fingerprint,
+            List.of(choice),
+            usageField,
+            null),
         tokens);
   }
 

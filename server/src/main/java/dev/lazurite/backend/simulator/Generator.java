@@ -61,7 +61,9 @@ final class Generator {
       case "required", "function" -> true;
       default -> {
         String lastRole = request.messages().getLast().role();
-        yield !request.tools().isEmpty() && !lastRole.equals("tool") && !lastRole.equals("function");
+        yield !request.tools().isEmpty()
+            && !lastRole.equals("tool")
+            && !lastRole.equals("function");
       }
     };
   }
@@ -94,8 +96,7 @@ final class Generator {
     return switch (format.type()) {
       case "json_schema" -> Json.writeString(SchemaInstances.generate(format.schema(), random));
       case "json_object" ->
-          Json.writeString(
-              Json.MAPPER.createObjectNode().put("answer", Words.prose(random, 12)));
+          Json.writeString(Json.MAPPER.createObjectNode().put("answer", Words.prose(random, 12)));
       default -> null;
     };
   }

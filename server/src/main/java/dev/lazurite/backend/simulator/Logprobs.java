@@ -39,7 +39,8 @@ final class Logprobs {
       Map<String, Double> alternatives = new LinkedHashMap<>();
       alternatives.put(piece, chosen);
       for (int i = 1; i < top; i++) {
-        alternatives.putIfAbsent(" " + Words.word(random), chosen - 1 - random.nextDouble() * 4 - i);
+        alternatives.putIfAbsent(
+            " " + Words.word(random), chosen - 1 - random.nextDouble() * 4 - i);
       }
       tops.add(alternatives);
       offsets.add(offset);

@@ -115,7 +115,8 @@ final class SchemaInstances {
     if (schema.has("exclusiveMinimum") && schema.get("exclusiveMinimum").isNumber()) {
       min = (long) Math.floor(schema.get("exclusiveMinimum").asDouble()) + 1;
     }
-    long max = schema.has("maximum") ? (long) Math.floor(schema.get("maximum").asDouble()) : min + 100;
+    long max =
+        schema.has("maximum") ? (long) Math.floor(schema.get("maximum").asDouble()) : min + 100;
     if (schema.has("exclusiveMaximum") && schema.get("exclusiveMaximum").isNumber()) {
       max = (long) Math.ceil(schema.get("exclusiveMaximum").asDouble()) - 1;
     }
@@ -126,7 +127,9 @@ final class SchemaInstances {
     double min = schema.path("minimum").asDouble(0);
     double max = schema.path("maximum").asDouble(min + 100);
     double value = min + random.nextDouble() * (max - min);
-    return Math.round(value * 100) / 100.0 < min ? min : Math.min(max, Math.round(value * 100) / 100.0);
+    return Math.round(value * 100) / 100.0 < min
+        ? min
+        : Math.min(max, Math.round(value * 100) / 100.0);
   }
 
   private String string(JsonNode schema, String name) {

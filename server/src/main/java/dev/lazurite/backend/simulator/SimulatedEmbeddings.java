@@ -4,8 +4,8 @@ import dev.lazurite.api.EmbeddingRequest;
 import dev.lazurite.api.embeddings.EmbeddingList;
 import dev.lazurite.api.embeddings.Vectors;
 import dev.lazurite.backend.Backend;
-import dev.lazurite.catalog.ModelSpec;
 import dev.lazurite.backend.EmbeddingDimensions;
+import dev.lazurite.catalog.ModelSpec;
 import dev.lazurite.tokens.TokenCounter;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,7 +36,8 @@ final class SimulatedEmbeddings {
       prompt += tokens.count(model.encoding(), input);
     }
     var body =
-        new EmbeddingList("list", items, model.responseName(), new EmbeddingList.Usage(prompt, prompt));
+        new EmbeddingList(
+            "list", items, model.responseName(), new EmbeddingList.Usage(prompt, prompt));
     return new Backend.Result(body, prompt, 0);
   }
 

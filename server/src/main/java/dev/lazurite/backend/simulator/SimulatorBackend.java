@@ -52,7 +52,9 @@ public final class SimulatorBackend implements Backend {
               new ChatCompletion.Message(
                   "assistant", g.toolCalls().isEmpty() ? g.text() : null, null, toolCalls(g)),
               g.finishReason(),
-              request.logprobs() ? Logprobs.chat(g, request.topLogprobs(), random(request, i)) : null));
+              request.logprobs()
+                  ? Logprobs.chat(g, request.topLogprobs(), random(request, i))
+                  : null));
     }
     sleep(config.timeToFirstToken());
     var body =
@@ -100,12 +102,11 @@ public final class SimulatorBackend implements Backend {
           streamToolCalls(sink, chunks, i, g);
         }
         completion += g.completionTokens();
-        sink.send(chunks.event(i, new ChatChunk.Delta(null, null, null), g.finishReason(), null, 0));
+        sink.send(
+            chunks.event(i, new ChatChunk.Delta(null, null, null), g.finishReason(), null, 0));
       }
       if (request.includeUsage()) {
-        sink.send(
-            new StreamEvent(
-                chunks.usage(Usage.chat(request.promptTokens(), completion)), 0));
+        sink.send(new StreamEvent(chunks.usage(Usage.chat(request.promptTokens(), completion)), 0));
       }
     };
   }
@@ -118,7 +119,8 @@ public final class SimulatorBackend implements Backend {
           new ChatChunk.ToolCallDelta(
               c, call.id(), "function", new ChatChunk.FunctionDelta(call.name(), ""));
       sink.send(
-          chunks.event(index, new ChatChunk.Delta("assistant", null, List.of(start)), null, null, 0));
+          chunks.event(
+              index, new ChatChunk.Delta("assistant", null, List.of(start)), null, null, 0));
       String args = call.arguments();
       int step = Math.max(1, args.length() / 4);
       for (int from = 0; from < args.length(); from += step) {
@@ -127,17 +129,22 @@ public final class SimulatorBackend implements Backend {
         var delta =
             new ChatChunk.ToolCallDelta(c, null, null, new ChatChunk.FunctionDelta(null, part));
         int tokens = from + step >= args.length() ? perCall : 0;
-        sink.send(chunks.event(index, new ChatChunk.Delta(null, null, List.of(delta)), null, null, tokens));
+        sink.send(
+            chunks.event(
+                index, new ChatChunk.Delta(null, null, List.of(delta)), null, null, tokens));
       }
     }
   }
 
   private List<Generation> chatGenerations(ChatRequest request, ModelSpec model) {
     int limit =
-        request.maxTokens()
+        request
+            .maxTokens()
             .orElse(
                 Math.max(
-                    1, Math.min(model.maxOutputTokens(), model.contextWindow() - request.promptTokens())));
+                    1,
+                    Math.min(
+                        model.maxOutputTokens(), model.contextWindow() - request.promptTokens())));
     List<Generation> generations = new ArrayList<>(request.n());
     for (int i = 0; i < request.n(); i++) {
       Random random = random(request, i);
@@ -162,7 +169,8 @@ public final class SimulatorBackend implements Backend {
     for (int p = 0; p < request.prompts().size(); p++) {
       for (int c = 0; c < request.n(); c++, index++) {
         Random random = random(request, p, c);
-        Generation g = generator.text(random, model.encoding(), request.maxTokens(), request.stop());
+        Generation g =
+            generator.text(random, model.encoding(), request.maxTokens(), request.stop());
         completion += g.completionTokens();
         String text = request.echo() ? request.prompts().get(p) + g.text() : g.text();
         choices.add(
@@ -197,7 +205,8 @@ public final class SimulatorBackend implements Backend {
       for (int p = 0; p < request.prompts().size(); p++) {
         for (int c = 0; c < request.n(); c++, index++) {
           Generation g =
-              generator.text(random(request, p, c), model.encoding(), request.maxTokens(), request.stop());
+              generator.text(
+                  random(request, p, c), model.encoding(), request.maxTokens(), request.stop());
           for (int i = 0; i < g.pieces().size(); i++) {
             if (i > 0) {
               sleep(config.perToken());
@@ -206,7 +215,14 @@ public final class SimulatorBackend implements Backend {
             var choice = new TextCompletion.Choice(g.pieces().get(i), index, finish, null);
             sink.send(
                 new StreamEvent(
-                    new TextCompletion(id, "text_completion", created, model.responseName(), List.of(choice), null, null),
+                    new TextCompletion(
+                        id,
+                        "text_completion",
+                        created,
+                        model.responseName(),
+                        List.of(choice),
+                        null,
+                        null),
                     1));
           }
           completion += g.completionTokens();
@@ -216,7 +232,8 @@ public final class SimulatorBackend implements Backend {
         var usage = Usage.plain(request.promptTokens(), completion);
         sink.send(
             new StreamEvent(
-                new TextCompletion(id, "text_completion", created, model.responseName(), List.of(), usage, null),
+                new TextCompletion(
+                    id, "text_completion", created, model.responseName(), List.of(), usage, null),
                 0));
       }
     };

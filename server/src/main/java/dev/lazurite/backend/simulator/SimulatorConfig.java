@@ -5,8 +5,8 @@ import static java.util.Objects.requireNonNull;
 import java.time.Duration;
 
 /**
- * How the simulator behaves: how long it waits before the first token and between tokens, and
- * how long its answers are when nothing limits them.
+ * How the simulator behaves: how long it waits before the first token and between tokens, and how
+ * long its answers are when nothing limits them.
  */
 public record SimulatorConfig(
     Duration timeToFirstToken, Duration perToken, int minTokens, int maxTokens) {

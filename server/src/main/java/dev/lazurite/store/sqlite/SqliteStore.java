@@ -29,7 +29,9 @@ public final class SqliteStore implements ControlStore, UsageStore, AutoCloseabl
   public SqliteStore(Path file) {
     HikariConfig config = new HikariConfig();
     config.setJdbcUrl(
-        "jdbc:sqlite:" + file.toAbsolutePath() + "?journal_mode=WAL&busy_timeout=10000&foreign_keys=true");
+        "jdbc:sqlite:"
+            + file.toAbsolutePath()
+            + "?journal_mode=WAL&busy_timeout=10000&foreign_keys=true");
     config.setMaximumPoolSize(4);
     config.setPoolName("lazurite-sqlite");
     this.dataSource = new HikariDataSource(config);
@@ -43,7 +45,11 @@ public final class SqliteStore implements ControlStore, UsageStore, AutoCloseabl
 
   @Override
   public List<Account> accounts() {
-    return jdbi.withHandle(h -> h.createQuery("SELECT * FROM accounts ORDER BY name").map((org.jdbi.v3.core.mapper.RowMapper<Account>) SqliteStore::toAccount).list());
+    return jdbi.withHandle(
+        h ->
+            h.createQuery("SELECT * FROM accounts ORDER BY name")
+                .map((org.jdbi.v3.core.mapper.RowMapper<Account>) SqliteStore::toAccount)
+                .list());
   }
 
   @Override
@@ -96,7 +102,9 @@ public final class SqliteStore implements ControlStore, UsageStore, AutoCloseabl
                     .bind(0, account)
                     .setMapKeyColumn("key_name")
                     .setMapValueColumn("value")
-                    .collectInto(new org.jdbi.v3.core.generic.GenericType<java.util.Map<String, String>>() {}));
+                    .collectInto(
+                        new org.jdbi.v3.core.generic.GenericType<
+                            java.util.Map<String, String>>() {}));
     return new AccountKeys(keys.getOrDefault("key1", ""), keys.getOrDefault("key2", ""));
   }
 
@@ -276,7 +284,9 @@ public final class SqliteStore implements ControlStore, UsageStore, AutoCloseabl
         rs.getString("account"),
         rs.getString("name"),
         new Deployment.ModelRef(
-            rs.getString("model_format"), rs.getString("model_name"), rs.getString("model_version")),
+            rs.getString("model_format"),
+            rs.getString("model_name"),
+            rs.getString("model_version")),
         new Deployment.Sku(rs.getString("sku_name"), rs.getInt("sku_capacity")),
         Json.read(rs.getString("backend"), BackendSpec.class),
         rs.getString("rai_policy_name"),

@@ -11,7 +11,8 @@ import org.junit.jupiter.api.Test;
 
 /** The embedded model gives real semantic vectors, batched, as floats or base64. */
 class EmbeddedEmbeddingsTest {
-  static final String PATH = "/openai/deployments/all-minilm-l6-v2/embeddings?api-version=2024-10-21";
+  static final String PATH =
+      "/openai/deployments/all-minilm-l6-v2/embeddings?api-version=2024-10-21";
   static TestingServer server;
 
   @BeforeAll
@@ -49,7 +50,8 @@ class EmbeddedEmbeddingsTest {
   @Test
   void relatedSentencesScoreCloserThanUnrelatedOnes() {
     var result =
-        server.http()
+        server
+            .http()
             .post(
                 PATH,
                 "{\"input\":[\"The cat sat on the mat.\",\"A kitten is sitting on a rug.\",\"Quarterly revenue rose by eight percent.\"]}");
@@ -63,15 +65,22 @@ class EmbeddedEmbeddingsTest {
     float[] revenue = vector(body.get("data").get(2));
     assertThat(cat).hasSize(384);
     assertThat(cosine(cat, kitten)).isGreaterThan(cosine(cat, revenue) + 0.2);
-    assertThat(body.at("/usage/prompt_tokens").asInt()).isEqualTo(body.at("/usage/total_tokens").asInt()).isPositive();
+    assertThat(body.at("/usage/prompt_tokens").asInt())
+        .isEqualTo(body.at("/usage/total_tokens").asInt())
+        .isPositive();
   }
 
   @Test
   void base64IsTheLittleEndianFloatsOfTheSameVector() {
     var floats = server.http().post(PATH, "{\"input\":\"hello world\"}").json();
-    var base64 = server.http().post(PATH, "{\"input\":\"hello world\",\"encoding_format\":\"base64\"}").json();
+    var base64 =
+        server
+            .http()
+            .post(PATH, "{\"input\":\"hello world\",\"encoding_format\":\"base64\"}")
+            .json();
     assertThat(base64.at("/data/0/embedding").isTextual()).isTrue();
-    assertThat(vector(base64.at("/data/0"))).containsExactly(vector(floats.at("/data/0")), org.assertj.core.data.Offset.offset(1e-6f));
+    assertThat(vector(base64.at("/data/0")))
+        .containsExactly(vector(floats.at("/data/0")), org.assertj.core.data.Offset.offset(1e-6f));
   }
 
   @Test

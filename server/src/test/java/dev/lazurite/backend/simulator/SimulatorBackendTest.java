@@ -18,9 +18,9 @@ import dev.lazurite.tokens.TokenCounter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 class SimulatorBackendTest {
   static final TokenCounter TOKENS = new TokenCounter();
@@ -28,7 +28,8 @@ class SimulatorBackendTest {
   final SimulatorBackend simulator = new SimulatorBackend(TOKENS, SimulatorConfig.DEFAULT);
 
   static ChatRequest request(String json) {
-    ChatRequest parsed = ChatRequestParser.parse((ObjectNode) Json.read(json, JsonNode.class), "2024-10-21");
+    ChatRequest parsed =
+        ChatRequestParser.parse((ObjectNode) Json.read(json, JsonNode.class), "2024-10-21");
     return parsed.withPromptTokens(TOKENS.chatPrompt(GPT4O.encoding(), parsed));
   }
 
@@ -47,7 +48,8 @@ class SimulatorBackendTest {
 
   @Test
   void stopsAtMaxTokensWithFinishReasonLengthAndCountsExactly() {
-    ChatCompletion answer = chat("{\"messages\":[{\"role\":\"user\",\"content\":\"Go\"}],\"max_tokens\":7,\"seed\":1}");
+    ChatCompletion answer =
+        chat("{\"messages\":[{\"role\":\"user\",\"content\":\"Go\"}],\"max_tokens\":7,\"seed\":1}");
     var choice = answer.choices().getFirst();
     assertThat(choice.finishReason()).isEqualTo("length");
     assertThat(answer.usage().completionTokens()).isEqualTo(7);
@@ -62,14 +64,18 @@ class SimulatorBackendTest {
     String json = "{\"messages\":[{\"role\":\"user\",\"content\":\"Go\"}],\"seed\":3}";
     String full = chat(json).choices().getFirst().message().content();
     String stop = full.substring(full.indexOf(' ') + 1, full.indexOf(' ') + 4);
-    var cut = chat(json.replace("}", ",\"stop\":[\"" + stop + "\"]}").replaceFirst("\\}\\]", "}]")).choices().getFirst();
+    var cut =
+        chat(json.replace("}", ",\"stop\":[\"" + stop + "\"]}").replaceFirst("\\}\\]", "}]"))
+            .choices()
+            .getFirst();
     assertThat(cut.message().content()).isEqualTo(full.substring(0, full.indexOf(stop)));
     assertThat(cut.finishReason()).isEqualTo("stop");
   }
 
   @Test
   void returnsNDistinctChoices() {
-    ChatCompletion answer = chat("{\"messages\":[{\"role\":\"user\",\"content\":\"Go\"}],\"n\":3,\"seed\":5}");
+    ChatCompletion answer =
+        chat("{\"messages\":[{\"role\":\"user\",\"content\":\"Go\"}],\"n\":3,\"seed\":5}");
     assertThat(answer.choices()).extracting(ChatCompletion.Choice::index).containsExactly(0, 1, 2);
     assertThat(answer.choices().stream().map(c -> c.message().content()).distinct()).hasSize(3);
   }
@@ -102,7 +108,8 @@ class SimulatorBackendTest {
     var validator =
         JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012)
             .getSchema(Json.read(schema, JsonNode.class));
-    assertThat(validator.validate(Json.read(call.function().arguments(), JsonNode.class))).isEmpty();
+    assertThat(validator.validate(Json.read(call.function().arguments(), JsonNode.class)))
+        .isEmpty();
   }
 
   @Test
@@ -130,7 +137,8 @@ class SimulatorBackendTest {
                 .formatted(seed, schema));
     String content = answer.choices().getFirst().message().content();
     var validator =
-        JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012).getSchema(Json.read(schema, JsonNode.class));
+        JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012)
+            .getSchema(Json.read(schema, JsonNode.class));
     assertThat(validator.validate(Json.read(content, JsonNode.class))).isEmpty();
   }
 
@@ -138,7 +146,12 @@ class SimulatorBackendTest {
   void streamsTheSameTextTokenByTokenWithUsageLast() {
     String json =
         "{\"messages\":[{\"role\":\"user\",\"content\":\"Go\"}],\"seed\":9,\"stream\":true,\"stream_options\":{\"include_usage\":true}}";
-    String expected = chat(json.replace(",\"stream\":true,\"stream_options\":{\"include_usage\":true}", "")).choices().getFirst().message().content();
+    String expected =
+        chat(json.replace(",\"stream\":true,\"stream_options\":{\"include_usage\":true}", ""))
+            .choices()
+            .getFirst()
+            .message()
+            .content();
     List<StreamEvent> events = new ArrayList<>();
     simulator.chatStream(request(json), GPT4O).writeTo(events::add);
     StringBuilder text = new StringBuilder();
@@ -156,12 +169,14 @@ class SimulatorBackendTest {
     ChatChunk last = (ChatChunk) events.getLast().payload();
     assertThat(last.choices()).isEmpty();
     assertThat(last.usage().completionTokens()).isEqualTo(tokens);
-    assertThat(Json.writeString(Json.WIRE.valueToTree(events.get(1).payload()))).contains("\"usage\":null");
+    assertThat(Json.writeString(Json.WIRE.valueToTree(events.get(1).payload())))
+        .contains("\"usage\":null");
   }
 
   @Test
   void schemaInstancesHonourBoundsOnRandomInput() {
-    JsonNode schema = Json.read("{\"type\":\"integer\",\"minimum\":-5,\"maximum\":5}", JsonNode.class);
+    JsonNode schema =
+        Json.read("{\"type\":\"integer\",\"minimum\":-5,\"maximum\":5}", JsonNode.class);
     Random random = new Random(123);
     for (int i = 0; i < 500; i++) {
       long value = SchemaInstances.generate(schema, random).asLong();
