@@ -36,6 +36,11 @@ public record ServerConfig(
   public static final int DEFAULT_HTTPS_PORT = 8443;
   public static final long DEFAULT_MAX_BODY_BYTES = 16L << 20;
 
+  /** How long after start the embedded embedding model loads, so start-up is not slowed. */
+  public java.time.Duration embeddingsWarmUpDelay() {
+    return java.time.Duration.ofSeconds(2);
+  }
+
   public ServerConfig {
     requireNonNull(host, "host is null");
     requireNonNull(dataDir, "dataDir is null");

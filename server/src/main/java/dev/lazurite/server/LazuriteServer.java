@@ -43,6 +43,7 @@ public final class LazuriteServer implements AutoCloseable {
   private final WebServer server;
   private final AdminCredential admin;
   private final String subscription;
+  private final dev.lazurite.pipeline.Pipeline pipeline;
   private final Optional<Path> caCert;
 
   private LazuriteServer(
@@ -52,9 +53,10 @@ public final class LazuriteServer implements AutoCloseable {
     Files.createDirectories(config.dataDir());
     this.store = new SqliteStore(config.dataDir().resolve("lazurite.db"));
     this.usage = new UsageWriter(store);
+    TokenCounter tokens = new TokenCounter();
     this.backends =
         new BackendFactory(
-            new TokenCounter(),
+            tokens,
             config.simulator(),
             config.upstreamConnectTimeout(),
             config.upstreamReadTimeout(),
@@ -63,7 +65,7 @@ public final class LazuriteServer implements AutoCloseable {
     this.control = new ControlPlane(store, backends, snapshots, clock);
     this.subscription = Bootstrap.run(store, control, config.region(), clock);
     this.admin = AdminCredential.loadOrCreate(config.dataDir());
-    var pipeline = DataPlaneStages.pipeline(snapshots, new TokenCounter(), usage, clock);
+    this.pipeline = DataPlaneStages.pipeline(snapshots, tokens, usage, clock);
     var dataPlane =
         new DataPlaneHandler(
             pipeline,
@@ -111,7 +113,24 @@ public final class LazuriteServer implements AutoCloseable {
     this.server = builder.build().start();
     endpoint[0] = (httpsEndpoint().orElse(endpoint())).toString();
     arm.handler = new ArmHandler(control, store, admin.token(), endpoint[0], clock);
-    new Thread(backends.embedded()::warmUp, "lazurite-embeddings-warm-up").start();
+    // Warm-ups run beside start-up: tokenizer tables now, the embedding model once the listeners
+    // are serving, so that neither delays the first request.
+    Thread.ofVirtual().name("lazurite-tokenizer-warm-up").start(tokens::warmUp);
+    Thread.ofPlatform()
+        .daemon(true)
+        .priority(Thread.MIN_PRIORITY)
+        .name("lazurite-embeddings-warm-up")
+        .start(
+            () -> {
+              try {
+                Thread.sleep(config.embeddingsWarmUpDelay());
+                backends.embedded().warmUp();
+              } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+              } catch (RuntimeException e) {
+                LOG.warn("the embedded embedding model could not be loaded: {}", e.toString());
+              }
+            });
     ServerFile.write(config.dataDir(), this);
   }
 
@@ -196,6 +215,11 @@ public final class LazuriteServer implements AutoCloseable {
 
   public Path dataDir() {
     return config.dataDir();
+  }
+
+  /** The data-plane pipeline the listeners run, for driving it without HTTP. */
+  public dev.lazurite.pipeline.Pipeline pipeline() {
+    return pipeline;
   }
 
   public ControlPlane control() {
