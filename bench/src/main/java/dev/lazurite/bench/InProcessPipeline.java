@@ -1,12 +1,12 @@
 package dev.lazurite.bench;
 
+import dev.lazurite.json.Json;
 import dev.lazurite.pipeline.Exchange;
 import dev.lazurite.pipeline.Facts;
 import dev.lazurite.pipeline.Operation;
 import dev.lazurite.pipeline.Pipeline;
 import dev.lazurite.pipeline.Response;
 import dev.lazurite.pipeline.Route;
-import dev.lazurite.json.Json;
 import dev.lazurite.server.LazuriteServer;
 import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
@@ -32,8 +32,13 @@ final class InProcessPipeline {
     var exchange =
         new Exchange(
             new Exchange.Request(
-                "bench", route, headers, body.getBytes(StandardCharsets.UTF_8),
-                InetAddress.getLoopbackAddress(), System.nanoTime(), new Facts()));
+                "bench",
+                route,
+                headers,
+                body.getBytes(StandardCharsets.UTF_8),
+                InetAddress.getLoopbackAddress(),
+                System.nanoTime(),
+                new Facts()));
     Response response = pipeline.execute(exchange);
     return Json.writeWire(((Response.Json) response).body());
   }

@@ -49,17 +49,44 @@ public final class LoadRun {
                 Map.of("UPSTREAM_KEY", upstream.defaultKeys().key1())::get)) {
       var control = gateway.control();
       control.putDeployment(
-          control.account(gateway.subscriptionId(), Bootstrap.DEFAULT_RESOURCE_GROUP, Bootstrap.DEFAULT_ACCOUNT),
+          control.account(
+              gateway.subscriptionId(),
+              Bootstrap.DEFAULT_RESOURCE_GROUP,
+              Bootstrap.DEFAULT_ACCOUNT),
           new DeploymentRequest(
-              "proxied", "gpt-4o", "", "GlobalStandard", 1000, "", "",
-              Optional.of(new BackendSpec(BackendKind.OPENAI_COMPATIBLE, upstream.endpoint() + "/openai/v1", "gpt-4o", "UPSTREAM_KEY"))));
+              "proxied",
+              "gpt-4o",
+              "",
+              "GlobalStandard",
+              1000,
+              "",
+              "",
+              Optional.of(
+                  new BackendSpec(
+                      BackendKind.OPENAI_COMPATIBLE,
+                      upstream.endpoint() + "/openai/v1",
+                      "gpt-4o",
+                      "UPSTREAM_KEY"))));
       String gatewayKey = gateway.defaultKeys().key1();
-      URI full = URI.create(gateway.endpoint() + "/openai/deployments/gpt-4o/chat/completions?api-version=2024-10-21");
-      URI proxied = URI.create(gateway.endpoint() + "/openai/deployments/proxied/chat/completions?api-version=2024-10-21");
-      URI direct = URI.create(upstream.endpoint() + "/openai/deployments/gpt-4o/chat/completions?api-version=2024-10-21");
-      System.out.printf("%-34s %5s %9s %9s %9s %9s%n", "scenario", "conc", "req/s", "p50 µs", "p99 µs", "errors");
+      URI full =
+          URI.create(
+              gateway.endpoint()
+                  + "/openai/deployments/gpt-4o/chat/completions?api-version=2024-10-21");
+      URI proxied =
+          URI.create(
+              gateway.endpoint()
+                  + "/openai/deployments/proxied/chat/completions?api-version=2024-10-21");
+      URI direct =
+          URI.create(
+              upstream.endpoint()
+                  + "/openai/deployments/gpt-4o/chat/completions?api-version=2024-10-21");
+      System.out.printf(
+          "%-34s %5s %9s %9s %9s %9s%n", "scenario", "conc", "req/s", "p50 µs", "p99 µs", "errors");
       for (int concurrency : levels) {
-        report("chat, full stack to simulator", concurrency, run(full, gatewayKey, concurrency, requests));
+        report(
+            "chat, full stack to simulator",
+            concurrency,
+            run(full, gatewayKey, concurrency, requests));
       }
       for (int concurrency : levels) {
         Result d = run(direct, upstream.defaultKeys().key1(), concurrency, requests);
@@ -80,12 +107,25 @@ public final class LoadRun {
   record Result(Histogram histogram, double perSecond, long errors) {}
 
   static Result run(URI uri, String key, int concurrency, int requests) throws Exception {
-    HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).executor(Executors.newVirtualThreadPerTaskExecutor()).build();
+    HttpClient client =
+        HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .executor(Executors.newVirtualThreadPerTaskExecutor())
+            .build();
     HttpRequest request =
-        HttpRequest.newBuilder(uri).header("Content-Type", "application/json").header("api-key", key)
-            .POST(HttpRequest.BodyPublishers.ofString(BODY)).build();
+        HttpRequest.newBuilder(uri)
+            .header("Content-Type", "application/json")
+            .header("api-key", key)
+            .POST(HttpRequest.BodyPublishers.ofString(BODY))
+            .build();
     // Warm-up: JIT and connection pools.
-    drive(client, request, concurrency, Math.max(2_000, requests / 5), new Histogram(3_600_000_000L, 3), new AtomicLong());
+    drive(
+        client,
+        request,
+        concurrency,
+        Math.max(2_000, requests / 5),
+        new Histogram(3_600_000_000L, 3),
+        new AtomicLong());
     Histogram histogram = new Histogram(3_600_000_000L, 3);
     AtomicLong errors = new AtomicLong();
     long start = System.nanoTime();
@@ -95,29 +135,37 @@ public final class LoadRun {
     return new Result(histogram, requests / seconds, errors.get());
   }
 
-  private static void drive(HttpClient client, HttpRequest request, int concurrency, int requests, Histogram histogram, AtomicLong errors)
+  private static void drive(
+      HttpClient client,
+      HttpRequest request,
+      int concurrency,
+      int requests,
+      Histogram histogram,
+      AtomicLong errors)
       throws InterruptedException {
     AtomicLong remaining = new AtomicLong(requests);
     long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
     try (var workers = Executors.newVirtualThreadPerTaskExecutor()) {
       for (int w = 0; w < concurrency; w++) {
-        workers.submit(() -> {
-          while (remaining.getAndDecrement() > 0 && System.nanoTime() < deadline) {
-            long t0 = System.nanoTime();
-            try {
-              HttpResponse<byte[]> response = client.send(request, HttpResponse.BodyHandlers.ofByteArray());
-              if (response.statusCode() != 200) {
-                errors.incrementAndGet();
+        workers.submit(
+            () -> {
+              while (remaining.getAndDecrement() > 0 && System.nanoTime() < deadline) {
+                long t0 = System.nanoTime();
+                try {
+                  HttpResponse<byte[]> response =
+                      client.send(request, HttpResponse.BodyHandlers.ofByteArray());
+                  if (response.statusCode() != 200) {
+                    errors.incrementAndGet();
+                  }
+                } catch (Exception e) {
+                  errors.incrementAndGet();
+                }
+                synchronized (histogram) {
+                  histogram.recordValue((System.nanoTime() - t0) / 1_000);
+                }
               }
-            } catch (Exception e) {
-              errors.incrementAndGet();
-            }
-            synchronized (histogram) {
-              histogram.recordValue((System.nanoTime() - t0) / 1_000);
-            }
-          }
-          return null;
-        });
+              return null;
+            });
       }
     }
   }
@@ -125,6 +173,11 @@ public final class LoadRun {
   private static void report(String name, int concurrency, Result r) {
     System.out.printf(
         "%-34s %5d %9.0f %9d %9d %9d%n",
-        name, concurrency, r.perSecond, r.histogram.getValueAtPercentile(50), r.histogram.getValueAtPercentile(99), r.errors);
+        name,
+        concurrency,
+        r.perSecond,
+        r.histogram.getValueAtPercentile(50),
+        r.histogram.getValueAtPercentile(99),
+        r.errors);
   }
 }

@@ -1,12 +1,12 @@
 package dev.lazurite.bench;
 
-import dev.lazurite.config.ServerConfig;
-import dev.lazurite.server.LazuriteServer;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.lazurite.api.ChatRequestParser;
 import dev.lazurite.catalog.Encoding;
+import dev.lazurite.config.ServerConfig;
 import dev.lazurite.json.Json;
+import dev.lazurite.server.LazuriteServer;
 import dev.lazurite.tokens.TokenCounter;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Files;
 import java.time.Clock;
 import java.util.concurrent.TimeUnit;
@@ -47,7 +47,9 @@ public class PipelineBenchmark {
 
   @Setup(Level.Trial)
   public void setUp() throws Exception {
-    server = LazuriteServer.start(ServerConfig.forTesting(Files.createTempDirectory("lazurite-jmh")), Clock.systemUTC());
+    server =
+        LazuriteServer.start(
+            ServerConfig.forTesting(Files.createTempDirectory("lazurite-jmh")), Clock.systemUTC());
     pipeline = InProcessPipeline.of(server);
     tokens = new TokenCounter();
     body = (ObjectNode) Json.MAPPER.readTree(BODY);

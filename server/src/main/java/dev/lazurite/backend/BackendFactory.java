@@ -5,8 +5,8 @@ import dev.lazurite.backend.openai.OpenAiCompatibleBackend;
 import dev.lazurite.backend.simulator.SimulatorBackend;
 import dev.lazurite.backend.simulator.SimulatorConfig;
 import dev.lazurite.tokens.TokenCounter;
+import io.helidon.webclient.api.WebClient;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -20,7 +20,7 @@ public final class BackendFactory implements AutoCloseable {
   private final SimulatorBackend simulator;
   private final EmbeddedEmbeddingBackend embedded;
   private final TokenCounter tokens;
-  private final HttpClient upstreamClient;
+  private final WebClient upstreamClient;
   private final Duration readTimeout;
   private final Function<String, String> environment;
   private final Map<BackendSpec, Backend> upstreams = new ConcurrentHashMap<>();
@@ -38,9 +38,10 @@ public final class BackendFactory implements AutoCloseable {
     this.simulator = new SimulatorBackend(tokens, simulatorConfig);
     this.embedded = new EmbeddedEmbeddingBackend(tokens);
     this.upstreamClient =
-        HttpClient.newBuilder()
-            .version(HttpClient.Version.HTTP_1_1)
+        WebClient.builder()
             .connectTimeout(connectTimeout)
+            .readTimeout(readTimeout)
+            .followRedirects(false)
             .build();
     this.readTimeout = readTimeout;
     this.environment = environment;
@@ -71,6 +72,6 @@ public final class BackendFactory implements AutoCloseable {
 
   @Override
   public void close() {
-    upstreamClient.close();
+    upstreamClient.closeResource();
   }
 }

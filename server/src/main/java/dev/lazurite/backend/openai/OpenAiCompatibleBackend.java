@@ -11,37 +11,40 @@ import dev.lazurite.catalog.ModelSpec;
 import dev.lazurite.json.Json;
 import dev.lazurite.pipeline.EventStream;
 import dev.lazurite.tokens.TokenCounter;
+import io.helidon.http.HeaderNames;
+import io.helidon.webclient.api.HttpClientResponse;
+import io.helidon.webclient.api.WebClient;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.SocketTimeoutException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 
 /**
  * Any server that speaks OpenAI's API (vLLM, Ollama, llama.cpp server, LocalAI, OpenAI itself).
  * Requests go upstream with the upstream model name; streams are passed through chunk by chunk as
- * they arrive; upstream errors and timeouts become Azure errors.
+ * they arrive; upstream errors and timeouts become Azure errors. The client is Helidon's blocking
+ * WebClient, which runs on the request's virtual thread with no hand-offs.
  */
 public final class OpenAiCompatibleBackend implements Backend {
   private final URI base;
   private final String upstreamModel;
   private final String apiKey;
-  private final HttpClient client;
+  private final WebClient client;
   private final Duration readTimeout;
   private final TokenCounter tokens;
 
   /**
    * @param upstreamModel the model name the upstream knows; empty to send the deployment's model
    * @param apiKey sent as {@code Authorization: Bearer}; empty for none
+   * @param readTimeout the longest wait for the upstream's next bytes
    */
   public OpenAiCompatibleBackend(
       URI base,
       String upstreamModel,
       String apiKey,
-      HttpClient client,
+      WebClient client,
       Duration readTimeout,
       TokenCounter tokens) {
     String text = base.toString();
@@ -79,31 +82,40 @@ public final class OpenAiCompatibleBackend implements Backend {
   }
 
   private Result call(String path, ModelRequest request, ModelSpec model) {
-    ObjectNode body = upstreamBody(request, model, false);
-    HttpResponse<byte[]> response = send(path, body, HttpResponse.BodyHandlers.ofByteArray());
-    if (response.statusCode() >= 400) {
-      throw UpstreamErrors.map(response.statusCode(), response.body());
+    int status;
+    byte[] bytes;
+    try (HttpClientResponse response = send(path, upstreamBody(request, model, false))) {
+      status = response.status().code();
+      bytes = response.inputStream().readAllBytes();
+    } catch (IOException | UncheckedIOException e) {
+      throw failure(e);
     }
-    ObjectNode answer = UpstreamErrors.parseObject(response.body());
+    if (status >= 400) {
+      throw UpstreamErrors.map(status, bytes);
+    }
+    ObjectNode answer = UpstreamErrors.parseObject(bytes);
     JsonNode usage = answer.path("usage");
     return new Result(
         answer, usage.path("prompt_tokens").asInt(0), usage.path("completion_tokens").asInt(0));
   }
 
   private EventStream stream(String path, ModelRequest request, ModelSpec model) {
-    ObjectNode body = upstreamBody(request, model, true);
-    HttpResponse<InputStream> response =
-        send(path, body, HttpResponse.BodyHandlers.ofInputStream());
-    if (response.statusCode() >= 400) {
-      try (InputStream in = response.body()) {
-        throw UpstreamErrors.map(response.statusCode(), in.readNBytes(1 << 20));
-      } catch (IOException e) {
-        throw UpstreamErrors.unreachable(e);
+    HttpClientResponse response = send(path, upstreamBody(request, model, true));
+    int status = response.status().code();
+    if (status >= 400) {
+      try (response;
+          InputStream in = response.inputStream()) {
+        throw UpstreamErrors.map(status, in.readNBytes(1 << 20));
+      } catch (IOException | UncheckedIOException e) {
+        throw failure(e);
       }
     }
     boolean clientWantsUsage = includeUsage(request);
     return sink -> {
-      try (InputStream in = response.body()) {
+      // Closing the response mid-stream drops the upstream connection: that is how a client
+      // that went away cancels the upstream's work.
+      try (response;
+          InputStream in = response.inputStream()) {
         new SsePassThrough(tokens, model.encoding(), clientWantsUsage).copy(in, sink);
       } catch (IOException e) {
         throw UpstreamErrors.broken(e);
@@ -131,25 +143,28 @@ public final class OpenAiCompatibleBackend implements Backend {
     return body;
   }
 
-  private <T> HttpResponse<T> send(
-      String path, ObjectNode body, HttpResponse.BodyHandler<T> handler) {
-    HttpRequest.Builder builder =
-        HttpRequest.newBuilder(base.resolve(path))
-            .timeout(readTimeout)
-            .header("Content-Type", "application/json")
-            .POST(HttpRequest.BodyPublishers.ofByteArray(Json.write(body)));
+  private HttpClientResponse send(String path, ObjectNode body) {
+    var request =
+        client
+            .post(base.resolve(path).toString())
+            .readTimeout(readTimeout)
+            .header(HeaderNames.CONTENT_TYPE, "application/json");
     if (!apiKey.isEmpty()) {
-      builder.header("Authorization", "Bearer " + apiKey);
+      request.header(HeaderNames.AUTHORIZATION, "Bearer " + apiKey);
     }
     try {
-      return client.send(builder.build(), handler);
-    } catch (HttpTimeoutException e) {
-      throw UpstreamErrors.timeout();
-    } catch (IOException e) {
-      throw UpstreamErrors.unreachable(e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw UpstreamErrors.unreachable(new IOException("interrupted", e));
+      return request.submit(Json.write(body));
+    } catch (UncheckedIOException | IllegalStateException e) {
+      throw failure(e);
     }
+  }
+
+  private static RuntimeException failure(Exception e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof SocketTimeoutException) {
+        return UpstreamErrors.timeout();
+      }
+    }
+    return UpstreamErrors.unreachable(e instanceof IOException io ? io : new IOException(e));
   }
 }
