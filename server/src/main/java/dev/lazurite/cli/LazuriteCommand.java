@@ -13,6 +13,7 @@ import picocli.CommandLine.Command;
       KeysCommand.class,
       AccountCommand.class,
       UsageCommand.class,
-      CertCommand.class
+      CertCommand.class,
+      TrainCommand.class
     })
 public final class LazuriteCommand {}

@@ -4,7 +4,6 @@ import dev.lazurite.backend.BackendFactory;
 import dev.lazurite.backend.BackendKind;
 import dev.lazurite.backend.BackendSpec;
 import dev.lazurite.catalog.ModelCatalog;
-import dev.lazurite.catalog.ModelKind;
 import dev.lazurite.catalog.ModelSpec;
 import dev.lazurite.deployment.Deployment;
 import dev.lazurite.deployment.SkuNames;
@@ -240,11 +239,6 @@ public final class ControlPlane {
             ErrorCode.ARM_INVALID_BODY,
             "The backend url '%s' is not an http or https URL.".formatted(backend.url()));
       }
-    }
-    if (model.supports(ModelKind.EMBEDDINGS)
-        && backend.kind() == BackendKind.SIMULATOR
-        && model.dimensions() == 0) {
-      throw new IllegalStateException("embedding model without dimensions: " + model.name());
     }
   }
 }

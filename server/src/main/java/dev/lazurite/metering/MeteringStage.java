@@ -9,7 +9,6 @@ import dev.lazurite.pipeline.EventStream;
 import dev.lazurite.pipeline.Exchange;
 import dev.lazurite.pipeline.Response;
 import dev.lazurite.pipeline.Stage;
-import java.io.UncheckedIOException;
 import java.time.Clock;
 
 /**
@@ -50,18 +49,24 @@ public final class MeteringStage implements Stage {
   private EventStream metered(Exchange exchange, EventStream events) {
     return downstream -> {
       int[] tokens = {0};
+      boolean[] clientGone = {false};
       int status = 200;
       try {
         events.writeTo(
             event -> {
-              downstream.send(event);
+              try {
+                downstream.send(event);
+              } catch (RuntimeException e) {
+                clientGone[0] = true;
+                throw e;
+              }
               tokens[0] += event.completionTokens();
             });
-      } catch (UncheckedIOException e) {
-        status = UsageRecord.CLIENT_CLOSED;
-        throw e;
       } catch (ApiException e) {
-        status = e.errorCode().status();
+        status = clientGone[0] ? UsageRecord.CLIENT_CLOSED : e.errorCode().status();
+        throw e;
+      } catch (RuntimeException e) {
+        status = clientGone[0] ? UsageRecord.CLIENT_CLOSED : ErrorCode.INTERNAL.status();
         throw e;
       } finally {
         record(exchange, status, tokens[0], true);

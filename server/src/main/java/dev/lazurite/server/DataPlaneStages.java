@@ -10,6 +10,7 @@ import dev.lazurite.request.RequestStage;
 import dev.lazurite.routing.RoutingStage;
 import dev.lazurite.runtime.RuntimeSnapshot;
 import dev.lazurite.tokens.TokenCounter;
+import dev.lazurite.version.ApiVersionStage;
 import java.time.Clock;
 import java.util.List;
 import java.util.function.Supplier;
@@ -27,7 +28,7 @@ public final class DataPlaneStages {
             // Who is calling: api-key, or a key sent as a bearer token.     -> 401
             new AuthenticationStage(snapshot),
             // Dated routes need a known api-version that has the operation. -> 404
-            new dev.lazurite.version.ApiVersionStage(),
+            new ApiVersionStage(),
             // The JSON body of operations that take one.                    -> 400
             new BodyStage(),
             // Deployment name -> model and backend, in the caller's account. -> 404 / 400

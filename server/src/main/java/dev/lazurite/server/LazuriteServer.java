@@ -45,6 +45,7 @@ public final class LazuriteServer implements AutoCloseable {
   private final String subscription;
   private final dev.lazurite.pipeline.Pipeline pipeline;
   private final Optional<Path> caCert;
+  private final Thread embeddingsWarmUp;
 
   private LazuriteServer(
       ServerConfig config, Clock clock, java.util.function.Function<String, String> environment)
@@ -116,21 +117,22 @@ public final class LazuriteServer implements AutoCloseable {
     // Warm-ups run beside start-up: tokenizer tables now, the embedding model once the listeners
     // are serving, so that neither delays the first request.
     Thread.ofVirtual().name("lazurite-tokenizer-warm-up").start(tokens::warmUp);
-    Thread.ofPlatform()
-        .daemon(true)
-        .priority(Thread.MIN_PRIORITY)
-        .name("lazurite-embeddings-warm-up")
-        .start(
-            () -> {
-              try {
-                Thread.sleep(config.embeddingsWarmUpDelay());
-                backends.embedded().warmUp();
-              } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-              } catch (RuntimeException e) {
-                LOG.warn("the embedded embedding model could not be loaded: {}", e.toString());
-              }
-            });
+    this.embeddingsWarmUp =
+        Thread.ofPlatform()
+            .daemon(true)
+            .priority(Thread.MIN_PRIORITY)
+            .name("lazurite-embeddings-warm-up")
+            .start(
+                () -> {
+                  try {
+                    Thread.sleep(config.embeddingsWarmUpDelay());
+                    backends.embedded().warmUp();
+                  } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                  } catch (RuntimeException e) {
+                    LOG.warn("the embedded embedding model could not be loaded: {}", e.toString());
+                  }
+                });
     ServerFile.write(config.dataDir(), this);
   }
 
@@ -244,6 +246,7 @@ public final class LazuriteServer implements AutoCloseable {
   @Override
   public void close() {
     LOG.info("stopping: letting in-flight requests finish");
+    embeddingsWarmUp.interrupt();
     server.stop();
     usage.close();
     backends.close();

@@ -36,6 +36,9 @@ final class SseWriter {
             out.flush();
           } catch (IOException e) {
             throw new UncheckedIOException(e);
+          } catch (RuntimeException e) {
+            // The server's socket writer reports a closed connection with its own exception type.
+            throw new UncheckedIOException(new IOException("client connection closed", e));
           }
         };
     try {

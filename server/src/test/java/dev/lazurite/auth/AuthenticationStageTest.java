@@ -1,0 +1,78 @@
+package dev.lazurite.auth;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.lazurite.error.ApiException;
+import dev.lazurite.error.ErrorCode;
+import dev.lazurite.pipeline.Operation;
+import dev.lazurite.pipeline.Response;
+import dev.lazurite.pipeline.Route;
+import dev.lazurite.testing.TestingBackend;
+import dev.lazurite.testing.TestingExchanges;
+import dev.lazurite.testing.TestingSnapshots;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class AuthenticationStageTest {
+  final AuthenticationStage stage =
+      new AuthenticationStage(() -> TestingSnapshots.withBackend(new TestingBackend()));
+  static final Route DATED =
+      new Route(Route.Style.DATED, Operation.CHAT_COMPLETIONS, "gpt-4o", "2024-10-21");
+  static final Route V1 = new Route(Route.Style.V1, Operation.CHAT_COMPLETIONS, "", "");
+
+  ErrorCode rejection(Route route, Map<String, String> headers) {
+    try {
+      stage.handle(TestingExchanges.of(route, headers, "{}"), e -> Response.Json.ok("never"));
+    } catch (ApiException e) {
+      return e.errorCode();
+    }
+    throw new AssertionError("accepted");
+  }
+
+  @Test
+  void acceptsTheApiKeyHeaderAndNamesTheKeySlot() {
+    var exchange = TestingExchanges.of(DATED, Map.of("api-key", TestingSnapshots.KEY), "{}");
+    stage.handle(
+        exchange,
+        e -> {
+          assertThat(e.principal().id()).isEqualTo("acct/key1");
+          assertThat(e.account().region()).isEqualTo("West Europe");
+          return Response.Json.ok("ok");
+        });
+    assertThat(exchange.request().facts().principal()).isPresent();
+  }
+
+  @Test
+  void acceptsTheKeyAsABearerToken() {
+    var exchange =
+        TestingExchanges.of(V1, Map.of("authorization", "Bearer " + TestingSnapshots.KEY), "{}");
+    assertThat(stage.handle(exchange, e -> Response.Json.ok("ok")))
+        .isInstanceOf(Response.Json.class);
+  }
+
+  @Test
+  void rejectsWithTheRightAzureBody() {
+    assertThat(rejection(DATED, Map.of())).isEqualTo(ErrorCode.INVALID_KEY);
+    assertThat(rejection(DATED, Map.of("api-key", "nope"))).isEqualTo(ErrorCode.INVALID_KEY);
+    assertThat(rejection(DATED, Map.of("authorization", "Bearer nope")))
+        .isEqualTo(ErrorCode.INVALID_TOKEN);
+    assertThat(rejection(V1, Map.of("authorization", "Bearer nope")))
+        .isEqualTo(ErrorCode.INVALID_KEY);
+    assertThat(rejection(V1, Map.of("authorization", "Bearer a.b.c")))
+        .isEqualTo(ErrorCode.INVALID_TOKEN);
+    assertThat(rejection(DATED, Map.of("authorization", "Basic " + TestingSnapshots.KEY)))
+        .isEqualTo(ErrorCode.INVALID_KEY);
+  }
+
+  @Test
+  void rejectsAKeyDifferingInItsLastCharacter() {
+    String almost = TestingSnapshots.KEY.substring(0, 31) + "0";
+    assertThatThrownBy(
+            () ->
+                stage.handle(
+                    TestingExchanges.of(DATED, Map.of("api-key", almost), "{}"),
+                    e -> Response.Json.ok("x")))
+        .isInstanceOf(ApiException.class);
+  }
+}
