@@ -1,12 +1,10 @@
 package dev.lazurite.cli;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.lazurite.json.Json;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 @Command(
     name = "account",
@@ -23,10 +21,7 @@ final class AccountCommand {
       name = "create",
       mixinStandardHelpOptions = true,
       description = "Create a resource with two new keys.")
-  static final class Create implements Callable<Integer> {
-    @Mixin ClientOptions client;
-    @Spec picocli.CommandLine.Model.CommandSpec spec;
-
+  static final class Create extends ArmCommand {
     @Option(
         names = {"--name", "-n"},
         required = true)
@@ -44,14 +39,16 @@ final class AccountCommand {
     String sku;
 
     @Override
-    public Integer call() throws Exception {
-      client.account = name;
-      ArmClient arm = client.client();
+    void configure(ClientOptions options) {
+      options.account = name;
+    }
+
+    @Override
+    JsonNode call(ArmClient arm) throws Exception {
       ObjectNode body = Json.MAPPER.createObjectNode().put("kind", kind).put("location", location);
       body.putObject("sku").put("name", sku);
       body.putObject("properties");
-      Output.print(spec.commandLine().getOut(), arm.send("PUT", arm.accountPath(), body));
-      return 0;
+      return arm.send("PUT", arm.accountPath(), body);
     }
   }
 
@@ -59,30 +56,18 @@ final class AccountCommand {
       name = "list",
       mixinStandardHelpOptions = true,
       description = "List resources in the resource group.")
-  static final class ListAccounts implements Callable<Integer> {
-    @Mixin ClientOptions client;
-    @Spec picocli.CommandLine.Model.CommandSpec spec;
-
+  static final class ListAccounts extends ArmCommand {
     @Override
-    public Integer call() throws Exception {
-      ArmClient arm = client.client();
-      Output.print(
-          spec.commandLine().getOut(),
-          Output.values(arm.send("GET", arm.resourceGroupPath(), null)));
-      return 0;
+    JsonNode call(ArmClient arm) throws Exception {
+      return Output.values(arm.send("GET", arm.resourceGroupPath(), null));
     }
   }
 
   @Command(name = "show", mixinStandardHelpOptions = true, description = "Show a resource.")
-  static final class Show implements Callable<Integer> {
-    @Mixin ClientOptions client;
-    @Spec picocli.CommandLine.Model.CommandSpec spec;
-
+  static final class Show extends ArmCommand {
     @Override
-    public Integer call() throws Exception {
-      ArmClient arm = client.client();
-      Output.print(spec.commandLine().getOut(), arm.send("GET", arm.accountPath(), null));
-      return 0;
+    JsonNode call(ArmClient arm) throws Exception {
+      return arm.send("GET", arm.accountPath(), null);
     }
   }
 
@@ -90,14 +75,11 @@ final class AccountCommand {
       name = "delete",
       mixinStandardHelpOptions = true,
       description = "Delete a resource and its deployments.")
-  static final class Delete implements Callable<Integer> {
-    @Mixin ClientOptions client;
-
+  static final class Delete extends ArmCommand {
     @Override
-    public Integer call() throws Exception {
-      ArmClient arm = client.client();
+    JsonNode call(ArmClient arm) throws Exception {
       arm.send("DELETE", arm.accountPath(), null);
-      return 0;
+      return null;
     }
   }
 }

@@ -1,12 +1,10 @@
 package dev.lazurite.cli;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.lazurite.json.Json;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 @Command(
     name = "deployment",
@@ -24,10 +22,7 @@ final class DeploymentCommand {
       name = "create",
       mixinStandardHelpOptions = true,
       description = "Create or update a deployment.")
-  static final class Create implements Callable<Integer> {
-    @Mixin ClientOptions client;
-    @Spec picocli.CommandLine.Model.CommandSpec spec;
-
+  static final class Create extends ArmCommand {
     @Option(
         names = {"--name", "-n", "--deployment-name"},
         required = true,
@@ -81,8 +76,7 @@ final class DeploymentCommand {
     String raiPolicy;
 
     @Override
-    public Integer call() throws Exception {
-      ArmClient arm = client.client();
+    JsonNode call(ArmClient arm) throws Exception {
       ObjectNode body = Json.MAPPER.createObjectNode();
       body.putObject("sku").put("name", skuName).put("capacity", capacity);
       ObjectNode properties = body.putObject("properties");
@@ -107,25 +101,15 @@ final class DeploymentCommand {
           b.put("apiKeyEnv", apiKeyEnv);
         }
       }
-      Output.print(
-          spec.commandLine().getOut(),
-          arm.send("PUT", arm.accountPath() + "/deployments/" + ArmClient.encode(name), body));
-      return 0;
+      return arm.send("PUT", arm.accountPath() + "/deployments/" + ArmClient.encode(name), body);
     }
   }
 
   @Command(name = "list", mixinStandardHelpOptions = true, description = "List deployments.")
-  static final class ListDeployments implements Callable<Integer> {
-    @Mixin ClientOptions client;
-    @Spec picocli.CommandLine.Model.CommandSpec spec;
-
+  static final class ListDeployments extends ArmCommand {
     @Override
-    public Integer call() throws Exception {
-      ArmClient arm = client.client();
-      Output.print(
-          spec.commandLine().getOut(),
-          Output.values(arm.send("GET", arm.accountPath() + "/deployments", null)));
-      return 0;
+    JsonNode call(ArmClient arm) throws Exception {
+      return Output.values(arm.send("GET", arm.accountPath() + "/deployments", null));
     }
   }
 
@@ -133,39 +117,29 @@ final class DeploymentCommand {
       name = "show",
       mixinStandardHelpOptions = true,
       description = "Show a deployment, with its rate limits.")
-  static final class Show implements Callable<Integer> {
-    @Mixin ClientOptions client;
-    @Spec picocli.CommandLine.Model.CommandSpec spec;
-
+  static final class Show extends ArmCommand {
     @Option(
         names = {"--name", "-n", "--deployment-name"},
         required = true)
     String name;
 
     @Override
-    public Integer call() throws Exception {
-      ArmClient arm = client.client();
-      Output.print(
-          spec.commandLine().getOut(),
-          arm.send("GET", arm.accountPath() + "/deployments/" + ArmClient.encode(name), null));
-      return 0;
+    JsonNode call(ArmClient arm) throws Exception {
+      return arm.send("GET", arm.accountPath() + "/deployments/" + ArmClient.encode(name), null);
     }
   }
 
   @Command(name = "delete", mixinStandardHelpOptions = true, description = "Delete a deployment.")
-  static final class Delete implements Callable<Integer> {
-    @Mixin ClientOptions client;
-
+  static final class Delete extends ArmCommand {
     @Option(
         names = {"--name", "-n", "--deployment-name"},
         required = true)
     String name;
 
     @Override
-    public Integer call() throws Exception {
-      ArmClient arm = client.client();
+    JsonNode call(ArmClient arm) throws Exception {
       arm.send("DELETE", arm.accountPath() + "/deployments/" + ArmClient.encode(name), null);
-      return 0;
+      return null;
     }
   }
 }

@@ -1,10 +1,8 @@
 package dev.lazurite.cli;
 
-import java.util.concurrent.Callable;
+import com.fasterxml.jackson.databind.JsonNode;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 @Command(
     name = "keys",
@@ -17,16 +15,10 @@ final class KeysCommand {
       name = "list",
       mixinStandardHelpOptions = true,
       description = "Print {\"key1\", \"key2\"}.")
-  static final class ListKeys implements Callable<Integer> {
-    @Mixin ClientOptions client;
-    @Spec picocli.CommandLine.Model.CommandSpec spec;
-
+  static final class ListKeys extends ArmCommand {
     @Override
-    public Integer call() throws Exception {
-      ArmClient arm = client.client();
-      Output.print(
-          spec.commandLine().getOut(), arm.send("POST", arm.accountPath() + "/listKeys", null));
-      return 0;
+    JsonNode call(ArmClient arm) throws Exception {
+      return arm.send("POST", arm.accountPath() + "/listKeys", null);
     }
   }
 
@@ -34,21 +26,14 @@ final class KeysCommand {
       name = "regenerate",
       mixinStandardHelpOptions = true,
       description = "Replace key1 or key2; the old key stops working at once.")
-  static final class Regenerate implements Callable<Integer> {
-    @Mixin ClientOptions client;
-    @Spec picocli.CommandLine.Model.CommandSpec spec;
-
+  static final class Regenerate extends ArmCommand {
     @Option(names = "--key-name", required = true, description = "key1 or key2.")
     String keyName;
 
     @Override
-    public Integer call() throws Exception {
-      ArmClient arm = client.client();
+    JsonNode call(ArmClient arm) throws Exception {
       var body = dev.lazurite.json.Json.MAPPER.createObjectNode().put("keyName", keyName);
-      Output.print(
-          spec.commandLine().getOut(),
-          arm.send("POST", arm.accountPath() + "/regenerateKey", body));
-      return 0;
+      return arm.send("POST", arm.accountPath() + "/regenerateKey", body);
     }
   }
 }
