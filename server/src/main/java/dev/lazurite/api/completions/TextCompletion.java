@@ -1,5 +1,6 @@
 package dev.lazurite.api.completions;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.lazurite.api.Usage;
 import java.util.List;
 
@@ -14,7 +15,7 @@ public record TextCompletion(
     String model,
     List<Choice> choices,
     Usage usage,
-    String systemFingerprint) {
+    @JsonInclude(JsonInclude.Include.NON_NULL) String systemFingerprint) {
   public TextCompletion {
     choices = List.copyOf(choices);
   }
