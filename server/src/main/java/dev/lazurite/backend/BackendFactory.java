@@ -20,7 +20,8 @@ public final class BackendFactory implements AutoCloseable {
   private final SimulatorBackend simulator;
   private final EmbeddedEmbeddingBackend embedded;
   private final TokenCounter tokens;
-  private final WebClient upstreamClient;
+  private final Duration connectTimeout;
+  private volatile WebClient upstreamClient;
   private final Duration readTimeout;
   private final Function<String, String> environment;
   private final Map<BackendSpec, Backend> upstreams = new ConcurrentHashMap<>();
@@ -37,12 +38,7 @@ public final class BackendFactory implements AutoCloseable {
     this.tokens = tokens;
     this.simulator = new SimulatorBackend(tokens, simulatorConfig);
     this.embedded = new EmbeddedEmbeddingBackend(tokens);
-    this.upstreamClient =
-        WebClient.builder()
-            .connectTimeout(connectTimeout)
-            .readTimeout(readTimeout)
-            .followRedirects(false)
-            .build();
+    this.connectTimeout = connectTimeout;
     this.readTimeout = readTimeout;
     this.environment = environment;
   }
@@ -59,19 +55,34 @@ public final class BackendFactory implements AutoCloseable {
     return embedded;
   }
 
+  /** One client for every upstream, made when the first openai-compatible deployment is used. */
+  private synchronized WebClient upstreamClient() {
+    if (upstreamClient == null) {
+      upstreamClient =
+          WebClient.builder()
+              .connectTimeout(connectTimeout)
+              .readTimeout(readTimeout)
+              .followRedirects(false)
+              .build();
+    }
+    return upstreamClient;
+  }
+
   private Backend upstream(BackendSpec spec) {
     String key = spec.apiKeyEnv().isEmpty() ? "" : environment.apply(spec.apiKeyEnv());
     return new OpenAiCompatibleBackend(
         URI.create(spec.url()),
         spec.upstreamModel(),
         key == null ? "" : key,
-        upstreamClient,
+        upstreamClient(),
         readTimeout,
         tokens);
   }
 
   @Override
-  public void close() {
-    upstreamClient.closeResource();
+  public synchronized void close() {
+    if (upstreamClient != null) {
+      upstreamClient.closeResource();
+    }
   }
 }

@@ -52,7 +52,9 @@ public final class LazuriteServer implements AutoCloseable {
       throws IOException {
     this.config = config;
     Files.createDirectories(config.dataDir());
+    long started = System.nanoTime();
     this.store = new SqliteStore(config.dataDir().resolve("lazurite.db"));
+    long storeReady = System.nanoTime();
     this.usage = new UsageWriter(store);
     TokenCounter tokens = new TokenCounter();
     this.backends =
@@ -66,6 +68,7 @@ public final class LazuriteServer implements AutoCloseable {
     this.control = new ControlPlane(store, backends, snapshots, clock);
     this.subscription = Bootstrap.run(store, control, config.region(), clock);
     this.admin = AdminCredential.loadOrCreate(config.dataDir());
+    long controlReady = System.nanoTime();
     this.pipeline = DataPlaneStages.pipeline(snapshots, tokens, usage, clock);
     var dataPlane =
         new DataPlaneHandler(
@@ -111,7 +114,9 @@ public final class LazuriteServer implements AutoCloseable {
                               .privateKeyCertChain(tlsIdentity.chain()))
                   .routing(r -> routing(r, dataPlane, arm)));
     }
+    long tlsReady = System.nanoTime();
     this.server = builder.build().start();
+    long listening = System.nanoTime();
     endpoint[0] = (httpsEndpoint().orElse(endpoint())).toString();
     arm.handler = new ArmHandler(control, store, admin.token(), endpoint[0], clock);
     // Warm-ups run beside start-up: tokenizer tables now, the embedding model once the listeners
@@ -134,6 +139,13 @@ public final class LazuriteServer implements AutoCloseable {
                   }
                 });
     ServerFile.write(config.dataDir(), this);
+    LOG.info(
+        "ready in {} ms (store {} ms, control plane {} ms, TLS {} ms, listeners {} ms)",
+        (System.nanoTime() - started) / 1_000_000,
+        (storeReady - started) / 1_000_000,
+        (controlReady - storeReady) / 1_000_000,
+        (tlsReady - controlReady) / 1_000_000,
+        (listening - tlsReady) / 1_000_000);
   }
 
   /** Starts a server; returns once every listener accepts connections. */

@@ -1,6 +1,7 @@
 package dev.lazurite.tls;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.Reader;
 import java.io.StringWriter;
@@ -10,16 +11,20 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
+import java.security.KeyFactory;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.KeyStore;
 import java.security.PrivateKey;
 import java.security.SecureRandom;
+import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.security.spec.ECGenParameterSpec;
+import java.security.spec.PKCS8EncodedKeySpec;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.Date;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -33,7 +38,6 @@ import org.bouncycastle.asn1.x509.GeneralName;
 import org.bouncycastle.asn1.x509.GeneralNames;
 import org.bouncycastle.asn1.x509.KeyPurposeId;
 import org.bouncycastle.asn1.x509.KeyUsage;
-import org.bouncycastle.cert.X509CertificateHolder;
 import org.bouncycastle.cert.X509v3CertificateBuilder;
 import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
 import org.bouncycastle.cert.jcajce.JcaX509ExtensionUtils;
@@ -130,13 +134,9 @@ public final class LocalCertificates {
   /** Loads a configured PEM certificate chain and key. */
   public static Identity fromPem(Path certificate, Path key) throws IOException {
     List<X509Certificate> chain = new ArrayList<>();
-    try (Reader reader = java.nio.file.Files.newBufferedReader(certificate);
-        PEMParser parser = new PEMParser(reader)) {
-      Object item;
-      while ((item = parser.readObject()) != null) {
-        if (item instanceof X509CertificateHolder holder) {
-          chain.add(new JcaX509CertificateConverter().getCertificate(holder));
-        }
+    try (InputStream in = java.nio.file.Files.newInputStream(certificate)) {
+      for (var cert : CertificateFactory.getInstance("X.509").generateCertificates(in)) {
+        chain.add((X509Certificate) cert);
       }
     } catch (GeneralSecurityException e) {
       throw new IOException("cannot read certificate " + certificate, e);
@@ -264,15 +264,32 @@ public final class LocalCertificates {
 
   private static X509Certificate readCertificate(Path path)
       throws IOException, GeneralSecurityException {
-    try (Reader reader = java.nio.file.Files.newBufferedReader(path);
-        PEMParser parser = new PEMParser(reader)) {
-      return new JcaX509CertificateConverter()
-          .getCertificate((X509CertificateHolder) parser.readObject());
+    try (InputStream in = java.nio.file.Files.newInputStream(path)) {
+      return (X509Certificate) CertificateFactory.getInstance("X.509").generateCertificate(in);
     }
   }
 
+  /**
+   * Reads a PEM private key: PKCS#8 ({@code PRIVATE KEY}, what Lazurite writes) with the JDK's own
+   * parser, other forms ({@code EC PRIVATE KEY}, {@code RSA PRIVATE KEY}) with BouncyCastle.
+   */
   private static PrivateKey readKey(Path path) throws IOException {
-    try (Reader reader = java.nio.file.Files.newBufferedReader(path);
+    String pem = java.nio.file.Files.readString(path, StandardCharsets.US_ASCII);
+    String begin = "-----BEGIN PRIVATE KEY-----";
+    int start = pem.indexOf(begin);
+    if (start >= 0) {
+      int end = pem.indexOf("-----END PRIVATE KEY-----", start);
+      byte[] der =
+          Base64.getMimeDecoder().decode(pem.substring(start + begin.length(), end).strip());
+      for (String algorithm : new String[] {"EC", "RSA"}) {
+        try {
+          return KeyFactory.getInstance(algorithm).generatePrivate(new PKCS8EncodedKeySpec(der));
+        } catch (GeneralSecurityException e) {
+          // Try the next algorithm.
+        }
+      }
+    }
+    try (Reader reader = new java.io.StringReader(pem);
         PEMParser parser = new PEMParser(reader)) {
       Object item = parser.readObject();
       var converter = new JcaPEMKeyConverter();
