@@ -9,18 +9,27 @@ import dev.lazurite.pipeline.Route;
 import dev.lazurite.pipeline.Stage;
 import dev.lazurite.runtime.AccountRuntime;
 import dev.lazurite.runtime.RuntimeSnapshot;
+import java.util.Locale;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
- * Finds who is calling from the {@code api-key} header, or an API key sent as {@code Authorization:
- * Bearer} (what OpenAI clients send on v1 routes). Keys are never read from the query string. A
- * missing or wrong key gets Azure's 401.
+ * Finds who is calling: an {@code api-key} header, an API key sent as {@code Authorization: Bearer}
+ * (what OpenAI clients send on v1 routes), or an Entra-style access token. A key names its own
+ * account; a token's account is the one the host name names ({@code {account}.openai.azure.com}),
+ * else the default account. Keys are never read from the query string; an account with {@code
+ * disableLocalAuth} refuses keys with Azure's 403.
  */
 public final class AuthenticationStage implements Stage {
-  private final Supplier<RuntimeSnapshot> snapshot;
+  /** The account tokens reach when the host name names none. */
+  public static final String DEFAULT_ACCOUNT = "lazurite";
 
-  public AuthenticationStage(Supplier<RuntimeSnapshot> snapshot) {
+  private final Supplier<RuntimeSnapshot> snapshot;
+  private final TokenValidator tokens;
+
+  public AuthenticationStage(Supplier<RuntimeSnapshot> snapshot, TokenValidator tokens) {
     this.snapshot = snapshot;
+    this.tokens = tokens;
   }
 
   @Override
@@ -29,28 +38,58 @@ public final class AuthenticationStage implements Stage {
     RuntimeSnapshot current = snapshot.get();
     String apiKey = request.header("api-key").orElse(null);
     if (apiKey != null) {
-      return proceedAs(apiKey, current, exchange, chain, ErrorCode.INVALID_KEY);
+      return withKey(apiKey, current, exchange, chain, ErrorCode.INVALID_KEY);
     }
     String authorization = request.header("authorization").orElse("");
-    if (authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
-      String bearer = authorization.substring(7).strip();
-      ErrorCode failure =
-          exchange.route().style() == Route.Style.V1 && !looksLikeJwt(bearer)
-              ? ErrorCode.INVALID_KEY
-              : ErrorCode.INVALID_TOKEN;
-      return proceedAs(bearer, current, exchange, chain, failure);
+    if (!authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
+      throw ApiException.of(ErrorCode.INVALID_KEY);
     }
-    throw ApiException.of(ErrorCode.INVALID_KEY);
+    String bearer = authorization.substring(7).strip();
+    if (!looksLikeJwt(bearer)) {
+      return withKey(
+          bearer,
+          current,
+          exchange,
+          chain,
+          exchange.route().style() == Route.Style.V1
+              ? ErrorCode.INVALID_KEY
+              : ErrorCode.INVALID_TOKEN);
+    }
+    Principal.Entra principal =
+        tokens.validate(bearer).orElseThrow(() -> ApiException.of(ErrorCode.INVALID_TOKEN));
+    AccountRuntime account =
+        accountFor(request.header("host").orElse(""), current)
+            .orElseThrow(() -> ApiException.of(ErrorCode.INVALID_TOKEN));
+    return chain.proceed(exchange.withCaller(principal, account));
   }
 
-  private static Response proceedAs(
+  private static Response withKey(
       String key, RuntimeSnapshot snapshot, Exchange exchange, Chain chain, ErrorCode failure) {
     RuntimeSnapshot.KeyBinding binding =
         snapshot.findKey(key).orElseThrow(() -> ApiException.of(failure));
     AccountRuntime account =
         snapshot.account(binding.account()).orElseThrow(() -> ApiException.of(failure));
+    if (account.account().disableLocalAuth()) {
+      throw ApiException.of(ErrorCode.LOCAL_AUTH_DISABLED);
+    }
     return chain.proceed(
         exchange.withCaller(new Principal.ApiKey(binding.account(), binding.keyName()), account));
+  }
+
+  static Optional<AccountRuntime> accountFor(String host, RuntimeSnapshot snapshot) {
+    String label = host.toLowerCase(Locale.ROOT);
+    int dot = label.indexOf('.');
+    if (dot > 0) {
+      Optional<AccountRuntime> named = snapshot.account(label.substring(0, dot));
+      if (named.isPresent()) {
+        return named;
+      }
+    }
+    Optional<AccountRuntime> fallback = snapshot.account(DEFAULT_ACCOUNT);
+    if (fallback.isPresent() || snapshot.accounts().size() != 1) {
+      return fallback;
+    }
+    return snapshot.accounts().values().stream().findFirst();
   }
 
   /** A JWT has three base64url parts separated by dots. */

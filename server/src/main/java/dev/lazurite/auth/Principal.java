@@ -5,6 +5,33 @@ public sealed interface Principal {
   /** What usage records name as the caller; never the secret itself. */
   String id();
 
+  /**
+   * A caller with an Entra-style access token.
+   *
+   * @param groups the object ids of the groups the token names
+   */
+  record Entra(String objectId, String tenantId, String appId, java.util.List<String> groups)
+      implements Principal {
+    public Entra {
+      java.util.Objects.requireNonNull(objectId, "objectId is null");
+      java.util.Objects.requireNonNull(tenantId, "tenantId is null");
+      java.util.Objects.requireNonNull(appId, "appId is null");
+      groups = java.util.List.copyOf(groups);
+    }
+
+    @Override
+    public String id() {
+      return objectId;
+    }
+
+    /** The principal and its groups: everything a role assignment can name. */
+    public java.util.Set<String> assignees() {
+      var ids = new java.util.HashSet<>(groups);
+      ids.add(objectId);
+      return java.util.Set.copyOf(ids);
+    }
+  }
+
   /** A caller holding one of an account's API keys. */
   record ApiKey(String account, String keyName) implements Principal {
     public ApiKey {

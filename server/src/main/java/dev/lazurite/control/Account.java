@@ -4,7 +4,11 @@ import static java.util.Objects.requireNonNull;
 
 import java.time.Instant;
 
-/** A resource (Azure "account") that owns keys and deployments. */
+/**
+ * A resource (Azure "account") that owns keys and deployments.
+ *
+ * @param disableLocalAuth when true, API keys are refused and only Entra tokens are accepted
+ */
 public record Account(
     String name,
     String subscriptionId,
@@ -12,7 +16,8 @@ public record Account(
     String location,
     String kind,
     String skuName,
-    Instant createdAt) {
+    Instant createdAt,
+    boolean disableLocalAuth) {
   public Account {
     requireNonNull(name, "name is null");
     requireNonNull(subscriptionId, "subscriptionId is null");
@@ -21,6 +26,11 @@ public record Account(
     requireNonNull(kind, "kind is null");
     requireNonNull(skuName, "skuName is null");
     requireNonNull(createdAt, "createdAt is null");
+  }
+
+  public Account withDisableLocalAuth(boolean disabled) {
+    return new Account(
+        name, subscriptionId, resourceGroup, location, kind, skuName, createdAt, disabled);
   }
 
   public String armId() {

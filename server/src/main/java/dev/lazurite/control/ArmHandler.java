@@ -1,10 +1,12 @@
 package dev.lazurite.control;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.lazurite.auth.TokenValidator;
 import dev.lazurite.error.ApiException;
 import dev.lazurite.error.ErrorCode;
 import dev.lazurite.error.ErrorRenderer;
 import dev.lazurite.json.Json;
+import dev.lazurite.rbac.RoleAssignmentRoutes;
 import dev.lazurite.store.UsageStore;
 import io.helidon.http.Status;
 import io.helidon.webserver.http.Handler;
@@ -39,9 +41,22 @@ public final class ArmHandler implements Handler {
   private final byte[] adminToken;
   private final String endpoint;
   private final Clock clock;
+  private final TokenValidator tokens;
+  private final RoleAssignmentRoutes roles;
 
+  /**
+   * @param tokens validates tokens for the ARM audience ({@code https://management.azure.com/})
+   */
   public ArmHandler(
-      ControlPlane control, UsageStore usage, String adminToken, String endpoint, Clock clock) {
+      ControlPlane control,
+      UsageStore usage,
+      String adminToken,
+      String endpoint,
+      Clock clock,
+      TokenValidator tokens,
+      String subscription) {
+    this.tokens = tokens;
+    this.roles = new RoleAssignmentRoutes(control, subscription);
     this.control = control;
     this.usage = usage;
     this.adminToken = adminToken.getBytes(StandardCharsets.UTF_8);
@@ -55,14 +70,14 @@ public final class ArmHandler implements Handler {
     res.header("x-ms-request-id", requestId);
     res.header("x-ms-correlation-request-id", requestId);
     try {
-      authenticate(req);
+      ArmCaller caller = authenticate(req);
       if (req.query().first("api-version").orElse("").isEmpty()) {
         throw ApiException.of(ErrorCode.ARM_MISSING_API_VERSION);
       }
       String method = req.prologue().method().text();
       List<String> path =
           Arrays.stream(req.path().path().split("/")).filter(s -> !s.isEmpty()).toList();
-      Answer answer = dispatch(method, path, body(req), req);
+      Answer answer = dispatch(caller, method, path, body(req), req);
       res.status(Status.create(answer.status()));
       if (answer.body() == null) {
         res.send();
@@ -84,8 +99,26 @@ public final class ArmHandler implements Handler {
 
   private record Answer(int status, Object body) {}
 
-  private Answer dispatch(String method, List<String> p, byte[] body, ServerRequest req) {
+  private static final String CS = "Microsoft.CognitiveServices/accounts";
+
+  private Answer dispatch(
+      ArmCaller caller, String method, List<String> p, byte[] body, ServerRequest req) {
     String full = "/" + String.join("/", p);
+    int authorization = authorizationProvider(p);
+    if (authorization > 0) {
+      String scope = "/" + String.join("/", p.subList(0, authorization));
+      List<String> rest = p.subList(authorization + 2, p.size());
+      String kind = rest.isEmpty() ? "" : rest.getFirst().toLowerCase(Locale.ROOT);
+      String verb = method.equals("GET") ? "read" : method.equals("DELETE") ? "delete" : "write";
+      caller.require(
+          "Microsoft.Authorization/"
+              + (kind.equals("roledefinitions") ? "roleDefinitions" : "roleAssignments")
+              + "/"
+              + verb,
+          scope);
+      var answer = roles.handle(method, scope, rest, ArmRequests.parse(body));
+      return new Answer(answer.status(), answer.body());
+    }
     boolean subscriptionList =
         p.size() == 5
             && is(p, 0, "subscriptions")
@@ -94,6 +127,7 @@ public final class ArmHandler implements Handler {
             && is(p, 4, "accounts");
     if (subscriptionList) {
       requireMethod(method, "GET");
+      caller.require(CS + "/read", "/subscriptions/" + p.get(1));
       return ok(
           ArmViews.list(
               control.accounts().stream()
@@ -115,6 +149,7 @@ public final class ArmHandler implements Handler {
     String rg = p.get(3);
     if (p.size() == 7) {
       requireMethod(method, "GET");
+      caller.require(CS + "/read", "/subscriptions/" + sub + "/resourceGroups/" + rg);
       return ok(
           ArmViews.list(
               control.accounts().stream()
@@ -124,19 +159,22 @@ public final class ArmHandler implements Handler {
                   .toList()));
     }
     String name = p.get(7);
+    String accountScope = "/" + String.join("/", p.subList(0, 8));
     if (p.size() == 8) {
-      return account(method, sub, rg, name, body);
+      return account(caller, method, sub, rg, name, accountScope, body);
     }
-    Account account = control.account(sub, rg, name);
     String child = p.get(8).toLowerCase(Locale.ROOT);
     if (p.size() == 9) {
       return switch (child) {
         case "listkeys" -> {
           requireMethod(method, "POST");
-          yield ok(ArmViews.keys(control.keys(account)));
+          caller.require(CS + "/listKeys/action", accountScope);
+          yield ok(ArmViews.keys(control.keys(control.account(sub, rg, name))));
         }
         case "regeneratekey" -> {
           requireMethod(method, "POST");
+          caller.require(CS + "/regenerateKey/action", accountScope);
+          Account account = control.account(sub, rg, name);
           JsonNode request = ArmRequests.parse(body);
           JsonNode keyName = request.get("keyName");
           if (keyName == null || !keyName.isTextual()) {
@@ -147,6 +185,8 @@ public final class ArmHandler implements Handler {
         }
         case "deployments" -> {
           requireMethod(method, "GET");
+          caller.require(CS + "/deployments/read", accountScope);
+          Account account = control.account(sub, rg, name);
           yield ok(
               ArmViews.list(
                   control.deployments(account).stream()
@@ -155,6 +195,8 @@ public final class ArmHandler implements Handler {
         }
         case "usagesummary" -> {
           requireMethod(method, "GET");
+          caller.require(CS + "/usages/read", accountScope);
+          Account account = control.account(sub, rg, name);
           Instant since = req.query().first("since").map(Instant::parse).orElse(Instant.EPOCH);
           yield ok(ArmViews.usage(usage.summarize(account.name(), since)));
         }
@@ -162,15 +204,38 @@ public final class ArmHandler implements Handler {
       };
     }
     if (p.size() == 10 && child.equals("deployments")) {
-      return deployment(method, account, p.get(9), body);
+      String verb = method.equals("GET") ? "read" : method.equals("DELETE") ? "delete" : "write";
+      caller.require(CS + "/deployments/" + verb, accountScope + "/deployments/" + p.get(9));
+      return deployment(method, control.account(sub, rg, name), p.get(9), body);
     }
     throw ApiException.of(ErrorCode.ARM_PATH_NOT_FOUND, full);
   }
 
-  private Answer account(String method, String sub, String rg, String name, byte[] body) {
+  /** The index of {@code providers} in {@code …/providers/Microsoft.Authorization/…}, or -1. */
+  private static int authorizationProvider(List<String> p) {
+    for (int i = 2; i + 1 < p.size(); i++) {
+      if (is(p, i, "providers") && is(p, i + 1, "microsoft.authorization")) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  private Answer account(
+      ArmCaller caller,
+      String method,
+      String sub,
+      String rg,
+      String name,
+      String scope,
+      byte[] body) {
     return switch (method) {
-      case "GET" -> ok(ArmViews.account(control.account(sub, rg, name), endpoint));
+      case "GET" -> {
+        caller.require(CS + "/read", scope);
+        yield ok(ArmViews.account(control.account(sub, rg, name), endpoint));
+      }
       case "PUT" -> {
+        caller.require(CS + "/write", scope);
         JsonNode request = ArmRequests.parse(body);
         JsonNode location = request.get("location");
         if (location == null || !location.isTextual() || location.asText().isBlank()) {
@@ -180,15 +245,29 @@ public final class ArmHandler implements Handler {
         String sku = request.path("sku").path("name").asText("S0");
         boolean created =
             control.createAccount(
-                new Account(name, sub, rg, location.asText(), kind, sku, clock.instant()));
+                new Account(name, sub, rg, location.asText(), kind, sku, clock.instant(), false));
         Account account = control.account(sub, rg, name);
+        JsonNode disable = request.path("properties").path("disableLocalAuth");
+        if (disable.isBoolean()) {
+          account = control.setDisableLocalAuth(account, disable.asBoolean());
+        }
         yield new Answer(created ? 201 : 200, ArmViews.account(account, endpoint));
       }
       case "PATCH" -> {
-        ArmRequests.parse(body);
-        yield ok(ArmViews.account(control.account(sub, rg, name), endpoint));
+        caller.require(CS + "/write", scope);
+        JsonNode request = ArmRequests.parse(body);
+        Account account = control.account(sub, rg, name);
+        JsonNode disable = request.path("properties").path("disableLocalAuth");
+        if (!disable.isMissingNode() && !disable.isNull()) {
+          if (!disable.isBoolean()) {
+            throw ArmRequests.invalid("The property 'disableLocalAuth' must be a boolean.");
+          }
+          account = control.setDisableLocalAuth(account, disable.asBoolean());
+        }
+        yield ok(ArmViews.account(account, endpoint));
       }
       case "DELETE" -> {
+        caller.require(CS + "/delete", scope);
         control.deleteAccount(control.account(sub, rg, name));
         yield new Answer(200, null);
       }
@@ -216,7 +295,8 @@ public final class ArmHandler implements Handler {
     };
   }
 
-  private void authenticate(ServerRequest req) {
+  /** The admin credential, or an Entra token for the ARM audience. */
+  private ArmCaller authenticate(ServerRequest req) {
     String authorization =
         req.headers().first(io.helidon.http.HeaderNames.AUTHORIZATION).orElse("");
     if (authorization.isEmpty()) {
@@ -226,9 +306,13 @@ public final class ArmHandler implements Handler {
         authorization.regionMatches(true, 0, "Bearer ", 0, 7)
             ? authorization.substring(7).strip()
             : "";
-    if (!MessageDigest.isEqual(adminToken, token.getBytes(StandardCharsets.UTF_8))) {
-      throw ApiException.of(ErrorCode.ARM_INVALID_TOKEN);
+    if (MessageDigest.isEqual(adminToken, token.getBytes(StandardCharsets.UTF_8))) {
+      return new ArmCaller.Admin();
     }
+    return tokens
+        .validate(token)
+        .<ArmCaller>map(principal -> new ArmCaller.Entra(principal, control::roleAssignments))
+        .orElseThrow(() -> ApiException.of(ErrorCode.ARM_INVALID_TOKEN));
   }
 
   private static byte[] body(ServerRequest req) {

@@ -31,6 +31,7 @@ final class ArmViews {
     properties.put("provisioningState", "Succeeded");
     properties.put("customSubDomainName", account.name());
     properties.put("publicNetworkAccess", "Enabled");
+    properties.put("disableLocalAuth", account.disableLocalAuth());
     properties.put("dateCreated", account.createdAt().toString());
     properties.put("isMigrated", false);
     properties.putArray("privateEndpointConnections");

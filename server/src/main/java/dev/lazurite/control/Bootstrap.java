@@ -17,6 +17,7 @@ public final class Bootstrap {
   public static final String DEFAULT_RESOURCE_GROUP = "lazurite";
   private static final String SUBSCRIPTION = "subscription-id";
   private static final String BOOTSTRAPPED = "bootstrapped";
+  private static final String TENANT = "tenant-id";
 
   private Bootstrap() {}
 
@@ -40,7 +41,8 @@ public final class Bootstrap {
               region,
               "OpenAI",
               "S0",
-              clock.instant());
+              clock.instant(),
+              false);
       control.createAccount(account);
       for (DeploymentRequest d : defaults()) {
         control.putDeployment(account, d);
@@ -49,6 +51,18 @@ public final class Bootstrap {
     }
     control.publish();
     return subscription;
+  }
+
+  /** The directory tenant this server's token service issues tokens for, made on first start. */
+  public static String tenantId(ControlStore store) {
+    return store
+        .setting(TENANT)
+        .orElseGet(
+            () -> {
+              String id = UUID.randomUUID().toString();
+              store.putSetting(TENANT, id);
+              return id;
+            });
   }
 
   static List<DeploymentRequest> defaults() {

@@ -15,6 +15,7 @@ import dev.lazurite.runtime.Regions;
 import dev.lazurite.runtime.RuntimeSnapshot;
 import dev.lazurite.runtime.Snapshots;
 import dev.lazurite.store.ControlStore;
+import dev.lazurite.store.IdentityStore;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.HashMap;
@@ -34,14 +35,20 @@ public final class ControlPlane {
       Pattern.compile("^[a-zA-Z0-9][a-zA-Z0-9_.-]{0,63}$");
 
   private final ControlStore store;
+  private final IdentityStore identities;
   private final BackendFactory backends;
   private final Snapshots snapshots;
   private final Clock clock;
   private long version;
 
   public ControlPlane(
-      ControlStore store, BackendFactory backends, Snapshots snapshots, Clock clock) {
+      ControlStore store,
+      IdentityStore identities,
+      BackendFactory backends,
+      Snapshots snapshots,
+      Clock clock) {
     this.store = store;
+    this.identities = identities;
     this.backends = backends;
     this.snapshots = snapshots;
     this.clock = clock;
@@ -79,6 +86,50 @@ public final class ControlPlane {
     store.insertAccount(account, AccountKeys.generate());
     publish();
     return true;
+  }
+
+  /** Turns key authentication off or on for an account; takes effect for the next request. */
+  public synchronized Account setDisableLocalAuth(Account account, boolean disabled) {
+    Account updated = account.withDisableLocalAuth(disabled);
+    store.updateAccount(updated);
+    publish();
+    return updated;
+  }
+
+  public List<dev.lazurite.rbac.RoleAssignment> roleAssignments() {
+    return identities.roleAssignments();
+  }
+
+  /** Grants a built-in role (by name or id) to a principal or group at a scope. */
+  public synchronized dev.lazurite.rbac.RoleAssignment assignRole(
+      String id, String principalId, String role, String scope) {
+    var definition =
+        dev.lazurite.rbac.BuiltInRoles.find(role)
+            .orElseThrow(
+                () ->
+                    ApiException.of(
+                        ErrorCode.ARM_INVALID_BODY,
+                        "The role definition '%s' does not exist.".formatted(role)));
+    if (!scope.startsWith("/subscriptions/")) {
+      throw ApiException.of(
+          ErrorCode.ARM_INVALID_BODY, "The scope '%s' is not a valid ARM scope.".formatted(scope));
+    }
+    if (identities.roleAssignments().stream().anyMatch(a -> a.id().equals(id))) {
+      throw ApiException.of(
+          ErrorCode.ARM_CONFLICT, "The role assignment '%s' already exists.".formatted(id));
+    }
+    var assignment =
+        new dev.lazurite.rbac.RoleAssignment(
+            id, principalId, definition.id(), scope, clock.instant());
+    identities.insertRoleAssignment(assignment);
+    publish();
+    return assignment;
+  }
+
+  public synchronized boolean deleteRoleAssignment(String id) {
+    boolean deleted = identities.deleteRoleAssignment(id);
+    publish();
+    return deleted;
   }
 
   public synchronized void deleteAccount(Account account) {
@@ -186,7 +237,7 @@ public final class ControlPlane {
           account.name(),
           new AccountRuntime(account, Regions.displayName(account.location()), deployments));
     }
-    snapshots.publish(new RuntimeSnapshot(++version, keys, accounts));
+    snapshots.publish(new RuntimeSnapshot(++version, keys, accounts, identities.roleAssignments()));
   }
 
   private static void bind(

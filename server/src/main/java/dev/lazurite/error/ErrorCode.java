@@ -22,6 +22,16 @@ public enum ErrorCode {
       "401",
       "Unauthorized. Access token is missing, invalid, audience is incorrect"
           + " (https://cognitiveservices.azure.com), or have expired."),
+  LOCAL_AUTH_DISABLED(
+      403,
+      Shape.AZURE,
+      "AuthenticationTypeDisabled",
+      "Key based authentication is disabled for this resource."),
+  PERMISSION_DENIED(
+      401,
+      Shape.AZURE,
+      "PermissionDenied",
+      "The principal `%s` lacks the required data action `%s` to perform `%s %s` operation."),
   RESOURCE_NOT_FOUND(404, Shape.EXACT, "404", "Resource not found"),
   DEPLOYMENT_NOT_FOUND(
       404,
@@ -76,6 +86,13 @@ public enum ErrorCode {
   ARM_INVALID_NAME(400, Shape.AZURE, "InvalidResourceName", "%s"),
   ARM_MODEL_NOT_SUPPORTED(400, Shape.AZURE, "DeploymentModelNotSupported", "%s"),
   ARM_CONFLICT(409, Shape.AZURE, "Conflict", "%s"),
+  ARM_AUTHORIZATION_FAILED(
+      403,
+      Shape.AZURE,
+      "AuthorizationFailed",
+      "The client '%s' with object id '%s' does not have authorization to perform action '%s'"
+          + " over scope '%s' or the scope is invalid. If access was recently granted, please"
+          + " refresh your credentials."),
   ARM_METHOD_NOT_ALLOWED(
       405,
       Shape.AZURE,

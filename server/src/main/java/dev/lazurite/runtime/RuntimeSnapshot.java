@@ -2,10 +2,12 @@ package dev.lazurite.runtime;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.lazurite.rbac.RoleAssignment;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -15,14 +17,19 @@ import java.util.Optional;
  * they started with.
  *
  * @param keys accounts' API keys, indexed by the SHA-256 of the key
+ * @param roleAssignments every role assignment, for authorizing token callers
  */
 public record RuntimeSnapshot(
-    long version, Map<String, KeyBinding> keys, Map<String, AccountRuntime> accounts) {
-  public static final RuntimeSnapshot EMPTY = new RuntimeSnapshot(0, Map.of(), Map.of());
+    long version,
+    Map<String, KeyBinding> keys,
+    Map<String, AccountRuntime> accounts,
+    List<RoleAssignment> roleAssignments) {
+  public static final RuntimeSnapshot EMPTY = new RuntimeSnapshot(0, Map.of(), Map.of(), List.of());
 
   public RuntimeSnapshot {
     keys = Map.copyOf(keys);
     accounts = Map.copyOf(accounts);
+    roleAssignments = List.copyOf(roleAssignments);
   }
 
   /** Which account and key slot an API key belongs to. */

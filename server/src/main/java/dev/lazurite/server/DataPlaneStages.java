@@ -1,10 +1,12 @@
 package dev.lazurite.server;
 
 import dev.lazurite.auth.AuthenticationStage;
+import dev.lazurite.auth.TokenValidator;
 import dev.lazurite.deployment.DeploymentStage;
 import dev.lazurite.metering.MeteringStage;
 import dev.lazurite.metering.UsageSink;
 import dev.lazurite.pipeline.Pipeline;
+import dev.lazurite.rbac.AuthorizationStage;
 import dev.lazurite.request.BodyStage;
 import dev.lazurite.request.RequestStage;
 import dev.lazurite.routing.RoutingStage;
@@ -20,17 +22,23 @@ public final class DataPlaneStages {
   private DataPlaneStages() {}
 
   public static Pipeline pipeline(
-      Supplier<RuntimeSnapshot> snapshot, TokenCounter tokens, UsageSink usage, Clock clock) {
+      Supplier<RuntimeSnapshot> snapshot,
+      TokenValidator tokenValidator,
+      TokenCounter tokens,
+      UsageSink usage,
+      Clock clock) {
     return new Pipeline(
         List.of(
             // Outermost, so that every outcome below is metered, errors included.
             new MeteringStage(usage, clock),
-            // Who is calling: api-key, or a key sent as a bearer token.     -> 401
-            new AuthenticationStage(snapshot),
+            // Who is calling: api-key, a key as a bearer token, or a token. -> 401 / 403
+            new AuthenticationStage(snapshot, tokenValidator),
             // Dated routes need a known api-version that has the operation. -> 404
             new ApiVersionStage(),
             // The JSON body of operations that take one.                    -> 400
             new BodyStage(),
+            // Token callers need the operation's data action (RBAC).      -> 401 PermissionDenied
+            new AuthorizationStage(snapshot),
             // Deployment name -> model and backend, in the caller's account. -> 404 / 400
             new DeploymentStage(),
             // Parameters for this api-version, prompt tokens, context window. -> 400

@@ -1,5 +1,6 @@
 package dev.lazurite.server;
 
+import dev.lazurite.auth.TokenValidator;
 import dev.lazurite.backend.BackendFactory;
 import dev.lazurite.config.ServerConfig;
 import dev.lazurite.control.AccountKeys;
@@ -9,6 +10,12 @@ import dev.lazurite.control.ControlPlane;
 import dev.lazurite.error.ApiException;
 import dev.lazurite.error.ErrorCode;
 import dev.lazurite.error.ErrorRenderer;
+import dev.lazurite.identity.Audiences;
+import dev.lazurite.identity.IdentityAdminHandler;
+import dev.lazurite.identity.IdentityService;
+import dev.lazurite.identity.SigningKeys;
+import dev.lazurite.identity.TokenEndpoints;
+import dev.lazurite.identity.TokenIssuer;
 import dev.lazurite.metering.UsageWriter;
 import dev.lazurite.runtime.Snapshots;
 import dev.lazurite.store.sqlite.SqliteStore;
@@ -24,6 +31,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Optional;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -46,6 +54,7 @@ public final class LazuriteServer implements AutoCloseable {
   private final dev.lazurite.pipeline.Pipeline pipeline;
   private final Optional<Path> caCert;
   private final Thread embeddingsWarmUp;
+  private final IdentityService identities;
 
   private LazuriteServer(
       ServerConfig config, Clock clock, java.util.function.Function<String, String> environment)
@@ -65,11 +74,26 @@ public final class LazuriteServer implements AutoCloseable {
             config.upstreamReadTimeout(),
             environment);
     var snapshots = new Snapshots();
-    this.control = new ControlPlane(store, backends, snapshots, clock);
+    this.control = new ControlPlane(store, store.identity(), backends, snapshots, clock);
     this.subscription = Bootstrap.run(store, control, config.region(), clock);
     this.admin = AdminCredential.loadOrCreate(config.dataDir());
+    Path identityDir = config.dataDir().resolve("identity");
+    var issuer =
+        new TokenIssuer(
+            SigningKeys.loadOrCreate(identityDir, clock), Bootstrap.tenantId(store), clock);
+    this.identities =
+        new IdentityService(
+            store.identity(),
+            issuer,
+            ServerSecrets.loadOrCreate(identityDir, "identity-header.key"),
+            clock);
+    var tokenValidator =
+        new TokenValidator(
+            issuer.publicKeys(),
+            issuer.issuer(),
+            Set.of(Audiences.COGNITIVE_SERVICES, Audiences.COGNITIVE_SERVICES + "/"));
     long controlReady = System.nanoTime();
-    this.pipeline = DataPlaneStages.pipeline(snapshots, tokens, usage, clock);
+    this.pipeline = DataPlaneStages.pipeline(snapshots, tokenValidator, tokens, usage, clock);
     var dataPlane =
         new DataPlaneHandler(
             pipeline,
@@ -90,6 +114,9 @@ public final class LazuriteServer implements AutoCloseable {
     // The ARM endpoint names the listener clients should use: HTTPS when there is one.
     String[] endpoint = {""};
     var arm = new ArmHandlerHolder();
+    var tokenEndpoints = new TokenEndpoints(identities);
+    var identityAdmin =
+        new IdentityAdminHandler(identities, admin.token(), () -> endpoint().toString());
     WebServerConfig.Builder builder =
         WebServer.builder()
             .host(config.host())
@@ -97,7 +124,7 @@ public final class LazuriteServer implements AutoCloseable {
             .shutdownHook(false)
             .shutdownGracePeriod(config.shutdownGrace())
             .maxConcurrentRequests(-1)
-            .routing(r -> routing(r, dataPlane, arm));
+            .routing(r -> routing(r, dataPlane, arm, tokenEndpoints, identityAdmin));
     if (identity != null) {
       var tlsIdentity = identity;
       builder.putSocket(
@@ -112,13 +139,21 @@ public final class LazuriteServer implements AutoCloseable {
                       tls ->
                           tls.privateKey(tlsIdentity.key())
                               .privateKeyCertChain(tlsIdentity.chain()))
-                  .routing(r -> routing(r, dataPlane, arm)));
+                  .routing(r -> routing(r, dataPlane, arm, tokenEndpoints, identityAdmin)));
     }
     long tlsReady = System.nanoTime();
     this.server = builder.build().start();
     long listening = System.nanoTime();
     endpoint[0] = (httpsEndpoint().orElse(endpoint())).toString();
-    arm.handler = new ArmHandler(control, store, admin.token(), endpoint[0], clock);
+    arm.handler =
+        new ArmHandler(
+            control,
+            store,
+            admin.token(),
+            endpoint[0],
+            clock,
+            new TokenValidator(issuer.publicKeys(), issuer.issuer(), Set.of(Audiences.MANAGEMENT)),
+            subscription);
     // Warm-ups run beside start-up: tokenizer tables now, the embedding model once the listeners
     // are serving, so that neither delays the first request.
     Thread.ofVirtual().name("lazurite-tokenizer-warm-up").start(tokens::warmUp);
@@ -163,10 +198,15 @@ public final class LazuriteServer implements AutoCloseable {
   }
 
   private static void routing(
-      HttpRouting.Builder routing, DataPlaneHandler dataPlane, ArmHandlerHolder arm) {
+      HttpRouting.Builder routing,
+      DataPlaneHandler dataPlane,
+      ArmHandlerHolder arm,
+      TokenEndpoints tokenEndpoints,
+      IdentityAdminHandler identityAdmin) {
+    routing.any("/openai/*", dataPlane).any("/subscriptions/*", arm);
+    identityAdmin.routing(routing);
+    tokenEndpoints.routing(routing);
     routing
-        .any("/openai/*", dataPlane)
-        .any("/subscriptions/*", arm)
         .get(
             "/healthz",
             (req, res) ->
@@ -234,6 +274,10 @@ public final class LazuriteServer implements AutoCloseable {
   /** The data-plane pipeline the listeners run, for driving it without HTTP. */
   public dev.lazurite.pipeline.Pipeline pipeline() {
     return pipeline;
+  }
+
+  public IdentityService identities() {
+    return identities;
   }
 
   public ControlPlane control() {

@@ -18,6 +18,9 @@ public interface ControlStore {
 
   void insertAccount(Account account, AccountKeys keys);
 
+  /** Stores an account's changeable settings (today: {@code disableLocalAuth}). */
+  void updateAccount(Account account);
+
   boolean deleteAccount(String name);
 
   AccountKeys keys(String account);

@@ -11,12 +11,15 @@ import dev.lazurite.pipeline.Route;
 import dev.lazurite.testing.TestingBackend;
 import dev.lazurite.testing.TestingExchanges;
 import dev.lazurite.testing.TestingSnapshots;
+import dev.lazurite.testing.TestingTokens;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class AuthenticationStageTest {
   final AuthenticationStage stage =
-      new AuthenticationStage(() -> TestingSnapshots.withBackend(new TestingBackend()));
+      new AuthenticationStage(
+          () -> TestingSnapshots.withBackend(new TestingBackend()),
+          TestingTokens.create().validator());
   static final Route DATED =
       new Route(Route.Style.DATED, Operation.CHAT_COMPLETIONS, "gpt-4o", "2024-10-21");
   static final Route V1 = new Route(Route.Style.V1, Operation.CHAT_COMPLETIONS, "", "");

@@ -13,6 +13,7 @@ import dev.lazurite.request.BodyStage;
 import dev.lazurite.testing.TestingBackend;
 import dev.lazurite.testing.TestingExchanges;
 import dev.lazurite.testing.TestingSnapshots;
+import dev.lazurite.testing.TestingTokens;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -21,7 +22,9 @@ class DeploymentStageTest {
   static Pipeline pipeline() {
     return new Pipeline(
         List.of(
-            new AuthenticationStage(() -> TestingSnapshots.withBackend(new TestingBackend())),
+            new AuthenticationStage(
+                () -> TestingSnapshots.withBackend(new TestingBackend()),
+                TestingTokens.create().validator()),
             new BodyStage(),
             new DeploymentStage(),
             (e, c) -> Response.Json.ok(e.deployment().deployment().name())));

@@ -15,6 +15,7 @@ import dev.lazurite.routing.RoutingStage;
 import dev.lazurite.testing.TestingBackend;
 import dev.lazurite.testing.TestingExchanges;
 import dev.lazurite.testing.TestingSnapshots;
+import dev.lazurite.testing.TestingTokens;
 import dev.lazurite.tokens.TokenCounter;
 import java.io.UncheckedIOException;
 import java.time.Clock;
@@ -33,7 +34,9 @@ class MeteringStageTest {
     return new Pipeline(
         List.of(
             new MeteringStage(records::add, clock),
-            new AuthenticationStage(() -> TestingSnapshots.withBackend(new TestingBackend())),
+            new AuthenticationStage(
+                () -> TestingSnapshots.withBackend(new TestingBackend()),
+                TestingTokens.create().validator()),
             new BodyStage(),
             new DeploymentStage(),
             new RequestStage(new TokenCounter()),

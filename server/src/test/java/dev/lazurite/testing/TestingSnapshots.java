@@ -19,7 +19,13 @@ public final class TestingSnapshots {
   private TestingSnapshots() {}
 
   public static RuntimeSnapshot withBackend(TestingBackend backend) {
-    var account = new Account("acct", "sub", "rg", "westeurope", "OpenAI", "S0", Instant.EPOCH);
+    return withBackend(backend, java.util.List.of());
+  }
+
+  public static RuntimeSnapshot withBackend(
+      TestingBackend backend, java.util.List<dev.lazurite.rbac.RoleAssignment> assignments) {
+    var account =
+        new Account("acct", "sub", "rg", "westeurope", "OpenAI", "S0", Instant.EPOCH, false);
     var deployment =
         new Deployment(
             "acct",
@@ -37,6 +43,7 @@ public final class TestingSnapshots {
     return new RuntimeSnapshot(
         1,
         Map.of(RuntimeSnapshot.digest(key), new RuntimeSnapshot.KeyBinding("acct", "key1", key)),
-        Map.of("acct", new AccountRuntime(account, "West Europe", Map.of("gpt-4o", runtime))));
+        Map.of("acct", new AccountRuntime(account, "West Europe", Map.of("gpt-4o", runtime))),
+        assignments);
   }
 }

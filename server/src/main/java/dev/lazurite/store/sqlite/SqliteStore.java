@@ -9,6 +9,7 @@ import dev.lazurite.deployment.Deployment;
 import dev.lazurite.json.Json;
 import dev.lazurite.metering.UsageRecord;
 import dev.lazurite.store.ControlStore;
+import dev.lazurite.store.IdentityStore;
 import dev.lazurite.store.UsageStore;
 import java.nio.file.Path;
 import java.sql.ResultSet;
@@ -25,6 +26,7 @@ import org.jdbi.v3.core.statement.StatementContext;
 public final class SqliteStore implements ControlStore, UsageStore, AutoCloseable {
   private final HikariDataSource dataSource;
   private final Jdbi jdbi;
+  private final SqliteIdentityStore identity;
 
   public SqliteStore(Path file) {
     HikariConfig config = new HikariConfig();
@@ -41,6 +43,12 @@ public final class SqliteStore implements ControlStore, UsageStore, AutoCloseabl
         .load()
         .migrate();
     this.jdbi = Jdbi.create(dataSource);
+    this.identity = new SqliteIdentityStore(jdbi);
+  }
+
+  /** Identities, groups and role assignments, in the same database. */
+  public IdentityStore identity() {
+    return identity;
   }
 
   @Override
@@ -68,7 +76,7 @@ public final class SqliteStore implements ControlStore, UsageStore, AutoCloseabl
         h -> {
           h.createUpdate(
                   "INSERT INTO accounts (name, subscription_id, resource_group, location, kind,"
-                      + " sku_name, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)")
+                      + " sku_name, created_at, disable_local_auth) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
               .bind(0, account.name())
               .bind(1, account.subscriptionId())
               .bind(2, account.resourceGroup())
@@ -76,6 +84,7 @@ public final class SqliteStore implements ControlStore, UsageStore, AutoCloseabl
               .bind(4, account.kind())
               .bind(5, account.skuName())
               .bind(6, account.createdAt().toString())
+              .bind(7, account.disableLocalAuth() ? 1 : 0)
               .execute();
           for (String[] key : new String[][] {{"key1", keys.key1()}, {"key2", keys.key2()}}) {
             h.createUpdate("INSERT INTO account_keys (account, key_name, value) VALUES (?, ?, ?)")
@@ -85,6 +94,16 @@ public final class SqliteStore implements ControlStore, UsageStore, AutoCloseabl
                 .execute();
           }
         });
+  }
+
+  @Override
+  public void updateAccount(Account account) {
+    jdbi.useHandle(
+        h ->
+            h.createUpdate("UPDATE accounts SET disable_local_auth = ? WHERE name = ?")
+                .bind(0, account.disableLocalAuth() ? 1 : 0)
+                .bind(1, account.name())
+                .execute());
   }
 
   @Override
@@ -276,7 +295,8 @@ public final class SqliteStore implements ControlStore, UsageStore, AutoCloseabl
         rs.getString("location"),
         rs.getString("kind"),
         rs.getString("sku_name"),
-        Instant.parse(rs.getString("created_at")));
+        Instant.parse(rs.getString("created_at")),
+        rs.getInt("disable_local_auth") != 0);
   }
 
   private static Deployment toDeployment(ResultSet rs, StatementContext ctx) throws SQLException {

@@ -1,0 +1,175 @@
+package dev.lazurite.identity;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.lazurite.json.Json;
+import io.helidon.http.HeaderNames;
+import io.helidon.http.Status;
+import io.helidon.webserver.http.HttpRouting;
+import io.helidon.webserver.http.ServerRequest;
+import io.helidon.webserver.http.ServerResponse;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.function.Supplier;
+
+/**
+ * The identity directory's management API, used by {@code lazurite identity …}: service principals
+ * (secrets shown once), managed identities and their environment, groups. Protected by the local
+ * admin credential.
+ */
+public final class IdentityAdminHandler {
+  private static final String BASE = "/lazurite/identity";
+
+  private final IdentityService identities;
+  private final byte[] adminToken;
+  private final Supplier<String> plainEndpoint;
+
+  public IdentityAdminHandler(
+      IdentityService identities, String adminToken, Supplier<String> plainEndpoint) {
+    this.identities = identities;
+    this.adminToken = adminToken.getBytes(StandardCharsets.UTF_8);
+    this.plainEndpoint = plainEndpoint;
+  }
+
+  public void routing(HttpRouting.Builder routing) {
+    routing
+        .post(BASE + "/servicePrincipals", (req, res) -> guarded(req, res, this::createPrincipal))
+        .get(BASE + "/servicePrincipals", (req, res) -> guarded(req, res, this::listPrincipals))
+        .post(BASE + "/managedIdentities", (req, res) -> guarded(req, res, this::createIdentity))
+        .get(BASE + "/managedIdentities", (req, res) -> guarded(req, res, this::listIdentities))
+        .get(
+            BASE + "/managedIdentities/{name}/env",
+            (req, res) -> guarded(req, res, this::identityEnv))
+        .post(BASE + "/groups", (req, res) -> guarded(req, res, this::createGroup))
+        .get(BASE + "/groups", (req, res) -> guarded(req, res, this::listGroups))
+        .post(BASE + "/groups/{id}/members", (req, res) -> guarded(req, res, this::addMember));
+  }
+
+  private interface Action {
+    void run(ServerRequest req, ServerResponse res) throws IOException;
+  }
+
+  private void guarded(ServerRequest req, ServerResponse res, Action action) {
+    String authorization = req.headers().first(HeaderNames.AUTHORIZATION).orElse("");
+    String token =
+        authorization.regionMatches(true, 0, "Bearer ", 0, 7)
+            ? authorization.substring(7).strip()
+            : "";
+    if (!MessageDigest.isEqual(adminToken, token.getBytes(StandardCharsets.UTF_8))) {
+      send(res, 401, error("AuthenticationFailed", "The admin credential is missing or wrong."));
+      return;
+    }
+    try {
+      action.run(req, res);
+    } catch (IllegalArgumentException e) {
+      send(res, 400, error("InvalidRequestContent", e.getMessage()));
+    } catch (IOException e) {
+      send(
+          res,
+          400,
+          error(
+              "InvalidRequestContent",
+              "The request content was invalid and could not be deserialized."));
+    }
+  }
+
+  private void createPrincipal(ServerRequest req, ServerResponse res) throws IOException {
+    var created = identities.createServicePrincipal(text(body(req), "displayName"));
+    ObjectNode out = Json.MAPPER.createObjectNode();
+    out.put("appId", created.principal().appId());
+    out.put("displayName", created.principal().displayName());
+    out.put("password", created.secret());
+    out.put("tenant", identities.issuer().tenantId());
+    out.put("objectId", created.principal().objectId());
+    send(res, 201, out);
+  }
+
+  private void listPrincipals(ServerRequest req, ServerResponse res) {
+    send(res, 200, list(identities.servicePrincipals()));
+  }
+
+  private void createIdentity(ServerRequest req, ServerResponse res) throws IOException {
+    ManagedIdentity identity = identities.createManagedIdentity(text(body(req), "name"));
+    send(
+        res,
+        201,
+        Json.MAPPER
+            .createObjectNode()
+            .put("name", identity.name())
+            .put("clientId", identity.clientId())
+            .put("principalId", identity.principalId())
+            .put("tenantId", identities.issuer().tenantId()));
+  }
+
+  private void listIdentities(ServerRequest req, ServerResponse res) {
+    send(res, 200, list(identities.managedIdentities()));
+  }
+
+  private void identityEnv(ServerRequest req, ServerResponse res) {
+    String name = req.path().pathParameters().get("name");
+    var identity = identities.managedIdentity(name);
+    if (identity.isEmpty()) {
+      send(res, 404, error("ResourceNotFound", "No managed identity named '" + name + "'."));
+      return;
+    }
+    send(
+        res,
+        200,
+        Json.MAPPER
+            .createObjectNode()
+            .put("IDENTITY_ENDPOINT", plainEndpoint.get() + "/msi/token")
+            .put("IDENTITY_HEADER", identities.identityHeader(identity.get()))
+            .put("AZURE_CLIENT_ID", identity.get().clientId()));
+  }
+
+  private void createGroup(ServerRequest req, ServerResponse res) throws IOException {
+    Group group = identities.createGroup(text(body(req), "displayName"));
+    send(res, 201, Json.MAPPER.valueToTree(group));
+  }
+
+  private void listGroups(ServerRequest req, ServerResponse res) {
+    send(res, 200, list(identities.groups()));
+  }
+
+  private void addMember(ServerRequest req, ServerResponse res) throws IOException {
+    identities.addGroupMember(req.path().pathParameters().get("id"), text(body(req), "memberId"));
+    res.status(Status.NO_CONTENT_204).send();
+  }
+
+  private static JsonNode body(ServerRequest req) throws IOException {
+    JsonNode node = Json.parse(req.content().inputStream().readNBytes(64 * 1024));
+    if (!node.isObject()) {
+      throw new IllegalArgumentException("The request content must be a JSON object.");
+    }
+    return node;
+  }
+
+  private static String text(JsonNode body, String field) {
+    JsonNode value = body.get(field);
+    if (value == null || !value.isTextual() || value.asText().isBlank()) {
+      throw new IllegalArgumentException(
+          "The property '" + field + "' is required and must be a string.");
+    }
+    return value.asText();
+  }
+
+  private static ObjectNode list(java.util.List<?> values) {
+    ObjectNode out = Json.MAPPER.createObjectNode();
+    values.forEach(v -> out.withArray("value").add(Json.MAPPER.valueToTree(v)));
+    out.withArray("value");
+    return out;
+  }
+
+  private static ObjectNode error(String code, String message) {
+    ObjectNode out = Json.MAPPER.createObjectNode();
+    out.putObject("error").put("code", code).put("message", message);
+    return out;
+  }
+
+  private static void send(ServerResponse res, int status, JsonNode body) {
+    res.status(Status.create(status));
+    res.header("Content-Type", "application/json; charset=utf-8");
+    res.send(Json.write(body));
+  }
+}

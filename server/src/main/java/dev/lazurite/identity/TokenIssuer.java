@@ -1,0 +1,102 @@
+package dev.lazurite.identity;
+
+import static java.util.Objects.requireNonNull;
+
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JOSEObjectType;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.RSASSASigner;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Mints access tokens shaped as Entra issues them for a resource: v1 tokens ({@code iss} {@code
+ * https://sts.windows.net/{tid}/}) with {@code aud}, {@code tid}, {@code oid}, {@code appid},
+ * {@code idtyp}, {@code groups}, signed RS256 with the current key's {@code kid}.
+ */
+public final class TokenIssuer {
+  public static final Duration LIFETIME = Duration.ofSeconds(3599);
+
+  private final SigningKeys keys;
+  private final String tenantId;
+  private final Clock clock;
+
+  public TokenIssuer(SigningKeys keys, String tenantId, Clock clock) {
+    this.keys = keys;
+    this.tenantId = tenantId;
+    this.clock = clock;
+  }
+
+  public com.nimbusds.jose.jwk.JWKSet publicKeys() {
+    return keys.publicKeys();
+  }
+
+  public String tenantId() {
+    return tenantId;
+  }
+
+  /** The {@code iss} of every token this service mints. */
+  public String issuer() {
+    return issuerFor(tenantId);
+  }
+
+  public static String issuerFor(String tenantId) {
+    return "https://sts.windows.net/" + tenantId + "/";
+  }
+
+  /** A minted token and when it expires. */
+  public record Token(String accessToken, Instant expiresOn) {
+    public Token {
+      requireNonNull(accessToken, "accessToken is null");
+      requireNonNull(expiresOn, "expiresOn is null");
+    }
+  }
+
+  /**
+   * @param audience the resource, e.g. {@code https://cognitiveservices.azure.com}
+   * @param objectId the principal RBAC authorizes
+   * @param appId the client that signed in
+   */
+  public Token issue(String audience, String objectId, String appId, List<String> groups) {
+    Instant now = clock.instant();
+    Instant expires = now.plus(LIFETIME);
+    JWTClaimsSet.Builder claims =
+        new JWTClaimsSet.Builder()
+            .audience(audience)
+            .issuer(issuer())
+            .issueTime(Date.from(now))
+            .notBeforeTime(Date.from(now))
+            .expirationTime(Date.from(expires))
+            .jwtID(UUID.randomUUID().toString())
+            .subject(objectId)
+            .claim("tid", tenantId)
+            .claim("oid", objectId)
+            .claim("appid", appId)
+            .claim("appidacr", "1")
+            .claim("idtyp", "app")
+            .claim("ver", "1.0");
+    if (!groups.isEmpty()) {
+      claims.claim("groups", List.copyOf(groups));
+    }
+    var signingKey = keys.current();
+    var header =
+        new JWSHeader.Builder(JWSAlgorithm.RS256)
+            .type(JOSEObjectType.JWT)
+            .keyID(signingKey.getKeyID())
+            .build();
+    SignedJWT jwt = new SignedJWT(header, claims.build());
+    try {
+      jwt.sign(new RSASSASigner(signingKey));
+    } catch (JOSEException e) {
+      throw new IllegalStateException("cannot sign a token", e);
+    }
+    return new Token(jwt.serialize(), expires);
+  }
+}

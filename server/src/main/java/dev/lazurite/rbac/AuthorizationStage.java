@@ -1,0 +1,78 @@
+package dev.lazurite.rbac;
+
+import dev.lazurite.auth.Principal;
+import dev.lazurite.error.ApiException;
+import dev.lazurite.error.ErrorCode;
+import dev.lazurite.pipeline.Chain;
+import dev.lazurite.pipeline.Exchange;
+import dev.lazurite.pipeline.Operation;
+import dev.lazurite.pipeline.Response;
+import dev.lazurite.pipeline.Route;
+import dev.lazurite.pipeline.Stage;
+import dev.lazurite.runtime.RuntimeSnapshot;
+import java.util.function.Supplier;
+
+/**
+ * Checks that a token caller holds the operation's data action at the account, or at the deployment
+ * it names, through its own role assignments or its groups'. An API key already grants the data
+ * plane of its own account. A missing data action is Azure's 401 PermissionDenied.
+ */
+public final class AuthorizationStage implements Stage {
+  private static final String OPENAI = "Microsoft.CognitiveServices/accounts/OpenAI/";
+
+  private final Supplier<RuntimeSnapshot> snapshot;
+
+  public AuthorizationStage(Supplier<RuntimeSnapshot> snapshot) {
+    this.snapshot = snapshot;
+  }
+
+  public static String dataAction(Operation operation) {
+    return OPENAI
+        + switch (operation) {
+          case CHAT_COMPLETIONS -> "deployments/chat/completions/action";
+          case COMPLETIONS -> "deployments/completions/action";
+          case EMBEDDINGS -> "deployments/embeddings/action";
+          case LIST_MODELS -> "models/read";
+        };
+  }
+
+  @Override
+  public Response handle(Exchange exchange, Chain chain) {
+    return switch (exchange.principal()) {
+      case Principal.ApiKey ignored -> chain.proceed(exchange);
+      case Principal.Entra entra -> {
+        Route route = exchange.route();
+        String resource = exchange.account().account().armId();
+        String deployment = deploymentName(exchange);
+        if (!deployment.isEmpty()) {
+          resource += "/deployments/" + deployment;
+        }
+        String action = dataAction(route.operation());
+        if (!Permissions.allowsDataAction(
+            snapshot.get().roleAssignments(), entra.assignees(), resource, action)) {
+          throw ApiException.of(
+              ErrorCode.PERMISSION_DENIED,
+              entra.objectId(),
+              action,
+              route.operation().needsDeployment() ? "POST" : "GET",
+              route.templatePath());
+        }
+        yield chain.proceed(exchange);
+      }
+    };
+  }
+
+  private static String deploymentName(Exchange exchange) {
+    return exchange
+        .route()
+        .deploymentFromPath()
+        .orElseGet(
+            () -> {
+              if (!exchange.route().operation().needsDeployment()) {
+                return "";
+              }
+              var model = exchange.jsonBody().get("model");
+              return model != null && model.isTextual() ? model.asText() : "";
+            });
+  }
+}

@@ -1,0 +1,42 @@
+package dev.lazurite.store;
+
+import dev.lazurite.identity.Group;
+import dev.lazurite.identity.ManagedIdentity;
+import dev.lazurite.identity.ServicePrincipal;
+import dev.lazurite.rbac.RoleAssignment;
+import java.util.List;
+import java.util.Optional;
+
+/** Durable identities, their secrets (hashed), groups and role assignments. */
+public interface IdentityStore {
+  void insertServicePrincipal(ServicePrincipal principal);
+
+  Optional<ServicePrincipal> servicePrincipal(String appId);
+
+  List<ServicePrincipal> servicePrincipals();
+
+  void addClientSecret(String appId, String keyId, String hash, String hint);
+
+  List<String> clientSecretHashes(String appId);
+
+  void insertManagedIdentity(ManagedIdentity identity, String headerHash);
+
+  List<ManagedIdentity> managedIdentities();
+
+  /** The identity whose header hashes to {@code headerHash}. */
+  Optional<ManagedIdentity> managedIdentityByHeader(String headerHash);
+
+  void insertGroup(Group group);
+
+  List<Group> groups();
+
+  void addGroupMember(String groupId, String memberId);
+
+  List<String> groupsOf(String memberId);
+
+  void insertRoleAssignment(RoleAssignment assignment);
+
+  List<RoleAssignment> roleAssignments();
+
+  boolean deleteRoleAssignment(String id);
+}

@@ -1,0 +1,200 @@
+package dev.lazurite.store.sqlite;
+
+import dev.lazurite.identity.Group;
+import dev.lazurite.identity.ManagedIdentity;
+import dev.lazurite.identity.ServicePrincipal;
+import dev.lazurite.rbac.RoleAssignment;
+import dev.lazurite.store.IdentityStore;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.mapper.RowMapper;
+
+/** Identities, groups and role assignments in the embedded SQLite store. */
+final class SqliteIdentityStore implements IdentityStore {
+  private static final RowMapper<ServicePrincipal> PRINCIPAL =
+      (rs, ctx) ->
+          new ServicePrincipal(
+              rs.getString("app_id"),
+              rs.getString("object_id"),
+              rs.getString("display_name"),
+              Instant.parse(rs.getString("created_at")));
+  private static final RowMapper<ManagedIdentity> IDENTITY =
+      (rs, ctx) ->
+          new ManagedIdentity(
+              rs.getString("name"),
+              rs.getString("client_id"),
+              rs.getString("principal_id"),
+              Instant.parse(rs.getString("created_at")));
+  private static final RowMapper<RoleAssignment> ASSIGNMENT =
+      (rs, ctx) ->
+          new RoleAssignment(
+              rs.getString("id"),
+              rs.getString("principal_id"),
+              rs.getString("role_definition_id"),
+              rs.getString("scope"),
+              Instant.parse(rs.getString("created_at")));
+
+  private final Jdbi jdbi;
+
+  SqliteIdentityStore(Jdbi jdbi) {
+    this.jdbi = jdbi;
+  }
+
+  @Override
+  public void insertServicePrincipal(ServicePrincipal p) {
+    update(
+        "INSERT INTO service_principals (app_id, object_id, display_name, created_at) VALUES (?, ?, ?, ?)",
+        p.appId(),
+        p.objectId(),
+        p.displayName(),
+        p.createdAt().toString());
+  }
+
+  @Override
+  public Optional<ServicePrincipal> servicePrincipal(String appId) {
+    return jdbi.withHandle(
+        h ->
+            h.createQuery("SELECT * FROM service_principals WHERE app_id = ?")
+                .bind(0, appId)
+                .map(PRINCIPAL)
+                .findOne());
+  }
+
+  @Override
+  public List<ServicePrincipal> servicePrincipals() {
+    return jdbi.withHandle(
+        h ->
+            h.createQuery("SELECT * FROM service_principals ORDER BY display_name")
+                .map(PRINCIPAL)
+                .list());
+  }
+
+  @Override
+  public void addClientSecret(String appId, String keyId, String hash, String hint) {
+    update(
+        "INSERT INTO client_secrets (app_id, key_id, hash, hint, created_at) VALUES (?, ?, ?, ?, ?)",
+        appId,
+        keyId,
+        hash,
+        hint,
+        Instant.now().toString());
+  }
+
+  @Override
+  public List<String> clientSecretHashes(String appId) {
+    return jdbi.withHandle(
+        h ->
+            h.createQuery("SELECT hash FROM client_secrets WHERE app_id = ?")
+                .bind(0, appId)
+                .mapTo(String.class)
+                .list());
+  }
+
+  @Override
+  public void insertManagedIdentity(ManagedIdentity m, String headerHash) {
+    update(
+        "INSERT INTO managed_identities (name, client_id, principal_id, header_hash, created_at) VALUES (?, ?, ?, ?, ?)",
+        m.name(),
+        m.clientId(),
+        m.principalId(),
+        headerHash,
+        m.createdAt().toString());
+  }
+
+  @Override
+  public List<ManagedIdentity> managedIdentities() {
+    return jdbi.withHandle(
+        h -> h.createQuery("SELECT * FROM managed_identities ORDER BY name").map(IDENTITY).list());
+  }
+
+  @Override
+  public Optional<ManagedIdentity> managedIdentityByHeader(String headerHash) {
+    return jdbi.withHandle(
+        h ->
+            h.createQuery("SELECT * FROM managed_identities WHERE header_hash = ?")
+                .bind(0, headerHash)
+                .map(IDENTITY)
+                .findOne());
+  }
+
+  @Override
+  public void insertGroup(Group g) {
+    update(
+        "INSERT INTO identity_groups (object_id, display_name, created_at) VALUES (?, ?, ?)",
+        g.objectId(),
+        g.displayName(),
+        g.createdAt().toString());
+  }
+
+  @Override
+  public List<Group> groups() {
+    return jdbi.withHandle(
+        h ->
+            h.createQuery("SELECT * FROM identity_groups ORDER BY display_name")
+                .map(
+                    (rs, ctx) ->
+                        new Group(
+                            rs.getString("object_id"),
+                            rs.getString("display_name"),
+                            Instant.parse(rs.getString("created_at"))))
+                .list());
+  }
+
+  @Override
+  public void addGroupMember(String groupId, String memberId) {
+    update(
+        "INSERT OR IGNORE INTO group_members (group_id, member_id) VALUES (?, ?)",
+        groupId,
+        memberId);
+  }
+
+  @Override
+  public List<String> groupsOf(String memberId) {
+    return jdbi.withHandle(
+        h ->
+            h.createQuery(
+                    "SELECT group_id FROM group_members WHERE member_id = ? ORDER BY group_id")
+                .bind(0, memberId)
+                .mapTo(String.class)
+                .list());
+  }
+
+  @Override
+  public void insertRoleAssignment(RoleAssignment a) {
+    update(
+        "INSERT INTO role_assignments (id, principal_id, role_definition_id, scope, created_at) VALUES (?, ?, ?, ?, ?)",
+        a.id(),
+        a.principalId(),
+        a.roleDefinitionId(),
+        a.scope(),
+        a.createdAt().toString());
+  }
+
+  @Override
+  public List<RoleAssignment> roleAssignments() {
+    return jdbi.withHandle(
+        h ->
+            h.createQuery("SELECT * FROM role_assignments ORDER BY created_at, id")
+                .map(ASSIGNMENT)
+                .list());
+  }
+
+  @Override
+  public boolean deleteRoleAssignment(String id) {
+    return jdbi.withHandle(
+        h -> h.createUpdate("DELETE FROM role_assignments WHERE id = ?").bind(0, id).execute() > 0);
+  }
+
+  private void update(String sql, Object... values) {
+    jdbi.useHandle(
+        h -> {
+          var statement = h.createUpdate(sql);
+          for (int i = 0; i < values.length; i++) {
+            statement.bind(i, values[i]);
+          }
+          statement.execute();
+        });
+  }
+}
