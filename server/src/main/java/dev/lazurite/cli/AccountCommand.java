@@ -14,6 +14,7 @@ import picocli.CommandLine.Option;
       AccountCommand.Create.class,
       AccountCommand.ListAccounts.class,
       AccountCommand.Show.class,
+      AccountCommand.Update.class,
       AccountCommand.Delete.class
     })
 final class AccountCommand {
@@ -80,6 +81,41 @@ final class AccountCommand {
     JsonNode call(ArmClient arm) throws Exception {
       arm.send("DELETE", arm.accountPath(), null);
       return null;
+    }
+  }
+
+  @Command(
+      name = "update",
+      mixinStandardHelpOptions = true,
+      description = "Change a resource's settings.")
+  static final class Update extends ArmCommand {
+    @Option(
+        names = {"--name", "-n"},
+        description = "Resource name; default: the server's default resource.")
+    String name;
+
+    @Option(
+        names = "--disable-local-auth",
+        arity = "1",
+        description = "true: refuse API keys, accept only tokens.")
+    Boolean disableLocalAuth;
+
+    @Override
+    void configure(ClientOptions options) {
+      if (name != null) {
+        options.account = name;
+      }
+    }
+
+    @Override
+    JsonNode call(ArmClient arm) throws Exception {
+      ObjectNode properties = Json.MAPPER.createObjectNode();
+      if (disableLocalAuth != null) {
+        properties.put("disableLocalAuth", disableLocalAuth);
+      }
+      ObjectNode body = Json.MAPPER.createObjectNode();
+      body.set("properties", properties);
+      return arm.send("PATCH", arm.accountPath(), body);
     }
   }
 }

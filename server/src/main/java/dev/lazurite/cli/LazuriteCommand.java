@@ -14,6 +14,8 @@ import picocli.CommandLine.Command;
       AccountCommand.class,
       UsageCommand.class,
       CertCommand.class,
+      IdentityCommand.class,
+      RoleCommand.class,
       TrainCommand.class
     })
 public final class LazuriteCommand {}

@@ -150,7 +150,7 @@ public final class TokenEndpoints {
           "The request body must contain the following parameter: 'client_id'.");
       return;
     }
-    String requested = form.getOrDefault("scope", form.getOrDefault("resource", ""));
+    String requested = resourceScope(form.getOrDefault("scope", form.getOrDefault("resource", "")));
     Optional<String> audience = Audiences.forScopeOrResource(requested);
     if (audience.isEmpty()) {
       error(
@@ -201,6 +201,13 @@ public final class TokenEndpoints {
     body.put("access_token", token.accessToken());
     res.header("Cache-Control", "no-store");
     json(res, 200, body);
+  }
+
+  /** Drops the OpenID scopes MSAL adds ({@code openid profile offline_access}), as Entra does. */
+  private static String resourceScope(String scope) {
+    return java.util.Arrays.stream(scope.trim().split("\\s+"))
+        .filter(s -> !java.util.Set.of("openid", "profile", "offline_access", "email").contains(s))
+        .collect(java.util.stream.Collectors.joining(" "));
   }
 
   private void appServiceToken(ServerRequest req, ServerResponse res) {

@@ -60,6 +60,11 @@ public final class TestingHttp {
     return send("POST", path, json, "api-key", key);
   }
 
+  /** POST an {@code application/x-www-form-urlencoded} body, as token clients do. */
+  public Result sendForm(String path, String form) {
+    return send("POST", path, form, "Content-Type", "application/x-www-form-urlencoded");
+  }
+
   public Result send(String method, String path, String body, String... headers) {
     HttpRequest.Builder request =
         HttpRequest.newBuilder(URI.create(endpoint + path))
@@ -68,7 +73,11 @@ public final class TestingHttp {
                 body == null
                     ? HttpRequest.BodyPublishers.noBody()
                     : HttpRequest.BodyPublishers.ofString(body));
-    if (body != null) {
+    boolean typed = false;
+    for (int i = 0; i < headers.length; i += 2) {
+      typed |= headers[i].equalsIgnoreCase("Content-Type");
+    }
+    if (body != null && !typed) {
       request.header("Content-Type", "application/json");
     }
     for (int i = 0; i < headers.length; i += 2) {

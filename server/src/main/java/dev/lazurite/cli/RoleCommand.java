@@ -1,0 +1,94 @@
+package dev.lazurite.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.lazurite.json.Json;
+import java.util.UUID;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+@Command(
+    name = "role",
+    mixinStandardHelpOptions = true,
+    description = "Role assignments (like az role assignment).",
+    subcommands = {RoleCommand.Assignment.class})
+final class RoleCommand {
+  static String assignments(ArmClient arm, String scope) {
+    return (scope == null ? arm.accountPath() : scope)
+        + "/providers/Microsoft.Authorization/roleAssignments";
+  }
+
+  @Command(
+      name = "assignment",
+      mixinStandardHelpOptions = true,
+      subcommands = {Assignment.Create.class, Assignment.ListAll.class, Assignment.Delete.class})
+  static final class Assignment {
+    @Command(
+        name = "create",
+        mixinStandardHelpOptions = true,
+        description = "Grant a role to a principal or group at a scope.")
+    static final class Create extends ArmCommand {
+      @Option(
+          names = "--assignee",
+          required = true,
+          description = "Object id of a principal, managed identity or group.")
+      String assignee;
+
+      @Option(
+          names = "--role",
+          required = true,
+          description = "Role name or id, e.g. \"Cognitive Services OpenAI User\".")
+      String role;
+
+      @Option(names = "--scope", description = "ARM scope; default: the resource.")
+      String scope;
+
+      @Override
+      JsonNode call(ArmClient arm) throws Exception {
+        ObjectNode body = Json.MAPPER.createObjectNode();
+        body.putObject("properties").put("roleDefinitionId", role).put("principalId", assignee);
+        return arm.send("PUT", assignments(arm, scope) + "/" + UUID.randomUUID(), body);
+      }
+    }
+
+    @Command(
+        name = "list",
+        mixinStandardHelpOptions = true,
+        description = "Assignments at, above or below a scope.")
+    static final class ListAll extends ArmCommand {
+      @Option(names = "--scope", description = "ARM scope; default: the resource.")
+      String scope;
+
+      @Override
+      JsonNode call(ArmClient arm) throws Exception {
+        return Output.values(arm.send("GET", assignments(arm, scope), null));
+      }
+    }
+
+    @Command(
+        name = "delete",
+        mixinStandardHelpOptions = true,
+        description = "Remove an assignment by its id (its name).")
+    static final class Delete extends ArmCommand {
+      @Option(
+          names = {"--id", "--ids"},
+          required = true)
+      String id;
+
+      @Option(names = "--scope", description = "ARM scope; default: the resource.")
+      String scope;
+
+      @Override
+      JsonNode call(ArmClient arm) throws Exception {
+        String name = id.substring(id.lastIndexOf('/') + 1);
+        String at = scope;
+        int provider = id.indexOf("/providers/Microsoft.Authorization/roleAssignments/");
+        if (provider > 0) {
+          at = id.substring(0, provider);
+        }
+        arm.send("DELETE", assignments(arm, at) + "/" + name, null);
+        return null;
+      }
+    }
+  }
+}
