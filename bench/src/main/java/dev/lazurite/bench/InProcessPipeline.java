@@ -37,6 +37,7 @@ final class InProcessPipeline {
                 headers,
                 body.getBytes(StandardCharsets.UTF_8),
                 InetAddress.getLoopbackAddress(),
+                false,
                 System.nanoTime(),
                 new Facts()));
     Response response = pipeline.execute(exchange);

@@ -55,6 +55,10 @@ public final class AuthenticationStage implements Stage {
               ? ErrorCode.INVALID_KEY
               : ErrorCode.INVALID_TOKEN);
     }
+    if (!request.secure() && !request.peer().isLoopbackAddress()) {
+      // A token sent in clear text from another host may have been read on the way: refuse it.
+      throw ApiException.of(ErrorCode.INVALID_TOKEN);
+    }
     Principal.Entra principal =
         tokens.validate(bearer).orElseThrow(() -> ApiException.of(ErrorCode.INVALID_TOKEN));
     AccountRuntime account =

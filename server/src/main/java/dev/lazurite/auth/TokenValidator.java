@@ -1,5 +1,7 @@
 package dev.lazurite.auth;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.jwk.JWKSet;
@@ -10,6 +12,8 @@ import com.nimbusds.jose.proc.SecurityContext;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.proc.DefaultJWTClaimsVerifier;
 import com.nimbusds.jwt.proc.DefaultJWTProcessor;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -27,7 +31,26 @@ public final class TokenValidator {
 
   private final DefaultJWTProcessor<SecurityContext> processor = new DefaultJWTProcessor<>();
 
+  /** Null when nothing is remembered. */
+  private final Cache<String, Validated> validated;
+
+  private record Validated(Principal.Entra principal, Instant expires) {}
+
   public TokenValidator(JWKSet publicKeys, String issuer, Set<String> audiences) {
+    this(publicKeys, issuer, audiences, 10_000);
+  }
+
+  /**
+   * @param remembered how many validated tokens to remember (0: check every signature)
+   */
+  public TokenValidator(JWKSet publicKeys, String issuer, Set<String> audiences, int remembered) {
+    this.validated =
+        remembered > 0
+            ? Caffeine.newBuilder()
+                .maximumSize(remembered)
+                .expireAfterWrite(Duration.ofMinutes(10))
+                .build()
+            : null;
     processor.setJWSTypeVerifier(new DefaultJOSEObjectTypeVerifier<>(JOSEObjectType.JWT, null));
     processor.setJWSKeySelector(
         new JWSVerificationKeySelector<>(JWSAlgorithm.RS256, new ImmutableJWKSet<>(publicKeys)));
@@ -46,16 +69,28 @@ public final class TokenValidator {
     if (token.length() > MAX_TOKEN_LENGTH) {
       return Optional.empty();
     }
+    Validated known = validated == null ? null : validated.getIfPresent(token);
+    if (known != null) {
+      if (Instant.now().isBefore(known.expires().plusSeconds(SKEW_SECONDS))) {
+        return Optional.of(known.principal());
+      }
+      validated.invalidate(token);
+      return Optional.empty();
+    }
     try {
       JWTClaimsSet claims = processor.process(token, null);
       List<String> groups = claims.getStringListClaim("groups");
       String appId = claims.getStringClaim("appid");
-      return Optional.of(
+      var principal =
           new Principal.Entra(
               claims.getStringClaim("oid"),
               claims.getStringClaim("tid"),
               appId == null ? "" : appId,
-              groups == null ? List.of() : groups));
+              groups == null ? List.of() : groups);
+      if (validated != null) {
+        validated.put(token, new Validated(principal, claims.getExpirationTime().toInstant()));
+      }
+      return Optional.of(principal);
     } catch (Exception e) {
       return Optional.empty();
     }

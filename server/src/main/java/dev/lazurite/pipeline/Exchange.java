@@ -27,6 +27,7 @@ public final class Exchange {
 
   /**
    * @param headers lower-cased names, first value of each
+   * @param secure whether the request came over TLS
    * @param receivedNanos {@link System#nanoTime()} when the request arrived
    */
   public record Request(
@@ -35,6 +36,7 @@ public final class Exchange {
       Map<String, String> headers,
       byte[] body,
       InetAddress peer,
+      boolean secure,
       long receivedNanos,
       Facts facts) {
     public Request {

@@ -59,7 +59,8 @@ final class DataPlaneHandler implements Handler {
       byte[] body = BodyReader.read(req, maxBodyBytes);
       var exchange =
           new Exchange(
-              new Exchange.Request(requestId, route, headers, body, peer(req), received, facts));
+              new Exchange.Request(
+                  requestId, route, headers, body, peer(req), req.isSecure(), received, facts));
       Response response = pipeline.execute(exchange);
       writeHeaders(res, requestId, headers, facts, response.headers());
       switch (response) {

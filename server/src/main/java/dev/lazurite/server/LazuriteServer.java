@@ -18,6 +18,7 @@ import dev.lazurite.identity.TokenEndpoints;
 import dev.lazurite.identity.TokenIssuer;
 import dev.lazurite.metering.UsageWriter;
 import dev.lazurite.runtime.Snapshots;
+import dev.lazurite.store.SecretBox;
 import dev.lazurite.store.sqlite.SqliteStore;
 import dev.lazurite.tls.LocalCertificates;
 import dev.lazurite.tokens.TokenCounter;
@@ -62,7 +63,14 @@ public final class LazuriteServer implements AutoCloseable {
     this.config = config;
     Files.createDirectories(config.dataDir());
     long started = System.nanoTime();
-    this.store = new SqliteStore(config.dataDir().resolve("lazurite.db"));
+    String masterKeyFile = environment.apply("LAZURITE_MASTER_KEY_FILE");
+    this.store =
+        new SqliteStore(
+            config.dataDir().resolve("lazurite.db"),
+            SecretBox.fromFile(
+                masterKeyFile == null || masterKeyFile.isBlank()
+                    ? config.dataDir().resolve("master.key")
+                    : Path.of(masterKeyFile)));
     long storeReady = System.nanoTime();
     this.usage = new UsageWriter(store);
     TokenCounter tokens = new TokenCounter();

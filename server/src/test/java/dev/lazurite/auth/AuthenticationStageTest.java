@@ -69,6 +69,35 @@ class AuthenticationStageTest {
   }
 
   @Test
+  void refusesTokensSentInClearTextFromAnotherHost() throws Exception {
+    var tokens = TestingTokens.create();
+    var stage =
+        new AuthenticationStage(
+            () -> TestingSnapshots.withBackend(new TestingBackend()), tokens.validator());
+    var headers = Map.of("authorization", "Bearer " + tokens.token("oid", java.util.List.of()));
+    var remote = java.net.InetAddress.getByName("10.1.2.3");
+    assertThatThrownBy(
+            () ->
+                stage.handle(
+                    TestingExchanges.of(DATED, headers, "{}", remote, false),
+                    e -> Response.Json.ok("x")))
+        .isInstanceOf(ApiException.class)
+        .extracting(e -> ((ApiException) e).errorCode())
+        .isEqualTo(ErrorCode.INVALID_TOKEN);
+    assertThat(
+            stage.handle(
+                TestingExchanges.of(DATED, headers, "{}", remote, true),
+                e -> Response.Json.ok("ok")))
+        .isInstanceOf(Response.Json.class);
+    assertThat(
+            stage.handle(
+                TestingExchanges.of(
+                    DATED, headers, "{}", java.net.InetAddress.getLoopbackAddress(), false),
+                e -> Response.Json.ok("ok")))
+        .isInstanceOf(Response.Json.class);
+  }
+
+  @Test
   void rejectsAKeyDifferingInItsLastCharacter() {
     String almost = TestingSnapshots.KEY.substring(0, 31) + "0";
     assertThatThrownBy(

@@ -20,13 +20,19 @@ public final class TestingExchanges {
   }
 
   public static Exchange of(Route route, Map<String, String> headers, String body) {
+    return of(route, headers, body, InetAddress.getLoopbackAddress(), false);
+  }
+
+  public static Exchange of(
+      Route route, Map<String, String> headers, String body, InetAddress peer, boolean secure) {
     return new Exchange(
         new Exchange.Request(
             "req-1",
             route,
             headers,
             body.getBytes(StandardCharsets.UTF_8),
-            InetAddress.getLoopbackAddress(),
+            peer,
+            secure,
             System.nanoTime(),
             new Facts()));
   }

@@ -10,6 +10,7 @@ import dev.lazurite.json.Json;
 import dev.lazurite.metering.UsageRecord;
 import dev.lazurite.store.ControlStore;
 import dev.lazurite.store.IdentityStore;
+import dev.lazurite.store.SecretBox;
 import dev.lazurite.store.UsageStore;
 import java.nio.file.Path;
 import java.sql.ResultSet;
@@ -27,8 +28,18 @@ public final class SqliteStore implements ControlStore, UsageStore, AutoCloseabl
   private final HikariDataSource dataSource;
   private final Jdbi jdbi;
   private final SqliteIdentityStore identity;
+  private final SecretBox secrets;
 
+  /** A store whose API keys are not encrypted: tests of the store alone. */
   public SqliteStore(Path file) {
+    this(file, null);
+  }
+
+  /**
+   * @param secrets encrypts API keys at rest; plain keys left by an older version are sealed on
+   *     open
+   */
+  public SqliteStore(Path file, SecretBox secrets) {
     HikariConfig config = new HikariConfig();
     config.setJdbcUrl(
         "jdbc:sqlite:"
@@ -44,6 +55,37 @@ public final class SqliteStore implements ControlStore, UsageStore, AutoCloseabl
         .migrate();
     this.jdbi = Jdbi.create(dataSource);
     this.identity = new SqliteIdentityStore(jdbi);
+    this.secrets = secrets;
+    if (secrets != null) {
+      sealPlainKeys();
+    }
+  }
+
+  private void sealPlainKeys() {
+    jdbi.useTransaction(
+        h ->
+            h
+                .createQuery("SELECT account, key_name, value FROM account_keys")
+                .map((rs, ctx) -> new String[] {rs.getString(1), rs.getString(2), rs.getString(3)})
+                .list()
+                .stream()
+                .filter(row -> !SecretBox.isSealed(row[2]))
+                .forEach(
+                    row ->
+                        h.createUpdate(
+                                "UPDATE account_keys SET value = ? WHERE account = ? AND key_name = ?")
+                            .bind(0, secrets.seal(row[2]))
+                            .bind(1, row[0])
+                            .bind(2, row[1])
+                            .execute()));
+  }
+
+  private String seal(String key) {
+    return secrets == null ? key : secrets.seal(key);
+  }
+
+  private String open(String stored) {
+    return secrets == null || !SecretBox.isSealed(stored) ? stored : secrets.open(stored);
   }
 
   /** Identities, groups and role assignments, in the same database. */
@@ -90,7 +132,7 @@ public final class SqliteStore implements ControlStore, UsageStore, AutoCloseabl
             h.createUpdate("INSERT INTO account_keys (account, key_name, value) VALUES (?, ?, ?)")
                 .bind(0, account.name())
                 .bind(1, key[0])
-                .bind(2, key[1])
+                .bind(2, seal(key[1]))
                 .execute();
           }
         });
@@ -124,7 +166,8 @@ public final class SqliteStore implements ControlStore, UsageStore, AutoCloseabl
                     .collectInto(
                         new org.jdbi.v3.core.generic.GenericType<
                             java.util.Map<String, String>>() {}));
-    return new AccountKeys(keys.getOrDefault("key1", ""), keys.getOrDefault("key2", ""));
+    return new AccountKeys(
+        open(keys.getOrDefault("key1", "")), open(keys.getOrDefault("key2", "")));
   }
 
   @Override
@@ -132,7 +175,7 @@ public final class SqliteStore implements ControlStore, UsageStore, AutoCloseabl
     jdbi.useHandle(
         h ->
             h.createUpdate("UPDATE account_keys SET value = ? WHERE account = ? AND key_name = ?")
-                .bind(0, value)
+                .bind(0, seal(value))
                 .bind(1, account)
                 .bind(2, keyName)
                 .execute());
