@@ -78,6 +78,7 @@ public class AuthenticationBenchmark {
             Map.of(
                 RuntimeSnapshot.digest(bytes), new RuntimeSnapshot.KeyBinding("a", "key1", bytes)),
             Map.of(),
+            List.of(),
             List.of());
     assignments = new ArrayList<>();
     for (int i = 0; i < 200; i++) {

@@ -8,7 +8,6 @@ import dev.lazurite.pipeline.Pipeline;
 import dev.lazurite.pipeline.Response;
 import dev.lazurite.pipeline.Route;
 import dev.lazurite.server.LazuriteServer;
-import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
@@ -36,8 +35,7 @@ final class InProcessPipeline {
                 route,
                 headers,
                 body.getBytes(StandardCharsets.UTF_8),
-                InetAddress.getLoopbackAddress(),
-                false,
+                Exchange.Connection.loopback(),
                 System.nanoTime(),
                 new Facts()));
     Response response = pipeline.execute(exchange);

@@ -55,7 +55,7 @@ public final class AuthenticationStage implements Stage {
               ? ErrorCode.INVALID_KEY
               : ErrorCode.INVALID_TOKEN);
     }
-    if (!request.secure() && !request.peer().isLoopbackAddress()) {
+    if (!request.connection().secure() && !request.connection().peer().isLoopbackAddress()) {
       // A token sent in clear text from another host may have been read on the way: refuse it.
       throw ApiException.of(ErrorCode.INVALID_TOKEN);
     }
@@ -80,7 +80,7 @@ public final class AuthenticationStage implements Stage {
         exchange.withCaller(new Principal.ApiKey(binding.account(), binding.keyName()), account));
   }
 
-  static Optional<AccountRuntime> accountFor(String host, RuntimeSnapshot snapshot) {
+  public static Optional<AccountRuntime> accountFor(String host, RuntimeSnapshot snapshot) {
     String label = host.toLowerCase(Locale.ROOT);
     int dot = label.indexOf('.');
     if (dot > 0) {

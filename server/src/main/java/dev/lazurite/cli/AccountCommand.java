@@ -100,6 +100,20 @@ final class AccountCommand {
         description = "true: refuse API keys, accept only tokens.")
     Boolean disableLocalAuth;
 
+    @Option(names = "--public-network-access", description = "Enabled or Disabled.")
+    String publicNetworkAccess;
+
+    @Option(
+        names = "--default-action",
+        description = "Allow or Deny: what the IP rules do not match.")
+    String defaultAction;
+
+    @Option(
+        names = "--ip-rules",
+        split = ",",
+        description = "Addresses or CIDR ranges allowed when the default is Deny.")
+    java.util.List<String> ipRules;
+
     @Override
     void configure(ClientOptions options) {
       if (name != null) {
@@ -112,6 +126,19 @@ final class AccountCommand {
       ObjectNode properties = Json.MAPPER.createObjectNode();
       if (disableLocalAuth != null) {
         properties.put("disableLocalAuth", disableLocalAuth);
+      }
+      if (publicNetworkAccess != null) {
+        properties.put("publicNetworkAccess", publicNetworkAccess);
+      }
+      if (defaultAction != null || ipRules != null) {
+        ObjectNode acls = properties.putObject("networkAcls");
+        if (defaultAction != null) {
+          acls.put("defaultAction", defaultAction);
+        }
+        if (ipRules != null) {
+          var rules = acls.putArray("ipRules");
+          ipRules.forEach(r -> rules.addObject().put("value", r));
+        }
       }
       ObjectNode body = Json.MAPPER.createObjectNode();
       body.set("properties", properties);

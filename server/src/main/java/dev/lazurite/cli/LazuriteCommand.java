@@ -16,6 +16,8 @@ import picocli.CommandLine.Command;
       CertCommand.class,
       IdentityCommand.class,
       RoleCommand.class,
+      PrivateEndpointCommand.class,
+      DnsCommand.class,
       TrainCommand.class
     })
 public final class LazuriteCommand {}

@@ -193,6 +193,16 @@ public final class ArmHandler implements Handler {
                       .map(d -> ArmViews.deployment(account, d))
                       .toList()));
         }
+        case "privateendpoints" -> {
+          requireMethod(method, "GET");
+          caller.require(CS + "/privateEndpointConnections/read", accountScope);
+          Account account = control.account(sub, rg, name);
+          yield ok(
+              ArmViews.list(
+                  control.privateEndpoints(account).stream()
+                      .map(e -> ArmViews.privateEndpoint(account, e))
+                      .toList()));
+        }
         case "usagesummary" -> {
           requireMethod(method, "GET");
           caller.require(CS + "/usages/read", accountScope);
@@ -202,6 +212,10 @@ public final class ArmHandler implements Handler {
         }
         default -> throw ApiException.of(ErrorCode.ARM_PATH_NOT_FOUND, full);
       };
+    }
+    if (p.size() == 10 && child.equals("privateendpoints")) {
+      return privateEndpoint(
+          caller, method, control.account(sub, rg, name), p.get(9), accountScope, body);
     }
     if (p.size() == 10 && child.equals("deployments")) {
       String verb = method.equals("GET") ? "read" : method.equals("DELETE") ? "delete" : "write";
@@ -245,7 +259,7 @@ public final class ArmHandler implements Handler {
         String sku = request.path("sku").path("name").asText("S0");
         boolean created =
             control.createAccount(
-                new Account(name, sub, rg, location.asText(), kind, sku, clock.instant(), false));
+                Account.create(name, sub, rg, location.asText(), kind, sku, clock.instant()));
         Account account = control.account(sub, rg, name);
         JsonNode disable = request.path("properties").path("disableLocalAuth");
         if (disable.isBoolean()) {
@@ -264,6 +278,10 @@ public final class ArmHandler implements Handler {
           }
           account = control.setDisableLocalAuth(account, disable.asBoolean());
         }
+        var network = ArmRequests.network(request.path("properties"), account.network());
+        if (!network.equals(account.network())) {
+          account = control.setNetwork(account, network);
+        }
         yield ok(ArmViews.account(account, endpoint));
       }
       case "DELETE" -> {
@@ -271,6 +289,40 @@ public final class ArmHandler implements Handler {
         control.deleteAccount(control.account(sub, rg, name));
         yield new Answer(200, null);
       }
+      default -> throw ApiException.of(ErrorCode.ARM_METHOD_NOT_ALLOWED, method);
+    };
+  }
+
+  private Answer privateEndpoint(
+      ArmCaller caller, String method, Account account, String name, String scope, byte[] body) {
+    String verb = method.equals("GET") ? "read" : method.equals("DELETE") ? "delete" : "write";
+    caller.require(CS + "/privateEndpointConnections/" + verb, scope);
+    return switch (method) {
+      case "GET" ->
+          ok(
+              ArmViews.privateEndpoint(
+                  account,
+                  control.privateEndpoints(account).stream()
+                      .filter(e -> e.name().equals(name))
+                      .findFirst()
+                      .orElseThrow(
+                          () ->
+                              ApiException.of(
+                                  ErrorCode.ARM_RESOURCE_NOT_FOUND,
+                                  CS + "/" + account.name() + "/privateEndpoints/" + name,
+                                  account.resourceGroup()))));
+      case "PUT" -> {
+        JsonNode properties = ArmRequests.parse(body).path("properties");
+        var created =
+            control.createPrivateEndpoint(
+                account,
+                name,
+                properties.path("address").asText(""),
+                properties.path("port").asInt(443),
+                ArmRequests.optionalCidr(properties.path("sourceRange")));
+        yield new Answer(201, ArmViews.privateEndpoint(account, created));
+      }
+      case "DELETE" -> new Answer(control.deletePrivateEndpoint(account, name) ? 200 : 204, null);
       default -> throw ApiException.of(ErrorCode.ARM_METHOD_NOT_ALLOWED, method);
     };
   }

@@ -113,6 +113,72 @@ final class ArmRequests {
     return value.asInt();
   }
 
+  /**
+   * The network settings a PATCH asks for: {@code publicNetworkAccess} and {@code networkAcls}
+   * ({@code defaultAction}, {@code ipRules[].value}); what it leaves out stays as it was.
+   */
+  static dev.lazurite.network.NetworkRules network(
+      JsonNode properties, dev.lazurite.network.NetworkRules current) {
+    boolean publicAccess = current.publicAccess();
+    JsonNode access = properties.path("publicNetworkAccess");
+    if (!access.isMissingNode() && !access.isNull()) {
+      if (!access.isTextual()
+          || !java.util.List.of("enabled", "disabled")
+              .contains(access.asText().toLowerCase(java.util.Locale.ROOT))) {
+        throw invalid("The property 'publicNetworkAccess' must be 'Enabled' or 'Disabled'.");
+      }
+      publicAccess = access.asText().equalsIgnoreCase("Enabled");
+    }
+    JsonNode acls = properties.path("networkAcls");
+    if (acls.isMissingNode() || acls.isNull()) {
+      return new dev.lazurite.network.NetworkRules(
+          publicAccess, current.denyByDefault(), current.ipRules());
+    }
+    if (!acls.isObject()) {
+      throw invalid("The property 'networkAcls' must be an object.");
+    }
+    boolean deny = current.denyByDefault();
+    JsonNode action = acls.path("defaultAction");
+    if (!action.isMissingNode() && !action.isNull()) {
+      if (!action.isTextual()
+          || !java.util.List.of("allow", "deny")
+              .contains(action.asText().toLowerCase(java.util.Locale.ROOT))) {
+        throw invalid("The property 'networkAcls.defaultAction' must be 'Allow' or 'Deny'.");
+      }
+      deny = action.asText().equalsIgnoreCase("Deny");
+    }
+    var rules = current.ipRules();
+    JsonNode ipRules = acls.path("ipRules");
+    if (!ipRules.isMissingNode() && !ipRules.isNull()) {
+      if (!ipRules.isArray()) {
+        throw invalid("The property 'networkAcls.ipRules' must be an array.");
+      }
+      var parsed = new java.util.ArrayList<dev.lazurite.network.Cidr>();
+      for (JsonNode rule : ipRules) {
+        String value = rule.path("value").asText("");
+        try {
+          parsed.add(dev.lazurite.network.Cidr.parse(value));
+        } catch (IllegalArgumentException e) {
+          throw invalid("The IP rule '" + value + "' is not an IP address or CIDR range.");
+        }
+      }
+      rules = parsed;
+    }
+    return new dev.lazurite.network.NetworkRules(publicAccess, deny, rules);
+  }
+
+  static java.util.Optional<dev.lazurite.network.Cidr> optionalCidr(JsonNode value) {
+    if (value.isMissingNode() || value.isNull() || value.asText("").isBlank()) {
+      return java.util.Optional.empty();
+    }
+    try {
+      return java.util.Optional.of(dev.lazurite.network.Cidr.parse(value.asText()));
+    } catch (IllegalArgumentException e) {
+      throw invalid(
+          "The source range '" + value.asText() + "' is not an IP address or CIDR range.");
+    }
+  }
+
   static ApiException invalid(String message) {
     return ApiException.of(ErrorCode.ARM_INVALID_BODY, message);
   }

@@ -30,7 +30,16 @@ final class ArmViews {
     properties.putObject("endpoints").put("OpenAI Language Model Instance API", endpoint);
     properties.put("provisioningState", "Succeeded");
     properties.put("customSubDomainName", account.name());
-    properties.put("publicNetworkAccess", "Enabled");
+    properties.put(
+        "publicNetworkAccess", account.network().publicAccess() ? "Enabled" : "Disabled");
+    ObjectNode acls = properties.putObject("networkAcls");
+    acls.put("defaultAction", account.network().denyByDefault() ? "Deny" : "Allow");
+    account
+        .network()
+        .ipRules()
+        .forEach(r -> acls.withArray("ipRules").addObject().put("value", r.toString()));
+    acls.withArray("ipRules");
+    acls.putArray("virtualNetworkRules");
     properties.put("disableLocalAuth", account.disableLocalAuth());
     properties.put("dateCreated", account.createdAt().toString());
     properties.put("isMigrated", false);
@@ -99,6 +108,26 @@ final class ArmViews {
     }
     node.set("systemData", systemData(d.createdAt()));
     node.put("etag", etag(id + d.sku() + d.model() + d.backend()));
+    return node;
+  }
+
+  static ObjectNode privateEndpoint(Account account, dev.lazurite.network.PrivateEndpoint e) {
+    ObjectNode node = NODES.objectNode();
+    node.put("id", account.armId() + "/privateEndpoints/" + e.name());
+    node.put("name", e.name());
+    node.put("type", "Microsoft.CognitiveServices/accounts/privateEndpoints");
+    ObjectNode properties = node.putObject("properties");
+    properties.put("address", e.address());
+    properties.put("port", e.port());
+    properties.put("sourceRange", e.sourceRange().map(Object::toString).orElse(null));
+    properties.put("privateLinkHost", e.privateLinkHost());
+    properties.put("provisioningState", "Succeeded");
+    properties
+        .putObject("privateLinkServiceConnectionState")
+        .put("status", "Approved")
+        .put("description", "Auto-Approved")
+        .put("actionsRequired", "None");
+    properties.putArray("groupIds").add("account");
     return node;
   }
 

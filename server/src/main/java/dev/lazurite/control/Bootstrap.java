@@ -34,15 +34,14 @@ public final class Bootstrap {
                 });
     if (store.setting(BOOTSTRAPPED).isEmpty()) {
       var account =
-          new Account(
+          Account.create(
               DEFAULT_ACCOUNT,
               subscription,
               DEFAULT_RESOURCE_GROUP,
               region,
               "OpenAI",
               "S0",
-              clock.instant(),
-              false);
+              clock.instant());
       control.createAccount(account);
       for (DeploymentRequest d : defaults()) {
         control.putDeployment(account, d);

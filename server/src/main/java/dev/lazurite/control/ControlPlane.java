@@ -96,6 +96,68 @@ public final class ControlPlane {
     return updated;
   }
 
+  /** Replaces an account's public network access and IP rules. */
+  public synchronized Account setNetwork(Account account, dev.lazurite.network.NetworkRules rules) {
+    Account updated = account.withNetwork(rules);
+    store.updateAccount(updated);
+    publish();
+    return updated;
+  }
+
+  public List<dev.lazurite.network.PrivateEndpoint> privateEndpoints(Account account) {
+    return store.privateEndpoints().stream()
+        .filter(e -> e.account().equals(account.name()))
+        .toList();
+  }
+
+  /** Binds a listener address to the account; the listener opens when the snapshot is published. */
+  public synchronized dev.lazurite.network.PrivateEndpoint createPrivateEndpoint(
+      Account account,
+      String name,
+      String address,
+      int port,
+      java.util.Optional<dev.lazurite.network.Cidr> source) {
+    if (!NAME.matcher(name).matches()) {
+      throw ApiException.of(
+          ErrorCode.ARM_INVALID_NAME, "Private endpoint name '%s' is invalid.".formatted(name));
+    }
+    try {
+      var parsed = java.net.InetAddress.getByName(address);
+      if (!address.equals(parsed.getHostAddress()) && !address.contains(":")) {
+        throw new IllegalArgumentException();
+      }
+    } catch (java.io.IOException | IllegalArgumentException e) {
+      throw ApiException.of(
+          ErrorCode.ARM_INVALID_BODY, "The address '%s' is not an IP address.".formatted(address));
+    }
+    if (port < 1 || port > 65535) {
+      throw ApiException.of(
+          ErrorCode.ARM_INVALID_BODY, "The port must be 1..65535, got %d.".formatted(port));
+    }
+    boolean taken =
+        store.privateEndpoints().stream()
+            .anyMatch(
+                e ->
+                    (e.account().equals(account.name()) && e.name().equals(name))
+                        || (e.address().equals(address) && e.port() == port));
+    if (taken) {
+      throw ApiException.of(
+          ErrorCode.ARM_CONFLICT, "A private endpoint with this name or address already exists.");
+    }
+    var endpoint =
+        new dev.lazurite.network.PrivateEndpoint(
+            account.name(), name, address, port, source, clock.instant());
+    store.insertPrivateEndpoint(endpoint);
+    publish();
+    return endpoint;
+  }
+
+  public synchronized boolean deletePrivateEndpoint(Account account, String name) {
+    boolean deleted = store.deletePrivateEndpoint(account.name(), name);
+    publish();
+    return deleted;
+  }
+
   public List<dev.lazurite.rbac.RoleAssignment> roleAssignments() {
     return identities.roleAssignments();
   }
@@ -237,7 +299,9 @@ public final class ControlPlane {
           account.name(),
           new AccountRuntime(account, Regions.displayName(account.location()), deployments));
     }
-    snapshots.publish(new RuntimeSnapshot(++version, keys, accounts, identities.roleAssignments()));
+    snapshots.publish(
+        new RuntimeSnapshot(
+            ++version, keys, accounts, identities.roleAssignments(), store.privateEndpoints()));
   }
 
   private static void bind(

@@ -5,7 +5,8 @@ package dev.lazurite.error;
  *
  * <p>{@link Shape#AZURE} renders {@code {"error":{"code","message"}}}; {@link Shape#OPENAI} renders
  * the OpenAI-style {@code {"error":{"message","type","param","code"}}} that Azure passes through
- * from the model service; {@link Shape#EXACT} is a fixed body Azure sends byte for byte.
+ * from the model service; {@link Shape#EXACT} is the gateway's own layout, byte for byte (a space
+ * after {@code "message":}).
  */
 public enum ErrorCode {
   // Data plane: what Azure OpenAI answers.
@@ -33,6 +34,9 @@ public enum ErrorCode {
       "PermissionDenied",
       "The principal `%s` lacks the required data action `%s` to perform `%s %s` operation."),
   RESOURCE_NOT_FOUND(404, Shape.EXACT, "404", "Resource not found"),
+  PUBLIC_ACCESS_DISABLED(
+      403, Shape.EXACT, "403", "Public access is disabled. Please configure private endpoint."),
+  NETWORK_DENIED(403, Shape.EXACT, "403", "Access denied due to Virtual Network/Firewall rules."),
   DEPLOYMENT_NOT_FOUND(
       404,
       Shape.AZURE,

@@ -8,6 +8,7 @@ import dev.lazurite.auth.Principal;
 import dev.lazurite.runtime.AccountRuntime;
 import dev.lazurite.runtime.DeploymentRuntime;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.util.Map;
 import java.util.Optional;
 
@@ -27,7 +28,6 @@ public final class Exchange {
 
   /**
    * @param headers lower-cased names, first value of each
-   * @param secure whether the request came over TLS
    * @param receivedNanos {@link System#nanoTime()} when the request arrived
    */
   public record Request(
@@ -35,8 +35,7 @@ public final class Exchange {
       Route route,
       Map<String, String> headers,
       byte[] body,
-      InetAddress peer,
-      boolean secure,
+      Connection connection,
       long receivedNanos,
       Facts facts) {
     public Request {
@@ -45,11 +44,34 @@ public final class Exchange {
       requireNonNull(route, "route is null");
       headers = Map.copyOf(headers);
       requireNonNull(body, "body is null");
-      requireNonNull(peer, "peer is null");
+      requireNonNull(connection, "connection is null");
     }
 
     public Optional<String> header(String lowerCaseName) {
       return Optional.ofNullable(headers.get(lowerCaseName));
+    }
+  }
+
+  /**
+   * The network side of a request.
+   *
+   * @param client the caller: the socket peer, or what a trusted proxy says in {@code
+   *     X-Forwarded-For}
+   * @param peer the socket peer
+   * @param local the listener address the request arrived on
+   * @param secure whether it came over TLS
+   */
+  public record Connection(
+      InetAddress client, InetAddress peer, InetSocketAddress local, boolean secure) {
+    public Connection {
+      requireNonNull(client, "client is null");
+      requireNonNull(peer, "peer is null");
+      requireNonNull(local, "local is null");
+    }
+
+    public static Connection loopback() {
+      InetAddress loopback = InetAddress.getLoopbackAddress();
+      return new Connection(loopback, loopback, new InetSocketAddress(loopback, 0), false);
     }
   }
 

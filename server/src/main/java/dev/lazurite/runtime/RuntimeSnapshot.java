@@ -2,6 +2,7 @@ package dev.lazurite.runtime;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.lazurite.network.PrivateEndpoint;
 import dev.lazurite.rbac.RoleAssignment;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -18,18 +19,38 @@ import java.util.Optional;
  *
  * @param keys accounts' API keys, indexed by the SHA-256 of the key
  * @param roleAssignments every role assignment, for authorizing token callers
+ * @param privateEndpoints every private endpoint, for telling private requests from public ones
  */
 public record RuntimeSnapshot(
     long version,
     Map<String, KeyBinding> keys,
     Map<String, AccountRuntime> accounts,
-    List<RoleAssignment> roleAssignments) {
-  public static final RuntimeSnapshot EMPTY = new RuntimeSnapshot(0, Map.of(), Map.of(), List.of());
+    List<RoleAssignment> roleAssignments,
+    List<PrivateEndpoint> privateEndpoints) {
+  public static final RuntimeSnapshot EMPTY =
+      new RuntimeSnapshot(0, Map.of(), Map.of(), List.of(), List.of());
 
   public RuntimeSnapshot {
     keys = Map.copyOf(keys);
     accounts = Map.copyOf(accounts);
     roleAssignments = List.copyOf(roleAssignments);
+    privateEndpoints = List.copyOf(privateEndpoints);
+  }
+
+  /** The private endpoint listening on this address and port, if any. */
+  public Optional<PrivateEndpoint> privateEndpointAt(java.net.InetSocketAddress local) {
+    return privateEndpoints.stream()
+        .filter(e -> e.port() == local.getPort())
+        .filter(e -> sameAddress(e.address(), local))
+        .findFirst();
+  }
+
+  private static boolean sameAddress(String address, java.net.InetSocketAddress local) {
+    try {
+      return java.net.InetAddress.getByName(address).equals(local.getAddress());
+    } catch (java.net.UnknownHostException e) {
+      return false;
+    }
   }
 
   /** Which account and key slot an API key belongs to. */

@@ -13,7 +13,16 @@ public final class Snapshots implements Supplier<RuntimeSnapshot> {
     return current.get();
   }
 
+  private volatile java.util.function.Consumer<RuntimeSnapshot> observer = s -> {};
+
   public void publish(RuntimeSnapshot snapshot) {
     current.set(snapshot);
+    observer.accept(snapshot);
+  }
+
+  /** Called with each new snapshot, after it is in force (e.g. to open private endpoints). */
+  public void observe(java.util.function.Consumer<RuntimeSnapshot> observer) {
+    this.observer = observer;
+    observer.accept(current.get());
   }
 }

@@ -37,8 +37,11 @@ final class DataPlaneHandler implements Handler {
   private final Pipeline pipeline;
   private final long maxBodyBytes;
   private final String defaultRegion;
+  private final TrustedProxies proxies;
 
-  DataPlaneHandler(Pipeline pipeline, long maxBodyBytes, String defaultRegion) {
+  DataPlaneHandler(
+      Pipeline pipeline, long maxBodyBytes, String defaultRegion, TrustedProxies proxies) {
+    this.proxies = proxies;
     this.pipeline = pipeline;
     this.maxBodyBytes = maxBodyBytes;
     this.defaultRegion = defaultRegion;
@@ -60,7 +63,7 @@ final class DataPlaneHandler implements Handler {
       var exchange =
           new Exchange(
               new Exchange.Request(
-                  requestId, route, headers, body, peer(req), req.isSecure(), received, facts));
+                  requestId, route, headers, body, connection(req, headers), received, facts));
       Response response = pipeline.execute(exchange);
       writeHeaders(res, requestId, headers, facts, response.headers());
       switch (response) {
@@ -101,6 +104,10 @@ final class DataPlaneHandler implements Handler {
       return;
     }
     writeHeaders(res, requestId, headers, facts, Map.of());
+    if (e.errorCode() == ErrorCode.PUBLIC_ACCESS_DISABLED
+        || e.errorCode() == ErrorCode.NETWORK_DENIED) {
+      res.header("policy-id", "ThrowExceptionDueToTrafficDenied");
+    }
     res.status(Status.create(e.errorCode().status()));
     res.header("Content-Type", "application/json");
     res.send(ErrorRenderer.render(e));
@@ -130,10 +137,19 @@ final class DataPlaneHandler implements Handler {
     return headers;
   }
 
-  private static InetAddress peer(ServerRequest req) {
-    if (req.remotePeer().address() instanceof InetSocketAddress socket) {
-      return socket.getAddress();
-    }
-    return InetAddress.getLoopbackAddress();
+  private Exchange.Connection connection(ServerRequest req, Map<String, String> headers) {
+    InetAddress peer =
+        req.remotePeer().address() instanceof InetSocketAddress socket
+            ? socket.getAddress()
+            : InetAddress.getLoopbackAddress();
+    InetSocketAddress local =
+        req.localPeer().address() instanceof InetSocketAddress socket
+            ? socket
+            : new InetSocketAddress(InetAddress.getLoopbackAddress(), 0);
+    return new Exchange.Connection(
+        proxies.client(peer, headers.getOrDefault("x-forwarded-for", "")),
+        peer,
+        local,
+        req.isSecure());
   }
 }

@@ -5,6 +5,7 @@ import dev.lazurite.auth.TokenValidator;
 import dev.lazurite.deployment.DeploymentStage;
 import dev.lazurite.metering.MeteringStage;
 import dev.lazurite.metering.UsageSink;
+import dev.lazurite.network.NetworkRuleStage;
 import dev.lazurite.pipeline.Pipeline;
 import dev.lazurite.rbac.AuthorizationStage;
 import dev.lazurite.request.BodyStage;
@@ -31,6 +32,8 @@ public final class DataPlaneStages {
         List.of(
             // Outermost, so that every outcome below is metered, errors included.
             new MeteringStage(usage, clock),
+            // Public access, IP rules and private endpoints, before any auth. -> 403
+            new NetworkRuleStage(snapshot),
             // Who is calling: api-key, a key as a bearer token, or a token. -> 401 / 403
             new AuthenticationStage(snapshot, tokenValidator),
             // Dated routes need a known api-version that has the operation. -> 404

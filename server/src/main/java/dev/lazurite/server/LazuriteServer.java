@@ -56,6 +56,7 @@ public final class LazuriteServer implements AutoCloseable {
   private final Optional<Path> caCert;
   private final Thread embeddingsWarmUp;
   private final IdentityService identities;
+  private final PrivateEndpointListeners privateEndpoints;
 
   private LazuriteServer(
       ServerConfig config, Clock clock, java.util.function.Function<String, String> environment)
@@ -106,7 +107,8 @@ public final class LazuriteServer implements AutoCloseable {
         new DataPlaneHandler(
             pipeline,
             config.maxBodyBytes(),
-            dev.lazurite.runtime.Regions.displayName(config.region()));
+            dev.lazurite.runtime.Regions.displayName(config.region()),
+            TrustedProxies.parse(environment.apply("LAZURITE_TRUSTED_PROXIES")));
 
     LocalCertificates.Identity identity = null;
     if (config.httpsPort() >= 0) {
@@ -152,6 +154,21 @@ public final class LazuriteServer implements AutoCloseable {
     long tlsReady = System.nanoTime();
     this.server = builder.build().start();
     long listening = System.nanoTime();
+    var configuredIdentity = identity;
+    this.privateEndpoints =
+        new PrivateEndpointListeners(
+            r -> r.any("/openai/*", dataPlane).any(LazuriteServer::notFound),
+            privateEndpoint -> {
+              if (config.httpsPort() < 0) {
+                return Optional.empty();
+              }
+              return config.tlsCert().isPresent()
+                  ? Optional.of(configuredIdentity)
+                  : PrivateEndpointListeners.localCa(
+                      config.dataDir().resolve("tls"), privateEndpoint);
+            },
+            config.shutdownGrace());
+    snapshots.observe(privateEndpoints::reconcile);
     endpoint[0] = (httpsEndpoint().orElse(endpoint())).toString();
     arm.handler =
         new ArmHandler(
@@ -219,12 +236,14 @@ public final class LazuriteServer implements AutoCloseable {
             "/healthz",
             (req, res) ->
                 res.header("Content-Type", "application/json").send("{\"status\":\"ok\"}"))
-        .any(
-            (req, res) -> {
-              res.status(Status.NOT_FOUND_404);
-              res.header("Content-Type", "application/json");
-              res.send(ErrorRenderer.render(ApiException.of(ErrorCode.RESOURCE_NOT_FOUND)));
-            });
+        .any(LazuriteServer::notFound);
+  }
+
+  private static void notFound(
+      io.helidon.webserver.http.ServerRequest req, io.helidon.webserver.http.ServerResponse res) {
+    res.status(Status.NOT_FOUND_404);
+    res.header("Content-Type", "application/json");
+    res.send(ErrorRenderer.render(ApiException.of(ErrorCode.RESOURCE_NOT_FOUND)));
   }
 
   /** The ARM handler needs the listener addresses, which exist only once the server started. */
@@ -311,6 +330,7 @@ public final class LazuriteServer implements AutoCloseable {
   public void close() {
     LOG.info("stopping: letting in-flight requests finish");
     embeddingsWarmUp.interrupt();
+    privateEndpoints.close();
     server.stop();
     usage.close();
     backends.close();

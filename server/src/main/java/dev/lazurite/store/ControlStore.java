@@ -18,10 +18,16 @@ public interface ControlStore {
 
   void insertAccount(Account account, AccountKeys keys);
 
-  /** Stores an account's changeable settings (today: {@code disableLocalAuth}). */
+  /** Stores an account's changeable settings: local auth and network rules. */
   void updateAccount(Account account);
 
   boolean deleteAccount(String name);
+
+  void insertPrivateEndpoint(dev.lazurite.network.PrivateEndpoint endpoint);
+
+  List<dev.lazurite.network.PrivateEndpoint> privateEndpoints();
+
+  boolean deletePrivateEndpoint(String account, String name);
 
   AccountKeys keys(String account);
 

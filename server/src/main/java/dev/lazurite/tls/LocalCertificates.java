@@ -131,6 +131,30 @@ public final class LocalCertificates {
     }
   }
 
+  /**
+   * A certificate for {@code names} issued by the local CA in {@code directory}, kept in memory
+   * (for listeners such as private endpoints). The CA must exist: the main listener creates it.
+   */
+  public static Identity issue(Path directory, Set<String> names) throws IOException {
+    var files = new Files(directory);
+    try {
+      X509Certificate caCert = readCertificate(files.caCert());
+      PrivateKey caKey = readKey(files.caKey());
+      KeyPair server = keyPair();
+      X509Certificate cert =
+          issue(
+              server,
+              new KeyPair(caCert.getPublicKey(), caKey),
+              "CN=Lazurite Local CA",
+              "CN=" + names.iterator().next(),
+              false,
+              new LinkedHashSet<>(names));
+      return new Identity(server.getPrivate(), List.of(cert, caCert));
+    } catch (GeneralSecurityException | OperatorCreationException e) {
+      throw new IOException("cannot issue a certificate from the local CA in " + directory, e);
+    }
+  }
+
   /** Loads a configured PEM certificate chain and key. */
   public static Identity fromPem(Path certificate, Path key) throws IOException {
     List<X509Certificate> chain = new ArrayList<>();

@@ -55,7 +55,7 @@ class KeysAtRestTest {
     Path db = dir.resolve("lazurite.db");
     try (var plain = new SqliteStore(db)) {
       plain.insertAccount(
-          new Account("a", "s", "rg", "eastus", "OpenAI", "S0", Instant.EPOCH, false),
+          Account.create("a", "s", "rg", "eastus", "OpenAI", "S0", Instant.EPOCH),
           new AccountKeys("11111111111111111111111111111111", "22222222222222222222222222222222"));
     }
     assertThat(storedKeyValues(db)).contains("11111111111111111111111111111111");

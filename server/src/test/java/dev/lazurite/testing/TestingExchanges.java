@@ -20,19 +20,31 @@ public final class TestingExchanges {
   }
 
   public static Exchange of(Route route, Map<String, String> headers, String body) {
-    return of(route, headers, body, InetAddress.getLoopbackAddress(), false);
+    return of(route, headers, body, Exchange.Connection.loopback());
   }
 
   public static Exchange of(
       Route route, Map<String, String> headers, String body, InetAddress peer, boolean secure) {
+    return of(
+        route,
+        headers,
+        body,
+        new Exchange.Connection(
+            peer,
+            peer,
+            new java.net.InetSocketAddress(InetAddress.getLoopbackAddress(), 0),
+            secure));
+  }
+
+  public static Exchange of(
+      Route route, Map<String, String> headers, String body, Exchange.Connection connection) {
     return new Exchange(
         new Exchange.Request(
             "req-1",
             route,
             headers,
             body.getBytes(StandardCharsets.UTF_8),
-            peer,
-            secure,
+            connection,
             System.nanoTime(),
             new Facts()));
   }

@@ -24,8 +24,7 @@ public final class TestingSnapshots {
 
   public static RuntimeSnapshot withBackend(
       TestingBackend backend, java.util.List<dev.lazurite.rbac.RoleAssignment> assignments) {
-    var account =
-        new Account("acct", "sub", "rg", "westeurope", "OpenAI", "S0", Instant.EPOCH, false);
+    var account = Account.create("acct", "sub", "rg", "westeurope", "OpenAI", "S0", Instant.EPOCH);
     var deployment =
         new Deployment(
             "acct",
@@ -44,6 +43,7 @@ public final class TestingSnapshots {
         1,
         Map.of(RuntimeSnapshot.digest(key), new RuntimeSnapshot.KeyBinding("acct", "key1", key)),
         Map.of("acct", new AccountRuntime(account, "West Europe", Map.of("gpt-4o", runtime))),
-        assignments);
+        assignments,
+        java.util.List.of());
   }
 }

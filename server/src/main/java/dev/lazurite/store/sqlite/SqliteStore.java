@@ -8,6 +8,9 @@ import dev.lazurite.control.AccountKeys;
 import dev.lazurite.deployment.Deployment;
 import dev.lazurite.json.Json;
 import dev.lazurite.metering.UsageRecord;
+import dev.lazurite.network.Cidr;
+import dev.lazurite.network.NetworkRules;
+import dev.lazurite.network.PrivateEndpoint;
 import dev.lazurite.store.ControlStore;
 import dev.lazurite.store.IdentityStore;
 import dev.lazurite.store.SecretBox;
@@ -142,10 +145,64 @@ public final class SqliteStore implements ControlStore, UsageStore, AutoCloseabl
   public void updateAccount(Account account) {
     jdbi.useHandle(
         h ->
-            h.createUpdate("UPDATE accounts SET disable_local_auth = ? WHERE name = ?")
+            h.createUpdate(
+                    "UPDATE accounts SET disable_local_auth = ?, public_network_access = ?,"
+                        + " default_action = ?, ip_rules = ? WHERE name = ?")
                 .bind(0, account.disableLocalAuth() ? 1 : 0)
-                .bind(1, account.name())
+                .bind(1, account.network().publicAccess() ? "Enabled" : "Disabled")
+                .bind(2, account.network().denyByDefault() ? "Deny" : "Allow")
+                .bind(
+                    3,
+                    String.join(
+                        ",", account.network().ipRules().stream().map(Object::toString).toList()))
+                .bind(4, account.name())
                 .execute());
+  }
+
+  @Override
+  public void insertPrivateEndpoint(PrivateEndpoint endpoint) {
+    jdbi.useHandle(
+        h ->
+            h.createUpdate(
+                    "INSERT INTO private_endpoints (account, name, address, port, source_range,"
+                        + " created_at) VALUES (?, ?, ?, ?, ?, ?)")
+                .bind(0, endpoint.account())
+                .bind(1, endpoint.name())
+                .bind(2, endpoint.address())
+                .bind(3, endpoint.port())
+                .bind(4, endpoint.sourceRange().map(Object::toString).orElse(""))
+                .bind(5, endpoint.createdAt().toString())
+                .execute());
+  }
+
+  @Override
+  public List<PrivateEndpoint> privateEndpoints() {
+    return jdbi.withHandle(
+        h ->
+            h.createQuery("SELECT * FROM private_endpoints ORDER BY account, name")
+                .map(
+                    (rs, ctx) ->
+                        new PrivateEndpoint(
+                            rs.getString("account"),
+                            rs.getString("name"),
+                            rs.getString("address"),
+                            rs.getInt("port"),
+                            rs.getString("source_range").isEmpty()
+                                ? java.util.Optional.empty()
+                                : java.util.Optional.of(Cidr.parse(rs.getString("source_range"))),
+                            Instant.parse(rs.getString("created_at"))))
+                .list());
+  }
+
+  @Override
+  public boolean deletePrivateEndpoint(String account, String name) {
+    return jdbi.withHandle(
+        h ->
+            h.createUpdate("DELETE FROM private_endpoints WHERE account = ? AND name = ?")
+                    .bind(0, account)
+                    .bind(1, name)
+                    .execute()
+                > 0);
   }
 
   @Override
@@ -339,7 +396,14 @@ public final class SqliteStore implements ControlStore, UsageStore, AutoCloseabl
         rs.getString("kind"),
         rs.getString("sku_name"),
         Instant.parse(rs.getString("created_at")),
-        rs.getInt("disable_local_auth") != 0);
+        rs.getInt("disable_local_auth") != 0,
+        new NetworkRules(
+            rs.getString("public_network_access").equalsIgnoreCase("Enabled"),
+            rs.getString("default_action").equalsIgnoreCase("Deny"),
+            java.util.Arrays.stream(rs.getString("ip_rules").split(","))
+                .filter(v -> !v.isBlank())
+                .map(Cidr::parse)
+                .toList()));
   }
 
   private static Deployment toDeployment(ResultSet rs, StatementContext ctx) throws SQLException {

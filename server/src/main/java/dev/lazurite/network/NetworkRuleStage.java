@@ -1,0 +1,76 @@
+package dev.lazurite.network;
+
+import dev.lazurite.auth.AuthenticationStage;
+import dev.lazurite.error.ApiException;
+import dev.lazurite.error.ErrorCode;
+import dev.lazurite.pipeline.Chain;
+import dev.lazurite.pipeline.Exchange;
+import dev.lazurite.pipeline.Response;
+import dev.lazurite.pipeline.Stage;
+import dev.lazurite.runtime.AccountRuntime;
+import dev.lazurite.runtime.RuntimeSnapshot;
+import java.net.InetAddress;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/**
+ * Enforces each account's network rules before anyone is authenticated, as Azure's gateway does. A
+ * request that arrived through one of the account's private endpoints is private (its source range,
+ * if set, must contain the client); any other request is public and meets {@code
+ * publicNetworkAccess} and the IP rules. The client is the socket peer unless a trusted proxy says
+ * otherwise.
+ */
+public final class NetworkRuleStage implements Stage {
+  private final Supplier<RuntimeSnapshot> snapshot;
+
+  public NetworkRuleStage(Supplier<RuntimeSnapshot> snapshot) {
+    this.snapshot = snapshot;
+  }
+
+  @Override
+  public Response handle(Exchange exchange, Chain chain) {
+    RuntimeSnapshot current = snapshot.get();
+    var connection = exchange.request().connection();
+    Optional<PrivateEndpoint> endpoint = current.privateEndpointAt(connection.local());
+    Optional<AccountRuntime> target = target(exchange, current, endpoint);
+    if (target.isEmpty()) {
+      return chain.proceed(exchange);
+    }
+    InetAddress client = connection.client();
+    String account = target.get().account().name();
+    if (endpoint.isPresent() && endpoint.get().account().equals(account)) {
+      if (endpoint.get().sourceRange().filter(r -> !r.contains(client)).isPresent()) {
+        throw ApiException.of(ErrorCode.NETWORK_DENIED);
+      }
+      return chain.proceed(exchange);
+    }
+    return switch (target.get().account().network().publicVerdict(client)) {
+      case ALLOWED -> chain.proceed(exchange);
+      case PUBLIC_ACCESS_DISABLED -> throw ApiException.of(ErrorCode.PUBLIC_ACCESS_DISABLED);
+      case FIREWALL -> throw ApiException.of(ErrorCode.NETWORK_DENIED);
+    };
+  }
+
+  /** The account a request is for: its private endpoint's, its key's, or its host name's. */
+  private static Optional<AccountRuntime> target(
+      Exchange exchange, RuntimeSnapshot snapshot, Optional<PrivateEndpoint> endpoint) {
+    if (endpoint.isPresent()) {
+      return snapshot.account(endpoint.get().account());
+    }
+    var request = exchange.request();
+    String key = request.header("api-key").orElse("");
+    if (key.isEmpty()) {
+      String authorization = request.header("authorization").orElse("");
+      key =
+          authorization.regionMatches(true, 0, "Bearer ", 0, 7)
+              ? authorization.substring(7).strip()
+              : "";
+    }
+    Optional<RuntimeSnapshot.KeyBinding> binding =
+        key.isEmpty() ? Optional.empty() : snapshot.findKey(key);
+    if (binding.isPresent()) {
+      return snapshot.account(binding.get().account());
+    }
+    return AuthenticationStage.accountFor(request.header("host").orElse(""), snapshot);
+  }
+}
