@@ -1,6 +1,7 @@
 package dev.lazurite.control;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.lazurite.auth.TokenValidator;
 import dev.lazurite.error.ApiException;
 import dev.lazurite.error.ErrorCode;
@@ -43,6 +44,8 @@ public final class ArmHandler implements Handler {
   private final Clock clock;
   private final TokenValidator tokens;
   private final RoleAssignmentRoutes roles;
+  private final String subscription;
+  private final String tenantId;
 
   /**
    * @param tokens validates tokens for the ARM audience ({@code https://management.azure.com/})
@@ -54,8 +57,11 @@ public final class ArmHandler implements Handler {
       String endpoint,
       Clock clock,
       TokenValidator tokens,
-      String subscription) {
+      String subscription,
+      String tenantId) {
     this.tokens = tokens;
+    this.subscription = subscription;
+    this.tenantId = tenantId;
     this.roles = new RoleAssignmentRoutes(control, subscription);
     this.control = control;
     this.usage = usage;
@@ -104,6 +110,21 @@ public final class ArmHandler implements Handler {
   private Answer dispatch(
       ArmCaller caller, String method, List<String> p, byte[] body, ServerRequest req) {
     String full = "/" + String.join("/", p);
+    if (p.size() <= 2 && is(p, 0, "subscriptions")) {
+      requireMethod(method, "GET");
+      ObjectNode subscription =
+          Json.MAPPER
+              .createObjectNode()
+              .put("id", "/subscriptions/" + this.subscription)
+              .put("subscriptionId", this.subscription)
+              .put("tenantId", tenantId)
+              .put("displayName", "Lazurite")
+              .put("state", "Enabled");
+      if (p.size() == 2 && !p.get(1).equalsIgnoreCase(this.subscription)) {
+        throw ApiException.of(ErrorCode.ARM_PATH_NOT_FOUND, full);
+      }
+      return ok(p.size() == 2 ? subscription : ArmViews.list(List.of(subscription)));
+    }
     int authorization = authorizationProvider(p);
     if (authorization > 0) {
       String scope = "/" + String.join("/", p.subList(0, authorization));

@@ -33,6 +33,12 @@ public final class TokenEndpoints {
 
   public void routing(HttpRouting.Builder routing) {
     routing
+        // The ADFS form of the authority, which az uses for a private cloud: no tenant segment,
+        // no instance discovery. Registered before the tenant routes, which would match it too.
+        .get("/adfs/.well-known/openid-configuration", this::adfsDiscovery)
+        .get("/adfs/discovery/keys", (req, res) -> sendKeys(res))
+        .post("/adfs/oauth2/v2.0/token", this::issue)
+        .post("/adfs/oauth2/token", this::issue)
         .get(
             "/{tenant}/v2.0/.well-known/openid-configuration",
             (req, res) -> discovery(req, res, true))
@@ -109,15 +115,37 @@ public final class TokenEndpoints {
 
   private void keys(ServerRequest req, ServerResponse res) {
     if (knownTenant(req, res)) {
-      res.header("Content-Type", "application/json");
-      res.send(identities.issuer().publicKeys().toString(true));
+      sendKeys(res);
     }
   }
 
+  private void sendKeys(ServerResponse res) {
+    res.header("Content-Type", "application/json");
+    res.send(identities.issuer().publicKeys().toString(true));
+  }
+
+  private void adfsDiscovery(ServerRequest req, ServerResponse res) {
+    String base = baseUrl(req) + "/adfs";
+    ObjectNode doc = Json.MAPPER.createObjectNode();
+    doc.put("issuer", identities.issuer().issuer());
+    doc.put("token_endpoint", base + "/oauth2/v2.0/token");
+    doc.put("authorization_endpoint", base + "/oauth2/v2.0/authorize");
+    doc.put("jwks_uri", base + "/discovery/keys");
+    doc.putArray("token_endpoint_auth_methods_supported")
+        .add("client_secret_post")
+        .add("client_secret_basic");
+    doc.putArray("response_types_supported").add("code").add("id_token");
+    doc.putArray("id_token_signing_alg_values_supported").add("RS256");
+    json(res, 200, doc);
+  }
+
   private void token(ServerRequest req, ServerResponse res) {
-    if (!knownTenant(req, res)) {
-      return;
+    if (knownTenant(req, res)) {
+      issue(req, res);
     }
+  }
+
+  private void issue(ServerRequest req, ServerResponse res) {
     Map<String, String> form = form(req);
     String grant = form.getOrDefault("grant_type", "");
     if (!grant.equals("client_credentials")) {

@@ -178,7 +178,8 @@ public final class LazuriteServer implements AutoCloseable {
             endpoint[0],
             clock,
             new TokenValidator(issuer.publicKeys(), issuer.issuer(), Set.of(Audiences.MANAGEMENT)),
-            subscription);
+            subscription,
+            issuer.tenantId());
     // Warm-ups run beside start-up: tokenizer tables now, the embedding model once the listeners
     // are serving, so that neither delays the first request.
     Thread.ofVirtual().name("lazurite-tokenizer-warm-up").start(tokens::warmUp);
@@ -228,7 +229,7 @@ public final class LazuriteServer implements AutoCloseable {
       ArmHandlerHolder arm,
       TokenEndpoints tokenEndpoints,
       IdentityAdminHandler identityAdmin) {
-    routing.any("/openai/*", dataPlane).any("/subscriptions/*", arm);
+    routing.any("/openai/*", dataPlane).any("/subscriptions", arm).any("/subscriptions/*", arm);
     identityAdmin.routing(routing);
     tokenEndpoints.routing(routing);
     routing
