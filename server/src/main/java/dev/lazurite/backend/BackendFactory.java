@@ -24,6 +24,7 @@ public final class BackendFactory implements AutoCloseable {
   private volatile WebClient upstreamClient;
   private final Duration readTimeout;
   private final Function<String, String> environment;
+  private final dev.lazurite.network.OutboundPolicy outbound;
   private final Map<BackendSpec, Backend> upstreams = new ConcurrentHashMap<>();
 
   /**
@@ -41,6 +42,10 @@ public final class BackendFactory implements AutoCloseable {
     this.connectTimeout = connectTimeout;
     this.readTimeout = readTimeout;
     this.environment = environment;
+    this.outbound =
+        dev.lazurite.network.OutboundPolicy.parse(
+            environment.apply("LAZURITE_OUTBOUND_ALLOW"),
+            environment.apply("LAZURITE_OUTBOUND_ALLOW_ADMINISTERED"));
   }
 
   public Backend backend(BackendSpec spec) {
@@ -49,6 +54,11 @@ public final class BackendFactory implements AutoCloseable {
       case EMBEDDED -> embedded;
       case OPENAI_COMPATIBLE -> upstreams.computeIfAbsent(spec, this::upstream);
     };
+  }
+
+  /** The gate every outbound connection passes. */
+  public dev.lazurite.network.OutboundPolicy outbound() {
+    return outbound;
   }
 
   public EmbeddedEmbeddingBackend embedded() {
@@ -76,7 +86,8 @@ public final class BackendFactory implements AutoCloseable {
         key == null ? "" : key,
         upstreamClient(),
         readTimeout,
-        tokens);
+        tokens,
+        outbound);
   }
 
   @Override

@@ -52,6 +52,11 @@ public enum ErrorCode {
           + " here: https://go.microsoft.com/fwlink/?linkid=2197993."),
   INVALID_REQUEST(400, Shape.OPENAI, "invalid_request_error", "%s"),
   PAYLOAD_TOO_LARGE(413, Shape.OPENAI, "invalid_request_error", "%s"),
+  OUTBOUND_NOT_ALLOWED(
+      400,
+      Shape.AZURE,
+      "OutboundDestinationNotAllowed",
+      "The destination '%s' is not on this server's outbound allowlist; it was not contacted."),
   UPSTREAM_RATE_LIMITED(429, Shape.AZURE, "429", "%s"),
   UPSTREAM_ERROR(502, Shape.AZURE, "BadGateway", "%s"),
   TIMEOUT(408, Shape.AZURE, "Timeout", "The operation was timeout."),

@@ -34,6 +34,7 @@ public final class OpenAiCompatibleBackend implements Backend {
   private final WebClient client;
   private final Duration readTimeout;
   private final TokenCounter tokens;
+  private final dev.lazurite.network.OutboundPolicy outbound;
 
   /**
    * @param upstreamModel the model name the upstream knows; empty to send the deployment's model
@@ -46,7 +47,9 @@ public final class OpenAiCompatibleBackend implements Backend {
       String apiKey,
       WebClient client,
       Duration readTimeout,
-      TokenCounter tokens) {
+      TokenCounter tokens,
+      dev.lazurite.network.OutboundPolicy outbound) {
+    this.outbound = outbound;
     String text = base.toString();
     this.base = URI.create(text.endsWith("/") ? text : text + "/");
     this.upstreamModel = upstreamModel;
@@ -144,9 +147,11 @@ public final class OpenAiCompatibleBackend implements Backend {
   }
 
   private HttpClientResponse send(String path, ObjectNode body) {
+    URI destination = base.resolve(path);
+    outbound.checkAdministered(destination);
     var request =
         client
-            .post(base.resolve(path).toString())
+            .post(destination.toString())
             .readTimeout(readTimeout)
             .header(HeaderNames.CONTENT_TYPE, "application/json");
     if (!apiKey.isEmpty()) {
