@@ -4,8 +4,9 @@ import dev.lazurite.backend.embedded.EmbeddedEmbeddingBackend;
 import dev.lazurite.backend.openai.OpenAiCompatibleBackend;
 import dev.lazurite.backend.simulator.SimulatorBackend;
 import dev.lazurite.backend.simulator.SimulatorConfig;
+import dev.lazurite.network.OutboundHttp;
+import dev.lazurite.network.OutboundPolicy;
 import dev.lazurite.tokens.TokenCounter;
-import io.helidon.webclient.api.WebClient;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
@@ -20,11 +21,10 @@ public final class BackendFactory implements AutoCloseable {
   private final SimulatorBackend simulator;
   private final EmbeddedEmbeddingBackend embedded;
   private final TokenCounter tokens;
-  private final Duration connectTimeout;
-  private volatile WebClient upstreamClient;
+  private final OutboundHttp outbound;
   private final Duration readTimeout;
   private final Function<String, String> environment;
-  private final dev.lazurite.network.OutboundPolicy outbound;
+
   private final Map<BackendSpec, Backend> upstreams = new ConcurrentHashMap<>();
 
   /**
@@ -39,13 +39,16 @@ public final class BackendFactory implements AutoCloseable {
     this.tokens = tokens;
     this.simulator = new SimulatorBackend(tokens, simulatorConfig);
     this.embedded = new EmbeddedEmbeddingBackend(tokens);
-    this.connectTimeout = connectTimeout;
+
     this.readTimeout = readTimeout;
     this.environment = environment;
     this.outbound =
-        dev.lazurite.network.OutboundPolicy.parse(
-            environment.apply("LAZURITE_OUTBOUND_ALLOW"),
-            environment.apply("LAZURITE_OUTBOUND_ALLOW_ADMINISTERED"));
+        new OutboundHttp(
+            OutboundPolicy.parse(
+                environment.apply("LAZURITE_OUTBOUND_ALLOW"),
+                environment.apply("LAZURITE_OUTBOUND_ALLOW_ADMINISTERED")),
+            connectTimeout,
+            readTimeout);
   }
 
   public Backend backend(BackendSpec spec) {
@@ -56,26 +59,13 @@ public final class BackendFactory implements AutoCloseable {
     };
   }
 
-  /** The gate every outbound connection passes. */
-  public dev.lazurite.network.OutboundPolicy outbound() {
+  /** The one outbound client, with the allowlist in front of it. */
+  public OutboundHttp outbound() {
     return outbound;
   }
 
   public EmbeddedEmbeddingBackend embedded() {
     return embedded;
-  }
-
-  /** One client for every upstream, made when the first openai-compatible deployment is used. */
-  private synchronized WebClient upstreamClient() {
-    if (upstreamClient == null) {
-      upstreamClient =
-          WebClient.builder()
-              .connectTimeout(connectTimeout)
-              .readTimeout(readTimeout)
-              .followRedirects(false)
-              .build();
-    }
-    return upstreamClient;
   }
 
   private Backend upstream(BackendSpec spec) {
@@ -84,16 +74,14 @@ public final class BackendFactory implements AutoCloseable {
         URI.create(spec.url()),
         spec.upstreamModel(),
         key == null ? "" : key,
-        upstreamClient(),
+        outbound.client(),
         readTimeout,
         tokens,
-        outbound);
+        outbound.policy());
   }
 
   @Override
-  public synchronized void close() {
-    if (upstreamClient != null) {
-      upstreamClient.closeResource();
-    }
+  public void close() {
+    outbound.close();
   }
 }

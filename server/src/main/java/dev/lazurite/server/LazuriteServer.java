@@ -1,6 +1,7 @@
 package dev.lazurite.server;
 
 import dev.lazurite.auth.TokenValidator;
+import dev.lazurite.auth.TrustedIssuers;
 import dev.lazurite.backend.BackendFactory;
 import dev.lazurite.config.ServerConfig;
 import dev.lazurite.control.AccountKeys;
@@ -96,11 +97,15 @@ public final class LazuriteServer implements AutoCloseable {
             issuer,
             ServerSecrets.loadOrCreate(identityDir, "identity-header.key"),
             clock);
-    var tokenValidator =
-        new TokenValidator(
+    var trusts = new java.util.ArrayList<TokenValidator.Trust>();
+    trusts.add(
+        TokenValidator.Trust.own(
             issuer.publicKeys(),
             issuer.issuer(),
-            Set.of(Audiences.COGNITIVE_SERVICES, Audiences.COGNITIVE_SERVICES + "/"));
+            Set.of(Audiences.COGNITIVE_SERVICES, Audiences.COGNITIVE_SERVICES + "/")));
+    trusts.addAll(
+        TrustedIssuers.parse(environment.apply("LAZURITE_TRUSTED_ISSUERS"), backends.outbound()));
+    var tokenValidator = new TokenValidator(trusts, 10_000);
     long controlReady = System.nanoTime();
     this.pipeline = DataPlaneStages.pipeline(snapshots, tokenValidator, tokens, usage, clock);
     var dataPlane =
