@@ -71,6 +71,12 @@ public final class AuthenticationStage implements Stage {
       String key, RuntimeSnapshot snapshot, Exchange exchange, Chain chain, ErrorCode failure) {
     RuntimeSnapshot.KeyBinding binding =
         snapshot.findKey(key).orElseThrow(() -> ApiException.of(failure));
+    Optional<AccountRuntime> named =
+        namedByHost(exchange.request().header("host").orElse(""), snapshot);
+    if (named.isPresent() && !named.get().account().name().equals(binding.account())) {
+      // A key is valid only for its own resource's endpoint.
+      throw ApiException.of(failure);
+    }
     AccountRuntime account =
         snapshot.account(binding.account()).orElseThrow(() -> ApiException.of(failure));
     if (account.account().disableLocalAuth()) {
@@ -80,14 +86,19 @@ public final class AuthenticationStage implements Stage {
         exchange.withCaller(new Principal.ApiKey(binding.account(), binding.keyName()), account));
   }
 
-  public static Optional<AccountRuntime> accountFor(String host, RuntimeSnapshot snapshot) {
+  /** The account a host name such as {@code team-a.openai.azure.com} names, if it exists. */
+  static Optional<AccountRuntime> namedByHost(String host, RuntimeSnapshot snapshot) {
     String label = host.toLowerCase(Locale.ROOT);
     int dot = label.indexOf('.');
-    if (dot > 0) {
-      Optional<AccountRuntime> named = snapshot.account(label.substring(0, dot));
-      if (named.isPresent()) {
-        return named;
-      }
+    return dot > 0 && !label.substring(0, dot).chars().allMatch(c -> Character.isDigit(c))
+        ? snapshot.account(label.substring(0, dot))
+        : Optional.empty();
+  }
+
+  public static Optional<AccountRuntime> accountFor(String host, RuntimeSnapshot snapshot) {
+    Optional<AccountRuntime> named = namedByHost(host, snapshot);
+    if (named.isPresent()) {
+      return named;
     }
     Optional<AccountRuntime> fallback = snapshot.account(DEFAULT_ACCOUNT);
     if (fallback.isPresent() || snapshot.accounts().size() != 1) {

@@ -41,7 +41,13 @@ public final class RawHttp {
       StringBuilder request = new StringBuilder();
       byte[] content = body == null ? new byte[0] : body.getBytes(StandardCharsets.UTF_8);
       request.append(method).append(' ').append(path).append(" HTTP/1.1\r\n");
-      request.append("Host: ").append(host).append(':').append(port).append("\r\n");
+      boolean hostGiven = false;
+      for (int i = 0; i < headers.length; i += 2) {
+        hostGiven |= headers[i].equalsIgnoreCase("Host");
+      }
+      if (!hostGiven) {
+        request.append("Host: ").append(host).append(':').append(port).append("\r\n");
+      }
       request.append("Connection: close\r\n");
       for (int i = 0; i < headers.length; i += 2) {
         request.append(headers[i]).append(": ").append(headers[i + 1]).append("\r\n");
