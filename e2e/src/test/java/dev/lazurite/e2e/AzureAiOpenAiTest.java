@@ -16,13 +16,8 @@ import com.azure.core.credential.AzureKeyCredential;
 import com.azure.core.exception.ResourceNotFoundException;
 import com.azure.core.http.jdk.httpclient.JdkHttpClientBuilder;
 import dev.lazurite.testing.TestingServer;
-import dev.lazurite.tls.LocalCertificates;
-import java.io.InputStream;
-import java.nio.file.Files;
-import java.security.KeyStore;
 import java.util.List;
 import javax.net.ssl.SSLContext;
-import javax.net.ssl.TrustManagerFactory;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -38,16 +33,7 @@ class AzureAiOpenAiTest {
   @BeforeAll
   static void start() throws Exception {
     server = TestingServer.start();
-    KeyStore trust = KeyStore.getInstance("PKCS12");
-    var files = new LocalCertificates.Files(server.dataDir().resolve("tls"));
-    try (InputStream in = Files.newInputStream(files.truststore())) {
-      trust.load(in, LocalCertificates.TRUSTSTORE_PASSWORD.toCharArray());
-    }
-    TrustManagerFactory factory =
-        TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-    factory.init(trust);
-    SSLContext tls = SSLContext.getInstance("TLS");
-    tls.init(null, factory.getTrustManagers(), null);
+    SSLContext tls = server.trustingLocalCa();
     client =
         new OpenAIClientBuilder()
             .endpoint(server.httpsEndpoint())

@@ -16,17 +16,11 @@ import com.openai.errors.UnauthorizedException;
 import com.openai.models.chat.completions.ChatCompletionCreateParams;
 import dev.lazurite.rbac.BuiltInRoles;
 import dev.lazurite.testing.TestingServer;
-import dev.lazurite.tls.LocalCertificates;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.KeyStore;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import javax.net.ssl.SSLContext;
-import javax.net.ssl.TrustManagerFactory;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -77,21 +71,6 @@ class EntraIdentityTest {
     return ChatCompletionCreateParams.builder().model("gpt-4o").addUserMessage("Hello!").build();
   }
 
-  static SSLContext trustingLocalCa() throws Exception {
-    KeyStore trust = KeyStore.getInstance("PKCS12");
-    try (InputStream in =
-        Files.newInputStream(
-            new LocalCertificates.Files(server.dataDir().resolve("tls")).truststore())) {
-      trust.load(in, LocalCertificates.TRUSTSTORE_PASSWORD.toCharArray());
-    }
-    TrustManagerFactory factory =
-        TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-    factory.init(trust);
-    SSLContext tls = SSLContext.getInstance("TLS");
-    tls.init(null, factory.getTrustManagers(), null);
-    return tls;
-  }
-
   @Test
   void clientSecretCredentialGetsATokenThatOpensChatOnceTheRoleIsGranted() throws Exception {
     var created = server.server().identities().createServicePrincipal("azure-identity-app");
@@ -104,7 +83,7 @@ class EntraIdentityTest {
             .disableInstanceDiscovery()
             .httpClient(
                 new JdkHttpClientBuilder(
-                        java.net.http.HttpClient.newBuilder().sslContext(trustingLocalCa()))
+                        java.net.http.HttpClient.newBuilder().sslContext(server.trustingLocalCa()))
                     .build())
             .build();
     var token = credential.getTokenSync(new TokenRequestContext().addScopes(SCOPE));

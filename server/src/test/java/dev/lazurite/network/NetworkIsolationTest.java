@@ -5,20 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.lazurite.cli.Main;
 import dev.lazurite.testing.RawHttp;
 import dev.lazurite.testing.TestingServer;
-import dev.lazurite.tls.LocalCertificates;
-import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URI;
-import java.nio.file.Files;
-import java.security.KeyStore;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import javax.net.ssl.SSLContext;
-import javax.net.ssl.TrustManagerFactory;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -50,21 +44,6 @@ class NetworkIsolationTest {
     try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getByName(address))) {
       return socket.getLocalPort();
     }
-  }
-
-  static SSLContext trusting(TestingServer server) throws Exception {
-    KeyStore trust = KeyStore.getInstance("PKCS12");
-    try (InputStream in =
-        Files.newInputStream(
-            new LocalCertificates.Files(server.dataDir().resolve("tls")).truststore())) {
-      trust.load(in, LocalCertificates.TRUSTSTORE_PASSWORD.toCharArray());
-    }
-    TrustManagerFactory factory =
-        TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-    factory.init(trust);
-    SSLContext tls = SSLContext.getInstance("TLS");
-    tls.init(null, factory.getTrustManagers(), null);
-    return tls;
   }
 
   static RawHttp.Result publicChat(TestingServer server, String source, String... headers)
@@ -121,7 +100,7 @@ class NetworkIsolationTest {
               "127.0.0.1",
               "127.0.0.2",
               port,
-              trusting(server),
+              server.trustingLocalCa(),
               "POST",
               CHAT,
               HELLO,
@@ -202,7 +181,7 @@ class NetworkIsolationTest {
               "127.0.0.6",
               "127.0.0.2",
               port,
-              trusting(server),
+              server.trustingLocalCa(),
               "POST",
               CHAT,
               HELLO,
@@ -215,7 +194,7 @@ class NetworkIsolationTest {
               "127.0.0.5",
               "127.0.0.2",
               port,
-              trusting(server),
+              server.trustingLocalCa(),
               "POST",
               CHAT,
               HELLO,

@@ -92,6 +92,28 @@ public final class TestingServer implements AutoCloseable {
                     keyEnv))));
   }
 
+  /** TLS that trusts only this server's local CA, as a client given `lazurite cert` would. */
+  public javax.net.ssl.SSLContext trustingLocalCa() {
+    try {
+      var trust = java.security.KeyStore.getInstance("PKCS12");
+      var files = new dev.lazurite.tls.LocalCertificates.Files(dataDir().resolve("tls"));
+      try (var in = Files.newInputStream(files.truststore())) {
+        trust.load(in, dev.lazurite.tls.LocalCertificates.TRUSTSTORE_PASSWORD.toCharArray());
+      }
+      var factory =
+          javax.net.ssl.TrustManagerFactory.getInstance(
+              javax.net.ssl.TrustManagerFactory.getDefaultAlgorithm());
+      factory.init(trust);
+      var tls = javax.net.ssl.SSLContext.getInstance("TLS");
+      tls.init(null, factory.getTrustManagers(), null);
+      return tls;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (java.security.GeneralSecurityException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
   public Path dataDir() {
     return server.dataDir();
   }
