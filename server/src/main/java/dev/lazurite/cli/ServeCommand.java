@@ -69,6 +69,13 @@ final class ServeCommand implements Callable<Integer> {
       description = "Largest request body accepted (LAZURITE_MAX_BODY_BYTES; default 16 MiB).")
   String maxBodyBytes;
 
+  @Option(
+      names = "--redis-url",
+      description =
+          "Share quota counters with other instances through Redis (LAZURITE_REDIS_URL), e.g."
+              + " redis://host:6379.")
+  String redisUrl;
+
   @Override
   public Integer call() throws Exception {
     Map<String, String> flags = new HashMap<>();
@@ -82,7 +89,14 @@ final class ServeCommand implements Callable<Integer> {
     flags.put("region", region);
     flags.put("maxBodyBytes", maxBodyBytes);
     ServerConfig resolved = ConfigLoader.load(flags, System.getenv(), Optional.ofNullable(config));
-    LazuriteServer server = LazuriteServer.start(resolved, Clock.systemUTC());
+    LazuriteServer server =
+        LazuriteServer.start(
+            resolved,
+            Clock.systemUTC(),
+            name ->
+                name.equals("LAZURITE_REDIS_URL") && redisUrl != null
+                    ? redisUrl
+                    : System.getenv(name));
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime()
         .addShutdownHook(

@@ -12,12 +12,34 @@ public final class ApiException extends RuntimeException {
   private final ErrorCode errorCode;
   private final String param;
   private final String detailCode;
+  private final java.util.Map<String, String> headers;
 
   private ApiException(ErrorCode errorCode, String message, String param, String detailCode) {
+    this(errorCode, message, param, detailCode, java.util.Map.of());
+  }
+
+  private ApiException(
+      ErrorCode errorCode,
+      String message,
+      String param,
+      String detailCode,
+      java.util.Map<String, String> headers) {
     super(requireNonNull(message, "message is null"), null, false, false);
     this.errorCode = requireNonNull(errorCode, "errorCode is null");
     this.param = param;
     this.detailCode = detailCode;
+    this.headers = java.util.Map.copyOf(headers);
+  }
+
+  /** The same error with response headers it must carry (e.g. {@code Retry-After}). */
+  public ApiException withHeaders(java.util.Map<String, String> extra) {
+    var merged = new java.util.LinkedHashMap<>(headers);
+    merged.putAll(extra);
+    return new ApiException(errorCode, getMessage(), param, detailCode, merged);
+  }
+
+  public java.util.Map<String, String> headers() {
+    return headers;
   }
 
   public static ApiException of(ErrorCode code, Object... args) {

@@ -57,6 +57,22 @@ public enum ErrorCode {
       Shape.AZURE,
       "OutboundDestinationNotAllowed",
       "The destination '%s' is not on this server's outbound allowlist; it was not contacted."),
+  TOKEN_RATE_LIMITED(
+      429,
+      Shape.AZURE,
+      "429",
+      "Requests to the %s Operation under Azure OpenAI API version %s have exceeded token rate"
+          + " limit of your current OpenAI %s pricing tier. Please retry after %d seconds. Please go"
+          + " here: https://aka.ms/oai/quotaincrease if you would like to further increase the"
+          + " default rate limit."),
+  CALL_RATE_LIMITED(
+      429,
+      Shape.AZURE,
+      "429",
+      "Requests to the %s Operation under Azure OpenAI API version %s have exceeded call rate"
+          + " limit of your current OpenAI %s pricing tier. Please retry after %d seconds. Please go"
+          + " here: https://aka.ms/oai/quotaincrease if you would like to further increase the"
+          + " default rate limit."),
   UPSTREAM_RATE_LIMITED(429, Shape.AZURE, "429", "%s"),
   UPSTREAM_ERROR(502, Shape.AZURE, "BadGateway", "%s"),
   TIMEOUT(408, Shape.AZURE, "Timeout", "The operation was timeout."),

@@ -103,7 +103,7 @@ final class DataPlaneHandler implements Handler {
     if (res.isSent()) {
       return;
     }
-    writeHeaders(res, requestId, headers, facts, Map.of());
+    writeHeaders(res, requestId, headers, facts, e.headers());
     if (e.errorCode() == ErrorCode.PUBLIC_ACCESS_DISABLED
         || e.errorCode() == ErrorCode.NETWORK_DENIED) {
       res.header("policy-id", "ThrowExceptionDueToTrafficDenied");

@@ -7,6 +7,8 @@ import dev.lazurite.metering.MeteringStage;
 import dev.lazurite.metering.UsageSink;
 import dev.lazurite.network.NetworkRuleStage;
 import dev.lazurite.pipeline.Pipeline;
+import dev.lazurite.quota.QuotaCounters;
+import dev.lazurite.quota.QuotaStage;
 import dev.lazurite.rbac.AuthorizationStage;
 import dev.lazurite.request.BodyStage;
 import dev.lazurite.request.RequestStage;
@@ -26,6 +28,7 @@ public final class DataPlaneStages {
       Supplier<RuntimeSnapshot> snapshot,
       TokenValidator tokenValidator,
       TokenCounter tokens,
+      QuotaCounters quota,
       UsageSink usage,
       Clock clock) {
     return new Pipeline(
@@ -46,6 +49,8 @@ public final class DataPlaneStages {
             new DeploymentStage(),
             // Parameters for this api-version, prompt tokens, context window. -> 400
             new RequestStage(tokens),
+            // Tokens per minute and requests per 10 s: estimate in, settle out. -> 429
+            new QuotaStage(quota),
             // Last: the deployment's backend answers.
             new RoutingStage()));
   }

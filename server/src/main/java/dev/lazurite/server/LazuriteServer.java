@@ -18,6 +18,9 @@ import dev.lazurite.identity.SigningKeys;
 import dev.lazurite.identity.TokenEndpoints;
 import dev.lazurite.identity.TokenIssuer;
 import dev.lazurite.metering.UsageWriter;
+import dev.lazurite.quota.LocalQuotaCounters;
+import dev.lazurite.quota.QuotaCounters;
+import dev.lazurite.quota.RedisQuotaCounters;
 import dev.lazurite.runtime.Snapshots;
 import dev.lazurite.store.SecretBox;
 import dev.lazurite.store.sqlite.SqliteStore;
@@ -58,6 +61,7 @@ public final class LazuriteServer implements AutoCloseable {
   private final Thread embeddingsWarmUp;
   private final IdentityService identities;
   private final PrivateEndpointListeners privateEndpoints;
+  private final QuotaCounters quota;
 
   private LazuriteServer(
       ServerConfig config, Clock clock, java.util.function.Function<String, String> environment)
@@ -107,7 +111,13 @@ public final class LazuriteServer implements AutoCloseable {
         TrustedIssuers.parse(environment.apply("LAZURITE_TRUSTED_ISSUERS"), backends.outbound()));
     var tokenValidator = new TokenValidator(trusts, 10_000);
     long controlReady = System.nanoTime();
-    this.pipeline = DataPlaneStages.pipeline(snapshots, tokenValidator, tokens, usage, clock);
+    String redisUrl = environment.apply("LAZURITE_REDIS_URL");
+    this.quota =
+        redisUrl == null || redisUrl.isBlank()
+            ? new LocalQuotaCounters()
+            : new RedisQuotaCounters(redisUrl);
+    this.pipeline =
+        DataPlaneStages.pipeline(snapshots, tokenValidator, tokens, quota, usage, clock);
     var dataPlane =
         new DataPlaneHandler(
             pipeline,
@@ -313,6 +323,11 @@ public final class LazuriteServer implements AutoCloseable {
     return identities;
   }
 
+  /** The counters that enforce and report quota. */
+  public QuotaCounters quota() {
+    return quota;
+  }
+
   public ControlPlane control() {
     return control;
   }
@@ -339,6 +354,7 @@ public final class LazuriteServer implements AutoCloseable {
     privateEndpoints.close();
     server.stop();
     usage.close();
+    quota.close();
     backends.close();
     store.close();
     ServerFile.delete(config.dataDir());

@@ -82,7 +82,7 @@ class AzCliFlowTest {
           http.send(
               "POST",
               "/openai/deployments/gpt-4o/chat/completions?api-version=2024-10-21",
-              "{\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}",
+              "{\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}],\"max_tokens\":50}",
               "api-key",
               keys.json().get("key1").asText());
       assertThat(chat.status()).isEqualTo(200);
