@@ -16,8 +16,17 @@ final class UsageCommand extends ArmCommand {
       description = "ISO instant or a duration like PT1H or P1D; default: everything.")
   String since;
 
+  @Option(
+      names = "--live",
+      description =
+          "Tokens used this minute per deployment and quota used per model, from the enforcing counters.")
+  boolean live;
+
   @Override
   JsonNode call(ArmClient arm) throws Exception {
+    if (live) {
+      return Output.values(arm.send("GET", arm.accountPath() + "/usages", null));
+    }
     String query = "";
     if (since != null) {
       Instant from =

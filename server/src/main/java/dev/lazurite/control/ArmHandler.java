@@ -44,6 +44,7 @@ public final class ArmHandler implements Handler {
   private final Clock clock;
   private final TokenValidator tokens;
   private final RoleAssignmentRoutes roles;
+  private final dev.lazurite.quota.QuotaCounters quota;
   private final String subscription;
   private final String tenantId;
 
@@ -58,7 +59,9 @@ public final class ArmHandler implements Handler {
       Clock clock,
       TokenValidator tokens,
       String subscription,
-      String tenantId) {
+      String tenantId,
+      dev.lazurite.quota.QuotaCounters quota) {
+    this.quota = quota;
     this.tokens = tokens;
     this.subscription = subscription;
     this.tenantId = tenantId;
@@ -223,6 +226,12 @@ public final class ArmHandler implements Handler {
                   control.privateEndpoints(account).stream()
                       .map(e -> ArmViews.privateEndpoint(account, e))
                       .toList()));
+        }
+        case "usages" -> {
+          requireMethod(method, "GET");
+          caller.require(CS + "/usages/read", accountScope);
+          Account account = control.account(sub, rg, name);
+          yield ok(ArmViews.usages(account, control, quota));
         }
         case "usagesummary" -> {
           requireMethod(method, "GET");

@@ -131,6 +131,53 @@ final class ArmViews {
     return node;
   }
 
+  /**
+   * {@code …/usages}: each deployment's tokens used in the current minute, read from the counter
+   * that enforces them, and the subscription quota each model and type uses.
+   */
+  static ObjectNode usages(
+      Account account, ControlPlane control, dev.lazurite.quota.QuotaCounters quota) {
+    List<ObjectNode> values = new java.util.ArrayList<>();
+    java.util.Set<String> quotas = new java.util.TreeSet<>();
+    for (Deployment d : control.deployments(account)) {
+      quotas.add(d.model().name() + "|" + d.sku().name());
+      var limits = dev.lazurite.quota.RateLimits.of(d.sku());
+      if (limits.isEmpty()) {
+        continue;
+      }
+      long limit = limits.get().tokensPerMinute();
+      long used = limit - quota.remainingTokens(account.name() + "/" + d.name(), limits.get());
+      ObjectNode usage = NODES.objectNode();
+      usage
+          .putObject("name")
+          .put("value", "OpenAI.Deployment." + d.name() + ".Tokens")
+          .put("localizedValue", "Tokens per minute - " + d.name());
+      usage
+          .put("currentValue", Math.max(0, used))
+          .put("limit", limit)
+          .put("unit", "Count")
+          .put("quotaPeriod", "PT1M");
+      values.add(usage);
+    }
+    for (String key : quotas) {
+      String[] parts = key.split("\\|");
+      if (parts[1].contains("Provisioned")) {
+        continue;
+      }
+      ObjectNode usage = NODES.objectNode();
+      usage
+          .putObject("name")
+          .put("value", "OpenAI." + parts[1] + "." + parts[0])
+          .put("localizedValue", ControlPlane.quotaName(parts[0], parts[1]));
+      usage
+          .put("currentValue", control.quotaUsed(account, parts[0], parts[1]))
+          .put("limit", ControlPlane.DEFAULT_QUOTA_UNITS)
+          .put("unit", "Count");
+      values.add(usage);
+    }
+    return list(values);
+  }
+
   static ObjectNode keys(AccountKeys keys) {
     return NODES.objectNode().put("key1", keys.key1()).put("key2", keys.key2());
   }

@@ -256,6 +256,7 @@ public final class ControlPlane {
     BackendSpec backend = request.backend().orElseGet(() -> defaultBackend(model));
     checkBackend(backend, model);
     Optional<Deployment> existing = store.deployment(account.name(), request.name());
+    checkQuota(account, model.name(), sku, request.capacity(), existing);
     var deployment =
         new Deployment(
             account.name(),
@@ -271,6 +272,56 @@ public final class ControlPlane {
     store.upsertDeployment(deployment);
     publish();
     return existing.isEmpty();
+  }
+
+  /** Units (thousands of tokens per minute) each subscription gets per region, model and type. */
+  public static final int DEFAULT_QUOTA_UNITS = 1000;
+
+  /** Azure's name for a quota: {@code Tokens Per Minute (thousands) - gpt-4o - GlobalStandard}. */
+  public static String quotaName(String model, String sku) {
+    return "Tokens Per Minute (thousands) - " + model + " - " + sku;
+  }
+
+  /** Capacity used in a subscription's quota for a region, model and deployment type. */
+  public int quotaUsed(Account account, String model, String sku) {
+    int used = 0;
+    for (Account other : store.accounts()) {
+      if (other.subscriptionId().equalsIgnoreCase(account.subscriptionId())
+          && other.location().equalsIgnoreCase(account.location())) {
+        for (Deployment d : store.deployments(other.name())) {
+          if (d.model().name().equals(model) && d.sku().name().equals(sku)) {
+            used += d.sku().capacity();
+          }
+        }
+      }
+    }
+    return used;
+  }
+
+  private void checkQuota(
+      Account account, String model, String sku, int capacity, Optional<Deployment> existing) {
+    if (sku.contains("Provisioned")) {
+      return;
+    }
+    int used = quotaUsed(account, model, sku);
+    int freed =
+        existing
+            .filter(d -> d.model().name().equals(model) && d.sku().name().equals(sku))
+            .map(d -> d.sku().capacity())
+            .orElse(0);
+    int needed = capacity - freed;
+    int available = DEFAULT_QUOTA_UNITS - used;
+    if (needed > available) {
+      String name = quotaName(model, sku);
+      throw ApiException.of(
+          ErrorCode.ARM_INSUFFICIENT_QUOTA,
+          needed,
+          name,
+          available,
+          used,
+          DEFAULT_QUOTA_UNITS,
+          name);
+    }
   }
 
   public synchronized boolean deleteDeployment(Account account, String name) {

@@ -111,6 +111,13 @@ public enum ErrorCode {
   ARM_INVALID_NAME(400, Shape.AZURE, "InvalidResourceName", "%s"),
   ARM_MODEL_NOT_SUPPORTED(400, Shape.AZURE, "DeploymentModelNotSupported", "%s"),
   ARM_CONFLICT(409, Shape.AZURE, "Conflict", "%s"),
+  ARM_INSUFFICIENT_QUOTA(
+      400,
+      Shape.AZURE,
+      "InsufficientQuota",
+      "This operation require %d new capacity in quota %s, which is bigger than the current"
+          + " available capacity %d. The current quota usage is %d and the quota limit is %d for"
+          + " quota %s."),
   ARM_AUTHORIZATION_FAILED(
       403,
       Shape.AZURE,

@@ -1,41 +1,108 @@
 package dev.lazurite.quota;
 
-import io.github.bucket4j.Bucket;
-import io.github.bucket4j.BucketConfiguration;
-import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
-import io.github.bucket4j.distributed.proxy.ProxyManager;
-import io.github.bucket4j.redis.lettuce.Bucket4jLettuce;
 import io.lettuce.core.RedisClient;
+import io.lettuce.core.RedisNoScriptException;
+import io.lettuce.core.ScriptOutputType;
 import io.lettuce.core.api.StatefulRedisConnection;
-import io.lettuce.core.codec.ByteArrayCodec;
-import io.lettuce.core.codec.RedisCodec;
-import io.lettuce.core.codec.StringCodec;
+import io.lettuce.core.api.sync.RedisCommands;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 
 /**
- * Quota counters shared by every instance through Redis (Lettuce). Each take is an atomic
- * compare-and-swap on the server, so limits stay exact however many instances share them; no
- * instance keeps a local copy of the shared state.
+ * Quota counters shared by every instance through Redis (Lettuce). Admission is one round trip: a
+ * Lua script refills both buckets by the server's clock and takes from both or neither, atomically
+ * on the server, so limits stay exact however many instances share them and no instance keeps a
+ * copy of the shared state. Settling is a second script, after the answer.
  */
-public final class RedisQuotaCounters extends BucketQuota {
+public final class RedisQuotaCounters implements QuotaCounters {
+  private static final String ADMIT = script("admit.lua");
+  private static final String SETTLE = script("settle.lua");
+
   private final RedisClient client;
-  private final StatefulRedisConnection<String, byte[]> connection;
-  private final ProxyManager<String> buckets;
+  private final StatefulRedisConnection<String, String> connection;
+  private final RedisCommands<String, String> redis;
+  private final String admitSha;
+  private final String settleSha;
 
   public RedisQuotaCounters(String redisUrl) {
     this.client = RedisClient.create(redisUrl);
-    this.connection = client.connect(RedisCodec.of(StringCodec.UTF8, ByteArrayCodec.INSTANCE));
-    this.buckets =
-        Bucket4jLettuce.casBasedBuilder(connection)
-            .expirationAfterWrite(
-                ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(
-                    Duration.ofMinutes(2)))
-            .build();
+    this.connection = client.connect();
+    this.redis = connection.sync();
+    this.admitSha = redis.scriptLoad(ADMIT);
+    this.settleSha = redis.scriptLoad(SETTLE);
   }
 
   @Override
-  Bucket bucket(String key, BucketConfiguration configuration) {
-    return buckets.builder().build(key, () -> configuration);
+  public QuotaDecision tryAcquire(String key, RateLimits limits, long tokens) {
+    List<Long> result =
+        run(
+            admitSha,
+            ADMIT,
+            ScriptOutputType.MULTI,
+            new String[] {
+              BucketKeys.of(key, limits, "requests"), BucketKeys.of(key, limits, "tokens")
+            },
+            Long.toString(limits.requestsPerWindow()),
+            Long.toString(micros(RateLimits.REQUEST_WINDOW)),
+            Long.toString(limits.tokensPerMinute()),
+            Long.toString(micros(RateLimits.TOKEN_WINDOW)),
+            Long.toString(Math.max(0, tokens)));
+    if (result.get(0) == 1) {
+      return new QuotaDecision.Allowed(result.get(1), result.get(2));
+    }
+    return new QuotaDecision.Throttled(
+        Duration.ofNanos(result.get(3) * 1000), result.get(4) == 1, result.get(1), result.get(2));
+  }
+
+  @Override
+  public void settle(String key, RateLimits limits, long delta) {
+    if (delta != 0) {
+      runSettle(key, limits, delta);
+    }
+  }
+
+  @Override
+  public long remainingTokens(String key, RateLimits limits) {
+    return Math.max(0, runSettle(key, limits, 0));
+  }
+
+  private long runSettle(String key, RateLimits limits, long delta) {
+    Long available =
+        run(
+            settleSha,
+            SETTLE,
+            ScriptOutputType.INTEGER,
+            new String[] {BucketKeys.of(key, limits, "tokens")},
+            Long.toString(limits.tokensPerMinute()),
+            Long.toString(micros(RateLimits.TOKEN_WINDOW)),
+            Long.toString(delta));
+    return available;
+  }
+
+  /** Runs a loaded script, loading it again if the server lost it (a restart, SCRIPT FLUSH). */
+  private <T> T run(
+      String sha, String source, ScriptOutputType type, String[] keys, String... args) {
+    try {
+      return redis.evalsha(sha, type, keys, args);
+    } catch (RedisNoScriptException e) {
+      return redis.eval(source, type, keys, args);
+    }
+  }
+
+  private static long micros(Duration duration) {
+    return duration.toNanos() / 1000;
+  }
+
+  private static String script(String name) {
+    try (InputStream in = RedisQuotaCounters.class.getResourceAsStream("/quota/" + name)) {
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   @Override

@@ -194,7 +194,8 @@ public final class LazuriteServer implements AutoCloseable {
             clock,
             new TokenValidator(issuer.publicKeys(), issuer.issuer(), Set.of(Audiences.MANAGEMENT)),
             subscription,
-            issuer.tenantId());
+            issuer.tenantId(),
+            quota);
     // Warm-ups run beside start-up: tokenizer tables now, the embedding model once the listeners
     // are serving, so that neither delays the first request.
     Thread.ofVirtual().name("lazurite-tokenizer-warm-up").start(tokens::warmUp);

@@ -124,4 +124,77 @@ class QuotaTest {
       }
     }
   }
+
+  @Test
+  void theUsagesRouteReportsTheEnforcingCounterAndSubscriptionQuota() {
+    try (TestingServer server = TestingServer.start()) {
+      deploy(server, "metered", 3);
+      assertThat(server.http().post(path("metered"), chat(100)).status()).isEqualTo(200);
+      String usages =
+          "/subscriptions/"
+              + server.server().subscriptionId()
+              + "/resourceGroups/lazurite/providers/Microsoft.CognitiveServices/accounts/lazurite/usages?api-version=2024-10-01";
+      var result =
+          server
+              .http()
+              .send("GET", usages, null, "Authorization", "Bearer " + server.server().adminToken());
+      var deployment =
+          result.json().get("value").findParents("name").stream()
+              .filter(u -> u.at("/name/value").asText().equals("OpenAI.Deployment.metered.Tokens"))
+              .findFirst()
+              .orElseThrow();
+      assertThat(deployment.get("limit").asLong()).isEqualTo(3000);
+      // 8 prompt + 20 to 60 answer tokens, less what refilled since (3,000 a minute).
+      assertThat(deployment.get("currentValue").asLong()).isBetween(1L, 68L);
+      var quota =
+          result.json().get("value").findParents("name").stream()
+              .filter(u -> u.at("/name/value").asText().equals("OpenAI.Standard.gpt-4o"))
+              .findFirst()
+              .orElseThrow();
+      assertThat(quota.get("currentValue").asInt()).isEqualTo(3);
+      assertThat(quota.get("limit").asInt()).isEqualTo(1000);
+      assertThat(quota.at("/name/localizedValue").asText())
+          .isEqualTo("Tokens Per Minute (thousands) - gpt-4o - Standard");
+    }
+  }
+
+  @Test
+  void deploymentsBeyondTheSubscriptionQuotaFailWithInsufficientQuota() {
+    try (TestingServer server = TestingServer.start()) {
+      deploy(server, "big", 900);
+      String deployments =
+          "/subscriptions/"
+              + server.server().subscriptionId()
+              + "/resourceGroups/lazurite/providers/Microsoft.CognitiveServices/accounts/lazurite/deployments/";
+      String admin = "Bearer " + server.server().adminToken();
+      var refused =
+          server
+              .http()
+              .send(
+                  "PUT",
+                  deployments + "bigger?api-version=2024-10-01",
+                  "{\"sku\":{\"name\":\"Standard\",\"capacity\":200},\"properties\":{\"model\":{\"name\":\"gpt-4o\"}}}",
+                  "Authorization",
+                  admin);
+      assertThat(refused.status()).isEqualTo(400);
+      assertThat(refused.body())
+          .isEqualTo(
+              "{\"error\":{\"code\":\"InsufficientQuota\",\"message\":\"This operation require 200 new capacity in quota"
+                  + " Tokens Per Minute (thousands) - gpt-4o - Standard, which is bigger than the current available capacity 100."
+                  + " The current quota usage is 900 and the quota limit is 1000 for quota Tokens Per Minute (thousands) - gpt-4o -"
+                  + " Standard.\"}}");
+      var resized =
+          server
+              .http()
+              .send(
+                  "PUT",
+                  deployments + "big?api-version=2024-10-01",
+                  "{\"sku\":{\"name\":\"Standard\",\"capacity\":1000},\"properties\":{\"model\":{\"name\":\"gpt-4o\"}}}",
+                  "Authorization",
+                  admin);
+      assertThat(resized.status()).as("resizing counts only the difference").isEqualTo(200);
+      assertThat(server.http().post(path("big"), chat(10)).header("x-ratelimit-limit-tokens"))
+          .isEqualTo("1000000");
+    }
+  }
 }
