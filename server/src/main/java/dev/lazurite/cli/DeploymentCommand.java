@@ -75,6 +75,12 @@ final class DeploymentCommand {
     @Option(names = "--rai-policy", description = "Content filter policy name.")
     String raiPolicy;
 
+    @Option(
+        names = "--backends",
+        split = ",",
+        description = "Serve through this pool of backends (see `lazurite backend`).")
+    java.util.List<String> backends;
+
     @Override
     JsonNode call(ArmClient arm) throws Exception {
       ObjectNode body = Json.MAPPER.createObjectNode();
@@ -87,6 +93,10 @@ final class DeploymentCommand {
       }
       if (raiPolicy != null) {
         properties.put("raiPolicyName", raiPolicy);
+      }
+      if (backends != null) {
+        var pool = properties.putArray("backendPool");
+        backends.forEach(pool::add);
       }
       if (backend != null || backendUrl != null) {
         ObjectNode b = properties.putObject("backend");

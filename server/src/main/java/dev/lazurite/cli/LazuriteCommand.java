@@ -10,6 +10,7 @@ import picocli.CommandLine.Command;
     subcommands = {
       ServeCommand.class,
       DeploymentCommand.class,
+      BackendCommand.class,
       KeysCommand.class,
       AccountCommand.class,
       UsageCommand.class,

@@ -217,6 +217,16 @@ public final class ArmHandler implements Handler {
                       .map(d -> ArmViews.deployment(account, d))
                       .toList()));
         }
+        case "backends" -> {
+          requireMethod(method, "GET");
+          caller.require(CS + "/deployments/read", accountScope);
+          Account account = control.account(sub, rg, name);
+          yield ok(
+              ArmViews.list(
+                  control.backends(account).stream()
+                      .map(b -> ArmViews.backend(account, b))
+                      .toList()));
+        }
         case "privateendpoints" -> {
           requireMethod(method, "GET");
           caller.require(CS + "/privateEndpointConnections/read", accountScope);
@@ -241,6 +251,33 @@ public final class ArmHandler implements Handler {
           yield ok(ArmViews.usage(usage.summarize(account.name(), since)));
         }
         default -> throw ApiException.of(ErrorCode.ARM_PATH_NOT_FOUND, full);
+      };
+    }
+    if (p.size() == 10 && child.equals("backends")) {
+      String verb = method.equals("GET") ? "read" : method.equals("DELETE") ? "delete" : "write";
+      caller.require(CS + "/deployments/" + verb, accountScope);
+      Account account = control.account(sub, rg, name);
+      String backend = p.get(9);
+      return switch (method) {
+        case "GET" ->
+            ok(
+                ArmViews.backend(
+                    account,
+                    control.backends(account).stream()
+                        .filter(b -> b.name().equals(backend))
+                        .findFirst()
+                        .orElseThrow(
+                            () ->
+                                ApiException.of(
+                                    ErrorCode.ARM_RESOURCE_NOT_FOUND,
+                                    CS + "/" + name + "/backends/" + backend,
+                                    rg))));
+        case "PUT" -> {
+          var created = ArmRequests.backend(account, backend, ArmRequests.parse(body), control);
+          yield new Answer(201, ArmViews.backend(account, created));
+        }
+        case "DELETE" -> new Answer(control.deleteBackend(account, backend) ? 200 : 204, null);
+        default -> throw ApiException.of(ErrorCode.ARM_METHOD_NOT_ALLOWED, method);
       };
     }
     if (p.size() == 10 && child.equals("privateendpoints")) {
@@ -359,18 +396,31 @@ public final class ArmHandler implements Handler {
 
   private Answer deployment(String method, Account account, String name, byte[] body) {
     return switch (method) {
-      case "GET" -> ok(ArmViews.deployment(account, control.deployment(account, name)));
+      case "GET" ->
+          ok(
+              ArmViews.withPool(
+                  ArmViews.deployment(account, control.deployment(account, name)),
+                  control.pool(account, name)));
       case "PUT", "PATCH" -> {
         var existing =
             control.deployments(account).stream().filter(d -> d.name().equals(name)).findFirst();
         if (method.equals("PATCH") && existing.isEmpty()) {
           control.deployment(account, name);
         }
+        JsonNode request = ArmRequests.parse(body);
         boolean created =
-            control.putDeployment(
-                account, ArmRequests.deployment(name, ArmRequests.parse(body), existing));
+            control.putDeployment(account, ArmRequests.deployment(name, request, existing));
+        JsonNode pool = request.path("properties").path("backendPool");
+        if (pool.isArray()) {
+          List<String> names = new java.util.ArrayList<>();
+          pool.forEach(n -> names.add(n.asText()));
+          control.setPool(account, name, names);
+        }
         yield new Answer(
-            created ? 201 : 200, ArmViews.deployment(account, control.deployment(account, name)));
+            created ? 201 : 200,
+            ArmViews.withPool(
+                ArmViews.deployment(account, control.deployment(account, name)),
+                control.pool(account, name)));
       }
       case "DELETE" -> new Answer(control.deleteDeployment(account, name) ? 200 : 204, null);
       default -> throw ApiException.of(ErrorCode.ARM_METHOD_NOT_ALLOWED, method);

@@ -179,6 +179,31 @@ final class ArmRequests {
     }
   }
 
+  /** A backend PUT body: {@code properties} with kind, url, region, priority, weight, faults. */
+  static dev.lazurite.routing.NamedBackend backend(
+      Account account, String name, JsonNode body, ControlPlane control) {
+    JsonNode properties = body.path("properties");
+    BackendSpec spec = backend(properties).orElse(BackendSpec.of(BackendKind.SIMULATOR));
+    String region = text(properties, "region", account.location());
+    int priority = integer(properties, "priority", 1);
+    int weight = integer(properties, "weight", 1);
+    JsonNode faults = properties.path("faults");
+    dev.lazurite.backend.FaultInjection injection;
+    try {
+      injection =
+          faults.isObject()
+              ? new dev.lazurite.backend.FaultInjection(
+                  faults.path("rate429").asDouble(0),
+                  faults.path("rate500").asDouble(0),
+                  java.time.Duration.ofMillis(faults.path("latencyMs").asLong(0)),
+                  faults.path("retryAfterSeconds").asInt(1))
+              : dev.lazurite.backend.FaultInjection.NONE;
+    } catch (IllegalArgumentException e) {
+      throw invalid(e.getMessage());
+    }
+    return control.putBackend(account, name, spec, region, priority, weight, injection);
+  }
+
   static ApiException invalid(String message) {
     return ApiException.of(ErrorCode.ARM_INVALID_BODY, message);
   }

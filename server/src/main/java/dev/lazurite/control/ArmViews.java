@@ -178,6 +178,43 @@ final class ArmViews {
     return list(values);
   }
 
+  static ObjectNode withPool(ObjectNode deployment, List<String> pool) {
+    if (!pool.isEmpty()) {
+      var array = ((ObjectNode) deployment.get("properties")).putArray("backendPool");
+      pool.forEach(array::add);
+    }
+    return deployment;
+  }
+
+  static ObjectNode backend(Account account, dev.lazurite.routing.NamedBackend b) {
+    ObjectNode node = NODES.objectNode();
+    node.put("id", account.armId() + "/backends/" + b.name());
+    node.put("name", b.name());
+    node.put("type", "Microsoft.CognitiveServices/accounts/backends");
+    ObjectNode properties = node.putObject("properties");
+    properties.put("kind", b.spec().kind().wireName());
+    if (!b.spec().url().isEmpty()) {
+      properties.put("url", b.spec().url());
+    }
+    if (!b.spec().upstreamModel().isEmpty()) {
+      properties.put("upstreamModel", b.spec().upstreamModel());
+    }
+    if (!b.spec().apiKeyEnv().isEmpty()) {
+      properties.put("apiKeyEnv", b.spec().apiKeyEnv());
+    }
+    properties.put("region", b.region());
+    properties.put("priority", b.priority());
+    properties.put("weight", b.weight());
+    if (!b.faults().none()) {
+      properties
+          .putObject("faults")
+          .put("rate429", b.faults().rate429())
+          .put("rate500", b.faults().rate500())
+          .put("latencyMs", b.faults().latency().toMillis());
+    }
+    return node;
+  }
+
   static ObjectNode keys(AccountKeys keys) {
     return NODES.objectNode().put("key1", keys.key1()).put("key2", keys.key2());
   }

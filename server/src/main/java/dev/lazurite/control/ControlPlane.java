@@ -40,6 +40,7 @@ public final class ControlPlane {
   private final Snapshots snapshots;
   private final Clock clock;
   private long version;
+  private final Map<String, dev.lazurite.routing.CircuitBreaker> breakers = new HashMap<>();
 
   public ControlPlane(
       ControlStore store,
@@ -156,6 +157,68 @@ public final class ControlPlane {
     boolean deleted = store.deletePrivateEndpoint(account.name(), name);
     publish();
     return deleted;
+  }
+
+  public List<dev.lazurite.routing.NamedBackend> backends(Account account) {
+    return store.backends(account.name());
+  }
+
+  /** Creates or replaces a backend deployments of this account can pool. */
+  public synchronized dev.lazurite.routing.NamedBackend putBackend(
+      Account account,
+      String name,
+      BackendSpec spec,
+      String region,
+      int priority,
+      int weight,
+      dev.lazurite.backend.FaultInjection faults) {
+    if (!DEPLOYMENT_NAME.matcher(name).matches()) {
+      throw ApiException.of(
+          ErrorCode.ARM_INVALID_NAME, "Backend name '%s' is invalid.".formatted(name));
+    }
+    if (spec.kind() == BackendKind.EMBEDDED) {
+      throw ApiException.of(ErrorCode.ARM_INVALID_BODY, "The embedded model cannot be pooled.");
+    }
+    try {
+      var backend =
+          new dev.lazurite.routing.NamedBackend(
+              account.name(), name, spec, region, priority, weight, faults, clock.instant());
+      checkBackend(spec, ModelCatalog.find("gpt-4o", "").orElseThrow());
+      store.upsertBackend(backend);
+      breakers.remove(account.name() + "/" + name);
+      publish();
+      return backend;
+    } catch (IllegalArgumentException e) {
+      throw ApiException.of(ErrorCode.ARM_INVALID_BODY, e.getMessage());
+    }
+  }
+
+  public synchronized boolean deleteBackend(Account account, String name) {
+    boolean deleted = store.deleteBackend(account.name(), name);
+    publish();
+    return deleted;
+  }
+
+  public List<String> pool(Account account, String deployment) {
+    return store.pool(account.name(), deployment);
+  }
+
+  /** Puts a deployment's requests on these backends (empty: back to its own backend). */
+  public synchronized void setPool(Account account, String deployment, List<String> names) {
+    deployment(account, deployment);
+    var known =
+        store.backends(account.name()).stream()
+            .map(dev.lazurite.routing.NamedBackend::name)
+            .toList();
+    for (String name : names) {
+      if (!known.contains(name)) {
+        throw ApiException.of(
+            ErrorCode.ARM_INVALID_BODY,
+            "The backend '%s' does not exist in this resource.".formatted(name));
+      }
+    }
+    store.setPool(account.name(), deployment, names);
+    publish();
   }
 
   public List<dev.lazurite.rbac.RoleAssignment> roleAssignments() {
@@ -339,12 +402,33 @@ public final class ControlPlane {
       bind(keys, account, "key1", accountKeys.key1());
       bind(keys, account, "key2", accountKeys.key2());
       Map<String, DeploymentRuntime> deployments = new HashMap<>();
+      Map<String, dev.lazurite.routing.NamedBackend> named = new HashMap<>();
+      store.backends(account.name()).forEach(b -> named.put(b.name(), b));
       for (Deployment d : store.deployments(account.name())) {
+        List<dev.lazurite.routing.PoolMember> pool = new java.util.ArrayList<>();
+        for (String member : store.pool(account.name(), d.name())) {
+          var backend = named.get(member);
+          if (backend != null) {
+            pool.add(
+                new dev.lazurite.routing.PoolMember(
+                    backend.name(),
+                    backend.region(),
+                    backend.priority(),
+                    backend.weight(),
+                    backend.faults().around(backends.backend(backend.spec())),
+                    breakers.computeIfAbsent(
+                        account.name() + "/" + backend.name(),
+                        k ->
+                            new dev.lazurite.routing.CircuitBreaker(
+                                dev.lazurite.routing.CircuitBreaker.Config.DEFAULT, clock))));
+          }
+        }
         ModelCatalog.find(d.model().name(), d.model().version())
             .ifPresent(
                 spec ->
                     deployments.put(
-                        d.name(), new DeploymentRuntime(d, spec, backends.backend(d.backend()))));
+                        d.name(),
+                        new DeploymentRuntime(d, spec, backends.backend(d.backend()), pool)));
       }
       accounts.put(
           account.name(),

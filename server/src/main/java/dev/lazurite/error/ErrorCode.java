@@ -76,6 +76,11 @@ public enum ErrorCode {
   UPSTREAM_RATE_LIMITED(429, Shape.AZURE, "429", "%s"),
   UPSTREAM_ERROR(502, Shape.AZURE, "BadGateway", "%s"),
   TIMEOUT(408, Shape.AZURE, "Timeout", "The operation was timeout."),
+  SERVICE_UNAVAILABLE_NO_BACKEND(
+      503,
+      Shape.AZURE,
+      "ServiceUnavailable",
+      "No backend of this deployment may serve the request now. Please retry later."),
   SERVICE_UNAVAILABLE(
       503, Shape.AZURE, "ServiceUnavailable", "The server is shutting down. Please retry."),
   INTERNAL(

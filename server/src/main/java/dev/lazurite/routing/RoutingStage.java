@@ -30,8 +30,28 @@ public final class RoutingStage implements Stage {
       return Response.Json.ok(models(exchange));
     }
     DeploymentRuntime deployment = exchange.deployment();
-    Backend backend = deployment.backend();
-    ModelSpec model = deployment.model();
+    if (!deployment.pool().isEmpty()) {
+      var served =
+          PoolRouter.call(
+              deployment.pool(),
+              deployment.deployment().sku().name(),
+              exchange.account().account().location(),
+              backend -> serve(exchange, backend, deployment.model()));
+      return served
+          .answer()
+          .withHeaders(
+              java.util.Map.of(
+                  "x-ms-region",
+                  dev.lazurite.runtime.Regions.displayName(served.member().region())));
+    }
+    return serve(exchange, deployment.backend(), deployment.model());
+  }
+
+  /**
+   * Asks one backend. A streamed call returns once the backend accepted the request, so a backend
+   * that fails before its first byte can still be replaced.
+   */
+  private static Response serve(Exchange exchange, Backend backend, ModelSpec model) {
     return switch (exchange.modelRequest()) {
       case ChatRequest chat ->
           chat.stream()

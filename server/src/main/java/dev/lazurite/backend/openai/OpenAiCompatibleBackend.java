@@ -87,14 +87,16 @@ public final class OpenAiCompatibleBackend implements Backend {
   private Result call(String path, ModelRequest request, ModelSpec model) {
     int status;
     byte[] bytes;
+    String retryAfter;
     try (HttpClientResponse response = send(path, upstreamBody(request, model, false))) {
       status = response.status().code();
+      retryAfter = response.headers().first(HeaderNames.RETRY_AFTER).orElse("");
       bytes = response.inputStream().readAllBytes();
     } catch (IOException | UncheckedIOException e) {
       throw failure(e);
     }
     if (status >= 400) {
-      throw UpstreamErrors.map(status, bytes);
+      throw UpstreamErrors.map(status, bytes, retryAfter);
     }
     ObjectNode answer = UpstreamErrors.parseObject(bytes);
     JsonNode usage = answer.path("usage");
@@ -108,7 +110,10 @@ public final class OpenAiCompatibleBackend implements Backend {
     if (status >= 400) {
       try (response;
           InputStream in = response.inputStream()) {
-        throw UpstreamErrors.map(status, in.readNBytes(1 << 20));
+        throw UpstreamErrors.map(
+            status,
+            in.readNBytes(1 << 20),
+            response.headers().first(HeaderNames.RETRY_AFTER).orElse(""));
       } catch (IOException | UncheckedIOException e) {
         throw failure(e);
       }

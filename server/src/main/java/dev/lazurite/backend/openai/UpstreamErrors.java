@@ -19,6 +19,13 @@ final class UpstreamErrors {
 
   private UpstreamErrors() {}
 
+  static ApiException map(int status, byte[] body, String retryAfter) {
+    ApiException mapped = map(status, body);
+    return retryAfter.isEmpty()
+        ? mapped
+        : mapped.withHeaders(java.util.Map.of("Retry-After", retryAfter));
+  }
+
   static ApiException map(int status, byte[] body) {
     String message = message(body);
     LOG.warn("upstream answered {}: {}", status, message);

@@ -298,6 +298,90 @@ public final class SqliteStore implements ControlStore, UsageStore, AutoCloseabl
   }
 
   @Override
+  public void upsertBackend(dev.lazurite.routing.NamedBackend b) {
+    jdbi.useHandle(
+        h ->
+            h.createUpdate(
+                    "INSERT INTO backends (account, name, spec, region, priority, weight, faults,"
+                        + " created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (account, name) DO"
+                        + " UPDATE SET spec = excluded.spec, region = excluded.region, priority ="
+                        + " excluded.priority, weight = excluded.weight, faults = excluded.faults")
+                .bind(0, b.account())
+                .bind(1, b.name())
+                .bind(2, Json.writeString(b.spec()))
+                .bind(3, b.region())
+                .bind(4, b.priority())
+                .bind(5, b.weight())
+                .bind(6, Json.writeString(b.faults()))
+                .bind(7, b.createdAt().toString())
+                .execute());
+  }
+
+  @Override
+  public List<dev.lazurite.routing.NamedBackend> backends(String account) {
+    return jdbi.withHandle(
+        h ->
+            h.createQuery("SELECT * FROM backends WHERE account = ? ORDER BY name")
+                .bind(0, account)
+                .map(
+                    (rs, ctx) ->
+                        new dev.lazurite.routing.NamedBackend(
+                            rs.getString("account"),
+                            rs.getString("name"),
+                            Json.read(rs.getString("spec"), BackendSpec.class),
+                            rs.getString("region"),
+                            rs.getInt("priority"),
+                            rs.getInt("weight"),
+                            Json.read(
+                                rs.getString("faults"), dev.lazurite.backend.FaultInjection.class),
+                            Instant.parse(rs.getString("created_at"))))
+                .list());
+  }
+
+  @Override
+  public boolean deleteBackend(String account, String name) {
+    return jdbi.withHandle(
+        h ->
+            h.createUpdate("DELETE FROM backends WHERE account = ? AND name = ?")
+                    .bind(0, account)
+                    .bind(1, name)
+                    .execute()
+                > 0);
+  }
+
+  @Override
+  public void setPool(String account, String deployment, List<String> backends) {
+    jdbi.useTransaction(
+        h -> {
+          h.createUpdate("DELETE FROM deployment_pools WHERE account = ? AND deployment = ?")
+              .bind(0, account)
+              .bind(1, deployment)
+              .execute();
+          for (int i = 0; i < backends.size(); i++) {
+            h.createUpdate(
+                    "INSERT INTO deployment_pools (account, deployment, position, backend) VALUES (?, ?, ?, ?)")
+                .bind(0, account)
+                .bind(1, deployment)
+                .bind(2, i)
+                .bind(3, backends.get(i))
+                .execute();
+          }
+        });
+  }
+
+  @Override
+  public List<String> pool(String account, String deployment) {
+    return jdbi.withHandle(
+        h ->
+            h.createQuery(
+                    "SELECT backend FROM deployment_pools WHERE account = ? AND deployment = ? ORDER BY position")
+                .bind(0, account)
+                .bind(1, deployment)
+                .mapTo(String.class)
+                .list());
+  }
+
+  @Override
   public Optional<String> setting(String name) {
     return jdbi.withHandle(
         h ->

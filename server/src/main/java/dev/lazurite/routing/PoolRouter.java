@@ -1,0 +1,90 @@
+package dev.lazurite.routing;
+
+import dev.lazurite.backend.Backend;
+import dev.lazurite.error.ApiException;
+import dev.lazurite.error.ErrorCode;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Function;
+
+/**
+ * Chooses the backends of a pool for one request: those the deployment type may use (data residency
+ * is enforced, not advised) and whose breakers let it through, lower priority first and by weight
+ * among equals. A backend that fails before answering (429, 5xx, timeout, unreachable) is recorded
+ * and the next one tried; the last failure reaches the client only when none is left. Failures
+ * inside a stream that has started are not retried here: a stream is never replayed.
+ */
+public final class PoolRouter {
+  private static final Set<ErrorCode> RETRIABLE =
+      Set.of(
+          ErrorCode.UPSTREAM_RATE_LIMITED,
+          ErrorCode.UPSTREAM_ERROR,
+          ErrorCode.TIMEOUT,
+          ErrorCode.INTERNAL,
+          ErrorCode.SERVICE_UNAVAILABLE);
+
+  private PoolRouter() {}
+
+  /** What a backend answered and which member answered it. */
+  public record Served<T>(T answer, PoolMember member) {}
+
+  public static <T> Served<T> call(
+      List<PoolMember> pool, String sku, String accountRegion, Function<Backend, T> call) {
+    ApiException last = null;
+    for (PoolMember member : order(pool, sku, accountRegion)) {
+      if (!member.breaker().tryAcquire()) {
+        continue;
+      }
+      try {
+        T answer = call.apply(member.backend());
+        member.breaker().recordSuccess();
+        return new Served<>(answer, member);
+      } catch (ApiException e) {
+        if (!RETRIABLE.contains(e.errorCode())) {
+          member.breaker().recordSuccess();
+          throw e;
+        }
+        member.breaker().recordFailure(retryAfter(e));
+        last = e;
+      }
+    }
+    throw last != null ? last : ApiException.of(ErrorCode.SERVICE_UNAVAILABLE_NO_BACKEND);
+  }
+
+  static List<PoolMember> order(List<PoolMember> pool, String sku, String accountRegion) {
+    List<PoolMember> eligible = new ArrayList<>();
+    for (PoolMember member : pool) {
+      if (Regions.eligible(sku, accountRegion, member.region())) {
+        eligible.add(member);
+      }
+    }
+    // Weighted random order among equal priorities: each member's key is -ln(u) / weight.
+    var random = ThreadLocalRandom.current();
+    List<double[]> keyed = new ArrayList<>();
+    for (int i = 0; i < eligible.size(); i++) {
+      keyed.add(
+          new double[] {
+            eligible.get(i).priority(),
+            -Math.log(1 - random.nextDouble()) / eligible.get(i).weight(),
+            i
+          });
+    }
+    keyed.sort(Comparator.<double[]>comparingDouble(k -> k[0]).thenComparingDouble(k -> k[1]));
+    List<PoolMember> ordered = new ArrayList<>();
+    keyed.forEach(k -> ordered.add(eligible.get((int) k[2])));
+    return ordered;
+  }
+
+  private static Duration retryAfter(ApiException e) {
+    String header = e.headers().getOrDefault("Retry-After", "");
+    try {
+      return header.isEmpty() ? Duration.ZERO : Duration.ofSeconds(Long.parseLong(header.strip()));
+    } catch (NumberFormatException ignored) {
+      return Duration.ZERO;
+    }
+  }
+}

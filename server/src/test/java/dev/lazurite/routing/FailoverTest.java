@@ -1,0 +1,167 @@
+package dev.lazurite.routing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.lazurite.cli.Main;
+import dev.lazurite.testing.TestingServer;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Pools of simulator backends with injected faults, made with the command line: no client sees an
+ * error while an eligible backend is healthy, and Standard deployments never leave their region.
+ */
+class FailoverTest {
+  static TestingServer server;
+  static final String HELLO =
+      "{\"messages\":[{\"role\":\"user\",\"content\":\"Hi\"}],\"max_tokens\":5}";
+
+  static void cli(String... args) {
+    List<String> all = new ArrayList<>(List.of(args));
+    all.add("--data-dir");
+    all.add(server.dataDir().toString());
+    StringWriter err = new StringWriter();
+    var cli = Main.commandLine();
+    cli.setOut(new PrintWriter(new StringWriter()));
+    cli.setErr(new PrintWriter(err));
+    assertThat(cli.execute(all.toArray(String[]::new))).as(err.toString()).isZero();
+  }
+
+  @BeforeAll
+  static void start() {
+    server = TestingServer.start();
+    cli("backend", "create", "--name", "west", "--region", "westeurope", "--priority", "0");
+    cli(
+        "backend",
+        "create",
+        "--name",
+        "east-down",
+        "--region",
+        "eastus",
+        "--priority",
+        "1",
+        "--fault-500",
+        "1");
+    cli(
+        "backend",
+        "create",
+        "--name",
+        "east-throttled",
+        "--region",
+        "eastus",
+        "--priority",
+        "1",
+        "--fault-429",
+        "1");
+    cli("backend", "create", "--name", "east-up", "--region", "eastus", "--priority", "2");
+    cli(
+        "deployment",
+        "create",
+        "--name",
+        "regional",
+        "--model-name",
+        "gpt-4o",
+        "--sku-name",
+        "Standard",
+        "--sku-capacity",
+        "100",
+        "--backends",
+        "west,east-down,east-up");
+    cli(
+        "deployment",
+        "create",
+        "--name",
+        "global",
+        "--model-name",
+        "gpt-4o",
+        "--sku-name",
+        "GlobalStandard",
+        "--sku-capacity",
+        "100",
+        "--backends",
+        "west,east-down,east-up");
+    cli(
+        "deployment",
+        "create",
+        "--name",
+        "throttled",
+        "--model-name",
+        "gpt-4o",
+        "--sku-name",
+        "Standard",
+        "--sku-capacity",
+        "100",
+        "--backends",
+        "east-throttled,east-up");
+    cli(
+        "deployment",
+        "create",
+        "--name",
+        "stranded",
+        "--model-name",
+        "gpt-4o",
+        "--sku-name",
+        "Standard",
+        "--sku-capacity",
+        "100",
+        "--backends",
+        "west");
+  }
+
+  @AfterAll
+  static void stop() {
+    server.close();
+  }
+
+  static String path(String deployment) {
+    return "/openai/deployments/" + deployment + "/chat/completions?api-version=2024-10-21";
+  }
+
+  @Test
+  void aDownBackendIsSkippedAndStandardStaysInItsRegion() {
+    for (int i = 0; i < 20; i++) {
+      var result = server.http().post(path("regional"), HELLO);
+      assertThat(result.status()).isEqualTo(200);
+      assertThat(result.header("x-ms-region"))
+          .as("Standard never leaves East US")
+          .isEqualTo("East US");
+    }
+  }
+
+  @Test
+  void globalDeploymentsUseTheBestBackendAnywhere() {
+    var result = server.http().post(path("global"), HELLO);
+    assertThat(result.status()).isEqualTo(200);
+    assertThat(result.header("x-ms-region")).isEqualTo("West Europe");
+  }
+
+  @Test
+  void aThrottledBackendHandsOverWithoutTheClientNoticing() {
+    for (int i = 0; i < 10; i++) {
+      var result = server.http().post(path("throttled"), HELLO);
+      assertThat(result.status()).isEqualTo(200);
+    }
+    var streamed =
+        server
+            .http()
+            .post(
+                path("throttled"),
+                HELLO
+                    .replace("}]", "}],\"stream\":true")
+                    .replace(",\"max_tokens\":5}", ",\"max_tokens\":5}"));
+    assertThat(streamed.status()).as("a stream fails over before its first byte").isEqualTo(200);
+    assertThat(streamed.body()).endsWith("data: [DONE]\n\n");
+  }
+
+  @Test
+  void withNoEligibleBackendTheDeploymentAnswers503RatherThanLeaveItsRegion() {
+    var result = server.http().post(path("stranded"), HELLO);
+    assertThat(result.status()).isEqualTo(503);
+    assertThat(result.json().at("/error/code").asText()).isEqualTo("ServiceUnavailable");
+  }
+}
