@@ -48,6 +48,14 @@ public interface Backend extends AutoCloseable {
     throw unsupported("embeddings", model);
   }
 
+  /**
+   * Whether the backend answers now: what an active health probe asks of a backend whose breaker is
+   * open. In-process backends are always up.
+   */
+  default boolean probe() {
+    return true;
+  }
+
   @Override
   default void close() {}
 

@@ -1,7 +1,9 @@
 package dev.lazurite.backend;
 
 import dev.lazurite.backend.embedded.EmbeddedEmbeddingBackend;
+import dev.lazurite.backend.openai.EntraTokens;
 import dev.lazurite.backend.openai.OpenAiCompatibleBackend;
+import dev.lazurite.backend.openai.UpstreamTarget;
 import dev.lazurite.backend.simulator.SimulatorBackend;
 import dev.lazurite.backend.simulator.SimulatorConfig;
 import dev.lazurite.network.OutboundHttp;
@@ -25,7 +27,9 @@ public final class BackendFactory implements AutoCloseable {
   private final Duration readTimeout;
   private final Function<String, String> environment;
 
-  private final Map<BackendSpec, Backend> upstreams = new ConcurrentHashMap<>();
+  private final Map<Upstream, Backend> upstreams = new ConcurrentHashMap<>();
+
+  private record Upstream(BackendSpec spec, BackendSecret secret) {}
 
   /**
    * @param environment reads the variables that hold upstream keys
@@ -52,10 +56,19 @@ public final class BackendFactory implements AutoCloseable {
   }
 
   public Backend backend(BackendSpec spec) {
+    return backend(spec, BackendSecret.NONE);
+  }
+
+  /**
+   * @param secret the upstream key or client secret stored with a pooled backend; when empty, the
+   *     spec's {@code apiKeyEnv} variable is read
+   */
+  public Backend backend(BackendSpec spec, BackendSecret secret) {
     return switch (spec.kind()) {
       case SIMULATOR -> simulator;
       case EMBEDDED -> embedded;
-      case OPENAI_COMPATIBLE -> upstreams.computeIfAbsent(spec, this::upstream);
+      case OPENAI_COMPATIBLE, OPENAI, AZURE ->
+          upstreams.computeIfAbsent(new Upstream(spec, secret), this::upstream);
     };
   }
 
@@ -68,16 +81,36 @@ public final class BackendFactory implements AutoCloseable {
     return embedded;
   }
 
-  private Backend upstream(BackendSpec spec) {
-    String key = spec.apiKeyEnv().isEmpty() ? "" : environment.apply(spec.apiKeyEnv());
+  private Backend upstream(Upstream upstream) {
+    BackendSpec spec = upstream.spec();
+    String key = upstream.secret().value();
+    if (key.isEmpty() && !spec.apiKeyEnv().isEmpty()) {
+      key = java.util.Objects.requireNonNullElse(environment.apply(spec.apiKeyEnv()), "");
+    }
+    URI url = URI.create(spec.effectiveUrl());
+    UpstreamTarget target =
+        switch (spec.kind()) {
+          case AZURE -> new UpstreamTarget.Azure(url, spec.azure(), key, tokens(spec.azure(), key));
+          default -> new UpstreamTarget.OpenAi(url, spec.upstreamModel(), key);
+        };
     return new OpenAiCompatibleBackend(
-        URI.create(spec.url()),
-        spec.upstreamModel(),
-        key == null ? "" : key,
-        outbound.client(),
-        readTimeout,
-        tokens,
-        outbound.policy());
+        target, outbound.client(), readTimeout, tokens, outbound.policy());
+  }
+
+  private EntraTokens tokens(AzureSettings azure, String secret) {
+    return switch (azure.effectiveAuth()) {
+      case AzureSettings.CLIENT_CREDENTIALS ->
+          EntraTokens.clientCredentials(
+              URI.create(azure.tokenUrl()),
+              azure.clientId(),
+              secret,
+              outbound.client(),
+              outbound.policy());
+      case AzureSettings.MANAGED_IDENTITY ->
+          EntraTokens.managedIdentity(
+              azure.tokenUrl(), azure.clientId(), outbound.client(), outbound.policy());
+      default -> null;
+    };
   }
 
   @Override

@@ -4,7 +4,11 @@ package dev.lazurite.backend;
 public enum BackendKind {
   SIMULATOR("simulator"),
   EMBEDDED("embedded"),
-  OPENAI_COMPATIBLE("openai-compatible");
+  OPENAI_COMPATIBLE("openai-compatible"),
+  /** A deployment on a real Azure OpenAI resource. */
+  AZURE("azure"),
+  /** api.openai.com, or anything at another URL with its shape. */
+  OPENAI("openai");
 
   private final String wireName;
 
@@ -14,6 +18,11 @@ public enum BackendKind {
 
   public String wireName() {
     return wireName;
+  }
+
+  /** Whether requests leave the process for an upstream server. */
+  public boolean upstream() {
+    return this == OPENAI_COMPATIBLE || this == AZURE || this == OPENAI;
   }
 
   public static BackendKind fromWireName(String name) {

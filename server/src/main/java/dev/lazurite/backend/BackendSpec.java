@@ -4,24 +4,43 @@ import static java.util.Objects.requireNonNull;
 
 /**
  * Which backend serves a deployment and how to reach it. No secret is stored here: an upstream key
- * is read from the environment variable {@code apiKeyEnv} when the backend is built.
+ * is read from the environment variable {@code apiKeyEnv} when the backend is built, or kept sealed
+ * beside a pooled backend ({@link BackendSecret}).
  *
- * @param url the upstream base URL (openai-compatible), empty otherwise
+ * @param url the upstream base URL (openai-compatible, azure: the resource endpoint; openai:
+ *     defaults to https://api.openai.com/v1), empty otherwise
  * @param upstreamModel the model name the upstream knows, empty to use the deployment's model
- * @param apiKeyEnv environment variable holding the upstream key, empty for none
+ * @param apiKeyEnv environment variable holding the upstream key (or client secret), empty for none
+ * @param azure the upstream deployment and authentication of an azure backend
  */
-public record BackendSpec(BackendKind kind, String url, String upstreamModel, String apiKeyEnv) {
+public record BackendSpec(
+    BackendKind kind, String url, String upstreamModel, String apiKeyEnv, AzureSettings azure) {
+  public static final String OPENAI_URL = "https://api.openai.com/v1";
+
   public BackendSpec {
     requireNonNull(kind, "kind is null");
     requireNonNull(url, "url is null");
     requireNonNull(upstreamModel, "upstreamModel is null");
     requireNonNull(apiKeyEnv, "apiKeyEnv is null");
-    if (kind == BackendKind.OPENAI_COMPATIBLE && url.isBlank()) {
-      throw new IllegalArgumentException("an openai-compatible backend needs a url");
+    azure = azure == null ? AzureSettings.NONE : azure;
+    if ((kind == BackendKind.OPENAI_COMPATIBLE || kind == BackendKind.AZURE) && url.isBlank()) {
+      throw new IllegalArgumentException("an " + kind.wireName() + " backend needs a url");
     }
+    if (kind == BackendKind.AZURE) {
+      azure.requireComplete();
+    }
+  }
+
+  public BackendSpec(BackendKind kind, String url, String upstreamModel, String apiKeyEnv) {
+    this(kind, url, upstreamModel, apiKeyEnv, AzureSettings.NONE);
   }
 
   public static BackendSpec of(BackendKind kind) {
     return new BackendSpec(kind, "", "", "");
+  }
+
+  /** The base URL requests go to. */
+  public String effectiveUrl() {
+    return kind == BackendKind.OPENAI && url.isBlank() ? OPENAI_URL : url;
   }
 }

@@ -1,7 +1,5 @@
 package dev.lazurite.backend;
 
-import static java.util.Objects.requireNonNull;
-
 import dev.lazurite.api.ChatRequest;
 import dev.lazurite.api.CompletionRequest;
 import dev.lazurite.api.EmbeddingRequest;
@@ -14,22 +12,44 @@ import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
- * Faults a backend injects before answering, for failover tests and load tests: a share of 429s
- * (with {@code Retry-After}), a share of 500s, and added latency.
+ * Faults a backend injects, for failover tests and load tests: a share of 429s (with {@code
+ * Retry-After}), a share of 500s, a share of hangs (the backend says nothing for {@code hang}, then
+ * the call times out as an upstream read would), added latency before every answer, and a share of
+ * streams whose connection resets after a few events.
  */
 public record FaultInjection(
-    double rate429, double rate500, Duration latency, int retryAfterSeconds) {
-  public static final FaultInjection NONE = new FaultInjection(0, 0, Duration.ZERO, 1);
+    double rate429,
+    double rate500,
+    Duration latency,
+    int retryAfterSeconds,
+    double rateHang,
+    Duration hang,
+    double rateReset) {
+  public static final FaultInjection NONE =
+      new FaultInjection(0, 0, Duration.ZERO, 1, 0, Duration.ZERO, 0);
+
+  /** Events a stream that resets sends first. */
+  static final int EVENTS_BEFORE_RESET = 3;
 
   public FaultInjection {
-    requireNonNull(latency, "latency is null");
-    if (rate429 < 0 || rate500 < 0 || rate429 + rate500 > 1) {
-      throw new IllegalArgumentException("fault rates must be in [0, 1] and sum to at most 1");
+    latency = latency == null ? Duration.ZERO : latency;
+    hang = hang == null || hang.isZero() ? Duration.ofSeconds(30) : hang;
+    if (rate429 < 0
+        || rate500 < 0
+        || rateHang < 0
+        || rateReset < 0
+        || rateReset > 1
+        || rate429 + rate500 + rateHang > 1) {
+      throw new IllegalArgumentException(
+          "fault rates must be in [0, 1], and the 429, 500 and hang rates sum to at most 1");
+    }
+    if (latency.isNegative()) {
+      throw new IllegalArgumentException("latency must not be negative");
     }
   }
 
   public boolean none() {
-    return rate429 == 0 && rate500 == 0 && latency.isZero();
+    return rate429 == 0 && rate500 == 0 && rateHang == 0 && rateReset == 0 && latency.isZero();
   }
 
   /** The backend with these faults in front of it. */
@@ -38,13 +58,7 @@ public record FaultInjection(
   }
 
   private void strike() {
-    if (!latency.isZero()) {
-      try {
-        Thread.sleep(latency);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-    }
+    pause(latency);
     double roll = ThreadLocalRandom.current().nextDouble();
     if (roll < rate429) {
       throw ApiException.of(
@@ -54,6 +68,48 @@ public record FaultInjection(
     }
     if (roll < rate429 + rate500) {
       throw ApiException.of(ErrorCode.INTERNAL);
+    }
+    if (roll < rate429 + rate500 + rateHang) {
+      pause(hang);
+      throw ApiException.of(ErrorCode.TIMEOUT);
+    }
+  }
+
+  private EventStream resetting(EventStream inner) {
+    if (ThreadLocalRandom.current().nextDouble() >= rateReset) {
+      return inner;
+    }
+    return sink -> {
+      int[] sent = {0};
+      try {
+        inner.writeTo(
+            event -> {
+              if (sent[0]++ == EVENTS_BEFORE_RESET) {
+                throw new Reset();
+              }
+              sink.send(event);
+            });
+      } catch (Reset reset) {
+        throw ApiException.of(
+            ErrorCode.UPSTREAM_ERROR, "The model backend stream ended unexpectedly.");
+      }
+    };
+  }
+
+  private static void pause(Duration duration) {
+    if (!duration.isZero()) {
+      try {
+        Thread.sleep(duration);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+  }
+
+  /** The connection reset, thrown through the inner stream to stop it. */
+  private static final class Reset extends RuntimeException {
+    Reset() {
+      super("connection reset", null, false, false);
     }
   }
 
@@ -67,7 +123,7 @@ public record FaultInjection(
     @Override
     public EventStream chatStream(ChatRequest request, ModelSpec model) {
       faults.strike();
-      return inner.chatStream(request, model);
+      return faults.resetting(inner.chatStream(request, model));
     }
 
     @Override
@@ -79,13 +135,19 @@ public record FaultInjection(
     @Override
     public EventStream completeStream(CompletionRequest request, ModelSpec model) {
       faults.strike();
-      return inner.completeStream(request, model);
+      return faults.resetting(inner.completeStream(request, model));
     }
 
     @Override
     public Result embed(EmbeddingRequest request, ModelSpec model) {
       faults.strike();
       return inner.embed(request, model);
+    }
+
+    @Override
+    public boolean probe() {
+      double roll = ThreadLocalRandom.current().nextDouble();
+      return roll >= faults.rate429() + faults.rate500() + faults.rateHang() && inner.probe();
     }
   }
 }

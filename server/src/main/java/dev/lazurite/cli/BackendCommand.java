@@ -33,10 +33,14 @@ final class BackendCommand {
     @Option(
         names = "--kind",
         defaultValue = "simulator",
-        description = "simulator or openai-compatible.")
+        description = "simulator, openai-compatible, azure or openai.")
     String kind;
 
-    @Option(names = "--url", description = "Upstream base URL (openai-compatible).")
+    @Option(
+        names = "--url",
+        description =
+            "Upstream base URL (openai-compatible; azure: the resource endpoint; openai: default"
+                + " https://api.openai.com/v1).")
     String url;
 
     @Option(
@@ -60,6 +64,57 @@ final class BackendCommand {
 
     @Option(names = "--upstream-model", description = "Model name the upstream knows.")
     String upstreamModel;
+
+    @Option(names = "--deployment", description = "azure: the deployment on the upstream resource.")
+    String deployment;
+
+    @Option(names = "--api-version", description = "azure: api-version to call the upstream with.")
+    String apiVersion;
+
+    @Option(
+        names = "--auth",
+        description = "azure: key (default), client-credentials or managed-identity.")
+    String auth;
+
+    @Option(
+        names = "--token-url",
+        description =
+            "azure: Entra token endpoint for client-credentials, or the identity endpoint for"
+                + " managed-identity.")
+    String tokenUrl;
+
+    @Option(names = "--client-id", description = "azure: application (client) id.")
+    String clientId;
+
+    @Option(
+        names = "--secret-stdin",
+        description =
+            "Read the upstream key (or client secret) from standard input; it is stored encrypted.")
+    boolean secretStdin;
+
+    @Option(
+        names = "--fault-latency-ms",
+        defaultValue = "0",
+        description = "Added latency before every answer (testing).")
+    long faultLatencyMs;
+
+    @Option(
+        names = "--fault-hang",
+        defaultValue = "0",
+        description = "Share of requests that hang until they time out (testing).")
+    double faultHang;
+
+    @Option(
+        names = "--fault-hang-ms",
+        defaultValue = "30000",
+        description = "How long a hanging request hangs before it times out (testing).")
+    long faultHangMs;
+
+    @Option(
+        names = "--fault-reset",
+        defaultValue = "0",
+        description = "Share of streams whose connection resets mid-stream (testing).")
+    double faultReset;
 
     @Option(
         names = "--fault-429",
@@ -87,14 +142,37 @@ final class BackendCommand {
       if (apiKeyEnv != null) {
         backend.put("apiKeyEnv", apiKeyEnv);
       }
+      putIfSet(backend, "deployment", deployment);
+      putIfSet(backend, "apiVersion", apiVersion);
+      putIfSet(backend, "auth", auth);
+      putIfSet(backend, "tokenUrl", tokenUrl);
+      putIfSet(backend, "clientId", clientId);
+      if (secretStdin) {
+        String secret =
+            new String(System.in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).strip();
+        backend.put("client-credentials".equals(auth) ? "clientSecret" : "apiKey", secret);
+      }
       if (region != null) {
         properties.put("region", region);
       }
       properties.put("priority", priority).put("weight", weight);
-      if (fault429 > 0 || fault500 > 0) {
-        properties.putObject("faults").put("rate429", fault429).put("rate500", fault500);
+      if (fault429 > 0 || fault500 > 0 || faultHang > 0 || faultReset > 0 || faultLatencyMs > 0) {
+        properties
+            .putObject("faults")
+            .put("rate429", fault429)
+            .put("rate500", fault500)
+            .put("rateHang", faultHang)
+            .put("hangMs", faultHangMs)
+            .put("rateReset", faultReset)
+            .put("latencyMs", faultLatencyMs);
       }
       return arm.send("PUT", path(arm) + "/" + ArmClient.encode(name), body);
+    }
+  }
+
+  private static void putIfSet(ObjectNode node, String field, String value) {
+    if (value != null) {
+      node.put(field, value);
     }
   }
 

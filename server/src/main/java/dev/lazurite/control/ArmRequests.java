@@ -1,7 +1,9 @@
 package dev.lazurite.control;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.lazurite.backend.AzureSettings;
 import dev.lazurite.backend.BackendKind;
+import dev.lazurite.backend.BackendSecret;
 import dev.lazurite.backend.BackendSpec;
 import dev.lazurite.deployment.Deployment;
 import dev.lazurite.error.ApiException;
@@ -62,7 +64,16 @@ final class ArmRequests {
             properties,
             "versionUpgradeOption",
             existing.map(d -> d.versionUpgradeOption()).orElse("")),
-        backend(properties.path("backend")).or(() -> existing.map(d -> d.backend())));
+        deploymentBackend(properties.path("backend")).or(() -> existing.map(d -> d.backend())));
+  }
+
+  private static Optional<BackendSpec> deploymentBackend(JsonNode node) {
+    if (node.has("apiKey") || node.has("clientSecret")) {
+      throw invalid(
+          "A deployment's backend reads its key from apiKeyEnv. Keys are stored (encrypted) only"
+              + " on pooled backends: PUT .../backends/{name}.");
+    }
+    return backend(node);
   }
 
   static Optional<BackendSpec> backend(JsonNode node) {
@@ -76,7 +87,8 @@ final class ArmRequests {
     BackendKind kind = BackendKind.fromWireName(kindName);
     if (kind == null) {
       throw invalid(
-          "Unknown backend kind '%s'. Known kinds: simulator, embedded, openai-compatible."
+          ("Unknown backend kind '%s'. Known kinds: simulator, embedded, openai-compatible, azure,"
+                  + " openai.")
               .formatted(kindName));
     }
     try {
@@ -85,7 +97,13 @@ final class ArmRequests {
               kind,
               text(node, "url", ""),
               text(node, "upstreamModel", ""),
-              text(node, "apiKeyEnv", "")));
+              text(node, "apiKeyEnv", ""),
+              new AzureSettings(
+                  text(node, "deployment", ""),
+                  text(node, "apiVersion", ""),
+                  text(node, "auth", ""),
+                  text(node, "tokenUrl", ""),
+                  text(node, "clientId", ""))));
     } catch (IllegalArgumentException e) {
       throw invalid(e.getMessage());
     }
@@ -183,7 +201,10 @@ final class ArmRequests {
   static dev.lazurite.routing.NamedBackend backend(
       Account account, String name, JsonNode body, ControlPlane control) {
     JsonNode properties = body.path("properties");
-    BackendSpec spec = backend(properties).orElse(BackendSpec.of(BackendKind.SIMULATOR));
+    // The backend's fields sit in properties (as a GET shows them) or in properties.backend.
+    JsonNode backend =
+        properties.path("backend").isObject() ? properties.path("backend") : properties;
+    BackendSpec spec = backend(backend).orElse(BackendSpec.of(BackendKind.SIMULATOR));
     String region = text(properties, "region", account.location());
     int priority = integer(properties, "priority", 1);
     int weight = integer(properties, "weight", 1);
@@ -193,15 +214,42 @@ final class ArmRequests {
       injection =
           faults.isObject()
               ? new dev.lazurite.backend.FaultInjection(
-                  faults.path("rate429").asDouble(0),
-                  faults.path("rate500").asDouble(0),
-                  java.time.Duration.ofMillis(faults.path("latencyMs").asLong(0)),
-                  faults.path("retryAfterSeconds").asInt(1))
+                  number(faults, "rate429"),
+                  number(faults, "rate500"),
+                  java.time.Duration.ofMillis((long) number(faults, "latencyMs")),
+                  faults.has("retryAfterSeconds") ? (int) number(faults, "retryAfterSeconds") : 1,
+                  number(faults, "rateHang"),
+                  java.time.Duration.ofMillis((long) number(faults, "hangMs")),
+                  number(faults, "rateReset"))
               : dev.lazurite.backend.FaultInjection.NONE;
     } catch (IllegalArgumentException e) {
       throw invalid(e.getMessage());
     }
-    return control.putBackend(account, name, spec, region, priority, weight, injection);
+    String apiKey = text(backend, "apiKey", "");
+    String clientSecret = text(backend, "clientSecret", "");
+    if (!apiKey.isEmpty() && !clientSecret.isEmpty()) {
+      throw invalid("Give either apiKey or clientSecret, not both.");
+    }
+    return control.putBackend(
+        account,
+        name,
+        spec,
+        region,
+        priority,
+        weight,
+        injection,
+        new BackendSecret(apiKey.isEmpty() ? clientSecret : apiKey));
+  }
+
+  private static double number(JsonNode node, String field) {
+    JsonNode value = node.path(field);
+    if (value.isMissingNode() || value.isNull()) {
+      return 0;
+    }
+    if (!value.isNumber()) {
+      throw invalid("The property 'faults.%s' must be a number.".formatted(field));
+    }
+    return value.asDouble();
   }
 
   static ApiException invalid(String message) {

@@ -202,6 +202,21 @@ final class ArmViews {
     if (!b.spec().apiKeyEnv().isEmpty()) {
       properties.put("apiKeyEnv", b.spec().apiKeyEnv());
     }
+    if (b.spec().kind() == dev.lazurite.backend.BackendKind.AZURE) {
+      var azure = b.spec().azure();
+      properties
+          .put("deployment", azure.deployment())
+          .put("apiVersion", azure.effectiveApiVersion())
+          .put("auth", azure.effectiveAuth());
+      if (!azure.tokenUrl().isEmpty()) {
+        properties.put("tokenUrl", azure.tokenUrl());
+      }
+      if (!azure.clientId().isEmpty()) {
+        properties.put("clientId", azure.clientId());
+      }
+    }
+    // Whether a key is stored, never the key.
+    properties.put("hasStoredSecret", !b.secret().isEmpty());
     properties.put("region", b.region());
     properties.put("priority", b.priority());
     properties.put("weight", b.weight());
@@ -210,7 +225,10 @@ final class ArmViews {
           .putObject("faults")
           .put("rate429", b.faults().rate429())
           .put("rate500", b.faults().rate500())
-          .put("latencyMs", b.faults().latency().toMillis());
+          .put("latencyMs", b.faults().latency().toMillis())
+          .put("rateHang", b.faults().rateHang())
+          .put("hangMs", b.faults().hang().toMillis())
+          .put("rateReset", b.faults().rateReset());
     }
     return node;
   }

@@ -40,14 +40,25 @@ public final class ControlPlane {
   private final Snapshots snapshots;
   private final Clock clock;
   private long version;
-  private final Map<String, dev.lazurite.routing.CircuitBreaker> breakers = new HashMap<>();
+  private final Map<String, Health> health = new HashMap<>();
+  private final java.time.Duration latencyFailover;
 
+  /** A pooled backend's breaker and latency, kept across snapshots. */
+  private record Health(
+      dev.lazurite.routing.CircuitBreaker breaker, dev.lazurite.routing.LatencyTracker latency) {}
+
+  /**
+   * @param latencyFailover time to first byte over which a pooled backend is tried last; zero for
+   *     off
+   */
   public ControlPlane(
       ControlStore store,
       IdentityStore identities,
       BackendFactory backends,
       Snapshots snapshots,
-      Clock clock) {
+      Clock clock,
+      java.time.Duration latencyFailover) {
+    this.latencyFailover = latencyFailover;
     this.store = store;
     this.identities = identities;
     this.backends = backends;
@@ -171,7 +182,8 @@ public final class ControlPlane {
       String region,
       int priority,
       int weight,
-      dev.lazurite.backend.FaultInjection faults) {
+      dev.lazurite.backend.FaultInjection faults,
+      dev.lazurite.backend.BackendSecret secret) {
     if (!DEPLOYMENT_NAME.matcher(name).matches()) {
       throw ApiException.of(
           ErrorCode.ARM_INVALID_NAME, "Backend name '%s' is invalid.".formatted(name));
@@ -182,15 +194,32 @@ public final class ControlPlane {
     try {
       var backend =
           new dev.lazurite.routing.NamedBackend(
-              account.name(), name, spec, region, priority, weight, faults, clock.instant());
+              account.name(),
+              name,
+              spec,
+              region,
+              priority,
+              weight,
+              faults,
+              secret.isEmpty() ? existingSecret(account, name) : secret,
+              clock.instant());
       checkBackend(spec, ModelCatalog.find("gpt-4o", "").orElseThrow());
       store.upsertBackend(backend);
-      breakers.remove(account.name() + "/" + name);
+      health.remove(account.name() + "/" + name);
       publish();
       return backend;
     } catch (IllegalArgumentException e) {
       throw ApiException.of(ErrorCode.ARM_INVALID_BODY, e.getMessage());
     }
+  }
+
+  /** A PUT without a key keeps the stored one, as a GET never shows it. */
+  private dev.lazurite.backend.BackendSecret existingSecret(Account account, String name) {
+    return store.backends(account.name()).stream()
+        .filter(b -> b.name().equals(name))
+        .map(dev.lazurite.routing.NamedBackend::secret)
+        .findFirst()
+        .orElse(dev.lazurite.backend.BackendSecret.NONE);
   }
 
   public synchronized boolean deleteBackend(Account account, String name) {
@@ -393,6 +422,18 @@ public final class ControlPlane {
     return deleted;
   }
 
+  /** Every pooled backend of the current snapshot, once each: what health probes visit. */
+  public java.util.Collection<dev.lazurite.routing.PoolMember> poolMembers() {
+    Map<dev.lazurite.routing.CircuitBreaker, dev.lazurite.routing.PoolMember> members =
+        new java.util.IdentityHashMap<>();
+    for (var account : snapshots.get().accounts().values()) {
+      for (var deployment : account.deployments().values()) {
+        deployment.pool().forEach(m -> members.putIfAbsent(m.breaker(), m));
+      }
+    }
+    return members.values();
+  }
+
   /** Rebuilds the runtime snapshot from the store and swaps it in. */
   public synchronized void publish() {
     Map<String, RuntimeSnapshot.KeyBinding> keys = new HashMap<>();
@@ -409,18 +450,23 @@ public final class ControlPlane {
         for (String member : store.pool(account.name(), d.name())) {
           var backend = named.get(member);
           if (backend != null) {
+            Health memberHealth =
+                health.computeIfAbsent(
+                    account.name() + "/" + backend.name(),
+                    k ->
+                        new Health(
+                            new dev.lazurite.routing.CircuitBreaker(
+                                dev.lazurite.routing.CircuitBreaker.Config.DEFAULT, clock),
+                            new dev.lazurite.routing.LatencyTracker(latencyFailover)));
             pool.add(
                 new dev.lazurite.routing.PoolMember(
                     backend.name(),
                     backend.region(),
                     backend.priority(),
                     backend.weight(),
-                    backend.faults().around(backends.backend(backend.spec())),
-                    breakers.computeIfAbsent(
-                        account.name() + "/" + backend.name(),
-                        k ->
-                            new dev.lazurite.routing.CircuitBreaker(
-                                dev.lazurite.routing.CircuitBreaker.Config.DEFAULT, clock))));
+                    backend.faults().around(backends.backend(backend.spec(), backend.secret())),
+                    memberHealth.breaker(),
+                    memberHealth.latency()));
           }
         }
         ModelCatalog.find(d.model().name(), d.model().version())
@@ -478,17 +524,24 @@ public final class ControlPlane {
           "The embedded backend serves only the model '%s'."
               .formatted(ModelCatalog.EMBEDDED_EMBEDDING_MODEL));
     }
-    if (backend.kind() == BackendKind.OPENAI_COMPATIBLE) {
-      try {
-        var uri = java.net.URI.create(backend.url());
-        if (!"http".equals(uri.getScheme()) && !"https".equals(uri.getScheme())) {
-          throw new IllegalArgumentException("scheme");
-        }
-      } catch (IllegalArgumentException e) {
-        throw ApiException.of(
-            ErrorCode.ARM_INVALID_BODY,
-            "The backend url '%s' is not an http or https URL.".formatted(backend.url()));
+    if (backend.kind().upstream()) {
+      checkUrl(backend.effectiveUrl());
+    }
+    if (backend.kind() == BackendKind.AZURE && !backend.azure().tokenUrl().isEmpty()) {
+      checkUrl(backend.azure().tokenUrl());
+    }
+  }
+
+  private static void checkUrl(String url) {
+    try {
+      var uri = java.net.URI.create(url);
+      if (!"http".equals(uri.getScheme()) && !"https".equals(uri.getScheme())) {
+        throw new IllegalArgumentException("scheme");
       }
+    } catch (IllegalArgumentException e) {
+      throw ApiException.of(
+          ErrorCode.ARM_INVALID_BODY,
+          "The backend url '%s' is not an http or https URL.".formatted(url));
     }
   }
 }

@@ -36,6 +36,7 @@ public final class CircuitBreaker {
   private final Deque<Instant> failures = new ArrayDeque<>();
   private State state = State.CLOSED;
   private Instant openUntil = Instant.MIN;
+  private Instant retryAfterUntil = Instant.MIN;
   private boolean trialInFlight;
 
   public CircuitBreaker(Config config, Clock clock) {
@@ -63,10 +64,16 @@ public final class CircuitBreaker {
     };
   }
 
+  /**
+   * A request the backend answered. It closes a HALF_OPEN (or probed) breaker; in CLOSED it leaves
+   * the window as it is, so that a backend failing every third request still trips.
+   */
   public synchronized void recordSuccess() {
-    state = State.CLOSED;
-    trialInFlight = false;
-    failures.clear();
+    if (state != State.CLOSED) {
+      state = State.CLOSED;
+      trialInFlight = false;
+      failures.clear();
+    }
   }
 
   /**
@@ -94,6 +101,23 @@ public final class CircuitBreaker {
     failures.clear();
     // An upstream that said when to come back is believed; otherwise wait the configured time.
     openUntil = now.plus(retryAfter.isZero() ? config.openFor() : retryAfter);
+    retryAfterUntil = retryAfter.isZero() ? Instant.MIN : openUntil;
+  }
+
+  /**
+   * Whether an active health probe may try this backend now: it is open, and the upstream's {@code
+   * Retry-After} (if it gave one) has passed.
+   */
+  public synchronized boolean probeDue() {
+    return state == State.OPEN && !clock.instant().isBefore(retryAfterUntil);
+  }
+
+  /** A probe found the backend answering: close the breaker before its open time is over. */
+  public synchronized void recordProbeSuccess() {
+    if (state == State.OPEN) {
+      state = State.CLOSED;
+      failures.clear();
+    }
   }
 
   public synchronized State state() {

@@ -16,7 +16,8 @@ import java.util.function.Function;
  * is enforced, not advised) and whose breakers let it through, lower priority first and by weight
  * among equals. A backend that fails before answering (429, 5xx, timeout, unreachable) is recorded
  * and the next one tried; the last failure reaches the client only when none is left. Failures
- * inside a stream that has started are not retried here: a stream is never replayed.
+ * inside a stream that has started are not retried here: a stream is never replayed. With latency
+ * failover on, a backend whose recent time to first byte is over the threshold is tried last.
  */
 public final class PoolRouter {
   private static final Set<ErrorCode> RETRIABLE =
@@ -39,8 +40,10 @@ public final class PoolRouter {
       if (!member.breaker().tryAcquire()) {
         continue;
       }
+      long started = System.nanoTime();
       try {
         T answer = call.apply(member.backend());
+        member.latency().record(Duration.ofNanos(System.nanoTime() - started));
         member.breaker().recordSuccess();
         return new Served<>(answer, member);
       } catch (ApiException e) {
@@ -75,7 +78,14 @@ public final class PoolRouter {
     }
     keyed.sort(Comparator.<double[]>comparingDouble(k -> k[0]).thenComparingDouble(k -> k[1]));
     List<PoolMember> ordered = new ArrayList<>();
-    keyed.forEach(k -> ordered.add(eligible.get((int) k[2])));
+    List<PoolMember> slow = new ArrayList<>();
+    keyed.forEach(
+        k -> {
+          PoolMember member = eligible.get((int) k[2]);
+          (member.latency().slow() ? slow : ordered).add(member);
+        });
+    // A backend slower than the latency threshold is tried after all the others.
+    ordered.addAll(slow);
     return ordered;
   }
 

@@ -37,14 +37,28 @@ public final class RoutingStage implements Stage {
               deployment.deployment().sku().name(),
               exchange.account().account().location(),
               backend -> serve(exchange, backend, deployment.model()));
-      return served
-          .answer()
-          .withHeaders(
-              java.util.Map.of(
-                  "x-ms-region",
-                  dev.lazurite.runtime.Regions.displayName(served.member().region())));
+      Response answer = served.answer();
+      if (answer instanceof Response.Stream stream) {
+        answer = countingBreaks(stream, served.member());
+      }
+      return answer.withHeaders(
+          java.util.Map.of(
+              "x-ms-region", dev.lazurite.runtime.Regions.displayName(served.member().region())));
     }
     return serve(exchange, deployment.backend(), deployment.model());
+  }
+
+  /** A stream that breaks after it started is not replayed, but it counts against its backend. */
+  private static Response countingBreaks(Response.Stream stream, PoolMember member) {
+    return stream.withEvents(
+        sink -> {
+          try {
+            stream.events().writeTo(sink);
+          } catch (dev.lazurite.error.ApiException e) {
+            member.breaker().recordFailure(java.time.Duration.ZERO);
+            throw e;
+          }
+        });
   }
 
   /**

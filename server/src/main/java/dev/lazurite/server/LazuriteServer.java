@@ -21,6 +21,7 @@ import dev.lazurite.metering.UsageWriter;
 import dev.lazurite.quota.LocalQuotaCounters;
 import dev.lazurite.quota.QuotaCounters;
 import dev.lazurite.quota.RedisQuotaCounters;
+import dev.lazurite.routing.HealthProber;
 import dev.lazurite.runtime.Snapshots;
 import dev.lazurite.store.SecretBox;
 import dev.lazurite.store.sqlite.SqliteStore;
@@ -35,6 +36,7 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.Set;
 import org.slf4j.Logger;
@@ -62,6 +64,7 @@ public final class LazuriteServer implements AutoCloseable {
   private final IdentityService identities;
   private final PrivateEndpointListeners privateEndpoints;
   private final QuotaCounters quota;
+  private final HealthProber prober;
 
   private LazuriteServer(
       ServerConfig config, Clock clock, java.util.function.Function<String, String> environment)
@@ -88,7 +91,18 @@ public final class LazuriteServer implements AutoCloseable {
             config.upstreamReadTimeout(),
             environment);
     var snapshots = new Snapshots();
-    this.control = new ControlPlane(store, store.identity(), backends, snapshots, clock);
+    this.control =
+        new ControlPlane(
+            store,
+            store.identity(),
+            backends,
+            snapshots,
+            clock,
+            Duration.ofMillis(number(environment, "LAZURITE_LATENCY_FAILOVER_MS", 0)));
+    this.prober =
+        new HealthProber(
+            Duration.ofSeconds(Math.max(1, number(environment, "LAZURITE_PROBE_INTERVAL_S", 5))),
+            control::poolMembers);
     this.subscription = Bootstrap.run(store, control, config.region(), clock);
     this.admin = AdminCredential.loadOrCreate(config.dataDir());
     Path identityDir = config.dataDir().resolve("identity");
@@ -347,12 +361,31 @@ public final class LazuriteServer implements AutoCloseable {
     usage.flush();
   }
 
+  private static long number(
+      java.util.function.Function<String, String> environment, String name, long fallback) {
+    String value = environment.apply(name);
+    if (value == null || value.isBlank()) {
+      return fallback;
+    }
+    try {
+      long parsed = Long.parseLong(value.strip());
+      if (parsed < 0) {
+        throw new NumberFormatException();
+      }
+      return parsed;
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException(
+          name + " must be a whole number >= 0, got '" + value + "'");
+    }
+  }
+
   /** Stops accepting requests, lets in-flight ones finish, then stores every usage record. */
   @Override
   public void close() {
     LOG.info("stopping: letting in-flight requests finish");
     embeddingsWarmUp.interrupt();
     privateEndpoints.close();
+    prober.close();
     server.stop();
     usage.close();
     quota.close();

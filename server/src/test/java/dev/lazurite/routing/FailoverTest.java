@@ -60,6 +60,46 @@ class FailoverTest {
         "1");
     cli("backend", "create", "--name", "east-up", "--region", "eastus", "--priority", "2");
     cli(
+        "backend",
+        "create",
+        "--name",
+        "east-resets",
+        "--region",
+        "eastus",
+        "--priority",
+        "0",
+        "--fault-reset",
+        "1");
+    cli(
+        "backend",
+        "create",
+        "--name",
+        "east-hangs",
+        "--region",
+        "eastus",
+        "--priority",
+        "0",
+        "--fault-hang",
+        "1",
+        "--fault-hang-ms",
+        "200");
+    for (String[] pool :
+        new String[][] {{"resetting", "east-resets,east-up"}, {"hanging", "east-hangs,east-up"}}) {
+      cli(
+          "deployment",
+          "create",
+          "--name",
+          pool[0],
+          "--model-name",
+          "gpt-4o",
+          "--sku-name",
+          "Standard",
+          "--sku-capacity",
+          "100",
+          "--backends",
+          pool[1]);
+    }
+    cli(
         "deployment",
         "create",
         "--name",
@@ -156,6 +196,36 @@ class FailoverTest {
                     .replace(",\"max_tokens\":5}", ",\"max_tokens\":5}"));
     assertThat(streamed.status()).as("a stream fails over before its first byte").isEqualTo(200);
     assertThat(streamed.body()).endsWith("data: [DONE]\n\n");
+  }
+
+  @Test
+  void aStreamThatResetsEndsWithAnErrorEventAndIsNeverReplayed() {
+    String stream =
+        "{\"messages\":[{\"role\":\"user\",\"content\":\"Hi\"}],\"max_tokens\":20,\"stream\":true}";
+    var broken = server.http().post(path("resetting"), stream);
+    assertThat(broken.status()).isEqualTo(200);
+    var events = broken.events();
+    assertThat(events.getLast().at("/error/code").asText()).isEqualTo("BadGateway");
+    assertThat(events.subList(0, events.size() - 1))
+        .as("what was sent before the reset, once: no second backend's answer follows")
+        .hasSizeLessThanOrEqualTo(3)
+        .allSatisfy(e -> assertThat(e.has("error")).isFalse());
+    assertThat(broken.body()).doesNotContain("[DONE]");
+    // Broken streams count against the backend: after enough of them its breaker opens and
+    // streams go to the healthy backend from their first byte.
+    for (int i = 0; i < 2; i++) {
+      server.http().post(path("resetting"), stream);
+    }
+    var healthy = server.http().post(path("resetting"), stream);
+    assertThat(healthy.body()).endsWith("data: [DONE]\n\n");
+    assertThat(server.http().post(path("resetting"), HELLO).status()).isEqualTo(200);
+  }
+
+  @Test
+  void aHangingBackendTimesOutAndTheRequestIsServedByTheNext() {
+    var result = server.http().post(path("hanging"), HELLO);
+    assertThat(result.status()).isEqualTo(200);
+    assertThat(result.header("x-ms-region")).isEqualTo("East US");
   }
 
   @Test

@@ -22,38 +22,31 @@ import java.net.URI;
 import java.time.Duration;
 
 /**
- * Any server that speaks OpenAI's API (vLLM, Ollama, llama.cpp server, LocalAI, OpenAI itself).
- * Requests go upstream with the upstream model name; streams are passed through chunk by chunk as
- * they arrive; upstream errors and timeouts become Azure errors. The client is Helidon's blocking
- * WebClient, which runs on the request's virtual thread with no hand-offs.
+ * Any server that speaks OpenAI's API (vLLM, Ollama, llama.cpp server, LocalAI, OpenAI itself) or
+ * Azure OpenAI's ({@link UpstreamTarget} says which; Azure's content filter annotations pass
+ * through untouched). Requests go upstream with the upstream model name; streams are passed through
+ * chunk by chunk as they arrive; upstream errors and timeouts become Azure errors. The client is
+ * Helidon's blocking WebClient, which runs on the request's virtual thread with no hand-offs.
  */
 public final class OpenAiCompatibleBackend implements Backend {
-  private final URI base;
-  private final String upstreamModel;
-  private final String apiKey;
+  private final UpstreamTarget target;
   private final WebClient client;
   private final Duration readTimeout;
   private final TokenCounter tokens;
   private final dev.lazurite.network.OutboundPolicy outbound;
 
   /**
-   * @param upstreamModel the model name the upstream knows; empty to send the deployment's model
-   * @param apiKey sent as {@code Authorization: Bearer}; empty for none
+   * @param target where the upstream's operations live and how to authenticate to it
    * @param readTimeout the longest wait for the upstream's next bytes
    */
   public OpenAiCompatibleBackend(
-      URI base,
-      String upstreamModel,
-      String apiKey,
+      UpstreamTarget target,
       WebClient client,
       Duration readTimeout,
       TokenCounter tokens,
       dev.lazurite.network.OutboundPolicy outbound) {
     this.outbound = outbound;
-    String text = base.toString();
-    this.base = URI.create(text.endsWith("/") ? text : text + "/");
-    this.upstreamModel = upstreamModel;
-    this.apiKey = apiKey;
+    this.target = target;
     this.client = client;
     this.readTimeout = readTimeout;
     this.tokens = tokens;
@@ -82,6 +75,25 @@ public final class OpenAiCompatibleBackend implements Backend {
   @Override
   public Result embed(EmbeddingRequest request, ModelSpec model) {
     return call("embeddings", request, model);
+  }
+
+  /** Up when the model list answers below 500 and not 429 (a 401 still means it is there). */
+  @Override
+  public boolean probe() {
+    URI destination = target.health();
+    try {
+      outbound.checkAdministered(destination);
+      var request = client.get().uri(destination).readTimeout(readTimeout);
+      target
+          .authorization()
+          .forEach((name, value) -> request.header(HeaderNames.create(name), value));
+      try (HttpClientResponse response = request.request()) {
+        int status = response.status().code();
+        return status < 500 && status != 429;
+      }
+    } catch (RuntimeException e) {
+      return false;
+    }
   }
 
   private Result call(String path, ModelRequest request, ModelSpec model) {
@@ -141,7 +153,7 @@ public final class OpenAiCompatibleBackend implements Backend {
 
   private ObjectNode upstreamBody(ModelRequest request, ModelSpec model, boolean stream) {
     ObjectNode body = request.raw().deepCopy();
-    body.put("model", upstreamModel.isEmpty() ? model.name() : upstreamModel);
+    body.put("model", target.model(model));
     if (stream) {
       body.put("stream", true);
       body.putObject("stream_options").put("include_usage", true);
@@ -152,16 +164,17 @@ public final class OpenAiCompatibleBackend implements Backend {
   }
 
   private HttpClientResponse send(String path, ObjectNode body) {
-    URI destination = base.resolve(path);
+    URI destination = target.destination(path);
     outbound.checkAdministered(destination);
     var request =
         client
-            .post(destination.toString())
+            .post()
+            .uri(destination)
             .readTimeout(readTimeout)
             .header(HeaderNames.CONTENT_TYPE, "application/json");
-    if (!apiKey.isEmpty()) {
-      request.header(HeaderNames.AUTHORIZATION, "Bearer " + apiKey);
-    }
+    target
+        .authorization()
+        .forEach((name, value) -> request.header(HeaderNames.create(name), value));
     try {
       return request.submit(Json.write(body));
     } catch (UncheckedIOException | IllegalStateException e) {

@@ -303,9 +303,10 @@ public final class SqliteStore implements ControlStore, UsageStore, AutoCloseabl
         h ->
             h.createUpdate(
                     "INSERT INTO backends (account, name, spec, region, priority, weight, faults,"
-                        + " created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (account, name) DO"
-                        + " UPDATE SET spec = excluded.spec, region = excluded.region, priority ="
-                        + " excluded.priority, weight = excluded.weight, faults = excluded.faults")
+                        + " created_at, secret) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT"
+                        + " (account, name) DO UPDATE SET spec = excluded.spec, region ="
+                        + " excluded.region, priority = excluded.priority, weight = excluded.weight,"
+                        + " faults = excluded.faults, secret = excluded.secret")
                 .bind(0, b.account())
                 .bind(1, b.name())
                 .bind(2, Json.writeString(b.spec()))
@@ -314,6 +315,7 @@ public final class SqliteStore implements ControlStore, UsageStore, AutoCloseabl
                 .bind(5, b.weight())
                 .bind(6, Json.writeString(b.faults()))
                 .bind(7, b.createdAt().toString())
+                .bind(8, b.secret().isEmpty() ? "" : seal(b.secret().value()))
                 .execute());
   }
 
@@ -334,6 +336,7 @@ public final class SqliteStore implements ControlStore, UsageStore, AutoCloseabl
                             rs.getInt("weight"),
                             Json.read(
                                 rs.getString("faults"), dev.lazurite.backend.FaultInjection.class),
+                            new dev.lazurite.backend.BackendSecret(open(rs.getString("secret"))),
                             Instant.parse(rs.getString("created_at"))))
                 .list());
   }

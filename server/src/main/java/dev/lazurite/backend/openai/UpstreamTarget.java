@@ -1,0 +1,112 @@
+package dev.lazurite.backend.openai;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.lazurite.backend.AzureSettings;
+import dev.lazurite.catalog.ModelSpec;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+
+/** Where an upstream's operations live and how a request to it is authenticated. */
+public sealed interface UpstreamTarget {
+  /**
+   * @param operation {@code chat/completions}, {@code completions} or {@code embeddings}
+   */
+  URI destination(String operation);
+
+  /** A cheap authenticated GET that tells whether the upstream answers: its model list. */
+  URI health();
+
+  /** The headers that authenticate a request; empty for none. */
+  Map<String, String> authorization();
+
+  /** The model name to send upstream. */
+  String model(ModelSpec model);
+
+  /** An OpenAI-shaped server: {@code {base}/chat/completions} with a bearer key. */
+  record OpenAi(URI base, String upstreamModel, String apiKey) implements UpstreamTarget {
+    public OpenAi {
+      requireNonNull(apiKey, "apiKey is null");
+      String text = base.toString();
+      base = URI.create(text.endsWith("/") ? text : text + "/");
+    }
+
+    @Override
+    public URI destination(String operation) {
+      return base.resolve(operation);
+    }
+
+    @Override
+    public URI health() {
+      return base.resolve("models");
+    }
+
+    @Override
+    public Map<String, String> authorization() {
+      return apiKey.isEmpty() ? Map.of() : Map.of("Authorization", "Bearer " + apiKey);
+    }
+
+    @Override
+    public String model(ModelSpec model) {
+      return upstreamModel.isEmpty() ? model.name() : upstreamModel;
+    }
+
+    @Override
+    public String toString() {
+      return "OpenAi[" + base + "]";
+    }
+  }
+
+  /**
+   * A deployment on an Azure OpenAI resource: {@code
+   * {endpoint}/openai/deployments/{deployment}/chat/completions?api-version=...} with an {@code
+   * api-key} header, or a bearer token from {@link EntraTokens}.
+   */
+  record Azure(URI endpoint, AzureSettings settings, String apiKey, EntraTokens tokens)
+      implements UpstreamTarget {
+    public Azure {
+      requireNonNull(settings, "settings is null");
+      requireNonNull(apiKey, "apiKey is null");
+      String text = endpoint.toString();
+      endpoint = URI.create(text.endsWith("/") ? text : text + "/");
+    }
+
+    @Override
+    public URI destination(String operation) {
+      return endpoint.resolve(
+          "openai/deployments/"
+              + URLEncoder.encode(settings.deployment(), StandardCharsets.UTF_8)
+              + "/"
+              + operation
+              + "?api-version="
+              + URLEncoder.encode(settings.effectiveApiVersion(), StandardCharsets.UTF_8));
+    }
+
+    @Override
+    public URI health() {
+      return endpoint.resolve(
+          "openai/models?api-version="
+              + URLEncoder.encode(settings.effectiveApiVersion(), StandardCharsets.UTF_8));
+    }
+
+    @Override
+    public Map<String, String> authorization() {
+      if (tokens != null) {
+        return Map.of("Authorization", "Bearer " + tokens.token());
+      }
+      return apiKey.isEmpty() ? Map.of() : Map.of("api-key", apiKey);
+    }
+
+    @Override
+    public String model(ModelSpec model) {
+      return model.name();
+    }
+
+    @Override
+    public String toString() {
+      return "Azure[" + endpoint + ", " + settings.deployment() + "]";
+    }
+  }
+}
