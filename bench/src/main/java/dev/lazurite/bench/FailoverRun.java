@@ -108,6 +108,9 @@ public final class FailoverRun {
                 long start = System.nanoTime();
                 try {
                   var response = client.send(request, HttpResponse.BodyHandlers.ofString());
+                  if (response.statusCode() != 200) {
+                    System.out.printf("error %d: %s%n", response.statusCode(), response.body());
+                  }
                   samples.add(
                       new Sample(
                           start,
@@ -115,6 +118,7 @@ public final class FailoverRun {
                           response.statusCode(),
                           response.headers().firstValue("x-ms-region").orElse("")));
                 } catch (Exception e) {
+                  System.out.println("error: " + e);
                   samples.add(new Sample(start, System.nanoTime(), -1, ""));
                 }
                 // Paced under the deployment's request limit (900 units: 90 requests a second).

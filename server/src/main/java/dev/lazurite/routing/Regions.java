@@ -8,6 +8,8 @@ import java.util.Set;
  * in its data zone (US or EU), Global types may use any region.
  */
 final class Regions {
+  // Azure's data zones: EU member states and the United States. A region in neither (UK South,
+  // Australia East, ...) is a zone of its own, so DataZone deployments there stay put.
   private static final Set<String> EU =
       Set.of(
           "westeurope",
@@ -15,12 +17,20 @@ final class Regions {
           "swedencentral",
           "francecentral",
           "germanywestcentral",
-          "uksouth",
           "italynorth",
           "polandcentral",
-          "spaincentral",
-          "norwayeast",
-          "switzerlandnorth");
+          "spaincentral");
+  private static final Set<String> US =
+      Set.of(
+          "eastus",
+          "eastus2",
+          "westus",
+          "westus2",
+          "westus3",
+          "centralus",
+          "northcentralus",
+          "southcentralus",
+          "westcentralus");
 
   private Regions() {}
 
@@ -37,7 +47,7 @@ final class Regions {
   }
 
   private static String zone(String region) {
-    return EU.contains(region) ? "EU" : region.contains("us") ? "US" : region;
+    return EU.contains(region) ? "EU" : US.contains(region) ? "US" : region;
   }
 
   private static String normalize(String region) {

@@ -11,6 +11,7 @@ import dev.lazurite.catalog.ModelSpec;
 import dev.lazurite.json.Json;
 import dev.lazurite.pipeline.EventStream;
 import dev.lazurite.tokens.TokenCounter;
+import io.helidon.common.buffers.DataReader;
 import io.helidon.http.HeaderNames;
 import io.helidon.webclient.api.HttpClientResponse;
 import io.helidon.webclient.api.WebClient;
@@ -104,7 +105,7 @@ public final class OpenAiCompatibleBackend implements Backend {
       status = response.status().code();
       retryAfter = response.headers().first(HeaderNames.RETRY_AFTER).orElse("");
       bytes = response.inputStream().readAllBytes();
-    } catch (IOException | UncheckedIOException e) {
+    } catch (IOException | UncheckedIOException | DataReader.InsufficientDataAvailableException e) {
       throw failure(e);
     }
     if (status >= 400) {
@@ -126,7 +127,9 @@ public final class OpenAiCompatibleBackend implements Backend {
             status,
             in.readNBytes(1 << 20),
             response.headers().first(HeaderNames.RETRY_AFTER).orElse(""));
-      } catch (IOException | UncheckedIOException e) {
+      } catch (IOException
+          | UncheckedIOException
+          | DataReader.InsufficientDataAvailableException e) {
         throw failure(e);
       }
     }
@@ -139,6 +142,9 @@ public final class OpenAiCompatibleBackend implements Backend {
         new SsePassThrough(tokens, model.encoding(), clientWantsUsage).copy(in, sink);
       } catch (IOException e) {
         throw UpstreamErrors.broken(e);
+      } catch (DataReader.InsufficientDataAvailableException e) {
+        // Helidon's word for a connection the upstream closed mid-response.
+        throw UpstreamErrors.broken(new IOException("upstream closed the connection", e));
       }
     };
   }
@@ -177,7 +183,10 @@ public final class OpenAiCompatibleBackend implements Backend {
         .forEach((name, value) -> request.header(HeaderNames.create(name), value));
     try {
       return request.submit(Json.write(body));
-    } catch (UncheckedIOException | IllegalStateException e) {
+    } catch (UncheckedIOException
+        | IllegalStateException
+        | DataReader.InsufficientDataAvailableException e) {
+      // The last: a pooled connection the upstream closed before it answered.
       throw failure(e);
     }
   }
