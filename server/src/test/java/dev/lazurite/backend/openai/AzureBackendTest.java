@@ -156,6 +156,49 @@ class AzureBackendTest {
   }
 
   @Test
+  void obtainsTokensFromAManagedIdentityEndpoint() {
+    JsonNode mi = TestingCli.run(azure, "identity", "mi", "create", "--name", "gateway-mi");
+    TestingCli.run(
+        azure,
+        "role",
+        "assignment",
+        "create",
+        "--assignee",
+        mi.get("principalId").asText(),
+        "--role",
+        "Cognitive Services OpenAI User");
+    var put =
+        putBackend(
+            "identity",
+            "{\"kind\":\"azure\",\"url\":\""
+                + azure.endpoint()
+                + "\",\"deployment\":\"gpt-4o\",\"auth\":\"managed-identity\",\"tokenUrl\":\""
+                + azure.endpoint()
+                + "/metadata/identity/oauth2/token?api-version=2018-02-01\",\"clientId\":\""
+                + mi.get("clientId").asText()
+                + "\"}");
+    assertThat(put.status()).as(put.body()).isIn(200, 201);
+    var answer = chatThrough("identity", HELLO);
+    assertThat(answer.status()).as(answer.body()).isEqualTo(200);
+  }
+
+  @Test
+  void theOpenAiKindCallsTheV1ShapeWithABearerKey() {
+    var put =
+        putBackend(
+            "openai",
+            "{\"kind\":\"openai\",\"url\":\""
+                + azure.endpoint()
+                + "/openai/v1\",\"upstreamModel\":\"gpt-4o\",\"apiKey\":\""
+                + azure.key()
+                + "\"}");
+    assertThat(put.status()).as(put.body()).isIn(200, 201);
+    var answer = chatThrough("openai", HELLO);
+    assertThat(answer.status()).as(answer.body()).isEqualTo(200);
+    assertThat(answer.json().at("/usage/completion_tokens").asInt()).isEqualTo(9);
+  }
+
+  @Test
   void aWrongKeyIsAGatewayErrorThatNeverShowsTheKey() {
     String wrong = "0123456789abcdef0123456789abcdef";
     putBackend(
