@@ -2,13 +2,17 @@ package dev.lazurite.control;
 
 import dev.lazurite.backend.BackendFactory;
 import dev.lazurite.backend.BackendKind;
+import dev.lazurite.backend.BackendSecret;
 import dev.lazurite.backend.BackendSpec;
+import dev.lazurite.backend.FaultInjection;
 import dev.lazurite.catalog.ModelCatalog;
 import dev.lazurite.catalog.ModelSpec;
 import dev.lazurite.deployment.Deployment;
 import dev.lazurite.deployment.SkuNames;
 import dev.lazurite.error.ApiException;
 import dev.lazurite.error.ErrorCode;
+import dev.lazurite.routing.NamedBackend;
+import dev.lazurite.routing.PoolMember;
 import dev.lazurite.runtime.AccountRuntime;
 import dev.lazurite.runtime.DeploymentRuntime;
 import dev.lazurite.runtime.Regions;
@@ -18,6 +22,7 @@ import dev.lazurite.store.ControlStore;
 import dev.lazurite.store.IdentityStore;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -40,12 +45,7 @@ public final class ControlPlane {
   private final Snapshots snapshots;
   private final Clock clock;
   private long version;
-  private final Map<String, Health> health = new HashMap<>();
-  private final java.time.Duration latencyFailover;
-
-  /** A pooled backend's breaker and latency, kept across snapshots. */
-  private record Health(
-      dev.lazurite.routing.CircuitBreaker breaker, dev.lazurite.routing.LatencyTracker latency) {}
+  private final BackendPools pools;
 
   /**
    * @param latencyFailover time to first byte over which a pooled backend is tried last; zero for
@@ -58,7 +58,7 @@ public final class ControlPlane {
       Snapshots snapshots,
       Clock clock,
       java.time.Duration latencyFailover) {
-    this.latencyFailover = latencyFailover;
+    this.pools = new BackendPools(backends, clock, latencyFailover);
     this.store = store;
     this.identities = identities;
     this.backends = backends;
@@ -170,20 +170,20 @@ public final class ControlPlane {
     return deleted;
   }
 
-  public List<dev.lazurite.routing.NamedBackend> backends(Account account) {
-    return store.backends(account.name());
+  public List<NamedBackend> backends(Account account) {
+    return store.pools().backends(account.name());
   }
 
   /** Creates or replaces a backend deployments of this account can pool. */
-  public synchronized dev.lazurite.routing.NamedBackend putBackend(
+  public synchronized NamedBackend putBackend(
       Account account,
       String name,
       BackendSpec spec,
       String region,
       int priority,
       int weight,
-      dev.lazurite.backend.FaultInjection faults,
-      dev.lazurite.backend.BackendSecret secret) {
+      FaultInjection faults,
+      BackendSecret secret) {
     if (!DEPLOYMENT_NAME.matcher(name).matches()) {
       throw ApiException.of(
           ErrorCode.ARM_INVALID_NAME, "Backend name '%s' is invalid.".formatted(name));
@@ -193,7 +193,7 @@ public final class ControlPlane {
     }
     try {
       var backend =
-          new dev.lazurite.routing.NamedBackend(
+          new NamedBackend(
               account.name(),
               name,
               spec,
@@ -203,9 +203,9 @@ public final class ControlPlane {
               faults,
               secret.isEmpty() ? existingSecret(account, name) : secret,
               clock.instant());
-      checkBackend(spec, ModelCatalog.find("gpt-4o", "").orElseThrow());
-      store.upsertBackend(backend);
-      health.remove(account.name() + "/" + name);
+      BackendPools.check(spec, ModelCatalog.find("gpt-4o", "").orElseThrow());
+      store.pools().upsertBackend(backend);
+      pools.forget(account.name(), name);
       publish();
       return backend;
     } catch (IllegalArgumentException e) {
@@ -214,31 +214,37 @@ public final class ControlPlane {
   }
 
   /** A PUT without a key keeps the stored one, as a GET never shows it. */
-  private dev.lazurite.backend.BackendSecret existingSecret(Account account, String name) {
-    return store.backends(account.name()).stream()
+  private BackendSecret existingSecret(Account account, String name) {
+    return store.pools().backends(account.name()).stream()
         .filter(b -> b.name().equals(name))
-        .map(dev.lazurite.routing.NamedBackend::secret)
+        .map(NamedBackend::secret)
         .findFirst()
-        .orElse(dev.lazurite.backend.BackendSecret.NONE);
+        .orElse(BackendSecret.NONE);
   }
 
+  /** Deletes a backend no deployment pools; one in use is refused rather than silently dropped. */
   public synchronized boolean deleteBackend(Account account, String name) {
-    boolean deleted = store.deleteBackend(account.name(), name);
+    for (Deployment d : store.deployments(account.name())) {
+      if (store.pools().pool(account.name(), d.name()).contains(name)) {
+        throw ApiException.of(
+            ErrorCode.ARM_CONFLICT,
+            "The backend '%s' serves the deployment '%s'. Remove it from the deployment's pool first."
+                .formatted(name, d.name()));
+      }
+    }
+    boolean deleted = store.pools().deleteBackend(account.name(), name);
     publish();
     return deleted;
   }
 
   public List<String> pool(Account account, String deployment) {
-    return store.pool(account.name(), deployment);
+    return store.pools().pool(account.name(), deployment);
   }
 
   /** Puts a deployment's requests on these backends (empty: back to its own backend). */
   public synchronized void setPool(Account account, String deployment, List<String> names) {
     deployment(account, deployment);
-    var known =
-        store.backends(account.name()).stream()
-            .map(dev.lazurite.routing.NamedBackend::name)
-            .toList();
+    var known = store.pools().backends(account.name()).stream().map(NamedBackend::name).toList();
     for (String name : names) {
       if (!known.contains(name)) {
         throw ApiException.of(
@@ -246,7 +252,7 @@ public final class ControlPlane {
             "The backend '%s' does not exist in this resource.".formatted(name));
       }
     }
-    store.setPool(account.name(), deployment, names);
+    store.pools().setPool(account.name(), deployment, names);
     publish();
   }
 
@@ -346,7 +352,7 @@ public final class ControlPlane {
               .formatted(request.skuName(), String.join(", ", SkuNames.ALL)));
     }
     BackendSpec backend = request.backend().orElseGet(() -> defaultBackend(model));
-    checkBackend(backend, model);
+    BackendPools.check(backend, model);
     Optional<Deployment> existing = store.deployment(account.name(), request.name());
     checkQuota(account, model.name(), sku, request.capacity(), existing);
     var deployment =
@@ -423,15 +429,8 @@ public final class ControlPlane {
   }
 
   /** Every pooled backend of the current snapshot, once each: what health probes visit. */
-  public java.util.Collection<dev.lazurite.routing.PoolMember> poolMembers() {
-    Map<dev.lazurite.routing.CircuitBreaker, dev.lazurite.routing.PoolMember> members =
-        new java.util.IdentityHashMap<>();
-    for (var account : snapshots.get().accounts().values()) {
-      for (var deployment : account.deployments().values()) {
-        deployment.pool().forEach(m -> members.putIfAbsent(m.breaker(), m));
-      }
-    }
-    return members.values();
+  public Collection<PoolMember> poolMembers() {
+    return BackendPools.members(snapshots.get());
   }
 
   /** Rebuilds the runtime snapshot from the store and swaps it in. */
@@ -443,32 +442,11 @@ public final class ControlPlane {
       bind(keys, account, "key1", accountKeys.key1());
       bind(keys, account, "key2", accountKeys.key2());
       Map<String, DeploymentRuntime> deployments = new HashMap<>();
-      Map<String, dev.lazurite.routing.NamedBackend> named = new HashMap<>();
-      store.backends(account.name()).forEach(b -> named.put(b.name(), b));
+      Map<String, NamedBackend> named = new HashMap<>();
+      store.pools().backends(account.name()).forEach(b -> named.put(b.name(), b));
       for (Deployment d : store.deployments(account.name())) {
-        List<dev.lazurite.routing.PoolMember> pool = new java.util.ArrayList<>();
-        for (String member : store.pool(account.name(), d.name())) {
-          var backend = named.get(member);
-          if (backend != null) {
-            Health memberHealth =
-                health.computeIfAbsent(
-                    account.name() + "/" + backend.name(),
-                    k ->
-                        new Health(
-                            new dev.lazurite.routing.CircuitBreaker(
-                                dev.lazurite.routing.CircuitBreaker.Config.DEFAULT, clock),
-                            new dev.lazurite.routing.LatencyTracker(latencyFailover)));
-            pool.add(
-                new dev.lazurite.routing.PoolMember(
-                    backend.name(),
-                    backend.region(),
-                    backend.priority(),
-                    backend.weight(),
-                    backend.faults().around(backends.backend(backend.spec(), backend.secret())),
-                    memberHealth.breaker(),
-                    memberHealth.latency()));
-          }
-        }
+        List<PoolMember> pool =
+            pools.pool(account.name(), store.pools().pool(account.name(), d.name()), named);
         ModelCatalog.find(d.model().name(), d.model().version())
             .ifPresent(
                 spec ->
@@ -514,34 +492,5 @@ public final class ControlPlane {
         model.name().equals(ModelCatalog.EMBEDDED_EMBEDDING_MODEL)
             ? BackendKind.EMBEDDED
             : BackendKind.SIMULATOR);
-  }
-
-  private static void checkBackend(BackendSpec backend, ModelSpec model) {
-    if (backend.kind() == BackendKind.EMBEDDED
-        && !model.name().equals(ModelCatalog.EMBEDDED_EMBEDDING_MODEL)) {
-      throw ApiException.of(
-          ErrorCode.ARM_INVALID_BODY,
-          "The embedded backend serves only the model '%s'."
-              .formatted(ModelCatalog.EMBEDDED_EMBEDDING_MODEL));
-    }
-    if (backend.kind().upstream()) {
-      checkUrl(backend.effectiveUrl());
-    }
-    if (backend.kind() == BackendKind.AZURE && !backend.azure().tokenUrl().isEmpty()) {
-      checkUrl(backend.azure().tokenUrl());
-    }
-  }
-
-  private static void checkUrl(String url) {
-    try {
-      var uri = java.net.URI.create(url);
-      if (!"http".equals(uri.getScheme()) && !"https".equals(uri.getScheme())) {
-        throw new IllegalArgumentException("scheme");
-      }
-    } catch (IllegalArgumentException e) {
-      throw ApiException.of(
-          ErrorCode.ARM_INVALID_BODY,
-          "The backend url '%s' is not an http or https URL.".formatted(url));
-    }
   }
 }

@@ -41,16 +41,8 @@ public interface ControlStore {
 
   boolean deleteDeployment(String account, String name);
 
-  void upsertBackend(dev.lazurite.routing.NamedBackend backend);
-
-  List<dev.lazurite.routing.NamedBackend> backends(String account);
-
-  boolean deleteBackend(String account, String name);
-
-  /** Replaces a deployment's pool with these backend names, in order. */
-  void setPool(String account, String deployment, List<String> backends);
-
-  List<String> pool(String account, String deployment);
+  /** Named backends and deployments' pools of them. */
+  PoolStore pools();
 
   Optional<String> setting(String name);
 

@@ -229,6 +229,27 @@ class FailoverTest {
   }
 
   @Test
+  void aBackendThatServesADeploymentCannotBeDeleted() {
+    var refused =
+        server
+            .http()
+            .send(
+                "DELETE",
+                "/subscriptions/"
+                    + server.server().subscriptionId()
+                    + "/resourceGroups/lazurite/providers/Microsoft.CognitiveServices/accounts"
+                    + "/lazurite/backends/west?api-version=2024-10-01",
+                null,
+                "Authorization",
+                "Bearer " + server.server().adminToken());
+    assertThat(refused.status()).isEqualTo(409);
+    assertThat(refused.json().at("/error/message").asText())
+        .startsWith("The backend 'west' serves the deployment");
+    assertThat(server.http().post(path("global"), HELLO).header("x-ms-region"))
+        .isEqualTo("West Europe");
+  }
+
+  @Test
   void withNoEligibleBackendTheDeploymentAnswers503RatherThanLeaveItsRegion() {
     var result = server.http().post(path("stranded"), HELLO);
     assertThat(result.status()).isEqualTo(503);

@@ -13,6 +13,7 @@ import dev.lazurite.network.NetworkRules;
 import dev.lazurite.network.PrivateEndpoint;
 import dev.lazurite.store.ControlStore;
 import dev.lazurite.store.IdentityStore;
+import dev.lazurite.store.PoolStore;
 import dev.lazurite.store.SecretBox;
 import dev.lazurite.store.UsageStore;
 import java.nio.file.Path;
@@ -32,6 +33,7 @@ public final class SqliteStore implements ControlStore, UsageStore, AutoCloseabl
   private final Jdbi jdbi;
   private final SqliteIdentityStore identity;
   private final SecretBox secrets;
+  private final SqlitePoolStore pools;
 
   /** A store whose API keys are not encrypted: tests of the store alone. */
   public SqliteStore(Path file) {
@@ -59,6 +61,7 @@ public final class SqliteStore implements ControlStore, UsageStore, AutoCloseabl
     this.jdbi = Jdbi.create(dataSource);
     this.identity = new SqliteIdentityStore(jdbi);
     this.secrets = secrets;
+    this.pools = new SqlitePoolStore(jdbi, this::seal, this::open);
     if (secrets != null) {
       sealPlainKeys();
     }
@@ -298,90 +301,8 @@ public final class SqliteStore implements ControlStore, UsageStore, AutoCloseabl
   }
 
   @Override
-  public void upsertBackend(dev.lazurite.routing.NamedBackend b) {
-    jdbi.useHandle(
-        h ->
-            h.createUpdate(
-                    "INSERT INTO backends (account, name, spec, region, priority, weight, faults,"
-                        + " created_at, secret) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT"
-                        + " (account, name) DO UPDATE SET spec = excluded.spec, region ="
-                        + " excluded.region, priority = excluded.priority, weight = excluded.weight,"
-                        + " faults = excluded.faults, secret = excluded.secret")
-                .bind(0, b.account())
-                .bind(1, b.name())
-                .bind(2, Json.writeString(b.spec()))
-                .bind(3, b.region())
-                .bind(4, b.priority())
-                .bind(5, b.weight())
-                .bind(6, Json.writeString(b.faults()))
-                .bind(7, b.createdAt().toString())
-                .bind(8, b.secret().isEmpty() ? "" : seal(b.secret().value()))
-                .execute());
-  }
-
-  @Override
-  public List<dev.lazurite.routing.NamedBackend> backends(String account) {
-    return jdbi.withHandle(
-        h ->
-            h.createQuery("SELECT * FROM backends WHERE account = ? ORDER BY name")
-                .bind(0, account)
-                .map(
-                    (rs, ctx) ->
-                        new dev.lazurite.routing.NamedBackend(
-                            rs.getString("account"),
-                            rs.getString("name"),
-                            Json.read(rs.getString("spec"), BackendSpec.class),
-                            rs.getString("region"),
-                            rs.getInt("priority"),
-                            rs.getInt("weight"),
-                            Json.read(
-                                rs.getString("faults"), dev.lazurite.backend.FaultInjection.class),
-                            new dev.lazurite.backend.BackendSecret(open(rs.getString("secret"))),
-                            Instant.parse(rs.getString("created_at"))))
-                .list());
-  }
-
-  @Override
-  public boolean deleteBackend(String account, String name) {
-    return jdbi.withHandle(
-        h ->
-            h.createUpdate("DELETE FROM backends WHERE account = ? AND name = ?")
-                    .bind(0, account)
-                    .bind(1, name)
-                    .execute()
-                > 0);
-  }
-
-  @Override
-  public void setPool(String account, String deployment, List<String> backends) {
-    jdbi.useTransaction(
-        h -> {
-          h.createUpdate("DELETE FROM deployment_pools WHERE account = ? AND deployment = ?")
-              .bind(0, account)
-              .bind(1, deployment)
-              .execute();
-          for (int i = 0; i < backends.size(); i++) {
-            h.createUpdate(
-                    "INSERT INTO deployment_pools (account, deployment, position, backend) VALUES (?, ?, ?, ?)")
-                .bind(0, account)
-                .bind(1, deployment)
-                .bind(2, i)
-                .bind(3, backends.get(i))
-                .execute();
-          }
-        });
-  }
-
-  @Override
-  public List<String> pool(String account, String deployment) {
-    return jdbi.withHandle(
-        h ->
-            h.createQuery(
-                    "SELECT backend FROM deployment_pools WHERE account = ? AND deployment = ? ORDER BY position")
-                .bind(0, account)
-                .bind(1, deployment)
-                .mapTo(String.class)
-                .list());
+  public PoolStore pools() {
+    return pools;
   }
 
   @Override
