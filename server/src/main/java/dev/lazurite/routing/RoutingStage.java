@@ -8,6 +8,7 @@ import dev.lazurite.backend.Backend;
 import dev.lazurite.catalog.ModelCatalog;
 import dev.lazurite.catalog.ModelKind;
 import dev.lazurite.catalog.ModelSpec;
+import dev.lazurite.error.ApiException;
 import dev.lazurite.pipeline.Chain;
 import dev.lazurite.pipeline.Exchange;
 import dev.lazurite.pipeline.Operation;
@@ -15,9 +16,11 @@ import dev.lazurite.pipeline.Response;
 import dev.lazurite.pipeline.Route;
 import dev.lazurite.pipeline.Stage;
 import dev.lazurite.runtime.DeploymentRuntime;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The last stage: hands the request to the deployment's backend and answers with its result. Model
@@ -42,7 +45,7 @@ public final class RoutingStage implements Stage {
         answer = countingBreaks(stream, served.member());
       }
       return answer.withHeaders(
-          java.util.Map.of(
+          Map.of(
               "x-ms-region", dev.lazurite.runtime.Regions.displayName(served.member().region())));
     }
     return serve(exchange, deployment.backend(), deployment.model());
@@ -54,8 +57,8 @@ public final class RoutingStage implements Stage {
         sink -> {
           try {
             stream.events().writeTo(sink);
-          } catch (dev.lazurite.error.ApiException e) {
-            member.breaker().recordFailure(java.time.Duration.ZERO);
+          } catch (ApiException e) {
+            member.breaker().recordFailure(Duration.ZERO);
             throw e;
           }
         });
