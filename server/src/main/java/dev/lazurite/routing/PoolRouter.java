@@ -33,10 +33,22 @@ public final class PoolRouter {
   /** What a backend answered and which member answered it. */
   public record Served<T>(T answer, PoolMember member) {}
 
+  /**
+   * @param deadline how long after the first attempt a further backend may still be tried; the
+   *     attempt in flight is bounded by the upstream timeouts
+   */
   public static <T> Served<T> call(
-      List<PoolMember> pool, String sku, String accountRegion, Function<Backend, T> call) {
+      List<PoolMember> pool,
+      String sku,
+      String accountRegion,
+      Duration deadline,
+      Function<Backend, T> call) {
     ApiException last = null;
+    long giveUpAt = System.nanoTime() + deadline.toNanos();
     for (PoolMember member : order(pool, sku, accountRegion)) {
+      if (last != null && System.nanoTime() - giveUpAt > 0) {
+        break;
+      }
       if (!member.breaker().tryAcquire()) {
         continue;
       }

@@ -27,6 +27,17 @@ import java.util.Map;
  * listings are answered here from the catalog and the caller's deployments.
  */
 public final class RoutingStage implements Stage {
+  /** How long a pooled request may keep trying further backends. */
+  private final Duration failoverDeadline;
+
+  public RoutingStage(Duration failoverDeadline) {
+    this.failoverDeadline = failoverDeadline;
+  }
+
+  public RoutingStage() {
+    this(Duration.ofSeconds(60));
+  }
+
   @Override
   public Response handle(Exchange exchange, Chain chain) {
     if (exchange.route().operation() == Operation.LIST_MODELS) {
@@ -39,6 +50,7 @@ public final class RoutingStage implements Stage {
               deployment.pool(),
               deployment.deployment().sku().name(),
               exchange.account().account().location(),
+              failoverDeadline,
               backend -> serve(exchange, backend, deployment.model()));
       Response answer = served.answer();
       if (answer instanceof Response.Stream stream) {

@@ -17,6 +17,7 @@ import dev.lazurite.runtime.RuntimeSnapshot;
 import dev.lazurite.tokens.TokenCounter;
 import dev.lazurite.version.ApiVersionStage;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.function.Supplier;
 
@@ -30,7 +31,8 @@ public final class DataPlaneStages {
       TokenCounter tokens,
       QuotaCounters quota,
       UsageSink usage,
-      Clock clock) {
+      Clock clock,
+      Duration failoverDeadline) {
     return new Pipeline(
         List.of(
             // Outermost, so that every outcome below is metered, errors included.
@@ -51,7 +53,7 @@ public final class DataPlaneStages {
             new RequestStage(tokens),
             // Tokens per minute and requests per 10 s: estimate in, settle out. -> 429
             new QuotaStage(quota),
-            // Last: the deployment's backend answers.
-            new RoutingStage()));
+            // Last: the deployment's backend (or pool) answers.   -> 429 / 5xx when none can
+            new RoutingStage(failoverDeadline)));
   }
 }

@@ -131,7 +131,14 @@ public final class LazuriteServer implements AutoCloseable {
             ? new LocalQuotaCounters()
             : new RedisQuotaCounters(redisUrl);
     this.pipeline =
-        DataPlaneStages.pipeline(snapshots, tokenValidator, tokens, quota, usage, clock);
+        DataPlaneStages.pipeline(
+            snapshots,
+            tokenValidator,
+            tokens,
+            quota,
+            usage,
+            clock,
+            Duration.ofMillis(number(environment, "LAZURITE_FAILOVER_DEADLINE_MS", 60_000)));
     var dataPlane =
         new DataPlaneHandler(
             pipeline,

@@ -55,7 +55,10 @@ class PoolRouterTest {
   }
 
   static String served(List<PoolMember> pool) {
-    return PoolRouter.call(pool, "Standard", "eastus", b -> b.chat(null, null)).member().name();
+    return PoolRouter.call(
+            pool, "Standard", "eastus", Duration.ofSeconds(60), b -> b.chat(null, null))
+        .member()
+        .name();
   }
 
   @Test
@@ -133,6 +136,23 @@ class PoolRouterTest {
     assertThat(breaker.probeDue()).isFalse();
     clock.advance(Duration.ofSeconds(10));
     assertThat(breaker.probeDue()).isTrue();
+  }
+
+  @Test
+  void noFurtherBackendIsTriedOnceTheDeadlineHasPassed() {
+    var hanging =
+        new FaultInjection(0, 0, Duration.ZERO, 1, 1, Duration.ofMillis(100), 0)
+            .around(new Named("hangs"));
+    var pool =
+        List.of(
+            member("hangs", 0, hanging, Duration.ZERO),
+            member("up", 1, new Named("up"), Duration.ZERO));
+    assertThatThrownBy(
+            () ->
+                PoolRouter.call(
+                    pool, "Standard", "eastus", Duration.ofMillis(50), b -> b.chat(null, null)))
+        .isInstanceOfSatisfying(
+            ApiException.class, e -> assertThat(e.errorCode()).isEqualTo(ErrorCode.TIMEOUT));
   }
 
   @Test
