@@ -57,24 +57,18 @@ final class PrivateEndpointCommand {
   }
 
   @Command(name = "list", mixinStandardHelpOptions = true)
-  static final class ListAll extends ArmCommand {
+  static final class ListAll extends ChildResourceCommands.ListChildren {
     @Override
-    JsonNode call(ArmClient arm) throws Exception {
-      return Output.values(arm.send("GET", path(arm), null));
+    String collection(ArmClient arm) {
+      return path(arm);
     }
   }
 
   @Command(name = "delete", mixinStandardHelpOptions = true)
-  static final class Delete extends ArmCommand {
-    @Option(
-        names = {"--name", "-n"},
-        required = true)
-    String name;
-
+  static final class Delete extends ChildResourceCommands.DeleteChild {
     @Override
-    JsonNode call(ArmClient arm) throws Exception {
-      arm.send("DELETE", path(arm) + "/" + ArmClient.encode(name), null);
-      return null;
+    String collection(ArmClient arm) {
+      return path(arm);
     }
   }
 }

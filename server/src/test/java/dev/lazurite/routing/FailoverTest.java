@@ -2,10 +2,8 @@ package dev.lazurite.routing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.lazurite.cli.Main;
+import dev.lazurite.testing.TestingCli;
 import dev.lazurite.testing.TestingServer;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
@@ -21,15 +19,37 @@ class FailoverTest {
   static final String HELLO =
       "{\"messages\":[{\"role\":\"user\",\"content\":\"Hi\"}],\"max_tokens\":5}";
 
-  static void cli(String... args) {
-    List<String> all = new ArrayList<>(List.of(args));
-    all.add("--data-dir");
-    all.add(server.dataDir().toString());
-    StringWriter err = new StringWriter();
-    var cli = Main.commandLine();
-    cli.setOut(new PrintWriter(new StringWriter()));
-    cli.setErr(new PrintWriter(err));
-    assertThat(cli.execute(all.toArray(String[]::new))).as(err.toString()).isZero();
+  static void backend(String name, String region, int priority, String... faults) {
+    List<String> args =
+        new ArrayList<>(
+            List.of(
+                "backend",
+                "create",
+                "--name",
+                name,
+                "--region",
+                region,
+                "--priority",
+                Integer.toString(priority)));
+    args.addAll(List.of(faults));
+    TestingCli.run(server, args.toArray(String[]::new));
+  }
+
+  static void deployment(String name, String sku, String backends) {
+    TestingCli.run(
+        server,
+        "deployment",
+        "create",
+        "--name",
+        name,
+        "--model-name",
+        "gpt-4o",
+        "--sku-name",
+        sku,
+        "--sku-capacity",
+        "100",
+        "--backends",
+        backends);
   }
 
   @BeforeAll
@@ -39,122 +59,18 @@ class FailoverTest {
         TestingServer.start(
             c -> c,
             name -> name.equals("LAZURITE_PROBE_INTERVAL_S") ? "3600" : System.getenv(name));
-    cli("backend", "create", "--name", "west", "--region", "westeurope", "--priority", "0");
-    cli(
-        "backend",
-        "create",
-        "--name",
-        "east-down",
-        "--region",
-        "eastus",
-        "--priority",
-        "1",
-        "--fault-500",
-        "1");
-    cli(
-        "backend",
-        "create",
-        "--name",
-        "east-throttled",
-        "--region",
-        "eastus",
-        "--priority",
-        "1",
-        "--fault-429",
-        "1");
-    cli("backend", "create", "--name", "east-up", "--region", "eastus", "--priority", "2");
-    cli(
-        "backend",
-        "create",
-        "--name",
-        "east-resets",
-        "--region",
-        "eastus",
-        "--priority",
-        "0",
-        "--fault-reset",
-        "1");
-    cli(
-        "backend",
-        "create",
-        "--name",
-        "east-hangs",
-        "--region",
-        "eastus",
-        "--priority",
-        "0",
-        "--fault-hang",
-        "1",
-        "--fault-hang-ms",
-        "200");
-    for (String[] pool :
-        new String[][] {{"resetting", "east-resets,east-up"}, {"hanging", "east-hangs,east-up"}}) {
-      cli(
-          "deployment",
-          "create",
-          "--name",
-          pool[0],
-          "--model-name",
-          "gpt-4o",
-          "--sku-name",
-          "Standard",
-          "--sku-capacity",
-          "100",
-          "--backends",
-          pool[1]);
-    }
-    cli(
-        "deployment",
-        "create",
-        "--name",
-        "regional",
-        "--model-name",
-        "gpt-4o",
-        "--sku-name",
-        "Standard",
-        "--sku-capacity",
-        "100",
-        "--backends",
-        "west,east-down,east-up");
-    cli(
-        "deployment",
-        "create",
-        "--name",
-        "global",
-        "--model-name",
-        "gpt-4o",
-        "--sku-name",
-        "GlobalStandard",
-        "--sku-capacity",
-        "100",
-        "--backends",
-        "west,east-down,east-up");
-    cli(
-        "deployment",
-        "create",
-        "--name",
-        "throttled",
-        "--model-name",
-        "gpt-4o",
-        "--sku-name",
-        "Standard",
-        "--sku-capacity",
-        "100",
-        "--backends",
-        "east-throttled,east-up");
-    cli(
-        "deployment",
-        "create",
-        "--name",
-        "stranded",
-        "--model-name",
-        "gpt-4o",
-        "--sku-name",
-        "Standard",
-        "--sku-capacity",
-        "100",
-        "--backends",
-        "west");
+    backend("west", "westeurope", 0);
+    backend("east-down", "eastus", 1, "--fault-500", "1");
+    backend("east-throttled", "eastus", 1, "--fault-429", "1");
+    backend("east-up", "eastus", 2);
+    backend("east-resets", "eastus", 0, "--fault-reset", "1");
+    backend("east-hangs", "eastus", 0, "--fault-hang", "1", "--fault-hang-ms", "200");
+    deployment("resetting", "Standard", "east-resets,east-up");
+    deployment("hanging", "Standard", "east-hangs,east-up");
+    deployment("regional", "Standard", "west,east-down,east-up");
+    deployment("global", "GlobalStandard", "west,east-down,east-up");
+    deployment("throttled", "Standard", "east-throttled,east-up");
+    deployment("stranded", "Standard", "west");
   }
 
   @AfterAll
@@ -190,14 +106,7 @@ class FailoverTest {
       var result = server.http().post(path("throttled"), HELLO);
       assertThat(result.status()).isEqualTo(200);
     }
-    var streamed =
-        server
-            .http()
-            .post(
-                path("throttled"),
-                HELLO
-                    .replace("}]", "}],\"stream\":true")
-                    .replace(",\"max_tokens\":5}", ",\"max_tokens\":5}"));
+    var streamed = server.http().post(path("throttled"), HELLO.replace("}]", "}],\"stream\":true"));
     assertThat(streamed.status()).as("a stream fails over before its first byte").isEqualTo(200);
     assertThat(streamed.body()).endsWith("data: [DONE]\n\n");
   }
