@@ -115,11 +115,13 @@ public final class ChatRequestParser {
     boolean parallel = bool(body, "parallel_tool_calls", "parallel_tool_calls", true);
     ChatRequest.ResponseFormat format = responseFormat(body, apiDate);
     if (present(body, "data_sources") != null) {
-      throw ApiException.invalid(
-          "Invalid 'data_sources': no search service is configured on this resource for On Your"
-              + " Data.",
-          "data_sources",
-          "invalid_value");
+      dev.lazurite.ondata.DataSourceParser.parse(body.get("data_sources"));
+      if (logprobs) {
+        throw ApiException.invalid(
+            "Invalid parameter: 'logprobs' cannot be used together with 'data_sources'.",
+            "logprobs",
+            "invalid_parameter");
+      }
     }
     return new ChatRequest(
         body,

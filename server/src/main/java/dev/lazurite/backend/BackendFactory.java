@@ -41,8 +41,8 @@ public final class BackendFactory implements AutoCloseable {
       Duration readTimeout,
       Function<String, String> environment) {
     this.tokens = tokens;
-    this.simulator = new SimulatorBackend(tokens, simulatorConfig);
     this.embedded = new EmbeddedEmbeddingBackend(tokens);
+    this.simulator = new SimulatorBackend(tokens, simulatorConfig, embedded::vectors);
 
     this.readTimeout = readTimeout;
     this.environment = environment;

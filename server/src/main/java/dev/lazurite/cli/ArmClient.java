@@ -35,6 +35,11 @@ final class ArmClient {
     this.account = account;
   }
 
+  /** The server's base URL. */
+  String endpoint() {
+    return endpoint;
+  }
+
   String accountPath() {
     return "/subscriptions/%s/resourceGroups/%s/providers/Microsoft.CognitiveServices/accounts/%s"
         .formatted(subscription, resourceGroup, encode(account));
@@ -43,6 +48,14 @@ final class ArmClient {
   String resourceGroupPath() {
     return "/subscriptions/%s/resourceGroups/%s/providers/Microsoft.CognitiveServices/accounts"
         .formatted(subscription, resourceGroup);
+  }
+
+  /** A search service, or the search services of the resource group when {@code name} is null. */
+  String searchPath(String name) {
+    String base =
+        "/subscriptions/%s/resourceGroups/%s/providers/Microsoft.Search/searchServices"
+            .formatted(subscription, resourceGroup);
+    return name == null ? base : base + "/" + encode(name);
   }
 
   static String encode(String segment) {

@@ -19,6 +19,8 @@ import picocli.CommandLine.Command;
       RoleCommand.class,
       PrivateEndpointCommand.class,
       DnsCommand.class,
+      SearchCommand.class,
+      IndexCommand.class,
       TrainCommand.class
     })
 public final class LazuriteCommand {}

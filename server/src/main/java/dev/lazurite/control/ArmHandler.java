@@ -47,6 +47,7 @@ public final class ArmHandler implements Handler {
   private final dev.lazurite.quota.QuotaCounters quota;
   private final String subscription;
   private final String tenantId;
+  private final SearchServiceRoutes search;
 
   /**
    * @param tokens validates tokens for the ARM audience ({@code https://management.azure.com/})
@@ -60,8 +61,10 @@ public final class ArmHandler implements Handler {
       TokenValidator tokens,
       String subscription,
       String tenantId,
-      dev.lazurite.quota.QuotaCounters quota) {
+      dev.lazurite.quota.QuotaCounters quota,
+      dev.lazurite.searchservice.SearchServices searchServices) {
     this.quota = quota;
+    this.search = new SearchServiceRoutes(searchServices, () -> endpoint);
     this.tokens = tokens;
     this.subscription = subscription;
     this.tenantId = tenantId;
@@ -158,6 +161,10 @@ public final class ArmHandler implements Handler {
                   .filter(a -> a.subscriptionId().equalsIgnoreCase(p.get(1)))
                   .map(a -> ArmViews.account(a, endpoint))
                   .toList()));
+    }
+    if (p.size() >= 6 && is(p, 2, "resourcegroups") && is(p, 5, SearchServiceRoutes.PROVIDER)) {
+      var answer = search.handle(caller, method, p, body);
+      return new Answer(answer.status(), answer.body());
     }
     boolean underAccounts =
         p.size() >= 7

@@ -6,6 +6,8 @@ import dev.lazurite.deployment.DeploymentStage;
 import dev.lazurite.metering.MeteringStage;
 import dev.lazurite.metering.UsageSink;
 import dev.lazurite.network.NetworkRuleStage;
+import dev.lazurite.ondata.RetrievalStage;
+import dev.lazurite.ondata.Retriever;
 import dev.lazurite.pipeline.Pipeline;
 import dev.lazurite.quota.QuotaCounters;
 import dev.lazurite.quota.QuotaStage;
@@ -32,7 +34,8 @@ public final class DataPlaneStages {
       QuotaCounters quota,
       UsageSink usage,
       Clock clock,
-      Duration failoverDeadline) {
+      Duration failoverDeadline,
+      Retriever retriever) {
     return new Pipeline(
         List.of(
             // Outermost, so that every outcome below is metered, errors included.
@@ -53,6 +56,8 @@ public final class DataPlaneStages {
             new RequestStage(tokens),
             // Tokens per minute and requests per 10 s: estimate in, settle out. -> 429
             new QuotaStage(quota),
+            // On Your Data: search, rank, ground the prompt, cite.   -> 400 for a bad data source
+            new RetrievalStage(retriever, tokens),
             // Last: the deployment's backend (or pool) answers.   -> 429 / 5xx when none can
             new RoutingStage(failoverDeadline)));
   }

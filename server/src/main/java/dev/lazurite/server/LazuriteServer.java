@@ -65,6 +65,7 @@ public final class LazuriteServer implements AutoCloseable {
   private final PrivateEndpointListeners privateEndpoints;
   private final QuotaCounters quota;
   private final HealthProber prober;
+  private final dev.lazurite.searchservice.SearchServices searchServices;
 
   private LazuriteServer(
       ServerConfig config, Clock clock, java.util.function.Function<String, String> environment)
@@ -130,6 +131,12 @@ public final class LazuriteServer implements AutoCloseable {
         redisUrl == null || redisUrl.isBlank()
             ? new LocalQuotaCounters()
             : new RedisQuotaCounters(redisUrl);
+    var embeddings =
+        new dev.lazurite.searchservice.DeploymentEmbeddings(
+            snapshots, backends.embedded(), Bootstrap.DEFAULT_ACCOUNT);
+    this.searchServices =
+        new dev.lazurite.searchservice.SearchServices(
+            store.searchServices(), config.dataDir().resolve("search"), embeddings, clock);
     this.pipeline =
         DataPlaneStages.pipeline(
             snapshots,
@@ -138,7 +145,9 @@ public final class LazuriteServer implements AutoCloseable {
             quota,
             usage,
             clock,
-            Duration.ofMillis(number(environment, "LAZURITE_FAILOVER_DEADLINE_MS", 60_000)));
+            Duration.ofMillis(number(environment, "LAZURITE_FAILOVER_DEADLINE_MS", 60_000)),
+            new dev.lazurite.ondata.Retriever(
+                searchServices, embeddings, host -> ownHost(config, host)));
     var dataPlane =
         new DataPlaneHandler(
             pipeline,
@@ -163,6 +172,7 @@ public final class LazuriteServer implements AutoCloseable {
     var tokenEndpoints = new TokenEndpoints(identities);
     var identityAdmin =
         new IdentityAdminHandler(identities, admin.token(), () -> endpoint().toString());
+    var search = new dev.lazurite.searchservice.SearchHandler(searchServices, () -> endpoint[0]);
     WebServerConfig.Builder builder =
         WebServer.builder()
             .host(config.host())
@@ -170,7 +180,7 @@ public final class LazuriteServer implements AutoCloseable {
             .shutdownHook(false)
             .shutdownGracePeriod(config.shutdownGrace())
             .maxConcurrentRequests(-1)
-            .routing(r -> routing(r, dataPlane, arm, tokenEndpoints, identityAdmin));
+            .routing(r -> routing(r, dataPlane, arm, tokenEndpoints, identityAdmin, search));
     if (identity != null) {
       var tlsIdentity = identity;
       builder.putSocket(
@@ -185,7 +195,7 @@ public final class LazuriteServer implements AutoCloseable {
                       tls ->
                           tls.privateKey(tlsIdentity.key())
                               .privateKeyCertChain(tlsIdentity.chain()))
-                  .routing(r -> routing(r, dataPlane, arm, tokenEndpoints, identityAdmin)));
+                  .routing(r -> routing(r, dataPlane, arm, tokenEndpoints, identityAdmin, search)));
     }
     long tlsReady = System.nanoTime();
     this.server = builder.build().start();
@@ -216,7 +226,8 @@ public final class LazuriteServer implements AutoCloseable {
             new TokenValidator(issuer.publicKeys(), issuer.issuer(), Set.of(Audiences.MANAGEMENT)),
             subscription,
             issuer.tenantId(),
-            quota);
+            quota,
+            searchServices);
     // Warm-ups run beside start-up: tokenizer tables now, the embedding model once the listeners
     // are serving, so that neither delays the first request.
     Thread.ofVirtual().name("lazurite-tokenizer-warm-up").start(tokens::warmUp);
@@ -265,7 +276,9 @@ public final class LazuriteServer implements AutoCloseable {
       DataPlaneHandler dataPlane,
       ArmHandlerHolder arm,
       TokenEndpoints tokenEndpoints,
-      IdentityAdminHandler identityAdmin) {
+      IdentityAdminHandler identityAdmin,
+      dev.lazurite.searchservice.SearchHandler search) {
+    routing.any("/search/*", search);
     routing.any("/openai/*", dataPlane).any("/subscriptions", arm).any("/subscriptions/*", arm);
     identityAdmin.routing(routing);
     tokenEndpoints.routing(routing);
@@ -350,6 +363,10 @@ public final class LazuriteServer implements AutoCloseable {
     return quota;
   }
 
+  public dev.lazurite.searchservice.SearchServices searchServices() {
+    return searchServices;
+  }
+
   public ControlPlane control() {
     return control;
   }
@@ -366,6 +383,16 @@ public final class LazuriteServer implements AutoCloseable {
   /** Waits until every usage record so far is stored. */
   public void flushUsage() {
     usage.flush();
+  }
+
+  /** Whether a host name is one this server answers on (On Your Data endpoints must be). */
+  private static boolean ownHost(ServerConfig config, String host) {
+    String h = host.startsWith("[") ? host.substring(1, host.length() - 1) : host;
+    return h.equalsIgnoreCase("localhost")
+        || h.equals("127.0.0.1")
+        || h.equals("::1")
+        || h.equalsIgnoreCase(config.host())
+        || config.tlsHosts().stream().anyMatch(h::equalsIgnoreCase);
   }
 
   private static long number(
@@ -397,6 +424,7 @@ public final class LazuriteServer implements AutoCloseable {
     usage.close();
     quota.close();
     backends.close();
+    searchServices.close();
     store.close();
     ServerFile.delete(config.dataDir());
   }

@@ -32,6 +32,16 @@ public final class EmbeddedEmbeddingBackend implements Backend {
     model();
   }
 
+  /** One vector per text, for in-process callers such as semantic ranking. */
+  public List<float[]> vectors(List<String> texts) {
+    List<TextSegment> segments = texts.stream().map(TextSegment::from).toList();
+    List<float[]> out = new ArrayList<>(texts.size());
+    for (Embedding e : model().embedAll(segments).content()) {
+      out.add(e.vector());
+    }
+    return out;
+  }
+
   @Override
   public Result embed(EmbeddingRequest request, ModelSpec spec) {
     int dimensions = EmbeddingDimensions.resolve(request, spec);

@@ -31,11 +31,24 @@ public final class SimulatorBackend implements Backend {
   private final Generator generator;
   private final SimulatorConfig config;
   private final SimulatedEmbeddings embeddings;
+  private final GroundedAnswers grounded;
 
   public SimulatorBackend(TokenCounter tokens, SimulatorConfig config) {
+    this(tokens, config, null);
+  }
+
+  /**
+   * @param sentenceVectors embeds sentences, for answering grounded requests extractively; null to
+   *     answer them with prose like any other
+   */
+  public SimulatorBackend(
+      TokenCounter tokens,
+      SimulatorConfig config,
+      java.util.function.Function<List<String>, List<float[]>> sentenceVectors) {
     this.generator = new Generator(tokens, config);
     this.config = config;
     this.embeddings = new SimulatedEmbeddings(tokens);
+    this.grounded = sentenceVectors == null ? null : new GroundedAnswers(sentenceVectors);
   }
 
   @Override
@@ -153,6 +166,9 @@ public final class SimulatorBackend implements Backend {
         continue;
       }
       String structured = Generator.structured(request.responseFormat(), random);
+      if (structured == null && grounded != null) {
+        structured = grounded.answer(request);
+      }
       generations.add(
           structured == null
               ? generator.text(random, model.encoding(), limit, request.stop())

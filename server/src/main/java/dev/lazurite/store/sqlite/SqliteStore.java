@@ -34,6 +34,7 @@ public final class SqliteStore implements ControlStore, UsageStore, AutoCloseabl
   private final SqliteIdentityStore identity;
   private final SecretBox secrets;
   private final SqlitePoolStore pools;
+  private final SqliteSearchServiceStore searchServices;
 
   /** A store whose API keys are not encrypted: tests of the store alone. */
   public SqliteStore(Path file) {
@@ -62,6 +63,7 @@ public final class SqliteStore implements ControlStore, UsageStore, AutoCloseabl
     this.identity = new SqliteIdentityStore(jdbi);
     this.secrets = secrets;
     this.pools = new SqlitePoolStore(jdbi, this::seal, this::open);
+    this.searchServices = new SqliteSearchServiceStore(jdbi, this::seal, this::open);
     if (secrets != null) {
       sealPlainKeys();
     }
@@ -298,6 +300,10 @@ public final class SqliteStore implements ControlStore, UsageStore, AutoCloseabl
                     .bind(1, name)
                     .execute()
                 > 0);
+  }
+
+  public dev.lazurite.store.SearchServiceStore searchServices() {
+    return searchServices;
   }
 
   @Override

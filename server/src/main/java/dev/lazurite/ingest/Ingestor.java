@@ -1,0 +1,139 @@
+package dev.lazurite.ingest;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.lazurite.json.Json;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+
+/**
+ * Crawls a folder into an index: parses each supported file, chunks it, embeds the chunks and
+ * uploads them with their title, path, URL and chunk id. Unchanged files (same content hash) are
+ * skipped, changed files re-chunked, removed files deleted; a file that cannot be parsed is
+ * reported and skipped.
+ */
+public final class Ingestor {
+  private static final int BATCH = 64;
+
+  /** What happened to the files. */
+  public record Report(
+      int files, int indexed, int unchanged, int removed, int chunks, List<String> failures) {}
+
+  /** Told about each file as it is handled. */
+  public interface Progress {
+    void start(int files);
+
+    void step(String file);
+  }
+
+  private final DocumentParser parser;
+  private final Chunker chunker;
+
+  public Ingestor(DocumentParser parser, Chunker chunker) {
+    this.parser = parser;
+    this.chunker = chunker;
+  }
+
+  public Report run(Path folder, IngestTarget target, int dimensions, Progress progress)
+      throws IOException {
+    target.ensureIndex(dimensions);
+    List<Path> files;
+    try (Stream<Path> walk = Files.walk(folder)) {
+      files = walk.filter(Files::isRegularFile).filter(DocumentParser::supported).sorted().toList();
+    }
+    Map<String, String> known = target.fileHashes();
+    Set<String> seen = new TreeSet<>();
+    List<String> failures = new ArrayList<>();
+    int indexed = 0;
+    int unchanged = 0;
+    int chunks = 0;
+    progress.start(files.size());
+    for (Path file : files) {
+      String path = folder.relativize(file).toString().replace('\\', '/');
+      seen.add(path);
+      progress.step(path);
+      String hash;
+      try {
+        hash = sha256(Files.readAllBytes(file));
+      } catch (IOException e) {
+        failures.add(path + ": " + e.getMessage());
+        continue;
+      }
+      if (hash.equals(known.get(path))) {
+        unchanged++;
+        continue;
+      }
+      ParsedFile parsed;
+      try {
+        parsed = parser.parse(file);
+      } catch (IOException | RuntimeException e) {
+        failures.add(path + ": " + e.getMessage());
+        continue;
+      }
+      if (known.containsKey(path)) {
+        target.deleteFile(path);
+      }
+      List<String> pieces = chunker.chunks(parsed.text());
+      List<ObjectNode> batch = new ArrayList<>();
+      for (int i = 0; i < pieces.size(); i += BATCH) {
+        List<String> slice = pieces.subList(i, Math.min(pieces.size(), i + BATCH));
+        List<float[]> vectors = target.embed(slice);
+        for (int j = 0; j < slice.size(); j++) {
+          batch.add(chunk(file, path, hash, parsed.title(), i + j, slice.get(j), vectors.get(j)));
+        }
+        target.upload(batch);
+        batch.clear();
+      }
+      chunks += pieces.size();
+      indexed++;
+    }
+    int removed = 0;
+    for (String gone : known.keySet()) {
+      if (!seen.contains(gone)) {
+        target.deleteFile(gone);
+        removed++;
+      }
+    }
+    return new Report(files.size(), indexed, unchanged, removed, chunks, failures);
+  }
+
+  private static ObjectNode chunk(
+      Path file, String path, String hash, String title, int index, String text, float[] vector) {
+    ObjectNode d = Json.MAPPER.createObjectNode();
+    d.put("@search.action", "upload");
+    d.put(
+        "id",
+        sha256(path.getBytes(java.nio.charset.StandardCharsets.UTF_8)).substring(0, 32)
+            + "_"
+            + index);
+    d.put("content", text);
+    d.put("title", title);
+    d.put("filepath", path);
+    d.put("url", file.toAbsolutePath().toUri().toString());
+    d.put("chunk_id", Integer.toString(index));
+    d.put("content_hash", hash);
+    ArrayNode v = d.putArray("vector");
+    for (float x : vector) {
+      v.add(x);
+    }
+    return d;
+  }
+
+  static String sha256(byte[] bytes) {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

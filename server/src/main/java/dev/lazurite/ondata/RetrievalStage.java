@@ -1,0 +1,112 @@
+package dev.lazurite.ondata;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.lazurite.api.ChatRequest;
+import dev.lazurite.catalog.ModelSpec;
+import dev.lazurite.pipeline.Chain;
+import dev.lazurite.pipeline.Exchange;
+import dev.lazurite.pipeline.Response;
+import dev.lazurite.pipeline.Stage;
+import dev.lazurite.tokens.TokenCounter;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * On Your Data: for a chat request with {@code data_sources}, searches the named index, grounds the
+ * model in the numbered documents, and returns the answer with its citations. With {@code in_scope}
+ * and nothing relevant found, it answers that the data does not hold the answer, without calling
+ * the model.
+ */
+public final class RetrievalStage implements Stage {
+  private final Retriever retriever;
+  private final TokenCounter tokens;
+
+  public RetrievalStage(Retriever retriever, TokenCounter tokens) {
+    this.retriever = retriever;
+    this.tokens = tokens;
+  }
+
+  @Override
+  public Response handle(Exchange exchange, Chain chain) {
+    var request = exchange.request().facts().modelRequest();
+    if (request.isEmpty()
+        || !(request.get() instanceof ChatRequest chat)
+        || !chat.raw().has("data_sources")) {
+      return chain.proceed(exchange);
+    }
+    DataSource ds = DataSourceParser.parse(chat.raw().get("data_sources"));
+    String question =
+        chat.messages().reversed().stream()
+            .filter(m -> m.role().equals("user"))
+            .map(ChatRequest.Message::text)
+            .findFirst()
+            .orElseThrow(
+                () ->
+                    DataSourceParser.invalid(
+                        "messages", "On Your Data needs at least one user message to search for."));
+    List<Retrieved> docs = retriever.retrieve(ds, question);
+    List<Retrieved> used = docs.stream().filter(Retrieved::used).toList();
+    var context = GroundedResponses.context(ds, docs, question);
+    ModelSpec model = exchange.deployment().model();
+    if (used.isEmpty() && ds.inScope()) {
+      return GroundedResponses.notInData(
+          chat, model, context, tokens.count(model.encoding(), GroundedResponses.NOT_IN_DATA));
+    }
+    ChatRequest grounded = ground(chat, ds, used, model);
+    return GroundedResponses.decorate(chain.proceed(exchange.withModelRequest(grounded)), context);
+  }
+
+  private ChatRequest ground(
+      ChatRequest chat, DataSource ds, List<Retrieved> used, ModelSpec model) {
+    List<GroundedPrompt.Document> documents = new ArrayList<>();
+    for (int i = 0; i < used.size(); i++) {
+      documents.add(new GroundedPrompt.Document(i + 1, used.get(i).title(), used.get(i).content()));
+    }
+    String role = ds.roleInformation();
+    List<ChatRequest.Message> messages = new ArrayList<>();
+    for (ChatRequest.Message m : chat.messages()) {
+      if (m.role().equals("system") || m.role().equals("developer")) {
+        role = role.isBlank() ? m.text() : role;
+      } else {
+        messages.add(m);
+      }
+    }
+    String system = GroundedPrompt.build(role, documents);
+    messages.addFirst(new ChatRequest.Message("system", system, "", List.of(), "", 0));
+    ObjectNode raw = chat.raw().deepCopy();
+    raw.remove("data_sources");
+    ArrayNode rawMessages = raw.putArray("messages");
+    rawMessages.addObject().put("role", "system").put("content", system);
+    chat.raw()
+        .path("messages")
+        .forEach(
+            m -> {
+              String r = m.path("role").asText();
+              if (!r.equals("system") && !r.equals("developer")) {
+                ObjectNode copy = ((ObjectNode) m).deepCopy();
+                copy.remove("context");
+                rawMessages.add(copy);
+              }
+            });
+    ChatRequest grounded =
+        new ChatRequest(
+            raw,
+            messages,
+            chat.tools(),
+            chat.toolChoice(),
+            chat.parallelToolCalls(),
+            chat.responseFormat(),
+            chat.n(),
+            chat.stop(),
+            chat.seed(),
+            chat.maxTokens(),
+            chat.maxTokensParam(),
+            chat.logprobs(),
+            chat.topLogprobs(),
+            chat.stream(),
+            chat.includeUsage(),
+            0);
+    return grounded.withPromptTokens(tokens.chatPrompt(model.encoding(), grounded));
+  }
+}
