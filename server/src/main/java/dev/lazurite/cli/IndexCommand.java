@@ -3,8 +3,9 @@ package dev.lazurite.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.lazurite.ingest.Chunker;
 import dev.lazurite.ingest.DocumentParser;
-import dev.lazurite.ingest.HttpIngestTarget;
+import dev.lazurite.ingest.HttpIngestTransport;
 import dev.lazurite.ingest.Ingestor;
+import dev.lazurite.ingest.SearchIngestTarget;
 import dev.lazurite.json.Json;
 import dev.lazurite.tokens.TokenCounter;
 import java.nio.file.Files;
@@ -63,7 +64,10 @@ final class IndexCommand {
       String accountKey =
           arm.send("POST", arm.accountPath() + "/listKeys", null).path("key1").asText();
       var target =
-          new HttpIngestTarget(arm.endpoint(), service, index, searchKey, deployment, accountKey);
+          new SearchIngestTarget(
+              new HttpIngestTransport(arm.endpoint(), service, searchKey, accountKey),
+              index,
+              deployment);
       int dimensions = target.embed(List.of("dimensions")).getFirst().length;
       var ingestor =
           new Ingestor(

@@ -46,6 +46,15 @@ public final class Ingestor {
 
   public Report run(Path folder, IngestTarget target, int dimensions, Progress progress)
       throws IOException {
+    return run(folder, target, dimensions, progress, false);
+  }
+
+  /**
+   * @param everything re-index unchanged files too (after an indexer reset)
+   */
+  public Report run(
+      Path folder, IngestTarget target, int dimensions, Progress progress, boolean everything)
+      throws IOException {
     target.ensureIndex(dimensions);
     List<Path> files;
     try (Stream<Path> walk = Files.walk(folder)) {
@@ -69,7 +78,7 @@ public final class Ingestor {
         failures.add(path + ": " + e.getMessage());
         continue;
       }
-      if (hash.equals(known.get(path))) {
+      if (!everything && hash.equals(known.get(path))) {
         unchanged++;
         continue;
       }

@@ -27,14 +27,16 @@ public final class SearchHandler implements Handler {
   private static final int MAX_BODY = 16 << 20;
 
   private final SearchServices services;
+  private final Indexers indexers;
   private final Supplier<String> baseUrl;
 
   /**
    * @param baseUrl the server's public URL (HTTPS when there is a listener), without a trailing
    *     slash
    */
-  public SearchHandler(SearchServices services, Supplier<String> baseUrl) {
+  public SearchHandler(SearchServices services, Indexers indexers, Supplier<String> baseUrl) {
     this.services = services;
+    this.indexers = indexers;
     this.baseUrl = baseUrl;
   }
 
@@ -108,7 +110,13 @@ public final class SearchHandler implements Handler {
             headers,
             body,
             access.get() == SearchServices.Access.ADMIN);
-    send(res, started, services.api(name).handle(call, baseUrl.get() + PREFIX + name));
+    String endpoint = baseUrl.get() + PREFIX + name;
+    send(
+        res,
+        started,
+        Indexers.handles(path)
+            ? indexers.handle(name, call, endpoint)
+            : services.api(name).handle(call, endpoint));
   }
 
   private static void send(ServerResponse res, long started, SearchReply reply) {

@@ -172,7 +172,19 @@ public final class LazuriteServer implements AutoCloseable {
     var tokenEndpoints = new TokenEndpoints(identities);
     var identityAdmin =
         new IdentityAdminHandler(identities, admin.token(), () -> endpoint().toString());
-    var search = new dev.lazurite.searchservice.SearchHandler(searchServices, () -> endpoint[0]);
+    String ingestRoot = environment.apply("LAZURITE_INGEST_ROOT");
+    var indexers =
+        new dev.lazurite.searchservice.Indexers(
+            searchServices,
+            config.dataDir().resolve("search"),
+            ingestRoot == null || ingestRoot.isBlank()
+                ? config.dataDir().resolve("documents")
+                : Path.of(ingestRoot),
+            embeddings,
+            tokens,
+            clock);
+    var search =
+        new dev.lazurite.searchservice.SearchHandler(searchServices, indexers, () -> endpoint[0]);
     WebServerConfig.Builder builder =
         WebServer.builder()
             .host(config.host())

@@ -11,12 +11,12 @@ import java.util.regex.Pattern;
  * Splits a search path into segments, accepting both URL forms: {@code /indexes('x')/docs('k')}
  * (OData key syntax, with {@code ''} escaping a quote) and {@code /indexes/x/docs/k}.
  */
-final class SearchPaths {
+public final class SearchPaths {
   private static final Pattern KEYED = Pattern.compile("^([^(]+)\\('(.*)'\\)$");
 
   private SearchPaths() {}
 
-  static List<String> segments(String rawPath) {
+  public static List<String> segments(String rawPath) {
     List<String> out = new ArrayList<>();
     for (String raw : rawPath.split("/")) {
       if (raw.isEmpty()) {

@@ -13,7 +13,7 @@ public record SearchReply(
   private static final String JSON_TYPE =
       "application/json; odata.metadata=minimal; odata.streaming=true; charset=utf-8";
 
-  static SearchReply json(int status, Object body) {
+  public static SearchReply json(int status, Object body) {
     try {
       return new SearchReply(status, JSON_TYPE, JSON.writeValueAsBytes(body), Map.of());
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
@@ -21,7 +21,7 @@ public record SearchReply(
     }
   }
 
-  static SearchReply empty(int status) {
+  public static SearchReply empty(int status) {
     return new SearchReply(status, null, new byte[0], Map.of());
   }
 

@@ -124,7 +124,7 @@ final class LuceneSearch {
       for (Ranked r : head) {
         sources.put(r.doc(), load(searcher, r.doc()));
       }
-      rerank = semantic.rerank(q, head, sources);
+      rerank = semantic.rerank(q, head, sources, searcher);
       Map<Integer, Double> scores = rerank;
       ranked = new ArrayList<>(head);
       ranked.sort((a, b) -> Double.compare(scores.get(b.doc()), scores.get(a.doc())));

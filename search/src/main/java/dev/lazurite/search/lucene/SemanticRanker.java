@@ -6,6 +6,7 @@ import dev.lazurite.search.Embeddings;
 import dev.lazurite.search.engine.SearchQuery;
 import dev.lazurite.search.engine.SearchResult;
 import dev.lazurite.search.schema.IndexSchema;
+import dev.lazurite.search.schema.SearchField;
 import dev.lazurite.search.schema.SemanticConfig;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -13,9 +14,11 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.apache.lucene.search.IndexSearcher;
 
 /**
  * Semantic ranking with the embedded sentence-embedding model: each candidate's prioritized fields
@@ -23,7 +26,7 @@ import java.util.regex.Pattern;
  * captions and answers are the sentences closest to the query.
  */
 final class SemanticRanker {
-  private static final int PASSAGE_CHARS = 1500;
+  private static final int PASSAGE_CHARS = 600;
   private static final int MAX_SENTENCES = 24;
   private static final Pattern SENTENCE = Pattern.compile("[^.!?\\n]+[.!?]?");
   private static final Pattern WORD = Pattern.compile("\\p{L}[\\p{L}\\p{N}'-]*|\\p{N}+");
@@ -45,13 +48,40 @@ final class SemanticRanker {
     return q.semanticQuery().isBlank() ? q.search() : q.semanticQuery();
   }
 
-  /** The reranker score of each candidate. */
+  /**
+   * The reranker score of each candidate. When the index has a vector field whose vectorizer embeds
+   * with a deployment, the stored document vectors are compared with the query embedded the same
+   * way (one embedding per query); otherwise each candidate's prioritized fields are embedded.
+   */
   Map<Integer, Double> rerank(
-      SearchQuery q, List<LuceneSearch.Ranked> candidates, Map<Integer, ObjectNode> sources) {
+      SearchQuery q,
+      List<LuceneSearch.Ranked> candidates,
+      Map<Integer, ObjectNode> sources,
+      IndexSearcher searcher) {
     SemanticConfig config = schema.semantic(q.semanticConfiguration());
     Map<Integer, Double> scores = new HashMap<>();
     if (candidates.isEmpty()) {
       return scores;
+    }
+    Optional<SearchField> vectorField =
+        schema.fields().stream()
+            .filter(f -> f.type().vector())
+            .filter(f -> !schema.profile(f).vectorizerDeployment().isEmpty())
+            .findFirst();
+    if (vectorField.isPresent()) {
+      SearchField field = vectorField.get();
+      float[] query =
+          embeddings
+              .embed(schema.profile(field).vectorizerDeployment(), List.of(queryText(q)))
+              .getFirst();
+      if (query.length == field.dimensions()) {
+        for (LuceneSearch.Ranked r : candidates) {
+          float[] doc =
+              StoredVectors.of(searcher, LuceneDocuments.vectorField(field.name()), r.doc());
+          scores.put(r.doc(), doc == null ? 0.0 : reranker(cosine(query, doc)));
+        }
+        return scores;
+      }
     }
     List<String> texts = new ArrayList<>();
     texts.add(queryText(q));
@@ -60,10 +90,19 @@ final class SemanticRanker {
     }
     List<float[]> vectors = embeddings.rank(texts);
     for (int i = 0; i < candidates.size(); i++) {
-      double cosine = dot(vectors.getFirst(), vectors.get(i + 1));
-      scores.put(candidates.get(i).doc(), Math.round(4 * Math.max(0, cosine) * 1e6) / 1e6);
+      scores.put(candidates.get(i).doc(), reranker(dot(vectors.getFirst(), vectors.get(i + 1))));
     }
     return scores;
+  }
+
+  private static double reranker(double cosine) {
+    return Math.round(4 * Math.max(0, cosine) * 1e6) / 1e6;
+  }
+
+  private static double cosine(float[] a, float[] b) {
+    double na = dot(a, a);
+    double nb = dot(b, b);
+    return na == 0 || nb == 0 ? 0 : dot(a, b) / Math.sqrt(na * nb);
   }
 
   List<SearchResult.Caption> captions(SearchQuery q, ObjectNode source) {

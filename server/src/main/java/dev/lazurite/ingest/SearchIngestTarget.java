@@ -4,52 +4,30 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.lazurite.json.Json;
 import java.io.IOException;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Ingests through the public APIs, as any client would: the search service's REST API with an admin
- * key, and the embeddings deployment with an account key.
+ * Ingests into an index through the search service's REST API and an embeddings deployment, over a
+ * {@link IngestTransport}: HTTP for the command line, in-process for indexers.
  */
-public final class HttpIngestTarget implements IngestTarget {
-  private static final String SEARCH_VERSION = "2024-07-01";
-  private final HttpClient http = HttpClient.newHttpClient();
-  private final String endpoint;
-  private final String service;
+public final class SearchIngestTarget implements IngestTarget {
+  private final IngestTransport transport;
   private final String index;
-  private final String searchKey;
   private final String deployment;
-  private final String accountKey;
 
-  /**
-   * @param endpoint the server's base URL
-   */
-  public HttpIngestTarget(
-      String endpoint,
-      String service,
-      String index,
-      String searchKey,
-      String deployment,
-      String accountKey) {
-    this.endpoint = endpoint.replaceAll("/+$", "");
-    this.service = service;
+  public SearchIngestTarget(IngestTransport transport, String index, String deployment) {
+    this.transport = transport;
     this.index = index;
-    this.searchKey = searchKey;
     this.deployment = deployment;
-    this.accountKey = accountKey;
   }
 
   @Override
   public void ensureIndex(int dimensions) throws IOException {
     var existing = search("GET", "/indexes/" + index, null);
-    if (existing.statusCode() == 200) {
+    if (existing.status() == 200) {
       return;
     }
     var created =
@@ -102,7 +80,7 @@ public final class HttpIngestTarget implements IngestTarget {
     ObjectNode batch = Json.MAPPER.createObjectNode();
     batch.putArray("value").addAll(chunks);
     var r = search("POST", "/indexes/" + index + "/docs/index", batch);
-    if (r.statusCode() == 207) {
+    if (r.status() == 207) {
       throw new IOException(
           "some chunks were not stored: " + new String(r.body(), StandardCharsets.UTF_8));
     }
@@ -111,65 +89,22 @@ public final class HttpIngestTarget implements IngestTarget {
 
   @Override
   public List<float[]> embed(List<String> texts) throws IOException {
-    ObjectNode body = Json.MAPPER.createObjectNode();
-    var input = body.putArray("input");
-    texts.forEach(input::add);
-    var r =
-        send(
-            "POST",
-            endpoint
-                + "/openai/deployments/"
-                + URLEncoder.encode(deployment, StandardCharsets.UTF_8)
-                + "/embeddings?api-version=2024-10-21",
-            accountKey,
-            body);
-    check(r, "embed chunks with '" + deployment + "'");
-    List<float[]> out = new java.util.ArrayList<>();
-    for (JsonNode item : Json.parse(r.body()).path("data")) {
-      JsonNode e = item.path("embedding");
-      float[] v = new float[e.size()];
-      for (int i = 0; i < v.length; i++) {
-        v[i] = (float) e.get(i).asDouble();
-      }
-      out.add(v);
-    }
-    return out;
+    return transport.embed(deployment, texts);
   }
 
-  private HttpResponse<byte[]> search(String method, String path, JsonNode body)
+  private IngestTransport.Reply search(String method, String path, JsonNode body)
       throws IOException {
-    return send(
-        method,
-        endpoint + "/search/" + service + path + "?api-version=" + SEARCH_VERSION,
-        searchKey,
-        body);
+    return transport.search(method, path, body);
   }
 
-  private HttpResponse<byte[]> send(String method, String url, String key, JsonNode body)
-      throws IOException {
-    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).header("api-key", key);
-    if (body == null) {
-      request.method(method, HttpRequest.BodyPublishers.noBody());
-    } else {
-      request.header("Content-Type", "application/json");
-      request.method(method, HttpRequest.BodyPublishers.ofByteArray(Json.write(body)));
-    }
-    try {
-      return http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IOException("interrupted", e);
-    }
-  }
-
-  private static void check(HttpResponse<byte[]> r, String what) throws IOException {
-    if (r.statusCode() >= 300) {
+  private static void check(IngestTransport.Reply r, String what) throws IOException {
+    if (r.status() >= 300) {
       String text = new String(r.body(), StandardCharsets.UTF_8);
       String message =
           text.strip().startsWith("{")
               ? Json.parse(r.body()).path("error").path("message").asText(text)
               : text;
-      throw new IOException("could not " + what + " (" + r.statusCode() + "): " + message);
+      throw new IOException("could not " + what + " (" + r.status() + "): " + message);
     }
   }
 }
