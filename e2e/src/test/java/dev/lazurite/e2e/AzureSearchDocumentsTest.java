@@ -402,6 +402,50 @@ class AzureSearchDocumentsTest {
     assertThat(policies.getDocumentCount()).isEqualTo(6);
   }
 
+  @Test
+  void tokenCredentialWithSearchRolesReadsTheIndex() {
+    var created = server.server().identities().createServicePrincipal("search-reader");
+    HttpClient http =
+        new JdkHttpClientBuilder(
+                java.net.http.HttpClient.newBuilder().sslContext(server.trustingLocalCa()))
+            .build();
+    var credential =
+        new com.azure.identity.ClientSecretCredentialBuilder()
+            .authorityHost(server.httpsEndpoint())
+            .tenantId(server.server().identities().issuer().tenantId())
+            .clientId(created.principal().appId())
+            .clientSecret(created.secret())
+            .disableInstanceDiscovery()
+            .httpClient(http)
+            .build();
+    SearchClient reader =
+        new com.azure.search.documents.SearchClientBuilder()
+            .endpoint(policies.getEndpoint())
+            .indexName("policies")
+            .credential(credential)
+            .httpClient(http)
+            .buildClient();
+    assertThatThrownBy(reader::getDocumentCount)
+        .isInstanceOfSatisfying(
+            HttpResponseException.class,
+            e -> assertThat(e.getResponse().getStatusCode()).isEqualTo(403));
+    server
+        .server()
+        .control()
+        .assignRole(
+            java.util.UUID.randomUUID().toString(),
+            created.principal().objectId(),
+            "Search Index Data Reader",
+            "/subscriptions/"
+                + server.server().subscriptionId()
+                + "/resourceGroups/lazurite/providers/Microsoft.Search/searchServices/insurer");
+    assertThat(reader.getDocumentCount()).isEqualTo(6);
+    assertThatThrownBy(() -> reader.uploadDocuments(List.of(Map.of("id", "x"))))
+        .isInstanceOfSatisfying(
+            HttpResponseException.class,
+            e -> assertThat(e.getResponse().getStatusCode()).isEqualTo(403));
+  }
+
   private static SearchClient createScratchIndex(String name) {
     indexes.createIndex(
         new SearchIndex(

@@ -29,7 +29,7 @@ public final class LocalIngestTransport implements IngestTransport {
             Map.of("api-version", List.of("2024-07-01")),
             Map.of(),
             body == null ? new byte[0] : Json.write(body),
-            true);
+            SearchCall.Access.ADMIN);
     var reply = api.handle(call, "");
     return new Reply(reply.status(), reply.body());
   }

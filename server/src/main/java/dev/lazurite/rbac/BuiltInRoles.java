@@ -94,6 +94,20 @@ public final class BuiltInRoles {
           List.of(),
           List.of("Microsoft.Search/searchServices/indexes/documents/*"));
 
+  public static final RoleDefinition SEARCH_SERVICE_CONTRIBUTOR =
+      new RoleDefinition(
+          "7ca78c08-252a-4471-8644-bb5ff32d4ba0",
+          "Search Service Contributor",
+          "Lets you manage Search services, but not access to them.",
+          List.of(
+              "Microsoft.Authorization/*/read",
+              "Microsoft.Insights/alertRules/*",
+              "Microsoft.Resources/deployments/*",
+              "Microsoft.Resources/subscriptions/resourceGroups/read",
+              "Microsoft.Search/searchServices/*",
+              "Microsoft.Support/*"),
+          List.of());
+
   public static final List<RoleDefinition> ALL =
       List.of(
           OPENAI_USER,
@@ -102,7 +116,8 @@ public final class BuiltInRoles {
           USER,
           USAGES_READER,
           SEARCH_INDEX_DATA_READER,
-          SEARCH_INDEX_DATA_CONTRIBUTOR);
+          SEARCH_INDEX_DATA_CONTRIBUTOR,
+          SEARCH_SERVICE_CONTRIBUTOR);
 
   private BuiltInRoles() {}
 

@@ -72,9 +72,8 @@ public final class Indexers {
 
   public SearchReply handle(String service, SearchCall call, String endpoint) {
     try {
-      if (!call.admin()) {
-        throw new SearchException(
-            403, "", "This operation needs an admin key; query keys can only read documents.");
+      if (!call.access().manage()) {
+        throw dev.lazurite.search.http.SearchApi.forbidden();
       }
       if (call.param("api-version") == null) {
         throw SearchException.badRequest(

@@ -1,5 +1,9 @@
 package dev.lazurite.searchservice;
 
+import dev.lazurite.auth.Principal;
+import dev.lazurite.auth.TokenValidator;
+import dev.lazurite.rbac.Permissions;
+import dev.lazurite.rbac.RoleAssignment;
 import dev.lazurite.search.http.SearchCall;
 import dev.lazurite.search.http.SearchReply;
 import io.helidon.http.HeaderNames;
@@ -29,14 +33,28 @@ public final class SearchHandler implements Handler {
   private final SearchServices services;
   private final Indexers indexers;
   private final Supplier<String> baseUrl;
+  private final TokenValidator tokens;
+  private final Supplier<List<RoleAssignment>> roles;
+  private static final String DOCUMENTS = "Microsoft.Search/searchServices/indexes/documents/";
 
   /**
    * @param baseUrl the server's public URL (HTTPS when there is a listener), without a trailing
    *     slash
    */
-  public SearchHandler(SearchServices services, Indexers indexers, Supplier<String> baseUrl) {
+  /**
+   * @param tokens validates tokens for the search audience
+   * @param roles the role assignments in force
+   */
+  public SearchHandler(
+      SearchServices services,
+      Indexers indexers,
+      Supplier<String> baseUrl,
+      TokenValidator tokens,
+      Supplier<List<RoleAssignment>> roles) {
     this.services = services;
     this.indexers = indexers;
+    this.tokens = tokens;
+    this.roles = roles;
     this.baseUrl = baseUrl;
   }
 
@@ -63,21 +81,11 @@ public final class SearchHandler implements Handler {
                   404, "", "No search service named '" + name + "' exists on this server.")));
       return;
     }
-    Optional<SearchServices.Access> access =
-        services.authenticate(
-            name, req.headers().first(HeaderNames.create("api-key")).orElse(null));
-    if (access.isEmpty()) {
-      boolean presented = req.headers().contains(HeaderNames.create("api-key"));
-      send(
-          res,
-          started,
-          SearchReply.error(
-              new dev.lazurite.search.SearchException(
-                  presented ? 403 : 401,
-                  "",
-                  presented
-                      ? "Access denied: the api-key is not a key of this search service."
-                      : "Access denied: send an admin or query key in the api-key header.")));
+    SearchCall.Access access;
+    try {
+      access = access(req, name);
+    } catch (dev.lazurite.search.SearchException e) {
+      send(res, started, SearchReply.error(e));
       return;
     }
     byte[] body;
@@ -102,14 +110,7 @@ public final class SearchHandler implements Handler {
     Map<String, String> headers = new HashMap<>();
     req.headers()
         .forEach(h -> headers.putIfAbsent(h.name().toLowerCase(java.util.Locale.ROOT), h.get()));
-    var call =
-        new SearchCall(
-            req.prologue().method().text(),
-            path,
-            query,
-            headers,
-            body,
-            access.get() == SearchServices.Access.ADMIN);
+    var call = new SearchCall(req.prologue().method().text(), path, query, headers, body, access);
     String endpoint = baseUrl.get() + PREFIX + name;
     send(
         res,
@@ -117,6 +118,67 @@ public final class SearchHandler implements Handler {
         Indexers.handles(path)
             ? indexers.handle(name, call, endpoint)
             : services.api(name).handle(call, endpoint));
+  }
+
+  /**
+   * What the caller may do: by key (admin or query) in {@code api-key}, or by a bearer token for
+   * {@code https://search.azure.com} whose principal holds Search roles on the service.
+   */
+  private SearchCall.Access access(ServerRequest req, String name) {
+    Optional<String> key = req.headers().first(HeaderNames.create("api-key"));
+    Optional<String> authorization = req.headers().first(HeaderNames.AUTHORIZATION);
+    if (key.isEmpty()
+        && authorization.isPresent()
+        && authorization.get().regionMatches(true, 0, "Bearer ", 0, 7)) {
+      Principal.Entra principal =
+          tokens
+              .validate(authorization.get().substring(7).strip())
+              .orElseThrow(
+                  () ->
+                      new dev.lazurite.search.SearchException(
+                          401,
+                          "",
+                          "Access denied: the bearer token is not valid for https://search.azure.com."));
+      SearchService service = services.get(name).orElseThrow();
+      String scope =
+          "/subscriptions/"
+              + service.subscription()
+              + "/resourceGroups/"
+              + service.resourceGroup()
+              + "/providers/Microsoft.Search/searchServices/"
+              + service.name();
+      var assignments = roles.get();
+      var who = principal.assignees();
+      var access =
+          new SearchCall.Access(
+              Permissions.allowsDataAction(assignments, who, scope, DOCUMENTS + "read"),
+              Permissions.allowsDataAction(assignments, who, scope, DOCUMENTS + "write"),
+              Permissions.allowsAction(
+                  assignments, who, scope, "Microsoft.Search/searchServices/indexes/write"));
+      if (!access.read() && !access.writeDocuments() && !access.manage()) {
+        throw new dev.lazurite.search.SearchException(
+            403,
+            "",
+            "Access denied: the principal '"
+                + principal.objectId()
+                + "' has no Search role on the service '"
+                + name
+                + "'.");
+      }
+      return access;
+    }
+    Optional<SearchServices.Access> byKey = services.authenticate(name, key.orElse(null));
+    if (byKey.isEmpty()) {
+      throw new dev.lazurite.search.SearchException(
+          key.isPresent() ? 403 : 401,
+          "",
+          key.isPresent()
+              ? "Access denied: the api-key is not a key of this search service."
+              : "Access denied: send an admin or query key in the api-key header, or a bearer token.");
+    }
+    return byKey.get() == SearchServices.Access.ADMIN
+        ? SearchCall.Access.ADMIN
+        : SearchCall.Access.QUERY;
   }
 
   private static void send(ServerResponse res, long started, SearchReply reply) {

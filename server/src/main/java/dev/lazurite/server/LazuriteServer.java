@@ -184,7 +184,15 @@ public final class LazuriteServer implements AutoCloseable {
             tokens,
             clock);
     var search =
-        new dev.lazurite.searchservice.SearchHandler(searchServices, indexers, () -> endpoint[0]);
+        new dev.lazurite.searchservice.SearchHandler(
+            searchServices,
+            indexers,
+            () -> endpoint[0],
+            new TokenValidator(
+                issuer.publicKeys(),
+                issuer.issuer(),
+                Set.of(Audiences.SEARCH, Audiences.SEARCH + "/")),
+            () -> snapshots.get().roleAssignments());
     WebServerConfig.Builder builder =
         WebServer.builder()
             .host(config.host())

@@ -373,4 +373,102 @@ class SearchServiceApiTest {
     assertThat(bad.status()).isEqualTo(400);
     assertThat(bad.json().path("error").path("code").asText()).isEqualTo("InvalidResourceName");
   }
+
+  @Test
+  void bearerTokensNeedSearchRolesOnTheService() {
+    JsonNode sp = TestingCli.run(server, "identity", "sp", "create", "--name", "search-app");
+    String tenant = server.server().identities().issuer().tenantId();
+    var tokenAnswer =
+        new TestingHttp(server.endpoint(), "")
+            .sendForm(
+                "/" + tenant + "/oauth2/v2.0/token",
+                "grant_type=client_credentials&client_id="
+                    + sp.path("appId").asText()
+                    + "&client_secret="
+                    + java.net.URLEncoder.encode(
+                        sp.path("password").asText(), java.nio.charset.StandardCharsets.UTF_8)
+                    + "&scope=https%3A%2F%2Fsearch.azure.com%2F.default");
+    String token = tokenAnswer.json().path("access_token").asText();
+    String objectId =
+        server.server().identities().servicePrincipals().stream()
+            .filter(p -> p.appId().equals(sp.path("appId").asText()))
+            .findFirst()
+            .orElseThrow()
+            .objectId();
+    String scope =
+        "/subscriptions/"
+            + server.server().subscriptionId()
+            + "/resourceGroups/lazurite/providers/Microsoft.Search/searchServices/svc";
+    java.util.function.BiFunction<String, String, TestingHttp.Result> bearer =
+        (path, body) ->
+            server
+                .http()
+                .send(
+                    body == null ? "GET" : "POST",
+                    "/search/svc" + path + "?api-version=2024-07-01",
+                    body,
+                    "Authorization",
+                    "Bearer " + token);
+    assertError(bearer.apply("/indexes/docs/docs/search", "{}"), 403, "has no Search role");
+    assertThat(
+            server
+                .http()
+                .send(
+                    "GET",
+                    "/search/svc/indexes?api-version=2024-07-01",
+                    null,
+                    "Authorization",
+                    "Bearer not-a-token")
+                .status())
+        .isEqualTo(401);
+
+    TestingCli.run(
+        server,
+        "role",
+        "assignment",
+        "create",
+        "--assignee",
+        objectId,
+        "--role",
+        "Search Index Data Reader",
+        "--scope",
+        scope);
+    assertThat(bearer.apply("/indexes/docs/docs/search", "{\"search\": \"apple\"}").status())
+        .isEqualTo(200);
+    assertError(
+        bearer.apply("/indexes/docs/docs/index", "{\"value\": [{\"id\": \"t\"}]}"),
+        403,
+        "Access denied");
+
+    TestingCli.run(
+        server,
+        "role",
+        "assignment",
+        "create",
+        "--assignee",
+        objectId,
+        "--role",
+        "Search Index Data Contributor",
+        "--scope",
+        scope);
+    var written =
+        bearer.apply(
+            "/indexes/docs/docs/index",
+            "{\"value\": [{\"@search.action\": \"delete\", \"id\": \"t\"}]}");
+    assertThat(written.status()).as(written.body()).isEqualTo(200);
+    assertError(bearer.apply("/indexes", null), 403, "Access denied");
+
+    TestingCli.run(
+        server,
+        "role",
+        "assignment",
+        "create",
+        "--assignee",
+        objectId,
+        "--role",
+        "Search Service Contributor",
+        "--scope",
+        scope);
+    assertThat(bearer.apply("/indexes", null).status()).isEqualTo(200);
+  }
 }

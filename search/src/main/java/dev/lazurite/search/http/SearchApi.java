@@ -92,22 +92,22 @@ public final class SearchApi {
     }
     var docs = new DocumentRoutes(documents(index), schema(index), ctx);
     if (s.size() == 3 && method.equals("GET")) {
-      return docs.searchGet();
+      return reader(call, docs::searchGet);
     }
     if (s.size() == 4) {
       String op = s.get(3);
       if (method.equals("POST") && (op.equals("search.index") || op.equals("index"))) {
-        return admin(call, () -> docs.index(batch(call.body())));
+        return writer(call, () -> docs.index(batch(call.body())));
       }
       if (method.equals("POST") && (op.equals("search.post.search") || op.equals("search"))) {
         ObjectNode request = body(call.body());
-        return docs.search(SearchQuery.parse(request), request);
+        return reader(call, () -> docs.search(SearchQuery.parse(request), request));
       }
       if (method.equals("GET") && op.equals("$count")) {
-        return SearchReply.text(Long.toString(documents(index).count()));
+        return reader(call, () -> SearchReply.text(Long.toString(documents(index).count())));
       }
       if (method.equals("GET")) {
-        return docs.lookup(op);
+        return reader(call, () -> docs.lookup(op));
       }
     }
     throw notFound();
@@ -121,11 +121,33 @@ public final class SearchApi {
   }
 
   private static SearchReply admin(SearchCall call, Work work) {
-    if (!call.admin()) {
-      throw new SearchException(
-          403, "", "This operation needs an admin key; query keys can only read documents.");
+    if (!call.access().manage()) {
+      throw forbidden();
     }
     return work.run();
+  }
+
+  private static SearchReply writer(SearchCall call, Work work) {
+    if (!call.access().writeDocuments()) {
+      throw forbidden();
+    }
+    return work.run();
+  }
+
+  private static SearchReply reader(SearchCall call, Work work) {
+    if (!call.access().read()) {
+      throw forbidden();
+    }
+    return work.run();
+  }
+
+  /** The answer to a caller whose key or roles do not allow the operation. */
+  public static SearchException forbidden() {
+    return new SearchException(
+        403,
+        "",
+        "Access denied: this operation needs an admin key or a role that allows it; query keys can"
+            + " only read documents.");
   }
 
   private SearchReply create(Context ctx) {

@@ -9,7 +9,7 @@ import java.util.Map;
  * @param path the raw path below the service endpoint, e.g. {@code /indexes('docs')/docs/$count}
  * @param query decoded query parameters
  * @param headers lower-cased names
- * @param admin whether the caller holds an admin key (or an equivalent token)
+ * @param access what the caller may do: an admin key may do everything, a query key only read
  */
 public record SearchCall(
     String method,
@@ -17,7 +17,16 @@ public record SearchCall(
     Map<String, List<String>> query,
     Map<String, String> headers,
     byte[] body,
-    boolean admin) {
+    Access access) {
+  /**
+   * What a caller may do: read documents, write documents, and manage definitions (indexes, data
+   * sources, indexers).
+   */
+  public record Access(boolean read, boolean writeDocuments, boolean manage) {
+    public static final Access ADMIN = new Access(true, true, true);
+    public static final Access QUERY = new Access(true, false, false);
+  }
+
   public String param(String name) {
     List<String> values = query.get(name);
     return values == null || values.isEmpty() ? null : values.getFirst();

@@ -175,7 +175,10 @@ final class LuceneDocuments {
     String key = source.path(schema.key().name()).asText();
     out.add(new KeywordField(KEY, key, Field.Store.NO));
     try {
-      out.add(new StoredField(SOURCE, JSON.writeValueAsBytes(source)));
+      // Vectors live in the vector index only; they are read back from there.
+      ObjectNode stored = source.deepCopy();
+      schema.fields().stream().filter(f -> f.type().vector()).forEach(f -> stored.remove(f.name()));
+      out.add(new StoredField(SOURCE, JSON.writeValueAsBytes(stored)));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -246,6 +249,27 @@ final class LuceneDocuments {
       case "dotProduct" -> luceneScore;
       default -> 1 / (2 - (2.0 * luceneScore - 1));
     };
+  }
+
+  /** Adds the document's vectors (all, or only retrievable ones) back to its source. */
+  static ObjectNode withVectors(
+      ObjectNode source,
+      IndexSchema schema,
+      org.apache.lucene.search.IndexSearcher searcher,
+      int doc,
+      boolean retrievableOnly) {
+    for (SearchField f : schema.fields()) {
+      if (f.type().vector() && (!retrievableOnly || f.retrievable())) {
+        float[] vector = StoredVectors.of(searcher, vectorField(f.name()), doc);
+        if (vector != null) {
+          var array = source.putArray(f.name());
+          for (float x : vector) {
+            array.add(x);
+          }
+        }
+      }
+    }
+    return source;
   }
 
   static ObjectNode source(byte[] bytes) {

@@ -140,14 +140,16 @@ final class LuceneIndex implements DocumentIndex, AutoCloseable {
     return new ItemResult(key, true, null, existing.isPresent() ? 200 : 201);
   }
 
-  private static Optional<ObjectNode> stored(IndexSearcher searcher, String key)
-      throws IOException {
+  private Optional<ObjectNode> stored(IndexSearcher searcher, String key) throws IOException {
     TopDocs top = searcher.search(new TermQuery(new Term(LuceneDocuments.KEY, key)), 1);
     if (top.scoreDocs.length == 0) {
       return Optional.empty();
     }
-    var doc = searcher.storedFields().document(top.scoreDocs[0].doc);
-    return Optional.of(LuceneDocuments.source(doc.getBinaryValue(LuceneDocuments.SOURCE).bytes));
+    int doc = top.scoreDocs[0].doc;
+    ObjectNode source =
+        LuceneDocuments.source(
+            searcher.storedFields().document(doc).getBinaryValue(LuceneDocuments.SOURCE).bytes);
+    return Optional.of(LuceneDocuments.withVectors(source, schema, searcher, doc, false));
   }
 
   @Override

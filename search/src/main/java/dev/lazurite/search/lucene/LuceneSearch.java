@@ -133,6 +133,9 @@ final class LuceneSearch {
     List<SearchResult.Hit> hits = new ArrayList<>(page.size());
     for (Ranked r : page) {
       ObjectNode source = sources.computeIfAbsent(r.doc(), d -> load(searcher, d));
+      if (retrievableVectors(q.select())) {
+        source = LuceneDocuments.withVectors(source.deepCopy(), schema, searcher, r.doc(), true);
+      }
       hits.add(
           new SearchResult.Hit(
               project(source, schema, q.select()),
@@ -159,6 +162,15 @@ final class LuceneSearch {
     boolean more = q.top().isEmpty() && total > window;
     return new SearchResult(
         q.count() ? OptionalLong.of(total) : OptionalLong.empty(), hits, facets, answers, more);
+  }
+
+  private boolean retrievableVectors(List<String> select) {
+    return schema.fields().stream()
+        .anyMatch(
+            f ->
+                f.type().vector()
+                    && f.retrievable()
+                    && (select.isEmpty() || select.contains(f.name())));
   }
 
   /** Weighted reciprocal rank fusion: each list adds weight / (k + rank) for its documents. */

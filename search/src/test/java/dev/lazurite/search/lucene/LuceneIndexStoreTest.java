@@ -198,6 +198,21 @@ class LuceneIndexStoreTest {
     assertThat(reopened.lookup("1", List.of("price")).orElseThrow().toString())
         .isEqualTo("{\"price\":3.0}");
     assertThat(reopened.lookup("9", List.of()).orElseThrow().path("stock").asLong()).isEqualTo(2);
+    // A merge that leaves the vector out keeps it: vectors are read back from the vector index.
+    assertThat(reopened.lookup("1", List.of("v")).orElseThrow().toString())
+        .isEqualTo("{\"v\":[1.0,0.0,0.0]}");
+    assertThat(
+            reopened
+                .search(
+                    SearchQuery.parse(
+                        JSON.readTree(
+                            "{\"vectorQueries\": [{\"kind\": \"vector\", \"vector\": [1, 0, 0],"
+                                + " \"fields\": \"v\", \"k\": 1}], \"select\": \"id,v\"}")))
+                .hits()
+                .getFirst()
+                .document()
+                .toString())
+        .isEqualTo("{\"id\":\"1\",\"v\":[1.0,0.0,0.0]}");
     assertThatThrownBy(
             () ->
                 reopened.search(
