@@ -36,6 +36,9 @@ public final class Indexers {
   private static final Pattern NAME =
       Pattern.compile("^[A-Za-z0-9](?:[A-Za-z0-9_-]{0,126}[A-Za-z0-9])?$");
 
+  /** How many runs {@code search.status} keeps per indexer. */
+  private static final int HISTORY = 50;
+
   private final SearchServices services;
   private final Path root;
   private final Path ingestRoot;
@@ -213,6 +216,9 @@ public final class Indexers {
             "Another indexer invocation is currently in progress; concurrent invocations are not allowed.");
       }
       runs.add(IndexerRun.started(clock.instant()));
+      if (runs.size() > HISTORY) {
+        runs.removeFirst();
+      }
     }
     boolean everything = Boolean.TRUE.equals(resets.remove(key));
     Path folder = folder(read(service, "datasources", indexer.path("dataSourceName").asText()));
