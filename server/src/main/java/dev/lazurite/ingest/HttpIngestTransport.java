@@ -10,7 +10,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 
 /** Ingestion over the public APIs, as any client: a search admin key and an account key. */
@@ -64,16 +63,7 @@ public final class HttpIngestTransport implements IngestTransport {
               + "): "
               + new String(r.body(), StandardCharsets.UTF_8));
     }
-    List<float[]> out = new ArrayList<>();
-    for (JsonNode item : Json.parse(r.body()).path("data")) {
-      JsonNode e = item.path("embedding");
-      float[] v = new float[e.size()];
-      for (int i = 0; i < v.length; i++) {
-        v[i] = (float) e.get(i).asDouble();
-      }
-      out.add(v);
-    }
-    return out;
+    return dev.lazurite.api.embeddings.Vectors.fromData(Json.parse(r.body()).path("data"));
   }
 
   private Reply send(String method, String url, String key, JsonNode body) throws IOException {

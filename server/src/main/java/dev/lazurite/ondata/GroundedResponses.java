@@ -35,13 +35,7 @@ final class GroundedResponses {
       ArrayNode citations = context.putArray("citations");
       for (Retrieved r : docs) {
         if (r.used()) {
-          ObjectNode c = citations.addObject();
-          c.put("content", r.content());
-          c.put("title", r.title());
-          c.put("url", r.url());
-          c.put("filepath", r.filepath());
-          c.put("chunk_id", r.chunkId());
-          r.rerankScore().ifPresent(s -> c.put("rerank_score", s));
+          document(citations.addObject(), r);
         }
       }
     }
@@ -51,16 +45,10 @@ final class GroundedResponses {
     if (ds.includeContexts().contains("all_retrieved_documents")) {
       ArrayNode all = context.putArray("all_retrieved_documents");
       for (Retrieved r : docs) {
-        ObjectNode d = all.addObject();
-        d.put("content", r.content());
-        d.put("title", r.title());
-        d.put("url", r.url());
-        d.put("filepath", r.filepath());
-        d.put("chunk_id", r.chunkId());
+        ObjectNode d = document(all.addObject(), r);
         d.putArray("search_queries").add(question);
         d.put("data_source_index", 0);
         d.put("original_search_score", r.searchScore());
-        r.rerankScore().ifPresent(s -> d.put("rerank_score", s));
         if (r.used()) {
           d.putNull("filter_reason");
         } else {
@@ -69,6 +57,17 @@ final class GroundedResponses {
       }
     }
     return context;
+  }
+
+  /** The fields a citation and a retrieved document share. */
+  private static ObjectNode document(ObjectNode out, Retrieved r) {
+    out.put("content", r.content());
+    out.put("title", r.title());
+    out.put("url", r.url());
+    out.put("filepath", r.filepath());
+    out.put("chunk_id", r.chunkId());
+    r.rerankScore().ifPresent(s -> out.put("rerank_score", s));
+    return out;
   }
 
   static Response decorate(Response response, ObjectNode context) {

@@ -7,6 +7,7 @@ import dev.lazurite.error.ApiException;
 import dev.lazurite.json.Json;
 import dev.lazurite.search.Embeddings;
 import dev.lazurite.search.SearchException;
+import dev.lazurite.search.VectorMath;
 import dev.lazurite.search.engine.DocumentIndex;
 import dev.lazurite.search.engine.SearchQuery;
 import dev.lazurite.search.engine.SearchResult;
@@ -147,7 +148,7 @@ public final class Retriever {
     int used = 0;
     for (int i = 0; i < docs.size(); i++) {
       Retrieved r = docs.get(i);
-      double relevance = dot(vectors.getFirst(), vectors.get(i + 1));
+      double relevance = VectorMath.cosine(vectors.getFirst(), vectors.get(i + 1));
       String reason = "";
       if (relevance < STRICTNESS[ds.strictness()]) {
         reason = "score";
@@ -169,14 +170,6 @@ public final class Retriever {
               reason));
     }
     return ranked;
-  }
-
-  private static double dot(float[] a, float[] b) {
-    double s = 0;
-    for (int i = 0; i < a.length; i++) {
-      s += a[i] * b[i];
-    }
-    return s;
   }
 
   /** The service an endpoint names, if it is one of this server's; otherwise a 400. */

@@ -54,16 +54,8 @@ public final class DeploymentEmbeddings implements Embeddings {
       return out;
     }
     // A pass-through backend answers with the upstream's JSON.
-    for (var item :
-        Json.MAPPER.<com.fasterxml.jackson.databind.JsonNode>valueToTree(body).path("data")) {
-      var values = item.path("embedding");
-      float[] vector = new float[values.size()];
-      for (int i = 0; i < vector.length; i++) {
-        vector[i] = (float) values.get(i).asDouble();
-      }
-      out.add(vector);
-    }
-    return out;
+    return dev.lazurite.api.embeddings.Vectors.fromData(
+        Json.MAPPER.<com.fasterxml.jackson.databind.JsonNode>valueToTree(body).path("data"));
   }
 
   private Optional<DeploymentRuntime> find(String deployment) {

@@ -3,6 +3,7 @@ package dev.lazurite.search.lucene;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.lazurite.search.Embeddings;
+import dev.lazurite.search.VectorMath;
 import dev.lazurite.search.engine.SearchQuery;
 import dev.lazurite.search.engine.SearchResult;
 import dev.lazurite.search.schema.IndexSchema;
@@ -78,7 +79,7 @@ final class SemanticRanker {
         for (LuceneSearch.Ranked r : candidates) {
           float[] doc =
               StoredVectors.of(searcher, LuceneDocuments.vectorField(field.name()), r.doc());
-          scores.put(r.doc(), doc == null ? 0.0 : reranker(cosine(query, doc)));
+          scores.put(r.doc(), doc == null ? 0.0 : reranker(VectorMath.cosine(query, doc)));
         }
         return scores;
       }
@@ -90,19 +91,15 @@ final class SemanticRanker {
     }
     List<float[]> vectors = embeddings.rank(texts);
     for (int i = 0; i < candidates.size(); i++) {
-      scores.put(candidates.get(i).doc(), reranker(dot(vectors.getFirst(), vectors.get(i + 1))));
+      scores.put(
+          candidates.get(i).doc(),
+          reranker(VectorMath.dot(vectors.getFirst(), vectors.get(i + 1))));
     }
     return scores;
   }
 
   private static double reranker(double cosine) {
     return Math.round(4 * Math.max(0, cosine) * 1e6) / 1e6;
-  }
-
-  private static double cosine(float[] a, float[] b) {
-    double na = dot(a, a);
-    double nb = dot(b, b);
-    return na == 0 || nb == 0 ? 0 : dot(a, b) / Math.sqrt(na * nb);
   }
 
   List<SearchResult.Caption> captions(SearchQuery q, ObjectNode source) {
@@ -169,7 +166,7 @@ final class SemanticRanker {
     int best = 0;
     double bestScore = -2;
     for (int i = 0; i < sentences.size(); i++) {
-      double s = dot(vectors.getFirst(), vectors.get(i + 1));
+      double s = VectorMath.dot(vectors.getFirst(), vectors.get(i + 1));
       if (s > bestScore) {
         bestScore = s;
         best = i;
@@ -237,13 +234,5 @@ final class SemanticRanker {
 
   private static int option(String spec, String prefix, int fallback) {
     return (int) option(spec, prefix, (double) fallback);
-  }
-
-  static double dot(float[] a, float[] b) {
-    double sum = 0;
-    for (int i = 0; i < Math.min(a.length, b.length); i++) {
-      sum += a[i] * b[i];
-    }
-    return sum;
   }
 }

@@ -2,7 +2,9 @@ package dev.lazurite.api.embeddings;
 
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.List;
 
 /** Encodes vectors the way {@code encoding_format} asks. */
 public final class Vectors {
@@ -25,5 +27,19 @@ public final class Vectors {
       vector[i] = buffer.getFloat();
     }
     return vector;
+  }
+
+  /** The float vectors of an embeddings response's {@code data} array. */
+  public static List<float[]> fromData(com.fasterxml.jackson.databind.JsonNode data) {
+    List<float[]> out = new ArrayList<>(data.size());
+    for (var item : data) {
+      var values = item.path("embedding");
+      float[] vector = new float[values.size()];
+      for (int i = 0; i < vector.length; i++) {
+        vector[i] = (float) values.get(i).asDouble();
+      }
+      out.add(vector);
+    }
+    return out;
   }
 }

@@ -2,6 +2,7 @@ package dev.lazurite.backend.simulator;
 
 import dev.lazurite.api.ChatRequest;
 import dev.lazurite.ondata.GroundedPrompt;
+import dev.lazurite.search.VectorMath;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
@@ -64,7 +65,7 @@ final class GroundedAnswers {
     double bestScore = -2;
     double secondScore = -2;
     for (int i = 0; i < sentences.size(); i++) {
-      double score = dot(v.getFirst(), v.get(i + 1));
+      double score = VectorMath.cosine(v.getFirst(), v.get(i + 1));
       if (score > bestScore) {
         second = best;
         secondScore = bestScore;
@@ -90,17 +91,5 @@ final class GroundedAnswers {
       text = text.substring(0, text.length() - 1);
     }
     return text + " [doc" + s.doc() + "]" + end;
-  }
-
-  private static double dot(float[] a, float[] b) {
-    double sum = 0;
-    double na = 0;
-    double nb = 0;
-    for (int i = 0; i < a.length; i++) {
-      sum += a[i] * b[i];
-      na += a[i] * a[i];
-      nb += b[i] * b[i];
-    }
-    return na == 0 || nb == 0 ? 0 : sum / Math.sqrt(na * nb);
   }
 }
