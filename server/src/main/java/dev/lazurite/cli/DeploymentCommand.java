@@ -13,6 +13,7 @@ import picocli.CommandLine.Option;
         "Create, list, show and delete deployments (like az cognitiveservices account deployment).",
     subcommands = {
       DeploymentCommand.Create.class,
+      DeploymentCommand.Update.class,
       DeploymentCommand.ListDeployments.class,
       DeploymentCommand.Show.class,
       DeploymentCommand.Delete.class
@@ -150,6 +151,28 @@ final class DeploymentCommand {
     JsonNode call(ArmClient arm) throws Exception {
       arm.send("DELETE", arm.accountPath() + "/deployments/" + ArmClient.encode(name), null);
       return null;
+    }
+  }
+
+  @Command(
+      name = "update",
+      mixinStandardHelpOptions = true,
+      description = "Change a deployment's content filter policy.")
+  static final class Update extends ArmCommand {
+    @Option(
+        names = {"--name", "-n", "--deployment-name"},
+        required = true,
+        description = "Deployment name.")
+    String name;
+
+    @Option(names = "--rai-policy", required = true, description = "Content filter policy name.")
+    String raiPolicy;
+
+    @Override
+    JsonNode call(ArmClient arm) throws Exception {
+      ObjectNode body = Json.MAPPER.createObjectNode();
+      body.putObject("properties").put("raiPolicyName", raiPolicy);
+      return arm.send("PATCH", arm.accountPath() + "/deployments/" + ArmClient.encode(name), body);
     }
   }
 }

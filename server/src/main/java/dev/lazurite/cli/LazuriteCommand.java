@@ -21,6 +21,8 @@ import picocli.CommandLine.Command;
       DnsCommand.class,
       SearchCommand.class,
       IndexCommand.class,
+      RaiPolicyCommand.class,
+      RaiBlocklistCommand.class,
       TrainCommand.class
     })
 public final class LazuriteCommand {}

@@ -48,6 +48,7 @@ public final class ArmHandler implements Handler {
   private final String subscription;
   private final String tenantId;
   private final SearchServiceRoutes search;
+  private final RaiRoutes rai;
 
   /**
    * @param tokens validates tokens for the ARM audience ({@code https://management.azure.com/})
@@ -62,7 +63,9 @@ public final class ArmHandler implements Handler {
       String subscription,
       String tenantId,
       dev.lazurite.quota.QuotaCounters quota,
-      dev.lazurite.searchservice.SearchServices searchServices) {
+      dev.lazurite.searchservice.SearchServices searchServices,
+      dev.lazurite.store.RaiStore raiStore) {
+    this.rai = new RaiRoutes(raiStore, control);
     this.quota = quota;
     this.search = new SearchServiceRoutes(searchServices, () -> endpoint);
     this.tokens = tokens;
@@ -193,6 +196,10 @@ public final class ArmHandler implements Handler {
     String accountScope = "/" + String.join("/", p.subList(0, 8));
     if (p.size() == 8) {
       return account(caller, method, sub, rg, name, accountScope, body);
+    }
+    if (RaiRoutes.handles(p)) {
+      var answer = rai.handle(caller, method, control.account(sub, rg, name), p, body);
+      return new Answer(answer.status(), answer.body());
     }
     String child = p.get(8).toLowerCase(Locale.ROOT);
     if (p.size() == 9) {
@@ -415,6 +422,11 @@ public final class ArmHandler implements Handler {
           control.deployment(account, name);
         }
         JsonNode request = ArmRequests.parse(body);
+        String policy = request.path("properties").path("raiPolicyName").asText("");
+        if (!policy.isEmpty() && !rai.policyExists(account, policy)) {
+          throw ArmRequests.invalid(
+              "The RAI policy '" + policy + "' does not exist on this resource.");
+        }
         boolean created =
             control.putDeployment(account, ArmRequests.deployment(name, request, existing));
         JsonNode pool = request.path("properties").path("backendPool");

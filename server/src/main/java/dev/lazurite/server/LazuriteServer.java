@@ -247,7 +247,8 @@ public final class LazuriteServer implements AutoCloseable {
             subscription,
             issuer.tenantId(),
             quota,
-            searchServices);
+            searchServices,
+            store.rai());
     // Warm-ups run beside start-up: tokenizer tables now, the embedding model once the listeners
     // are serving, so that neither delays the first request.
     Thread.ofVirtual().name("lazurite-tokenizer-warm-up").start(tokens::warmUp);

@@ -35,6 +35,7 @@ public final class SqliteStore implements ControlStore, UsageStore, AutoCloseabl
   private final SecretBox secrets;
   private final SqlitePoolStore pools;
   private final SqliteSearchServiceStore searchServices;
+  private final SqliteRaiStore rai;
 
   /** A store whose API keys are not encrypted: tests of the store alone. */
   public SqliteStore(Path file) {
@@ -64,6 +65,7 @@ public final class SqliteStore implements ControlStore, UsageStore, AutoCloseabl
     this.secrets = secrets;
     this.pools = new SqlitePoolStore(jdbi, this::seal, this::open);
     this.searchServices = new SqliteSearchServiceStore(jdbi, this::seal, this::open);
+    this.rai = new SqliteRaiStore(jdbi);
     if (secrets != null) {
       sealPlainKeys();
     }
@@ -300,6 +302,10 @@ public final class SqliteStore implements ControlStore, UsageStore, AutoCloseabl
                     .bind(1, name)
                     .execute()
                 > 0);
+  }
+
+  public dev.lazurite.store.RaiStore rai() {
+    return rai;
   }
 
   public dev.lazurite.store.SearchServiceStore searchServices() {
