@@ -399,6 +399,19 @@ class SearchServiceApiTest {
         "/subscriptions/"
             + server.server().subscriptionId()
             + "/resourceGroups/lazurite/providers/Microsoft.Search/searchServices/svc";
+    java.util.function.Consumer<String> grant =
+        role ->
+            TestingCli.run(
+                server,
+                "role",
+                "assignment",
+                "create",
+                "--assignee",
+                objectId,
+                "--role",
+                role,
+                "--scope",
+                scope);
     java.util.function.BiFunction<String, String, TestingHttp.Result> bearer =
         (path, body) ->
             server
@@ -422,17 +435,7 @@ class SearchServiceApiTest {
                 .status())
         .isEqualTo(401);
 
-    TestingCli.run(
-        server,
-        "role",
-        "assignment",
-        "create",
-        "--assignee",
-        objectId,
-        "--role",
-        "Search Index Data Reader",
-        "--scope",
-        scope);
+    grant.accept("Search Index Data Reader");
     assertThat(bearer.apply("/indexes/docs/docs/search", "{\"search\": \"apple\"}").status())
         .isEqualTo(200);
     assertError(
@@ -440,17 +443,7 @@ class SearchServiceApiTest {
         403,
         "Access denied");
 
-    TestingCli.run(
-        server,
-        "role",
-        "assignment",
-        "create",
-        "--assignee",
-        objectId,
-        "--role",
-        "Search Index Data Contributor",
-        "--scope",
-        scope);
+    grant.accept("Search Index Data Contributor");
     var written =
         bearer.apply(
             "/indexes/docs/docs/index",
@@ -458,17 +451,7 @@ class SearchServiceApiTest {
     assertThat(written.status()).as(written.body()).isEqualTo(200);
     assertError(bearer.apply("/indexes", null), 403, "Access denied");
 
-    TestingCli.run(
-        server,
-        "role",
-        "assignment",
-        "create",
-        "--assignee",
-        objectId,
-        "--role",
-        "Search Service Contributor",
-        "--scope",
-        scope);
+    grant.accept("Search Service Contributor");
     assertThat(bearer.apply("/indexes", null).status()).isEqualTo(200);
   }
 }
