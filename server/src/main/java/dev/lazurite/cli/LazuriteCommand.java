@@ -23,6 +23,7 @@ import picocli.CommandLine.Command;
       IndexCommand.class,
       RaiPolicyCommand.class,
       RaiBlocklistCommand.class,
+      SafetyCommand.class,
       TrainCommand.class
     })
 public final class LazuriteCommand {}

@@ -1,0 +1,41 @@
+package dev.lazurite.safety;
+
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * What a classifier found in one text: a severity per category it assessed (detections are {@link
+ * Severity#SAFE} or {@link Severity#HIGH}), or the reason it could not assess the text.
+ *
+ * @param error present when the classifier did not run (the text is then not filtered)
+ */
+public record Assessment(Map<Category, Severity> severities, Optional<String> error) {
+  public Assessment {
+    severities = severities.isEmpty() ? Map.of() : new EnumMap<>(severities);
+  }
+
+  public static Assessment of(Map<Category, Severity> severities) {
+    return new Assessment(severities, Optional.empty());
+  }
+
+  public static Assessment failed(String reason) {
+    return new Assessment(Map.of(), Optional.of(reason));
+  }
+
+  public Severity severity(Category category) {
+    return severities.getOrDefault(category, Severity.SAFE);
+  }
+
+  public boolean detected(Category category) {
+    return severity(category) != Severity.SAFE;
+  }
+
+  /** The worse of two assessments, category by category; an error in either is kept. */
+  public Assessment max(Assessment other) {
+    Map<Category, Severity> merged = new EnumMap<>(Category.class);
+    merged.putAll(severities);
+    other.severities.forEach((c, s) -> merged.merge(c, s, (a, b) -> a.atLeast(b) ? a : b));
+    return new Assessment(merged, error.or(other::error));
+  }
+}

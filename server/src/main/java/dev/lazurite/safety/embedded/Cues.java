@@ -1,0 +1,71 @@
+package dev.lazurite.safety.embedded;
+
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * Patterns that mark prompt attacks whatever their wording: telling a model to drop its
+ * instructions, role tags pasted into text, text that addresses an AI reading it, requests to send
+ * secrets away, and asks for a model without rules. Each match adds a cue term that the models
+ * weigh like any other; a cue alone decides nothing.
+ */
+final class Cues {
+  private static final String AI =
+      "(?:ai|a\\.i\\.|assistant|chat ?bot|bot|copilot|agent|language model|llm|model|gpt|chatgpt"
+          + "|summari[sz]er|reviewer|screening tool|triage bot)s?";
+
+  private static final Map<String, Pattern> CUES =
+      Map.of(
+          "#override",
+          Pattern.compile(
+              "\\b(?:ignore|disregard|forget|override|bypass|skip|drop)\\b(?:\\W+\\w+){0,5}?\\W+"
+                  + "(?:instructions?|prompts?|rules|guidelines|directions|context|system"
+                  + " (?:message|prompt)|programming|training|polic(?:y|ies)|restrictions)\\b"),
+          "#role-tag",
+          Pattern.compile(
+              "\\[/?(?:system|inst)\\]|</?system>|<\\|im_start\\|>|(?:^|\\W)system\\s*:"
+                  + "|\\bsystem (?:override|instruction|message)\\b"),
+          "#address-ai",
+          Pattern.compile(
+              "(?:^|[.!?;]\\s*|\\(|\\[|<!--\\s*)(?:dear |attention |hey )?"
+                  + AI
+                  + "\\s*[,:]"
+                  + "|\\b(?:note|instructions?|message|reminder|p\\.?s\\.?)\\s+(?:to|for)\\s+"
+                  + "(?:the |any |all )?(?:\\w+ )?"
+                  + AI
+                  + "\\b|\\bif you are an? (?:\\w+ )?"
+                  + AI
+                  + "\\b|\\b(?:any|an|every) (?:\\w+ )?"
+                  + AI
+                  + " (?:reading|processing|summari[sz]ing|that|who)\\b|(?<!(?:the|our|your|this) )\\b"
+                  + AI
+                  + " (?:must|is instructed|are instructed)\\b"),
+          "#exfiltrate",
+          Pattern.compile(
+              "\\b(?:send|forward|email|upload|include|exfiltrate|share|reveal|print|output)\\b"
+                  + "(?:\\W+\\w+){0,6}?\\W+(?:passwords?|credentials|api keys?|emails|contacts"
+                  + "|conversation history|files|personal data|pin|secrets?|system prompt)\\b"),
+          "#no-rules",
+          Pattern.compile(
+              "\\b(?:no|without|free of|free from|removed|disabled?|off)\\W+(?:\\w+\\W+){0,2}?"
+                  + "(?:restrictions|rules|filters?|limits|guidelines|censorship|ethics|morals"
+                  + "|guardrails|warnings)\\b|\\bun(?:restricted|censored|filtered)\\b"
+                  + "|\\bjailbr(?:eak|oken)\\b|\\bdeveloper mode\\b|\\bdo anything now\\b"),
+          "#persona",
+          Pattern.compile(
+              "\\b(?:you are now|from now on|pretend (?:to be|you)|act as|roleplay as"
+                  + "|stay in character|you will (?:now )?act)\\b"));
+
+  private Cues() {}
+
+  /** The cue terms that {@code text} shows. */
+  static List<String> of(String text) {
+    String lower = text.toLowerCase(java.util.Locale.ROOT);
+    return CUES.entrySet().stream()
+        .filter(e -> e.getValue().matcher(lower).find())
+        .map(Map.Entry::getKey)
+        .sorted()
+        .toList();
+  }
+}

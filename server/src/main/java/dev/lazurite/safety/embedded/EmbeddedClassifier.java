@@ -1,0 +1,154 @@
+package dev.lazurite.safety.embedded;
+
+import dev.lazurite.safety.Assessment;
+import dev.lazurite.safety.Category;
+import dev.lazurite.safety.Classifier;
+import dev.lazurite.safety.Severity;
+import dev.lazurite.safety.eval.LabelledExample;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
+
+/**
+ * The classifier that needs no network. Each text (or each window of a long one) first meets a
+ * screen: per category a linear model over word and word-pair stems, which costs microseconds and
+ * lets through nearly everything everyday. Only what the screen cannot clear is embedded with the
+ * in-process sentence model (all-MiniLM-L6-v2) and judged by heads over the embedding and the
+ * stems: one that decides whether the text is harmful, one that picks the severity. All are trained
+ * on a labelled set; the screens at once, the heads in the background (a few seconds, mostly
+ * embedding the set), so that start-up does not wait for them.
+ */
+public final class EmbeddedClassifier implements Classifier {
+  /** Windows every screen puts below this chance of harm are safe without being embedded. */
+  static final double SCREEN = 0.05;
+
+  private final Map<String, Integer> vocabulary;
+  private final Map<Category, LinearModel> screens;
+  private final CompletableFuture<Heads> heads;
+  private final Function<List<String>, List<float[]>> embedder;
+
+  /** The models that read embeddings; {@code severity} has no entry for the two shields. */
+  private record Heads(Map<Category, LinearModel> harmful, Map<Category, LinearModel> severity) {}
+
+  private EmbeddedClassifier(
+      List<LabelledExample> examples, Function<List<String>, List<float[]>> embedder) {
+    this.embedder = embedder;
+    Map<String, Integer> vocabulary = new HashMap<>();
+    List<TermVector> terms = new ArrayList<>(examples.size());
+    for (LabelledExample e : examples) {
+      terms.add(TermVector.of(TextFeatures.terms(e.text()), vocabulary, true));
+    }
+    this.vocabulary = Map.copyOf(vocabulary);
+    Map<Category, LinearModel> screens = new EnumMap<>(Category.class);
+    for (Category c : Category.values()) {
+      screens.put(c, Training.harmful(examples, terms, null, c, vocabulary.size()));
+    }
+    this.screens = screens;
+    this.heads =
+        CompletableFuture.supplyAsync(
+            () -> trainHeads(examples, terms, vocabulary.size()),
+            r -> Thread.ofPlatform().daemon(true).name("lazurite-safety-training").start(r));
+  }
+
+  /**
+   * Trains on {@code examples}; {@code embedder} turns texts into sentence embeddings (the embedded
+   * embedding model's).
+   */
+  public static EmbeddedClassifier train(
+      List<LabelledExample> examples, Function<List<String>, List<float[]>> embedder) {
+    return new EmbeddedClassifier(List.copyOf(examples), embedder);
+  }
+
+  private Heads trainHeads(List<LabelledExample> examples, List<TermVector> terms, int size) {
+    List<float[]> embeddings =
+        embedder.apply(examples.stream().map(LabelledExample::text).toList());
+    Map<Category, LinearModel> harmful = new EnumMap<>(Category.class);
+    Map<Category, LinearModel> severity = new EnumMap<>(Category.class);
+    for (Category c : Category.values()) {
+      harmful.put(c, Training.harmful(examples, terms, embeddings, c, size));
+      if (!c.detection()) {
+        severity.put(c, Training.severity(examples, terms, embeddings, c, size));
+      }
+    }
+    return new Heads(harmful, severity);
+  }
+
+  /** Waits until the heads are trained (for callers that measure, such as the evaluation). */
+  public EmbeddedClassifier ready() {
+    heads.join();
+    return this;
+  }
+
+  @Override
+  public Assessment classify(String text, Source source) {
+    List<Category> categories = categories(source);
+    Map<Category, Severity> worst = new EnumMap<>(Category.class);
+    categories.forEach(c -> worst.put(c, Severity.SAFE));
+    List<String> suspect = new ArrayList<>();
+    List<TermVector> suspectTerms = new ArrayList<>();
+    double[] p = new double[Severity.values().length];
+    for (String window : TextFeatures.windows(text)) {
+      TermVector terms = TermVector.of(TextFeatures.terms(window), vocabulary, false);
+      for (Category c : categories) {
+        screens.get(c).probabilities(terms, null, p);
+        if (p[1] >= SCREEN) {
+          suspect.add(window);
+          suspectTerms.add(terms);
+          break;
+        }
+      }
+    }
+    if (suspect.isEmpty()) {
+      return Assessment.of(worst);
+    }
+    Heads models = heads.join();
+    List<float[]> embeddings = embedder.apply(suspect);
+    for (int i = 0; i < suspect.size(); i++) {
+      for (Category c : categories) {
+        Severity s = judge(models, c, suspectTerms.get(i), embeddings.get(i), p);
+        if (s.compareTo(worst.get(c)) > 0) {
+          worst.put(c, s);
+        }
+      }
+    }
+    return Assessment.of(worst);
+  }
+
+  private static Severity judge(
+      Heads models, Category c, TermVector terms, float[] embedding, double[] p) {
+    models.harmful().get(c).probabilities(terms, embedding, p);
+    if (p[1] < Training.flagAt(c)) {
+      return Severity.SAFE;
+    }
+    if (c.detection()) {
+      return Severity.HIGH;
+    }
+    models.severity().get(c).probabilities(terms, embedding, p);
+    int best = 0;
+    for (int k = 1; k < 3; k++) {
+      if (p[k] > p[best]) {
+        best = k;
+      }
+    }
+    return Severity.values()[best + 1];
+  }
+
+  private static List<Category> categories(Source source) {
+    List<Category> out = new ArrayList<>(Category.HARMS);
+    switch (source) {
+      case PROMPT -> out.add(Category.JAILBREAK);
+      case DOCUMENT -> out.add(Category.INDIRECT_ATTACK);
+      case COMPLETION -> {}
+    }
+    return out;
+  }
+
+  @Override
+  public String name() {
+    return "embedded";
+  }
+}

@@ -1,0 +1,86 @@
+package dev.lazurite.safety.embedded;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.LowerCaseFilter;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.en.PorterStemFilter;
+import org.apache.lucene.analysis.standard.StandardTokenizer;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+
+/**
+ * Turns text into the terms the embedded classifier weighs: Lucene's standard tokenizer, lower case
+ * and the Porter stemmer, then each stem and each pair of neighbouring stems. Long texts are cut
+ * into overlapping windows, so that one harmful sentence is not diluted by the text around it.
+ */
+final class TextFeatures {
+  /** Texts up to this many words are assessed whole. */
+  static final int WINDOW = 64;
+
+  private static final int STRIDE = 32;
+
+  private static final Analyzer ANALYZER =
+      new Analyzer() {
+        @Override
+        protected TokenStreamComponents createComponents(String field) {
+          StandardTokenizer tokenizer = new StandardTokenizer();
+          TokenStream stream = new PorterStemFilter(new LowerCaseFilter(tokenizer));
+          return new TokenStreamComponents(tokenizer, stream);
+        }
+      };
+
+  private TextFeatures() {}
+
+  static List<String> stems(String text) {
+    List<String> out = new ArrayList<>();
+    try (TokenStream stream = ANALYZER.tokenStream("text", text)) {
+      CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
+      stream.reset();
+      while (stream.incrementToken()) {
+        out.add(term.toString());
+      }
+      stream.end();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return out;
+  }
+
+  /** The windows of a text: itself when short, overlapping runs of words when long. */
+  static List<String> windows(String text) {
+    String[] words = text.strip().split("\\s+");
+    if (words.length <= WINDOW) {
+      return List.of(text);
+    }
+    List<String> windows = new ArrayList<>();
+    for (int start = 0; ; start += STRIDE) {
+      int end = Math.min(words.length, start + WINDOW);
+      windows.add(String.join(" ", java.util.Arrays.asList(words).subList(start, end)));
+      if (end == words.length) {
+        return windows;
+      }
+    }
+  }
+
+  /** A text's terms: its stems, pairs of neighbouring stems and {@link Cues}. */
+  static List<String> terms(String text) {
+    List<String> terms = terms(stems(text));
+    terms.addAll(Cues.of(text));
+    return terms;
+  }
+
+  /** Each stem and each pair of neighbouring stems, as the model's term names. */
+  static List<String> terms(List<String> stems) {
+    List<String> terms = new ArrayList<>(stems.size() * 2);
+    for (int i = 0; i < stems.size(); i++) {
+      terms.add(stems.get(i));
+      if (i + 1 < stems.size()) {
+        terms.add(stems.get(i) + ' ' + stems.get(i + 1));
+      }
+    }
+    return terms;
+  }
+}

@@ -1,0 +1,101 @@
+package dev.lazurite.safety.embedded;
+
+import dev.lazurite.safety.Category;
+import dev.lazurite.safety.eval.LabelledExample;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Which examples teach which model, and how the heads decide. */
+final class Training {
+  private static final int DIMENSIONS = 384;
+
+  private Training() {}
+
+  /**
+   * The chance of harm at which a category is flagged. Self-harm and violence share the most
+   * vocabulary with everyday speech ("this workout is killing me"), and documents that merely
+   * mention assistants resemble injected instructions, so those need more certainty.
+   */
+  static double flagAt(Category c) {
+    return switch (c) {
+      case SELF_HARM, INDIRECT_ATTACK -> 0.75;
+      case VIOLENCE -> 0.7;
+      default -> 0.6;
+    };
+  }
+
+  /**
+   * A two-class model: is the text harmful in {@code category}? Text labelled for another category
+   * teaches it only when it is safe there (a look-alike is safe in every category), except that
+   * harmful text of any kind is a negative for the shields: a harmful request is not by itself a
+   * jailbreak.
+   *
+   * @param embeddings the examples' embeddings, or null for a terms-only model
+   */
+  static LinearModel harmful(
+      List<LabelledExample> examples,
+      List<TermVector> terms,
+      List<float[]> embeddings,
+      Category category,
+      int size) {
+    int[] labels = new int[examples.size()];
+    int[] counts = new int[2];
+    for (int i = 0; i < examples.size(); i++) {
+      labels[i] = label(examples.get(i), category);
+      if (labels[i] >= 0) {
+        counts[labels[i]]++;
+      }
+    }
+    return fit(examples, terms, embeddings, labels, counts, size);
+  }
+
+  /** A three-class model over the harmful examples of {@code category}: low, medium or high. */
+  static LinearModel severity(
+      List<LabelledExample> examples,
+      List<TermVector> terms,
+      List<float[]> embeddings,
+      Category category,
+      int size) {
+    int[] labels = new int[examples.size()];
+    int[] counts = new int[3];
+    for (int i = 0; i < examples.size(); i++) {
+      LabelledExample e = examples.get(i);
+      labels[i] = e.isAbout(category) && e.harmful() ? e.severity().ordinal() - 1 : -1;
+      if (labels[i] >= 0) {
+        counts[labels[i]]++;
+      }
+    }
+    return fit(examples, terms, embeddings, labels, counts, size);
+  }
+
+  private static LinearModel fit(
+      List<LabelledExample> examples,
+      List<TermVector> terms,
+      List<float[]> embeddings,
+      int[] labels,
+      int[] counts,
+      int size) {
+    int total = java.util.Arrays.stream(counts).sum();
+    List<LinearModel.Sample> samples = new ArrayList<>();
+    for (int i = 0; i < examples.size(); i++) {
+      if (labels[i] >= 0) {
+        double balance = (double) total / (counts.length * counts[labels[i]]);
+        samples.add(
+            new LinearModel.Sample(
+                terms.get(i), embeddings == null ? null : embeddings.get(i), labels[i], balance));
+      }
+    }
+    return LinearModel.train(samples, counts.length, size, embeddings == null ? 0 : DIMENSIONS);
+  }
+
+  private static int label(LabelledExample e, Category category) {
+    if (e.isAbout(category)) {
+      return e.harmful() ? 1 : 0;
+    }
+    if (!e.harmful()) {
+      return 0;
+    }
+    boolean otherShield = e.category().map(Category::detection).orElse(false);
+    return category.detection() && !otherShield ? 0 : -1;
+  }
+}

@@ -1,0 +1,99 @@
+package dev.lazurite.safety.eval;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.lazurite.json.Json;
+import dev.lazurite.safety.Category;
+import dev.lazurite.safety.Severity;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Labelled texts in JSON Lines, one {@code {"text", "category", "severity"}} per line. Categories
+ * are {@code hate}, {@code sexual}, {@code violence}, {@code selfharm}, {@code jailbreak}, {@code
+ * indirect_attack}, or {@code benign} for everyday text; severities are {@code safe}, {@code low},
+ * {@code medium}, {@code high}, or {@code safe}/{@code detected} for the two shields.
+ */
+public final class LabelledSet {
+  /** The set that ships with Lazurite, one file per category. */
+  static final List<String> SHIPPED =
+      List.of("hate", "sexual", "violence", "selfharm", "jailbreak", "indirect_attack", "benign");
+
+  private LabelledSet() {}
+
+  public static List<LabelledExample> shipped() {
+    List<LabelledExample> out = new ArrayList<>();
+    for (String name : SHIPPED) {
+      String resource = "/safety/" + name + ".jsonl";
+      try (InputStream in = LabelledSet.class.getResourceAsStream(resource)) {
+        if (in == null) {
+          throw new IllegalStateException("missing resource " + resource);
+        }
+        out.addAll(read(in, resource));
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+    return List.copyOf(out);
+  }
+
+  public static List<LabelledExample> read(Path file) throws IOException {
+    try (InputStream in = Files.newInputStream(file)) {
+      return read(in, file.toString());
+    }
+  }
+
+  private static List<LabelledExample> read(InputStream in, String origin) throws IOException {
+    List<LabelledExample> out = new ArrayList<>();
+    BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+    int number = 0;
+    for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+      number++;
+      if (!line.isBlank()) {
+        out.add(parse(line, origin + ":" + number));
+      }
+    }
+    return out;
+  }
+
+  static LabelledExample parse(String line, String where) {
+    JsonNode node;
+    try {
+      node = Json.MAPPER.readTree(line);
+    } catch (com.fasterxml.jackson.core.JacksonException e) {
+      throw new IllegalArgumentException(where + ": not JSON: " + e.getOriginalMessage());
+    }
+    String text = field(node, "text", where);
+    String categoryName = field(node, "category", where);
+    Optional<Category> category =
+        categoryName.equalsIgnoreCase("benign") ? Optional.empty() : Category.parse(categoryName);
+    if (category.isEmpty() && !categoryName.equalsIgnoreCase("benign")) {
+      throw new IllegalArgumentException(where + ": unknown category '" + categoryName + "'");
+    }
+    String label = node.path("severity").asText(category.isEmpty() ? "safe" : "");
+    Severity severity =
+        Severity.parse(label)
+            .orElseThrow(
+                () -> new IllegalArgumentException(where + ": unknown severity '" + label + "'"));
+    if (category.isEmpty() && severity != Severity.SAFE) {
+      throw new IllegalArgumentException(where + ": a benign text must be safe");
+    }
+    return new LabelledExample(text, category, severity);
+  }
+
+  private static String field(JsonNode node, String name, String where) {
+    JsonNode value = node.get(name);
+    if (value == null || !value.isTextual() || value.asText().isBlank()) {
+      throw new IllegalArgumentException(where + ": '" + name + "' must be a non-empty string");
+    }
+    return value.asText();
+  }
+}
