@@ -1,6 +1,8 @@
 package dev.lazurite.cli;
 
 import dev.lazurite.backend.embedded.EmbeddedEmbeddingBackend;
+import dev.lazurite.network.OutboundHttp;
+import dev.lazurite.network.OutboundPolicy;
 import dev.lazurite.safety.Classifier;
 import dev.lazurite.safety.Classifiers;
 import dev.lazurite.safety.embedded.EmbeddedClassifier;
@@ -10,6 +12,7 @@ import dev.lazurite.safety.eval.Report;
 import dev.lazurite.tokens.TokenCounter;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -47,7 +50,16 @@ final class SafetyCommand {
     public Integer call() throws Exception {
       PrintWriter out = spec.commandLine().getOut();
       var embedder = new EmbeddedEmbeddingBackend(new TokenCounter());
-      Classifier active = Classifiers.fromEnvironment(embedder::vectors);
+      Classifier active =
+          Classifiers.fromEnvironment(
+              System::getenv,
+              embedder::vectors,
+              new OutboundHttp(
+                  OutboundPolicy.parse(
+                      System.getenv("LAZURITE_OUTBOUND_ALLOW"),
+                      System.getenv("LAZURITE_OUTBOUND_ALLOW_ADMINISTERED")),
+                  Duration.ofSeconds(5),
+                  Duration.ofSeconds(30)));
       Report report;
       if (file != null) {
         report =

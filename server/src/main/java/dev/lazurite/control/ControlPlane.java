@@ -18,6 +18,8 @@ import dev.lazurite.runtime.DeploymentRuntime;
 import dev.lazurite.runtime.Regions;
 import dev.lazurite.runtime.RuntimeSnapshot;
 import dev.lazurite.runtime.Snapshots;
+import dev.lazurite.safety.FilterPolicies;
+import dev.lazurite.safety.FilterPolicy;
 import dev.lazurite.store.ControlStore;
 import dev.lazurite.store.IdentityStore;
 import java.nio.charset.StandardCharsets;
@@ -444,6 +446,7 @@ public final class ControlPlane {
       Map<String, DeploymentRuntime> deployments = new HashMap<>();
       Map<String, NamedBackend> named = new HashMap<>();
       store.pools().backends(account.name()).forEach(b -> named.put(b.name(), b));
+      Map<String, FilterPolicy> filters = FilterPolicies.of(store.rai(), account.name());
       for (Deployment d : store.deployments(account.name())) {
         List<PoolMember> pool =
             pools.pool(account.name(), store.pools().pool(account.name(), d.name()), named);
@@ -452,7 +455,12 @@ public final class ControlPlane {
                 spec ->
                     deployments.put(
                         d.name(),
-                        new DeploymentRuntime(d, spec, backends.backend(d.backend()), pool)));
+                        new DeploymentRuntime(
+                            d,
+                            spec,
+                            backends.backend(d.backend()),
+                            pool,
+                            filters.getOrDefault(d.raiPolicyName(), FilterPolicy.DEFAULT))));
       }
       accounts.put(
           account.name(),

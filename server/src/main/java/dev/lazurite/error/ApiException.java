@@ -13,6 +13,7 @@ public final class ApiException extends RuntimeException {
   private final String param;
   private final String detailCode;
   private final java.util.Map<String, String> headers;
+  private com.fasterxml.jackson.databind.node.ObjectNode filterResult;
 
   private ApiException(ErrorCode errorCode, String message, String param, String detailCode) {
     this(errorCode, message, param, detailCode, java.util.Map.of());
@@ -35,7 +36,9 @@ public final class ApiException extends RuntimeException {
   public ApiException withHeaders(java.util.Map<String, String> extra) {
     var merged = new java.util.LinkedHashMap<>(headers);
     merged.putAll(extra);
-    return new ApiException(errorCode, getMessage(), param, detailCode, merged);
+    ApiException copy = new ApiException(errorCode, getMessage(), param, detailCode, merged);
+    copy.filterResult = filterResult;
+    return copy;
   }
 
   public java.util.Map<String, String> headers() {
@@ -54,6 +57,27 @@ public final class ApiException extends RuntimeException {
   public static ApiException withDetail(
       ErrorCode code, String message, String param, String detailCode) {
     return new ApiException(code, message, param, detailCode);
+  }
+
+  /**
+   * Azure's 400 for a prompt its content filter policy blocks.
+   *
+   * @param result the prompt's {@code content_filter_result}
+   */
+  public static ApiException contentFilter(com.fasterxml.jackson.databind.node.ObjectNode result) {
+    ApiException e =
+        new ApiException(
+            ErrorCode.CONTENT_FILTER,
+            ErrorCode.CONTENT_FILTER.message(),
+            "prompt",
+            ErrorCode.CONTENT_FILTER.code());
+    e.filterResult = result.deepCopy();
+    return e;
+  }
+
+  /** The {@code content_filter_result} of a content filter error. */
+  public Optional<com.fasterxml.jackson.databind.node.ObjectNode> filterResult() {
+    return Optional.ofNullable(filterResult).map(r -> r.deepCopy());
   }
 
   public ErrorCode errorCode() {

@@ -51,6 +51,19 @@ public enum ErrorCode {
           + " and try again. You can learn more about which models can be used with each operation"
           + " here: https://go.microsoft.com/fwlink/?linkid=2197993."),
   INVALID_REQUEST(400, Shape.OPENAI, "invalid_request_error", "%s"),
+  CONTENT_FILTER(
+      400,
+      Shape.CONTENT_FILTER,
+      "content_filter",
+      "The response was filtered due to the prompt triggering Azure OpenAI's content management"
+          + " policy. Please modify your prompt and retry. To learn more about our content filtering"
+          + " policies please read our documentation: https://go.microsoft.com/fwlink/?linkid=2198766"),
+  CONTENT_FILTER_UNAVAILABLE(
+      503,
+      Shape.AZURE,
+      "ContentFilterUnavailable",
+      "The content filter could not assess this request, and this deployment's policy does not let"
+          + " unfiltered requests through. Please retry."),
   PAYLOAD_TOO_LARGE(413, Shape.OPENAI, "invalid_request_error", "%s"),
   OUTBOUND_NOT_ALLOWED(
       400,
@@ -141,7 +154,9 @@ public enum ErrorCode {
     AZURE,
     OPENAI,
     BARE,
-    EXACT
+    EXACT,
+    /** The OpenAI layout plus {@code status} and {@code innererror.content_filter_result}. */
+    CONTENT_FILTER
   }
 
   private final int status;

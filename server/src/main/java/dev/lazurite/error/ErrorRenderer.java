@@ -36,6 +36,16 @@ public final class ErrorRenderer {
         error.put("message", e.getMessage());
       }
       case BARE -> throw new IllegalStateException("rendered above");
+      case CONTENT_FILTER -> {
+        error.put("message", e.getMessage());
+        error.putNull("type");
+        error.put("param", e.param().orElse(null));
+        error.put("code", e.errorCode().code());
+        error.put("status", e.errorCode().status());
+        ObjectNode inner = error.putObject("innererror");
+        inner.put("code", "ResponsibleAIPolicyViolation");
+        inner.set("content_filter_result", e.filterResult().orElseGet(inner::objectNode));
+      }
       case OPENAI -> {
         error.put("message", e.getMessage());
         error.put("type", e.errorCode().code());

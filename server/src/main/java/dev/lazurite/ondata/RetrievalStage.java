@@ -4,10 +4,13 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.lazurite.api.ChatRequest;
 import dev.lazurite.catalog.ModelSpec;
+import dev.lazurite.error.ApiException;
 import dev.lazurite.pipeline.Chain;
 import dev.lazurite.pipeline.Exchange;
 import dev.lazurite.pipeline.Response;
 import dev.lazurite.pipeline.Stage;
+import dev.lazurite.safety.ContentSafety;
+import dev.lazurite.safety.Screening;
 import dev.lazurite.tokens.TokenCounter;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,10 +24,12 @@ import java.util.List;
 public final class RetrievalStage implements Stage {
   private final Retriever retriever;
   private final TokenCounter tokens;
+  private final ContentSafety safety;
 
-  public RetrievalStage(Retriever retriever, TokenCounter tokens) {
+  public RetrievalStage(Retriever retriever, TokenCounter tokens, ContentSafety safety) {
     this.retriever = retriever;
     this.tokens = tokens;
+    this.safety = safety;
   }
 
   @Override
@@ -47,6 +52,13 @@ public final class RetrievalStage implements Stage {
                         "messages", "On Your Data needs at least one user message to search for."));
     List<Retrieved> docs = retriever.retrieve(ds, question);
     List<Retrieved> used = docs.stream().filter(Retrieved::used).toList();
+    Screening shield =
+        safety.documents(
+            exchange.deployment().filter(), used.stream().map(Retrieved::content).toList());
+    if (shield.blocked()) {
+      throw ApiException.contentFilter(shield.results());
+    }
+    exchange.request().facts().documentScreening(shield);
     var context = GroundedResponses.context(ds, docs, question);
     ModelSpec model = exchange.deployment().model();
     if (used.isEmpty() && ds.inScope()) {

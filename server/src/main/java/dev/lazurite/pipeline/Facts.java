@@ -16,6 +16,7 @@ public final class Facts {
   private volatile AccountRuntime account;
   private volatile DeploymentRuntime deployment;
   private volatile ModelRequest modelRequest;
+  private volatile dev.lazurite.safety.Screening documentScreening;
 
   void caller(Principal principal, AccountRuntime account) {
     this.principal = principal;
@@ -28,6 +29,15 @@ public final class Facts {
 
   void modelRequest(ModelRequest modelRequest) {
     this.modelRequest = modelRequest;
+  }
+
+  /** What the content filter found in retrieved documents (On Your Data). */
+  public void documentScreening(dev.lazurite.safety.Screening screening) {
+    this.documentScreening = screening;
+  }
+
+  public Optional<dev.lazurite.safety.Screening> documentScreening() {
+    return Optional.ofNullable(documentScreening);
   }
 
   public Optional<Principal> principal() {

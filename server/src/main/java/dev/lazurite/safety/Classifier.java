@@ -12,6 +12,8 @@ public interface Classifier {
     PROMPT,
     /** A retrieved document or a tool result: harms and indirect attack. */
     DOCUMENT,
+    /** A system message the application wrote: harms only. */
+    SYSTEM,
     /** What the model wrote: harms only. */
     COMPLETION
   }

@@ -1,19 +1,52 @@
 package dev.lazurite.safety;
 
+import dev.lazurite.network.OutboundHttp;
 import dev.lazurite.safety.embedded.EmbeddedClassifier;
 import dev.lazurite.safety.eval.LabelledSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.function.Function;
 
-/** Chooses the active classifier. */
+/**
+ * Chooses the active classifier from the environment: {@code LAZURITE_SAFETY_CLASSIFIER} names it
+ * ({@code embedded}, the default), and {@code LAZURITE_SAFETY_FAIL} says what happens when it
+ * cannot answer ({@code open}, the default: annotate the error and let the text through; or {@code
+ * closed}: refuse the request).
+ */
 public final class Classifiers {
-  private static volatile EmbeddedClassifier shipped;
+  private static EmbeddedClassifier shipped;
 
   private Classifiers() {}
 
-  /** The classifier the environment names; the embedded one unless configured otherwise. */
-  public static Classifier fromEnvironment(Function<List<String>, List<float[]>> embedder) {
-    return embedded(embedder);
+  public static ContentSafety contentSafety(
+      Function<String, String> environment,
+      Function<List<String>, List<float[]>> embedder,
+      OutboundHttp outbound) {
+    String fail = value(environment, "LAZURITE_SAFETY_FAIL", "open");
+    if (!fail.equals("open") && !fail.equals("closed")) {
+      throw new IllegalArgumentException("LAZURITE_SAFETY_FAIL must be open or closed: " + fail);
+    }
+    return new ContentSafety(
+        fromEnvironment(environment, embedder, outbound), fail.equals("closed"));
+  }
+
+  /** The classifier the environment names. */
+  public static Classifier fromEnvironment(
+      Function<String, String> environment,
+      Function<List<String>, List<float[]>> embedder,
+      OutboundHttp outbound) {
+    String kind = value(environment, "LAZURITE_SAFETY_CLASSIFIER", "embedded");
+    return switch (kind) {
+      case "embedded" -> embedded(embedder);
+      default ->
+          throw new IllegalArgumentException(
+              "LAZURITE_SAFETY_CLASSIFIER must be embedded: " + kind);
+    };
+  }
+
+  private static String value(Function<String, String> environment, String name, String fallback) {
+    String v = environment.apply(name);
+    return v == null || v.isBlank() ? fallback : v.strip().toLowerCase(Locale.ROOT);
   }
 
   /**

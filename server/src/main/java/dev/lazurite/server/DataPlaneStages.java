@@ -16,6 +16,8 @@ import dev.lazurite.request.BodyStage;
 import dev.lazurite.request.RequestStage;
 import dev.lazurite.routing.RoutingStage;
 import dev.lazurite.runtime.RuntimeSnapshot;
+import dev.lazurite.safety.ContentSafety;
+import dev.lazurite.safety.PromptFilterStage;
 import dev.lazurite.tokens.TokenCounter;
 import dev.lazurite.version.ApiVersionStage;
 import java.time.Clock;
@@ -35,7 +37,8 @@ public final class DataPlaneStages {
       UsageSink usage,
       Clock clock,
       Duration failoverDeadline,
-      Retriever retriever) {
+      Retriever retriever,
+      ContentSafety safety) {
     return new Pipeline(
         List.of(
             // Outermost, so that every outcome below is metered, errors included.
@@ -56,8 +59,10 @@ public final class DataPlaneStages {
             new RequestStage(tokens),
             // Tokens per minute and requests per 10 s: estimate in, settle out. -> 429
             new QuotaStage(quota),
-            // On Your Data: search, rank, ground the prompt, cite.   -> 400 for a bad data source
-            new RetrievalStage(retriever, tokens),
+            // Content filter policy: prompt in (before any backend), completion out. -> 400
+            new PromptFilterStage(safety),
+            // On Your Data: search, shield, ground the prompt, cite. -> 400 for a bad data source
+            new RetrievalStage(retriever, tokens, safety),
             // Last: the deployment's backend (or pool) answers.   -> 429 / 5xx when none can
             new RoutingStage(failoverDeadline)));
   }

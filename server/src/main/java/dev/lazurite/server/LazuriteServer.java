@@ -147,7 +147,9 @@ public final class LazuriteServer implements AutoCloseable {
             clock,
             Duration.ofMillis(number(environment, "LAZURITE_FAILOVER_DEADLINE_MS", 60_000)),
             new dev.lazurite.ondata.Retriever(
-                searchServices, embeddings, host -> ownHost(config, host)));
+                searchServices, embeddings, host -> ownHost(config, host)),
+            dev.lazurite.safety.Classifiers.contentSafety(
+                environment, backends.embedded()::vectors, backends.outbound()));
     var dataPlane =
         new DataPlaneHandler(
             pipeline,

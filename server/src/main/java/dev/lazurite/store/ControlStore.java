@@ -44,6 +44,9 @@ public interface ControlStore {
   /** Named backends and deployments' pools of them. */
   PoolStore pools();
 
+  /** Content filter policies and custom blocklists. */
+  RaiStore rai();
+
   Optional<String> setting(String name);
 
   void putSetting(String name, String value);

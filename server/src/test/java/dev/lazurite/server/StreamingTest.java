@@ -34,7 +34,7 @@ class StreamingTest {
                 "{\"messages\":[{\"role\":\"user\",\"content\":\"Weather?\"}],\"stream\":true,\"tool_choice\":\"required\","
                     + "\"tools\":[{\"type\":\"function\",\"function\":{\"name\":\"get_weather\",\"parameters\":{\"type\":\"object\","
                     + "\"properties\":{\"city\":{\"type\":\"string\"}},\"required\":[\"city\"]}}}]}");
-    List<JsonNode> events = result.events();
+    List<JsonNode> events = result.chunks();
     JsonNode first = events.getFirst().at("/choices/0/delta/tool_calls/0");
     assertThat(first.get("id").asText()).startsWith("call_");
     assertThat(first.at("/function/name").asText()).isEqualTo("get_weather");
@@ -53,7 +53,7 @@ class StreamingTest {
             .post(
                 CHAT,
                 "{\"messages\":[{\"role\":\"user\",\"content\":\"Hi\"}],\"stream\":true,\"n\":2,\"max_tokens\":3}")
-            .events();
+            .chunks();
     assertThat(events.stream().map(e -> e.at("/choices/0/index").asInt()).distinct())
         .containsExactly(0, 1);
     assertThat(events.stream().filter(e -> e.at("/choices/0/finish_reason").isTextual()))
@@ -70,7 +70,7 @@ class StreamingTest {
             .post(
                 "/openai/deployments/gpt-35-turbo/completions?api-version=2024-10-21",
                 "{\"prompt\":\"Once\",\"max_tokens\":5,\"stream\":true}");
-    var events = result.events();
+    var events = result.chunks();
     assertThat(events).hasSize(5);
     assertThat(events)
         .allSatisfy(e -> assertThat(e.get("object").asText()).isEqualTo("text_completion"));

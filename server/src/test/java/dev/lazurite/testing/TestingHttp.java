@@ -39,6 +39,11 @@ public final class TestingHttp {
       return headers.getOrDefault(name.toLowerCase(java.util.Locale.ROOT), List.of("")).getFirst();
     }
 
+    /** The events without the content filter's first event (the prompt's annotations). */
+    public List<JsonNode> chunks() {
+      return events().stream().filter(e -> !e.has("prompt_filter_results")).toList();
+    }
+
     /** The JSON payloads of an SSE body, without the final [DONE]. */
     public List<JsonNode> events() {
       List<JsonNode> events = new ArrayList<>();

@@ -54,6 +54,22 @@ final class Generator {
     return new Generation(pieces, List.of(), finish, ids.size());
   }
 
+  /** The prefix of a last user message whose rest the simulator answers word for word. */
+  static final String ECHO = "/echo ";
+
+  /**
+   * What to answer word for word, when the last user message starts with {@value #ECHO}; null
+   * otherwise. Tests use it to make the model say something given.
+   */
+  static String echo(ChatRequest request) {
+    for (ChatRequest.Message m : request.messages().reversed()) {
+      if (m.role().equals("user")) {
+        return m.text().startsWith(ECHO) ? m.text().substring(ECHO.length()) : null;
+      }
+    }
+    return null;
+  }
+
   /** Whether this turn answers with tool calls rather than text. */
   static boolean callsTools(ChatRequest request) {
     return switch (request.toolChoice().mode()) {

@@ -166,6 +166,9 @@ public final class SimulatorBackend implements Backend {
         continue;
       }
       String structured = Generator.structured(request.responseFormat(), random);
+      if (structured == null) {
+        structured = Generator.echo(request);
+      }
       if (structured == null && grounded != null) {
         structured = grounded.answer(request);
       }

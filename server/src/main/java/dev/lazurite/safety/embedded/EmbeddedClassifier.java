@@ -142,7 +142,7 @@ public final class EmbeddedClassifier implements Classifier {
     switch (source) {
       case PROMPT -> out.add(Category.JAILBREAK);
       case DOCUMENT -> out.add(Category.INDIRECT_ATTACK);
-      case COMPLETION -> {}
+      case SYSTEM, COMPLETION -> {}
     }
     return out;
   }

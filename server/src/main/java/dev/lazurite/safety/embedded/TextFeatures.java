@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.LowerCaseFilter;
 import org.apache.lucene.analysis.TokenStream;
@@ -49,9 +50,31 @@ final class TextFeatures {
     return out;
   }
 
-  /** The windows of a text: itself when short, overlapping runs of words when long. */
+  /**
+   * The windows of a text: each sentence (long ones cut into runs of words), and the whole text too
+   * when it is short and has more than one sentence, so that a harmful sentence is judged on its
+   * own and in its context.
+   */
   static List<String> windows(String text) {
-    String[] words = text.strip().split("\\s+");
+    List<String> windows = new ArrayList<>();
+    java.text.BreakIterator sentences = java.text.BreakIterator.getSentenceInstance(Locale.ROOT);
+    sentences.setText(text);
+    int start = sentences.first();
+    for (int end = sentences.next(); end != java.text.BreakIterator.DONE; end = sentences.next()) {
+      String sentence = text.substring(start, end).strip();
+      start = end;
+      if (!sentence.isEmpty()) {
+        windows.addAll(words(sentence));
+      }
+    }
+    if (windows.size() > 1 && text.strip().split("\\s+").length <= WINDOW) {
+      windows.add(text);
+    }
+    return windows.isEmpty() ? List.of(text) : windows;
+  }
+
+  private static List<String> words(String text) {
+    String[] words = text.split("\\s+");
     if (words.length <= WINDOW) {
       return List.of(text);
     }

@@ -304,6 +304,7 @@ public final class SqliteStore implements ControlStore, UsageStore, AutoCloseabl
                 > 0);
   }
 
+  @Override
   public dev.lazurite.store.RaiStore rai() {
     return rai;
   }

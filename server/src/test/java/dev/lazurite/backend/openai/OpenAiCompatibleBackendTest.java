@@ -93,7 +93,7 @@ class OpenAiCompatibleBackendTest {
     var proxied = gateway.http().post(chat("proxied"), body);
     assertThat(proxied.status()).isEqualTo(200);
     assertThat(proxied.header("content-type")).isEqualTo("text/event-stream");
-    var events = proxied.events();
+    var events = proxied.chunks();
     assertThat(events).hasSize(12);
     assertThat(events).allSatisfy(e -> assertThat(e.has("usage")).isFalse());
     assertThat(proxied.body()).endsWith("data: [DONE]\n\n");
