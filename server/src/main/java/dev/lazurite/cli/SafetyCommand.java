@@ -7,12 +7,14 @@ import dev.lazurite.safety.Classifier;
 import dev.lazurite.safety.Classifiers;
 import dev.lazurite.safety.embedded.EmbeddedClassifier;
 import dev.lazurite.safety.eval.Evaluation;
+import dev.lazurite.safety.eval.LabelledExample;
 import dev.lazurite.safety.eval.LabelledSet;
 import dev.lazurite.safety.eval.Report;
 import dev.lazurite.tokens.TokenCounter;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -33,7 +35,8 @@ final class SafetyCommand {
         "Without --file the embedded classifier is measured on the shipped set by cross-validation"
             + " (each text assessed by a model that did not see it); with --file, or with an"
             + " external classifier configured, the classifier is run on every text.",
-        "Exits 1 when a category is below F1 0.85 or more than 5% of look-alikes are flagged."
+        "Exits 1 when a category is below F1 0.85 or more than 5% of look-alikes are flagged,"
+            + " and 2 when the file cannot be read."
       })
   static final class Eval implements Callable<Integer> {
     @Spec picocli.CommandLine.Model.CommandSpec spec;
@@ -62,10 +65,17 @@ final class SafetyCommand {
                   Duration.ofSeconds(30)));
       Report report;
       if (file != null) {
+        List<LabelledExample> examples;
+        try {
+          examples = LabelledSet.read(file);
+        } catch (IllegalArgumentException | java.io.IOException e) {
+          spec.commandLine().getErr().println("lazurite safety eval: " + e.getMessage());
+          spec.commandLine().getErr().flush();
+          return 2;
+        }
         report =
             Evaluation.evaluate(
-                active instanceof EmbeddedClassifier e ? e.ready() : active,
-                LabelledSet.read(file));
+                active instanceof EmbeddedClassifier e ? e.ready() : active, examples);
       } else if (active instanceof EmbeddedClassifier) {
         report = Evaluation.crossValidate(LabelledSet.shipped(), folds, embedder::vectors);
       } else {

@@ -31,11 +31,16 @@ public record Assessment(Map<Category, Severity> severities, Optional<String> er
     return severity(category) != Severity.SAFE;
   }
 
+  /** The worse of two severities. */
+  public static Severity worse(Severity a, Severity b) {
+    return a.atLeast(b) ? a : b;
+  }
+
   /** The worse of two assessments, category by category; an error in either is kept. */
   public Assessment max(Assessment other) {
     Map<Category, Severity> merged = new EnumMap<>(Category.class);
     merged.putAll(severities);
-    other.severities.forEach((c, s) -> merged.merge(c, s, (a, b) -> a.atLeast(b) ? a : b));
+    other.severities.forEach((c, s) -> merged.merge(c, s, Assessment::worse));
     return new Assessment(merged, error.or(other::error));
   }
 }

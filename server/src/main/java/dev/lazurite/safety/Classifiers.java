@@ -3,15 +3,17 @@ package dev.lazurite.safety;
 import dev.lazurite.network.OutboundHttp;
 import dev.lazurite.safety.embedded.EmbeddedClassifier;
 import dev.lazurite.safety.eval.LabelledSet;
+import dev.lazurite.safety.external.ExternalClassifiers;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
 
 /**
  * Chooses the active classifier from the environment: {@code LAZURITE_SAFETY_CLASSIFIER} names it
- * ({@code embedded}, the default), and {@code LAZURITE_SAFETY_FAIL} says what happens when it
- * cannot answer ({@code open}, the default: annotate the error and let the text through; or {@code
- * closed}: refuse the request).
+ * ({@code embedded}, the default; {@code azure-content-safety}, {@code openai-moderation} or {@code
+ * guard}, see {@link ExternalClassifiers}), and {@code LAZURITE_SAFETY_FAIL} says what happens when
+ * it cannot answer ({@code open}, the default: annotate the error and let the text through; or
+ * {@code closed}: refuse the request).
  */
 public final class Classifiers {
   private static EmbeddedClassifier shipped;
@@ -36,12 +38,9 @@ public final class Classifiers {
       Function<List<String>, List<float[]>> embedder,
       OutboundHttp outbound) {
     String kind = value(environment, "LAZURITE_SAFETY_CLASSIFIER", "embedded");
-    return switch (kind) {
-      case "embedded" -> embedded(embedder);
-      default ->
-          throw new IllegalArgumentException(
-              "LAZURITE_SAFETY_CLASSIFIER must be embedded: " + kind);
-    };
+    return kind.equals("embedded")
+        ? embedded(embedder)
+        : ExternalClassifiers.of(kind, outbound, environment);
   }
 
   private static String value(Function<String, String> environment, String name, String fallback) {

@@ -11,7 +11,7 @@ import java.util.List;
 /** What streamed content filtering needs to know of chunks and of each choice's text so far. */
 final class StreamChoices {
   /** Characters of new text a check covers, at least. */
-  static final int WINDOW = 80;
+  static final int WINDOW = 32;
 
   /** Characters of already checked text a check also reads, for words that span windows. */
   private static final int CONTEXT = 100;

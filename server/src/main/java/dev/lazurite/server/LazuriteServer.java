@@ -202,6 +202,8 @@ public final class LazuriteServer implements AutoCloseable {
             .shutdownHook(false)
             .shutdownGracePeriod(config.shutdownGrace())
             .maxConcurrentRequests(-1)
+            // Streamed events are small writes; without this each waits on the peer's delayed ACK.
+            .connectionOptions(o -> o.tcpNoDelay(true))
             .routing(r -> routing(r, dataPlane, arm, tokenEndpoints, identityAdmin, search));
     if (identity != null) {
       var tlsIdentity = identity;
@@ -213,6 +215,7 @@ public final class LazuriteServer implements AutoCloseable {
                   .port(config.httpsPort())
                   .shutdownGracePeriod(config.shutdownGrace())
                   .maxConcurrentRequests(-1)
+                  .connectionOptions(o -> o.tcpNoDelay(true))
                   .tls(
                       tls ->
                           tls.privateKey(tlsIdentity.key())

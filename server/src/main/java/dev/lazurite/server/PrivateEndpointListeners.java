@@ -78,6 +78,7 @@ final class PrivateEndpointListeners implements AutoCloseable {
             .shutdownHook(false)
             .shutdownGracePeriod(grace)
             .maxConcurrentRequests(-1)
+            .connectionOptions(o -> o.tcpNoDelay(true))
             .routing(routing);
     identities
         .apply(endpoint)

@@ -59,13 +59,51 @@ final class Cues {
 
   private Cues() {}
 
-  /** The cue terms that {@code text} shows. */
-  static List<String> of(String text) {
-    String lower = text.toLowerCase(java.util.Locale.ROOT);
-    return CUES.entrySet().stream()
-        .filter(e -> e.getValue().matcher(lower).find())
-        .map(Map.Entry::getKey)
-        .sorted()
-        .toList();
+  /**
+   * Words (as stems) of which a text must contain at least one before a cue's pattern is tried; the
+   * patterns are costly, and most windows contain none of these words.
+   */
+  private static final Map<String, java.util.Set<String>> GATES =
+      Map.of(
+          "#override",
+          stems("ignore disregard forget override bypass skip drop"),
+          "#role-tag",
+          stems("system inst im_start"),
+          "#address-ai",
+          stems(
+              "ai assistant assistants chatbot bot bots copilot agent agents model models llm gpt"
+                  + " chatgpt summariser summarizer summarising summarizing reviewer screening"
+                  + " triage"),
+          "#exfiltrate",
+          stems("send forward email upload include exfiltrate share reveal print output"),
+          "#no-rules",
+          stems(
+              "restrictions rules filter filters limits guidelines censorship ethics morals"
+                  + " guardrails warnings unrestricted uncensored unfiltered jailbreak jailbroken"
+                  + " developer anything"),
+          "#persona",
+          stems("now pretend act roleplay character will"));
+
+  private static java.util.Set<String> stems(String words) {
+    return java.util.Set.copyOf(TextFeatures.stems(words));
+  }
+
+  /** The cue terms that a text shows; {@code stems} are the text's stems. */
+  static List<String> of(String text, java.util.Collection<String> stems) {
+    String lower = null;
+    List<String> out = new java.util.ArrayList<>(2);
+    for (String cue :
+        List.of("#address-ai", "#exfiltrate", "#no-rules", "#override", "#persona", "#role-tag")) {
+      if (java.util.Collections.disjoint(GATES.get(cue), stems)) {
+        continue;
+      }
+      if (lower == null) {
+        lower = text.toLowerCase(java.util.Locale.ROOT);
+      }
+      if (CUES.get(cue).matcher(lower).find()) {
+        out.add(cue);
+      }
+    }
+    return out;
   }
 }

@@ -1,5 +1,7 @@
 package dev.lazurite.safety.embedded;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.lazurite.safety.Assessment;
 import dev.lazurite.safety.Category;
 import dev.lazurite.safety.Classifier;
@@ -8,6 +10,7 @@ import dev.lazurite.safety.eval.LabelledExample;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -24,12 +27,19 @@ import java.util.function.Function;
  */
 public final class EmbeddedClassifier implements Classifier {
   /** Windows every screen puts below this chance of harm are safe without being embedded. */
-  static final double SCREEN = 0.05;
+  static final double SCREEN = 0.15;
 
   private final Map<String, Integer> vocabulary;
   private final Map<Category, LinearModel> screens;
   private final CompletableFuture<Heads> heads;
   private final Function<List<String>, List<float[]>> embedder;
+
+  /**
+   * What the heads said of windows lately, by window text: a conversation sends its history again
+   * with every turn, and those windows need not be embedded twice.
+   */
+  private final Cache<String, Map<Category, Severity>> verdicts =
+      Caffeine.newBuilder().maximumSize(20_000).build();
 
   /** The models that read embeddings; {@code severity} has no entry for the two shields. */
   private record Heads(Map<Category, LinearModel> harmful, Map<Category, LinearModel> severity) {}
@@ -88,32 +98,39 @@ public final class EmbeddedClassifier implements Classifier {
     List<Category> categories = categories(source);
     Map<Category, Severity> worst = new EnumMap<>(Category.class);
     categories.forEach(c -> worst.put(c, Severity.SAFE));
-    List<String> suspect = new ArrayList<>();
-    List<TermVector> suspectTerms = new ArrayList<>();
+    Map<String, TermVector> suspects = new LinkedHashMap<>();
     double[] p = new double[Severity.values().length];
     for (String window : TextFeatures.windows(text)) {
+      if (suspects.containsKey(window)) {
+        continue;
+      }
+      Map<Category, Severity> known = verdicts.getIfPresent(window);
+      if (known != null) {
+        categories.forEach(c -> worst.merge(c, known.get(c), Assessment::worse));
+        continue;
+      }
       TermVector terms = TermVector.of(TextFeatures.terms(window), vocabulary, false);
       for (Category c : categories) {
         screens.get(c).probabilities(terms, null, p);
         if (p[1] >= SCREEN) {
-          suspect.add(window);
-          suspectTerms.add(terms);
+          suspects.put(window, terms);
           break;
         }
       }
     }
-    if (suspect.isEmpty()) {
+    if (suspects.isEmpty()) {
       return Assessment.of(worst);
     }
     Heads models = heads.join();
-    List<float[]> embeddings = embedder.apply(suspect);
-    for (int i = 0; i < suspect.size(); i++) {
-      for (Category c : categories) {
-        Severity s = judge(models, c, suspectTerms.get(i), embeddings.get(i), p);
-        if (s.compareTo(worst.get(c)) > 0) {
-          worst.put(c, s);
-        }
+    List<String> windows = List.copyOf(suspects.keySet());
+    List<float[]> embeddings = embedder.apply(windows);
+    for (int i = 0; i < windows.size(); i++) {
+      Map<Category, Severity> verdict = new EnumMap<>(Category.class);
+      for (Category c : Category.values()) {
+        verdict.put(c, judge(models, c, suspects.get(windows.get(i)), embeddings.get(i), p));
       }
+      verdicts.put(windows.get(i), verdict);
+      categories.forEach(c -> worst.merge(c, verdict.get(c), Assessment::worse));
     }
     return Assessment.of(worst);
   }

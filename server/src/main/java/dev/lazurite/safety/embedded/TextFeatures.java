@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.LowerCaseFilter;
 import org.apache.lucene.analysis.TokenStream;
@@ -57,23 +56,40 @@ final class TextFeatures {
    */
   static List<String> windows(String text) {
     List<String> windows = new ArrayList<>();
-    java.text.BreakIterator sentences = java.text.BreakIterator.getSentenceInstance(Locale.ROOT);
-    sentences.setText(text);
-    int start = sentences.first();
-    for (int end = sentences.next(); end != java.text.BreakIterator.DONE; end = sentences.next()) {
-      String sentence = text.substring(start, end).strip();
-      start = end;
-      if (!sentence.isEmpty()) {
-        windows.addAll(words(sentence));
+    int start = 0;
+    int words = 0;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (Character.isWhitespace(c) && i > 0 && !Character.isWhitespace(text.charAt(i - 1))) {
+        words++;
+      }
+      boolean end =
+          c == '\n'
+              || ((c == '.' || c == '!' || c == '?')
+                  && (i + 1 == text.length() || Character.isWhitespace(text.charAt(i + 1))));
+      if (end) {
+        add(windows, text.substring(start, i + 1));
+        start = i + 1;
       }
     }
-    if (windows.size() > 1 && text.strip().split("\\s+").length <= WINDOW) {
+    add(windows, text.substring(start));
+    if (windows.size() > 1 && words < WINDOW) {
       windows.add(text);
     }
     return windows.isEmpty() ? List.of(text) : windows;
   }
 
+  private static void add(List<String> windows, String sentence) {
+    String s = sentence.strip();
+    if (!s.isEmpty()) {
+      windows.addAll(words(s));
+    }
+  }
+
   private static List<String> words(String text) {
+    if (text.chars().filter(Character::isWhitespace).count() < WINDOW) {
+      return List.of(text);
+    }
     String[] words = text.split("\\s+");
     if (words.length <= WINDOW) {
       return List.of(text);
@@ -90,8 +106,9 @@ final class TextFeatures {
 
   /** A text's terms: its stems, pairs of neighbouring stems and {@link Cues}. */
   static List<String> terms(String text) {
-    List<String> terms = terms(stems(text));
-    terms.addAll(Cues.of(text));
+    List<String> stems = stems(text);
+    List<String> terms = terms(stems);
+    terms.addAll(Cues.of(text, stems));
     return terms;
   }
 
