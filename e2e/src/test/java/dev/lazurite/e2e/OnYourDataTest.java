@@ -231,6 +231,8 @@ class OnYourDataTest {
             .createStreaming(ask("Are my dog's vet bills reimbursed?", Map.of()))) {
       stream.stream().forEach(chunks::add);
     }
+    // The content filter's first event carries the prompt's annotations and no choices.
+    assertThat(chunks.removeFirst()._additionalProperties()).containsKey("prompt_filter_results");
     assertThat(chunks)
         .allSatisfy(
             c ->
