@@ -6,6 +6,8 @@ import static dev.lazurite.catalog.ModelKind.CHAT;
 import static dev.lazurite.catalog.ModelKind.COMPLETIONS;
 import static dev.lazurite.catalog.ModelKind.EMBEDDINGS;
 
+import dev.lazurite.error.ApiException;
+import dev.lazurite.error.ErrorCode;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -136,5 +138,21 @@ public final class ModelCatalog {
       String name, String version, Encoding enc, int context, int dimensions) {
     return new ModelSpec(
         name, version, "OpenAI", Set.of(EMBEDDINGS), enc, context, 0, dimensions, false, name);
+  }
+
+  /** The model, or the ARM error Azure gives for a model it does not offer. */
+  public static ModelSpec require(String name, String version) {
+    return find(name, version)
+        .orElseThrow(
+            () ->
+                ApiException.of(
+                    ErrorCode.ARM_MODEL_NOT_SUPPORTED,
+                    "The model 'Format:OpenAI,Name:%s,Version:%s' is not supported. Known models: %s."
+                        .formatted(
+                            name,
+                            version,
+                            String.join(
+                                ", ",
+                                all().stream().map(m -> m.name() + " " + m.version()).toList()))));
   }
 }

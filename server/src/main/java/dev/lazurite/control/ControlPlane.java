@@ -345,7 +345,7 @@ public final class ControlPlane {
                   .formatted(request.name())
               + " '.' and '-', starting with a letter or digit.");
     }
-    ModelSpec model = resolveModel(request.modelName(), request.modelVersion());
+    ModelSpec model = ModelCatalog.require(request.modelName(), request.modelVersion());
     String sku = SkuNames.canonical(request.skuName());
     if (sku == null) {
       throw ApiException.of(
@@ -476,23 +476,6 @@ public final class ControlPlane {
     byte[] bytes = key.getBytes(StandardCharsets.UTF_8);
     keys.put(
         RuntimeSnapshot.digest(bytes), new RuntimeSnapshot.KeyBinding(account.name(), slot, bytes));
-  }
-
-  private static ModelSpec resolveModel(String name, String version) {
-    return ModelCatalog.find(name, version)
-        .orElseThrow(
-            () ->
-                ApiException.of(
-                    ErrorCode.ARM_MODEL_NOT_SUPPORTED,
-                    "The model 'Format:OpenAI,Name:%s,Version:%s' is not supported. Known models: %s."
-                        .formatted(
-                            name,
-                            version,
-                            String.join(
-                                ", ",
-                                ModelCatalog.all().stream()
-                                    .map(m -> m.name() + " " + m.version())
-                                    .toList()))));
   }
 
   private static BackendSpec defaultBackend(ModelSpec model) {

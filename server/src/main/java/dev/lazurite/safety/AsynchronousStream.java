@@ -5,8 +5,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.lazurite.pipeline.EventSink;
 import dev.lazurite.pipeline.EventStream;
 import dev.lazurite.pipeline.StreamEvent;
-import java.util.HashMap;
-import java.util.Map;
 
 /**
  * Azure's asynchronous filter mode: text flows at once, and annotation events with {@code
@@ -14,54 +12,24 @@ import java.util.Map;
  * When a window is filtered, an annotation with {@code finish_reason: content_filter} ends the
  * choice; the rest is billed but not sent.
  */
-final class AsynchronousStream implements EventStream {
-  private final ResponseFilter filter;
-  private final EventStream upstream;
-
+final class AsynchronousStream extends FilteredStream {
   AsynchronousStream(ResponseFilter filter, EventStream upstream) {
-    this.filter = filter;
-    this.upstream = upstream;
+    super(filter, upstream);
   }
 
   @Override
-  public void writeTo(EventSink sink) {
-    if (filter.annotate()) {
-      sink.send(new StreamEvent(filter.promptEvent(), 0));
+  void accept(StreamChoices.State state, StreamChoices.Chunk chunk, EventSink sink) {
+    String text = chunk.text();
+    sink.send(chunk.plain(filter.annotate()));
+    state.pending.append(text);
+    state.sentTo += text.length();
+    if (chunk.finishes() || StreamChoices.due(state.pending, text)) {
+      settle(state, sink);
     }
-    Map<Integer, StreamChoices.State> states = new HashMap<>();
-    upstream.writeTo(
-        event -> {
-          if (!event.sent()) {
-            sink.send(event);
-            return;
-          }
-          StreamChoices.Chunk chunk = StreamChoices.Chunk.of(event);
-          if (chunk.promptAnnotation()) {
-            return;
-          }
-          if (chunk.choice() == null) {
-            states.values().forEach(s -> check(s, sink));
-            sink.send(chunk.plain(false));
-            return;
-          }
-          StreamChoices.State state =
-              states.computeIfAbsent(chunk.index(), StreamChoices.State::new);
-          if (state.stopped) {
-            sink.send(StreamEvent.meteringOnly(chunk.tokens()));
-            return;
-          }
-          String text = chunk.text();
-          sink.send(chunk.plain(filter.annotate()));
-          state.pending.append(text);
-          state.sentTo += text.length();
-          if (chunk.finishes() || StreamChoices.due(state.pending, text)) {
-            check(state, sink);
-          }
-        });
-    states.values().forEach(s -> check(s, sink));
   }
 
-  private void check(StreamChoices.State state, EventSink sink) {
+  @Override
+  void settle(StreamChoices.State state, EventSink sink) {
     if (state.pending.isEmpty() || state.stopped) {
       return;
     }
