@@ -55,7 +55,7 @@ public final class Classifiers {
   public static synchronized EmbeddedClassifier embedded(
       Function<List<String>, List<float[]>> embedder) {
     if (shipped == null) {
-      shipped = EmbeddedClassifier.train(LabelledSet.shipped(), embedder);
+      shipped = EmbeddedClassifier.train(LabelledSet::shipped, embedder);
     }
     return shipped;
   }

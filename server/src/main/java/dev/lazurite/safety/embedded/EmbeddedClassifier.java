@@ -14,7 +14,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * The classifier that needs no network. Each text (or each window of a long one) first meets a
@@ -22,15 +24,13 @@ import java.util.function.Function;
  * lets through nearly everything everyday. Only what the screen cannot clear is embedded with the
  * in-process sentence model (all-MiniLM-L6-v2) and judged by heads over the embedding and the
  * stems: one that decides whether the text is harmful, one that picks the severity. All are trained
- * on a labelled set; the screens at once, the heads in the background (a few seconds, mostly
- * embedding the set), so that start-up does not wait for them.
+ * on a labelled set in the background, so that start-up does not wait for them.
  */
 public final class EmbeddedClassifier implements Classifier {
   /** Windows every screen puts below this chance of harm are safe without being embedded. */
   static final double SCREEN = 0.15;
 
-  private final Map<String, Integer> vocabulary;
-  private final Map<Category, LinearModel> screens;
+  private final CompletableFuture<Screens> screens;
   private final CompletableFuture<Heads> heads;
   private final Function<List<String>, List<float[]>> embedder;
 
@@ -41,47 +41,65 @@ public final class EmbeddedClassifier implements Classifier {
   private final Cache<String, Map<Category, Severity>> verdicts =
       Caffeine.newBuilder().maximumSize(20_000).build();
 
+  /** The vocabulary, the training texts as term vectors, and the models that read only terms. */
+  private record Screens(
+      List<LabelledExample> examples,
+      Map<String, Integer> vocabulary,
+      List<TermVector> terms,
+      Map<Category, LinearModel> models) {}
+
   /** The models that read embeddings; {@code severity} has no entry for the two shields. */
   private record Heads(Map<Category, LinearModel> harmful, Map<Category, LinearModel> severity) {}
 
   private EmbeddedClassifier(
-      List<LabelledExample> examples, Function<List<String>, List<float[]>> embedder) {
+      Supplier<List<LabelledExample>> examples, Function<List<String>, List<float[]>> embedder) {
     this.embedder = embedder;
+    Executor background =
+        r -> Thread.ofPlatform().daemon(true).name("lazurite-safety-training").start(r);
+    this.screens = CompletableFuture.supplyAsync(() -> screens(examples.get()), background);
+    this.heads = screens.thenApplyAsync(this::heads, background);
+  }
+
+  /**
+   * Starts training on {@code examples} in the background (the screens take about a second, the
+   * heads a few more, mostly embedding the texts); requests that need a model before it is ready
+   * wait for it. {@code embedder} turns texts into sentence embeddings (the embedded embedding
+   * model's).
+   */
+  public static EmbeddedClassifier train(
+      Supplier<List<LabelledExample>> examples, Function<List<String>, List<float[]>> embedder) {
+    return new EmbeddedClassifier(examples, embedder);
+  }
+
+  public static EmbeddedClassifier train(
+      List<LabelledExample> examples, Function<List<String>, List<float[]>> embedder) {
+    List<LabelledExample> copy = List.copyOf(examples);
+    return new EmbeddedClassifier(() -> copy, embedder);
+  }
+
+  private static Screens screens(List<LabelledExample> examples) {
     Map<String, Integer> vocabulary = new HashMap<>();
     List<TermVector> terms = new ArrayList<>(examples.size());
     for (LabelledExample e : examples) {
       terms.add(TermVector.of(TextFeatures.terms(e.text()), vocabulary, true));
     }
-    this.vocabulary = Map.copyOf(vocabulary);
-    Map<Category, LinearModel> screens = new EnumMap<>(Category.class);
+    Map<Category, LinearModel> models = new EnumMap<>(Category.class);
     for (Category c : Category.values()) {
-      screens.put(c, Training.harmful(examples, terms, null, c, vocabulary.size()));
+      models.put(c, Training.harmful(examples, terms, null, c, vocabulary.size()));
     }
-    this.screens = screens;
-    this.heads =
-        CompletableFuture.supplyAsync(
-            () -> trainHeads(examples, terms, vocabulary.size()),
-            r -> Thread.ofPlatform().daemon(true).name("lazurite-safety-training").start(r));
+    return new Screens(examples, Map.copyOf(vocabulary), terms, models);
   }
 
-  /**
-   * Trains on {@code examples}; {@code embedder} turns texts into sentence embeddings (the embedded
-   * embedding model's).
-   */
-  public static EmbeddedClassifier train(
-      List<LabelledExample> examples, Function<List<String>, List<float[]>> embedder) {
-    return new EmbeddedClassifier(List.copyOf(examples), embedder);
-  }
-
-  private Heads trainHeads(List<LabelledExample> examples, List<TermVector> terms, int size) {
+  private Heads heads(Screens s) {
     List<float[]> embeddings =
-        embedder.apply(examples.stream().map(LabelledExample::text).toList());
+        embedder.apply(s.examples().stream().map(LabelledExample::text).toList());
+    int size = s.vocabulary().size();
     Map<Category, LinearModel> harmful = new EnumMap<>(Category.class);
     Map<Category, LinearModel> severity = new EnumMap<>(Category.class);
     for (Category c : Category.values()) {
-      harmful.put(c, Training.harmful(examples, terms, embeddings, c, size));
+      harmful.put(c, Training.harmful(s.examples(), s.terms(), embeddings, c, size));
       if (!c.detection()) {
-        severity.put(c, Training.severity(examples, terms, embeddings, c, size));
+        severity.put(c, Training.severity(s.examples(), s.terms(), embeddings, c, size));
       }
     }
     return new Heads(harmful, severity);
@@ -100,6 +118,7 @@ public final class EmbeddedClassifier implements Classifier {
     categories.forEach(c -> worst.put(c, Severity.SAFE));
     Map<String, TermVector> suspects = new LinkedHashMap<>();
     double[] p = new double[Severity.values().length];
+    Screens screening = screens.join();
     for (String window : TextFeatures.windows(text)) {
       if (suspects.containsKey(window)) {
         continue;
@@ -109,9 +128,9 @@ public final class EmbeddedClassifier implements Classifier {
         categories.forEach(c -> worst.merge(c, known.get(c), Assessment::worse));
         continue;
       }
-      TermVector terms = TermVector.of(TextFeatures.terms(window), vocabulary, false);
+      TermVector terms = TermVector.of(TextFeatures.terms(window), screening.vocabulary(), false);
       for (Category c : categories) {
-        screens.get(c).probabilities(terms, null, p);
+        screening.models().get(c).probabilities(terms, null, p);
         if (p[1] >= SCREEN) {
           suspects.put(window, terms);
           break;
