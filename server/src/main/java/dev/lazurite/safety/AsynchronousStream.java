@@ -22,7 +22,6 @@ final class AsynchronousStream extends FilteredStream {
     String text = chunk.text();
     sink.send(chunk.plain(filter.annotate()));
     state.pending.append(text);
-    state.sentTo += text.length();
     if (chunk.finishes() || StreamChoices.due(state.pending, text)) {
       settle(state, sink);
     }
@@ -54,7 +53,7 @@ final class AsynchronousStream extends FilteredStream {
         .putObject("content_filter_offsets")
         .put("check_offset", start)
         .put("start_offset", start)
-        .put("end_offset", state.sentTo);
+        .put("end_offset", state.checkedTo);
     event.putNull("usage");
     sink.send(new StreamEvent(event, 0));
   }

@@ -97,8 +97,4 @@ public final class ContentSafety {
     }
     return a;
   }
-
-  public Classifier classifier() {
-    return classifier;
-  }
 }

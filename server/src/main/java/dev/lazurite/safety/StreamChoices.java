@@ -1,7 +1,6 @@
 package dev.lazurite.safety;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.lazurite.json.Json;
 import dev.lazurite.pipeline.StreamEvent;
@@ -85,7 +84,6 @@ final class StreamChoices {
     final StringBuilder pending = new StringBuilder();
     private String tail = "";
     int checkedTo;
-    int sentTo;
     boolean stopped;
 
     State(int index) {
@@ -119,9 +117,5 @@ final class StreamChoices {
     choice.putNull("logprobs");
     choice.set("content_filter_results", results);
     return out;
-  }
-
-  static ObjectNode empty() {
-    return JsonNodeFactory.instance.objectNode();
   }
 }

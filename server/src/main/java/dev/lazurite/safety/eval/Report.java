@@ -25,15 +25,9 @@ public record Report(
    * Counts for one category, or one severity of one category.
    *
    * @param negatives examples that should not have been flagged (the look-alikes)
-   * @param falseAlarms look-alikes that were flagged
    */
   public record Score(
-      String name,
-      int truePositives,
-      int falsePositives,
-      int falseNegatives,
-      int negatives,
-      int falseAlarms) {
+      String name, int truePositives, int falsePositives, int falseNegatives, int negatives) {
     public double precision() {
       int flagged = truePositives + falsePositives;
       return flagged == 0 ? 1 : (double) truePositives / flagged;
@@ -52,7 +46,7 @@ public record Report(
 
     /** Flagged look-alikes over all look-alikes. */
     public double falsePositiveRate() {
-      return negatives == 0 ? 0 : (double) falseAlarms / negatives;
+      return negatives == 0 ? 0 : (double) falsePositives / negatives;
     }
 
     public int support() {
@@ -97,7 +91,7 @@ public record Report(
         fp += p.flagged() ? 1 : 0;
       }
     }
-    return new Score(name, tp, fp, fn, negatives, fp);
+    return new Score(name, tp, fp, fn, negatives);
   }
 
   private static Score severityScore(
@@ -112,7 +106,7 @@ public record Report(
       fp += !actual && predicted ? 1 : 0;
       fn += actual && !predicted ? 1 : 0;
     }
-    return new Score(name, tp, fp, fn, 0, 0);
+    return new Score(name, tp, fp, fn, 0);
   }
 
   /** Every category reaches {@link #MIN_F1} and no look-alike set is flagged above the limit. */
