@@ -13,10 +13,10 @@ public final class ApiException extends RuntimeException {
   private final String param;
   private final String detailCode;
   private final java.util.Map<String, String> headers;
-  private com.fasterxml.jackson.databind.node.ObjectNode filterResult;
+  private final com.fasterxml.jackson.databind.node.ObjectNode filterResult;
 
   private ApiException(ErrorCode errorCode, String message, String param, String detailCode) {
-    this(errorCode, message, param, detailCode, java.util.Map.of());
+    this(errorCode, message, param, detailCode, java.util.Map.of(), null);
   }
 
   private ApiException(
@@ -24,21 +24,21 @@ public final class ApiException extends RuntimeException {
       String message,
       String param,
       String detailCode,
-      java.util.Map<String, String> headers) {
+      java.util.Map<String, String> headers,
+      com.fasterxml.jackson.databind.node.ObjectNode filterResult) {
     super(requireNonNull(message, "message is null"), null, false, false);
     this.errorCode = requireNonNull(errorCode, "errorCode is null");
     this.param = param;
     this.detailCode = detailCode;
     this.headers = java.util.Map.copyOf(headers);
+    this.filterResult = filterResult;
   }
 
   /** The same error with response headers it must carry (e.g. {@code Retry-After}). */
   public ApiException withHeaders(java.util.Map<String, String> extra) {
     var merged = new java.util.LinkedHashMap<>(headers);
     merged.putAll(extra);
-    ApiException copy = new ApiException(errorCode, getMessage(), param, detailCode, merged);
-    copy.filterResult = filterResult;
-    return copy;
+    return new ApiException(errorCode, getMessage(), param, detailCode, merged, filterResult);
   }
 
   public java.util.Map<String, String> headers() {
@@ -65,14 +65,13 @@ public final class ApiException extends RuntimeException {
    * @param result the prompt's {@code content_filter_result}
    */
   public static ApiException contentFilter(com.fasterxml.jackson.databind.node.ObjectNode result) {
-    ApiException e =
-        new ApiException(
-            ErrorCode.CONTENT_FILTER,
-            ErrorCode.CONTENT_FILTER.message(),
-            "prompt",
-            ErrorCode.CONTENT_FILTER.code());
-    e.filterResult = result.deepCopy();
-    return e;
+    return new ApiException(
+        ErrorCode.CONTENT_FILTER,
+        ErrorCode.CONTENT_FILTER.message(),
+        "prompt",
+        ErrorCode.CONTENT_FILTER.code(),
+        java.util.Map.of(),
+        result.deepCopy());
   }
 
   /** The {@code content_filter_result} of a content filter error. */
