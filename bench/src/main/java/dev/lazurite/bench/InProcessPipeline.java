@@ -2,9 +2,10 @@ package dev.lazurite.bench;
 
 import dev.lazurite.json.Json;
 import dev.lazurite.pipeline.Exchange;
-import dev.lazurite.pipeline.Facts;
 import dev.lazurite.pipeline.Operation;
-import dev.lazurite.pipeline.Pipeline;
+import dev.lazurite.pipeline.Origin;
+import dev.lazurite.pipeline.Outcome;
+import dev.lazurite.pipeline.Pipelines;
 import dev.lazurite.pipeline.Response;
 import dev.lazurite.pipeline.Route;
 import dev.lazurite.server.LazuriteServer;
@@ -13,21 +14,21 @@ import java.util.Map;
 
 /** The server's own pipeline, driven without HTTP, for measuring what the stages cost. */
 final class InProcessPipeline {
-  private final Pipeline pipeline;
+  private final Pipelines pipelines;
   private final Map<String, String> headers;
 
-  private InProcessPipeline(Pipeline pipeline, String key) {
-    this.pipeline = pipeline;
+  private InProcessPipeline(Pipelines pipelines, String key) {
+    this.pipelines = pipelines;
     this.headers = Map.of("api-key", key, "content-type", "application/json");
   }
 
   static InProcessPipeline of(LazuriteServer server) {
-    return new InProcessPipeline(server.pipeline(), server.defaultKeys().key1());
+    return new InProcessPipeline(server.pipelines(), server.defaultKeys().key1());
   }
 
   /** Runs one chat and serializes the answer, as the HTTP edge would. */
   byte[] chat(String body) {
-    var route = new Route(Route.Style.DATED, Operation.CHAT_COMPLETIONS, "gpt-4o", "2024-10-21");
+    var route = Route.modelCall(Operation.CHAT_COMPLETIONS, "gpt-4o", "2024-10-21");
     var exchange =
         new Exchange(
             new Exchange.Request(
@@ -35,10 +36,9 @@ final class InProcessPipeline {
                 route,
                 headers,
                 body.getBytes(StandardCharsets.UTF_8),
-                Exchange.Connection.loopback(),
-                System.nanoTime(),
-                new Facts()));
-    Response response = pipeline.execute(exchange);
-    return Json.writeWire(((Response.Json) response).body());
+                Origin.Remote.loopback(),
+                System.nanoTime()));
+    var answered = (Outcome.Answered) pipelines.execute(exchange);
+    return Json.writeWire(((Response.Json) answered.response()).body());
   }
 }

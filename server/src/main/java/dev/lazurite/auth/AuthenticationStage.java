@@ -4,6 +4,7 @@ import dev.lazurite.error.ApiException;
 import dev.lazurite.error.ErrorCode;
 import dev.lazurite.pipeline.Chain;
 import dev.lazurite.pipeline.Exchange;
+import dev.lazurite.pipeline.Origin;
 import dev.lazurite.pipeline.Response;
 import dev.lazurite.pipeline.Route;
 import dev.lazurite.pipeline.Stage;
@@ -34,8 +35,25 @@ public final class AuthenticationStage implements Stage {
 
   @Override
   public Response handle(Exchange exchange, Chain chain) {
-    var request = exchange.request();
     RuntimeSnapshot current = snapshot.get();
+    return switch (exchange.request().origin()) {
+      case Origin.Remote remote -> remote(exchange, remote, current, chain);
+      case Origin.Internal internal -> {
+        // A component of this server acts for the account it names, and for no other.
+        AccountRuntime account =
+            current
+                .account(internal.account())
+                .orElseThrow(() -> ApiException.of(ErrorCode.DEPLOYMENT_NOT_FOUND));
+        yield chain.proceed(
+            exchange.withCaller(
+                new Principal.Internal(internal.account(), internal.purpose()), account));
+      }
+    };
+  }
+
+  private Response remote(
+      Exchange exchange, Origin.Remote remote, RuntimeSnapshot current, Chain chain) {
+    var request = exchange.request();
     String apiKey = request.header("api-key").orElse(null);
     if (apiKey != null) {
       return withKey(apiKey, current, exchange, chain, ErrorCode.INVALID_KEY);
@@ -55,7 +73,7 @@ public final class AuthenticationStage implements Stage {
               ? ErrorCode.INVALID_KEY
               : ErrorCode.INVALID_TOKEN);
     }
-    if (!request.connection().secure() && !request.connection().peer().isLoopbackAddress()) {
+    if (!remote.secure() && !remote.peer().isLoopbackAddress()) {
       // A token sent in clear text from another host may have been read on the way: refuse it.
       throw ApiException.of(ErrorCode.INVALID_TOKEN);
     }

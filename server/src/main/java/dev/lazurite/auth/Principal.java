@@ -32,6 +32,22 @@ public sealed interface Principal {
     }
   }
 
+  /**
+   * A component of this server calling on an account's behalf (a search vectorizer, an indexer, a
+   * batch line): it may use every deployment of that account and no other.
+   */
+  record Internal(String account, String purpose) implements Principal {
+    public Internal {
+      java.util.Objects.requireNonNull(account, "account is null");
+      java.util.Objects.requireNonNull(purpose, "purpose is null");
+    }
+
+    @Override
+    public String id() {
+      return "internal/" + purpose;
+    }
+  }
+
   /** A caller holding one of an account's API keys. */
   record ApiKey(String account, String keyName) implements Principal {
     public ApiKey {

@@ -19,9 +19,6 @@ public final class DeploymentStage implements Stage {
   @Override
   public Response handle(Exchange exchange, Chain chain) {
     Operation operation = exchange.route().operation();
-    if (!operation.needsDeployment()) {
-      return chain.proceed(exchange);
-    }
     String name =
         exchange
             .route()
@@ -37,7 +34,7 @@ public final class DeploymentStage implements Stage {
           case CHAT_COMPLETIONS -> ModelKind.CHAT;
           case COMPLETIONS -> ModelKind.COMPLETIONS;
           case EMBEDDINGS -> ModelKind.EMBEDDINGS;
-          case LIST_MODELS -> throw new IllegalStateException("models need no deployment");
+          case LIST_MODELS -> throw new IllegalStateException("a catalog call names no deployment");
         };
     if (!deployment.model().supports(needed)) {
       throw ApiException.of(

@@ -2,6 +2,7 @@ package dev.lazurite.metering;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.lazurite.pipeline.Ledger;
 import java.time.Instant;
 
 /**
@@ -23,7 +24,7 @@ public record UsageRecord(
     int status,
     double latencyMillis,
     boolean streamed) {
-  public static final int CLIENT_CLOSED = 499;
+  public static final int CLIENT_CLOSED = Ledger.CLIENT_CLOSED;
 
   public UsageRecord {
     requireNonNull(time, "time is null");

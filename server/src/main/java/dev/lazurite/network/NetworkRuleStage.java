@@ -5,6 +5,7 @@ import dev.lazurite.error.ApiException;
 import dev.lazurite.error.ErrorCode;
 import dev.lazurite.pipeline.Chain;
 import dev.lazurite.pipeline.Exchange;
+import dev.lazurite.pipeline.Origin;
 import dev.lazurite.pipeline.Response;
 import dev.lazurite.pipeline.Stage;
 import dev.lazurite.runtime.AccountRuntime;
@@ -29,8 +30,11 @@ public final class NetworkRuleStage implements Stage {
 
   @Override
   public Response handle(Exchange exchange, Chain chain) {
+    if (!(exchange.request().origin() instanceof Origin.Remote connection)) {
+      // A call this server makes for an account does not cross the network.
+      return chain.proceed(exchange);
+    }
     RuntimeSnapshot current = snapshot.get();
-    var connection = exchange.request().connection();
     Optional<PrivateEndpoint> endpoint = current.privateEndpointAt(connection.local());
     Optional<AccountRuntime> target = target(exchange, current, endpoint);
     if (target.isEmpty()) {

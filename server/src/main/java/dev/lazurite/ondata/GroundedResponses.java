@@ -3,14 +3,10 @@ package dev.lazurite.ondata;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.lazurite.api.ChatRequest;
-import dev.lazurite.backend.Ids;
-import dev.lazurite.catalog.ModelSpec;
 import dev.lazurite.json.Json;
 import dev.lazurite.pipeline.EventStream;
 import dev.lazurite.pipeline.Response;
 import dev.lazurite.pipeline.StreamEvent;
-import java.time.Instant;
 import java.util.List;
 
 /**
@@ -19,11 +15,6 @@ import java.util.List;
  * in the first chunk's delta.
  */
 final class GroundedResponses {
-  /** The service's answer when nothing relevant was retrieved and {@code in_scope} is on. */
-  static final String NOT_IN_DATA =
-      "The requested information is not available in the retrieved data. Please try another query"
-          + " or topic.";
-
   private static final String OBJECT = "extensions.chat.completion";
   private static final String CHUNK = "extensions.chat.completion.chunk";
 
@@ -82,7 +73,7 @@ final class GroundedResponses {
           }
           c.put("end_turn", true);
         }
-        yield new Response.Json(json.status(), json.headers(), body, json.completionTokens());
+        yield json.withBody(body);
       }
       case Response.Stream stream -> stream.withEvents(chunks(stream.events(), context));
     };
@@ -98,6 +89,11 @@ final class GroundedResponses {
               return;
             }
             ObjectNode p = Json.WIRE.valueToTree(event.payload());
+            if (p.path("id").asText().isEmpty()) {
+              // The content filter's own annotation events are not the model's chunks.
+              sink.send(event);
+              return;
+            }
             p.put("object", CHUNK);
             for (JsonNode choice : p.path("choices")) {
               ObjectNode c = (ObjectNode) choice;
@@ -110,75 +106,5 @@ final class GroundedResponses {
             sink.send(new StreamEvent(p, event.completionTokens()));
           });
     };
-  }
-
-  /** The answer given without calling the model when nothing relevant was retrieved. */
-  static Response notInData(ChatRequest chat, ModelSpec model, ObjectNode context, int tokens) {
-    String id = Ids.chatCompletion();
-    long created = Instant.now().getEpochSecond();
-    if (!chat.stream()) {
-      ObjectNode body = Json.MAPPER.createObjectNode();
-      body.put("id", id)
-          .put("object", OBJECT)
-          .put("created", created)
-          .put("model", model.responseName());
-      ObjectNode choice = body.putArray("choices").addObject();
-      choice.put("index", 0).put("finish_reason", "stop");
-      choice
-          .putObject("message")
-          .put("role", "assistant")
-          .put("content", NOT_IN_DATA)
-          .set("context", context);
-      choice.put("end_turn", true);
-      body.putObject("usage")
-          .put("prompt_tokens", chat.promptTokens())
-          .put("completion_tokens", tokens)
-          .put("total_tokens", chat.promptTokens() + tokens);
-      return new Response.Json(200, java.util.Map.of(), body, tokens);
-    }
-    return Response.Stream.of(
-        sink -> {
-          sink.send(new StreamEvent(chunk(id, created, model, delta(context, true), null), 0));
-          sink.send(
-              new StreamEvent(
-                  chunk(
-                      id,
-                      created,
-                      model,
-                      Json.MAPPER.createObjectNode().put("content", NOT_IN_DATA),
-                      null),
-                  tokens));
-          sink.send(
-              new StreamEvent(
-                  chunk(id, created, model, Json.MAPPER.createObjectNode(), "stop"), 0));
-        });
-  }
-
-  private static ObjectNode delta(ObjectNode context, boolean role) {
-    ObjectNode delta = Json.MAPPER.createObjectNode();
-    if (role) {
-      delta.put("role", "assistant");
-    }
-    delta.set("context", context);
-    return delta;
-  }
-
-  private static ObjectNode chunk(
-      String id, long created, ModelSpec model, ObjectNode delta, String finish) {
-    ObjectNode chunk = Json.MAPPER.createObjectNode();
-    chunk
-        .put("id", id)
-        .put("object", CHUNK)
-        .put("created", created)
-        .put("model", model.responseName());
-    ObjectNode choice = chunk.putArray("choices").addObject();
-    choice.put("index", 0).set("delta", delta);
-    choice.put("end_turn", finish != null);
-    if (finish == null) {
-      choice.putNull("finish_reason");
-    } else {
-      choice.put("finish_reason", finish);
-    }
-    return chunk;
   }
 }

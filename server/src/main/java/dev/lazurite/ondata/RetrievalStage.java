@@ -9,35 +9,37 @@ import dev.lazurite.pipeline.Chain;
 import dev.lazurite.pipeline.Exchange;
 import dev.lazurite.pipeline.Response;
 import dev.lazurite.pipeline.Stage;
+import dev.lazurite.runtime.DeploymentRuntime;
 import dev.lazurite.safety.ContentSafety;
 import dev.lazurite.safety.Screening;
 import dev.lazurite.tokens.TokenCounter;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * On Your Data: for a chat request with {@code data_sources}, searches the named index, grounds the
- * model in the numbered documents, and returns the answer with its citations. With {@code in_scope}
- * and nothing relevant found, it answers that the data does not hold the answer, without calling
- * the model.
+ * model in the numbered documents, and returns the answer with its citations. The documents' shield
+ * travels inward with the grounded request, for the completion filter's annotations. With {@code
+ * in_scope} and nothing relevant found, the service's fixed answer stands in for the model.
  */
 public final class RetrievalStage implements Stage {
   private final Retriever retriever;
   private final TokenCounter tokens;
   private final ContentSafety safety;
+  private final Clock clock;
 
-  public RetrievalStage(Retriever retriever, TokenCounter tokens, ContentSafety safety) {
+  public RetrievalStage(
+      Retriever retriever, TokenCounter tokens, ContentSafety safety, Clock clock) {
     this.retriever = retriever;
     this.tokens = tokens;
     this.safety = safety;
+    this.clock = clock;
   }
 
   @Override
   public Response handle(Exchange exchange, Chain chain) {
-    var request = exchange.request().facts().modelRequest();
-    if (request.isEmpty()
-        || !(request.get() instanceof ChatRequest chat)
-        || !chat.raw().has("data_sources")) {
+    if (!(exchange.modelRequest() instanceof ChatRequest chat) || !chat.raw().has("data_sources")) {
       return chain.proceed(exchange);
     }
     DataSource ds = DataSourceParser.parse(chat.raw().get("data_sources"));
@@ -58,15 +60,26 @@ public final class RetrievalStage implements Stage {
     if (shield.blocked()) {
       throw ApiException.contentFilter(shield.results());
     }
-    exchange.request().facts().documentScreening(shield);
     var context = GroundedResponses.context(ds, docs, question);
-    ModelSpec model = exchange.deployment().model();
+    DeploymentRuntime deployment = exchange.deployment();
+    ModelSpec model = deployment.model();
+    Exchange shielded =
+        exchange.withScreenings(
+            exchange
+                .screenings()
+                .orElseThrow(() -> new IllegalStateException("PromptFilterStage has not run"))
+                .withDocuments(shield));
     if (used.isEmpty() && ds.inScope()) {
-      return GroundedResponses.notInData(
-          chat, model, context, tokens.count(model.encoding(), GroundedResponses.NOT_IN_DATA));
+      var fixed = new NotInDataAnswer(tokens.count(model.encoding(), NotInDataAnswer.TEXT), clock);
+      return GroundedResponses.decorate(
+          chain.proceed(
+              shielded.withDeployment(
+                  new DeploymentRuntime(
+                      deployment.deployment(), model, fixed, List.of(), deployment.filter()))),
+          context);
     }
     ChatRequest grounded = ground(chat, ds, used, model);
-    return GroundedResponses.decorate(chain.proceed(exchange.withModelRequest(grounded)), context);
+    return GroundedResponses.decorate(chain.proceed(shielded.withModelRequest(grounded)), context);
   }
 
   private ChatRequest ground(

@@ -7,8 +7,8 @@ import dev.lazurite.api.ModelRequest;
 import dev.lazurite.auth.Principal;
 import dev.lazurite.runtime.AccountRuntime;
 import dev.lazurite.runtime.DeploymentRuntime;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
+import dev.lazurite.safety.Screening;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -16,7 +16,9 @@ import java.util.Optional;
  * One data-plane request as it travels the pipeline. The request part is fixed when the exchange is
  * made; each stage adds what it learned (who is calling, which deployment, the parsed body) through
  * a {@code with…} method, which returns a new exchange. Reading a part before the stage that sets
- * it has run is a programming error and throws {@link IllegalStateException}.
+ * it has run is a programming error and throws {@link IllegalStateException}. The exchange is the
+ * only thing stages hand each other: what outer stages need from inner ones comes back on the
+ * {@link Response}, and the pipeline keeps the last exchange for the request's {@link Ledger}.
  */
 public final class Exchange {
   private final Request request;
@@ -25,6 +27,7 @@ public final class Exchange {
   private final DeploymentRuntime deployment;
   private final ModelRequest modelRequest;
   private final ObjectNode jsonBody;
+  private final Screenings screenings;
 
   /**
    * @param headers lower-cased names, first value of each
@@ -35,16 +38,14 @@ public final class Exchange {
       Route route,
       Map<String, String> headers,
       byte[] body,
-      Connection connection,
-      long receivedNanos,
-      Facts facts) {
+      Origin origin,
+      long receivedNanos) {
     public Request {
-      requireNonNull(facts, "facts is null");
       requireNonNull(requestId, "requestId is null");
       requireNonNull(route, "route is null");
       headers = Map.copyOf(headers);
       requireNonNull(body, "body is null");
-      requireNonNull(connection, "connection is null");
+      requireNonNull(origin, "origin is null");
     }
 
     public Optional<String> header(String lowerCaseName) {
@@ -53,30 +54,23 @@ public final class Exchange {
   }
 
   /**
-   * The network side of a request.
-   *
-   * @param client the caller: the socket peer, or what a trusted proxy says in {@code
-   *     X-Forwarded-For}
-   * @param peer the socket peer
-   * @param local the listener address the request arrived on
-   * @param secure whether it came over TLS
+   * What the content filter found on the way in: one screening per prompt (chat has one,
+   * completions one per prompt string) and, for On Your Data, the retrieved documents' shield. The
+   * completion filter annotates answers from these.
    */
-  public record Connection(
-      InetAddress client, InetAddress peer, InetSocketAddress local, boolean secure) {
-    public Connection {
-      requireNonNull(client, "client is null");
-      requireNonNull(peer, "peer is null");
-      requireNonNull(local, "local is null");
+  public record Screenings(List<Screening> prompts, Optional<Screening> documents) {
+    public Screenings {
+      prompts = List.copyOf(prompts);
+      requireNonNull(documents, "documents is null");
     }
 
-    public static Connection loopback() {
-      InetAddress loopback = InetAddress.getLoopbackAddress();
-      return new Connection(loopback, loopback, new InetSocketAddress(loopback, 0), false);
+    public Screenings withDocuments(Screening shield) {
+      return new Screenings(prompts, Optional.of(shield));
     }
   }
 
   public Exchange(Request request) {
-    this(requireNonNull(request, "request is null"), null, null, null, null, null);
+    this(requireNonNull(request, "request is null"), null, null, null, null, null, null);
   }
 
   private Exchange(
@@ -85,13 +79,15 @@ public final class Exchange {
       AccountRuntime account,
       DeploymentRuntime deployment,
       ModelRequest modelRequest,
-      ObjectNode jsonBody) {
+      ObjectNode jsonBody,
+      Screenings screenings) {
     this.request = request;
     this.principal = principal;
     this.account = account;
     this.deployment = deployment;
     this.modelRequest = modelRequest;
     this.jsonBody = jsonBody;
+    this.screenings = screenings;
   }
 
   public Request request() {
@@ -103,14 +99,14 @@ public final class Exchange {
   }
 
   public Exchange withCaller(Principal principal, AccountRuntime account) {
-    request.facts().caller(principal, account);
     return new Exchange(
         request,
         requireNonNull(principal, "principal is null"),
         requireNonNull(account, "account is null"),
         deployment,
         modelRequest,
-        jsonBody);
+        jsonBody,
+        screenings);
   }
 
   public Exchange withJsonBody(ObjectNode body) {
@@ -120,29 +116,41 @@ public final class Exchange {
         account,
         deployment,
         modelRequest,
-        requireNonNull(body, "body is null"));
+        requireNonNull(body, "body is null"),
+        screenings);
   }
 
   public Exchange withDeployment(DeploymentRuntime deployment) {
-    request.facts().deployment(deployment);
     return new Exchange(
         request,
         principal,
         account,
         requireNonNull(deployment, "deployment is null"),
         modelRequest,
-        jsonBody);
+        jsonBody,
+        screenings);
   }
 
   public Exchange withModelRequest(ModelRequest modelRequest) {
-    request.facts().modelRequest(modelRequest);
     return new Exchange(
         request,
         principal,
         account,
         deployment,
         requireNonNull(modelRequest, "modelRequest is null"),
-        jsonBody);
+        jsonBody,
+        screenings);
+  }
+
+  public Exchange withScreenings(Screenings screenings) {
+    return new Exchange(
+        request,
+        principal,
+        account,
+        deployment,
+        modelRequest,
+        jsonBody,
+        requireNonNull(screenings, "screenings is null"));
   }
 
   public Principal principal() {
@@ -163,6 +171,27 @@ public final class Exchange {
 
   public ModelRequest modelRequest() {
     return require(modelRequest, "RequestStage");
+  }
+
+  /** Empty for requests the prompt filter does not screen (embeddings). */
+  public Optional<Screenings> screenings() {
+    return Optional.ofNullable(screenings);
+  }
+
+  public Optional<Principal> principalIfKnown() {
+    return Optional.ofNullable(principal);
+  }
+
+  public Optional<AccountRuntime> accountIfKnown() {
+    return Optional.ofNullable(account);
+  }
+
+  public Optional<DeploymentRuntime> deploymentIfKnown() {
+    return Optional.ofNullable(deployment);
+  }
+
+  public Optional<ModelRequest> modelRequestIfKnown() {
+    return Optional.ofNullable(modelRequest);
   }
 
   private static <T> T require(T value, String stage) {

@@ -1,27 +1,104 @@
 package dev.lazurite.pipeline;
 
-/** A data-plane operation, with the names Azure uses for it in paths, errors and RBAC. */
+import static java.util.Objects.requireNonNull;
+
+import java.util.List;
+
+/**
+ * The registry of data-plane operations: each declares its routes (dated and v1, with path ids in
+ * braces), its method, its body, the family whose stage list serves it, and the names Azure uses
+ * for it in errors and RBAC. Adding an operation here is all the router needs; its family decides
+ * which stages see it.
+ */
 public enum Operation {
-  CHAT_COMPLETIONS("chat/completions", "ChatCompletions_Create", "chatCompletion", true),
-  COMPLETIONS("completions", "Completions_Create", "completion", true),
-  EMBEDDINGS("embeddings", "embeddings_create", "embeddings", true),
-  LIST_MODELS("models", "Models_List", "models", false);
+  CHAT_COMPLETIONS(
+      Family.MODEL_CALL,
+      "POST",
+      BodyKind.JSON,
+      RouteTemplate.modelCall("chat/completions"),
+      "ChatCompletions_Create",
+      "chatCompletion"),
+  COMPLETIONS(
+      Family.MODEL_CALL,
+      "POST",
+      BodyKind.JSON,
+      RouteTemplate.modelCall("completions"),
+      "Completions_Create",
+      "completion"),
+  EMBEDDINGS(
+      Family.MODEL_CALL,
+      "POST",
+      BodyKind.JSON,
+      RouteTemplate.modelCall("embeddings"),
+      "embeddings_create",
+      "embeddings"),
+  LIST_MODELS(
+      Family.CATALOG_CALL,
+      "GET",
+      BodyKind.NONE,
+      List.of(
+          new RouteTemplate(Route.Style.DATED, "models"),
+          new RouteTemplate(Route.Style.V1, "v1/models")),
+      "Models_List",
+      "models");
 
-  private final String path;
-  private final String operationId;
-  private final String displayName;
-  private final boolean needsDeployment;
-
-  Operation(String path, String operationId, String displayName, boolean needsDeployment) {
-    this.path = path;
-    this.operationId = operationId;
-    this.displayName = displayName;
-    this.needsDeployment = needsDeployment;
+  /** Which stage list serves an operation. */
+  public enum Family {
+    /** A call to a deployment's model: quota, content filter, retrieval and routing apply. */
+    MODEL_CALL,
+    /** A listing answered from the catalog and the account's deployments. */
+    CATALOG_CALL
   }
 
-  /** The path suffix after {@code /deployments/{d}/} or {@code /v1/}. */
-  public String path() {
-    return path;
+  /** What an operation's request body is. */
+  public enum BodyKind {
+    JSON,
+    MULTIPART,
+    NONE
+  }
+
+  private final Family family;
+  private final String method;
+  private final BodyKind body;
+  private final List<RouteTemplate> routes;
+  private final String operationId;
+  private final String displayName;
+
+  Operation(
+      Family family,
+      String method,
+      BodyKind body,
+      List<RouteTemplate> routes,
+      String operationId,
+      String displayName) {
+    this.family = requireNonNull(family);
+    this.method = requireNonNull(method);
+    this.body = requireNonNull(body);
+    this.routes = List.copyOf(routes);
+    this.operationId = requireNonNull(operationId);
+    this.displayName = requireNonNull(displayName);
+  }
+
+  public Family family() {
+    return family;
+  }
+
+  public String method() {
+    return method;
+  }
+
+  public BodyKind body() {
+    return body;
+  }
+
+  /** The path templates under {@code /openai/}, one per route style the operation has. */
+  public List<RouteTemplate> routes() {
+    return routes;
+  }
+
+  /** Whether the request names a deployment: in the path on dated routes, as the body's model. */
+  public boolean namesDeployment() {
+    return family == Family.MODEL_CALL;
   }
 
   public String operationId() {
@@ -33,16 +110,13 @@ public enum Operation {
     return displayName;
   }
 
-  public boolean needsDeployment() {
-    return needsDeployment;
-  }
-
-  public static Operation fromPath(String path) {
-    for (Operation op : values()) {
-      if (op.path.equals(path)) {
-        return op;
+  /** The template of a style, as Azure's PermissionDenied message names the path. */
+  public String templatePath(Route.Style style) {
+    for (RouteTemplate route : routes) {
+      if (route.style() == style) {
+        return "/openai/" + route.pattern();
       }
     }
-    return null;
+    throw new IllegalArgumentException(this + " has no " + style + " route");
   }
 }

@@ -2,35 +2,99 @@ package dev.lazurite.pipeline;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.lazurite.error.ApiException;
+import dev.lazurite.error.ErrorCode;
 import java.util.List;
 
 /**
  * An ordered list of stages. The chain it hands each stage checks the contract: a stage calls
- * {@code proceed} at most once, and the last stage answers without proceeding.
+ * {@code proceed} at most once, and the last stage answers without proceeding. The pipeline keeps
+ * the deepest exchange a request reached, closes the request's {@link Ledger} when the answer is
+ * complete (for a stream, when it has been written or abandoned) and tells its listener. A failure
+ * that is not an {@link ApiException} is recorded as a 500 and thrown on: it is a bug.
  */
 public final class Pipeline {
   private final List<Stage> stages;
+  private final PipelineListener listener;
 
-  public Pipeline(List<Stage> stages) {
+  public Pipeline(List<Stage> stages, PipelineListener listener) {
     this.stages = List.copyOf(requireNonNull(stages, "stages is null"));
+    this.listener = requireNonNull(listener, "listener is null");
     if (this.stages.isEmpty()) {
       throw new IllegalArgumentException("a pipeline needs at least one stage");
     }
   }
 
-  public Response execute(Exchange exchange) {
-    return new RealChain(0).proceed(exchange);
+  public Pipeline(List<Stage> stages) {
+    this(stages, PipelineListener.NONE);
+  }
+
+  public Outcome execute(Exchange exchange) {
+    requireNonNull(exchange, "exchange is null");
+    String id = exchange.request().requestId();
+    listener.requestStart(id);
+    var call = new Call(exchange);
+    Response response;
+    try {
+      response = new RealChain(call, 0).proceed(exchange);
+    } catch (ApiException e) {
+      return failed(call.last, e, e);
+    } catch (RuntimeException e) {
+      // A bug, not an outcome: recorded as the 500 the client will get, and passed on.
+      listener.requestFailed(
+          Ledger.of(call.last, 0, 0, ErrorCode.INTERNAL.status(), false, System.nanoTime()), e);
+      throw e;
+    }
+    return switch (response) {
+      case Response.Json json -> {
+        listener.requestEnd(
+            Ledger.of(
+                call.last,
+                json.promptTokens(),
+                json.completionTokens(),
+                json.status(),
+                false,
+                System.nanoTime()));
+        yield new Outcome.Answered(call.last, json);
+      }
+      case Response.Stream stream ->
+          new Outcome.Answered(
+              call.last, stream.withEvents(new LedgerStream(call.last, stream, listener)));
+    };
+  }
+
+  /** Ends a routed request before any stage runs (a body over the limit), and records it. */
+  public Outcome reject(Exchange exchange, ApiException error) {
+    listener.requestStart(exchange.request().requestId());
+    return failed(exchange, error, error);
   }
 
   public List<Stage> stages() {
     return stages;
   }
 
+  private Outcome.Failed failed(Exchange last, ApiException error, Throwable cause) {
+    listener.requestFailed(
+        Ledger.of(last, 0, 0, error.errorCode().status(), false, System.nanoTime()), cause);
+    return new Outcome.Failed(last, error);
+  }
+
+  /** What one execution has reached so far; written only by its chain, on the request's thread. */
+  private static final class Call {
+    private Exchange last;
+
+    private Call(Exchange first) {
+      this.last = first;
+    }
+  }
+
   private final class RealChain implements Chain {
+    private final Call call;
     private final int index;
     private boolean called;
 
-    private RealChain(int index) {
+    private RealChain(Call call, int index) {
+      this.call = call;
       this.index = index;
     }
 
@@ -45,7 +109,8 @@ public final class Pipeline {
       if (index >= stages.size()) {
         throw new IllegalStateException("the last stage must answer, not proceed");
       }
-      Response response = stages.get(index).handle(exchange, new RealChain(index + 1));
+      call.last = exchange;
+      Response response = stages.get(index).handle(exchange, new RealChain(call, index + 1));
       return requireNonNull(
           response, () -> stages.get(index).getClass().getSimpleName() + " returned null");
     }

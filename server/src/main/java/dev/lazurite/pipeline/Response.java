@@ -2,11 +2,14 @@ package dev.lazurite.pipeline;
 
 import static java.util.Objects.requireNonNull;
 
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
  * What the pipeline answers: a complete JSON body, or a stream of server-sent events. Headers set
- * here are added to the ones every data-plane response carries.
+ * here are added to the ones every data-plane response carries. Both carry the token counts of the
+ * model call that produced them (prompt tokens as sent to the model, after any grounding), which
+ * quota settlement and the request's {@link Ledger} both read.
  */
 public sealed interface Response {
   Map<String, String> headers();
@@ -16,52 +19,71 @@ public sealed interface Response {
   /**
    * A complete JSON answer; {@code body} is serialized by the data-plane mapper.
    *
-   * @param completionTokens what the answer cost in output tokens, for metering
+   * @param promptTokens the prompt the model was sent, in tokens (0 when no model was called)
+   * @param completionTokens what the answer cost in output tokens
    */
-  record Json(int status, Map<String, String> headers, Object body, int completionTokens)
+  record Json(
+      int status, Map<String, String> headers, Object body, int promptTokens, int completionTokens)
       implements Response {
     public Json {
       requireNonNull(body, "body is null");
       headers = Map.copyOf(headers);
+      if (promptTokens < 0 || completionTokens < 0) {
+        throw new IllegalArgumentException("token counts must be >= 0");
+      }
     }
 
     public static Json ok(Object body) {
-      return new Json(200, Map.of(), body, 0);
+      return new Json(200, Map.of(), body, 0, 0);
     }
 
-    public static Json ok(Object body, int completionTokens) {
-      return new Json(200, Map.of(), body, completionTokens);
+    public static Json ok(Object body, int promptTokens, int completionTokens) {
+      return new Json(200, Map.of(), body, promptTokens, completionTokens);
+    }
+
+    /** The same answer and counts with another body (annotations, citations). */
+    public Json withBody(Object replaced) {
+      return new Json(status, headers, replaced, promptTokens, completionTokens);
     }
 
     @Override
     public Json withHeaders(Map<String, String> extra) {
-      return new Json(status, merge(headers, extra), body, completionTokens);
+      return new Json(status, merge(headers, extra), body, promptTokens, completionTokens);
     }
   }
 
-  /** A 200 {@code text/event-stream} answer; the events are produced while they are written. */
-  record Stream(Map<String, String> headers, EventStream events) implements Response {
+  /**
+   * A 200 {@code text/event-stream} answer; the events are produced while they are written, and
+   * carry their completion tokens.
+   *
+   * @param promptTokens the prompt the model was sent, in tokens
+   */
+  record Stream(Map<String, String> headers, EventStream events, int promptTokens)
+      implements Response {
     public Stream {
       requireNonNull(events, "events is null");
       headers = Map.copyOf(headers);
+      if (promptTokens < 0) {
+        throw new IllegalArgumentException("promptTokens must be >= 0");
+      }
     }
 
-    public static Stream of(EventStream events) {
-      return new Stream(Map.of(), events);
+    public static Stream of(EventStream events, int promptTokens) {
+      return new Stream(Map.of(), events, promptTokens);
     }
 
     @Override
     public Stream withHeaders(Map<String, String> extra) {
-      return new Stream(merge(headers, extra), events);
+      return new Stream(merge(headers, extra), events, promptTokens);
     }
 
     public Stream withEvents(EventStream wrapped) {
-      return new Stream(headers, wrapped);
+      return new Stream(headers, wrapped, promptTokens);
     }
   }
 
   private static Map<String, String> merge(Map<String, String> a, Map<String, String> b) {
-    var merged = new java.util.LinkedHashMap<>(a);
+    var merged = new LinkedHashMap<>(a);
     merged.putAll(b);
     return merged;
   }

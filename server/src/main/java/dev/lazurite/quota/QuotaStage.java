@@ -21,9 +21,10 @@ import java.util.Optional;
 /**
  * Admits a request against its deployment's tokens-per-minute and requests-per-10-seconds, as Azure
  * estimates it (prompt tokens plus {@code max_tokens} for each choice), and settles the counter to
- * the real usage when the answer is complete (a stream, when it ends). Over the limit is Azure's
- * 429 with {@code Retry-After} and {@code retry-after-ms} sized to when it would fit; every answer
- * carries the {@code x-ratelimit-*} headers.
+ * the real usage when the answer is complete (a stream, when it ends): the counts the answer
+ * carries, which are the ones the request's ledger records (for On Your Data, the grounded prompt).
+ * Over the limit is Azure's 429 with {@code Retry-After} and {@code retry-after-ms} sized to when
+ * it would fit; every answer carries the {@code x-ratelimit-*} headers.
  */
 public final class QuotaStage implements Stage {
   /** What a chat request without {@code max_tokens} is assumed to produce, at most. */
@@ -37,9 +38,6 @@ public final class QuotaStage implements Stage {
 
   @Override
   public Response handle(Exchange exchange, Chain chain) {
-    if (!exchange.route().operation().needsDeployment()) {
-      return chain.proceed(exchange);
-    }
     DeploymentRuntime deployment = exchange.deployment();
     Optional<RateLimits> configured = RateLimits.of(deployment.deployment().sku());
     if (configured.isEmpty()) {
@@ -63,14 +61,13 @@ public final class QuotaStage implements Stage {
         }
         yield switch (response) {
           case Response.Json json -> {
-            counters.settle(
-                key, limits, request.promptTokens() + json.completionTokens() - estimate);
+            counters.settle(key, limits, json.promptTokens() + json.completionTokens() - estimate);
             yield json.withHeaders(headers);
           }
           case Response.Stream stream ->
               stream
                   .withEvents(
-                      settled(stream.events(), key, limits, request.promptTokens(), estimate))
+                      settled(stream.events(), key, limits, stream.promptTokens(), estimate))
                   .withHeaders(headers);
         };
       }

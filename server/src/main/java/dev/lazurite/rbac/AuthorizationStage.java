@@ -40,6 +40,7 @@ public final class AuthorizationStage implements Stage {
   public Response handle(Exchange exchange, Chain chain) {
     return switch (exchange.principal()) {
       case Principal.ApiKey ignored -> chain.proceed(exchange);
+      case Principal.Internal ignored -> chain.proceed(exchange);
       case Principal.Entra entra -> {
         Route route = exchange.route();
         String resource = exchange.account().account().armId();
@@ -54,7 +55,7 @@ public final class AuthorizationStage implements Stage {
               ErrorCode.PERMISSION_DENIED,
               entra.objectId(),
               action,
-              route.operation().needsDeployment() ? "POST" : "GET",
+              route.operation().method(),
               route.templatePath());
         }
         yield chain.proceed(exchange);
@@ -68,7 +69,7 @@ public final class AuthorizationStage implements Stage {
         .deploymentFromPath()
         .orElseGet(
             () -> {
-              if (!exchange.route().operation().needsDeployment()) {
+              if (!exchange.route().operation().namesDeployment()) {
                 return "";
               }
               var model = exchange.jsonBody().get("model");

@@ -18,9 +18,6 @@ public final class BodyStage implements Stage {
 
   @Override
   public Response handle(Exchange exchange, Chain chain) {
-    if (!exchange.route().operation().needsDeployment()) {
-      return chain.proceed(exchange);
-    }
     JsonNode body;
     try {
       body = Json.parse(exchange.request().body());

@@ -32,9 +32,6 @@ public final class RequestStage implements Stage {
 
   @Override
   public Response handle(Exchange exchange, Chain chain) {
-    if (!exchange.route().operation().needsDeployment()) {
-      return chain.proceed(exchange);
-    }
     ModelSpec model = exchange.deployment().model();
     ObjectNode body = exchange.jsonBody();
     String date = ApiVersionStage.featureDate(exchange.route());
@@ -44,7 +41,7 @@ public final class RequestStage implements Stage {
           case CHAT_COMPLETIONS -> chat(ChatRequestParser.parse(body, date), model);
           case COMPLETIONS -> completion(CompletionRequestParser.parse(body, date, decoder), model);
           case EMBEDDINGS -> embedding(EmbeddingRequestParser.parse(body, decoder), model);
-          case LIST_MODELS -> throw new IllegalStateException("models have no body");
+          case LIST_MODELS -> throw new IllegalStateException("a catalog call is not validated");
         };
     return chain.proceed(exchange.withModelRequest(request));
   }

@@ -1,6 +1,5 @@
 package dev.lazurite.routing;
 
-import dev.lazurite.backend.Backend;
 import dev.lazurite.error.ApiException;
 import dev.lazurite.error.ErrorCode;
 import java.time.Duration;
@@ -42,7 +41,7 @@ public final class PoolRouter {
       String sku,
       String accountRegion,
       Duration deadline,
-      Function<Backend, T> call) {
+      Function<PoolMember, T> call) {
     ApiException last = null;
     long giveUpAt = System.nanoTime() + deadline.toNanos();
     for (PoolMember member : order(pool, sku, accountRegion)) {
@@ -54,7 +53,7 @@ public final class PoolRouter {
       }
       long started = System.nanoTime();
       try {
-        T answer = call.apply(member.backend());
+        T answer = call.apply(member);
         member.latency().record(Duration.ofNanos(System.nanoTime() - started));
         member.breaker().recordSuccess();
         return new Served<>(answer, member);

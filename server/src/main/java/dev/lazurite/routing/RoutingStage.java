@@ -3,46 +3,46 @@ package dev.lazurite.routing;
 import dev.lazurite.api.ChatRequest;
 import dev.lazurite.api.CompletionRequest;
 import dev.lazurite.api.EmbeddingRequest;
-import dev.lazurite.api.models.ModelList;
+import dev.lazurite.api.ModelRequest;
 import dev.lazurite.backend.Backend;
-import dev.lazurite.catalog.ModelCatalog;
-import dev.lazurite.catalog.ModelKind;
 import dev.lazurite.catalog.ModelSpec;
 import dev.lazurite.error.ApiException;
+import dev.lazurite.error.ErrorCode;
 import dev.lazurite.pipeline.Chain;
+import dev.lazurite.pipeline.EventStream;
 import dev.lazurite.pipeline.Exchange;
-import dev.lazurite.pipeline.Operation;
+import dev.lazurite.pipeline.PipelineListener;
 import dev.lazurite.pipeline.Response;
-import dev.lazurite.pipeline.Route;
 import dev.lazurite.pipeline.Stage;
 import dev.lazurite.runtime.DeploymentRuntime;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.List;
 import java.util.Map;
 
 /**
- * The last stage: hands the request to the deployment's backend and answers with its result. Model
- * listings are answered here from the catalog and the caller's deployments.
+ * The last stage of a model call: hands the request to the deployment's backend (or its pool) and
+ * answers with its result, carrying the prompt tokens the model was sent. Each backend attempt is
+ * reported to the pipeline listener.
  */
 public final class RoutingStage implements Stage {
+  /** The name attempts report for a deployment served by one backend rather than a pool. */
+  static final String DIRECT = "deployment";
+
   /** How long a pooled request may keep trying further backends. */
   private final Duration failoverDeadline;
 
-  public RoutingStage(Duration failoverDeadline) {
+  private final PipelineListener listener;
+
+  public RoutingStage(Duration failoverDeadline, PipelineListener listener) {
     this.failoverDeadline = failoverDeadline;
+    this.listener = listener;
   }
 
   public RoutingStage() {
-    this(Duration.ofSeconds(60));
+    this(Duration.ofSeconds(60), PipelineListener.NONE);
   }
 
   @Override
   public Response handle(Exchange exchange, Chain chain) {
-    if (exchange.route().operation() == Operation.LIST_MODELS) {
-      return Response.Json.ok(models(exchange));
-    }
     DeploymentRuntime deployment = exchange.deployment();
     if (!deployment.pool().isEmpty()) {
       var served =
@@ -51,7 +51,7 @@ public final class RoutingStage implements Stage {
               deployment.deployment().sku().name(),
               exchange.account().account().location(),
               failoverDeadline,
-              backend -> serve(exchange, backend, deployment.model()));
+              member -> attempt(exchange, member.name(), member.backend(), deployment.model()));
       Response answer = served.answer();
       if (answer instanceof Response.Stream stream) {
         answer = countingBreaks(stream, served.member());
@@ -60,7 +60,7 @@ public final class RoutingStage implements Stage {
           Map.of(
               "x-ms-region", dev.lazurite.runtime.Regions.displayName(served.member().region())));
     }
-    return serve(exchange, deployment.backend(), deployment.model());
+    return attempt(exchange, DIRECT, deployment.backend(), deployment.model());
   }
 
   /** A stream that breaks after it started is not replayed, but it counts against its backend. */
@@ -80,55 +80,69 @@ public final class RoutingStage implements Stage {
    * Asks one backend. A streamed call returns once the backend accepted the request, so a backend
    * that fails before its first byte can still be replaced.
    */
-  private static Response serve(Exchange exchange, Backend backend, ModelSpec model) {
-    return switch (exchange.modelRequest()) {
-      case ChatRequest chat ->
-          chat.stream()
-              ? Response.Stream.of(backend.chatStream(chat, model))
-              : answer(backend.chat(chat, model));
-      case CompletionRequest completion ->
-          completion.stream()
-              ? Response.Stream.of(backend.completeStream(completion, model))
-              : answer(backend.complete(completion, model));
-      case EmbeddingRequest embedding -> answer(backend.embed(embedding, model));
+  private Response attempt(Exchange exchange, String name, Backend backend, ModelSpec model) {
+    String id = exchange.request().requestId();
+    ModelRequest request = exchange.modelRequest();
+    listener.backendAttemptStart(id, name);
+    Response response;
+    try {
+      response = serve(request, backend, model);
+    } catch (ApiException e) {
+      listener.backendAttemptEnd(id, name, e.errorCode().status());
+      throw e;
+    } catch (RuntimeException e) {
+      listener.backendAttemptEnd(id, name, ErrorCode.INTERNAL.status());
+      throw e;
+    }
+    return switch (response) {
+      case Response.Json json -> {
+        listener.backendFirstByte(id, name);
+        listener.backendAttemptEnd(id, name, json.status());
+        yield json;
+      }
+      case Response.Stream stream -> stream.withEvents(reported(id, name, stream.events()));
     };
   }
 
-  private static Response answer(Backend.Result result) {
-    return Response.Json.ok(result.body(), result.completionTokens());
+  private EventStream reported(String id, String name, EventStream events) {
+    return sink -> {
+      boolean[] first = {true};
+      int status = ErrorCode.INTERNAL.status();
+      try {
+        events.writeTo(
+            event -> {
+              if (first[0]) {
+                first[0] = false;
+                listener.backendFirstByte(id, name);
+              }
+              sink.send(event);
+            });
+        status = 200;
+      } catch (ApiException e) {
+        status = e.errorCode().status();
+        throw e;
+      } finally {
+        listener.backendAttemptEnd(id, name, status);
+      }
+    };
   }
 
-  private static ModelList models(Exchange exchange) {
-    List<Object> data = new ArrayList<>();
-    if (exchange.route().style() == Route.Style.V1) {
-      exchange.account().deployments().values().stream()
-          .sorted(Comparator.comparing(d -> d.deployment().name()))
-          .forEach(
-              d ->
-                  data.add(
-                      new ModelList.V1Model(
-                          d.deployment().name(),
-                          "model",
-                          d.deployment().createdAt().getEpochSecond(),
-                          "organization-owner")));
-    } else {
-      for (ModelSpec spec : ModelCatalog.all()) {
-        data.add(
-            new ModelList.AzureModel(
-                spec.name() + "-" + spec.version(),
-                "succeeded",
-                spec.name(),
-                new ModelList.Capabilities(
-                    spec.supports(ModelKind.CHAT),
-                    spec.supports(ModelKind.COMPLETIONS),
-                    spec.supports(ModelKind.EMBEDDINGS),
-                    false,
-                    true),
-                "generally-available",
-                1_700_000_000L,
-                "model"));
-      }
-    }
-    return new ModelList(data, "list");
+  private static Response serve(ModelRequest request, Backend backend, ModelSpec model) {
+    int prompt = request.promptTokens();
+    return switch (request) {
+      case ChatRequest chat ->
+          chat.stream()
+              ? Response.Stream.of(backend.chatStream(chat, model), prompt)
+              : answer(backend.chat(chat, model), prompt);
+      case CompletionRequest completion ->
+          completion.stream()
+              ? Response.Stream.of(backend.completeStream(completion, model), prompt)
+              : answer(backend.complete(completion, model), prompt);
+      case EmbeddingRequest embedding -> answer(backend.embed(embedding, model), prompt);
+    };
+  }
+
+  private static Response answer(Backend.Result result, int prompt) {
+    return Response.Json.ok(result.body(), prompt, result.completionTokens());
   }
 }

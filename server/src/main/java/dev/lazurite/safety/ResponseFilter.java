@@ -8,7 +8,6 @@ import dev.lazurite.json.Json;
 import dev.lazurite.pipeline.Response;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Supplier;
 
 /** Screens and annotates a response under the policy its prompt was screened with. */
 final class ResponseFilter {
@@ -16,14 +15,14 @@ final class ResponseFilter {
   private final FilterPolicy policy;
   private final List<Screening> prompts;
   private final boolean annotate;
-  private final Supplier<Optional<Screening>> documents;
+  private final Optional<Screening> documents;
 
   ResponseFilter(
       ContentSafety safety,
       FilterPolicy policy,
       List<Screening> prompts,
       boolean annotate,
-      Supplier<Optional<Screening>> documents) {
+      Optional<Screening> documents) {
     this.safety = safety;
     this.policy = policy;
     this.prompts = prompts;
@@ -48,7 +47,6 @@ final class ResponseFilter {
       ObjectNode results = prompts.get(i).results().deepCopy();
       if (i == 0) {
         documents
-            .get()
             .map(d -> d.results().get(Category.INDIRECT_ATTACK.wire()))
             .ifPresent(shield -> results.set(Category.INDIRECT_ATTACK.wire(), shield));
       }
@@ -97,7 +95,7 @@ final class ResponseFilter {
     if (annotate) {
       body.set("prompt_filter_results", promptResults());
     }
-    return new Response.Json(json.status(), json.headers(), body, json.completionTokens());
+    return json.withBody(body);
   }
 
   private static Optional<String> text(ObjectNode choice) {

@@ -5,8 +5,9 @@ import dev.lazurite.error.ErrorCode;
 import dev.lazurite.error.ErrorRenderer;
 import dev.lazurite.json.Json;
 import dev.lazurite.pipeline.Exchange;
-import dev.lazurite.pipeline.Facts;
-import dev.lazurite.pipeline.Pipeline;
+import dev.lazurite.pipeline.Origin;
+import dev.lazurite.pipeline.Outcome;
+import dev.lazurite.pipeline.Pipelines;
 import dev.lazurite.pipeline.Response;
 import dev.lazurite.pipeline.Route;
 import io.helidon.http.Header;
@@ -22,27 +23,29 @@ import java.net.InetSocketAddress;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The HTTP edge of the data plane: turns a request under {@code /openai} into an {@link Exchange},
- * runs the pipeline, and writes its answer with the headers every Azure OpenAI response carries.
- * Unexpected failures become a generic 500; their detail goes to the log only.
+ * runs its operation's pipeline, and writes its answer with the headers every Azure OpenAI response
+ * carries. A path no operation has and a body over the limit are refused here and still recorded by
+ * the pipeline's listener.
  */
 final class DataPlaneHandler implements Handler {
   private static final Logger LOG = LoggerFactory.getLogger(DataPlaneHandler.class);
 
-  private final Pipeline pipeline;
+  private final Pipelines pipelines;
   private final long maxBodyBytes;
   private final String defaultRegion;
   private final TrustedProxies proxies;
 
   DataPlaneHandler(
-      Pipeline pipeline, long maxBodyBytes, String defaultRegion, TrustedProxies proxies) {
+      Pipelines pipelines, long maxBodyBytes, String defaultRegion, TrustedProxies proxies) {
     this.proxies = proxies;
-    this.pipeline = pipeline;
+    this.pipelines = pipelines;
     this.maxBodyBytes = maxBodyBytes;
     this.defaultRegion = defaultRegion;
   }
@@ -52,45 +55,70 @@ final class DataPlaneHandler implements Handler {
     long received = System.nanoTime();
     String requestId = UUID.randomUUID().toString();
     Map<String, String> headers = headers(req);
-    Facts facts = new Facts();
+    Route route;
     try {
-      Route route =
+      route =
           RouteParser.parse(
               req.prologue().method().text(),
               req.path().rawPath(),
               req.query().first("api-version").orElse(""));
+    } catch (ApiException e) {
+      pipelines.rejectUnrouted(requestId, received, e);
+      writeError(res, requestId, headers, Optional.empty(), e);
+      return;
+    }
+    var exchange =
+        new Exchange(
+            new Exchange.Request(
+                requestId, route, headers, new byte[0], origin(req, headers), received));
+    Outcome outcome;
+    try {
       byte[] body = BodyReader.read(req, maxBodyBytes);
-      var exchange =
+      exchange =
           new Exchange(
               new Exchange.Request(
-                  requestId, route, headers, body, connection(req, headers), received, facts));
-      Response response = pipeline.execute(exchange);
-      writeHeaders(res, requestId, headers, facts, response.headers());
-      switch (response) {
-        case Response.Json json -> {
-          res.status(Status.create(json.status()));
-          res.header("Content-Type", "application/json");
-          res.send(Json.writeWire(json.body()));
-        }
-        case Response.Stream stream -> {
-          res.status(Status.OK_200);
-          res.header("Content-Type", "text/event-stream");
-          res.header("Cache-Control", "no-cache");
-          res.header("x-accel-buffering", "no");
-          try (OutputStream out = res.outputStream()) {
-            SseWriter.write(stream.events(), out);
-          } catch (UncheckedIOException | IOException e) {
-            LOG.debug("client {} left mid-stream: {}", requestId, e.toString());
-          }
-        }
-      }
+                  requestId, route, headers, body, exchange.request().origin(), received));
+      outcome = pipelines.execute(exchange);
     } catch (ApiException e) {
-      writeError(res, requestId, headers, facts, e);
+      outcome = pipelines.of(route.operation()).reject(exchange, e);
     } catch (UncheckedIOException e) {
       LOG.debug("client {} went away: {}", requestId, e.toString());
+      return;
     } catch (RuntimeException e) {
       LOG.error("request {} failed", requestId, e);
-      writeError(res, requestId, headers, facts, ApiException.of(ErrorCode.INTERNAL));
+      writeError(res, requestId, headers, Optional.empty(), ApiException.of(ErrorCode.INTERNAL));
+      return;
+    }
+    switch (outcome) {
+      case Outcome.Answered answered -> write(res, requestId, headers, answered);
+      case Outcome.Failed failed ->
+          writeError(res, requestId, headers, Optional.of(failed.exchange()), failed.error());
+    }
+  }
+
+  private void write(
+      ServerResponse res, String requestId, Map<String, String> headers, Outcome.Answered done) {
+    Response response = done.response();
+    writeHeaders(res, requestId, headers, Optional.of(done.exchange()), response.headers());
+    switch (response) {
+      case Response.Json json -> {
+        res.status(Status.create(json.status()));
+        res.header("Content-Type", "application/json");
+        res.send(Json.writeWire(json.body()));
+      }
+      case Response.Stream stream -> {
+        res.status(Status.OK_200);
+        res.header("Content-Type", "text/event-stream");
+        res.header("Cache-Control", "no-cache");
+        res.header("x-accel-buffering", "no");
+        try (OutputStream out = res.outputStream()) {
+          SseWriter.write(stream.events(), out);
+        } catch (UncheckedIOException | IOException e) {
+          LOG.debug("client {} left mid-stream: {}", requestId, e.toString());
+        } catch (ApiException e) {
+          LOG.debug("stream {} ended with {}", requestId, e.errorCode());
+        }
+      }
     }
   }
 
@@ -98,12 +126,12 @@ final class DataPlaneHandler implements Handler {
       ServerResponse res,
       String requestId,
       Map<String, String> headers,
-      Facts facts,
+      Optional<Exchange> reached,
       ApiException e) {
     if (res.isSent()) {
       return;
     }
-    writeHeaders(res, requestId, headers, facts, e.headers());
+    writeHeaders(res, requestId, headers, reached, e.headers());
     if (e.errorCode() == ErrorCode.PUBLIC_ACCESS_DISABLED
         || e.errorCode() == ErrorCode.NETWORK_DENIED) {
       res.header("policy-id", "ThrowExceptionDueToTrafficDenied");
@@ -117,14 +145,18 @@ final class DataPlaneHandler implements Handler {
       ServerResponse res,
       String requestId,
       Map<String, String> request,
-      Facts facts,
+      Optional<Exchange> reached,
       Map<String, String> extra) {
     Map<String, String> out = new LinkedHashMap<>();
     out.put("apim-request-id", requestId);
     out.put("x-request-id", UUID.randomUUID().toString());
     out.put("x-ms-client-request-id", request.getOrDefault("x-ms-client-request-id", requestId));
-    out.put("x-ms-region", facts.account().map(a -> a.region()).orElse(defaultRegion));
-    facts.deployment().ifPresent(d -> out.put("x-ms-deployment-name", d.deployment().name()));
+    out.put(
+        "x-ms-region",
+        reached.flatMap(Exchange::accountIfKnown).map(a -> a.region()).orElse(defaultRegion));
+    reached
+        .flatMap(Exchange::deploymentIfKnown)
+        .ifPresent(d -> out.put("x-ms-deployment-name", d.deployment().name()));
     out.putAll(extra);
     out.forEach(res::header);
   }
@@ -137,7 +169,7 @@ final class DataPlaneHandler implements Handler {
     return headers;
   }
 
-  private Exchange.Connection connection(ServerRequest req, Map<String, String> headers) {
+  private Origin.Remote origin(ServerRequest req, Map<String, String> headers) {
     InetAddress peer =
         req.remotePeer().address() instanceof InetSocketAddress socket
             ? socket.getAddress()
@@ -146,7 +178,7 @@ final class DataPlaneHandler implements Handler {
         req.localPeer().address() instanceof InetSocketAddress socket
             ? socket
             : new InetSocketAddress(InetAddress.getLoopbackAddress(), 0);
-    return new Exchange.Connection(
+    return new Origin.Remote(
         proxies.client(peer, headers.getOrDefault("x-forwarded-for", "")),
         peer,
         local,

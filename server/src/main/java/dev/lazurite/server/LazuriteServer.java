@@ -17,7 +17,10 @@ import dev.lazurite.identity.IdentityService;
 import dev.lazurite.identity.SigningKeys;
 import dev.lazurite.identity.TokenEndpoints;
 import dev.lazurite.identity.TokenIssuer;
+import dev.lazurite.metering.MeteringListener;
 import dev.lazurite.metering.UsageWriter;
+import dev.lazurite.pipeline.PipelineListener;
+import dev.lazurite.pipeline.Pipelines;
 import dev.lazurite.quota.LocalQuotaCounters;
 import dev.lazurite.quota.QuotaCounters;
 import dev.lazurite.quota.RedisQuotaCounters;
@@ -37,6 +40,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.slf4j.Logger;
@@ -58,7 +62,7 @@ public final class LazuriteServer implements AutoCloseable {
   private final WebServer server;
   private final AdminCredential admin;
   private final String subscription;
-  private final dev.lazurite.pipeline.Pipeline pipeline;
+  private final Pipelines pipelines;
   private final Optional<Path> caCert;
   private final Thread embeddingsWarmUp;
   private final IdentityService identities;
@@ -137,22 +141,23 @@ public final class LazuriteServer implements AutoCloseable {
     this.searchServices =
         new dev.lazurite.searchservice.SearchServices(
             store.searchServices(), config.dataDir().resolve("search"), embeddings, clock);
-    this.pipeline =
-        DataPlaneStages.pipeline(
-            snapshots,
-            tokenValidator,
-            tokens,
-            quota,
-            usage,
-            clock,
-            Duration.ofMillis(number(environment, "LAZURITE_FAILOVER_DEADLINE_MS", 60_000)),
-            new dev.lazurite.ondata.Retriever(
-                searchServices, embeddings, host -> ownHost(config, host)),
-            dev.lazurite.safety.Classifiers.contentSafety(
-                environment, backends.embedded()::vectors, backends.outbound()));
+    this.pipelines =
+        DataPlaneStages.pipelines(
+            new DataPlaneStages.Parts(
+                snapshots,
+                tokenValidator,
+                tokens,
+                quota,
+                Duration.ofMillis(number(environment, "LAZURITE_FAILOVER_DEADLINE_MS", 60_000)),
+                new dev.lazurite.ondata.Retriever(
+                    searchServices, embeddings, host -> ownHost(config, host)),
+                dev.lazurite.safety.Classifiers.contentSafety(
+                    environment, backends.embedded()::vectors, backends.outbound()),
+                PipelineListener.of(List.of(new MeteringListener(usage, clock))),
+                clock));
     var dataPlane =
         new DataPlaneHandler(
-            pipeline,
+            pipelines,
             config.maxBodyBytes(),
             dev.lazurite.runtime.Regions.displayName(config.region()),
             TrustedProxies.parse(environment.apply("LAZURITE_TRUSTED_PROXIES")));
@@ -375,9 +380,9 @@ public final class LazuriteServer implements AutoCloseable {
     return config.dataDir();
   }
 
-  /** The data-plane pipeline the listeners run, for driving it without HTTP. */
-  public dev.lazurite.pipeline.Pipeline pipeline() {
-    return pipeline;
+  /** The data-plane pipelines the listeners run, for driving them without HTTP. */
+  public Pipelines pipelines() {
+    return pipelines;
   }
 
   public IdentityService identities() {

@@ -20,9 +20,8 @@ class AuthenticationStageTest {
       new AuthenticationStage(
           () -> TestingSnapshots.withBackend(new TestingBackend()),
           TestingTokens.create().validator());
-  static final Route DATED =
-      new Route(Route.Style.DATED, Operation.CHAT_COMPLETIONS, "gpt-4o", "2024-10-21");
-  static final Route V1 = new Route(Route.Style.V1, Operation.CHAT_COMPLETIONS, "", "");
+  static final Route DATED = Route.modelCall(Operation.CHAT_COMPLETIONS, "gpt-4o", "2024-10-21");
+  static final Route V1 = Route.modelCall(Operation.CHAT_COMPLETIONS, "", "");
 
   ErrorCode rejection(Route route, Map<String, String> headers) {
     try {
@@ -36,14 +35,15 @@ class AuthenticationStageTest {
   @Test
   void acceptsTheApiKeyHeaderAndNamesTheKeySlot() {
     var exchange = TestingExchanges.of(DATED, Map.of("api-key", TestingSnapshots.KEY), "{}");
-    stage.handle(
-        exchange,
-        e -> {
-          assertThat(e.principal().id()).isEqualTo("acct/key1");
-          assertThat(e.account().region()).isEqualTo("West Europe");
-          return Response.Json.ok("ok");
-        });
-    assertThat(exchange.request().facts().principal()).isPresent();
+    Response answer =
+        stage.handle(
+            exchange,
+            e -> {
+              assertThat(e.principal().id()).isEqualTo("acct/key1");
+              assertThat(e.account().region()).isEqualTo("West Europe");
+              return Response.Json.ok("ok");
+            });
+    assertThat(((Response.Json) answer).body()).isEqualTo("ok");
   }
 
   @Test

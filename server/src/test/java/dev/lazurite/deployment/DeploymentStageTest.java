@@ -33,44 +33,32 @@ class DeploymentStageTest {
   static Object run(Route route, String body) {
     var response =
         pipeline()
-            .execute(TestingExchanges.of(route, Map.of("api-key", TestingSnapshots.KEY), body));
+            .execute(TestingExchanges.of(route, Map.of("api-key", TestingSnapshots.KEY), body))
+            .orThrow();
     return ((Response.Json) response).body();
   }
 
   @Test
   void findsTheDeploymentInThePathOrTheBodysModel() {
-    assertThat(
-            run(
-                new Route(Route.Style.DATED, Operation.CHAT_COMPLETIONS, "gpt-4o", "2024-10-21"),
-                "{}"))
+    assertThat(run(Route.modelCall(Operation.CHAT_COMPLETIONS, "gpt-4o", "2024-10-21"), "{}"))
         .isEqualTo("gpt-4o");
-    assertThat(
-            run(
-                new Route(Route.Style.V1, Operation.CHAT_COMPLETIONS, "", ""),
-                "{\"model\":\"gpt-4o\"}"))
+    assertThat(run(Route.modelCall(Operation.CHAT_COMPLETIONS, "", ""), "{\"model\":\"gpt-4o\"}"))
         .isEqualTo("gpt-4o");
   }
 
   @Test
   void rejectsUnknownDeploymentsAndOperationsTheModelCannotDo() {
     assertThatThrownBy(
-            () ->
-                run(
-                    new Route(Route.Style.DATED, Operation.CHAT_COMPLETIONS, "gpt-5", "2024-10-21"),
-                    "{}"))
+            () -> run(Route.modelCall(Operation.CHAT_COMPLETIONS, "gpt-5", "2024-10-21"), "{}"))
         .isInstanceOf(ApiException.class)
         .hasMessageStartingWith("The API deployment for this resource does not exist.");
     assertThatThrownBy(
-            () ->
-                run(
-                    new Route(Route.Style.DATED, Operation.EMBEDDINGS, "gpt-4o", "2024-10-21"),
-                    "{}"))
+            () -> run(Route.modelCall(Operation.EMBEDDINGS, "gpt-4o", "2024-10-21"), "{}"))
         .isInstanceOf(ApiException.class)
         .hasMessageStartingWith(
             "The embeddings operation does not work with the specified model, gpt-4o.");
     assertThatThrownBy(
-            () ->
-                run(new Route(Route.Style.V1, Operation.CHAT_COMPLETIONS, "", ""), "{\"model\":5}"))
+            () -> run(Route.modelCall(Operation.CHAT_COMPLETIONS, "", ""), "{\"model\":5}"))
         .isInstanceOf(ApiException.class)
         .hasMessage("Invalid type for 'model': expected a string, but got an integer instead.");
   }

@@ -24,7 +24,7 @@ class PipelineTest {
                   seen.add("last");
                   return Response.Json.ok("answer");
                 }));
-    Response response = pipeline.execute(TestingExchanges.chat());
+    Response response = pipeline.execute(TestingExchanges.chat()).orThrow();
     assertThat(seen).containsExactly("first", "last");
     assertThat(response.headers()).containsEntry("x-first", "1");
   }

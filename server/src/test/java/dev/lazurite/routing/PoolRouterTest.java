@@ -56,7 +56,7 @@ class PoolRouterTest {
 
   static String served(List<PoolMember> pool) {
     return PoolRouter.call(
-            pool, "Standard", "eastus", Duration.ofSeconds(60), b -> b.chat(null, null))
+            pool, "Standard", "eastus", Duration.ofSeconds(60), m -> m.backend().chat(null, null))
         .member()
         .name();
   }
@@ -150,7 +150,11 @@ class PoolRouterTest {
     assertThatThrownBy(
             () ->
                 PoolRouter.call(
-                    pool, "Standard", "eastus", Duration.ofMillis(50), b -> b.chat(null, null)))
+                    pool,
+                    "Standard",
+                    "eastus",
+                    Duration.ofMillis(50),
+                    m -> m.backend().chat(null, null)))
         .isInstanceOfSatisfying(
             ApiException.class, e -> assertThat(e.errorCode()).isEqualTo(ErrorCode.TIMEOUT));
   }

@@ -1,8 +1,8 @@
 package dev.lazurite.testing;
 
 import dev.lazurite.pipeline.Exchange;
-import dev.lazurite.pipeline.Facts;
 import dev.lazurite.pipeline.Operation;
+import dev.lazurite.pipeline.Origin;
 import dev.lazurite.pipeline.Route;
 import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
@@ -14,13 +14,13 @@ public final class TestingExchanges {
 
   public static Exchange chat() {
     return of(
-        new Route(Route.Style.DATED, Operation.CHAT_COMPLETIONS, "gpt-4o", "2024-10-21"),
+        Route.modelCall(Operation.CHAT_COMPLETIONS, "gpt-4o", "2024-10-21"),
         Map.of(),
         "{\"messages\":[{\"role\":\"user\",\"content\":\"Hi\"}]}");
   }
 
   public static Exchange of(Route route, Map<String, String> headers, String body) {
-    return of(route, headers, body, Exchange.Connection.loopback());
+    return of(route, headers, body, Origin.Remote.loopback());
   }
 
   public static Exchange of(
@@ -29,7 +29,7 @@ public final class TestingExchanges {
         route,
         headers,
         body,
-        new Exchange.Connection(
+        new Origin.Remote(
             peer,
             peer,
             new java.net.InetSocketAddress(InetAddress.getLoopbackAddress(), 0),
@@ -37,7 +37,7 @@ public final class TestingExchanges {
   }
 
   public static Exchange of(
-      Route route, Map<String, String> headers, String body, Exchange.Connection connection) {
+      Route route, Map<String, String> headers, String body, Origin.Remote connection) {
     return new Exchange(
         new Exchange.Request(
             "req-1",
@@ -45,7 +45,6 @@ public final class TestingExchanges {
             headers,
             body.getBytes(StandardCharsets.UTF_8),
             connection,
-            System.nanoTime(),
-            new Facts()));
+            System.nanoTime()));
   }
 }

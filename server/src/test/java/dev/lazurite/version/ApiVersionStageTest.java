@@ -17,7 +17,8 @@ class ApiVersionStageTest {
   boolean accepts(Route.Style style, Operation op, String version) {
     try {
       stage.handle(
-          TestingExchanges.of(new Route(style, op, "d", version), Map.of(), "{}"),
+          TestingExchanges.of(
+              new Route(style, op, Map.of("deployment-id", "d"), version), Map.of(), "{}"),
           e -> Response.Json.ok("ok"));
       return true;
     } catch (ApiException e) {

@@ -26,25 +26,24 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-class MeteringStageTest {
+class MeteringListenerTest {
   final List<UsageRecord> records = new ArrayList<>();
   final Clock clock = Clock.fixed(Instant.parse("2026-01-02T03:04:05Z"), ZoneOffset.UTC);
 
   Pipeline pipeline() {
     return new Pipeline(
         List.of(
-            new MeteringStage(records::add, clock),
             new AuthenticationStage(
                 () -> TestingSnapshots.withBackend(new TestingBackend()),
                 TestingTokens.create().validator()),
             new BodyStage(),
             new DeploymentStage(),
             new RequestStage(new TokenCounter()),
-            new RoutingStage()));
+            new RoutingStage()),
+        new MeteringListener(records::add, clock));
   }
 
-  static final Route CHAT =
-      new Route(Route.Style.DATED, Operation.CHAT_COMPLETIONS, "gpt-4o", "2024-10-21");
+  static final Route CHAT = Route.modelCall(Operation.CHAT_COMPLETIONS, "gpt-4o", "2024-10-21");
 
   @Test
   void recordsWhatInnerStagesResolved() {
@@ -66,7 +65,8 @@ class MeteringStageTest {
 
   @Test
   void recordsFailuresWithTheirStatus() {
-    assertThatThrownBy(() -> pipeline().execute(TestingExchanges.of(CHAT, Map.of(), "{}")));
+    assertThatThrownBy(
+        () -> pipeline().execute(TestingExchanges.of(CHAT, Map.of(), "{}")).orThrow());
     assertThat(records.getFirst().status()).isEqualTo(401);
     assertThat(records.getFirst().account()).isEmpty();
   }
@@ -80,7 +80,8 @@ class MeteringStageTest {
                     TestingExchanges.of(
                         CHAT,
                         Map.of("api-key", TestingSnapshots.KEY),
-                        "{\"messages\":[{\"role\":\"user\",\"content\":\"Hello\"}],\"stream\":true}"));
+                        "{\"messages\":[{\"role\":\"user\",\"content\":\"Hello\"}],\"stream\":true}"))
+                .orThrow();
     assertThat(records).isEmpty();
     int[] delivered = {0};
     assertThatThrownBy(

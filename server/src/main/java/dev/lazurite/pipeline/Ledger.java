@@ -1,0 +1,73 @@
+package dev.lazurite.pipeline;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.lazurite.auth.Principal;
+
+/**
+ * The account of one request, as the pipeline closes it: who called which deployment for which
+ * operation, the token counts the model call produced (the same ones quota settled), the status the
+ * client got and how long it took. Metering, audit, metrics and cost read this and nothing else.
+ * Fields the request never reached (a 404 before any account was found) are empty strings.
+ *
+ * @param status the HTTP status sent, or {@link #CLIENT_CLOSED} when the client left mid-stream
+ */
+public record Ledger(
+    String requestId,
+    String operationId,
+    String account,
+    String deployment,
+    String model,
+    String principal,
+    int promptTokens,
+    int completionTokens,
+    int status,
+    boolean streamed,
+    long receivedNanos,
+    long endedNanos) {
+  /** The status recorded for a stream the client abandoned (nginx's convention). */
+  public static final int CLIENT_CLOSED = 499;
+
+  public Ledger {
+    requireNonNull(requestId, "requestId is null");
+    requireNonNull(operationId, "operationId is null");
+    requireNonNull(account, "account is null");
+    requireNonNull(deployment, "deployment is null");
+    requireNonNull(model, "model is null");
+    requireNonNull(principal, "principal is null");
+  }
+
+  /** A request that went through the pipeline; {@code last} is the deepest exchange it reached. */
+  static Ledger of(
+      Exchange last,
+      int promptTokens,
+      int completionTokens,
+      int status,
+      boolean streamed,
+      long endedNanos) {
+    var request = last.request();
+    return new Ledger(
+        request.requestId(),
+        last.route().operation().operationId(),
+        last.accountIfKnown().map(a -> a.account().name()).orElse(""),
+        last.deploymentIfKnown().map(d -> d.deployment().name()).orElse(""),
+        last.deploymentIfKnown().map(d -> d.model().name()).orElse(""),
+        last.principalIfKnown().map(Principal::id).orElse(""),
+        promptTokens,
+        completionTokens,
+        status,
+        streamed,
+        request.receivedNanos(),
+        endedNanos);
+  }
+
+  /** A request refused before it had a route (an unknown path). */
+  static Ledger unrouted(String requestId, int status, long receivedNanos, long endedNanos) {
+    return new Ledger(
+        requestId, "", "", "", "", "", 0, 0, status, false, receivedNanos, endedNanos);
+  }
+
+  public double latencyMillis() {
+    return (endedNanos - receivedNanos) / 1_000_000.0;
+  }
+}
