@@ -41,4 +41,30 @@ class CurlTest {
           .isEqualTo(4 + body.at("/usage/completion_tokens").asInt());
     }
   }
+
+  /**
+   * The first seed document's lines, verbatim: the endpoint exported with a trailing slash, so curl
+   * asks for {@code //openai/…}, which Azure answers.
+   */
+  @Test
+  void theSeedsCurlLineWithATrailingSlashEndpointGetsACompletion() throws Exception {
+    assumeTrue(Files.isExecutable(Path.of("/usr/bin/curl")), "curl is not installed");
+    try (TestingServer server = TestingServer.start()) {
+      String script =
+          "export AZURE_OPENAI_ENDPOINT=\"$LAZURITE_ENDPOINT/\"\n"
+              + "curl $AZURE_OPENAI_ENDPOINT/openai/deployments/gpt-35-turbo/completions?api-version=2023-05-15"
+              + "   -H \"Content-Type: application/json\"   -H \"api-key: $AZURE_OPENAI_KEY\""
+              + "   -d \"{\\\"prompt\\\": \\\"Once upon a time\\\"}\"\n";
+      var process = new ProcessBuilder(List.of("bash", "-c", script));
+      process.environment().put("LAZURITE_ENDPOINT", server.endpoint());
+      process.environment().put("AZURE_OPENAI_KEY", server.key());
+      Process curl = process.start();
+      String out = new String(curl.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      assertThat(curl.waitFor()).isZero();
+      JsonNode body = Json.read(out, JsonNode.class);
+      assertThat(body.get("object").asText()).isEqualTo("text_completion");
+      assertThat(body.at("/choices/0/text").asText()).isNotEmpty();
+      assertThat(body.at("/usage/prompt_tokens").asInt()).isEqualTo(4);
+    }
+  }
 }

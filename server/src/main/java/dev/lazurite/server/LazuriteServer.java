@@ -233,7 +233,10 @@ public final class LazuriteServer implements AutoCloseable {
     var configuredIdentity = identity;
     this.privateEndpoints =
         new PrivateEndpointListeners(
-            r -> r.any("/openai/*", dataPlane).any(LazuriteServer::notFound),
+            r ->
+                r.any(new CollapsedSlashes())
+                    .any("/openai/*", dataPlane)
+                    .any(LazuriteServer::notFound),
             privateEndpoint -> {
               if (config.httpsPort() < 0) {
                 return Optional.empty();
@@ -309,6 +312,7 @@ public final class LazuriteServer implements AutoCloseable {
       TokenEndpoints tokenEndpoints,
       IdentityAdminHandler identityAdmin,
       dev.lazurite.searchservice.SearchHandler search) {
+    routing.any(new CollapsedSlashes());
     routing.any("/search/*", search);
     routing.any("/openai/*", dataPlane).any("/subscriptions", arm).any("/subscriptions/*", arm);
     identityAdmin.routing(routing);
