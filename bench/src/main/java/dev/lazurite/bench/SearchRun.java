@@ -36,7 +36,7 @@ public final class SearchRun {
     Embeddings embeddings =
         new Embeddings() {
           @Override
-          public List<float[]> embed(String deployment, List<String> texts) {
+          public List<float[]> embed(String resourceUri, String deployment, List<String> texts) {
             return rank(texts);
           }
 

@@ -8,8 +8,11 @@ import java.util.List;
  * in-process and never contacts a vectorizer's {@code resourceUri}.
  */
 public interface Embeddings {
-  /** One vector per text, from the named embeddings deployment. */
-  List<float[]> embed(String deployment, List<String> texts);
+  /**
+   * One vector per text, from an embeddings deployment of the account a vectorizer's {@code
+   * resourceUri} names (the server's default account when it names none).
+   */
+  List<float[]> embed(String resourceUri, String deployment, List<String> texts);
 
   /** One unit-length vector per text, for semantic ranking, captions and answers. */
   List<float[]> rank(List<String> texts);

@@ -37,7 +37,8 @@ public final class LocalIngestTransport implements IngestTransport {
   @Override
   public List<float[]> embed(String deployment, List<String> texts) throws IOException {
     try {
-      return embeddings.embed(deployment, texts);
+      // Ingestion embeds with the default account's deployments, as an internal caller.
+      return embeddings.embed("", deployment, texts);
     } catch (SearchException e) {
       throw new IOException(e.getMessage(), e);
     }

@@ -52,7 +52,7 @@ public final class RetrievalStage implements Stage {
                 () ->
                     DataSourceParser.invalid(
                         "messages", "On Your Data needs at least one user message to search for."));
-    List<Retrieved> docs = retriever.retrieve(ds, question);
+    List<Retrieved> docs = retriever.retrieve(ds, question, exchange.account().account().name());
     List<Retrieved> used = docs.stream().filter(Retrieved::used).toList();
     Screening shield =
         safety.documents(

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.lazurite.error.ApiException;
+import dev.lazurite.internal.InternalCalls;
 import dev.lazurite.json.Json;
 import dev.lazurite.search.Embeddings;
 import dev.lazurite.search.SearchException;
@@ -31,18 +32,29 @@ public final class Retriever {
 
   private final SearchServices services;
   private final Embeddings embeddings;
+  private final InternalCalls calls;
   private final Predicate<String> ownHost;
 
   /**
+   * @param embeddings for semantic ranking
+   * @param calls for the question's vector, from the caller's own embeddings deployment
    * @param ownHost whether a host name is one this server answers on
    */
-  public Retriever(SearchServices services, Embeddings embeddings, Predicate<String> ownHost) {
+  public Retriever(
+      SearchServices services,
+      Embeddings embeddings,
+      InternalCalls calls,
+      Predicate<String> ownHost) {
     this.services = services;
     this.embeddings = embeddings;
+    this.calls = calls;
     this.ownHost = ownHost;
   }
 
-  public List<Retrieved> retrieve(DataSource ds, String question) {
+  /**
+   * @param account the caller's account: {@code embedding_dependency} names one of its deployments
+   */
+  public List<Retrieved> retrieve(DataSource ds, String question, String account) {
     String service = service(ds.endpoint());
     if (ds.apiKey().isPresent() && services.authenticate(service, ds.apiKey().get()).isEmpty()) {
       throw DataSourceParser.invalid(
@@ -92,7 +104,7 @@ public final class Retriever {
       ArrayNode queries = request.putArray("vectorQueries");
       float[] vector =
           ds.embeddingDeployment()
-              .map(d -> embeddings.embed(d, List.of(question)).getFirst())
+              .map(d -> calls.embed(account, d, List.of(question), "on-your-data").getFirst())
               .orElse(null);
       for (String field : mapping.vectors()) {
         ObjectNode q = queries.addObject().put("fields", field).put("k", candidates);

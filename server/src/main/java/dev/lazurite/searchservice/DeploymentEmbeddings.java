@@ -1,77 +1,63 @@
 package dev.lazurite.searchservice;
 
-import dev.lazurite.api.EmbeddingRequest;
-import dev.lazurite.api.embeddings.EmbeddingList;
+import dev.lazurite.auth.AuthenticationStage;
 import dev.lazurite.backend.embedded.EmbeddedEmbeddingBackend;
-import dev.lazurite.json.Json;
-import dev.lazurite.runtime.AccountRuntime;
-import dev.lazurite.runtime.DeploymentRuntime;
+import dev.lazurite.error.ApiException;
+import dev.lazurite.error.ErrorCode;
+import dev.lazurite.internal.InternalCalls;
 import dev.lazurite.runtime.RuntimeSnapshot;
 import dev.lazurite.search.Embeddings;
 import dev.lazurite.search.SearchException;
-import java.util.ArrayList;
+import java.net.URI;
 import java.util.List;
-import java.util.Optional;
-import java.util.OptionalInt;
 import java.util.function.Supplier;
 
 /**
- * Vectors for the search service: a vectorizer's deployment is called in-process (its {@code
- * resourceUri} is never contacted); semantic ranking uses the embedded sentence-embedding model.
+ * Vectors for the search service. A vectorizer's deployment is called through the data-plane
+ * pipeline as the account its {@code resourceUri} names ({@code
+ * https://{account}.openai.azure.com}, else the default account), so it is metered, counts against
+ * that deployment's quota and fails over in its pool, and it can use no other account's deployment;
+ * the URI itself is never contacted. Semantic ranking uses the embedded sentence-embedding model.
  */
 public final class DeploymentEmbeddings implements Embeddings {
   private final Supplier<RuntimeSnapshot> snapshot;
+  private final InternalCalls calls;
   private final EmbeddedEmbeddingBackend embedded;
-  private final String defaultAccount;
 
   public DeploymentEmbeddings(
-      Supplier<RuntimeSnapshot> snapshot,
-      EmbeddedEmbeddingBackend embedded,
-      String defaultAccount) {
+      Supplier<RuntimeSnapshot> snapshot, InternalCalls calls, EmbeddedEmbeddingBackend embedded) {
     this.snapshot = snapshot;
+    this.calls = calls;
     this.embedded = embedded;
-    this.defaultAccount = defaultAccount;
   }
 
   @Override
-  public List<float[]> embed(String deployment, List<String> texts) {
-    DeploymentRuntime d =
-        find(deployment)
-            .orElseThrow(
-                () ->
-                    SearchException.badRequest(
-                        "The vectorizer names the embeddings deployment '"
-                            + deployment
-                            + "', which does not exist on this server."));
-    var request =
-        new EmbeddingRequest(Json.MAPPER.createObjectNode(), texts, false, OptionalInt.empty(), 0);
-    Object body = d.backend().embed(request, d.model()).body();
-    List<float[]> out = new ArrayList<>(texts.size());
-    if (body instanceof EmbeddingList list) {
-      for (EmbeddingList.Item item : list.data()) {
-        out.add((float[]) item.embedding());
+  public List<float[]> embed(String resourceUri, String deployment, List<String> texts) {
+    String account =
+        AuthenticationStage.accountFor(host(resourceUri), snapshot.get())
+            .map(a -> a.account().name())
+            .orElse("");
+    try {
+      return calls.embed(account, deployment, texts, "search-vectorizer");
+    } catch (ApiException e) {
+      if (e.errorCode() == ErrorCode.DEPLOYMENT_NOT_FOUND) {
+        throw SearchException.badRequest(
+            "The vectorizer names the embeddings deployment '"
+                + deployment
+                + "', which does not exist on this server.");
       }
-      return out;
+      throw SearchException.badRequest(
+          "The vectorizer's embeddings deployment '" + deployment + "' failed: " + e.getMessage());
     }
-    // A pass-through backend answers with the upstream's JSON.
-    return dev.lazurite.api.embeddings.Vectors.fromData(
-        Json.MAPPER.<com.fasterxml.jackson.databind.JsonNode>valueToTree(body).path("data"));
   }
 
-  private Optional<DeploymentRuntime> find(String deployment) {
-    RuntimeSnapshot s = snapshot.get();
-    Optional<DeploymentRuntime> own =
-        s.account(defaultAccount).flatMap(a -> a.deployment(deployment));
-    if (own.isPresent()) {
-      return own;
+  private static String host(String resourceUri) {
+    try {
+      String host = URI.create(resourceUri).getHost();
+      return host == null ? "" : host;
+    } catch (IllegalArgumentException e) {
+      return "";
     }
-    for (AccountRuntime account : s.accounts().values()) {
-      Optional<DeploymentRuntime> d = account.deployment(deployment);
-      if (d.isPresent()) {
-        return d;
-      }
-    }
-    return Optional.empty();
   }
 
   @Override

@@ -241,7 +241,7 @@ public final class Indexers {
                         index,
                         deployment);
                 int dimensions =
-                    embeddings.embed(deployment, List.of("dimensions")).getFirst().length;
+                    embeddings.embed("", deployment, List.of("dimensions")).getFirst().length;
                 var ingestor = new Ingestor(new DocumentParser(), new Chunker(tokens, 256, 32));
                 var report = ingestor.run(folder, target, dimensions, NO_PROGRESS, everything);
                 replaceLast(runs, run.finished(report, clock.instant()));

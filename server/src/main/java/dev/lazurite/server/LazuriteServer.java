@@ -17,6 +17,7 @@ import dev.lazurite.identity.IdentityService;
 import dev.lazurite.identity.SigningKeys;
 import dev.lazurite.identity.TokenEndpoints;
 import dev.lazurite.identity.TokenIssuer;
+import dev.lazurite.internal.InternalCalls;
 import dev.lazurite.metering.MeteringListener;
 import dev.lazurite.metering.UsageWriter;
 import dev.lazurite.pipeline.PipelineListener;
@@ -135,9 +136,11 @@ public final class LazuriteServer implements AutoCloseable {
         redisUrl == null || redisUrl.isBlank()
             ? new LocalQuotaCounters()
             : new RedisQuotaCounters(redisUrl);
+    // Internal callers run the pipelines built below; they are read at call time.
+    var internal = new InternalCalls(this::pipelines);
     var embeddings =
         new dev.lazurite.searchservice.DeploymentEmbeddings(
-            snapshots, backends.embedded(), Bootstrap.DEFAULT_ACCOUNT);
+            snapshots, internal, backends.embedded());
     this.searchServices =
         new dev.lazurite.searchservice.SearchServices(
             store.searchServices(), config.dataDir().resolve("search"), embeddings, clock);
@@ -150,7 +153,7 @@ public final class LazuriteServer implements AutoCloseable {
                 quota,
                 Duration.ofMillis(number(environment, "LAZURITE_FAILOVER_DEADLINE_MS", 60_000)),
                 new dev.lazurite.ondata.Retriever(
-                    searchServices, embeddings, host -> ownHost(config, host)),
+                    searchServices, embeddings, internal, host -> ownHost(config, host)),
                 dev.lazurite.safety.Classifiers.contentSafety(
                     environment, backends.embedded()::vectors, backends.outbound()),
                 PipelineListener.of(List.of(new MeteringListener(usage, clock))),

@@ -73,7 +73,10 @@ final class SemanticRanker {
       SearchField field = vectorField.get();
       float[] query =
           embeddings
-              .embed(schema.profile(field).vectorizerDeployment(), List.of(queryText(q)))
+              .embed(
+                  schema.profile(field).vectorizerResource(),
+                  schema.profile(field).vectorizerDeployment(),
+                  List.of(queryText(q)))
               .getFirst();
       if (query.length == field.dimensions()) {
         for (LuceneSearch.Ranked r : candidates) {

@@ -59,7 +59,11 @@ final class VectorSearch {
                 + "' has no vectorizer in its vector search profile, so it cannot take a text"
                 + " vector query.");
       }
-      vector = embeddings.embed(profile.vectorizerDeployment(), List.of(vq.text())).getFirst();
+      vector =
+          embeddings
+              .embed(
+                  profile.vectorizerResource(), profile.vectorizerDeployment(), List.of(vq.text()))
+              .getFirst();
     }
     if (vector.length != field.dimensions()) {
       throw SearchException.badRequest(

@@ -335,6 +335,7 @@ final class SchemaParser {
                 + "', which is not defined.");
       }
       String deployment = "";
+      String resource = "";
       if (p.path("vectorizer").isTextual()) {
         JsonNode vectorizer = vectorizers.get(p.get("vectorizer").asText());
         if (vectorizer == null) {
@@ -346,6 +347,7 @@ final class SchemaParser {
                   + "', which is not defined.");
         }
         deployment = vectorizer.path("azureOpenAIParameters").path("deploymentId").asText("");
+        resource = vectorizer.path("azureOpenAIParameters").path("resourceUri").asText("");
       }
       boolean exhaustive = algorithm.path("kind").asText().equals("exhaustiveKnn");
       String metric =
@@ -353,7 +355,7 @@ final class SchemaParser {
               .path(exhaustive ? "exhaustiveKnnParameters" : "hnswParameters")
               .path("metric")
               .asText("cosine");
-      profiles.put(name, new VectorProfile(name, metric, exhaustive, deployment));
+      profiles.put(name, new VectorProfile(name, metric, exhaustive, resource, deployment));
     }
     return profiles;
   }

@@ -28,7 +28,7 @@ class LuceneIndexStoreTest {
   static final Embeddings LETTERS =
       new Embeddings() {
         @Override
-        public List<float[]> embed(String deployment, List<String> texts) {
+        public List<float[]> embed(String resourceUri, String deployment, List<String> texts) {
           return rank(texts);
         }
 
