@@ -325,4 +325,46 @@ class OnYourDataTest {
         .isInstanceOf(BadRequestException.class)
         .hasMessageContaining("not a key of the search service");
   }
+
+  /** The grounded prompt is what the model read, and so what is metered (and settled). */
+  @Test
+  void meteringCountsTheGroundedPromptTheModelWasSent() {
+    long before = meteredPromptTokens();
+    var answer =
+        server
+            .http()
+            .post(
+                "/openai/deployments/gpt-4o/chat/completions?api-version=2024-10-21",
+                Json.writeString(
+                    Map.of(
+                        "messages",
+                        List.of(
+                            Map.of(
+                                "role", "user", "content", "How much does pet insurance cover?")),
+                        "data_sources",
+                        List.of(
+                            Map.of(
+                                "type",
+                                "azure_search",
+                                "parameters",
+                                Map.of(
+                                    "endpoint",
+                                    searchEndpoint,
+                                    "index_name",
+                                    "policies",
+                                    "authentication",
+                                    Map.of("type", "api_key", "key", searchKey)))))));
+    assertThat(answer.status()).as(answer.body()).isEqualTo(200);
+    int grounded = answer.json().at("/usage/prompt_tokens").asInt();
+    assertThat(grounded).isGreaterThan(50);
+    assertThat(meteredPromptTokens() - before).isEqualTo(grounded);
+  }
+
+  static long meteredPromptTokens() {
+    server.server().flushUsage();
+    return server.server().store().summarize("lazurite", java.time.Instant.EPOCH).stream()
+        .filter(s -> s.deployment().equals("gpt-4o"))
+        .mapToLong(s -> s.promptTokens())
+        .sum();
+  }
 }

@@ -70,4 +70,21 @@ class UsageRecordsTest {
       assertThat(callers).doesNotContain(server.key());
     }
   }
+
+  @Test
+  void recordsRequestsRefusedBeforeThePipelineToo() {
+    try (TestingServer server = TestingServer.start(c -> c.withMaxBodyBytes(2048))) {
+      var http = server.http();
+      var unknown = http.post("/openai/deployments/gpt-4o/unknown?api-version=2024-10-21", "{}");
+      var oversize = http.post(CHAT, "{\"messages\":\"" + "x".repeat(4096) + "\"}");
+      var answered =
+          http.post(
+              CHAT, "{\"messages\":[{\"role\":\"user\",\"content\":\"Hi\"}],\"max_tokens\":2}");
+      assertThat(unknown.status()).isEqualTo(404);
+      assertThat(oversize.status()).isEqualTo(413);
+      assertThat(answered.status()).isEqualTo(200);
+      server.server().flushUsage();
+      assertThat(server.server().store().usageRecordCount()).isEqualTo(3);
+    }
+  }
 }
