@@ -208,4 +208,19 @@ class HostileSearchInputTest {
       assertThat(badRequest(reply)).as(filter).startsWith("Invalid expression: ");
     }
   }
+
+  @Test
+  void answersTheLargestPageAndNeighbourCountsWithinTheIndexsSize() {
+    var page = search(JSON.createObjectNode().put("top", Integer.MAX_VALUE).put("skip", 1));
+    assertThat(page.status()).as(body(page).toString()).isEqualTo(200);
+    assertThat(body(page).path("value")).isEmpty();
+    var neighbours =
+        call(
+            "POST",
+            DOCS + "/search.post.search",
+            "{\"vectorQueries\":[{\"kind\":\"vector\",\"vector\":[1,0,0],\"fields\":\"v\","
+                + "\"k\":2000000000}]}");
+    assertThat(neighbours.status()).as(body(neighbours).toString()).isEqualTo(200);
+    assertThat(body(neighbours).path("value")).hasSize(1);
+  }
 }
