@@ -223,4 +223,32 @@ class HostileSearchInputTest {
     assertThat(neighbours.status()).as(body(neighbours).toString()).isEqualTo(200);
     assertThat(body(neighbours).path("value")).hasSize(1);
   }
+
+  @Test
+  void refusesIndexDefinitionsWithMembersOfTheWrongShape() {
+    for (String definition :
+        List.of(
+            "{\"name\":\"bad\",\"fields\":[1]}",
+            "{\"name\":\"bad\",\"fields\":[{\"name\":\"id\",\"type\":\"Edm.String\","
+                + "\"key\":true}],\"vectorSearch\":{\"algorithms\":[1]}}",
+            "{\"name\":\"bad\",\"fields\":[{\"name\":\"id\",\"type\":\"Edm.String\","
+                + "\"key\":true}],\"vectorSearch\":{\"profiles\":[1],\"vectorizers\":[\"x\"]}}")) {
+      var reply = call("POST", "/indexes", definition);
+      assertThat(reply.status()).as(definition).isIn(201, 400);
+      if (reply.status() == 400) {
+        assertThat(badRequest(reply)).as(definition).startsWith("The request is invalid.");
+      }
+      call("DELETE", "/indexes('bad')", "");
+    }
+    assertThat(
+            badRequest(
+                call(
+                    "POST",
+                    "/indexes",
+                    "{\"name\":\"bad\",\"fields\":[{\"name\":\"id\","
+                        + "\"type\":\"Edm.String\",\"key\":true}],\"vectorSearch\":{\"algorithms\":[1]}}")))
+        .isEqualTo(
+            "The request is invalid. Details: definition : Each vector search algorithm must be an"
+                + " object.");
+  }
 }
