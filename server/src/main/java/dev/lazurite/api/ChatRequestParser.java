@@ -19,10 +19,13 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.lazurite.error.ApiException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
 /** Validates a chat completions body against what the given api-version accepts. */
@@ -74,25 +77,39 @@ public final class ChatRequestParser {
       List.of("text", "image_url", "input_audio", "refusal", "file");
   private static final Pattern FUNCTION_NAME = Pattern.compile("^[a-zA-Z0-9_-]{1,64}$");
 
+  /** The most messages one request may carry. */
+  static final int MAX_MESSAGES = 2048;
+
+  /** The most tools (or functions) one request may declare. */
+  static final int MAX_TOOLS = 128;
+
+  /** The parameters each api-version date accepts; the dates are the few the service knows. */
+  private static final Map<String, Set<String>> ALLOWED = new ConcurrentHashMap<>();
+
   private ChatRequestParser() {}
+
+  private static Set<String> allowedOn(String apiDate) {
+    Set<String> allowed = new HashSet<>();
+    for (Map.Entry<String, String> param : PARAMS_SINCE.entrySet()) {
+      if (param.getValue().compareTo(apiDate) <= 0) {
+        allowed.add(param.getKey());
+      }
+    }
+    return Set.copyOf(allowed);
+  }
 
   /**
    * @param apiDate the date of the request's api-version ({@link ApiVersion#V1_DATE} on v1)
    */
   public static ChatRequest parse(ObjectNode body, String apiDate) {
-    List<String> allowed =
-        PARAMS_SINCE.entrySet().stream()
-            .filter(e -> e.getValue().compareTo(apiDate) <= 0)
-            .map(Map.Entry::getKey)
-            .toList();
-    Fields.rejectUnknown(body, allowed);
+    Fields.rejectUnknown(body, ALLOWED.computeIfAbsent(apiDate, ChatRequestParser::allowedOn));
 
     List<ChatRequest.Message> messages = messages(body);
     decimal(body, "temperature", "temperature", 0, 2);
     decimal(body, "top_p", "top_p", 0, 1);
     decimal(body, "presence_penalty", "presence_penalty", -2, 2);
     decimal(body, "frequency_penalty", "frequency_penalty", -2, 2);
-    object(body, "logit_bias", "logit_bias");
+    Fields.logitBias(body);
     string(body, "user", "user");
     int n = smallInteger(body, "n", "n", 1, 128).orElse(1);
     List<String> stop = stringOrArray(body, "stop", "stop", 4);
@@ -167,6 +184,9 @@ public final class ChatRequestParser {
               + " empty array instead.",
           "messages",
           "empty_array");
+    }
+    if (node.size() > MAX_MESSAGES) {
+      throw Fields.arrayTooLong("messages", MAX_MESSAGES, node.size());
     }
     List<ChatRequest.Message> messages = new ArrayList<>(node.size());
     for (int i = 0; i < node.size(); i++) {
@@ -250,13 +270,8 @@ public final class ChatRequestParser {
     JsonNode node = array(body, "tools", "tools");
     List<ChatRequest.Tool> tools = new ArrayList<>();
     if (node != null) {
-      if (node.size() > 128) {
-        throw ApiException.invalid(
-            ("Invalid 'tools': array too long. Expected an array with maximum length 128, but got"
-                    + " an array with length %d instead.")
-                .formatted(node.size()),
-            "tools",
-            "array_above_max_length");
+      if (node.size() > MAX_TOOLS) {
+        throw Fields.arrayTooLong("tools", MAX_TOOLS, node.size());
       }
       for (int i = 0; i < node.size(); i++) {
         String path = "tools[" + i + "]";
@@ -270,6 +285,9 @@ public final class ChatRequestParser {
     }
     JsonNode functions = array(body, "functions", "functions");
     if (functions != null) {
+      if (functions.size() > MAX_TOOLS) {
+        throw Fields.arrayTooLong("functions", MAX_TOOLS, functions.size());
+      }
       for (int i = 0; i < functions.size(); i++) {
         tools.add(function(functions.get(i), "functions[" + i + "]"));
       }
@@ -289,6 +307,9 @@ public final class ChatRequestParser {
     }
     String description = string(function, "description", path + ".description").orElse("");
     ObjectNode parameters = object(function, "parameters", path + ".parameters");
+    if (parameters != null) {
+      JsonSchemas.checkFunction(parameters, name, path + ".parameters");
+    }
     return new ChatRequest.Tool(
         name, description, parameters == null ? JsonNodeFactory.instance.objectNode() : parameters);
   }
@@ -323,7 +344,7 @@ public final class ChatRequestParser {
         function != null
             ? requiredString(function, "name", "tool_choice.function.name")
             : requiredString(choice, "name", "tool_choice.name");
-    if (tools.stream().noneMatch(t -> t.name().equals(name))) {
+    if (!declares(tools, name)) {
       throw ApiException.invalid(
           "Invalid value for 'tool_choice': no function named '"
               + name
@@ -333,6 +354,15 @@ public final class ChatRequestParser {
           null);
     }
     return new ChatRequest.ToolChoice("function", name);
+  }
+
+  private static boolean declares(List<ChatRequest.Tool> tools, String name) {
+    for (ChatRequest.Tool tool : tools) {
+      if (tool.name().equals(name)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static ChatRequest.ResponseFormat responseFormat(ObjectNode body, String apiDate) {
@@ -355,6 +385,9 @@ public final class ChatRequestParser {
     JsonNode schema = required(format, "json_schema", "response_format.json_schema");
     String name = requiredString(schema, "name", "response_format.json_schema.name");
     ObjectNode definition = object(schema, "schema", "response_format.json_schema.schema");
+    if (definition != null) {
+      JsonSchemas.checkResponseFormat(definition, name);
+    }
     return new ChatRequest.ResponseFormat(
         type, name, definition == null ? JsonNodeFactory.instance.objectNode() : definition);
   }

@@ -40,6 +40,9 @@ public final class CompletionRequestParser {
           "user",
           "seed");
 
+  /** The most prompts one request may batch, as OpenAI's completions endpoint allows. */
+  static final int MAX_PROMPTS = 2048;
+
   /** Azure's default {@code max_tokens} for completions. */
   public static final int DEFAULT_MAX_TOKENS = 16;
 
@@ -61,7 +64,7 @@ public final class CompletionRequestParser {
     decimal(body, "top_p", "top_p", 0, 1);
     decimal(body, "presence_penalty", "presence_penalty", -2, 2);
     decimal(body, "frequency_penalty", "frequency_penalty", -2, 2);
-    object(body, "logit_bias", "logit_bias");
+    Fields.logitBias(body);
     string(body, "user", "user");
     string(body, "suffix", "suffix");
     int n = smallInteger(body, "n", "n", 1, 128).orElse(1);
@@ -109,10 +112,13 @@ public final class CompletionRequestParser {
       throw invalidType("prompt", "a string or an array", prompt);
     }
     if (prompt.isEmpty()) {
-      return List.of("");
+      throw TokenArrays.emptyArray("prompt");
+    }
+    if (prompt.size() > MAX_PROMPTS) {
+      throw Fields.arrayTooLong("prompt", MAX_PROMPTS, prompt.size());
     }
     if (prompt.get(0).isIntegralNumber()) {
-      return List.of(decoder.apply(TokenArrays.ids(prompt, "prompt")));
+      return List.of(TokenArrays.text(prompt, "prompt", decoder));
     }
     List<String> prompts = new ArrayList<>();
     for (int i = 0; i < prompt.size(); i++) {
@@ -121,7 +127,7 @@ public final class CompletionRequestParser {
       if (item.isTextual()) {
         prompts.add(item.asText());
       } else if (item.isArray()) {
-        prompts.add(decoder.apply(TokenArrays.ids(item, path)));
+        prompts.add(TokenArrays.text(item, path, decoder));
       } else {
         throw invalidType(path, "a string or an array of integers", item);
       }

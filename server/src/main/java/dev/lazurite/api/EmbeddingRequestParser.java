@@ -43,11 +43,7 @@ public final class EmbeddingRequestParser {
       throw invalidType("input", "a string or an array", input);
     }
     if (input.isEmpty()) {
-      throw ApiException.invalid(
-          "Invalid 'input': empty array. Expected an array with minimum length 1, but got an empty"
-              + " array instead.",
-          "input",
-          "empty_array");
+      throw TokenArrays.emptyArray("input");
     }
     if (input.size() > MAX_INPUTS) {
       throw ApiException.invalid(
@@ -58,7 +54,7 @@ public final class EmbeddingRequestParser {
           "array_above_max_length");
     }
     if (input.get(0).isIntegralNumber()) {
-      return List.of(decoder.apply(TokenArrays.ids(input, "input")));
+      return List.of(TokenArrays.text(input, "input", decoder));
     }
     List<String> inputs = new ArrayList<>(input.size());
     for (int i = 0; i < input.size(); i++) {
@@ -67,7 +63,7 @@ public final class EmbeddingRequestParser {
       if (item.isTextual()) {
         inputs.add(nonEmpty(item.asText(), path));
       } else if (item.isArray()) {
-        inputs.add(decoder.apply(TokenArrays.ids(item, path)));
+        inputs.add(TokenArrays.text(item, path, decoder));
       } else {
         throw invalidType(path, "a string or an array of integers", item);
       }

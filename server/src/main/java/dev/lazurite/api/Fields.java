@@ -33,13 +33,12 @@ public final class Fields {
   /** Rejects fields outside {@code allowed}, naming them as the service does. */
   public static void rejectUnknown(ObjectNode body, Collection<String> allowed) {
     List<String> unknown = new ArrayList<>();
-    body.fieldNames()
-        .forEachRemaining(
-            n -> {
-              if (!allowed.contains(n)) {
-                unknown.add(n);
-              }
-            });
+    for (var names = body.fieldNames(); names.hasNext(); ) {
+      String name = names.next();
+      if (!allowed.contains(name)) {
+        unknown.add(name);
+      }
+    }
     if (unknown.size() == 1) {
       throw ApiException.invalid(
           "Unrecognized request argument supplied: " + unknown.getFirst(), null, null);
@@ -189,12 +188,7 @@ public final class Fields {
       throw invalidType(path, "a string or an array", node);
     }
     if (node.size() > max) {
-      throw ApiException.invalid(
-          ("Invalid '%s': array too long. Expected an array with maximum length %d, but got an"
-                  + " array with length %d instead.")
-              .formatted(path, max, node.size()),
-          path,
-          "array_above_max_length");
+      throw arrayTooLong(path, max, node.size());
     }
     List<String> values = new ArrayList<>();
     for (int i = 0; i < node.size(); i++) {
@@ -205,6 +199,53 @@ public final class Fields {
       values.add(item.asText());
     }
     return List.copyOf(values);
+  }
+
+  public static ApiException arrayTooLong(String path, int max, int size) {
+    return ApiException.invalid(
+        ("Invalid '%s': array too long. Expected an array with maximum length %d, but got an"
+                + " array with length %d instead.")
+            .formatted(path, max, size),
+        path,
+        "array_above_max_length");
+  }
+
+  /**
+   * {@code logit_bias}: an object from token ids (non-negative integers written as strings) to
+   * biases from -100 to 100.
+   */
+  public static void logitBias(JsonNode parent) {
+    ObjectNode bias = object(parent, "logit_bias", "logit_bias");
+    if (bias == null) {
+      return;
+    }
+    for (var it = bias.fields(); it.hasNext(); ) {
+      var entry = it.next();
+      if (!isTokenId(entry.getKey())) {
+        throw ApiException.invalid(
+            "Invalid key in 'logit_bias': "
+                + entry.getKey()
+                + ". You should only be submitting non-negative integers.",
+            "logit_bias",
+            "invalid_value");
+      }
+      decimal(bias, entry.getKey(), "logit_bias." + entry.getKey(), -100, 100);
+    }
+  }
+
+  private static boolean isTokenId(String key) {
+    if (key.isEmpty() || key.length() > 10) {
+      return false;
+    }
+    long value = 0;
+    for (int i = 0; i < key.length(); i++) {
+      char c = key.charAt(i);
+      if (c < '0' || c > '9') {
+        return false;
+      }
+      value = value * 10 + (c - '0');
+    }
+    return value <= Integer.MAX_VALUE;
   }
 
   public static ApiException invalidValue(String path, String value, List<String> supported) {

@@ -146,7 +146,13 @@ public final class TokenEndpoints {
   }
 
   private void issue(ServerRequest req, ServerResponse res) {
-    Map<String, String> form = form(req);
+    Map<String, String> form;
+    try {
+      form = form(req);
+    } catch (IllegalArgumentException e) {
+      malformed(res);
+      return;
+    }
     String grant = form.getOrDefault("grant_type", "");
     if (!grant.equals("client_credentials")) {
       error(
@@ -163,11 +169,17 @@ public final class TokenEndpoints {
     String secret = form.getOrDefault("client_secret", "");
     String basic = req.headers().first(HeaderNames.AUTHORIZATION).orElse("");
     if (basic.regionMatches(true, 0, "Basic ", 0, 6)) {
-      String[] pair =
-          new String(Base64.getDecoder().decode(basic.substring(6).strip()), StandardCharsets.UTF_8)
-              .split(":", 2);
-      clientId = URLDecoder.decode(pair[0], StandardCharsets.UTF_8);
-      secret = pair.length > 1 ? URLDecoder.decode(pair[1], StandardCharsets.UTF_8) : "";
+      try {
+        String[] pair =
+            new String(
+                    Base64.getDecoder().decode(basic.substring(6).strip()), StandardCharsets.UTF_8)
+                .split(":", 2);
+        clientId = URLDecoder.decode(pair[0], StandardCharsets.UTF_8);
+        secret = pair.length > 1 ? URLDecoder.decode(pair[1], StandardCharsets.UTF_8) : "";
+      } catch (IllegalArgumentException e) {
+        malformed(res);
+        return;
+      }
     }
     if (clientId.isEmpty()) {
       error(
@@ -339,6 +351,17 @@ public final class TokenEndpoints {
     json(res, 200, body);
   }
 
+  /** Entra's answer to a body or credential that does not decode. */
+  private static void malformed(ServerResponse res) {
+    error(
+        res, 400, "invalid_request", 9002313, "Invalid request. Request is malformed or invalid.");
+  }
+
+  /**
+   * The decoded form body.
+   *
+   * @throws IllegalArgumentException when a name or value is not valid percent-encoding
+   */
   private static Map<String, String> form(ServerRequest req) {
     String body;
     try {

@@ -59,6 +59,11 @@ public final class LocalQuotaCounters implements QuotaCounters {
           request.getRemainingTokens() + 1,
           tokenBucket.getAvailableTokens());
     }
+    if (wanted == 0) {
+      // Bucket4j refuses to consume nothing; a request that costs no tokens only takes a call.
+      return new QuotaDecision.Allowed(
+          request.getRemainingTokens(), tokenBucket.getAvailableTokens());
+    }
     ConsumptionProbe taken = tokenBucket.tryConsumeAndReturnRemaining(wanted);
     if (!taken.isConsumed()) {
       requests.addTokens(1);

@@ -51,10 +51,18 @@ public final class TokenCounter {
     return list;
   }
 
+  /**
+   * @throws IllegalArgumentException for an id outside the encoding's vocabulary
+   */
   public String decode(Encoding encoding, List<Integer> ids) {
     IntArrayList list = new IntArrayList(ids.size());
     ids.forEach(list::add);
-    return of(encoding).decode(list);
+    try {
+      return of(encoding).decode(list);
+    } catch (NullPointerException e) {
+      // JTokkit's way of saying "Unknown token for decoding".
+      throw new IllegalArgumentException(e.getMessage(), e);
+    }
   }
 
   /** Prompt tokens of a chat request as the service bills them. */

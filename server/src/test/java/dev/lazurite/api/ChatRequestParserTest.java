@@ -93,6 +93,19 @@ class ChatRequestParserTest {
           {"messages":[{"role":"user","content":"x"}],"a":1,"b":2}          | Unrecognized request arguments supplied: a, b | param=null | code=null
           {"messages":[{"role":"user","content":"x"}],"tool_choice":"required"} | Invalid value for 'tool_choice': 'tool_choice' is only allowed when 'tools' are specified. | param=tool_choice | code=null
           {"messages":[{"role":"user","content":"x"}],"response_format":{"type":"yaml"}} | Invalid value: 'yaml'. Supported values are: 'text', 'json_object', and 'json_schema'. | param=response_format.type | code=invalid_value
+          {"messages":[{"role":"user","content":"x"}],"logit_bias":{"50256":101}} | Invalid 'logit_bias.50256': decimal above maximum value. Expected a value <= 100, but got 101 instead. | param=logit_bias.50256 | code=decimal_above_max_value
+          {"messages":[{"role":"user","content":"x"}],"logit_bias":{"7":-1e9}} | Invalid 'logit_bias.7': decimal below minimum value. Expected a value >= -100, but got -1000000000 instead. | param=logit_bias.7 | code=decimal_below_min_value
+          {"messages":[{"role":"user","content":"x"}],"logit_bias":{"7":"high"}} | Invalid type for 'logit_bias.7': expected a decimal, but got a string instead. | param=logit_bias.7 | code=invalid_type
+          {"messages":[{"role":"user","content":"x"}],"logit_bias":{"hello":5}} | Invalid key in 'logit_bias': hello. You should only be submitting non-negative integers. | param=logit_bias | code=invalid_value
+          {"messages":[{"role":"user","content":"x"}],"logit_bias":{"-3":5}} | Invalid key in 'logit_bias': -3. You should only be submitting non-negative integers. | param=logit_bias | code=invalid_value
+          {"messages":[{"role":"user","content":"x"}],"tools":[{"type":"function","function":{"name":"f","parameters":"a string"}}]} | Invalid type for 'tools[0].function.parameters': expected an object, but got a string instead. | param=tools[0].function.parameters | code=invalid_type
+          {"messages":[{"role":"user","content":"x"}],"tools":[{"type":"function","function":{"name":"f","parameters":42}}]} | Invalid type for 'tools[0].function.parameters': expected an object, but got an integer instead. | param=tools[0].function.parameters | code=invalid_type
+          {"messages":[{"role":"user","content":"x"}],"tools":[{"type":"function","function":{"name":"f","parameters":{"type":"banana"}}}]} | Invalid schema for function 'f': schema must be a JSON Schema of 'type: "object"', got 'type: "banana"'. | param=tools[0].function.parameters | code=invalid_function_parameters
+          {"messages":[{"role":"user","content":"x"}],"tools":[{"type":"function","function":{"name":"f","parameters":{"type":"object","properties":{"a":{"type":"banana"}}}}}]} | Invalid schema for function 'f': In context=('properties', 'a', 'type'), 'banana' is not valid under any of the given schemas. | param=tools[0].function.parameters | code=invalid_function_parameters
+          {"messages":[{"role":"user","content":"x"}],"tools":[{"type":"function","function":{"name":"f","parameters":{"type":"object","properties":[1]}}}]} | Invalid schema for function 'f': In context=('properties',), [1] is not of type 'object'. | param=tools[0].function.parameters | code=invalid_function_parameters
+          {"messages":[{"role":"user","content":"x"}],"tools":[{"type":"function","function":{"name":"f","parameters":{"type":"object","properties":{"a":{"anyOf":[5]}}}}}]} | Invalid schema for function 'f': In context=('properties', 'a', 'anyOf', 0), 5 is not of type 'object', 'boolean'. | param=tools[0].function.parameters | code=invalid_function_parameters
+          {"messages":[{"role":"user","content":"x"}],"response_format":{"type":"json_schema","json_schema":{"name":"r","schema":{"$ref":"#"}}}} | Invalid schema for response_format 'r': In context=('$ref',), '#' refers to itself without reaching a schema. | param=response_format | code=null
+          {"messages":[{"role":"user","content":"x"}],"response_format":{"type":"json_schema","json_schema":{"name":"r","schema":{"$defs":{"a":{"$ref":"#/$defs/b"},"b":{"$ref":"#/$defs/a"}},"$ref":"#/$defs/a"}}}} | Invalid schema for response_format 'r': In context=('$ref',), '#/$defs/a' refers to itself without reaching a schema. | param=response_format | code=null
           """)
   void rejectsWithTheServicesMessage(String json, String message, String param, String code) {
     assertThat(error(json, "2024-10-21")).isEqualTo(message + " | " + param + " | " + code);
@@ -118,5 +131,82 @@ class ChatRequestParserTest {
                     "{\"messages\":[{\"role\":\"user\",\"content\":\"x\"}],\"tools\":[{\"type\":\"function\",\"function\":{\"name\":\"a\"}}],\"tool_choice\":{\"type\":\"function\",\"function\":{\"name\":\"b\"}}}"))
         .isInstanceOf(ApiException.class)
         .hasMessageContaining("no function named 'b'");
+  }
+
+  static String user(String extra) {
+    return "{\"messages\":[{\"role\":\"user\",\"content\":\"x\"}]" + extra + "}";
+  }
+
+  @Test
+  void acceptsLogitBiasWithinRangeAndRecursiveSchemasThatReachASchema() {
+    parse(user(",\"logit_bias\":{\"50256\":-100,\"15\":100,\"7\":0.5}"));
+    parse(
+        user(
+            ",\"response_format\":{\"type\":\"json_schema\",\"json_schema\":{\"name\":\"tree\","
+                + "\"schema\":{\"type\":\"object\",\"properties\":{\"children\":"
+                + "{\"type\":\"array\",\"items\":{\"$ref\":\"#\"}}}}}}"));
+  }
+
+  @Test
+  void limitsMessagesToolsFunctionsAndStopSequences() {
+    String message = "{\"role\":\"user\",\"content\":\"x\"}";
+    String messages =
+        "{\"messages\":[" + String.join(",", java.util.Collections.nCopies(2049, message)) + "]}";
+    assertThat(error(messages, "2024-10-21"))
+        .isEqualTo(
+            "Invalid 'messages': array too long. Expected an array with maximum length 2048, but got"
+                + " an array with length 2049 instead. | param=messages | code=array_above_max_length");
+    String tool = "{\"type\":\"function\",\"function\":{\"name\":\"f\"}}";
+    assertThat(
+            error(
+                user(
+                    ",\"tools\":["
+                        + String.join(",", java.util.Collections.nCopies(129, tool))
+                        + "]"),
+                "2024-10-21"))
+        .startsWith("Invalid 'tools': array too long. Expected an array with maximum length 128,");
+    String function = "{\"name\":\"f\"}";
+    assertThat(
+            error(
+                user(
+                    ",\"functions\":["
+                        + String.join(",", java.util.Collections.nCopies(129, function))
+                        + "]"),
+                "2024-10-21"))
+        .startsWith(
+            "Invalid 'functions': array too long. Expected an array with maximum length 128,");
+  }
+
+  @Test
+  void limitsTheDepthAndSizeOfASchema() {
+    String deep = "{\"type\":\"string\"}";
+    for (int i = 0; i < JsonSchemas.MAX_DEPTH + 1; i++) {
+      deep = "{\"type\":\"array\",\"items\":" + deep + "}";
+    }
+    assertThat(
+            error(
+                user(
+                    ",\"response_format\":{\"type\":\"json_schema\",\"json_schema\":{\"name\":\"r\",\"schema\":"
+                        + deep
+                        + "}}"),
+                "2024-10-21"))
+        .isEqualTo(
+            "Invalid schema for response_format 'r': schema exceeds the maximum nesting depth of 64."
+                + " | param=response_format | code=null");
+    StringBuilder wide = new StringBuilder("{\"type\":\"object\",\"properties\":{");
+    for (int i = 0; i < JsonSchemas.MAX_SUBSCHEMAS; i++) {
+      wide.append(i == 0 ? "" : ",").append("\"p").append(i).append("\":{\"type\":\"string\"}");
+    }
+    wide.append("}}");
+    assertThat(
+            error(
+                user(
+                    ",\"tools\":[{\"type\":\"function\",\"function\":{\"name\":\"f\",\"parameters\":"
+                        + wide
+                        + "}}]"),
+                "2024-10-21"))
+        .isEqualTo(
+            "Invalid schema for function 'f': schema has more than 5000 subschemas."
+                + " | param=tools[0].function.parameters | code=invalid_function_parameters");
   }
 }

@@ -74,4 +74,17 @@ class CountersTest {
           .isInstanceOf(QuotaDecision.Throttled.class);
     }
   }
+
+  @ParameterizedTest
+  @MethodSource("implementations")
+  void admitsARequestThatCostsNoTokensOnItsCallAlone(String kind) {
+    RateLimits limits = new RateLimits(1_000, 2);
+    String key = "acct/zero-" + kind + "-" + System.nanoTime();
+    try (QuotaCounters counters = counters(kind)) {
+      var decision = counters.tryAcquire(key, limits, 0);
+      assertThat(decision).isInstanceOf(QuotaDecision.Allowed.class);
+      assertThat(((QuotaDecision.Allowed) decision).remainingTokens()).isEqualTo(1_000);
+      assertThat(((QuotaDecision.Allowed) decision).remainingRequests()).isEqualTo(1);
+    }
+  }
 }

@@ -183,6 +183,12 @@ public record SearchQuery(
             throw invalid("vector", "an array of numbers");
           }
           vector[i] = (float) v.get(i).asDouble();
+          if (!Float.isFinite(vector[i])) {
+            throw SearchException.badRequest(
+                "The request is invalid. Details: Cannot convert the literal '"
+                    + v.get(i).asText()
+                    + "' to the expected type 'Edm.Single'.");
+          }
         }
       } else if (kind.equals("text")) {
         text = q.path("text").asText("");

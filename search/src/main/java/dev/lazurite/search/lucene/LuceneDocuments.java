@@ -93,6 +93,11 @@ final class LuceneDocuments {
       if (!value.isArray() || !allNumbers(value)) {
         throw mismatch(field);
       }
+      for (JsonNode component : value) {
+        if (!Float.isFinite((float) component.asDouble())) {
+          throw notConvertible(component, "Edm.Single");
+        }
+      }
       if (value.size() != field.dimensions()) {
         throw SearchException.badRequest(
             "The request is invalid. Details: The vector field '"
@@ -135,6 +140,59 @@ final class LuceneDocuments {
     if (!ok) {
       throw mismatch(field);
     }
+    if (t.numeric() && v.isNumber() && !Double.isFinite(v.asDouble())) {
+      throw notConvertible(v, t.base());
+    }
+    if (t.string() && oneTerm(field) && utf8Length(v.textValue()) > MAX_TERM_BYTES) {
+      throw SearchException.badRequest(
+          "The request is invalid. Details: Field '"
+              + field.name()
+              + "' contains a term that is too large to process. The max length for UTF-8 encoded"
+              + " terms is 32766 bytes. The most likely cause of this error is that filtering,"
+              + " sorting, and/or faceting are enabled on this field, which causes the entire"
+              + " field value to be indexed as a single term. Please avoid the use of these"
+              + " options for large fields.");
+    }
+  }
+
+  /** Lucene's limit on one indexed term. */
+  static final int MAX_TERM_BYTES = 32766;
+
+  /** Whether the whole value is indexed as one term: exact matching, or the keyword analyzer. */
+  private static boolean oneTerm(SearchField field) {
+    return field.filterable()
+        || field.sortable()
+        || field.facetable()
+        || field.key()
+        || (field.text() && field.analyzer().equals("keyword"));
+  }
+
+  /** UTF-8 length without encoding; stops counting once past the term limit. */
+  private static int utf8Length(String text) {
+    int bytes = 0;
+    for (int i = 0; i < text.length() && bytes <= MAX_TERM_BYTES; i++) {
+      char c = text.charAt(i);
+      if (c < 0x80) {
+        bytes += 1;
+      } else if (c < 0x800) {
+        bytes += 2;
+      } else if (Character.isHighSurrogate(c)) {
+        bytes += 4;
+        i++;
+      } else {
+        bytes += 3;
+      }
+    }
+    return bytes;
+  }
+
+  static SearchException notConvertible(JsonNode value, String type) {
+    return SearchException.badRequest(
+        "The request is invalid. Details: Cannot convert the literal '"
+            + value.asText()
+            + "' to the expected type '"
+            + type
+            + "'.");
   }
 
   private static boolean parsesAsDate(String text) {

@@ -135,7 +135,13 @@ final class LuceneIndex implements DocumentIndex, AutoCloseable {
       document = existing.get().deepCopy();
       document.setAll(source);
     }
-    writer.updateDocument(term, LuceneDocuments.fields(document, schema));
+    try {
+      writer.updateDocument(term, LuceneDocuments.fields(document, schema));
+    } catch (IllegalArgumentException e) {
+      // Lucene refuses the document alone (an immense term, a vector it cannot index).
+      return new ItemResult(
+          key, false, "The document could not be indexed: " + e.getMessage(), 400);
+    }
     pending.put(key, Optional.of(document));
     return new ItemResult(key, true, null, existing.isPresent() ? 200 : 201);
   }
@@ -172,7 +178,11 @@ final class LuceneIndex implements DocumentIndex, AutoCloseable {
 
   @Override
   public SearchResult search(SearchQuery query) {
-    return withSearcher(s -> search.run(s, query));
+    try {
+      return withSearcher(s -> search.run(s, query));
+    } catch (IndexSearcher.TooManyClauses e) {
+      throw TextQueries.tooComplex();
+    }
   }
 
   @Override

@@ -78,7 +78,8 @@ final class LuceneSearch {
                 .add(textQuery, Occur.MUST)
                 .add(filter, Occur.FILTER)
                 .build();
-    int window = q.skip() + q.pageSize();
+    // Past the index's size a larger window finds nothing more; capped, it cannot overflow.
+    int window = (int) Math.min(Integer.MAX_VALUE - 1, (long) q.skip() + q.pageSize());
     List<Ranked> ranked;
     long total;
     if (q.vectorQueries().isEmpty()) {

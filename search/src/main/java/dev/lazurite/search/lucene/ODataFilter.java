@@ -25,10 +25,14 @@ import org.apache.lucene.util.BytesRef;
  * search.ismatch}, and {@code any}/{@code all} over collections.
  */
 final class ODataFilter {
+  /** Parentheses, {@code not}s and lambdas nested in one another, at most. */
+  static final int MAX_DEPTH = 100;
+
   private final IndexSchema schema;
   private final BiFunction<String, List<String>, Query> fullText;
   private final List<ODataLexer.Token> tokens;
   private int pos;
+  private int depth;
 
   /** Inside a lambda: the range variable and the collection field it stands for. */
   private String rangeVariable;
@@ -56,34 +60,51 @@ final class ODataFilter {
     return q;
   }
 
+  /**
+   * A chain of {@code or}s (and of {@code and}s below) is one flat query: a long chain costs no
+   * stack, and past Lucene's clause limit it fails as too many clauses.
+   */
   private Query or() {
-    Query left = and();
-    while (keyword("or")) {
-      Query right = and();
-      left =
-          new BooleanQuery.Builder()
-              .add(left, Occur.SHOULD)
-              .add(right, Occur.SHOULD)
-              .setMinimumNumberShouldMatch(1)
-              .build();
+    descend();
+    Query first = and();
+    if (!keyword("or")) {
+      depth--;
+      return first;
     }
-    return left;
+    var any = new BooleanQuery.Builder().add(first, Occur.SHOULD).setMinimumNumberShouldMatch(1);
+    do {
+      any.add(and(), Occur.SHOULD);
+    } while (keyword("or"));
+    depth--;
+    return any.build();
   }
 
   private Query and() {
-    Query left = unary();
-    while (keyword("and")) {
-      Query right = unary();
-      left = new BooleanQuery.Builder().add(left, Occur.FILTER).add(right, Occur.FILTER).build();
+    Query first = unary();
+    if (!keyword("and")) {
+      return first;
     }
-    return left;
+    var all = new BooleanQuery.Builder().add(first, Occur.FILTER);
+    do {
+      all.add(unary(), Occur.FILTER);
+    } while (keyword("and"));
+    return all.build();
   }
 
   private Query unary() {
     if (keyword("not")) {
-      return not(unary());
+      descend();
+      Query negated = not(unary());
+      depth--;
+      return negated;
     }
     return primary();
+  }
+
+  private void descend() {
+    if (++depth > MAX_DEPTH) {
+      throw invalid("The recursion depth exceeded allowed limit.");
+    }
   }
 
   private static Query not(Query q) {
@@ -171,9 +192,12 @@ final class ODataFilter {
   private Query function(String name) {
     expect("(");
     List<Object> args = new ArrayList<>();
-    if (!peek().is(")")) {
+    if (peek() == null || !peek().is(")")) {
       do {
         ODataLexer.Token t = peek();
+        if (t == null) {
+          throw invalid("The filter ended unexpectedly.");
+        }
         if (t.kind() == ODataLexer.Kind.IDENTIFIER
             && !List.of("true", "false", "null").contains(t.text())) {
           next();
@@ -269,7 +293,11 @@ final class ODataFilter {
     if (type.integral() || type.date()) {
       long v;
       if (type.date() && value instanceof String s) {
-        v = LuceneDocuments.epochMillis(s);
+        try {
+          v = LuceneDocuments.epochMillis(s);
+        } catch (java.time.DateTimeException e) {
+          throw invalid("'" + s + "' is not a valid date and time.");
+        }
       } else if (value instanceof Long l) {
         v = l;
       } else {
@@ -330,10 +358,7 @@ final class ODataFilter {
     ODataLexer.Token t = next();
     return switch (t.kind()) {
       case STRING -> t.text();
-      case NUMBER ->
-          t.text().contains(".") || t.text().contains("e") || t.text().contains("E")
-              ? (Object) Double.parseDouble(t.text())
-              : (Object) Long.parseLong(t.text());
+      case NUMBER -> number(t);
       case DATE -> t.text();
       case IDENTIFIER ->
           switch (t.text()) {
@@ -344,6 +369,17 @@ final class ODataFilter {
           };
       default -> throw invalid("Expected a value at position " + t.position() + ".");
     };
+  }
+
+  private static Object number(ODataLexer.Token t) {
+    String text = t.text();
+    try {
+      return text.contains(".") || text.contains("e") || text.contains("E")
+          ? (Object) Double.parseDouble(text)
+          : (Object) Long.parseLong(text);
+    } catch (NumberFormatException e) {
+      throw invalid("The number '" + text + "' at position " + t.position() + " is out of range.");
+    }
   }
 
   private boolean keyword(String word) {

@@ -13,6 +13,7 @@ import org.apache.lucene.queryparser.classic.ParseException;
 import org.apache.lucene.queryparser.classic.QueryParser;
 import org.apache.lucene.queryparser.simple.SimpleQueryParser;
 import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MatchNoDocsQuery;
 import org.apache.lucene.search.Query;
 
@@ -30,6 +31,10 @@ final class TextQueries {
   }
 
   Query build(String search, boolean full, boolean all, List<String> searchFields) {
+    if (moreTermsThanClauses(search)) {
+      // Refused before parsing: a parser given megabytes of terms works long before it fails.
+      throw tooComplex();
+    }
     List<String> fields = fields(searchFields);
     if (fields.isEmpty()) {
       return new MatchNoDocsQuery();
@@ -52,6 +57,29 @@ final class TextQueries {
     parser.setDefaultOperator(all ? BooleanClause.Occur.MUST : BooleanClause.Occur.SHOULD);
     Query q = parser.parse(search);
     return q == null ? new MatchNoDocsQuery() : q;
+  }
+
+  /** The answer to a query that expands past Lucene's clause limit. */
+  static SearchException tooComplex() {
+    return SearchException.badRequest(
+        "The request is invalid. Details: The query is too complex: it expands to more than "
+            + IndexSearcher.getMaxClauseCount()
+            + " clauses. Simplify the search text or the filter and try again.");
+  }
+
+  /** Whether the text has more whitespace-separated terms than a query may have clauses. */
+  private static boolean moreTermsThanClauses(String search) {
+    int limit = IndexSearcher.getMaxClauseCount();
+    int terms = 0;
+    boolean inTerm = false;
+    for (int i = 0; i < search.length(); i++) {
+      boolean space = Character.isWhitespace(search.charAt(i));
+      if (!space && !inTerm && ++terms > limit) {
+        return true;
+      }
+      inTerm = !space;
+    }
+    return false;
   }
 
   private List<String> fields(List<String> requested) {

@@ -76,18 +76,20 @@ final class VectorSearch {
               + ".");
     }
     String luceneField = LuceneDocuments.vectorField(fieldName);
+    // Lucene sizes its queues by k: no more than the documents there are.
+    int k = Math.min(vq.k(), Math.max(1, searcher.getIndexReader().maxDoc()));
     List<LuceneSearch.Ranked> out = new ArrayList<>();
     if (vq.exhaustive() || profile.exhaustive()) {
-      for (ScoreDoc sd : exact(searcher, luceneField, vector, vq.k(), filter)) {
+      for (ScoreDoc sd : exact(searcher, luceneField, vector, k, filter)) {
         out.add(new LuceneSearch.Ranked(sd.doc, LuceneDocuments.serviceScore(profile, sd.score)));
       }
       return out;
     }
-    Query knn = new KnnFloatVectorQuery(luceneField, vector, vq.k(), postFilter ? null : filter);
+    Query knn = new KnnFloatVectorQuery(luceneField, vector, k, postFilter ? null : filter);
     if (postFilter && filter != null) {
       knn = new BooleanQuery.Builder().add(knn, Occur.MUST).add(filter, Occur.FILTER).build();
     }
-    for (ScoreDoc sd : searcher.search(knn, vq.k()).scoreDocs) {
+    for (ScoreDoc sd : searcher.search(knn, k).scoreDocs) {
       out.add(new LuceneSearch.Ranked(sd.doc, LuceneDocuments.serviceScore(profile, sd.score)));
     }
     return out;

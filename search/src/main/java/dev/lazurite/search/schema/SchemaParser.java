@@ -262,7 +262,10 @@ final class SchemaParser {
     ObjectNode out = ((ObjectNode) node).deepCopy();
     ArrayNode algorithms = JSON.arrayNode();
     for (JsonNode a : node.path("algorithms")) {
-      ObjectNode algorithm = ((ObjectNode) a).deepCopy();
+      if (!(a instanceof ObjectNode given)) {
+        throw invalidDefinition("Each vector search algorithm must be an object.");
+      }
+      ObjectNode algorithm = given.deepCopy();
       String kind = a.path("kind").asText("");
       if (kind.equals("hnsw")) {
         ObjectNode p = parameters(algorithm, "hnswParameters");

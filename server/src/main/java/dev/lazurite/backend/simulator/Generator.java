@@ -30,6 +30,14 @@ final class Generator {
     return shape(text, encoding, limit, stop, Integer.MAX_VALUE);
   }
 
+  /** Structured output whose making stopped at its budget: it ends at the limit, unfinished. */
+  Generation unfinished(String text, Encoding encoding, int limit, List<String> stop) {
+    Generation cut = shape(text, encoding, limit, stop, Integer.MAX_VALUE);
+    return cut.finishReason().equals("stop") && firstStop(cut.text(), stop) < 0
+        ? new Generation(cut.pieces(), List.of(), "length", cut.completionTokens())
+        : cut;
+  }
+
   private Generation shape(String text, Encoding encoding, int limit, List<String> stop, int cap) {
     String finish = "stop";
     List<Integer> ids = tokens.encode(encoding, text);
@@ -84,7 +92,11 @@ final class Generator {
     };
   }
 
-  Generation toolCalls(ChatRequest request, Random random, Encoding encoding) {
+  /**
+   * Tool calls whose arguments are cut, like a model's, when they would pass {@code limit} tokens:
+   * the last call's arguments end unfinished and the finish reason is {@code length}.
+   */
+  Generation toolCalls(ChatRequest request, Random random, Encoding encoding, int limit) {
     List<ChatRequest.Tool> chosen = new ArrayList<>();
     if (request.toolChoice().mode().equals("function")) {
       request.tools().stream()
@@ -100,19 +112,37 @@ final class Generator {
     List<ChatRequest.ToolCall> calls = new ArrayList<>();
     int completion = 0;
     for (ChatRequest.Tool tool : chosen) {
-      String arguments = Json.writeString(SchemaInstances.generate(tool.parameters(), random));
+      int left = limit - completion - tokens.count(encoding, tool.name()) - 4;
+      var instance =
+          SchemaInstances.generate(
+              tool.parameters(), random, SchemaInstances.budgetFor(Math.max(0, left)));
+      String arguments = Json.writeString(instance.value());
+      List<Integer> ids = tokens.encode(encoding, arguments);
+      boolean cut = instance.truncated() || ids.size() > left;
+      if (cut) {
+        arguments = tokens.decode(encoding, ids.subList(0, Math.clamp(left, 0, ids.size())));
+      }
       calls.add(new ChatRequest.ToolCall(Ids.toolCall(), tool.name(), arguments));
       completion += tokens.count(encoding, tool.name()) + tokens.count(encoding, arguments) + 4;
+      if (cut) {
+        return new Generation(List.of(), calls, "length", completion);
+      }
     }
     return new Generation(List.of(), calls, "tool_calls", completion);
   }
 
-  /** The JSON text a {@code response_format} asks for, or null for plain text. */
-  static String structured(ChatRequest.ResponseFormat format, Random random) {
+  /**
+   * The JSON text a {@code response_format} asks for, or null for plain text; made within the
+   * budget of {@code limit} tokens.
+   */
+  static SchemaInstances.Instance structured(
+      ChatRequest.ResponseFormat format, Random random, int limit) {
     return switch (format.type()) {
-      case "json_schema" -> Json.writeString(SchemaInstances.generate(format.schema(), random));
+      case "json_schema" ->
+          SchemaInstances.generate(format.schema(), random, SchemaInstances.budgetFor(limit));
       case "json_object" ->
-          Json.writeString(Json.MAPPER.createObjectNode().put("answer", Words.prose(random, 12)));
+          new SchemaInstances.Instance(
+              Json.MAPPER.createObjectNode().put("answer", Words.prose(random, 12)), false);
       default -> null;
     };
   }

@@ -12,36 +12,76 @@ import java.util.Random;
  * Makes a JSON value that validates against a JSON schema, for tool arguments and structured
  * output. Covers the subset function schemas use: types, enum, const, properties, items, anyOf /
  * oneOf / allOf, local {@code $ref}s, numeric bounds, string lengths and common formats.
+ *
+ * <p>The work is bounded by a budget of characters, as a model is bounded by its token limit: once
+ * the instance has grown past the budget, arrays and objects stop growing and strings stop padding,
+ * and the result reports itself {@link Instance#truncated() truncated}. The caller then cuts the
+ * text at the token limit, as a model that hits it would.
  */
 final class SchemaInstances {
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
   private static final int MAX_DEPTH = 8;
 
+  /** Characters per token that the budget allows: more than any encoding's English average. */
+  static final int CHARS_PER_TOKEN = 16;
+
   private final JsonNode root;
   private final Random random;
+  private long remaining;
+  private boolean truncated;
 
-  private SchemaInstances(JsonNode root, Random random) {
+  private SchemaInstances(JsonNode root, Random random, long budget) {
     this.root = root;
     this.random = random;
+    this.remaining = budget;
   }
 
-  static JsonNode generate(JsonNode schema, Random random) {
-    return new SchemaInstances(schema, random).value(schema, "value", 0);
+  /**
+   * A value for {@code schema}, or the start of one when it would need more than {@code budget}
+   * characters.
+   */
+  record Instance(JsonNode value, boolean truncated) {}
+
+  static Instance generate(JsonNode schema, Random random, long budget) {
+    var instances = new SchemaInstances(schema, random, budget);
+    JsonNode value = instances.value(schema, "value", 0);
+    return new Instance(value, instances.truncated);
+  }
+
+  /** The budget for an answer of at most {@code tokens} tokens. */
+  static long budgetFor(int tokens) {
+    return (tokens + 1L) * CHARS_PER_TOKEN;
+  }
+
+  /** Takes {@code chars} from the budget; false (and truncated) once it is spent. */
+  private boolean spend(long chars) {
+    remaining -= chars;
+    if (remaining < 0) {
+      truncated = true;
+      return false;
+    }
+    return true;
+  }
+
+  /** A leaf value, paid for from the budget. */
+  private JsonNode leaf(JsonNode value) {
+    spend(value.isTextual() ? value.textValue().length() + 2L : value.toString().length());
+    return value;
   }
 
   private JsonNode value(JsonNode schema, String name, int depth) {
-    if (schema == null || !schema.isObject() || depth > MAX_DEPTH) {
-      return NODES.textNode(Words.phrase(random, 2));
+    if (schema == null || !schema.isObject() || depth > MAX_DEPTH || remaining < 0) {
+      return leaf(NODES.textNode(Words.phrase(random, 2)));
     }
     if (schema.has("$ref")) {
       return value(resolve(schema.get("$ref").asText()), name, depth + 1);
     }
     if (schema.has("const")) {
-      return schema.get("const");
+      return leaf(schema.get("const"));
     }
     if (schema.has("enum") && schema.get("enum").isArray() && !schema.get("enum").isEmpty()) {
       JsonNode values = schema.get("enum");
-      return values.get(random.nextInt(values.size()));
+      return leaf(values.get(random.nextInt(values.size())));
     }
     for (String combinator : new String[] {"anyOf", "oneOf"}) {
       if (schema.has(combinator) && !schema.get(combinator).isEmpty()) {
@@ -50,17 +90,21 @@ final class SchemaInstances {
     }
     if (schema.has("allOf") && !schema.get("allOf").isEmpty()) {
       ObjectNode merged = NODES.objectNode();
-      schema.get("allOf").forEach(part -> merged.setAll((ObjectNode) part));
+      for (JsonNode part : schema.get("allOf")) {
+        if (part instanceof ObjectNode object) {
+          merged.setAll(object);
+        }
+      }
       return value(merged, name, depth + 1);
     }
     return switch (type(schema)) {
       case "object" -> object(schema, depth);
       case "array" -> array(schema, name, depth);
-      case "integer" -> NODES.numberNode(integer(schema));
-      case "number" -> NODES.numberNode(number(schema));
-      case "boolean" -> NODES.booleanNode(random.nextBoolean());
-      case "null" -> NODES.nullNode();
-      default -> NODES.textNode(string(schema, name));
+      case "integer" -> leaf(NODES.numberNode(integer(schema)));
+      case "number" -> leaf(NODES.numberNode(number(schema)));
+      case "boolean" -> leaf(NODES.booleanNode(random.nextBoolean()));
+      case "null" -> leaf(NODES.nullNode());
+      default -> leaf(NODES.textNode(string(schema, name)));
     };
   }
 
@@ -91,8 +135,9 @@ final class SchemaInstances {
     JsonNode properties = schema.get("properties");
     if (properties != null && properties.isObject()) {
       Iterator<Map.Entry<String, JsonNode>> fields = properties.fields();
-      while (fields.hasNext()) {
+      while (fields.hasNext() && spend(2)) {
         Map.Entry<String, JsonNode> field = fields.next();
+        spend(field.getKey().length() + 3L);
         object.set(field.getKey(), value(field.getValue(), field.getKey(), depth + 1));
       }
     }
@@ -100,11 +145,12 @@ final class SchemaInstances {
   }
 
   private ArrayNode array(JsonNode schema, String name, int depth) {
-    int min = schema.path("minItems").asInt(1);
-    int max = schema.path("maxItems").asInt(Math.max(min, 3));
-    int count = min + random.nextInt(Math.max(1, Math.min(max, min + 2) - min + 1));
+    long min = Math.max(0, schema.path("minItems").asLong(1));
+    long max = schema.path("maxItems").asLong(Math.max(min, 3));
+    long count = min + random.nextInt((int) Math.max(1, Math.min(max, min + 2) - min + 1));
     ArrayNode array = NODES.arrayNode();
-    for (int i = 0; i < count; i++) {
+    spend(2);
+    for (long i = 0; i < count && spend(1); i++) {
       array.add(value(schema.get("items"), name, depth + 1));
     }
     return array;
@@ -120,7 +166,12 @@ final class SchemaInstances {
     if (schema.has("exclusiveMaximum") && schema.get("exclusiveMaximum").isNumber()) {
       max = (long) Math.ceil(schema.get("exclusiveMaximum").asDouble()) - 1;
     }
-    return max <= min ? min : min + Math.floorMod(random.nextLong(), max - min + 1);
+    if (max <= min) {
+      return min;
+    }
+    // In doubles: the span of two longs may not fit in a long.
+    double drawn = min + Math.floor(random.nextDouble() * ((double) max - (double) min + 1));
+    return (long) Math.min((double) max, Math.max((double) min, drawn));
   }
 
   private double number(JsonNode schema) {
@@ -144,10 +195,15 @@ final class SchemaInstances {
           case "uuid" -> new java.util.UUID(random.nextLong(), random.nextLong()).toString();
           default -> plausible(name);
         };
-    int minLength = schema.path("minLength").asInt(0);
-    int maxLength = schema.path("maxLength").asInt(Integer.MAX_VALUE);
+    long minLength = schema.path("minLength").asLong(0);
+    int maxLength =
+        (int) Math.min(Integer.MAX_VALUE, schema.path("maxLength").asLong(Integer.MAX_VALUE));
     StringBuilder padded = new StringBuilder(value);
     while (padded.length() < minLength) {
+      if (padded.length() >= remaining) {
+        truncated = true;
+        break;
+      }
       padded.append(' ').append(Words.word(random));
     }
     return padded.length() > maxLength ? padded.substring(0, maxLength) : padded.toString();

@@ -10,6 +10,7 @@ import dev.lazurite.api.completions.TextCompletion;
 import dev.lazurite.backend.Backend;
 import dev.lazurite.backend.Ids;
 import dev.lazurite.catalog.ModelSpec;
+import dev.lazurite.json.Json;
 import dev.lazurite.pipeline.EventSink;
 import dev.lazurite.pipeline.EventStream;
 import dev.lazurite.pipeline.StreamEvent;
@@ -162,10 +163,17 @@ public final class SimulatorBackend implements Backend {
     for (int i = 0; i < request.n(); i++) {
       Random random = random(request, i);
       if (Generator.callsTools(request)) {
-        generations.add(generator.toolCalls(request, random, model.encoding()));
+        generations.add(generator.toolCalls(request, random, model.encoding(), limit));
         continue;
       }
-      String structured = Generator.structured(request.responseFormat(), random);
+      var instance = Generator.structured(request.responseFormat(), random, limit);
+      if (instance != null && instance.truncated()) {
+        generations.add(
+            generator.unfinished(
+                Json.writeString(instance.value()), model.encoding(), limit, request.stop()));
+        continue;
+      }
+      String structured = instance == null ? null : Json.writeString(instance.value());
       if (structured == null) {
         structured = Generator.echo(request);
       }

@@ -179,8 +179,31 @@ class SimulatorBackendTest {
         Json.read("{\"type\":\"integer\",\"minimum\":-5,\"maximum\":5}", JsonNode.class);
     Random random = new Random(123);
     for (int i = 0; i < 500; i++) {
-      long value = SchemaInstances.generate(schema, random).asLong();
+      long value = SchemaInstances.generate(schema, random, 1_000).value().asLong();
       assertThat(value).isBetween(-5L, 5L);
     }
+  }
+
+  @Test
+  void schemaInstancesStopGrowingAtTheirBudget() {
+    Random random = new Random(7);
+    for (String bomb :
+        List.of(
+            "{\"type\":\"array\",\"minItems\":1e9,\"items\":{\"type\":\"string\"}}",
+            "{\"type\":\"string\",\"minLength\":2e9}",
+            "{\"type\":\"object\",\"properties\":{\"a\":{\"$ref\":\"#\"},\"b\":{\"$ref\":\"#\"},"
+                + "\"c\":{\"$ref\":\"#\"},\"d\":{\"$ref\":\"#\"}}}")) {
+      JsonNode schema = Json.read(bomb, JsonNode.class);
+      var instance = SchemaInstances.generate(schema, random, 1_000);
+      assertThat(instance.truncated()).as(bomb).isTrue();
+      assertThat(Json.writeString(instance.value()).length()).as(bomb).isLessThan(1_200);
+    }
+    var small =
+        SchemaInstances.generate(
+            Json.read("{\"type\":\"array\",\"minItems\":2,\"maxItems\":2}", JsonNode.class),
+            random,
+            1_000);
+    assertThat(small.truncated()).isFalse();
+    assertThat(small.value()).hasSize(2);
   }
 }
