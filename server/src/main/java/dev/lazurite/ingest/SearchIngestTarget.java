@@ -53,10 +53,23 @@ public final class SearchIngestTarget implements IngestTarget {
   }
 
   @Override
+  public int chunkCount(String filepath) throws IOException {
+    ObjectNode q = Json.MAPPER.createObjectNode();
+    q.put("search", "*").put("filter", byPath(filepath)).put("count", true).put("top", 0);
+    var r = search("POST", "/indexes/" + index + "/docs/search", q);
+    check(r, "count the chunks of " + filepath);
+    return Json.parse(r.body()).path("@odata.count").asInt();
+  }
+
+  private static String byPath(String filepath) {
+    return "filepath eq '" + filepath.replace("'", "''") + "'";
+  }
+
+  @Override
   public void deleteFile(String filepath) throws IOException {
     while (true) {
       ObjectNode q = Json.MAPPER.createObjectNode();
-      q.put("search", "*").put("filter", "filepath eq '" + filepath.replace("'", "''") + "'");
+      q.put("search", "*").put("filter", byPath(filepath));
       q.put("select", "id").put("top", 1000);
       var r = search("POST", "/indexes/" + index + "/docs/search", q);
       check(r, "find the chunks of " + filepath);
