@@ -13,8 +13,8 @@ public interface IngestTarget {
   /** The {@code content_hash} of every file's chunk 0 in the index, by relative path. */
   Map<String, String> fileHashes() throws IOException;
 
-  /** How many chunks of a file the index holds. */
-  int chunkCount(String filepath) throws IOException;
+  /** How many chunks the index holds of each file that has any, by relative path. */
+  Map<String, Integer> chunkCounts() throws IOException;
 
   /** Removes every chunk of a file. */
   void deleteFile(String filepath) throws IOException;

@@ -61,6 +61,7 @@ public final class Ingestor {
       files = walk.filter(Files::isRegularFile).filter(DocumentParser::supported).sorted().toList();
     }
     Map<String, String> known = target.fileHashes();
+    Map<String, Integer> held = target.chunkCounts();
     Set<String> seen = new TreeSet<>();
     List<String> failures = new ArrayList<>();
     int indexed = 0;
@@ -78,7 +79,7 @@ public final class Ingestor {
         failures.add(path + ": " + e.getMessage());
         continue;
       }
-      if (!everything && complete(target, path, hash, known.get(path))) {
+      if (!everything && complete(hash, known.get(path), held.getOrDefault(path, 0))) {
         unchanged++;
         continue;
       }
@@ -117,7 +118,8 @@ public final class Ingestor {
       indexed++;
     }
     int removed = 0;
-    for (String gone : known.keySet()) {
+    // Every file with a chunk in the index: one a stopped run left without its manifest too.
+    for (String gone : held.keySet()) {
       if (!seen.contains(gone)) {
         target.deleteFile(gone);
         removed++;
@@ -127,12 +129,11 @@ public final class Ingestor {
   }
 
   /** Indexed whole from this content: its manifest matches and every chunk it names is there. */
-  private static boolean complete(IngestTarget target, String path, String hash, String stored)
-      throws IOException {
+  private static boolean complete(String hash, String stored, int chunksHeld) {
     var manifest = Manifest.parse(stored);
     return manifest.isPresent()
         && manifest.get().contentHash().equals(hash)
-        && target.chunkCount(path) == manifest.get().chunks();
+        && manifest.get().chunks() == chunksHeld;
   }
 
   private static ObjectNode chunk(

@@ -53,12 +53,17 @@ public final class SearchIngestTarget implements IngestTarget {
   }
 
   @Override
-  public int chunkCount(String filepath) throws IOException {
+  public Map<String, Integer> chunkCounts() throws IOException {
     ObjectNode q = Json.MAPPER.createObjectNode();
-    q.put("search", "*").put("filter", byPath(filepath)).put("count", true).put("top", 0);
+    q.put("search", "*").put("top", 0).putArray("facets").add("filepath,count:1000000");
     var r = search("POST", "/indexes/" + index + "/docs/search", q);
-    check(r, "count the chunks of " + filepath);
-    return Json.parse(r.body()).path("@odata.count").asInt();
+    check(r, "count the chunks per file");
+    Map<String, Integer> counts = new HashMap<>();
+    Json.parse(r.body())
+        .path("@search.facets")
+        .path("filepath")
+        .forEach(b -> counts.put(b.path("value").asText(), b.path("count").asInt()));
+    return counts;
   }
 
   private static String byPath(String filepath) {

@@ -128,6 +128,20 @@ class ResumedIngestionTest {
   }
 
   @Test
+  void aFileRemovedAfterAStoppedIngestLeavesNoChunksBehind() throws Exception {
+    Files.writeString(corpus.resolve(FILE), handbook());
+    try (TestingServer server = TestingServer.start()) {
+      String key = searchService(server);
+      int chunks = ingest(server).path("chunks").asInt();
+      dropChunks(server, key, List.of(0, chunks - 1));
+      Files.delete(corpus.resolve(FILE));
+      JsonNode removed = ingest(server);
+      assertThat(removed.path("removed").asInt()).isEqualTo(1);
+      assertThat(chunkIds(server, key)).isEmpty();
+    }
+  }
+
+  @Test
   void anIndexerRunCompletesAFileThatAStoppedRunLeftIncomplete() throws Exception {
     try (TestingServer server = TestingServer.start()) {
       Path folder = server.dataDir().resolve("documents/policies");
