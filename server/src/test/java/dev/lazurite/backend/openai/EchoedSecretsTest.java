@@ -30,6 +30,7 @@ import org.slf4j.LoggerFactory;
 class EchoedSecretsTest {
   static final String HELLO = "{\"messages\":[{\"role\":\"user\",\"content\":\"Hi\"}]}";
   static final String KEY = "sk-stored-" + UUID.randomUUID();
+  static final String TOKEN = "eyJ-issued-" + UUID.randomUUID();
   static HttpServer upstream;
   static TestingServer gateway;
 
@@ -57,6 +58,14 @@ class EchoedSecretsTest {
         "{\"kind\":\"openai\",\"url\":\"" + base + "/stream/v1\",\"upstreamModel\":\"m\"");
     putBackend(
         "azure400", "{\"kind\":\"azure\",\"deployment\":\"d\",\"url\":\"" + base + "/err400\"");
+    putBackend(
+        "entra400",
+        "{\"kind\":\"azure\",\"deployment\":\"d\",\"url\":\""
+            + base
+            + "/err400\",\"auth\":\"client-credentials\",\"clientId\":\"gateway\",\"tokenUrl\":\""
+            + base
+            + "/token\"",
+        "clientSecret");
   }
 
   @AfterAll
@@ -82,6 +91,14 @@ class EchoedSecretsTest {
     String credential = auth != null ? auth : exchange.getRequestHeaders().getFirst("api-key");
     exchange.getRequestBody().readAllBytes();
     String path = exchange.getRequestURI().getPath();
+    if (path.equals("/token")) {
+      respond(
+          exchange,
+          200,
+          "application/json",
+          "{\"access_token\":\"" + TOKEN + "\",\"token_type\":\"Bearer\",\"expires_in\":3600}");
+      return;
+    }
     if (path.startsWith("/stream/")) {
       String chunk =
           "{\"id\":\"c\",\"object\":\"chat.completion.chunk\",\"created\":1,\"model\":\"m\","
@@ -115,6 +132,11 @@ class EchoedSecretsTest {
   }
 
   static void putBackend(String name, String backendWithoutKey) {
+    putBackend(name, backendWithoutKey, "apiKey");
+  }
+
+  /** A pooled backend whose stored secret ({@code apiKey} or {@code clientSecret}) is KEY. */
+  static void putBackend(String name, String backendWithoutKey, String secretField) {
     String backends =
         "/subscriptions/"
             + gateway.server().subscriptionId()
@@ -128,7 +150,9 @@ class EchoedSecretsTest {
                 backends + name + "?api-version=2024-10-01",
                 "{\"properties\":{\"backend\":"
                     + backendWithoutKey
-                    + ",\"apiKey\":\""
+                    + ",\""
+                    + secretField
+                    + "\":\""
                     + KEY
                     + "\"},\"region\":\"swedencentral\"}}",
                 "Authorization",
@@ -174,6 +198,17 @@ class EchoedSecretsTest {
         .isEqualTo("Incorrect API key provided: [REDACTED]");
     assertThat(logLines()).anyMatch(line -> line.contains("upstream answered 400"));
     assertThat(logLines()).noneMatch(line -> line.contains(KEY));
+  }
+
+  @Test
+  void anEchoedEntraTokenIsMaskedInTheAnswerAndTheLog() {
+    var entra = chat("entra400", HELLO);
+    assertThat(entra.status()).isEqualTo(400);
+    assertThat(entra.json().at("/error/message").asText())
+        .isEqualTo("Incorrect API key provided: Bearer [REDACTED]");
+    assertThat(entra.body()).doesNotContain(TOKEN).doesNotContain(KEY);
+    assertThat(logLines()).anyMatch(line -> line.contains("upstream answered 400"));
+    assertThat(logLines()).noneMatch(line -> line.contains(TOKEN) || line.contains(KEY));
   }
 
   @Test
