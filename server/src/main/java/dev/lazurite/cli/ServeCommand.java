@@ -70,6 +70,13 @@ final class ServeCommand implements Callable<Integer> {
   String maxBodyBytes;
 
   @Option(
+      names = "--usage-durability",
+      description =
+          "async (default): usage records are committed just after the response; strict: each"
+              + " response waits until its usage record is committed (LAZURITE_USAGE_DURABILITY).")
+  String usageDurability;
+
+  @Option(
       names = "--redis-url",
       description =
           "Share quota counters with other instances through Redis (LAZURITE_REDIS_URL), e.g."
@@ -88,6 +95,7 @@ final class ServeCommand implements Callable<Integer> {
     flags.put("tlsHosts", tlsHosts == null ? null : String.join(",", tlsHosts));
     flags.put("region", region);
     flags.put("maxBodyBytes", maxBodyBytes);
+    flags.put("usageDurability", usageDurability);
     ServerConfig resolved = ConfigLoader.load(flags, System.getenv(), Optional.ofNullable(config));
     LazuriteServer server =
         LazuriteServer.start(

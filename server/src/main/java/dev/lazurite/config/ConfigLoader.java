@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.lazurite.backend.simulator.SimulatorConfig;
+import dev.lazurite.metering.UsageDurability;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -87,7 +88,10 @@ public final class ConfigLoader {
                 "LAZURITE_UPSTREAM_READ_TIMEOUT_MS",
                 d.upstreamReadTimeout().toMillis())),
         Duration.ofMillis(
-            number("shutdownGraceMs", "LAZURITE_SHUTDOWN_GRACE_MS", d.shutdownGrace().toMillis())));
+            number("shutdownGraceMs", "LAZURITE_SHUTDOWN_GRACE_MS", d.shutdownGrace().toMillis())),
+        optional("usageDurability", "LAZURITE_USAGE_DURABILITY")
+            .map(UsageDurability::parse)
+            .orElse(d.usageDurability()));
   }
 
   private Optional<String> optional(String name, String env) {

@@ -10,8 +10,11 @@ public interface IngestTarget {
   /** Creates the index with the ingestion schema unless it exists. */
   void ensureIndex(int dimensions) throws IOException;
 
-  /** The content hash of every file in the index, by relative path. */
+  /** The {@code content_hash} of every file's chunk 0 in the index, by relative path. */
   Map<String, String> fileHashes() throws IOException;
+
+  /** How many chunks the index holds of each file that has any, by relative path. */
+  Map<String, Integer> chunkCounts() throws IOException;
 
   /** Removes every chunk of a file. */
   void deleteFile(String filepath) throws IOException;

@@ -18,9 +18,9 @@ import java.util.stream.Stream;
 
 /**
  * Crawls a folder into an index: parses each supported file, chunks it, embeds the chunks and
- * uploads them with their title, path, URL and chunk id. Unchanged files (same content hash) are
- * skipped, changed files re-chunked, removed files deleted; a file that cannot be parsed is
- * reported and skipped.
+ * uploads them with their title, path, URL and chunk id. Files indexed whole from the same content
+ * (see {@link Manifest}) are skipped; changed files and files a stopped run left incomplete are
+ * indexed again; removed files deleted; a file that cannot be parsed is reported and skipped.
  */
 public final class Ingestor {
   private static final int BATCH = 64;
@@ -61,6 +61,7 @@ public final class Ingestor {
       files = walk.filter(Files::isRegularFile).filter(DocumentParser::supported).sorted().toList();
     }
     Map<String, String> known = target.fileHashes();
+    Map<String, Integer> held = target.chunkCounts();
     Set<String> seen = new TreeSet<>();
     List<String> failures = new ArrayList<>();
     int indexed = 0;
@@ -78,7 +79,7 @@ public final class Ingestor {
         failures.add(path + ": " + e.getMessage());
         continue;
       }
-      if (!everything && hash.equals(known.get(path))) {
+      if (!everything && complete(hash, known.get(path), held.getOrDefault(path, 0))) {
         unchanged++;
         continue;
       }
@@ -89,16 +90,26 @@ public final class Ingestor {
         failures.add(path + ": " + e.getMessage());
         continue;
       }
-      if (known.containsKey(path)) {
-        target.deleteFile(path);
-      }
+      // Also clears what a run that stopped mid-file left, whatever its version of the file.
+      target.deleteFile(path);
       List<String> pieces = chunker.chunks(parsed.text());
+      String manifest = pieces.isEmpty() ? "" : new Manifest(hash, pieces.size()).stored();
+      ObjectNode first = null;
       List<ObjectNode> batch = new ArrayList<>();
       for (int i = 0; i < pieces.size(); i += BATCH) {
         List<String> slice = pieces.subList(i, Math.min(pieces.size(), i + BATCH));
         List<float[]> vectors = target.embed(slice);
         for (int j = 0; j < slice.size(); j++) {
-          batch.add(chunk(file, path, hash, parsed.title(), i + j, slice.get(j), vectors.get(j)));
+          ObjectNode chunk =
+              chunk(file, path, manifest, parsed.title(), i + j, slice.get(j), vectors.get(j));
+          if (i + j == 0) {
+            first = chunk;
+          } else {
+            batch.add(chunk);
+          }
+        }
+        if (i + BATCH >= pieces.size() && first != null) {
+          batch.add(first); // the manifest, last: a file without it is indexed again
         }
         target.upload(batch);
         batch.clear();
@@ -107,7 +118,8 @@ public final class Ingestor {
       indexed++;
     }
     int removed = 0;
-    for (String gone : known.keySet()) {
+    // Every file with a chunk in the index: one a stopped run left without its manifest too.
+    for (String gone : held.keySet()) {
       if (!seen.contains(gone)) {
         target.deleteFile(gone);
         removed++;
@@ -116,8 +128,22 @@ public final class Ingestor {
     return new Report(files.size(), indexed, unchanged, removed, chunks, failures);
   }
 
+  /** Indexed whole from this content: its manifest matches and every chunk it names is there. */
+  private static boolean complete(String hash, String stored, int chunksHeld) {
+    var manifest = Manifest.parse(stored);
+    return manifest.isPresent()
+        && manifest.get().contentHash().equals(hash)
+        && manifest.get().chunks() == chunksHeld;
+  }
+
   private static ObjectNode chunk(
-      Path file, String path, String hash, String title, int index, String text, float[] vector) {
+      Path file,
+      String path,
+      String manifest,
+      String title,
+      int index,
+      String text,
+      float[] vector) {
     ObjectNode d = Json.MAPPER.createObjectNode();
     d.put("@search.action", "upload");
     d.put(
@@ -130,7 +156,7 @@ public final class Ingestor {
     d.put("filepath", path);
     d.put("url", file.toAbsolutePath().toUri().toString());
     d.put("chunk_id", Integer.toString(index));
-    d.put("content_hash", hash);
+    d.put("content_hash", manifest);
     ArrayNode v = d.putArray("vector");
     for (float x : vector) {
       v.add(x);

@@ -53,10 +53,28 @@ public final class SearchIngestTarget implements IngestTarget {
   }
 
   @Override
+  public Map<String, Integer> chunkCounts() throws IOException {
+    ObjectNode q = Json.MAPPER.createObjectNode();
+    q.put("search", "*").put("top", 0).putArray("facets").add("filepath,count:1000000");
+    var r = search("POST", "/indexes/" + index + "/docs/search", q);
+    check(r, "count the chunks per file");
+    Map<String, Integer> counts = new HashMap<>();
+    Json.parse(r.body())
+        .path("@search.facets")
+        .path("filepath")
+        .forEach(b -> counts.put(b.path("value").asText(), b.path("count").asInt()));
+    return counts;
+  }
+
+  private static String byPath(String filepath) {
+    return "filepath eq '" + filepath.replace("'", "''") + "'";
+  }
+
+  @Override
   public void deleteFile(String filepath) throws IOException {
     while (true) {
       ObjectNode q = Json.MAPPER.createObjectNode();
-      q.put("search", "*").put("filter", "filepath eq '" + filepath.replace("'", "''") + "'");
+      q.put("search", "*").put("filter", byPath(filepath));
       q.put("select", "id").put("top", 1000);
       var r = search("POST", "/indexes/" + index + "/docs/search", q);
       check(r, "find the chunks of " + filepath);

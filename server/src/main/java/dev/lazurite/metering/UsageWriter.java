@@ -1,52 +1,101 @@
 package dev.lazurite.metering;
 
+import dev.lazurite.error.ApiException;
+import dev.lazurite.error.ErrorCode;
 import dev.lazurite.store.UsageStore;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Writes usage records off the request path: requests enqueue and return; one writer thread stores
- * them in batches. {@link #close()} stores everything still queued before it returns, so a graceful
- * shutdown loses no record.
+ * Writes usage records off the request path: requests hand their record over; one writer thread
+ * stores whatever has arrived in one transaction (up to {@value #BATCH} records), so requests that
+ * arrive while a commit is under way share the next one (group commit). Under {@link
+ * UsageDurability#STRICT} each request waits for the commit that holds its record (see {@link
+ * UsageSink}). {@link #close()} stores everything still queued before it returns, so a graceful
+ * shutdown loses no record in either mode.
  */
 public final class UsageWriter implements UsageSink, AutoCloseable {
+  /** The longest a strict request waits for its commit before it fails. */
+  public static final Duration STRICT_WAIT = Duration.ofSeconds(10);
+
   private static final Logger LOG = LoggerFactory.getLogger(UsageWriter.class);
   private static final int BATCH = 512;
 
+  /** Completed by the writer like any other; nobody waits on it. */
+  private static final CompletableFuture<Void> NOBODY_WAITS = new CompletableFuture<>();
+
+  private record Handoff(UsageRecord record, CompletableFuture<Void> committed) {}
+
   private final UsageStore store;
-  private final LinkedBlockingQueue<UsageRecord> queue = new LinkedBlockingQueue<>();
+  private final UsageDurability durability;
+  private final Duration strictWait;
+  private final LinkedBlockingQueue<Handoff> queue = new LinkedBlockingQueue<>();
   private final Thread writer;
-  private final java.util.concurrent.atomic.AtomicLong pending =
-      new java.util.concurrent.atomic.AtomicLong();
+  private final AtomicLong pending = new AtomicLong();
   private volatile boolean closing;
 
-  public UsageWriter(UsageStore store) {
+  public UsageWriter(UsageStore store, UsageDurability durability) {
+    this(store, durability, STRICT_WAIT);
+  }
+
+  UsageWriter(UsageStore store, UsageDurability durability, Duration strictWait) {
     this.store = store;
+    this.durability = durability;
+    this.strictWait = strictWait;
     this.writer = Thread.ofPlatform().name("lazurite-usage-writer").daemon(true).start(this::run);
+  }
+
+  public UsageDurability durability() {
+    return durability;
   }
 
   @Override
   public void record(UsageRecord record) {
     pending.incrementAndGet();
-    queue.add(record);
+    switch (durability) {
+      case ASYNC -> queue.add(new Handoff(record, NOBODY_WAITS));
+      case STRICT -> {
+        CompletableFuture<Void> committed = new CompletableFuture<>();
+        queue.add(new Handoff(record, committed));
+        await(committed, record);
+      }
+    }
+  }
+
+  private void await(CompletableFuture<Void> committed, UsageRecord record) {
+    try {
+      committed.get(strictWait.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (TimeoutException | ExecutionException e) {
+      // The record stays queued and is stored when the store recovers; this response fails.
+      LOG.error("usage record of request {} not committed in time", record.requestId());
+      throw ApiException.of(ErrorCode.INTERNAL);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw ApiException.of(ErrorCode.INTERNAL);
+    }
   }
 
   private void run() {
-    List<UsageRecord> batch = new ArrayList<>(BATCH);
+    List<Handoff> batch = new ArrayList<>(BATCH);
+    List<UsageRecord> records = new ArrayList<>(BATCH);
     while (!closing || !queue.isEmpty()) {
       try {
-        UsageRecord first = queue.poll(200, TimeUnit.MILLISECONDS);
+        Handoff first = queue.poll(200, TimeUnit.MILLISECONDS);
         if (first == null) {
           continue;
         }
         batch.add(first);
         queue.drainTo(batch, BATCH - 1);
-        store.append(batch);
-        pending.addAndGet(-batch.size());
+        commit(batch, records);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         return;
@@ -56,7 +105,19 @@ public final class UsageWriter implements UsageSink, AutoCloseable {
         sleepQuietly();
       } finally {
         batch.clear();
+        records.clear();
       }
+    }
+  }
+
+  private void commit(List<Handoff> batch, List<UsageRecord> records) {
+    for (Handoff handoff : batch) {
+      records.add(handoff.record());
+    }
+    store.append(records);
+    pending.addAndGet(-batch.size());
+    for (Handoff handoff : batch) {
+      handoff.committed().complete(null);
     }
   }
 
@@ -76,10 +137,9 @@ public final class UsageWriter implements UsageSink, AutoCloseable {
       Thread.currentThread().interrupt();
     }
     if (!queue.isEmpty()) {
-      List<UsageRecord> rest = new ArrayList<>();
+      List<Handoff> rest = new ArrayList<>();
       queue.drainTo(rest);
-      store.append(rest);
-      pending.addAndGet(-rest.size());
+      commit(rest, new ArrayList<>());
     }
   }
 

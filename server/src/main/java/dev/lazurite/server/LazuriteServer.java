@@ -87,7 +87,7 @@ public final class LazuriteServer implements AutoCloseable {
                     ? config.dataDir().resolve("master.key")
                     : Path.of(masterKeyFile)));
     long storeReady = System.nanoTime();
-    this.usage = new UsageWriter(store);
+    this.usage = new UsageWriter(store, config.usageDurability());
     TokenCounter tokens = new TokenCounter();
     this.backends =
         new BackendFactory(

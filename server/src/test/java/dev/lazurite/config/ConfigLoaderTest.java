@@ -3,6 +3,7 @@ package dev.lazurite.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.lazurite.metering.UsageDurability;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -69,5 +70,27 @@ class ConfigLoaderTest {
         .hasMessageContaining("LAZURITE_PORT) must be a number");
     assertThatThrownBy(() -> ConfigLoader.load(Map.of("port", "70000"), Map.of(), Optional.empty()))
         .hasMessageContaining("port must be 0..65535");
+  }
+
+  @Test
+  void usageDurabilityIsAsyncUnlessStrictIsAskedFor() throws Exception {
+    Path yaml = dir.resolve("durable.yaml");
+    Files.writeString(yaml, "usageDurability: strict\n");
+    assertThat(ConfigLoader.load(Map.of(), Map.of(), Optional.empty()).usageDurability())
+        .isEqualTo(UsageDurability.ASYNC);
+    assertThat(ConfigLoader.load(Map.of(), Map.of(), Optional.of(yaml)).usageDurability())
+        .isEqualTo(UsageDurability.STRICT);
+    assertThat(
+            ConfigLoader.load(
+                    Map.of("usageDurability", "async"),
+                    Map.of("LAZURITE_USAGE_DURABILITY", "STRICT"),
+                    Optional.of(yaml))
+                .usageDurability())
+        .isEqualTo(UsageDurability.ASYNC);
+    assertThatThrownBy(
+            () ->
+                ConfigLoader.load(
+                    Map.of(), Map.of("LAZURITE_USAGE_DURABILITY", "fsync"), Optional.empty()))
+        .hasMessageContaining("must be 'async' or 'strict'");
   }
 }

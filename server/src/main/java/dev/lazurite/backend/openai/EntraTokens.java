@@ -16,6 +16,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -41,6 +42,7 @@ public final class EntraTokens {
   private final OutboundPolicy outbound;
   private final Clock clock;
   private String token = "";
+  private String previousToken = "";
   private Instant renewAt = Instant.MIN;
 
   private EntraTokens(
@@ -97,9 +99,18 @@ public final class EntraTokens {
       throw failed("the token endpoint answered without an access_token");
     }
     long expiresIn = answer.path("expires_in").asLong(3600);
+    previousToken = token;
     token = accessToken;
     renewAt = clock.instant().plusSeconds(expiresIn).minus(EARLY);
     return token;
+  }
+
+  /**
+   * The client secret and the tokens held (the current one and the one before it, which a request
+   * still in flight may have sent), for redaction; empty values for none.
+   */
+  public synchronized List<String> secrets() {
+    return List.of(clientSecret, token, previousToken);
   }
 
   private JsonNode fromClientCredentials() {

@@ -26,8 +26,10 @@ import java.time.Duration;
  * Any server that speaks OpenAI's API (vLLM, Ollama, llama.cpp server, LocalAI, OpenAI itself) or
  * Azure OpenAI's ({@link UpstreamTarget} says which; Azure's content filter annotations pass
  * through untouched). Requests go upstream with the upstream model name; streams are passed through
- * chunk by chunk as they arrive; upstream errors and timeouts become Azure errors. The client is
- * Helidon's blocking WebClient, which runs on the request's virtual thread with no hand-offs.
+ * chunk by chunk as they arrive; upstream errors and timeouts become Azure errors. Whatever the
+ * upstream sends back passes the target's {@link UpstreamTarget#redactor()} first, so a key it
+ * echoes reaches neither the client nor the log. The client is Helidon's blocking WebClient, which
+ * runs on the request's virtual thread with no hand-offs.
  */
 public final class OpenAiCompatibleBackend implements Backend {
   private final UpstreamTarget target;
@@ -109,9 +111,9 @@ public final class OpenAiCompatibleBackend implements Backend {
       throw failure(e);
     }
     if (status >= 400) {
-      throw UpstreamErrors.map(status, bytes, retryAfter);
+      throw UpstreamErrors.map(status, target.redactor().redact(bytes), retryAfter);
     }
-    ObjectNode answer = UpstreamErrors.parseObject(bytes);
+    ObjectNode answer = UpstreamErrors.parseObject(target.redactor().redact(bytes));
     JsonNode usage = answer.path("usage");
     return new Result(
         answer, usage.path("prompt_tokens").asInt(0), usage.path("completion_tokens").asInt(0));
@@ -125,7 +127,7 @@ public final class OpenAiCompatibleBackend implements Backend {
           InputStream in = response.inputStream()) {
         throw UpstreamErrors.map(
             status,
-            in.readNBytes(1 << 20),
+            target.redactor().redact(in.readNBytes(1 << 20)),
             response.headers().first(HeaderNames.RETRY_AFTER).orElse(""));
       } catch (IOException
           | UncheckedIOException
@@ -139,7 +141,8 @@ public final class OpenAiCompatibleBackend implements Backend {
       // that went away cancels the upstream's work.
       try (response;
           InputStream in = response.inputStream()) {
-        new SsePassThrough(tokens, model.encoding(), clientWantsUsage).copy(in, sink);
+        new SsePassThrough(tokens, model.encoding(), clientWantsUsage, target.redactor())
+            .copy(in, sink);
       } catch (IOException e) {
         throw UpstreamErrors.broken(e);
       } catch (DataReader.InsufficientDataAvailableException e) {

@@ -2,6 +2,7 @@ package dev.lazurite.backend.openai;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.lazurite.backend.SecretRedactor;
 import dev.lazurite.catalog.Encoding;
 import dev.lazurite.error.ApiException;
 import dev.lazurite.json.Json;
@@ -18,17 +19,20 @@ import java.nio.charset.StandardCharsets;
  * Copies an upstream SSE stream to the client event by event, as each arrives. Usage is always
  * asked of the upstream so that metering is exact; the usage event reaches the client only when the
  * client asked for it. Tokens are counted per chunk while streaming so that a stream cut short is
- * still billed for what was sent.
+ * still billed for what was sent. Every event passes the backend's {@link SecretRedactor} first.
  */
 final class SsePassThrough {
   private final TokenCounter tokens;
   private final Encoding encoding;
   private final boolean clientWantsUsage;
+  private final SecretRedactor redactor;
 
-  SsePassThrough(TokenCounter tokens, Encoding encoding, boolean clientWantsUsage) {
+  SsePassThrough(
+      TokenCounter tokens, Encoding encoding, boolean clientWantsUsage, SecretRedactor redactor) {
     this.tokens = tokens;
     this.encoding = encoding;
     this.clientWantsUsage = clientWantsUsage;
+    this.redactor = redactor;
   }
 
   void copy(InputStream upstream, EventSink sink) throws IOException {
@@ -39,7 +43,7 @@ final class SsePassThrough {
       if (!line.startsWith("data:")) {
         continue;
       }
-      String data = line.substring(5).strip();
+      String data = redactor.redact(line.substring(5).strip());
       if (data.equals("[DONE]")) {
         return;
       }

@@ -3,10 +3,13 @@ package dev.lazurite.backend.openai;
 import static java.util.Objects.requireNonNull;
 
 import dev.lazurite.backend.AzureSettings;
+import dev.lazurite.backend.SecretRedactor;
 import dev.lazurite.catalog.ModelSpec;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 /** Where an upstream's operations live and how a request to it is authenticated. */
@@ -24,6 +27,9 @@ public sealed interface UpstreamTarget {
 
   /** The model name to send upstream. */
   String model(ModelSpec model);
+
+  /** Masks every secret this target sends upstream, in what the upstream sends back. */
+  SecretRedactor redactor();
 
   /** An OpenAI-shaped server: {@code {base}/chat/completions} with a bearer key. */
   record OpenAi(URI base, String upstreamModel, String apiKey) implements UpstreamTarget {
@@ -51,6 +57,11 @@ public sealed interface UpstreamTarget {
     @Override
     public String model(ModelSpec model) {
       return upstreamModel.isEmpty() ? model.name() : upstreamModel;
+    }
+
+    @Override
+    public SecretRedactor redactor() {
+      return SecretRedactor.of(List.of(apiKey));
     }
 
     @Override
@@ -102,6 +113,15 @@ public sealed interface UpstreamTarget {
     @Override
     public String model(ModelSpec model) {
       return model.name();
+    }
+
+    @Override
+    public SecretRedactor redactor() {
+      List<String> secrets = new ArrayList<>(List.of(apiKey));
+      if (tokens != null) {
+        secrets.addAll(tokens.secrets());
+      }
+      return SecretRedactor.of(secrets);
     }
 
     @Override
