@@ -31,7 +31,7 @@ class HostileSearchInputTest {
   static final Embeddings CONSTANT =
       new Embeddings() {
         @Override
-        public List<float[]> embed(String deployment, List<String> texts) {
+        public List<float[]> embed(String resourceUri, String deployment, List<String> texts) {
           return rank(texts);
         }
 
