@@ -8,12 +8,10 @@ import dev.lazurite.api.EmbeddingRequest;
 import dev.lazurite.error.ApiException;
 import dev.lazurite.pipeline.Exchange;
 import dev.lazurite.pipeline.Operation;
-import dev.lazurite.pipeline.Response;
 import dev.lazurite.testing.TestingBackend;
 import dev.lazurite.testing.TestingEmbeddingBackend;
 import dev.lazurite.testing.TestingGraph;
 import dev.lazurite.tokens.TokenCounter;
-import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 
 class RequestStageTest {
@@ -24,15 +22,8 @@ class RequestStageTest {
   final RequestStage stage = new RequestStage(new TokenCounter());
 
   Exchange run(Operation operation, String deployment, String body) {
-    var exchange = graph.before(RequestStage.class, operation, deployment, body);
-    AtomicReference<Exchange> inner = new AtomicReference<>();
-    stage.handle(
-        exchange,
-        e -> {
-          inner.set(e);
-          return Response.Json.ok("ok");
-        });
-    return inner.get();
+    return TestingGraph.passedInward(
+        stage, graph.before(RequestStage.class, operation, deployment, body));
   }
 
   @Test

@@ -7,12 +7,10 @@ import dev.lazurite.error.ApiException;
 import dev.lazurite.error.ErrorCode;
 import dev.lazurite.pipeline.Exchange;
 import dev.lazurite.pipeline.Operation;
-import dev.lazurite.pipeline.Response;
 import dev.lazurite.testing.TestingBackend;
 import dev.lazurite.testing.TestingClassifier;
 import dev.lazurite.testing.TestingEmbeddingBackend;
 import dev.lazurite.testing.TestingGraph;
-import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 
 class PromptFilterStageTest {
@@ -24,15 +22,8 @@ class PromptFilterStageTest {
       new PromptFilterStage(new ContentSafety(new TestingClassifier(), false));
 
   Exchange inward(Operation operation, String deployment, String body) {
-    var exchange = graph.before(PromptFilterStage.class, operation, deployment, body);
-    AtomicReference<Exchange> inner = new AtomicReference<>();
-    stage.handle(
-        exchange,
-        e -> {
-          inner.set(e);
-          return Response.Json.ok("ok");
-        });
-    return inner.get();
+    return TestingGraph.passedInward(
+        stage, graph.before(PromptFilterStage.class, operation, deployment, body));
   }
 
   static String chat(String text) {

@@ -15,6 +15,7 @@ import dev.lazurite.pipeline.Origin;
 import dev.lazurite.pipeline.Outcome;
 import dev.lazurite.pipeline.Pipeline;
 import dev.lazurite.pipeline.Pipelines;
+import dev.lazurite.pipeline.Response;
 import dev.lazurite.pipeline.Route;
 import dev.lazurite.pipeline.Stage;
 import dev.lazurite.rbac.RoleAssignment;
@@ -186,6 +187,18 @@ public final class TestingGraph {
   public Exchange before(
       Class<? extends Stage> stage, Operation operation, String deployment, String body) {
     return before(stage, operation, exchange(operation, deployment, KEY, body));
+  }
+
+  /** What {@code stage} hands inward for {@code exchange}, when the rest answers {@code ok}. */
+  public static Exchange passedInward(Stage stage, Exchange exchange) {
+    AtomicReference<Exchange> inner = new AtomicReference<>();
+    stage.handle(
+        exchange,
+        e -> {
+          inner.set(e);
+          return Response.Json.ok("ok");
+        });
+    return inner.get();
   }
 
   public InternalCalls internalCalls() {
