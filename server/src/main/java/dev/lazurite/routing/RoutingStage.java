@@ -11,10 +11,12 @@ import dev.lazurite.error.ErrorCode;
 import dev.lazurite.pipeline.Chain;
 import dev.lazurite.pipeline.EventStream;
 import dev.lazurite.pipeline.Exchange;
+import dev.lazurite.pipeline.Ledger;
 import dev.lazurite.pipeline.PipelineListener;
 import dev.lazurite.pipeline.Response;
 import dev.lazurite.pipeline.Stage;
 import dev.lazurite.runtime.DeploymentRuntime;
+import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.Map;
 
@@ -120,6 +122,10 @@ public final class RoutingStage implements Stage {
         status = 200;
       } catch (ApiException e) {
         status = e.errorCode().status();
+        throw e;
+      } catch (UncheckedIOException e) {
+        // The client left; the backend did not fail.
+        status = Ledger.CLIENT_CLOSED;
         throw e;
       } finally {
         listener.backendAttemptEnd(id, name, status);

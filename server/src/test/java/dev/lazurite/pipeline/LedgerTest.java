@@ -154,6 +154,8 @@ class LedgerTest {
     assertThat(graph.listener.ledgers).hasSize(1);
     Ledger ledger = graph.listener.last();
     assertThat(ledger.status()).isEqualTo(Ledger.CLIENT_CLOSED);
+    assertThat(graph.listener.events)
+        .containsSubsequence("attemptEnd deployment 499", "requestFailed 499");
     assertThat(ledger.streamed()).isTrue();
     assertThat(ledger.promptTokens()).isEqualTo(8);
   }
