@@ -1,52 +1,43 @@
 package dev.lazurite.backend;
 
-import dev.lazurite.api.ChatRequest;
-import dev.lazurite.api.CompletionRequest;
-import dev.lazurite.api.EmbeddingRequest;
-import dev.lazurite.catalog.ModelSpec;
+import static java.util.Objects.requireNonNull;
+
 import dev.lazurite.error.ApiException;
 import dev.lazurite.error.ErrorCode;
 import dev.lazurite.pipeline.EventStream;
 
 /**
- * A model backend. Non-streamed calls return the complete Azure-shaped body; streamed calls return
- * once the backend has accepted the request (so that an upstream error still becomes an HTTP error
- * status) and produce their events while the client reads them. Implementations are thread-safe and
- * shared by every request to the deployments they serve; they throw {@link ApiException} for
- * failures the client should see.
+ * A model backend: answers one {@link BackendCall} through {@link #invoke}. A non-streamed call
+ * returns the complete Azure-shaped body; a streamed call returns once the backend has accepted the
+ * request (so that an upstream error still becomes an HTTP error status) and produces its events
+ * while the client reads them. Implementations are thread-safe and shared by every request to the
+ * deployments they serve; they throw {@link ApiException} for failures the client should see, and
+ * {@link #unsupported} for an API their model does not serve.
  */
 public interface Backend extends AutoCloseable {
+  /** What a call produced: one body, or a stream of events. */
+  sealed interface Answer permits Result, Streamed {}
+
   /**
-   * What a non-streamed call produced.
+   * A complete answer.
    *
    * @param body the response, serialized by the data-plane mapper
    * @param promptTokens as the backend counted them (0 to keep the pipeline's count)
    */
-  record Result(Object body, int promptTokens, int completionTokens) {
+  record Result(Object body, int promptTokens, int completionTokens) implements Answer {
     public Result {
-      java.util.Objects.requireNonNull(body, "body is null");
+      requireNonNull(body, "body is null");
     }
   }
 
-  default Result chat(ChatRequest request, ModelSpec model) {
-    throw unsupported("chatCompletion", model);
+  /** A streamed answer; its events carry their completion tokens. */
+  record Streamed(EventStream events) implements Answer {
+    public Streamed {
+      requireNonNull(events, "events is null");
+    }
   }
 
-  default EventStream chatStream(ChatRequest request, ModelSpec model) {
-    throw unsupported("chatCompletion", model);
-  }
-
-  default Result complete(CompletionRequest request, ModelSpec model) {
-    throw unsupported("completion", model);
-  }
-
-  default EventStream completeStream(CompletionRequest request, ModelSpec model) {
-    throw unsupported("completion", model);
-  }
-
-  default Result embed(EmbeddingRequest request, ModelSpec model) {
-    throw unsupported("embeddings", model);
-  }
+  Answer invoke(BackendCall call);
 
   /**
    * Whether the backend answers now: what an active health probe asks of a backend whose breaker is
@@ -59,7 +50,14 @@ public interface Backend extends AutoCloseable {
   @Override
   default void close() {}
 
-  private static ApiException unsupported(String operation, ModelSpec model) {
-    return ApiException.of(ErrorCode.OPERATION_NOT_SUPPORTED, operation, model.name());
+  /** Azure's answer for an API the deployment's model does not serve. */
+  static ApiException unsupported(BackendCall call) {
+    String operation =
+        switch (call) {
+          case BackendCall.Chat c -> "chatCompletion";
+          case BackendCall.Completion c -> "completion";
+          case BackendCall.Embedding e -> "embeddings";
+        };
+    return ApiException.of(ErrorCode.OPERATION_NOT_SUPPORTED, operation, call.model().name());
   }
 }

@@ -1,9 +1,5 @@
 package dev.lazurite.backend;
 
-import dev.lazurite.api.ChatRequest;
-import dev.lazurite.api.CompletionRequest;
-import dev.lazurite.api.EmbeddingRequest;
-import dev.lazurite.catalog.ModelSpec;
 import dev.lazurite.error.ApiException;
 import dev.lazurite.error.ErrorCode;
 import dev.lazurite.pipeline.EventStream;
@@ -115,33 +111,12 @@ public record FaultInjection(
 
   private record Faulty(Backend inner, FaultInjection faults) implements Backend {
     @Override
-    public Result chat(ChatRequest request, ModelSpec model) {
+    public Answer invoke(BackendCall call) {
       faults.strike();
-      return inner.chat(request, model);
-    }
-
-    @Override
-    public EventStream chatStream(ChatRequest request, ModelSpec model) {
-      faults.strike();
-      return faults.resetting(inner.chatStream(request, model));
-    }
-
-    @Override
-    public Result complete(CompletionRequest request, ModelSpec model) {
-      faults.strike();
-      return inner.complete(request, model);
-    }
-
-    @Override
-    public EventStream completeStream(CompletionRequest request, ModelSpec model) {
-      faults.strike();
-      return faults.resetting(inner.completeStream(request, model));
-    }
-
-    @Override
-    public Result embed(EmbeddingRequest request, ModelSpec model) {
-      faults.strike();
-      return inner.embed(request, model);
+      return switch (inner.invoke(call)) {
+        case Result result -> result;
+        case Streamed streamed -> new Streamed(faults.resetting(streamed.events()));
+      };
     }
 
     @Override

@@ -3,6 +3,7 @@ package dev.lazurite.ondata;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.lazurite.api.ChatRequest;
 import dev.lazurite.backend.Backend;
+import dev.lazurite.backend.BackendCall;
 import dev.lazurite.backend.Ids;
 import dev.lazurite.catalog.ModelSpec;
 import dev.lazurite.json.Json;
@@ -34,7 +35,16 @@ final class NotInDataAnswer implements Backend {
   }
 
   @Override
-  public Result chat(ChatRequest request, ModelSpec model) {
+  public Answer invoke(BackendCall call) {
+    return switch (call) {
+      case BackendCall.Chat c ->
+          c.streamed() ? new Streamed(chatStream(c.model())) : chat(c.request(), c.model());
+      case BackendCall.Completion c -> throw Backend.unsupported(call);
+      case BackendCall.Embedding e -> throw Backend.unsupported(call);
+    };
+  }
+
+  private Result chat(ChatRequest request, ModelSpec model) {
     ObjectNode body = head(Ids.chatCompletion(), "chat.completion", model);
     ObjectNode choice = body.putArray("choices").addObject();
     choice.put("index", 0).put("finish_reason", "stop");
@@ -46,8 +56,7 @@ final class NotInDataAnswer implements Backend {
     return new Result(body, 0, tokens);
   }
 
-  @Override
-  public EventStream chatStream(ChatRequest request, ModelSpec model) {
+  private EventStream chatStream(ModelSpec model) {
     String id = Ids.chatCompletion();
     return sink -> {
       sink.send(

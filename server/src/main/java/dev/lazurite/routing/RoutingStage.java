@@ -1,10 +1,8 @@
 package dev.lazurite.routing;
 
-import dev.lazurite.api.ChatRequest;
-import dev.lazurite.api.CompletionRequest;
-import dev.lazurite.api.EmbeddingRequest;
 import dev.lazurite.api.ModelRequest;
 import dev.lazurite.backend.Backend;
+import dev.lazurite.backend.BackendCall;
 import dev.lazurite.catalog.ModelSpec;
 import dev.lazurite.error.ApiException;
 import dev.lazurite.error.ErrorCode;
@@ -135,20 +133,10 @@ public final class RoutingStage implements Stage {
 
   private static Response serve(ModelRequest request, Backend backend, ModelSpec model) {
     int prompt = request.promptTokens();
-    return switch (request) {
-      case ChatRequest chat ->
-          chat.stream()
-              ? Response.Stream.of(backend.chatStream(chat, model), prompt)
-              : answer(backend.chat(chat, model), prompt);
-      case CompletionRequest completion ->
-          completion.stream()
-              ? Response.Stream.of(backend.completeStream(completion, model), prompt)
-              : answer(backend.complete(completion, model), prompt);
-      case EmbeddingRequest embedding -> answer(backend.embed(embedding, model), prompt);
+    return switch (backend.invoke(BackendCall.of(request, model))) {
+      case Backend.Result result ->
+          Response.Json.ok(result.body(), prompt, result.completionTokens());
+      case Backend.Streamed streamed -> Response.Stream.of(streamed.events(), prompt);
     };
-  }
-
-  private static Response answer(Backend.Result result, int prompt) {
-    return Response.Json.ok(result.body(), prompt, result.completionTokens());
   }
 }

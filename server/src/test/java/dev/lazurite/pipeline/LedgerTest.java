@@ -3,9 +3,8 @@ package dev.lazurite.pipeline;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.lazurite.api.ChatRequest;
 import dev.lazurite.backend.Backend;
-import dev.lazurite.catalog.ModelSpec;
+import dev.lazurite.backend.BackendCall;
 import dev.lazurite.error.ApiException;
 import dev.lazurite.error.ErrorCode;
 import dev.lazurite.safety.FilterPolicy;
@@ -53,7 +52,7 @@ class LedgerTest {
     var failing =
         new Backend() {
           @Override
-          public Result chat(ChatRequest request, ModelSpec model) {
+          public Answer invoke(BackendCall call) {
             throw ApiException.of(ErrorCode.UPSTREAM_ERROR, "down");
           }
         };

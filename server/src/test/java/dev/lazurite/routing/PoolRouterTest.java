@@ -3,12 +3,15 @@ package dev.lazurite.routing;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.lazurite.api.ChatRequest;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.lazurite.api.ChatRequestParser;
 import dev.lazurite.backend.Backend;
+import dev.lazurite.backend.BackendCall;
 import dev.lazurite.backend.FaultInjection;
-import dev.lazurite.catalog.ModelSpec;
+import dev.lazurite.catalog.ModelCatalog;
 import dev.lazurite.error.ApiException;
 import dev.lazurite.error.ErrorCode;
+import dev.lazurite.json.Json;
 import dev.lazurite.testing.TestingClock;
 import java.time.Duration;
 import java.util.List;
@@ -18,6 +21,24 @@ import org.junit.jupiter.api.Test;
 
 /** Routing within a pool: order, failover, latency failover and active probes. */
 class PoolRouterTest {
+  static final BackendCall CALL =
+      new BackendCall.Chat(
+          ChatRequestParser.parse(
+              (ObjectNode)
+                  Json.MAPPER
+                      .createObjectNode()
+                      .set(
+                          "messages",
+                          Json.MAPPER
+                              .createArrayNode()
+                              .add(
+                                  Json.MAPPER
+                                      .createObjectNode()
+                                      .put("role", "user")
+                                      .put("content", "Hi"))),
+              "2024-10-21"),
+          ModelCatalog.find("gpt-4o", "2024-08-06").orElseThrow());
+
   final TestingClock clock = new TestingClock();
 
   /** Answers with its name, or fails while {@code down} is set. */
@@ -30,7 +51,7 @@ class PoolRouterTest {
     }
 
     @Override
-    public Result chat(ChatRequest request, ModelSpec model) {
+    public Answer invoke(BackendCall call) {
       if (down.get()) {
         throw ApiException.of(ErrorCode.UPSTREAM_ERROR, "The model backend could not be reached.");
       }
@@ -56,7 +77,7 @@ class PoolRouterTest {
 
   static String served(List<PoolMember> pool) {
     return PoolRouter.call(
-            pool, "Standard", "eastus", Duration.ofSeconds(60), m -> m.backend().chat(null, null))
+            pool, "Standard", "eastus", Duration.ofSeconds(60), m -> m.backend().invoke(CALL))
         .member()
         .name();
   }
@@ -154,7 +175,7 @@ class PoolRouterTest {
                     "Standard",
                     "eastus",
                     Duration.ofMillis(50),
-                    m -> m.backend().chat(null, null)))
+                    m -> m.backend().invoke(CALL)))
         .isInstanceOfSatisfying(
             ApiException.class, e -> assertThat(e.errorCode()).isEqualTo(ErrorCode.TIMEOUT));
   }

@@ -2,7 +2,7 @@ package dev.lazurite.testing;
 
 import dev.lazurite.api.ChatRequest;
 import dev.lazurite.backend.Backend;
-import dev.lazurite.catalog.ModelSpec;
+import dev.lazurite.backend.BackendCall;
 import dev.lazurite.pipeline.EventStream;
 import dev.lazurite.pipeline.StreamEvent;
 import java.util.ArrayList;
@@ -14,13 +14,21 @@ public final class TestingBackend implements Backend {
   public final List<ChatRequest> requests = new ArrayList<>();
 
   @Override
-  public Result chat(ChatRequest request, ModelSpec model) {
+  public Answer invoke(BackendCall call) {
+    return switch (call) {
+      case BackendCall.Chat c ->
+          c.streamed() ? new Streamed(chatStream(c.request())) : chat(c.request());
+      case BackendCall.Completion c -> throw Backend.unsupported(call);
+      case BackendCall.Embedding e -> throw Backend.unsupported(call);
+    };
+  }
+
+  private Result chat(ChatRequest request) {
     requests.add(request);
     return new Result(Map.of("answer", "fixed"), request.promptTokens(), 3);
   }
 
-  @Override
-  public EventStream chatStream(ChatRequest request, ModelSpec model) {
+  private EventStream chatStream(ChatRequest request) {
     requests.add(request);
     return sink -> {
       sink.send(new StreamEvent(Map.of("piece", 1), 2));

@@ -3,6 +3,7 @@ package dev.lazurite.testing;
 import dev.lazurite.api.EmbeddingRequest;
 import dev.lazurite.api.embeddings.EmbeddingList;
 import dev.lazurite.backend.Backend;
+import dev.lazurite.backend.BackendCall;
 import dev.lazurite.catalog.ModelSpec;
 import dev.lazurite.error.ApiException;
 import dev.lazurite.error.ErrorCode;
@@ -25,7 +26,15 @@ public final class TestingEmbeddingBackend implements Backend {
   }
 
   @Override
-  public Result embed(EmbeddingRequest request, ModelSpec model) {
+  public Answer invoke(BackendCall call) {
+    return switch (call) {
+      case BackendCall.Embedding e -> embed(e.request(), e.model());
+      case BackendCall.Chat c -> throw Backend.unsupported(call);
+      case BackendCall.Completion c -> throw Backend.unsupported(call);
+    };
+  }
+
+  private Result embed(EmbeddingRequest request, ModelSpec model) {
     calls.incrementAndGet();
     if (down) {
       throw ApiException.of(ErrorCode.UPSTREAM_ERROR, "The model backend could not be reached.");

@@ -7,6 +7,7 @@ import dev.lazurite.api.EmbeddingRequest;
 import dev.lazurite.api.embeddings.EmbeddingList;
 import dev.lazurite.api.embeddings.Vectors;
 import dev.lazurite.backend.Backend;
+import dev.lazurite.backend.BackendCall;
 import dev.lazurite.backend.EmbeddingDimensions;
 import dev.lazurite.catalog.ModelSpec;
 import dev.lazurite.tokens.TokenCounter;
@@ -43,7 +44,15 @@ public final class EmbeddedEmbeddingBackend implements Backend {
   }
 
   @Override
-  public Result embed(EmbeddingRequest request, ModelSpec spec) {
+  public Answer invoke(BackendCall call) {
+    return switch (call) {
+      case BackendCall.Embedding e -> embed(e.request(), e.model());
+      case BackendCall.Chat c -> throw Backend.unsupported(call);
+      case BackendCall.Completion c -> throw Backend.unsupported(call);
+    };
+  }
+
+  private Result embed(EmbeddingRequest request, ModelSpec spec) {
     int dimensions = EmbeddingDimensions.resolve(request, spec);
     List<TextSegment> segments = request.inputs().stream().map(TextSegment::from).toList();
     List<Embedding> vectors = model().embedAll(segments).content();

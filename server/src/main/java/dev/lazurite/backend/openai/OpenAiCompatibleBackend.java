@@ -7,6 +7,7 @@ import dev.lazurite.api.CompletionRequest;
 import dev.lazurite.api.EmbeddingRequest;
 import dev.lazurite.api.ModelRequest;
 import dev.lazurite.backend.Backend;
+import dev.lazurite.backend.BackendCall;
 import dev.lazurite.catalog.ModelSpec;
 import dev.lazurite.json.Json;
 import dev.lazurite.pipeline.EventStream;
@@ -56,28 +57,16 @@ public final class OpenAiCompatibleBackend implements Backend {
   }
 
   @Override
-  public Result chat(ChatRequest request, ModelSpec model) {
-    return call("chat/completions", request, model);
-  }
-
-  @Override
-  public EventStream chatStream(ChatRequest request, ModelSpec model) {
-    return stream("chat/completions", request, model);
-  }
-
-  @Override
-  public Result complete(CompletionRequest request, ModelSpec model) {
-    return call("completions", request, model);
-  }
-
-  @Override
-  public EventStream completeStream(CompletionRequest request, ModelSpec model) {
-    return stream("completions", request, model);
-  }
-
-  @Override
-  public Result embed(EmbeddingRequest request, ModelSpec model) {
-    return call("embeddings", request, model);
+  public Answer invoke(BackendCall call) {
+    String path =
+        switch (call) {
+          case BackendCall.Chat c -> "chat/completions";
+          case BackendCall.Completion c -> "completions";
+          case BackendCall.Embedding e -> "embeddings";
+        };
+    return call.streamed()
+        ? new Streamed(stream(path, call.request(), call.model()))
+        : call(path, call.request(), call.model());
   }
 
   /** Up when the model list answers below 500 and not 429 (a 401 still means it is there). */

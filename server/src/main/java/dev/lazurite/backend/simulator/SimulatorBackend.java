@@ -8,6 +8,7 @@ import dev.lazurite.api.chat.ChatChunk;
 import dev.lazurite.api.chat.ChatCompletion;
 import dev.lazurite.api.completions.TextCompletion;
 import dev.lazurite.backend.Backend;
+import dev.lazurite.backend.BackendCall;
 import dev.lazurite.backend.Ids;
 import dev.lazurite.catalog.ModelSpec;
 import dev.lazurite.json.Json;
@@ -53,7 +54,21 @@ public final class SimulatorBackend implements Backend {
   }
 
   @Override
-  public Result chat(ChatRequest request, ModelSpec model) {
+  public Answer invoke(BackendCall call) {
+    return switch (call) {
+      case BackendCall.Chat c ->
+          c.streamed()
+              ? new Streamed(chatStream(c.request(), c.model()))
+              : chat(c.request(), c.model());
+      case BackendCall.Completion c ->
+          c.streamed()
+              ? new Streamed(completeStream(c.request(), c.model()))
+              : complete(c.request(), c.model());
+      case BackendCall.Embedding e -> embed(e.request(), e.model());
+    };
+  }
+
+  private Result chat(ChatRequest request, ModelSpec model) {
     List<Generation> generations = chatGenerations(request, model);
     List<ChatCompletion.Choice> choices = new ArrayList<>();
     int completion = 0;
@@ -83,8 +98,7 @@ public final class SimulatorBackend implements Backend {
     return new Result(body, request.promptTokens(), completion);
   }
 
-  @Override
-  public EventStream chatStream(ChatRequest request, ModelSpec model) {
+  private EventStream chatStream(ChatRequest request, ModelSpec model) {
     List<Generation> generations = chatGenerations(request, model);
     String id = Ids.chatCompletion();
     long created = Instant.now().getEpochSecond();
@@ -188,8 +202,7 @@ public final class SimulatorBackend implements Backend {
     return generations;
   }
 
-  @Override
-  public Result complete(CompletionRequest request, ModelSpec model) {
+  private Result complete(CompletionRequest request, ModelSpec model) {
     List<TextCompletion.Choice> choices = new ArrayList<>();
     int completion = 0;
     int index = 0;
@@ -221,8 +234,7 @@ public final class SimulatorBackend implements Backend {
     return new Result(body, request.promptTokens(), completion);
   }
 
-  @Override
-  public EventStream completeStream(CompletionRequest request, ModelSpec model) {
+  private EventStream completeStream(CompletionRequest request, ModelSpec model) {
     String id = Ids.completion();
     long created = Instant.now().getEpochSecond();
     return sink -> {
@@ -266,8 +278,7 @@ public final class SimulatorBackend implements Backend {
     };
   }
 
-  @Override
-  public Result embed(EmbeddingRequest request, ModelSpec model) {
+  private Result embed(EmbeddingRequest request, ModelSpec model) {
     return embeddings.embed(request, model);
   }
 

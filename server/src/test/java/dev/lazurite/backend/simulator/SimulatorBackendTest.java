@@ -10,6 +10,8 @@ import dev.lazurite.api.ChatRequest;
 import dev.lazurite.api.ChatRequestParser;
 import dev.lazurite.api.chat.ChatChunk;
 import dev.lazurite.api.chat.ChatCompletion;
+import dev.lazurite.backend.Backend;
+import dev.lazurite.backend.BackendCall;
 import dev.lazurite.catalog.ModelCatalog;
 import dev.lazurite.catalog.ModelSpec;
 import dev.lazurite.json.Json;
@@ -34,7 +36,8 @@ class SimulatorBackendTest {
   }
 
   ChatCompletion chat(String json) {
-    return (ChatCompletion) simulator.chat(request(json), GPT4O).body();
+    return (ChatCompletion)
+        ((Backend.Result) simulator.invoke(new BackendCall.Chat(request(json), GPT4O))).body();
   }
 
   @Test
@@ -153,7 +156,9 @@ class SimulatorBackendTest {
             .message()
             .content();
     List<StreamEvent> events = new ArrayList<>();
-    simulator.chatStream(request(json), GPT4O).writeTo(events::add);
+    ((Backend.Streamed) simulator.invoke(new BackendCall.Chat(request(json), GPT4O)))
+        .events()
+        .writeTo(events::add);
     StringBuilder text = new StringBuilder();
     int tokens = 0;
     for (StreamEvent event : events) {
