@@ -16,6 +16,8 @@ import java.util.Optional;
  * @param tlsCert a PEM certificate chain; empty to use the local CA in the data directory
  * @param tlsHosts extra host names the local certificate names
  * @param region the Azure location of the default account
+ * @param shutdownGrace how long stopping may take; a hard deadline for {@code lazurite serve}
+ * @param http timeouts and the connection limit of the HTTP listeners
  */
 public record ServerConfig(
     String host,
@@ -30,7 +32,8 @@ public record ServerConfig(
     SimulatorConfig simulator,
     Duration upstreamConnectTimeout,
     Duration upstreamReadTimeout,
-    Duration shutdownGrace) {
+    Duration shutdownGrace,
+    HttpLimits http) {
   public static final String DEFAULT_HOST = "127.0.0.1";
   public static final int DEFAULT_PORT = 8080;
   public static final int DEFAULT_HTTPS_PORT = 8443;
@@ -52,6 +55,7 @@ public record ServerConfig(
     requireNonNull(upstreamConnectTimeout, "upstreamConnectTimeout is null");
     requireNonNull(upstreamReadTimeout, "upstreamReadTimeout is null");
     requireNonNull(shutdownGrace, "shutdownGrace is null");
+    requireNonNull(http, "http is null");
     if (port < 0 || port > 65535) {
       throw new IllegalArgumentException("port must be 0..65535, got " + port);
     }
@@ -81,7 +85,8 @@ public record ServerConfig(
         SimulatorConfig.DEFAULT,
         Duration.ofSeconds(10),
         Duration.ofSeconds(600),
-        Duration.ofSeconds(30));
+        Duration.ofSeconds(30),
+        HttpLimits.DEFAULT);
   }
 
   /** For tests: random ports, a given data directory. */
@@ -100,7 +105,8 @@ public record ServerConfig(
         d.simulator,
         d.upstreamConnectTimeout,
         d.upstreamReadTimeout,
-        Duration.ofSeconds(5));
+        Duration.ofSeconds(5),
+        d.http);
   }
 
   public ServerConfig withSimulator(SimulatorConfig simulator) {
@@ -117,7 +123,8 @@ public record ServerConfig(
         simulator,
         upstreamConnectTimeout,
         upstreamReadTimeout,
-        shutdownGrace);
+        shutdownGrace,
+        http);
   }
 
   public ServerConfig withMaxBodyBytes(long maxBodyBytes) {
@@ -134,7 +141,8 @@ public record ServerConfig(
         simulator,
         upstreamConnectTimeout,
         upstreamReadTimeout,
-        shutdownGrace);
+        shutdownGrace,
+        http);
   }
 
   public ServerConfig withUpstreamTimeouts(Duration connect, Duration read) {
@@ -151,6 +159,25 @@ public record ServerConfig(
         simulator,
         connect,
         read,
-        shutdownGrace);
+        shutdownGrace,
+        http);
+  }
+
+  public ServerConfig withHttpLimits(HttpLimits http) {
+    return new ServerConfig(
+        host,
+        port,
+        httpsPort,
+        dataDir,
+        tlsCert,
+        tlsKey,
+        tlsHosts,
+        maxBodyBytes,
+        region,
+        simulator,
+        upstreamConnectTimeout,
+        upstreamReadTimeout,
+        shutdownGrace,
+        http);
   }
 }

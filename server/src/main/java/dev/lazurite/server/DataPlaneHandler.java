@@ -59,7 +59,9 @@ final class DataPlaneHandler implements Handler {
               req.prologue().method().text(),
               req.path().rawPath(),
               req.query().first("api-version").orElse(""));
-      byte[] body = BodyReader.read(req, maxBodyBytes);
+      byte[] body =
+          dev.lazurite.server.edge.RequestBody.read(
+              req, res, dev.lazurite.server.edge.BodyRejected::toApiException);
       var exchange =
           new Exchange(
               new Exchange.Request(

@@ -23,6 +23,11 @@ import dev.lazurite.quota.QuotaCounters;
 import dev.lazurite.quota.RedisQuotaCounters;
 import dev.lazurite.routing.HealthProber;
 import dev.lazurite.runtime.Snapshots;
+import dev.lazurite.server.edge.ConnectionGuard;
+import dev.lazurite.server.edge.Edge;
+import dev.lazurite.server.edge.Listener;
+import dev.lazurite.server.edge.ListenerWatchdog;
+import dev.lazurite.server.edge.Readiness;
 import dev.lazurite.store.SecretBox;
 import dev.lazurite.store.sqlite.SqliteStore;
 import dev.lazurite.tls.LocalCertificates;
@@ -55,7 +60,10 @@ public final class LazuriteServer implements AutoCloseable {
   private final UsageWriter usage;
   private final BackendFactory backends;
   private final ControlPlane control;
-  private final WebServer server;
+  private final Listener http;
+  private final Optional<Listener> https;
+  private final ConnectionGuard guard;
+  private final ListenerWatchdog watchdog;
   private final AdminCredential admin;
   private final String subscription;
   private final dev.lazurite.pipeline.Pipeline pipeline;
@@ -195,40 +203,73 @@ public final class LazuriteServer implements AutoCloseable {
                 issuer.issuer(),
                 Set.of(Audiences.SEARCH, Audiences.SEARCH + "/")),
             () -> snapshots.get().roleAssignments());
-    WebServerConfig.Builder builder =
-        WebServer.builder()
-            .host(config.host())
-            .port(config.port())
-            .shutdownHook(false)
-            .shutdownGracePeriod(config.shutdownGrace())
-            .maxConcurrentRequests(-1)
-            // Streamed events are small writes; without this each waits on the peer's delayed ACK.
-            .connectionOptions(o -> o.tcpNoDelay(true))
-            .routing(r -> routing(r, dataPlane, arm, tokenEndpoints, identityAdmin, search));
+    long tlsReady = System.nanoTime();
+    this.guard = new ConnectionGuard(config.http());
+    this.watchdog = new ListenerWatchdog(Duration.ofSeconds(1));
+    var edge = new Edge(guard, config.maxBodyBytes());
+    // Each listener stops within half the grace period (Helidon waits twice: for requests, then
+    // for writers), so that stopping them all at once stays within the grace period.
+    Duration listenerGrace = config.shutdownGrace().dividedBy(2);
+    var readiness = new Readiness(watchdog::listeners, guard);
+    this.http =
+        Listener.start(
+            "http",
+            config.host(),
+            config.port(),
+            port ->
+                listener(
+                    edge,
+                    "http",
+                    config.host(),
+                    port,
+                    listenerGrace,
+                    Optional.empty(),
+                    r ->
+                        routing(
+                            r, dataPlane, arm, tokenEndpoints, identityAdmin, search, readiness)));
+    watchdog.watch(http);
     if (identity != null) {
       var tlsIdentity = identity;
-      builder.putSocket(
-          "https",
-          socket ->
-              socket
-                  .host(config.host())
-                  .port(config.httpsPort())
-                  .shutdownGracePeriod(config.shutdownGrace())
-                  .maxConcurrentRequests(-1)
-                  .connectionOptions(o -> o.tcpNoDelay(true))
-                  .tls(
-                      tls ->
-                          tls.privateKey(tlsIdentity.key())
-                              .privateKeyCertChain(tlsIdentity.chain()))
-                  .routing(r -> routing(r, dataPlane, arm, tokenEndpoints, identityAdmin, search)));
+      this.https =
+          Optional.of(
+              Listener.start(
+                  "https",
+                  config.host(),
+                  config.httpsPort(),
+                  port ->
+                      listener(
+                          edge,
+                          "https",
+                          config.host(),
+                          port,
+                          listenerGrace,
+                          Optional.of(tlsIdentity),
+                          r ->
+                              routing(
+                                  r,
+                                  dataPlane,
+                                  arm,
+                                  tokenEndpoints,
+                                  identityAdmin,
+                                  search,
+                                  readiness))));
+      watchdog.watch(https.get());
+    } else {
+      this.https = Optional.empty();
     }
-    long tlsReady = System.nanoTime();
-    this.server = builder.build().start();
     long listening = System.nanoTime();
     var configuredIdentity = identity;
     this.privateEndpoints =
         new PrivateEndpointListeners(
-            r -> r.any("/openai/*", dataPlane).any(LazuriteServer::notFound),
+            (host, port, tls) ->
+                listener(
+                    edge,
+                    "private-endpoint",
+                    host,
+                    port,
+                    listenerGrace,
+                    tls,
+                    r -> r.any("/openai/*", dataPlane).any(LazuriteServer::notFound)),
             privateEndpoint -> {
               if (config.httpsPort() < 0) {
                 return Optional.empty();
@@ -238,7 +279,7 @@ public final class LazuriteServer implements AutoCloseable {
                   : PrivateEndpointListeners.localCa(
                       config.dataDir().resolve("tls"), privateEndpoint);
             },
-            config.shutdownGrace());
+            watchdog);
     snapshots.observe(privateEndpoints::reconcile);
     endpoint[0] = (httpsEndpoint().orElse(endpoint())).toString();
     arm.handler =
@@ -303,17 +344,36 @@ public final class LazuriteServer implements AutoCloseable {
       ArmHandlerHolder arm,
       TokenEndpoints tokenEndpoints,
       IdentityAdminHandler identityAdmin,
-      dev.lazurite.searchservice.SearchHandler search) {
+      dev.lazurite.searchservice.SearchHandler search,
+      Readiness readiness) {
     routing.any("/search/*", search);
     routing.any("/openai/*", dataPlane).any("/subscriptions", arm).any("/subscriptions/*", arm);
     identityAdmin.routing(routing);
     tokenEndpoints.routing(routing);
-    routing
-        .get(
-            "/healthz",
-            (req, res) ->
-                res.header("Content-Type", "application/json").send("{\"status\":\"ok\"}"))
-        .any(LazuriteServer::notFound);
+    routing.get("/healthz", readiness).any(LazuriteServer::notFound);
+  }
+
+  /** One listener's server: the edge's settings, TLS when given, the edge filter first. */
+  private static WebServer listener(
+      Edge edge,
+      String name,
+      String host,
+      int port,
+      Duration grace,
+      Optional<LocalCertificates.Identity> tls,
+      java.util.function.Consumer<HttpRouting.Builder> routes) {
+    WebServerConfig.Builder builder = WebServer.builder().host(host).port(port).shutdownHook(false);
+    edge.listener(builder, name, grace);
+    tls.ifPresent(
+        identity ->
+            builder.tls(t -> t.privateKey(identity.key()).privateKeyCertChain(identity.chain())));
+    return builder
+        .routing(
+            r -> {
+              edge.routing(r);
+              routes.accept(r);
+            })
+        .build();
   }
 
   private static void notFound(
@@ -340,18 +400,25 @@ public final class LazuriteServer implements AutoCloseable {
   }
 
   public URI endpoint() {
-    return URI.create("http://" + hostForUrl() + ":" + server.port());
+    return URI.create("http://" + hostForUrl() + ":" + http.port());
   }
 
   public Optional<URI> httpsEndpoint() {
-    if (!server.hasTls("https")) {
-      return Optional.empty();
-    }
     String host =
         config.host().equals("127.0.0.1") || config.host().equals("0.0.0.0")
             ? "localhost"
             : hostForUrl();
-    return Optional.of(URI.create("https://" + host + ":" + server.port("https")));
+    return https.map(l -> URI.create("https://" + host + ":" + l.port()));
+  }
+
+  /** Every listener (HTTP, HTTPS, private endpoints), for readiness. */
+  public java.util.List<Listener> listeners() {
+    return watchdog.listeners();
+  }
+
+  /** The connection limit and counts over every listener. */
+  public ConnectionGuard connections() {
+    return guard;
   }
 
   private String hostForUrl() {
@@ -444,9 +511,21 @@ public final class LazuriteServer implements AutoCloseable {
   public void close() {
     LOG.info("stopping: letting in-flight requests finish");
     embeddingsWarmUp.interrupt();
-    privateEndpoints.close();
+    watchdog.close();
+    // All listeners stop at once, so that together they take no longer than one.
+    var stopping = new java.util.ArrayList<Thread>();
+    stopping.add(Thread.ofVirtual().start(privateEndpoints::close));
+    stopping.add(Thread.ofVirtual().start(http::stop));
+    https.ifPresent(l -> stopping.add(Thread.ofVirtual().start(l::stop)));
+    for (Thread thread : stopping) {
+      try {
+        thread.join();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+    guard.close();
     prober.close();
-    server.stop();
     usage.close();
     quota.close();
     backends.close();

@@ -105,7 +105,8 @@ class ListenersTest {
                         c.simulator(),
                         c.upstreamConnectTimeout(),
                         c.upstreamReadTimeout(),
-                        c.shutdownGrace()));
+                        c.shutdownGrace(),
+                        c.http()));
         HttpClient client =
             HttpClient.newBuilder().sslContext(trusting(own.truststore())).build()) {
       var response =
