@@ -34,6 +34,12 @@ final class GuardedConnection implements ServerConnection {
   private static final ThreadLocal<GuardedConnection> CURRENT = new ThreadLocal<>();
   private static final int MAX_REQUEST_LINE = 4096;
 
+  /**
+   * A body still arriving when its time is up is answered 408 by the reader; one that stalled gets
+   * this much longer before the socket is closed under the reader.
+   */
+  private static final Duration STALL_MARGIN = Duration.ofSeconds(1);
+
   private final ConnectionContext ctx;
   private final ConnectionGuard guard;
   private final ServerConnectionSelector http1;
@@ -137,7 +143,7 @@ final class GuardedConnection implements ServerConnection {
     switch (phase) {
       case WAITING -> expireIf(age > idle.toNanos());
       case HEADERS -> expireIf(age > headers.toNanos());
-      case BODY -> expireIf(age > body.toNanos());
+      case BODY -> expireIf(age > body.plus(STALL_MARGIN).toNanos());
       case HANDLING -> {}
       case MULTIPLEXED -> {
         ServerConnection current = inner;
