@@ -34,7 +34,7 @@ import org.slf4j.LoggerFactory;
 public final class ConnectionGuard implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(ConnectionGuard.class);
   private static final int FALLBACK_MAX = 10_000;
-  private static final int RESERVED_DESCRIPTORS = 256;
+  private static final int RESERVED_DESCRIPTORS = 64;
 
   private final HttpLimits limits;
   private final int maxConnections;
@@ -58,6 +58,15 @@ public final class ConnectionGuard implements AutoCloseable {
   /** The connection limit in force: configured, or derived from the file-descriptor limit. */
   public int maxConnections() {
     return maxConnections;
+  }
+
+  /**
+   * How many sockets one listener may hold accepted at once: the limit plus room for those being
+   * shed. Helidon stops accepting above it (they wait in the kernel's backlog), so that a burst
+   * cannot outrun the guard, which only sees a connection once its thread runs, into EMFILE.
+   */
+  int acceptLimit() {
+    return maxConnections + Math.max(16, maxConnections / 10);
   }
 
   /** Connections open now, over every listener. */
@@ -136,12 +145,21 @@ public final class ConnectionGuard implements AutoCloseable {
     return Duration.ofMillis(Math.clamp(shortest / 4, 20, 1000));
   }
 
-  /** Three quarters of the descriptors left after a reserve for files and outbound calls. */
+  /**
+   * Three quarters of the descriptors still free at start (the class path, the store and the
+   * indexes hold some already), less a reserve for files and outbound connections opened later.
+   */
   private static int fromDescriptorLimit() {
     if (ManagementFactory.getOperatingSystemMXBean()
         instanceof com.sun.management.UnixOperatingSystemMXBean unix) {
-      long descriptors = unix.getMaxFileDescriptorCount();
-      return (int) Math.clamp((descriptors - RESERVED_DESCRIPTORS) * 3 / 4, 16, FALLBACK_MAX);
+      long free = unix.getMaxFileDescriptorCount() - unix.getOpenFileDescriptorCount();
+      int derived = (int) Math.clamp(free * 3 / 4 - RESERVED_DESCRIPTORS, 16, FALLBACK_MAX);
+      LOG.info(
+          "HTTP listeners accept up to {} connections ({} of {} file descriptors in use)",
+          derived,
+          unix.getOpenFileDescriptorCount(),
+          unix.getMaxFileDescriptorCount());
+      return derived;
     }
     return FALLBACK_MAX;
   }

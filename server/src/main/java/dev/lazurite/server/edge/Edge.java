@@ -32,6 +32,7 @@ public final class Edge {
         .directHandlers(TransportErrors.handlers())
         .shutdownGracePeriod(grace)
         .maxConcurrentRequests(-1)
+        .maxTcpConnections(guard.acceptLimit())
         // Streamed events are small writes; without this each waits on the peer's delayed ACK.
         .connectionOptions(o -> o.tcpNoDelay(true));
   }
