@@ -11,12 +11,26 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** Idle, slow and too many connections are closed or shed, and the listener keeps serving. */
 class ConnectionGuardTest {
   private static final Duration IDLE = Duration.ofMillis(600);
   private static final Duration HEADERS = Duration.ofMillis(500);
+
+  private static TestingServer server;
+
+  @BeforeAll
+  static void startServer() {
+    server = start(0);
+  }
+
+  @AfterAll
+  static void stopServer() {
+    server.close();
+  }
 
   private static TestingServer start(int maxConnections) {
     return TestingServer.start(
@@ -26,8 +40,7 @@ class ConnectionGuardTest {
 
   @Test
   void closesSlowlorisAfterTheHeaderTimeout() throws Exception {
-    try (var server = start(0);
-        var client = new RawHttp(server.endpoint())) {
+    try (var client = new RawHttp(server.endpoint())) {
       client.send("GET /healthz HTTP/1.1\r\n");
       long started = System.nanoTime();
       boolean open = true;
@@ -49,8 +62,7 @@ class ConnectionGuardTest {
 
   @Test
   void closesIdleKeepAliveConnectionAfterTheIdleTimeout() throws Exception {
-    try (var server = start(0);
-        var client = new RawHttp(server.endpoint())) {
+    try (var client = new RawHttp(server.endpoint())) {
       client.send("GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n");
       assertThat(client.readOneResponse()).startsWith("HTTP/1.1 200");
       var closed = client.readUntilClosed(Duration.ofSeconds(5));
@@ -62,8 +74,7 @@ class ConnectionGuardTest {
 
   @Test
   void closesConnectionThatNeverSendsAByte() throws Exception {
-    try (var server = start(0);
-        var client = new RawHttp(server.endpoint())) {
+    try (var client = new RawHttp(server.endpoint())) {
       var closed = client.readUntilClosed(Duration.ofSeconds(5));
       assertThat(closed.after()).isBetween(IDLE.minusMillis(100), IDLE.plusSeconds(2));
     }
@@ -71,8 +82,7 @@ class ConnectionGuardTest {
 
   @Test
   void refusesABodyThatTrickles() throws Exception {
-    try (var server = start(0);
-        var client = new RawHttp(server.endpoint())) {
+    try (var client = new RawHttp(server.endpoint())) {
       client.send(
           "POST /lazurite/identity/groups HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer "
               + server.server().adminToken()
@@ -88,16 +98,16 @@ class ConnectionGuardTest {
 
   @Test
   void shedsConnectionsOverTheLimitAndServesAgainOnceTheyLeave() throws Exception {
-    try (var server = start(4)) {
+    try (var limited = start(4)) {
       List<RawHttp> held = new ArrayList<>();
       try {
         for (int i = 0; i < 4; i++) {
-          var client = new RawHttp(server.endpoint());
+          var client = new RawHttp(limited.endpoint());
           client.send("GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n");
           assertThat(client.readOneResponse()).startsWith("HTTP/1.1 200");
           held.add(client);
         }
-        try (var extra = new RawHttp(server.endpoint())) {
+        try (var extra = new RawHttp(limited.endpoint())) {
           var shed =
               extra
                   .sendQuietly("GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n".getBytes())
@@ -105,14 +115,14 @@ class ConnectionGuardTest {
           assertThat(shed.statuses()).containsExactly(503);
           assertThat(shed.text()).contains("\"code\":\"ServiceUnavailable\"");
         }
-        assertThat(server.server().connections().shedConnections()).isPositive();
+        assertThat(limited.server().connections().shedConnections()).isPositive();
       } finally {
         for (RawHttp client : held) {
           client.close();
         }
       }
       Thread.sleep(200);
-      try (var client = new RawHttp(server.endpoint())) {
+      try (var client = new RawHttp(limited.endpoint())) {
         client.send("GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n");
         assertThat(client.readOneResponse()).startsWith("HTTP/1.1 200");
       }
@@ -121,8 +131,7 @@ class ConnectionGuardTest {
 
   @Test
   void reportsEveryListenerInReadiness() throws Exception {
-    try (var server = TestingServer.start();
-        HttpClient client = HttpClient.newHttpClient()) {
+    try (HttpClient client = HttpClient.newHttpClient()) {
       var response =
           client.send(
               HttpRequest.newBuilder(URI.create(server.endpoint() + "/healthz")).build(),

@@ -2,19 +2,14 @@ package dev.lazurite.server.edge;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
 import java.net.ConnectException;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.Socket;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledOnOs;
 import org.junit.jupiter.api.condition.OS;
@@ -27,18 +22,18 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @EnabledOnOs(OS.LINUX)
 class DescriptorExhaustionTest {
-  private static final int DESCRIPTORS = 1024;
+  private static final int DESCRIPTORS = ChildServer.DESCRIPTORS;
 
   @Test
   void restartsTheListenerAfterDescriptorsRunOut(@TempDir Path dir) throws Exception {
-    try (var child = Child.start(dir, Map.of("LAZURITE_HTTP_MAX_CONNECTIONS", "100000"))) {
+    try (var child = ChildServer.start(dir, Map.of("LAZURITE_HTTP_MAX_CONNECTIONS", "100000"))) {
       List<Socket> held = new ArrayList<>();
       try {
         boolean refused = false;
         while (!refused && held.size() < DESCRIPTORS * 3) {
           try {
             var socket = new Socket();
-            socket.connect(new InetSocketAddress("127.0.0.1", child.port), 2000);
+            socket.connect(new InetSocketAddress("127.0.0.1", child.port()), 2000);
             held.add(socket);
           } catch (ConnectException | java.net.SocketTimeoutException e) {
             refused = true;
@@ -64,13 +59,13 @@ class DescriptorExhaustionTest {
   @Test
   void shedsInsteadOfRunningOutWithTheLimitDerivedFromDescriptors(@TempDir Path dir)
       throws Exception {
-    try (var child = Child.start(dir, Map.of())) {
+    try (var child = ChildServer.start(dir, Map.of())) {
       List<Socket> held = new ArrayList<>();
       int shed = 0;
       try {
         for (int i = 0; i < DESCRIPTORS + 200; i++) {
           var socket = new Socket();
-          socket.connect(new InetSocketAddress("127.0.0.1", child.port), 5000);
+          socket.connect(new InetSocketAddress("127.0.0.1", child.port()), 5000);
           held.add(socket);
         }
         // The last ones arrive when the limit is taken: each is answered 503 and closed.
@@ -91,85 +86,6 @@ class DescriptorExhaustionTest {
       String health = child.awaitHealthy(Duration.ofSeconds(30)).orElseThrow();
       System.out.printf("after %d connections: %s%n", DESCRIPTORS + 200, health);
       assertThat(health).contains("\"restarts\":0").doesNotContain("\"shed\":0");
-    }
-  }
-
-  /** {@code lazurite serve} in a child JVM under {@code prlimit --nofile}. */
-  private static final class Child implements AutoCloseable {
-    private final Process process;
-    private final Path log;
-    private final int port;
-
-    private Child(Process process, Path log, int port) {
-      this.process = process;
-      this.log = log;
-      this.port = port;
-    }
-
-    static Child start(Path dir, Map<String, String> environment) throws Exception {
-      int port;
-      try (var free = new ServerSocket(0)) {
-        port = free.getLocalPort();
-      }
-      Path log = dir.resolve("server.log");
-      var builder =
-          new ProcessBuilder(
-                  "prlimit",
-                  "--nofile=" + DESCRIPTORS + ":" + DESCRIPTORS,
-                  "--",
-                  Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                  "-Xmx512m",
-                  "-cp",
-                  System.getProperty("java.class.path"),
-                  "dev.lazurite.cli.Main",
-                  "serve",
-                  "--port",
-                  Integer.toString(port),
-                  "--https-port",
-                  "-1",
-                  "--data-dir",
-                  dir.resolve("data").toString())
-              .redirectErrorStream(true)
-              .redirectOutput(log.toFile());
-      builder.environment().putAll(environment);
-      var child = new Child(builder.start(), log, port);
-      if (child.awaitHealthy(Duration.ofSeconds(90)).isEmpty()) {
-        child.close();
-        throw new AssertionError("the server did not start: " + child.log());
-      }
-      return child;
-    }
-
-    /** The readiness body once {@code /healthz} answers 200, or empty when it did not in time. */
-    Optional<String> awaitHealthy(Duration within) throws Exception {
-      long deadline = System.nanoTime() + within.toNanos();
-      while (System.nanoTime() < deadline && process.isAlive()) {
-        try (var client = new RawHttp("http://127.0.0.1:" + port)) {
-          var answer =
-              client
-                  .send("GET /healthz HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")
-                  .readUntilClosed(Duration.ofSeconds(2));
-          if (answer.statuses().equals(List.of(200))) {
-            return Optional.of(answer.text());
-          }
-        } catch (IOException e) {
-          // not listening (yet or again)
-        }
-        Thread.sleep(200);
-      }
-      return Optional.empty();
-    }
-
-    String log() throws IOException {
-      return Files.readString(log);
-    }
-
-    @Override
-    public void close() throws Exception {
-      process.destroy();
-      if (!process.waitFor(20, TimeUnit.SECONDS)) {
-        process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-      }
     }
   }
 }
