@@ -32,22 +32,22 @@ final class EdgeFilter implements Filter {
     req.context().register(state);
     try {
       chain.proceed();
+      if (req.prologue().protocolVersion().equals("1.1") && mustClose(req, res, state)) {
+        if (res.hasEntity()) {
+          res.commit();
+        }
+        throw new CloseConnectionException("closing the connection after the answer");
+      }
     } finally {
       GuardedConnection.current().ifPresent(c -> c.enter(GuardedConnection.Phase.WAITING));
     }
-    if (!req.prologue().protocolVersion().equals("1.1")) {
-      return; // HTTP/2: one stream ends, the connection carries on
-    }
-    boolean close =
-        state.closing()
-            || req.headers().containsToken(HeaderValues.CONNECTION_CLOSE)
-            || res.headers().containsToken(HeaderValues.CONNECTION_CLOSE)
-            || (req.content().hasEntity() && !req.content().consumed());
-    if (close) {
-      if (res.hasEntity()) {
-        res.commit();
-      }
-      throw new CloseConnectionException("closing the connection after the answer");
-    }
+  }
+
+  /** HTTP/1 only: on HTTP/2 one stream ends and the connection carries on. */
+  private static boolean mustClose(RoutingRequest req, RoutingResponse res, EdgeRequest state) {
+    return state.closing()
+        || req.headers().containsToken(HeaderValues.CONNECTION_CLOSE)
+        || res.headers().containsToken(HeaderValues.CONNECTION_CLOSE)
+        || (req.content().hasEntity() && !req.content().consumed() && !RequestBody.drain(req));
   }
 }

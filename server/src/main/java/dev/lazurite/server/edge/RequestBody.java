@@ -7,6 +7,7 @@ import io.helidon.webserver.http.ServerResponse;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.util.function.Function;
 
@@ -47,7 +48,27 @@ public final class RequestBody {
     }
   }
 
+  /**
+   * Reads and discards a body its handler left unread (it answered without needing it), so that the
+   * connection can carry the next request. False when that is not safe: over the limit, too slow,
+   * malformed; the connection must then close.
+   */
+  static boolean drain(ServerRequest request) {
+    try {
+      read(request, EdgeRequest.of(request), OutputStream.nullOutputStream());
+      return true;
+    } catch (BodyRejected | UncheckedIOException | CloseConnectionException e) {
+      return false;
+    }
+  }
+
   private static byte[] read(ServerRequest request, EdgeRequest state) {
+    var out = new ByteArrayOutputStream(1 << 12);
+    read(request, state, out);
+    return out.toByteArray();
+  }
+
+  private static void read(ServerRequest request, EdgeRequest state, OutputStream out) {
     long limit = state.maxBodyBytes();
     long declared;
     try {
@@ -59,25 +80,25 @@ public final class RequestBody {
       throw BodyRejected.tooLarge(declared, limit);
     }
     if (!request.content().hasEntity()) {
-      return new byte[0];
+      return;
     }
     var connection = GuardedConnection.current();
     connection.ifPresent(c -> c.enter(GuardedConnection.Phase.BODY));
     long deadline = System.nanoTime() + state.bodyTimeout().toNanos();
     try (InputStream in = request.content().inputStream()) {
-      var out = new ByteArrayOutputStream((int) Math.min(Math.max(declared, 0), 1 << 16));
       byte[] buffer = new byte[16 * 1024];
+      long total = 0;
       int n;
       while ((n = in.read(buffer)) != -1) {
-        if (out.size() + (long) n > limit) {
-          throw BodyRejected.tooLarge(out.size() + (long) n, limit);
+        total += n;
+        if (total > limit) {
+          throw BodyRejected.tooLarge(total, limit);
         }
         out.write(buffer, 0, n);
         if (System.nanoTime() - deadline > 0) {
           throw BodyRejected.tooSlow(state.bodyTimeout().toMillis());
         }
       }
-      return out.toByteArray();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } catch (BodyRejected | CloseConnectionException | UncheckedIOException e) {

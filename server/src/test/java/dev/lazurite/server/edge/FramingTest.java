@@ -115,15 +115,27 @@ class FramingTest {
   }
 
   @Test
-  void leavesAnUnreadBodyUnreadAndClosesInsteadOfParsingIt() throws Exception {
+  void drainsABodyItsHandlerLeftUnreadAsBodyAndKeepsTheConnection() throws Exception {
     String body = SMUGGLED.repeat(3);
+    try (var client = new RawHttp(server.endpoint())) {
+      client.send(
+          "POST /healthz HTTP/1.1\r\nHost: x\r\nContent-Length: "
+              + body.length()
+              + "\r\n\r\n"
+              + body
+              + "GET /healthz HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+      assertThat(client.readUntilClosed(PROMPTLY).statuses()).containsExactly(404, 200);
+    }
+  }
+
+  @Test
+  void closesWhenABodyItsHandlerLeftUnreadIsMalformed() throws Exception {
     var closed =
         exchange(
-            "POST /healthz HTTP/1.1\r\nHost: x\r\nContent-Length: "
-                + body.length()
-                + "\r\n\r\n"
-                + body);
+            "POST /healthz HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\n"
+                + SMUGGLED);
     assertThat(closed.statuses()).hasSize(1);
+    assertThat(closed.after()).isLessThan(PROMPTLY);
   }
 
   @Test
