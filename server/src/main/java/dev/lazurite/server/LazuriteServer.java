@@ -33,8 +33,6 @@ import dev.lazurite.store.sqlite.SqliteStore;
 import dev.lazurite.tls.LocalCertificates;
 import dev.lazurite.tokens.TokenCounter;
 import io.helidon.http.Status;
-import io.helidon.webserver.WebServer;
-import io.helidon.webserver.WebServerConfig;
 import io.helidon.webserver.http.HttpRouting;
 import java.io.IOException;
 import java.net.URI;
@@ -44,6 +42,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -206,68 +205,39 @@ public final class LazuriteServer implements AutoCloseable {
     long tlsReady = System.nanoTime();
     this.guard = new ConnectionGuard(config.http());
     this.watchdog = new ListenerWatchdog(Duration.ofSeconds(1));
-    var edge = new Edge(guard, config.maxBodyBytes());
     // Each listener stops within half the grace period (Helidon waits twice: for requests, then
     // for writers), so that stopping them all at once stays within the grace period.
-    Duration listenerGrace = config.shutdownGrace().dividedBy(2);
+    var edge = new Edge(guard, config.maxBodyBytes(), config.shutdownGrace().dividedBy(2));
     var readiness = new Readiness(watchdog::listeners, guard);
+    Consumer<HttpRouting.Builder> routes =
+        r -> routing(r, dataPlane, arm, tokenEndpoints, identityAdmin, search, readiness);
     this.http =
         Listener.start(
             "http",
             config.host(),
             config.port(),
-            port ->
-                listener(
-                    edge,
-                    "http",
-                    config.host(),
-                    port,
-                    listenerGrace,
-                    Optional.empty(),
-                    r ->
-                        routing(
-                            r, dataPlane, arm, tokenEndpoints, identityAdmin, search, readiness)));
+            port -> edge.server("http", config.host(), port, Optional.empty(), routes));
     watchdog.watch(http);
-    if (identity != null) {
-      var tlsIdentity = identity;
-      this.https =
-          Optional.of(
-              Listener.start(
-                  "https",
-                  config.host(),
-                  config.httpsPort(),
-                  port ->
-                      listener(
-                          edge,
-                          "https",
-                          config.host(),
-                          port,
-                          listenerGrace,
-                          Optional.of(tlsIdentity),
-                          r ->
-                              routing(
-                                  r,
-                                  dataPlane,
-                                  arm,
-                                  tokenEndpoints,
-                                  identityAdmin,
-                                  search,
-                                  readiness))));
-      watchdog.watch(https.get());
-    } else {
-      this.https = Optional.empty();
-    }
+    this.https =
+        Optional.ofNullable(identity)
+            .map(
+                tls ->
+                    Listener.start(
+                        "https",
+                        config.host(),
+                        config.httpsPort(),
+                        port ->
+                            edge.server("https", config.host(), port, Optional.of(tls), routes)));
+    https.ifPresent(watchdog::watch);
     long listening = System.nanoTime();
     var configuredIdentity = identity;
     this.privateEndpoints =
         new PrivateEndpointListeners(
             (host, port, tls) ->
-                listener(
-                    edge,
+                edge.server(
                     "private-endpoint",
                     host,
                     port,
-                    listenerGrace,
                     tls,
                     r -> r.any("/openai/*", dataPlane).any(LazuriteServer::notFound)),
             privateEndpoint -> {
@@ -351,29 +321,6 @@ public final class LazuriteServer implements AutoCloseable {
     identityAdmin.routing(routing);
     tokenEndpoints.routing(routing);
     routing.get("/healthz", readiness).any(LazuriteServer::notFound);
-  }
-
-  /** One listener's server: the edge's settings, TLS when given, the edge filter first. */
-  private static WebServer listener(
-      Edge edge,
-      String name,
-      String host,
-      int port,
-      Duration grace,
-      Optional<LocalCertificates.Identity> tls,
-      java.util.function.Consumer<HttpRouting.Builder> routes) {
-    WebServerConfig.Builder builder = WebServer.builder().host(host).port(port).shutdownHook(false);
-    edge.listener(builder, name, grace);
-    tls.ifPresent(
-        identity ->
-            builder.tls(t -> t.privateKey(identity.key()).privateKeyCertChain(identity.chain())));
-    return builder
-        .routing(
-            r -> {
-              edge.routing(r);
-              routes.accept(r);
-            })
-        .build();
   }
 
   private static void notFound(
