@@ -119,8 +119,14 @@ final class GuardedConnection implements ServerConnection {
     return http1.connection(ctx);
   }
 
-  /** Over the connection limit: a short 503 in Azure's error envelope, then close. */
+  /**
+   * Over the connection limit: a short 503 in Azure's error envelope, then close. A TLS connection
+   * is closed without one: answering would cost a handshake first.
+   */
   private void shed() {
+    if (ctx.isSecure()) {
+      return;
+    }
     try {
       ctx.dataWriter().writeNow(BufferData.create(TransportErrors.SHED_RESPONSE));
     } catch (RuntimeException e) {

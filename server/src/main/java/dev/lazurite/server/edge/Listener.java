@@ -26,6 +26,7 @@ public final class Listener {
   private volatile WebServer server;
   private volatile boolean serving = true;
   private volatile int restarts;
+  private boolean stopped;
 
   private Listener(String name, String host, IntFunction<WebServer> factory, WebServer server) {
     this.name = name;
@@ -67,7 +68,7 @@ public final class Listener {
 
   /** Probes the port; restarts the listener when nothing accepts on it any more. */
   synchronized void check() {
-    if (probe()) {
+    if (stopped || probe()) {
       serving = true;
       return;
     }
@@ -109,6 +110,7 @@ public final class Listener {
   }
 
   public synchronized void stop() {
+    stopped = true;
     server.stop();
   }
 }
