@@ -77,6 +77,34 @@ final class ServeCommand implements Callable<Integer> {
   String usageDurability;
 
   @Option(
+      names = "--http-idle-timeout-ms",
+      description =
+          "Close a connection that sends no request line for this long (LAZURITE_HTTP_IDLE_TIMEOUT_MS;"
+              + " default 60000).")
+  String httpIdleTimeoutMs;
+
+  @Option(
+      names = "--http-header-timeout-ms",
+      description =
+          "Close a connection whose headers take longer than this (LAZURITE_HTTP_HEADER_TIMEOUT_MS;"
+              + " default 10000).")
+  String httpHeaderTimeoutMs;
+
+  @Option(
+      names = "--http-body-timeout-ms",
+      description =
+          "Refuse a request body that takes longer than this to arrive"
+              + " (LAZURITE_HTTP_BODY_TIMEOUT_MS; default 120000).")
+  String httpBodyTimeoutMs;
+
+  @Option(
+      names = "--http-max-connections",
+      description =
+          "Open connections over all listeners before new ones are shed with a 503"
+              + " (LAZURITE_HTTP_MAX_CONNECTIONS; default 0: from the file-descriptor limit).")
+  String httpMaxConnections;
+
+  @Option(
       names = "--redis-url",
       description =
           "Share quota counters with other instances through Redis (LAZURITE_REDIS_URL), e.g."
@@ -96,6 +124,10 @@ final class ServeCommand implements Callable<Integer> {
     flags.put("region", region);
     flags.put("maxBodyBytes", maxBodyBytes);
     flags.put("usageDurability", usageDurability);
+    flags.put("http.idleTimeoutMs", httpIdleTimeoutMs);
+    flags.put("http.headerTimeoutMs", httpHeaderTimeoutMs);
+    flags.put("http.bodyTimeoutMs", httpBodyTimeoutMs);
+    flags.put("http.maxConnections", httpMaxConnections);
     ServerConfig resolved = ConfigLoader.load(flags, System.getenv(), Optional.ofNullable(config));
     LazuriteServer server =
         LazuriteServer.start(
@@ -110,7 +142,7 @@ final class ServeCommand implements Callable<Integer> {
         .addShutdownHook(
             new Thread(
                 () -> {
-                  server.close();
+                  stopWithin(server, resolved.shutdownGrace());
                   stopped.countDown();
                 },
                 "lazurite-shutdown"));
@@ -147,5 +179,25 @@ final class ServeCommand implements Callable<Integer> {
     System.out.flush();
     stopped.await();
     return 0;
+  }
+
+  /**
+   * Stops the server, and the process with it once the grace period is over even if a request is
+   * still computing: the grace period is a deadline, not a hint.
+   */
+  static void stopWithin(LazuriteServer server, java.time.Duration grace) {
+    Thread stopping = Thread.ofPlatform().daemon(true).name("lazurite-stop").start(server::close);
+    try {
+      stopping.join(grace);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    if (stopping.isAlive()) {
+      System.err.printf(
+          "lazurite: stopping took longer than the %d ms grace period; exiting now%n",
+          grace.toMillis());
+      System.err.flush();
+      Runtime.getRuntime().halt(1);
+    }
   }
 }

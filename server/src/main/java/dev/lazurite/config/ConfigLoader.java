@@ -91,7 +91,22 @@ public final class ConfigLoader {
             number("shutdownGraceMs", "LAZURITE_SHUTDOWN_GRACE_MS", d.shutdownGrace().toMillis())),
         optional("usageDurability", "LAZURITE_USAGE_DURABILITY")
             .map(UsageDurability::parse)
-            .orElse(d.usageDurability()));
+            .orElse(d.usageDurability()),
+        new HttpLimits(
+            millis("http.idleTimeoutMs", "LAZURITE_HTTP_IDLE_TIMEOUT_MS", d.http().idleTimeout()),
+            millis(
+                "http.headerTimeoutMs",
+                "LAZURITE_HTTP_HEADER_TIMEOUT_MS",
+                d.http().headerTimeout()),
+            millis("http.bodyTimeoutMs", "LAZURITE_HTTP_BODY_TIMEOUT_MS", d.http().bodyTimeout()),
+            number(
+                "http.maxConnections",
+                "LAZURITE_HTTP_MAX_CONNECTIONS",
+                d.http().maxConnections())));
+  }
+
+  private Duration millis(String name, String env, Duration fallback) {
+    return Duration.ofMillis(number(name, env, fallback.toMillis()));
   }
 
   private Optional<String> optional(String name, String env) {

@@ -17,7 +17,9 @@ import java.util.Optional;
  * @param tlsCert a PEM certificate chain; empty to use the local CA in the data directory
  * @param tlsHosts extra host names the local certificate names
  * @param region the Azure location of the default account
+ * @param shutdownGrace how long stopping may take; a hard deadline for {@code lazurite serve}
  * @param usageDurability whether a response waits until its usage record is committed
+ * @param http timeouts and the connection limit of the HTTP listeners
  */
 public record ServerConfig(
     String host,
@@ -33,7 +35,8 @@ public record ServerConfig(
     Duration upstreamConnectTimeout,
     Duration upstreamReadTimeout,
     Duration shutdownGrace,
-    UsageDurability usageDurability) {
+    UsageDurability usageDurability,
+    HttpLimits http) {
   public static final String DEFAULT_HOST = "127.0.0.1";
   public static final int DEFAULT_PORT = 8080;
   public static final int DEFAULT_HTTPS_PORT = 8443;
@@ -56,6 +59,7 @@ public record ServerConfig(
     requireNonNull(upstreamReadTimeout, "upstreamReadTimeout is null");
     requireNonNull(shutdownGrace, "shutdownGrace is null");
     requireNonNull(usageDurability, "usageDurability is null");
+    requireNonNull(http, "http is null");
     if (port < 0 || port > 65535) {
       throw new IllegalArgumentException("port must be 0..65535, got " + port);
     }
@@ -86,7 +90,8 @@ public record ServerConfig(
         Duration.ofSeconds(10),
         Duration.ofSeconds(600),
         Duration.ofSeconds(30),
-        UsageDurability.ASYNC);
+        UsageDurability.ASYNC,
+        HttpLimits.DEFAULT);
   }
 
   /** For tests: random ports, a given data directory. */
@@ -106,7 +111,8 @@ public record ServerConfig(
         d.upstreamConnectTimeout,
         d.upstreamReadTimeout,
         Duration.ofSeconds(5),
-        d.usageDurability);
+        d.usageDurability,
+        d.http);
   }
 
   public ServerConfig withSimulator(SimulatorConfig simulator) {
@@ -124,7 +130,8 @@ public record ServerConfig(
         upstreamConnectTimeout,
         upstreamReadTimeout,
         shutdownGrace,
-        usageDurability);
+        usageDurability,
+        http);
   }
 
   public ServerConfig withMaxBodyBytes(long maxBodyBytes) {
@@ -142,7 +149,8 @@ public record ServerConfig(
         upstreamConnectTimeout,
         upstreamReadTimeout,
         shutdownGrace,
-        usageDurability);
+        usageDurability,
+        http);
   }
 
   public ServerConfig withUpstreamTimeouts(Duration connect, Duration read) {
@@ -160,7 +168,8 @@ public record ServerConfig(
         connect,
         read,
         shutdownGrace,
-        usageDurability);
+        usageDurability,
+        http);
   }
 
   public ServerConfig withUsageDurability(UsageDurability usageDurability) {
@@ -178,6 +187,26 @@ public record ServerConfig(
         upstreamConnectTimeout,
         upstreamReadTimeout,
         shutdownGrace,
-        usageDurability);
+        usageDurability,
+        http);
+  }
+
+  public ServerConfig withHttpLimits(HttpLimits http) {
+    return new ServerConfig(
+        host,
+        port,
+        httpsPort,
+        dataDir,
+        tlsCert,
+        tlsKey,
+        tlsHosts,
+        maxBodyBytes,
+        region,
+        simulator,
+        upstreamConnectTimeout,
+        upstreamReadTimeout,
+        shutdownGrace,
+        usageDurability,
+        http);
   }
 }

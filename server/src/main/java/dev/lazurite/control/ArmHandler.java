@@ -8,14 +8,14 @@ import dev.lazurite.error.ErrorCode;
 import dev.lazurite.error.ErrorRenderer;
 import dev.lazurite.json.Json;
 import dev.lazurite.rbac.RoleAssignmentRoutes;
+import dev.lazurite.server.edge.BodyRejected;
+import dev.lazurite.server.edge.EdgeResponses;
+import dev.lazurite.server.edge.RequestBody;
 import dev.lazurite.store.UsageStore;
 import io.helidon.http.Status;
 import io.helidon.webserver.http.Handler;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Clock;
@@ -23,7 +23,6 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -35,7 +34,6 @@ import org.slf4j.LoggerFactory;
 public final class ArmHandler implements Handler {
   private static final Logger LOG = LoggerFactory.getLogger(ArmHandler.class);
   private static final String PROVIDER = "microsoft.cognitiveservices";
-  private static final int MAX_BODY = 1 << 20;
 
   private final ControlPlane control;
   private final UsageStore usage;
@@ -81,7 +79,7 @@ public final class ArmHandler implements Handler {
 
   @Override
   public void handle(ServerRequest req, ServerResponse res) {
-    String requestId = UUID.randomUUID().toString();
+    String requestId = EdgeResponses.requestId(req);
     res.header("x-ms-request-id", requestId);
     res.header("x-ms-correlation-request-id", requestId);
     try {
@@ -92,23 +90,20 @@ public final class ArmHandler implements Handler {
       String method = req.prologue().method().text();
       List<String> path =
           Arrays.stream(req.path().path().split("/")).filter(s -> !s.isEmpty()).toList();
-      Answer answer = dispatch(caller, method, path, body(req), req);
-      res.status(Status.create(answer.status()));
+      Answer answer = dispatch(caller, method, path, body(req, res), req);
       if (answer.body() == null) {
+        res.status(Status.create(answer.status()));
         res.send();
       } else {
-        res.header("Content-Type", "application/json; charset=utf-8");
-        res.send(Json.write(answer.body()));
+        EdgeResponses.json(res, answer.status(), Json.write(answer.body()));
       }
+    } catch (BodyRejected e) {
+      EdgeResponses.error(res, e);
     } catch (ApiException e) {
-      res.status(Status.create(e.errorCode().status()));
-      res.header("Content-Type", "application/json; charset=utf-8");
-      res.send(ErrorRenderer.render(e));
+      EdgeResponses.json(res, e.errorCode().status(), ErrorRenderer.render(e));
     } catch (RuntimeException e) {
       LOG.error("control-plane request {} failed", requestId, e);
-      res.status(Status.INTERNAL_SERVER_ERROR_500);
-      res.header("Content-Type", "application/json; charset=utf-8");
-      res.send(ErrorRenderer.render(ApiException.of(ErrorCode.INTERNAL)));
+      EdgeResponses.json(res, 500, ErrorRenderer.render(ApiException.of(ErrorCode.INTERNAL)));
     }
   }
 
@@ -466,20 +461,8 @@ public final class ArmHandler implements Handler {
         .orElseThrow(() -> ApiException.of(ErrorCode.ARM_INVALID_TOKEN));
   }
 
-  private static byte[] body(ServerRequest req) {
-    if (!req.content().hasEntity()) {
-      return new byte[0];
-    }
-    try (InputStream in = req.content().inputStream()) {
-      byte[] body = in.readNBytes(MAX_BODY + 1);
-      if (body.length > MAX_BODY) {
-        throw ArmRequests.invalid(
-            "The request content is larger than %d bytes.".formatted(MAX_BODY));
-      }
-      return body;
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+  private static byte[] body(ServerRequest req, ServerResponse res) {
+    return RequestBody.read(req, res);
   }
 
   private static void requireMethod(String method, String expected) {

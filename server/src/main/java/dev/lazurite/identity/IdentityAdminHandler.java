@@ -3,6 +3,9 @@ package dev.lazurite.identity;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.lazurite.json.Json;
+import dev.lazurite.server.edge.BodyRejected;
+import dev.lazurite.server.edge.EdgeResponses;
+import dev.lazurite.server.edge.RequestBody;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.Status;
 import io.helidon.webserver.http.HttpRouting;
@@ -62,6 +65,8 @@ public final class IdentityAdminHandler {
     }
     try {
       action.run(req, res);
+    } catch (BodyRejected e) {
+      EdgeResponses.error(res, e);
     } catch (IllegalArgumentException e) {
       send(res, 400, error("InvalidRequestContent", e.getMessage()));
     } catch (IOException e) {
@@ -75,7 +80,7 @@ public final class IdentityAdminHandler {
   }
 
   private void createPrincipal(ServerRequest req, ServerResponse res) throws IOException {
-    var created = identities.createServicePrincipal(text(body(req), "displayName"));
+    var created = identities.createServicePrincipal(text(body(req, res), "displayName"));
     ObjectNode out = Json.MAPPER.createObjectNode();
     out.put("appId", created.principal().appId());
     out.put("displayName", created.principal().displayName());
@@ -90,7 +95,7 @@ public final class IdentityAdminHandler {
   }
 
   private void createIdentity(ServerRequest req, ServerResponse res) throws IOException {
-    ManagedIdentity identity = identities.createManagedIdentity(text(body(req), "name"));
+    ManagedIdentity identity = identities.createManagedIdentity(text(body(req, res), "name"));
     send(
         res,
         201,
@@ -124,7 +129,7 @@ public final class IdentityAdminHandler {
   }
 
   private void createGroup(ServerRequest req, ServerResponse res) throws IOException {
-    Group group = identities.createGroup(text(body(req), "displayName"));
+    Group group = identities.createGroup(text(body(req, res), "displayName"));
     send(res, 201, Json.MAPPER.valueToTree(group));
   }
 
@@ -133,12 +138,13 @@ public final class IdentityAdminHandler {
   }
 
   private void addMember(ServerRequest req, ServerResponse res) throws IOException {
-    identities.addGroupMember(req.path().pathParameters().get("id"), text(body(req), "memberId"));
+    identities.addGroupMember(
+        req.path().pathParameters().get("id"), text(body(req, res), "memberId"));
     res.status(Status.NO_CONTENT_204).send();
   }
 
-  private static JsonNode body(ServerRequest req) throws IOException {
-    JsonNode node = Json.parse(req.content().inputStream().readNBytes(64 * 1024));
+  private static JsonNode body(ServerRequest req, ServerResponse res) throws IOException {
+    JsonNode node = Json.parse(RequestBody.read(req, res));
     if (!node.isObject()) {
       throw new IllegalArgumentException("The request content must be a JSON object.");
     }
@@ -168,8 +174,6 @@ public final class IdentityAdminHandler {
   }
 
   private static void send(ServerResponse res, int status, JsonNode body) {
-    res.status(Status.create(status));
-    res.header("Content-Type", "application/json; charset=utf-8");
-    res.send(Json.write(body));
+    EdgeResponses.json(res, status, Json.write(body));
   }
 }

@@ -2,13 +2,13 @@ package dev.lazurite.identity;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.lazurite.json.Json;
+import dev.lazurite.server.edge.BodyRejected;
+import dev.lazurite.server.edge.EdgeResponses;
+import dev.lazurite.server.edge.RequestBody;
 import io.helidon.http.HeaderNames;
-import io.helidon.http.Status;
 import io.helidon.webserver.http.HttpRouting;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -148,7 +148,10 @@ public final class TokenEndpoints {
   private void issue(ServerRequest req, ServerResponse res) {
     Map<String, String> form;
     try {
-      form = form(req);
+      form = form(req, res);
+    } catch (BodyRejected e) {
+      error(res, e.status(), "invalid_request", 0, e.getMessage());
+      return;
     } catch (IllegalArgumentException e) {
       malformed(res);
       return;
@@ -360,15 +363,11 @@ public final class TokenEndpoints {
   /**
    * The decoded form body.
    *
+   * @throws BodyRejected when the body is over the limit, broken or too slow
    * @throws IllegalArgumentException when a name or value is not valid percent-encoding
    */
-  private static Map<String, String> form(ServerRequest req) {
-    String body;
-    try {
-      body = new String(req.content().inputStream().readNBytes(64 * 1024), StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+  private static Map<String, String> form(ServerRequest req, ServerResponse res) {
+    String body = new String(RequestBody.read(req, res), StandardCharsets.UTF_8);
     Map<String, String> form = new HashMap<>();
     for (String pair : body.split("&")) {
       int eq = pair.indexOf('=');
@@ -412,8 +411,6 @@ public final class TokenEndpoints {
   }
 
   private static void json(ServerResponse res, int status, ObjectNode body) {
-    res.status(Status.create(status));
-    res.header("Content-Type", "application/json; charset=utf-8");
-    res.send(Json.write(body));
+    EdgeResponses.json(res, status, Json.write(body));
   }
 }

@@ -6,20 +6,19 @@ import dev.lazurite.rbac.Permissions;
 import dev.lazurite.rbac.RoleAssignment;
 import dev.lazurite.search.http.SearchCall;
 import dev.lazurite.search.http.SearchReply;
+import dev.lazurite.server.edge.BodyRejected;
+import dev.lazurite.server.edge.EdgeResponses;
+import dev.lazurite.server.edge.RequestBody;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.Status;
 import io.helidon.webserver.http.Handler;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.function.Supplier;
 
 /**
@@ -28,7 +27,6 @@ import java.util.function.Supplier;
  */
 public final class SearchHandler implements Handler {
   public static final String PREFIX = "/search/";
-  private static final int MAX_BODY = 16 << 20;
 
   private final SearchServices services;
   private final Indexers indexers;
@@ -64,7 +62,7 @@ public final class SearchHandler implements Handler {
     String requestId =
         req.headers()
             .first(HeaderNames.create("x-ms-client-request-id"))
-            .orElse(UUID.randomUUID().toString());
+            .orElseGet(() -> EdgeResponses.requestId(req));
     res.header("request-id", requestId);
     res.header("OData-Version", "4.0");
     String raw = req.path().rawPath();
@@ -89,18 +87,14 @@ public final class SearchHandler implements Handler {
       return;
     }
     byte[] body;
-    try (InputStream in = req.content().inputStream()) {
-      body = in.readNBytes(MAX_BODY + 1);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    if (body.length > MAX_BODY) {
+    try {
+      body = RequestBody.read(req, res);
+    } catch (BodyRejected e) {
       send(
           res,
           started,
           SearchReply.error(
-              new dev.lazurite.search.SearchException(
-                  413, "", "The request body is larger than 16 MB.")));
+              new dev.lazurite.search.SearchException(e.status(), "", e.getMessage())));
       return;
     }
     Map<String, List<String>> query = new LinkedHashMap<>();

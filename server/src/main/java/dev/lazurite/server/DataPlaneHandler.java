@@ -10,6 +10,9 @@ import dev.lazurite.pipeline.Outcome;
 import dev.lazurite.pipeline.Pipelines;
 import dev.lazurite.pipeline.Response;
 import dev.lazurite.pipeline.Route;
+import dev.lazurite.server.edge.BodyRejected;
+import dev.lazurite.server.edge.EdgeResponses;
+import dev.lazurite.server.edge.RequestBody;
 import io.helidon.http.Header;
 import io.helidon.http.Status;
 import io.helidon.webserver.http.Handler;
@@ -38,22 +41,19 @@ final class DataPlaneHandler implements Handler {
   private static final Logger LOG = LoggerFactory.getLogger(DataPlaneHandler.class);
 
   private final Pipelines pipelines;
-  private final long maxBodyBytes;
   private final String defaultRegion;
   private final TrustedProxies proxies;
 
-  DataPlaneHandler(
-      Pipelines pipelines, long maxBodyBytes, String defaultRegion, TrustedProxies proxies) {
+  DataPlaneHandler(Pipelines pipelines, String defaultRegion, TrustedProxies proxies) {
     this.proxies = proxies;
     this.pipelines = pipelines;
-    this.maxBodyBytes = maxBodyBytes;
     this.defaultRegion = defaultRegion;
   }
 
   @Override
   public void handle(ServerRequest req, ServerResponse res) {
     long received = System.nanoTime();
-    String requestId = UUID.randomUUID().toString();
+    String requestId = EdgeResponses.requestId(req);
     Map<String, String> headers = headers(req);
     Route route;
     try {
@@ -67,20 +67,14 @@ final class DataPlaneHandler implements Handler {
       writeError(res, requestId, headers, Optional.empty(), e);
       return;
     }
-    var exchange =
-        new Exchange(
-            new Exchange.Request(
-                requestId, route, headers, new byte[0], origin(req, headers), received));
+    Origin.Remote origin = origin(req, headers);
     Outcome outcome;
     try {
-      byte[] body = BodyReader.read(req, maxBodyBytes);
-      exchange =
-          new Exchange(
-              new Exchange.Request(
-                  requestId, route, headers, body, exchange.request().origin(), received));
-      outcome = pipelines.execute(exchange);
-    } catch (ApiException e) {
-      outcome = pipelines.of(route.operation()).reject(exchange, e);
+      outcome =
+          execute(
+              req,
+              res,
+              new Exchange.Request(requestId, route, headers, new byte[0], origin, received));
     } catch (UncheckedIOException e) {
       LOG.debug("client {} went away: {}", requestId, e.toString());
       return;
@@ -94,6 +88,29 @@ final class DataPlaneHandler implements Handler {
       case Outcome.Failed failed ->
           writeError(res, requestId, headers, Optional.of(failed.exchange()), failed.error());
     }
+  }
+
+  /**
+   * Reads the body at the edge's limit, then runs the route's pipeline; a refused body is recorded.
+   */
+  private Outcome execute(ServerRequest req, ServerResponse res, Exchange.Request bodiless) {
+    byte[] body;
+    try {
+      body = RequestBody.read(req, res);
+    } catch (BodyRejected e) {
+      return pipelines
+          .of(bodiless.route().operation())
+          .reject(new Exchange(bodiless), e.toApiException());
+    }
+    return pipelines.execute(
+        new Exchange(
+            new Exchange.Request(
+                bodiless.requestId(),
+                bodiless.route(),
+                bodiless.headers(),
+                body,
+                bodiless.origin(),
+                bodiless.receivedNanos())));
   }
 
   private void write(

@@ -27,13 +27,16 @@ import dev.lazurite.quota.QuotaCounters;
 import dev.lazurite.quota.RedisQuotaCounters;
 import dev.lazurite.routing.HealthProber;
 import dev.lazurite.runtime.Snapshots;
+import dev.lazurite.server.edge.ConnectionGuard;
+import dev.lazurite.server.edge.Edge;
+import dev.lazurite.server.edge.Listener;
+import dev.lazurite.server.edge.ListenerWatchdog;
+import dev.lazurite.server.edge.Readiness;
 import dev.lazurite.store.SecretBox;
 import dev.lazurite.store.sqlite.SqliteStore;
 import dev.lazurite.tls.LocalCertificates;
 import dev.lazurite.tokens.TokenCounter;
 import io.helidon.http.Status;
-import io.helidon.webserver.WebServer;
-import io.helidon.webserver.WebServerConfig;
 import io.helidon.webserver.http.HttpRouting;
 import java.io.IOException;
 import java.net.URI;
@@ -44,6 +47,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -60,7 +64,10 @@ public final class LazuriteServer implements AutoCloseable {
   private final UsageWriter usage;
   private final BackendFactory backends;
   private final ControlPlane control;
-  private final WebServer server;
+  private final Listener http;
+  private final Optional<Listener> https;
+  private final ConnectionGuard guard;
+  private final ListenerWatchdog watchdog;
   private final AdminCredential admin;
   private final String subscription;
   private final Pipelines pipelines;
@@ -161,7 +168,6 @@ public final class LazuriteServer implements AutoCloseable {
     var dataPlane =
         new DataPlaneHandler(
             pipelines,
-            config.maxBodyBytes(),
             dev.lazurite.runtime.Regions.displayName(config.region()),
             TrustedProxies.parse(environment.apply("LAZURITE_TRUSTED_PROXIES")));
 
@@ -203,43 +209,47 @@ public final class LazuriteServer implements AutoCloseable {
                 issuer.issuer(),
                 Set.of(Audiences.SEARCH, Audiences.SEARCH + "/")),
             () -> snapshots.get().roleAssignments());
-    WebServerConfig.Builder builder =
-        WebServer.builder()
-            .host(config.host())
-            .port(config.port())
-            .shutdownHook(false)
-            .shutdownGracePeriod(config.shutdownGrace())
-            .maxConcurrentRequests(-1)
-            // Streamed events are small writes; without this each waits on the peer's delayed ACK.
-            .connectionOptions(o -> o.tcpNoDelay(true))
-            .routing(r -> routing(r, dataPlane, arm, tokenEndpoints, identityAdmin, search));
-    if (identity != null) {
-      var tlsIdentity = identity;
-      builder.putSocket(
-          "https",
-          socket ->
-              socket
-                  .host(config.host())
-                  .port(config.httpsPort())
-                  .shutdownGracePeriod(config.shutdownGrace())
-                  .maxConcurrentRequests(-1)
-                  .connectionOptions(o -> o.tcpNoDelay(true))
-                  .tls(
-                      tls ->
-                          tls.privateKey(tlsIdentity.key())
-                              .privateKeyCertChain(tlsIdentity.chain()))
-                  .routing(r -> routing(r, dataPlane, arm, tokenEndpoints, identityAdmin, search)));
-    }
     long tlsReady = System.nanoTime();
-    this.server = builder.build().start();
+    this.guard = new ConnectionGuard(config.http());
+    this.watchdog = new ListenerWatchdog(Duration.ofSeconds(1));
+    // Each listener stops within half the grace period (Helidon waits twice: for requests, then
+    // for writers), so that stopping them all at once stays within the grace period.
+    var edge = new Edge(guard, config.maxBodyBytes(), config.shutdownGrace().dividedBy(2));
+    var readiness = new Readiness(watchdog::listeners, guard);
+    Consumer<HttpRouting.Builder> routes =
+        r -> routing(r, dataPlane, arm, tokenEndpoints, identityAdmin, search, readiness);
+    this.http =
+        Listener.start(
+            "http",
+            config.host(),
+            config.port(),
+            port -> edge.server("http", config.host(), port, Optional.empty(), routes));
+    watchdog.watch(http);
+    this.https =
+        Optional.ofNullable(identity)
+            .map(
+                tls ->
+                    Listener.start(
+                        "https",
+                        config.host(),
+                        config.httpsPort(),
+                        port ->
+                            edge.server("https", config.host(), port, Optional.of(tls), routes)));
+    https.ifPresent(watchdog::watch);
     long listening = System.nanoTime();
     var configuredIdentity = identity;
     this.privateEndpoints =
         new PrivateEndpointListeners(
-            r ->
-                r.any(new CollapsedSlashes())
-                    .any("/openai/*", dataPlane)
-                    .any(LazuriteServer::notFound),
+            (host, port, tls) ->
+                edge.server(
+                    "private-endpoint",
+                    host,
+                    port,
+                    tls,
+                    r ->
+                        r.any(new CollapsedSlashes())
+                            .any("/openai/*", dataPlane)
+                            .any(LazuriteServer::notFound)),
             privateEndpoint -> {
               if (config.httpsPort() < 0) {
                 return Optional.empty();
@@ -249,7 +259,7 @@ public final class LazuriteServer implements AutoCloseable {
                   : PrivateEndpointListeners.localCa(
                       config.dataDir().resolve("tls"), privateEndpoint);
             },
-            config.shutdownGrace());
+            watchdog);
     snapshots.observe(privateEndpoints::reconcile);
     endpoint[0] = (httpsEndpoint().orElse(endpoint())).toString();
     arm.handler =
@@ -314,18 +324,14 @@ public final class LazuriteServer implements AutoCloseable {
       ArmHandlerHolder arm,
       TokenEndpoints tokenEndpoints,
       IdentityAdminHandler identityAdmin,
-      dev.lazurite.searchservice.SearchHandler search) {
+      dev.lazurite.searchservice.SearchHandler search,
+      Readiness readiness) {
     routing.any(new CollapsedSlashes());
     routing.any("/search/*", search);
     routing.any("/openai/*", dataPlane).any("/subscriptions", arm).any("/subscriptions/*", arm);
     identityAdmin.routing(routing);
     tokenEndpoints.routing(routing);
-    routing
-        .get(
-            "/healthz",
-            (req, res) ->
-                res.header("Content-Type", "application/json").send("{\"status\":\"ok\"}"))
-        .any(LazuriteServer::notFound);
+    routing.get("/healthz", readiness).any(LazuriteServer::notFound);
   }
 
   private static void notFound(
@@ -352,18 +358,25 @@ public final class LazuriteServer implements AutoCloseable {
   }
 
   public URI endpoint() {
-    return URI.create("http://" + hostForUrl() + ":" + server.port());
+    return URI.create("http://" + hostForUrl() + ":" + http.port());
   }
 
   public Optional<URI> httpsEndpoint() {
-    if (!server.hasTls("https")) {
-      return Optional.empty();
-    }
     String host =
         config.host().equals("127.0.0.1") || config.host().equals("0.0.0.0")
             ? "localhost"
             : hostForUrl();
-    return Optional.of(URI.create("https://" + host + ":" + server.port("https")));
+    return https.map(l -> URI.create("https://" + host + ":" + l.port()));
+  }
+
+  /** Every listener (HTTP, HTTPS, private endpoints), for readiness. */
+  public java.util.List<Listener> listeners() {
+    return watchdog.listeners();
+  }
+
+  /** The connection limit and counts over every listener. */
+  public ConnectionGuard connections() {
+    return guard;
   }
 
   private String hostForUrl() {
@@ -456,9 +469,21 @@ public final class LazuriteServer implements AutoCloseable {
   public void close() {
     LOG.info("stopping: letting in-flight requests finish");
     embeddingsWarmUp.interrupt();
-    privateEndpoints.close();
+    watchdog.close();
+    // All listeners stop at once, so that together they take no longer than one.
+    var stopping = new java.util.ArrayList<Thread>();
+    stopping.add(Thread.ofVirtual().start(privateEndpoints::close));
+    stopping.add(Thread.ofVirtual().start(http::stop));
+    https.ifPresent(l -> stopping.add(Thread.ofVirtual().start(l::stop)));
+    for (Thread thread : stopping) {
+      try {
+        thread.join();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+    guard.close();
     prober.close();
-    server.stop();
     usage.close();
     quota.close();
     backends.close();

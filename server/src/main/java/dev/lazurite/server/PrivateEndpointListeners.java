@@ -2,18 +2,17 @@ package dev.lazurite.server;
 
 import dev.lazurite.network.PrivateEndpoint;
 import dev.lazurite.runtime.RuntimeSnapshot;
+import dev.lazurite.server.edge.Listener;
+import dev.lazurite.server.edge.ListenerWatchdog;
 import dev.lazurite.tls.LocalCertificates;
 import io.helidon.webserver.WebServer;
-import io.helidon.webserver.http.HttpRouting;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.time.Duration;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Consumer;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,21 +25,27 @@ import org.slf4j.LoggerFactory;
 final class PrivateEndpointListeners implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(PrivateEndpointListeners.class);
 
-  private final Consumer<HttpRouting.Builder> routing;
+  /** Builds the (unstarted) server of one endpoint's listener. */
+  interface ServerFactory {
+    WebServer server(String host, int port, Optional<LocalCertificates.Identity> tls);
+  }
+
+  private final ServerFactory servers;
   private final Function<PrivateEndpoint, Optional<LocalCertificates.Identity>> identities;
-  private final Duration grace;
-  private final Map<String, WebServer> open = new HashMap<>();
+  private final ListenerWatchdog watchdog;
+  private final Map<String, Listener> open = new HashMap<>();
 
   /**
    * @param identities the TLS identity for an endpoint; empty to serve plain HTTP
+   * @param watchdog restarts a listener that stops accepting, and reports it for readiness
    */
   PrivateEndpointListeners(
-      Consumer<HttpRouting.Builder> routing,
+      ServerFactory servers,
       Function<PrivateEndpoint, Optional<LocalCertificates.Identity>> identities,
-      Duration grace) {
-    this.routing = routing;
+      ListenerWatchdog watchdog) {
+    this.servers = servers;
     this.identities = identities;
-    this.grace = grace;
+    this.watchdog = watchdog;
   }
 
   synchronized void reconcile(RuntimeSnapshot snapshot) {
@@ -65,40 +70,35 @@ final class PrivateEndpointListeners implements AutoCloseable {
               if (wanted.contains(id)) {
                 return false;
               }
+              watchdog.unwatch(open.get(id));
               open.get(id).stop();
               return true;
             });
   }
 
-  private WebServer start(PrivateEndpoint endpoint) {
-    var builder =
-        WebServer.builder()
-            .host(endpoint.address())
-            .port(endpoint.port())
-            .shutdownHook(false)
-            .shutdownGracePeriod(grace)
-            .maxConcurrentRequests(-1)
-            .connectionOptions(o -> o.tcpNoDelay(true))
-            .routing(routing);
-    identities
-        .apply(endpoint)
-        .ifPresent(
-            identity ->
-                builder.tls(
-                    tls -> tls.privateKey(identity.key()).privateKeyCertChain(identity.chain())));
-    return builder.build().start();
+  private Listener start(PrivateEndpoint endpoint) {
+    Optional<LocalCertificates.Identity> tls = identities.apply(endpoint);
+    Listener listener =
+        Listener.start(
+            "private-endpoint " + endpoint.name() + " " + endpoint.address(),
+            endpoint.address(),
+            endpoint.port(),
+            port -> servers.server(endpoint.address(), port, tls));
+    watchdog.watch(listener);
+    return listener;
   }
 
   int port(PrivateEndpoint endpoint) {
     synchronized (this) {
-      WebServer server = open.get(endpoint.address() + ":" + endpoint.port());
-      return server == null ? -1 : server.port();
+      Listener listener = open.get(endpoint.address() + ":" + endpoint.port());
+      return listener == null ? -1 : listener.port();
     }
   }
 
   @Override
   public synchronized void close() {
-    open.values().forEach(WebServer::stop);
+    open.values().forEach(watchdog::unwatch);
+    open.values().parallelStream().forEach(Listener::stop);
     open.clear();
   }
 

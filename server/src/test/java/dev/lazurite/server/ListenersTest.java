@@ -106,7 +106,8 @@ class ListenersTest {
                         c.upstreamConnectTimeout(),
                         c.upstreamReadTimeout(),
                         c.shutdownGrace(),
-                        c.usageDurability()));
+                        c.usageDurability(),
+                        c.http()));
         HttpClient client =
             HttpClient.newBuilder().sslContext(trusting(own.truststore())).build()) {
       var response =

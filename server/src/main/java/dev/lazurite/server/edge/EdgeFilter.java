@@ -1,0 +1,53 @@
+package dev.lazurite.server.edge;
+
+import io.helidon.http.HeaderValues;
+import io.helidon.webserver.CloseConnectionException;
+import io.helidon.webserver.http.Filter;
+import io.helidon.webserver.http.FilterChain;
+import io.helidon.webserver.http.RoutingRequest;
+import io.helidon.webserver.http.RoutingResponse;
+import java.time.Duration;
+import java.util.UUID;
+
+/**
+ * The first filter of every routing: gives the request an id and its body limits, and after the
+ * answer closes an HTTP/1 connection that must not carry another request. Helidon 4.5 writes {@code
+ * Connection: close} but keeps reading the connection, and drains an unread body before the next
+ * request (a broken chunked body blocks that, the rest of an over-limit body parses as a second
+ * request). Here the connection closes instead: when the client asked for it, when the answer says
+ * so, when a body was refused, and when a body was left unread.
+ */
+final class EdgeFilter implements Filter {
+  private final long maxBodyBytes;
+  private final Duration bodyTimeout;
+
+  EdgeFilter(long maxBodyBytes, Duration bodyTimeout) {
+    this.maxBodyBytes = maxBodyBytes;
+    this.bodyTimeout = bodyTimeout;
+  }
+
+  @Override
+  public void filter(FilterChain chain, RoutingRequest req, RoutingResponse res) {
+    var state = new EdgeRequest(UUID.randomUUID().toString(), maxBodyBytes, bodyTimeout);
+    req.context().register(state);
+    try {
+      chain.proceed();
+      if (req.prologue().protocolVersion().equals("1.1") && mustClose(req, res, state)) {
+        if (res.hasEntity()) {
+          res.commit();
+        }
+        throw new CloseConnectionException("closing the connection after the answer");
+      }
+    } finally {
+      GuardedConnection.current().ifPresent(c -> c.enter(GuardedConnection.Phase.WAITING));
+    }
+  }
+
+  /** HTTP/1 only: on HTTP/2 one stream ends and the connection carries on. */
+  private static boolean mustClose(RoutingRequest req, RoutingResponse res, EdgeRequest state) {
+    return state.closing()
+        || req.headers().containsToken(HeaderValues.CONNECTION_CLOSE)
+        || res.headers().containsToken(HeaderValues.CONNECTION_CLOSE)
+        || (req.content().hasEntity() && !req.content().consumed() && !RequestBody.drain(req));
+  }
+}
