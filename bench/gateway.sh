@@ -11,7 +11,9 @@
 #
 # Usage: bench/gateway.sh [seconds-per-run]        (default 10)
 # Environment: BENCH_PORT_BASE (default 19480; four ports from it),
-#              BENCH_SERVER_OPTS (JVM options for the Lazurite server, e.g. a JFR recording).
+#              BENCH_SERVER_OPTS (JVM options for the Lazurite server, e.g. a JFR recording),
+#              BENCH_PATHS (default "stub nginx lazurite simulator"; nginx is always measured),
+#              BENCH_STREAM (default 1; 0 skips the streaming timings).
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
@@ -135,7 +137,9 @@ declare -A rps p50 p99 errors
 measure() { # path connections seconds
   BENCH_KEY=$key timeout $(($3 + 30)) wrk -t1 -c"$2" -d"$3"s --latency -s "$work/post.lua" "${urls[$1]}" >"$work/wrk.out"
 }
-for path in stub nginx lazurite simulator; do
+paths=(nginx ${BENCH_PATHS:-stub lazurite simulator})
+paths=($(printf '%s\n' "${paths[@]}" | awk '!seen[$0]++'))
+for path in "${paths[@]}"; do
   measure "$path" 64 3 # warm-up: JIT, pools
   for c in 1 64; do
     measure "$path" "$c" "$seconds"
@@ -147,17 +151,21 @@ for path in stub nginx lazurite simulator; do
 done
 
 printf '\n%-34s %6s %9s %9s %9s %9s  %s\n' path conns 'req/s' 'p50 µs' 'p99 µs' '÷ nginx' errors
-for path in stub nginx lazurite simulator; do
+for path in "${paths[@]}"; do
   for c in 1 64; do
     printf '%-34s %6d %9d %9d %9d %9s  %s\n' "$path" "$c" "${rps[$path,$c]}" "${p50[$path,$c]}" \
       "${p99[$path,$c]}" "$(awk -v a="${rps[$path,$c]}" -v b="${rps[nginx,$c]}" 'BEGIN { printf "%.2f", a / b }')" \
       "${errors[$path,$c]}"
   done
 done
-printf '%-34s %6d %9s %9d %9d\n' 'added by Lazurite over stub' 1 '' \
-  $((p50[lazurite,1] - p50[stub,1])) $((p99[lazurite,1] - p99[stub,1]))
-printf '%-34s %6d %9s %9d %9d\n' 'added by nginx over stub' 1 '' \
-  $((p50[nginx,1] - p50[stub,1])) $((p99[nginx,1] - p99[stub,1]))
+added() { # path
+  [ -n "${rps[$1,1]:-}" ] && [ -n "${rps[stub,1]:-}" ] || return 0
+  printf '%-34s %6d %9s %9d %9d\n' "added by $1 over stub" 1 '' \
+    $((p50[$1,1] - p50[stub,1])) $((p99[$1,1] - p99[stub,1]))
+}
+added nginx
+added lazurite
+[ "${BENCH_STREAM:-1}" = 1 ] || exit 0
 
 # --- streaming (one connection, kept alive) -----------------------------------------------------
 timing() { timeout 120 "$java" -cp "$bench_cp" dev.lazurite.bench.StreamTiming "$1" "$key" 2000; }
