@@ -1,5 +1,6 @@
 package dev.lazurite.server;
 
+import dev.lazurite.backend.Ids;
 import dev.lazurite.error.ApiException;
 import dev.lazurite.error.ErrorCode;
 import dev.lazurite.error.ErrorRenderer;
@@ -22,7 +23,6 @@ import java.net.InetSocketAddress;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -50,7 +50,7 @@ final class DataPlaneHandler implements Handler {
   @Override
   public void handle(ServerRequest req, ServerResponse res) {
     long received = System.nanoTime();
-    String requestId = UUID.randomUUID().toString();
+    String requestId = Ids.requestId();
     Map<String, String> headers = headers(req);
     Facts facts = new Facts();
     try {
@@ -121,7 +121,7 @@ final class DataPlaneHandler implements Handler {
       Map<String, String> extra) {
     Map<String, String> out = new LinkedHashMap<>();
     out.put("apim-request-id", requestId);
-    out.put("x-request-id", UUID.randomUUID().toString());
+    out.put("x-request-id", Ids.requestId());
     out.put("x-ms-client-request-id", request.getOrDefault("x-ms-client-request-id", requestId));
     out.put("x-ms-region", facts.account().map(a -> a.region()).orElse(defaultRegion));
     facts.deployment().ifPresent(d -> out.put("x-ms-deployment-name", d.deployment().name()));
