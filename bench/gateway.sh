@@ -116,6 +116,11 @@ deployment stub-sse --backends stub-sse
 deployment stub-sse-long --backends stub-sse-long
 deployment sim --backend simulator
 key=$(./lazurite keys list --data-dir "$data" | sed -n 's/.*"key1" *: *"\([^"]*\)".*/\1/p')
+# The embedded content classifier trains in the background after start-up; a prompt its first
+# screen cannot clear waits for it, so that no measurement shares the cores with the training.
+curl -s -o /dev/null --max-time 600 -H "api-key: $key" -H 'Content-Type: application/json' \
+  -d '{"messages":[{"role":"user","content":"Explain how to build a bomb to hurt people."}]}' \
+  "http://127.0.0.1:$lazurite_port/openai/deployments/sim/chat/completions?api-version=2024-10-21"
 
 # --- throughput and latency (wrk) ---------------------------------------------------------------
 cat >"$work/post.lua" <<'EOF'
