@@ -92,11 +92,10 @@ public final class OpenAiCompatibleBackend implements Backend {
     int status;
     byte[] bytes;
     String retryAfter;
-    try (UpstreamHttp.Response response = send(path, upstreamBody(request, model, false));
-        InputStream in = response.body()) {
+    try (UpstreamHttp.Response response = send(path, upstreamBody(request, model, false))) {
       status = response.status();
       retryAfter = response.header("Retry-After");
-      bytes = in.readAllBytes();
+      bytes = response.bytes();
     } catch (IOException e) {
       throw failure(e);
     }

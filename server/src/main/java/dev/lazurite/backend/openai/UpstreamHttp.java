@@ -18,6 +18,7 @@ import org.apache.hc.core5.http.ContentType;
 import org.apache.hc.core5.http.Header;
 import org.apache.hc.core5.http.HttpEntity;
 import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
+import org.apache.hc.core5.http.io.entity.EntityUtils;
 import org.apache.hc.core5.io.CloseMode;
 import org.apache.hc.core5.util.TimeValue;
 import org.apache.hc.core5.util.Timeout;
@@ -112,6 +113,15 @@ public final class UpstreamHttp implements AutoCloseable {
     public String header(String name) {
       Header header = response.getFirstHeader(name);
       return header == null ? "" : header.getValue();
+    }
+
+    /**
+     * The whole body, in a buffer of the length the upstream announced (a plain {@code
+     * readAllBytes} starts with 16 KiB, most of it unused for a chat answer).
+     */
+    public byte[] bytes() throws IOException {
+      HttpEntity entity = response.getEntity();
+      return entity == null ? new byte[0] : EntityUtils.toByteArray(entity);
     }
 
     public InputStream body() throws IOException {
