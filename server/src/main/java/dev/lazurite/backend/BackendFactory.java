@@ -3,6 +3,7 @@ package dev.lazurite.backend;
 import dev.lazurite.backend.embedded.EmbeddedEmbeddingBackend;
 import dev.lazurite.backend.openai.EntraTokens;
 import dev.lazurite.backend.openai.OpenAiCompatibleBackend;
+import dev.lazurite.backend.openai.UpstreamHttp;
 import dev.lazurite.backend.openai.UpstreamTarget;
 import dev.lazurite.backend.simulator.SimulatorBackend;
 import dev.lazurite.backend.simulator.SimulatorConfig;
@@ -24,7 +25,7 @@ public final class BackendFactory implements AutoCloseable {
   private final EmbeddedEmbeddingBackend embedded;
   private final TokenCounter tokens;
   private final OutboundHttp outbound;
-  private final Duration readTimeout;
+  private final UpstreamHttp upstreamHttp;
   private final Function<String, String> environment;
 
   private final Map<Upstream, Backend> upstreams = new ConcurrentHashMap<>();
@@ -44,7 +45,7 @@ public final class BackendFactory implements AutoCloseable {
     this.embedded = new EmbeddedEmbeddingBackend(tokens);
     this.simulator = new SimulatorBackend(tokens, simulatorConfig, embedded::vectors);
 
-    this.readTimeout = readTimeout;
+    this.upstreamHttp = new UpstreamHttp(connectTimeout, readTimeout);
     this.environment = environment;
     this.outbound =
         new OutboundHttp(
@@ -93,8 +94,7 @@ public final class BackendFactory implements AutoCloseable {
           case AZURE -> new UpstreamTarget.Azure(url, spec.azure(), key, tokens(spec.azure(), key));
           default -> new UpstreamTarget.OpenAi(url, spec.upstreamModel(), key);
         };
-    return new OpenAiCompatibleBackend(
-        target, outbound.client(), readTimeout, tokens, outbound.policy());
+    return new OpenAiCompatibleBackend(target, upstreamHttp, tokens, outbound.policy());
   }
 
   private EntraTokens tokens(AzureSettings azure, String secret) {
@@ -115,6 +115,7 @@ public final class BackendFactory implements AutoCloseable {
 
   @Override
   public void close() {
+    upstreamHttp.close();
     outbound.close();
   }
 }

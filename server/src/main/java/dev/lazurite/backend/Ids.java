@@ -1,13 +1,26 @@
 package dev.lazurite.backend;
 
+import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 
-/** Response ids in the formats the service uses. */
+/**
+ * Request and response ids in the formats the service uses. They need to be unique, not
+ * unguessable, so they come from {@link ThreadLocalRandom}, which never blocks and shares no state
+ * between threads; keys and secrets use {@link java.security.SecureRandom} elsewhere.
+ */
 public final class Ids {
   private static final char[] ALPHANUMERIC =
       "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789".toCharArray();
 
   private Ids() {}
+
+  /** A random (version 4) UUID, as Azure's request-id headers carry. */
+  public static String requestId() {
+    var rnd = ThreadLocalRandom.current();
+    long high = (rnd.nextLong() & ~0xf000L) | 0x4000L;
+    long low = (rnd.nextLong() & 0x3fffffffffffffffL) | 0x8000000000000000L;
+    return new UUID(high, low).toString();
+  }
 
   public static String chatCompletion() {
     return "chatcmpl-" + random(29);

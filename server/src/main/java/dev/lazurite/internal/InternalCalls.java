@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.lazurite.api.embeddings.EmbeddingList;
 import dev.lazurite.api.embeddings.Vectors;
+import dev.lazurite.backend.Ids;
 import dev.lazurite.json.Json;
 import dev.lazurite.pipeline.Exchange;
 import dev.lazurite.pipeline.Operation;
@@ -17,7 +18,6 @@ import dev.lazurite.pipeline.Route;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.function.Supplier;
 
 /**
@@ -52,7 +52,7 @@ public final class InternalCalls {
     var exchange =
         new Exchange(
             new Exchange.Request(
-                UUID.randomUUID().toString(),
+                Ids.requestId(),
                 Route.modelCall(Operation.EMBEDDINGS, deployment, API_VERSION),
                 Map.of(),
                 Json.write(body),

@@ -1,5 +1,6 @@
 package dev.lazurite.server;
 
+import dev.lazurite.backend.Ids;
 import dev.lazurite.error.ApiException;
 import dev.lazurite.error.ErrorCode;
 import dev.lazurite.error.ErrorRenderer;
@@ -27,7 +28,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -166,7 +166,7 @@ final class DataPlaneHandler implements Handler {
       Map<String, String> extra) {
     Map<String, String> out = new LinkedHashMap<>();
     out.put("apim-request-id", requestId);
-    out.put("x-request-id", UUID.randomUUID().toString());
+    out.put("x-request-id", Ids.requestId());
     out.put("x-ms-client-request-id", request.getOrDefault("x-ms-client-request-id", requestId));
     out.put(
         "x-ms-region",

@@ -1,5 +1,6 @@
 package dev.lazurite.backend.openai;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.lazurite.api.ChatRequest;
@@ -12,16 +13,13 @@ import dev.lazurite.catalog.ModelSpec;
 import dev.lazurite.json.Json;
 import dev.lazurite.pipeline.EventStream;
 import dev.lazurite.tokens.TokenCounter;
-import io.helidon.common.buffers.DataReader;
-import io.helidon.http.HeaderNames;
-import io.helidon.webclient.api.HttpClientResponse;
-import io.helidon.webclient.api.WebClient;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.SocketTimeoutException;
 import java.net.URI;
-import java.time.Duration;
+import java.util.Map;
 
 /**
  * Any server that speaks OpenAI's API (vLLM, Ollama, llama.cpp server, LocalAI, OpenAI itself) or
@@ -29,30 +27,27 @@ import java.time.Duration;
  * through untouched). Requests go upstream with the upstream model name; streams are passed through
  * chunk by chunk as they arrive; upstream errors and timeouts become Azure errors. Whatever the
  * upstream sends back passes the target's {@link UpstreamTarget#redactor()} first, so a key it
- * echoes reaches neither the client nor the log. The client is Helidon's blocking WebClient, which
- * runs on the request's virtual thread with no hand-offs.
+ * echoes reaches neither the client nor the log. The client ({@link UpstreamHttp}) is blocking and
+ * pooled, and runs on the request's virtual thread.
  */
 public final class OpenAiCompatibleBackend implements Backend {
   private final UpstreamTarget target;
-  private final WebClient client;
-  private final Duration readTimeout;
+  private final UpstreamHttp client;
   private final TokenCounter tokens;
   private final dev.lazurite.network.OutboundPolicy outbound;
 
   /**
    * @param target where the upstream's operations live and how to authenticate to it
-   * @param readTimeout the longest wait for the upstream's next bytes
+   * @param client the pooled client, which also holds the connect and read timeouts
    */
   public OpenAiCompatibleBackend(
       UpstreamTarget target,
-      WebClient client,
-      Duration readTimeout,
+      UpstreamHttp client,
       TokenCounter tokens,
       dev.lazurite.network.OutboundPolicy outbound) {
     this.outbound = outbound;
     this.target = target;
     this.client = client;
-    this.readTimeout = readTimeout;
     this.tokens = tokens;
   }
 
@@ -75,15 +70,11 @@ public final class OpenAiCompatibleBackend implements Backend {
     URI destination = target.health();
     try {
       outbound.checkAdministered(destination);
-      var request = client.get().uri(destination).readTimeout(readTimeout);
-      target
-          .authorization()
-          .forEach((name, value) -> request.header(HeaderNames.create(name), value));
-      try (HttpClientResponse response = request.request()) {
-        int status = response.status().code();
+      try (UpstreamHttp.Response response = client.get(destination, target.authorization())) {
+        int status = response.status();
         return status < 500 && status != 429;
       }
-    } catch (RuntimeException e) {
+    } catch (IOException | RuntimeException e) {
       return false;
     }
   }
@@ -92,11 +83,11 @@ public final class OpenAiCompatibleBackend implements Backend {
     int status;
     byte[] bytes;
     String retryAfter;
-    try (HttpClientResponse response = send(path, upstreamBody(request, model, false))) {
-      status = response.status().code();
-      retryAfter = response.headers().first(HeaderNames.RETRY_AFTER).orElse("");
-      bytes = response.inputStream().readAllBytes();
-    } catch (IOException | UncheckedIOException | DataReader.InsufficientDataAvailableException e) {
+    try (UpstreamHttp.Response response = send(path, upstreamBody(request, model, false))) {
+      status = response.status();
+      retryAfter = response.header("Retry-After");
+      bytes = response.bytes();
+    } catch (IOException e) {
       throw failure(e);
     }
     if (status >= 400) {
@@ -109,34 +100,42 @@ public final class OpenAiCompatibleBackend implements Backend {
   }
 
   private EventStream stream(String path, ModelRequest request, ModelSpec model) {
-    HttpClientResponse response = send(path, upstreamBody(request, model, true));
-    int status = response.status().code();
+    UpstreamHttp.Response response;
+    try {
+      response = send(path, upstreamBody(request, model, true));
+    } catch (IOException e) {
+      throw failure(e);
+    }
+    int status = response.status();
     if (status >= 400) {
       try (response;
-          InputStream in = response.inputStream()) {
+          InputStream in = response.body()) {
         throw UpstreamErrors.map(
             status,
             target.redactor().redact(in.readNBytes(1 << 20)),
-            response.headers().first(HeaderNames.RETRY_AFTER).orElse(""));
-      } catch (IOException
-          | UncheckedIOException
-          | DataReader.InsufficientDataAvailableException e) {
+            response.header("Retry-After"));
+      } catch (IOException e) {
         throw failure(e);
       }
     }
     boolean clientWantsUsage = includeUsage(request);
     return sink -> {
-      // Closing the response mid-stream drops the upstream connection: that is how a client
-      // that went away cancels the upstream's work.
+      // A copy that stops early (the client went away) drops the upstream connection: that is
+      // how the upstream's work is cancelled. Closing alone would read the rest of the stream.
       try (response;
-          InputStream in = response.inputStream()) {
-        new SsePassThrough(tokens, model.encoding(), clientWantsUsage, target.redactor())
-            .copy(in, sink);
+          InputStream in = response.body()) {
+        boolean complete = false;
+        try {
+          new SsePassThrough(tokens, model.encoding(), clientWantsUsage, target.redactor())
+              .copy(in, sink);
+          complete = true;
+        } finally {
+          if (!complete) {
+            response.abort();
+          }
+        }
       } catch (IOException e) {
         throw UpstreamErrors.broken(e);
-      } catch (DataReader.InsufficientDataAvailableException e) {
-        // Helidon's word for a connection the upstream closed mid-response.
-        throw UpstreamErrors.broken(new IOException("upstream closed the connection", e));
       }
     };
   }
@@ -149,46 +148,55 @@ public final class OpenAiCompatibleBackend implements Backend {
     };
   }
 
-  private ObjectNode upstreamBody(ModelRequest request, ModelSpec model, boolean stream) {
-    ObjectNode body = request.raw().deepCopy();
-    body.put("model", target.model(model));
-    if (stream) {
-      body.put("stream", true);
-      body.putObject("stream_options").put("include_usage", true);
-    } else if (body.has("stream")) {
-      body.put("stream", false);
+  /**
+   * The caller's body as the upstream gets it: the upstream's model name, and the stream settings
+   * this backend needs. Written field by field from the parsed request, which stays untouched (no
+   * copy of the tree).
+   */
+  private byte[] upstreamBody(ModelRequest request, ModelSpec model, boolean stream) {
+    ObjectNode raw = request.raw();
+    var out = new ByteArrayOutputStream(256);
+    try (JsonGenerator json = Json.MAPPER.createGenerator(out)) {
+      json.writeStartObject();
+      for (Map.Entry<String, JsonNode> field : raw.properties()) {
+        String name = field.getKey();
+        boolean replaced =
+            name.equals("model")
+                || name.equals("stream")
+                || (stream && name.equals("stream_options"));
+        if (!replaced) {
+          json.writeFieldName(name);
+          Json.MAPPER.writeTree(json, field.getValue());
+        }
+      }
+      json.writeStringField("model", target.model(model));
+      if (stream) {
+        json.writeBooleanField("stream", true);
+        json.writeObjectFieldStart("stream_options");
+        json.writeBooleanField("include_usage", true);
+        json.writeEndObject();
+      } else if (raw.has("stream")) {
+        json.writeBooleanField("stream", false);
+      }
+      json.writeEndObject();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
-    return body;
+    return out.toByteArray();
   }
 
-  private HttpClientResponse send(String path, ObjectNode body) {
+  private UpstreamHttp.Response send(String path, byte[] body) throws IOException {
     URI destination = target.destination(path);
     outbound.checkAdministered(destination);
-    var request =
-        client
-            .post()
-            .uri(destination)
-            .readTimeout(readTimeout)
-            .header(HeaderNames.CONTENT_TYPE, "application/json");
-    target
-        .authorization()
-        .forEach((name, value) -> request.header(HeaderNames.create(name), value));
-    try {
-      return request.submit(Json.write(body));
-    } catch (UncheckedIOException
-        | IllegalStateException
-        | DataReader.InsufficientDataAvailableException e) {
-      // The last: a pooled connection the upstream closed before it answered.
-      throw failure(e);
-    }
+    return client.post(destination, target.authorization(), body);
   }
 
-  private static RuntimeException failure(Exception e) {
+  private static RuntimeException failure(IOException e) {
     for (Throwable t = e; t != null; t = t.getCause()) {
       if (t instanceof SocketTimeoutException) {
         return UpstreamErrors.timeout();
       }
     }
-    return UpstreamErrors.unreachable(e instanceof IOException io ? io : new IOException(e));
+    return UpstreamErrors.unreachable(e);
   }
 }

@@ -1,10 +1,11 @@
 package dev.lazurite.safety.embedded;
 
 import java.io.IOException;
+import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
-import org.apache.lucene.analysis.Analyzer;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import org.apache.lucene.analysis.LowerCaseFilter;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.en.PorterStemFilter;
@@ -22,31 +23,51 @@ final class TextFeatures {
 
   private static final int STRIDE = 32;
 
-  private static final Analyzer ANALYZER =
-      new Analyzer() {
-        @Override
-        protected TokenStreamComponents createComponents(String field) {
-          StandardTokenizer tokenizer = new StandardTokenizer();
-          TokenStream stream = new PorterStemFilter(new LowerCaseFilter(tokenizer));
-          return new TokenStreamComponents(tokenizer, stream);
-        }
-      };
+  /**
+   * Idle analysis chains. Lucene's {@code Analyzer} keeps one chain per thread, and every request
+   * runs on a new virtual thread, so it would build a tokenizer (with its buffers) per call; these
+   * chains are shared instead, each used by one caller at a time.
+   */
+  private static final ConcurrentLinkedQueue<Chain> IDLE = new ConcurrentLinkedQueue<>();
 
   private TextFeatures() {}
 
   static List<String> stems(String text) {
-    List<String> out = new ArrayList<>();
-    try (TokenStream stream = ANALYZER.tokenStream("text", text)) {
-      CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
-      stream.reset();
-      while (stream.incrementToken()) {
-        out.add(term.toString());
-      }
-      stream.end();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+    Chain chain = IDLE.poll();
+    if (chain == null) {
+      chain = new Chain();
     }
+    List<String> out = chain.stems(text);
+    IDLE.offer(chain);
     return out;
+  }
+
+  /** Lucene's standard tokenizer, lower case and the Porter stemmer, reused text after text. */
+  private static final class Chain {
+    private final StandardTokenizer tokenizer = new StandardTokenizer();
+    private final TokenStream stream = new PorterStemFilter(new LowerCaseFilter(tokenizer));
+    private final CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
+
+    List<String> stems(String text) {
+      List<String> out = new ArrayList<>();
+      tokenizer.setReader(new StringReader(text));
+      try {
+        stream.reset();
+        while (stream.incrementToken()) {
+          out.add(term.toString());
+        }
+        stream.end();
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      } finally {
+        try {
+          stream.close();
+        } catch (IOException e) {
+          throw new UncheckedIOException(e);
+        }
+      }
+      return out;
+    }
   }
 
   /**

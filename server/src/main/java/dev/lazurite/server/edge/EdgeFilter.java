@@ -1,5 +1,6 @@
 package dev.lazurite.server.edge;
 
+import dev.lazurite.backend.Ids;
 import io.helidon.http.HeaderValues;
 import io.helidon.webserver.CloseConnectionException;
 import io.helidon.webserver.http.Filter;
@@ -7,7 +8,6 @@ import io.helidon.webserver.http.FilterChain;
 import io.helidon.webserver.http.RoutingRequest;
 import io.helidon.webserver.http.RoutingResponse;
 import java.time.Duration;
-import java.util.UUID;
 
 /**
  * The first filter of every routing: gives the request an id and its body limits, and after the
@@ -28,7 +28,7 @@ final class EdgeFilter implements Filter {
 
   @Override
   public void filter(FilterChain chain, RoutingRequest req, RoutingResponse res) {
-    var state = new EdgeRequest(UUID.randomUUID().toString(), maxBodyBytes, bodyTimeout);
+    var state = new EdgeRequest(Ids.requestId(), maxBodyBytes, bodyTimeout);
     req.context().register(state);
     try {
       chain.proceed();

@@ -14,7 +14,7 @@ public final class EdgeResponses {
   /** The id the edge gave this request (a UUID); handlers echo it in their own header names. */
   public static String requestId(ServerRequest request) {
     String id = EdgeRequest.of(request).id();
-    return id.isEmpty() ? java.util.UUID.randomUUID().toString() : id;
+    return id.isEmpty() ? dev.lazurite.backend.Ids.requestId() : id;
   }
 
   /** Sends a JSON body. */

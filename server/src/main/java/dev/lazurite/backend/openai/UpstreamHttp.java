@@ -1,0 +1,142 @@
+package dev.lazurite.backend.openai;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.time.Duration;
+import java.util.Map;
+import org.apache.hc.client5.http.classic.methods.HttpGet;
+import org.apache.hc.client5.http.classic.methods.HttpPost;
+import org.apache.hc.client5.http.classic.methods.HttpUriRequestBase;
+import org.apache.hc.client5.http.config.ConnectionConfig;
+import org.apache.hc.client5.http.config.RequestConfig;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.apache.hc.client5.http.impl.classic.HttpClients;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
+import org.apache.hc.core5.http.ClassicHttpResponse;
+import org.apache.hc.core5.http.ContentType;
+import org.apache.hc.core5.http.Header;
+import org.apache.hc.core5.http.HttpEntity;
+import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
+import org.apache.hc.core5.http.io.entity.EntityUtils;
+import org.apache.hc.core5.io.CloseMode;
+import org.apache.hc.core5.util.TimeValue;
+import org.apache.hc.core5.util.Timeout;
+
+/**
+ * The HTTP client of upstream backends: Apache HttpClient's classic (blocking) API over a pool of
+ * kept-alive connections. It reads and writes on the calling (virtual) thread, with no hand-off to
+ * another thread per request. Shared by every upstream backend; thread-safe.
+ */
+public final class UpstreamHttp implements AutoCloseable {
+  /** Connections kept per upstream host; callers beyond it wait for one to come back. */
+  private static final int PER_ROUTE = 512;
+
+  private final CloseableHttpClient client;
+
+  public UpstreamHttp(Duration connectTimeout, Duration readTimeout) {
+    Timeout connect = Timeout.of(connectTimeout);
+    Timeout read = Timeout.of(readTimeout);
+    this.client =
+        HttpClients.custom()
+            .setConnectionManager(
+                PoolingHttpClientConnectionManagerBuilder.create()
+                    .setMaxConnPerRoute(PER_ROUTE)
+                    .setMaxConnTotal(PER_ROUTE * 4)
+                    .setDefaultConnectionConfig(
+                        ConnectionConfig.custom()
+                            .setConnectTimeout(connect)
+                            .setSocketTimeout(read)
+                            // A connection idle this long is checked before reuse, so that one
+                            // the upstream closed meanwhile is not handed a request.
+                            .setValidateAfterInactivity(TimeValue.ofSeconds(2))
+                            .build())
+                    .build())
+            .setDefaultRequestConfig(
+                RequestConfig.custom()
+                    .setConnectionRequestTimeout(connect)
+                    .setResponseTimeout(read)
+                    .setRedirectsEnabled(false)
+                    .build())
+            .disableAutomaticRetries()
+            .disableRedirectHandling()
+            .disableCookieManagement()
+            .disableAuthCaching()
+            .disableConnectionState()
+            .disableContentCompression()
+            .build();
+  }
+
+  /** POSTs a JSON body; the caller closes the response. */
+  public Response post(URI destination, Map<String, String> headers, byte[] json)
+      throws IOException {
+    HttpPost post = new HttpPost(destination);
+    post.setEntity(new ByteArrayEntity(json, ContentType.APPLICATION_JSON));
+    return execute(post, headers);
+  }
+
+  /** GETs a destination; the caller closes the response. */
+  public Response get(URI destination, Map<String, String> headers) throws IOException {
+    return execute(new HttpGet(destination), headers);
+  }
+
+  private Response execute(HttpUriRequestBase request, Map<String, String> headers)
+      throws IOException {
+    headers.forEach(request::addHeader);
+    return new Response(request, client.executeOpen(null, request, null));
+  }
+
+  /**
+   * An upstream answer being read. Reading the body to its end returns the connection to the pool,
+   * and so does closing it (after reading what is left); {@link #abort()} drops the connection
+   * instead, which is how an abandoned request stops the upstream's work.
+   */
+  public static final class Response implements AutoCloseable {
+    private final HttpUriRequestBase request;
+    private final ClassicHttpResponse response;
+
+    private Response(HttpUriRequestBase request, ClassicHttpResponse response) {
+      this.request = request;
+      this.response = response;
+    }
+
+    /** Drops the connection at once, without reading the rest of the answer. */
+    public void abort() {
+      request.cancel();
+    }
+
+    public int status() {
+      return response.getCode();
+    }
+
+    /** A header's first value, or an empty string. */
+    public String header(String name) {
+      Header header = response.getFirstHeader(name);
+      return header == null ? "" : header.getValue();
+    }
+
+    /**
+     * The whole body, in a buffer of the length the upstream announced (a plain {@code
+     * readAllBytes} starts with 16 KiB, most of it unused for a chat answer).
+     */
+    public byte[] bytes() throws IOException {
+      HttpEntity entity = response.getEntity();
+      return entity == null ? new byte[0] : EntityUtils.toByteArray(entity);
+    }
+
+    public InputStream body() throws IOException {
+      HttpEntity entity = response.getEntity();
+      return entity == null ? InputStream.nullInputStream() : entity.getContent();
+    }
+
+    @Override
+    public void close() throws IOException {
+      response.close();
+    }
+  }
+
+  @Override
+  public void close() {
+    client.close(CloseMode.GRACEFUL);
+  }
+}
