@@ -44,7 +44,8 @@ final class ResponseFilter {
   ArrayNode promptResults() {
     ArrayNode out = JsonNodeFactory.instance.arrayNode();
     for (int i = 0; i < prompts.size(); i++) {
-      ObjectNode results = prompts.get(i).results().deepCopy();
+      // sorted() copies the prompt's results, so the screening itself is never changed.
+      ObjectNode results = sorted(prompts.get(i).results());
       if (i == 0) {
         documents
             .map(d -> d.results().get(Category.INDIRECT_ATTACK.wire()))
@@ -52,7 +53,8 @@ final class ResponseFilter {
       }
       ObjectNode entry = out.addObject();
       entry.put("prompt_index", i);
-      entry.set("content_filter_results", sorted(results));
+      entry.set(
+          "content_filter_results", i == 0 && documents.isPresent() ? sorted(results) : results);
     }
     return out;
   }

@@ -63,7 +63,15 @@ public final class RequestBody {
   }
 
   private static byte[] read(ServerRequest request, EdgeRequest state) {
-    var out = new ByteArrayOutputStream(1 << 12);
+    // Sized by the declared length when there is one: most bodies are small and announced.
+    long declared;
+    try {
+      declared = request.headers().contentLength().orElse(-1);
+    } catch (IllegalArgumentException e) {
+      declared = -1; // refused as malformed below
+    }
+    int initial = declared > 0 && declared <= state.maxBodyBytes() ? (int) declared : 1 << 12;
+    var out = new ByteArrayOutputStream(initial);
     read(request, state, out);
     return out.toByteArray();
   }
@@ -86,7 +94,7 @@ public final class RequestBody {
     connection.ifPresent(c -> c.enter(GuardedConnection.Phase.BODY));
     long deadline = System.nanoTime() + state.bodyTimeout().toNanos();
     try (InputStream in = request.content().inputStream()) {
-      byte[] buffer = new byte[16 * 1024];
+      byte[] buffer = new byte[declared > 0 ? (int) Math.min(declared, 16 * 1024) : 16 * 1024];
       long total = 0;
       int n;
       while ((n = in.read(buffer)) != -1) {
