@@ -62,6 +62,33 @@ public final class RequestBody {
     }
   }
 
+  /** How much of a refused body is read and dropped before its connection closes. */
+  private static final long LINGER_BYTES = 1L << 20;
+
+  /**
+   * Reads and drops what is left of a body whose connection is about to close (a lingering close,
+   * as nginx does): closing a socket with unread data resets the connection, and the client may
+   * lose the answer it was just sent. Bounded by {@link #LINGER_BYTES} and the body timeout; a
+   * broken body just ends it.
+   */
+  static void linger(ServerRequest request) {
+    if (!request.content().hasEntity() || request.content().consumed()) {
+      return;
+    }
+    var connection = GuardedConnection.current();
+    connection.ifPresent(c -> c.enter(GuardedConnection.Phase.BODY));
+    try (InputStream in = request.content().inputStream()) {
+      byte[] buffer = new byte[8192];
+      long total = 0;
+      int n;
+      while (total < LINGER_BYTES && (n = in.read(buffer)) != -1) {
+        total += n;
+      }
+    } catch (IOException | RuntimeException e) {
+      // The connection closes either way.
+    }
+  }
+
   private static byte[] read(ServerRequest request, EdgeRequest state) {
     // Sized by the declared length when there is one: most bodies are small and announced.
     long declared;

@@ -3,6 +3,9 @@ package dev.lazurite.server.edge;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lazurite.testing.TestingServer;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
@@ -85,6 +88,37 @@ class FramingTest {
                 + rest);
     assertThat(closed.statuses()).containsExactly(413);
     assertThat(closed.text()).contains("Connection: close", "request_too_large");
+  }
+
+  /**
+   * A client still sending its over-limit body when the 413 is written receives it: the rest of the
+   * body is read and dropped before the connection closes, so the close does not reset the
+   * connection under the answer.
+   */
+  @Test
+  void aClientStillSendingItsOverLimitBodyReceivesThe413() throws Exception {
+    URI uri = URI.create(server.endpoint());
+    byte[] body = "x".repeat(LIMIT * 16).getBytes(StandardCharsets.ISO_8859_1);
+    try (Socket socket = new Socket(uri.getHost(), uri.getPort())) {
+      socket.setSoTimeout(5000);
+      OutputStream out = socket.getOutputStream();
+      out.write(
+          ("POST "
+                  + CHAT
+                  + " HTTP/1.1\r\nHost: x\r\napi-key: "
+                  + server.key()
+                  + "\r\nContent-Type: application/json\r\nContent-Length: "
+                  + body.length
+                  + "\r\n\r\n")
+              .getBytes(StandardCharsets.ISO_8859_1));
+      out.flush();
+      Thread.sleep(300);
+      out.write(body);
+      out.flush();
+      String answer =
+          new String(socket.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
+      assertThat(answer).startsWith("HTTP/1.1 413");
+    }
   }
 
   @Test
