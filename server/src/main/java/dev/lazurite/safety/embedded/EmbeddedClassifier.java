@@ -34,9 +34,13 @@ public final class EmbeddedClassifier implements Classifier {
   private final CompletableFuture<Heads> heads;
   private final Function<List<String>, List<float[]>> embedder;
 
+  /** Every category safe: the verdict on a window that every screen clears. */
+  private static final Map<Category, Severity> ALL_SAFE = allSafe();
+
   /**
-   * What the heads said of windows lately, by window text: a conversation sends its history again
-   * with every turn, and those windows need not be embedded twice.
+   * The verdicts on windows lately, by window text: the heads' for windows they judged, and {@link
+   * #ALL_SAFE} for windows every screen cleared. A conversation sends its history again with every
+   * turn, and those windows need not be analysed twice.
    */
   private final Cache<String, Map<Category, Severity>> verdicts =
       Caffeine.newBuilder().maximumSize(20_000).build();
@@ -129,12 +133,10 @@ public final class EmbeddedClassifier implements Classifier {
         continue;
       }
       TermVector terms = TermVector.of(TextFeatures.terms(window), screening.vocabulary(), false);
-      for (Category c : categories) {
-        screening.models().get(c).probabilities(terms, null, p);
-        if (p[1] >= SCREEN) {
-          suspects.put(window, terms);
-          break;
-        }
+      switch (screen(screening, terms, categories, p)) {
+        case SUSPECT -> suspects.put(window, terms);
+        case CLEARED -> verdicts.put(window, ALL_SAFE);
+        case CLEARED_FOR_SOURCE -> {}
       }
     }
     if (suspects.isEmpty()) {
@@ -152,6 +154,38 @@ public final class EmbeddedClassifier implements Classifier {
       categories.forEach(c -> worst.merge(c, verdict.get(c), Assessment::worse));
     }
     return Assessment.of(worst);
+  }
+
+  private enum Screened {
+    /** A screen of the source's categories flags it: the heads judge it. */
+    SUSPECT,
+    /** Every screen clears it, whatever its source: cached as safe. */
+    CLEARED,
+    /** The source's screens clear it; another source's would not. */
+    CLEARED_FOR_SOURCE
+  }
+
+  private static Screened screen(
+      Screens screening, TermVector terms, List<Category> categories, double[] p) {
+    boolean clearedAll = true;
+    for (Category c : Category.values()) {
+      screening.models().get(c).probabilities(terms, null, p);
+      if (p[1] >= SCREEN) {
+        if (categories.contains(c)) {
+          return Screened.SUSPECT;
+        }
+        clearedAll = false;
+      }
+    }
+    return clearedAll ? Screened.CLEARED : Screened.CLEARED_FOR_SOURCE;
+  }
+
+  private static Map<Category, Severity> allSafe() {
+    Map<Category, Severity> safe = new EnumMap<>(Category.class);
+    for (Category c : Category.values()) {
+      safe.put(c, Severity.SAFE);
+    }
+    return java.util.Collections.unmodifiableMap(safe);
   }
 
   private static Severity judge(
