@@ -97,7 +97,8 @@ public final class RequestBody {
     } catch (IllegalArgumentException e) {
       declared = -1; // refused as malformed below
     }
-    int initial = declared > 0 && declared <= state.maxBodyBytes() ? (int) declared : 1 << 12;
+    // Capped, so a client that announces a large body and sends nothing holds little memory.
+    int initial = declared > 0 ? (int) Math.min(declared, 64 * 1024) : 1 << 12;
     var out = new ByteArrayOutputStream(initial);
     read(request, state, out);
     return out.toByteArray();
