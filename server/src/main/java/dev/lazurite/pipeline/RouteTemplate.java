@@ -11,7 +11,7 @@ import java.util.Optional;
  * One path an operation answers under {@code /openai/}: literal segments and ids in braces, e.g.
  * {@code deployments/{deployment-id}/chat/completions} or {@code files/{file-id}/content}.
  */
-public record RouteTemplate(Route.Style style, String pattern) {
+public record RouteTemplate(Route.Style style, String pattern, List<String> segments) {
   /** The path parameter that names a deployment on dated model-call routes. */
   public static final String DEPLOYMENT_ID = "deployment-id";
 
@@ -22,6 +22,15 @@ public record RouteTemplate(Route.Style style, String pattern) {
       throw new IllegalArgumentException(
           "pattern must be relative without end slashes: " + pattern);
     }
+    segments = List.copyOf(segments);
+    if (!segments.equals(List.of(pattern.split("/")))) {
+      throw new IllegalArgumentException("segments must be the pattern's: " + pattern);
+    }
+  }
+
+  /** Splits the pattern once, so that matching a request splits nothing. */
+  public RouteTemplate(Route.Style style, String pattern) {
+    this(style, pattern, List.of(requireNonNull(pattern, "pattern is null").split("/")));
   }
 
   /** A model call's two routes: per deployment (dated) and v1 with the model in the body. */
@@ -31,16 +40,12 @@ public record RouteTemplate(Route.Style style, String pattern) {
         new RouteTemplate(Route.Style.V1, "v1/" + path));
   }
 
-  public List<String> segments() {
-    return List.of(pattern.split("/"));
-  }
-
   /**
    * The path parameters when {@code segments} (decoded, after {@code /openai/}) fit this template;
    * empty when they do not. A parameter matches any non-empty segment.
    */
   public Optional<Map<String, String>> match(List<String> path) {
-    List<String> template = segments();
+    List<String> template = segments;
     if (template.size() != path.size()) {
       return Optional.empty();
     }
