@@ -15,13 +15,27 @@ import java.util.function.Supplier;
 sealed interface ArmCaller {
   void require(String action, String scope);
 
+  /** Who the caller is, as ARM's {@code systemData} and control events name it. */
+  AccountMetadata.Actor actor();
+
   record Admin() implements ArmCaller {
     @Override
     public void require(String action, String scope) {}
+
+    @Override
+    public AccountMetadata.Actor actor() {
+      return AccountMetadata.Actor.ADMIN;
+    }
   }
 
   record Entra(Principal.Entra principal, Supplier<List<RoleAssignment>> assignments)
       implements ArmCaller {
+    /** The token's principal (its object id); tokens this server issues are applications'. */
+    @Override
+    public AccountMetadata.Actor actor() {
+      return new AccountMetadata.Actor(principal.objectId(), "Application");
+    }
+
     @Override
     public void require(String action, String scope) {
       if (!Permissions.allowsAction(assignments.get(), principal.assignees(), scope, action)) {

@@ -90,7 +90,14 @@ public final class ArmHandler implements Handler {
       String method = req.prologue().method().text();
       List<String> path =
           Arrays.stream(req.path().path().split("/")).filter(s -> !s.isEmpty()).toList();
-      Answer answer = dispatch(caller, method, path, body(req, res), req);
+      byte[] body = body(req, res);
+      var origin =
+          new dev.lazurite.control.event.ChangeOrigin(
+              caller.actor(),
+              req.remotePeer().address() instanceof java.net.InetSocketAddress socket
+                  ? socket.getAddress().getHostAddress()
+                  : "unknown");
+      Answer answer = origin.run(() -> dispatch(caller, method, path, body, req));
       if (answer.body() == null) {
         res.status(Status.create(answer.status()));
         res.send();
@@ -326,39 +333,15 @@ public final class ArmHandler implements Handler {
       }
       case "PUT" -> {
         caller.require(CS + "/write", scope);
-        JsonNode request = ArmRequests.parse(body);
-        JsonNode location = request.get("location");
-        if (location == null || !location.isTextual() || location.asText().isBlank()) {
-          throw ArmRequests.invalid("The location property is required for this definition.");
-        }
-        String kind = request.path("kind").asText("OpenAI");
-        String sku = request.path("sku").path("name").asText("S0");
-        boolean created =
-            control.createAccount(
-                Account.create(name, sub, rg, location.asText(), kind, sku, clock.instant()));
-        Account account = control.account(sub, rg, name);
-        JsonNode disable = request.path("properties").path("disableLocalAuth");
-        if (disable.isBoolean()) {
-          account = control.setDisableLocalAuth(account, disable.asBoolean());
-        }
-        yield new Answer(created ? 201 : 200, ArmViews.account(account, endpoint));
+        AccountRequest request = ArmRequests.account(ArmRequests.parse(body));
+        var write = control.putAccount(sub, rg, name, request);
+        yield new Answer(write.created() ? 201 : 200, ArmViews.account(write.account(), endpoint));
       }
       case "PATCH" -> {
         caller.require(CS + "/write", scope);
-        JsonNode request = ArmRequests.parse(body);
+        AccountRequest request = ArmRequests.account(ArmRequests.parse(body));
         Account account = control.account(sub, rg, name);
-        JsonNode disable = request.path("properties").path("disableLocalAuth");
-        if (!disable.isMissingNode() && !disable.isNull()) {
-          if (!disable.isBoolean()) {
-            throw ArmRequests.invalid("The property 'disableLocalAuth' must be a boolean.");
-          }
-          account = control.setDisableLocalAuth(account, disable.asBoolean());
-        }
-        var network = ArmRequests.network(request.path("properties"), account.network());
-        if (!network.equals(account.network())) {
-          account = control.setNetwork(account, network);
-        }
-        yield ok(ArmViews.account(account, endpoint));
+        yield ok(ArmViews.account(control.updateAccount(account, request), endpoint));
       }
       case "DELETE" -> {
         caller.require(CS + "/delete", scope);
@@ -417,19 +400,23 @@ public final class ArmHandler implements Handler {
           control.deployment(account, name);
         }
         JsonNode request = ArmRequests.parse(body);
-        String policy = request.path("properties").path("raiPolicyName").asText("");
-        if (!policy.isEmpty() && !rai.policyExists(account, policy)) {
-          throw ArmRequests.invalid(
-              "The RAI policy '" + policy + "' does not exist on this resource.");
+        JsonNode pool = ArmRequests.object(request, "properties").path("backendPool");
+        java.util.Optional<List<String>> names = java.util.Optional.empty();
+        if (!pool.isMissingNode() && !pool.isNull()) {
+          if (!pool.isArray()) {
+            throw ArmRequests.mistyped("properties.backendPool", "an array of backend names");
+          }
+          List<String> members = new java.util.ArrayList<>();
+          for (JsonNode member : pool) {
+            if (!member.isTextual()) {
+              throw ArmRequests.mistyped("properties.backendPool", "an array of backend names");
+            }
+            members.add(member.asText());
+          }
+          names = java.util.Optional.of(members);
         }
         boolean created =
-            control.putDeployment(account, ArmRequests.deployment(name, request, existing));
-        JsonNode pool = request.path("properties").path("backendPool");
-        if (pool.isArray()) {
-          List<String> names = new java.util.ArrayList<>();
-          pool.forEach(n -> names.add(n.asText()));
-          control.setPool(account, name, names);
-        }
+            control.putDeployment(account, ArmRequests.deployment(name, request, existing), names);
         yield new Answer(
             created ? 201 : 200,
             ArmViews.withPool(

@@ -36,21 +36,21 @@ final class ArmRequests {
    * scaleSettings}.
    */
   static DeploymentRequest deployment(String name, JsonNode body, Optional<Deployment> existing) {
-    JsonNode properties = body.path("properties");
-    JsonNode model = properties.path("model");
+    JsonNode properties = object(body, "properties");
+    JsonNode model = object(properties, "model");
     String modelName = text(model, "name", existing.map(d -> d.model().name()).orElse(null));
     if (modelName == null) {
       throw invalid("The deployment must name a model: properties.model.name is required.");
     }
     String version = text(model, "version", existing.map(d -> d.model().version()).orElse(""));
-    JsonNode sku = body.path("sku");
+    JsonNode sku = object(body, "sku");
     String skuName = text(sku, "name", existing.map(d -> d.sku().name()).orElse("Standard"));
     int capacity =
         integer(
             sku,
             "capacity",
             integer(
-                properties.path("scaleSettings"),
+                object(properties, "scaleSettings"),
                 "capacity",
                 existing.map(d -> d.sku().capacity()).orElse(1)));
     return new DeploymentRequest(
@@ -132,12 +132,77 @@ final class ArmRequests {
   }
 
   /**
-   * The network settings a PATCH asks for: {@code publicNetworkAccess} and {@code networkAcls}
+   * An account PUT or PATCH body: {@code location}, {@code kind}, {@code sku.name}, {@code tags}
+   * and {@code properties} ({@code disableLocalAuth}, {@code customSubDomainName}, {@code
+   * publicNetworkAccess}, {@code networkAcls}). A wrong type anywhere refuses the whole request.
+   */
+  static AccountRequest account(JsonNode body) {
+    JsonNode properties = object(body, "properties");
+    JsonNode sku = object(body, "sku");
+    var tags = optionalObject(body, "tags").map(ArmRequests::tags);
+    String subdomain = optionalText(properties, "customSubDomainName", "properties.").orElse(null);
+    if (subdomain != null && !SUBDOMAIN.matcher(subdomain).matches()) {
+      throw invalid(
+          ("The custom subdomain name '%s' is invalid. It must be 2 to 64 characters of letters,"
+                  + " digits and '-', starting and ending with a letter or digit.")
+              .formatted(subdomain));
+    }
+    JsonNode disable = properties.path("disableLocalAuth");
+    if (!disable.isMissingNode() && !disable.isNull() && !disable.isBoolean()) {
+      throw mistyped("properties.disableLocalAuth", "a boolean");
+    }
+    return new AccountRequest(
+        optionalText(body, "location", "").filter(l -> !l.isBlank()),
+        optionalText(body, "kind", "").map(ArmRequests::nonBlank),
+        optionalText(sku, "name", "sku.").map(ArmRequests::nonBlank),
+        tags,
+        disable.isBoolean()
+            ? java.util.Optional.of(disable.asBoolean())
+            : java.util.Optional.empty(),
+        java.util.Optional.ofNullable(subdomain),
+        network(properties));
+  }
+
+  private static final java.util.regex.Pattern SUBDOMAIN =
+      java.util.regex.Pattern.compile("^[a-zA-Z0-9]([a-zA-Z0-9-]{0,62}[a-zA-Z0-9])?$");
+
+  private static String nonBlank(String value) {
+    if (value.isBlank()) {
+      throw invalid("The request content was invalid: an empty string is not a valid value.");
+    }
+    return value;
+  }
+
+  /** Azure's tag limits: 50 tags, names up to 512 characters, values up to 256. */
+  private static java.util.Map<String, String> tags(JsonNode node) {
+    if (node.size() > AccountMetadata.MAX_TAGS) {
+      throw invalid(
+          "The resource has %d tags; at most %d are allowed."
+              .formatted(node.size(), AccountMetadata.MAX_TAGS));
+    }
+    var tags = new java.util.TreeMap<String, String>();
+    for (var entry : node.properties()) {
+      String name = entry.getKey();
+      JsonNode value = entry.getValue();
+      if (!value.isTextual()) {
+        throw mistyped("tags." + name, "a string");
+      }
+      if (name.isEmpty() || name.length() > 512 || value.asText().length() > 256) {
+        throw invalid(
+            "The tag '%s' is invalid: a tag name has 1 to 512 characters, a value at most 256."
+                .formatted(name.length() > 64 ? name.substring(0, 64) + "…" : name));
+      }
+      tags.put(name, value.asText());
+    }
+    return tags;
+  }
+
+  /**
+   * The network settings a request asks for: {@code publicNetworkAccess} and {@code networkAcls}
    * ({@code defaultAction}, {@code ipRules[].value}); what it leaves out stays as it was.
    */
-  static dev.lazurite.network.NetworkRules network(
-      JsonNode properties, dev.lazurite.network.NetworkRules current) {
-    boolean publicAccess = current.publicAccess();
+  static NetworkRequest network(JsonNode properties) {
+    java.util.Optional<Boolean> publicAccess = java.util.Optional.empty();
     JsonNode access = properties.path("publicNetworkAccess");
     if (!access.isMissingNode() && !access.isNull()) {
       if (!access.isTextual()
@@ -145,17 +210,17 @@ final class ArmRequests {
               .contains(access.asText().toLowerCase(java.util.Locale.ROOT))) {
         throw invalid("The property 'publicNetworkAccess' must be 'Enabled' or 'Disabled'.");
       }
-      publicAccess = access.asText().equalsIgnoreCase("Enabled");
+      publicAccess = java.util.Optional.of(access.asText().equalsIgnoreCase("Enabled"));
     }
     JsonNode acls = properties.path("networkAcls");
     if (acls.isMissingNode() || acls.isNull()) {
-      return new dev.lazurite.network.NetworkRules(
-          publicAccess, current.denyByDefault(), current.ipRules());
+      return new NetworkRequest(
+          publicAccess, java.util.Optional.empty(), java.util.Optional.empty());
     }
     if (!acls.isObject()) {
       throw invalid("The property 'networkAcls' must be an object.");
     }
-    boolean deny = current.denyByDefault();
+    java.util.Optional<Boolean> deny = java.util.Optional.empty();
     JsonNode action = acls.path("defaultAction");
     if (!action.isMissingNode() && !action.isNull()) {
       if (!action.isTextual()
@@ -163,26 +228,74 @@ final class ArmRequests {
               .contains(action.asText().toLowerCase(java.util.Locale.ROOT))) {
         throw invalid("The property 'networkAcls.defaultAction' must be 'Allow' or 'Deny'.");
       }
-      deny = action.asText().equalsIgnoreCase("Deny");
+      deny = java.util.Optional.of(action.asText().equalsIgnoreCase("Deny"));
     }
-    var rules = current.ipRules();
+    java.util.Optional<java.util.List<dev.lazurite.network.Cidr>> rules =
+        java.util.Optional.empty();
     JsonNode ipRules = acls.path("ipRules");
     if (!ipRules.isMissingNode() && !ipRules.isNull()) {
       if (!ipRules.isArray()) {
         throw invalid("The property 'networkAcls.ipRules' must be an array.");
       }
+      if (ipRules.size() > MAX_IP_RULES) {
+        throw invalid(
+            "An account has at most %d IP rules; the request has %d."
+                .formatted(MAX_IP_RULES, ipRules.size()));
+      }
       var parsed = new java.util.ArrayList<dev.lazurite.network.Cidr>();
       for (JsonNode rule : ipRules) {
-        String value = rule.path("value").asText("");
+        JsonNode value = rule.path("value");
+        if (!value.isTextual()) {
+          throw invalid("Each IP rule must be an object with a string 'value'.");
+        }
         try {
-          parsed.add(dev.lazurite.network.Cidr.parse(value));
+          parsed.add(dev.lazurite.network.Cidr.parse(value.asText()));
         } catch (IllegalArgumentException e) {
-          throw invalid("The IP rule '" + value + "' is not an IP address or CIDR range.");
+          throw invalid("The IP rule '" + value.asText() + "' is not an IP address or CIDR range.");
         }
       }
-      rules = parsed;
+      rules = java.util.Optional.of(parsed);
     }
-    return new dev.lazurite.network.NetworkRules(publicAccess, deny, rules);
+    return new NetworkRequest(publicAccess, deny, rules);
+  }
+
+  /** Azure's limit on IP rules per account. */
+  private static final int MAX_IP_RULES = 400;
+
+  /** A member that must be an object when present; missing or null reads as an empty object. */
+  static JsonNode object(JsonNode node, String field) {
+    return optionalObject(node, field).orElseGet(Json.MAPPER::createObjectNode);
+  }
+
+  private static java.util.Optional<JsonNode> optionalObject(JsonNode node, String field) {
+    JsonNode value = node.get(field);
+    if (value == null || value.isNull()) {
+      return java.util.Optional.empty();
+    }
+    if (!value.isObject()) {
+      throw mistyped(field, "an object");
+    }
+    return java.util.Optional.of(value);
+  }
+
+  private static java.util.Optional<String> optionalText(
+      JsonNode node, String field, String prefix) {
+    JsonNode value = node.get(field);
+    if (value == null || value.isNull()) {
+      return java.util.Optional.empty();
+    }
+    if (!value.isTextual()) {
+      throw mistyped(prefix + field, "a string");
+    }
+    return java.util.Optional.of(value.asText());
+  }
+
+  /** ARM's answer to a member of the wrong JSON type. */
+  static ApiException mistyped(String path, String expected) {
+    return invalid(
+        "The request content was invalid and could not be deserialized: the value at path '%s'"
+                .formatted(path)
+            + " must be %s.".formatted(expected));
   }
 
   static java.util.Optional<dev.lazurite.network.Cidr> optionalCidr(JsonNode value) {
@@ -200,7 +313,7 @@ final class ArmRequests {
   /** A backend PUT body: {@code properties} with kind, url, region, priority, weight, faults. */
   static dev.lazurite.routing.NamedBackend backend(
       Account account, String name, JsonNode body, ControlPlane control) {
-    JsonNode properties = body.path("properties");
+    JsonNode properties = object(body, "properties");
     // The backend's fields sit in properties (as a GET shows them) or in properties.backend.
     JsonNode backend =
         properties.path("backend").isObject() ? properties.path("backend") : properties;
@@ -208,23 +321,10 @@ final class ArmRequests {
     String region = text(properties, "region", account.location());
     int priority = integer(properties, "priority", 1);
     int weight = integer(properties, "weight", 1);
-    JsonNode faults = properties.path("faults");
-    dev.lazurite.backend.FaultInjection injection;
-    try {
-      injection =
-          faults.isObject()
-              ? new dev.lazurite.backend.FaultInjection(
-                  number(faults, "rate429"),
-                  number(faults, "rate500"),
-                  java.time.Duration.ofMillis((long) number(faults, "latencyMs")),
-                  faults.has("retryAfterSeconds") ? (int) number(faults, "retryAfterSeconds") : 1,
-                  number(faults, "rateHang"),
-                  java.time.Duration.ofMillis((long) number(faults, "hangMs")),
-                  number(faults, "rateReset"))
-              : dev.lazurite.backend.FaultInjection.NONE;
-    } catch (IllegalArgumentException e) {
-      throw invalid(e.getMessage());
+    if (priority < 1 || weight < 1 || weight > 1000) {
+      throw invalid("A backend's priority must be at least 1 and its weight 1 to 1000.");
     }
+    dev.lazurite.backend.FaultInjection injection = faults(object(properties, "faults"));
     String apiKey = text(backend, "apiKey", "");
     String clientSecret = text(backend, "clientSecret", "");
     if (!apiKey.isEmpty() && !clientSecret.isEmpty()) {
@@ -241,13 +341,54 @@ final class ArmRequests {
         new BackendSecret(apiKey.isEmpty() ? clientSecret : apiKey));
   }
 
+  /** The longest latency or hang a backend may inject: ten minutes. */
+  private static final long MAX_FAULT_MILLIS = 600_000;
+
+  private static dev.lazurite.backend.FaultInjection faults(JsonNode faults) {
+    if (faults.isEmpty()) {
+      return dev.lazurite.backend.FaultInjection.NONE;
+    }
+    long retryAfter =
+        faults.has("retryAfterSeconds") ? whole(faults, "retryAfterSeconds", 3600) : 1;
+    try {
+      return new dev.lazurite.backend.FaultInjection(
+          rate(faults, "rate429"),
+          rate(faults, "rate500"),
+          java.time.Duration.ofMillis(whole(faults, "latencyMs", MAX_FAULT_MILLIS)),
+          (int) retryAfter,
+          rate(faults, "rateHang"),
+          java.time.Duration.ofMillis(whole(faults, "hangMs", MAX_FAULT_MILLIS)),
+          rate(faults, "rateReset"));
+    } catch (IllegalArgumentException e) {
+      throw invalid(e.getMessage());
+    }
+  }
+
+  private static double rate(JsonNode faults, String field) {
+    double value = number(faults, field);
+    if (value < 0 || value > 1) {
+      throw invalid("The property 'faults.%s' must be between 0 and 1.".formatted(field));
+    }
+    return value;
+  }
+
+  /** A whole number from 0 to {@code max}; a number too large for a double is refused too. */
+  private static long whole(JsonNode faults, String field, long max) {
+    double value = number(faults, field);
+    if (value < 0 || value > max || value != Math.rint(value)) {
+      throw invalid(
+          "The property 'faults.%s' must be a whole number from 0 to %d.".formatted(field, max));
+    }
+    return (long) value;
+  }
+
   private static double number(JsonNode node, String field) {
     JsonNode value = node.path(field);
     if (value.isMissingNode() || value.isNull()) {
       return 0;
     }
-    if (!value.isNumber()) {
-      throw invalid("The property 'faults.%s' must be a number.".formatted(field));
+    if (!value.isNumber() || !Double.isFinite(value.asDouble())) {
+      throw invalid("The property 'faults.%s' must be a finite number.".formatted(field));
     }
     return value.asDouble();
   }

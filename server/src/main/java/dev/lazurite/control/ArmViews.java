@@ -21,15 +21,19 @@ final class ArmViews {
     node.put("id", account.armId());
     node.put("name", account.name());
     node.put("type", "Microsoft.CognitiveServices/accounts");
-    node.put("etag", etag(account.armId() + account.createdAt()));
+    node.put("etag", account.etag());
     node.put("location", account.location());
+    ObjectNode tags = node.putObject("tags");
+    account.metadata().tags().forEach(tags::put);
     node.putObject("sku").put("name", account.skuName());
     node.put("kind", account.kind());
     ObjectNode properties = node.putObject("properties");
     properties.put("endpoint", endpoint);
     properties.putObject("endpoints").put("OpenAI Language Model Instance API", endpoint);
     properties.put("provisioningState", "Succeeded");
-    properties.put("customSubDomainName", account.name());
+    if (!account.metadata().customSubDomainName().isEmpty()) {
+      properties.put("customSubDomainName", account.metadata().customSubDomainName());
+    }
     properties.put(
         "publicNetworkAccess", account.network().publicAccess() ? "Enabled" : "Disabled");
     ObjectNode acls = properties.putObject("networkAcls");
@@ -45,7 +49,16 @@ final class ArmViews {
     properties.put("isMigrated", false);
     properties.putArray("privateEndpointConnections");
     properties.putArray("capabilities").addObject().put("name", "VirtualNetworks");
-    node.set("systemData", systemData(account.createdAt()));
+    node.set(
+        "systemData",
+        NODES
+            .objectNode()
+            .put("createdBy", account.metadata().createdBy().id())
+            .put("createdByType", account.metadata().createdBy().type())
+            .put("createdAt", account.createdAt().toString())
+            .put("lastModifiedBy", account.metadata().lastModifiedBy().id())
+            .put("lastModifiedByType", account.metadata().lastModifiedBy().type())
+            .put("lastModifiedAt", account.lastModifiedAt().toString()));
     return node;
   }
 

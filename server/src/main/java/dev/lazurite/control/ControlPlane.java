@@ -7,6 +7,8 @@ import dev.lazurite.backend.BackendSpec;
 import dev.lazurite.backend.FaultInjection;
 import dev.lazurite.catalog.ModelCatalog;
 import dev.lazurite.catalog.ModelSpec;
+import dev.lazurite.control.event.ChangeOrigin;
+import dev.lazurite.control.event.ControlEvent;
 import dev.lazurite.deployment.Deployment;
 import dev.lazurite.deployment.SkuNames;
 import dev.lazurite.error.ApiException;
@@ -24,6 +26,7 @@ import dev.lazurite.store.ControlStore;
 import dev.lazurite.store.IdentityStore;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -48,6 +51,7 @@ public final class ControlPlane {
   private final Clock clock;
   private long version;
   private final BackendPools pools;
+  private final dev.lazurite.control.event.ControlEventListener events;
 
   /**
    * @param latencyFailover time to first byte over which a pooled backend is tried last; zero for
@@ -60,6 +64,28 @@ public final class ControlPlane {
       Snapshots snapshots,
       Clock clock,
       java.time.Duration latencyFailover) {
+    this(
+        store,
+        identities,
+        backends,
+        snapshots,
+        clock,
+        latencyFailover,
+        dev.lazurite.control.event.ControlEventListener.NONE);
+  }
+
+  /**
+   * @param events hears each committed change, after it is published
+   */
+  public ControlPlane(
+      ControlStore store,
+      IdentityStore identities,
+      BackendFactory backends,
+      Snapshots snapshots,
+      Clock clock,
+      java.time.Duration latencyFailover,
+      dev.lazurite.control.event.ControlEventListener events) {
+    this.events = events;
     this.pools = new BackendPools(backends, clock, latencyFailover);
     this.store = store;
     this.identities = identities;
@@ -87,35 +113,191 @@ public final class ControlPlane {
 
   /** Creates an account with fresh keys; returns false when it already existed (left as is). */
   public synchronized boolean createAccount(Account account) {
-    if (!NAME.matcher(account.name()).matches()) {
-      throw ApiException.of(
-          ErrorCode.ARM_INVALID_NAME,
-          "Resource name '%s' is invalid. It must be 2 to 64 characters of letters, digits, '_',"
-                  .formatted(account.name())
-              + " '.' and '-', starting with a letter or digit.");
-    }
+    checkAccountName(account.name());
     if (store.account(account.name()).isPresent()) {
       return false;
     }
-    store.insertAccount(account, AccountKeys.generate());
-    publish();
+    var origin = ChangeOrigin.current();
+    store.insertAccount(
+        account.withMetadata(
+            new AccountMetadata(
+                account.metadata().tags(),
+                account.metadata().customSubDomainName(),
+                newEtag(),
+                clock.instant(),
+                origin.actor(),
+                origin.actor())),
+        AccountKeys.generate());
+    committed(account.armId(), ControlEvent.Operation.CREATE);
     return true;
+  }
+
+  /** An account PUT: creates the account with everything asked, or applies it to the existing. */
+  public record AccountWrite(Account account, boolean created) {}
+
+  /**
+   * Creates an account as asked (network rules, local auth, tags, subdomain), or applies the
+   * request to the existing one; the whole request is checked before anything is stored.
+   */
+  public synchronized AccountWrite putAccount(
+      String subscription, String resourceGroup, String name, AccountRequest request) {
+    checkAccountName(name);
+    var existing = store.account(name);
+    if (existing.isPresent()) {
+      Account current = account(subscription, resourceGroup, name);
+      String location = request.location().orElse(current.location());
+      if (!region(location).equals(region(current.location()))) {
+        throw ApiException.of(
+            ErrorCode.ARM_INVALID_RESOURCE_LOCATION,
+            name,
+            current.location(),
+            current.resourceGroup(),
+            location);
+      }
+      // A PUT states the whole resource: tags it leaves out are removed.
+      var replaced =
+          new AccountRequest(
+              request.location(),
+              request.kind(),
+              request.skuName(),
+              java.util.Optional.of(request.tags().orElse(Map.of())),
+              request.disableLocalAuth(),
+              request.customSubDomainName(),
+              request.network());
+      return new AccountWrite(update(current, replaced), false);
+    }
+    String location =
+        request
+            .location()
+            .orElseThrow(
+                () ->
+                    ApiException.of(
+                        ErrorCode.ARM_INVALID_BODY,
+                        "The location property is required for this definition."));
+    var origin = ChangeOrigin.current();
+    Instant now = clock.instant();
+    var account =
+        new Account(
+            name,
+            subscription,
+            resourceGroup,
+            location,
+            request.kind().orElse("OpenAI"),
+            request.skuName().orElse("S0"),
+            now,
+            request.disableLocalAuth().orElse(false),
+            request.network().apply(dev.lazurite.network.NetworkRules.OPEN),
+            new AccountMetadata(
+                request.tags().orElse(Map.of()),
+                request.customSubDomainName().orElse(""),
+                newEtag(),
+                now,
+                origin.actor(),
+                origin.actor()));
+    store.insertAccount(account, AccountKeys.generate());
+    committed(account.armId(), ControlEvent.Operation.CREATE);
+    return new AccountWrite(store.account(name).orElseThrow(), true);
+  }
+
+  /**
+   * An account PATCH: applies what the request gives (tags, local auth, network rules, SKU, a first
+   * custom subdomain) in one write, after checking all of it.
+   */
+  public synchronized Account updateAccount(Account account, AccountRequest request) {
+    return update(store.account(account.name()).orElse(account), request);
+  }
+
+  private Account update(Account current, AccountRequest request) {
+    if (request.kind().isPresent() && !request.kind().get().equalsIgnoreCase(current.kind())) {
+      throw ApiException.of(ErrorCode.ARM_PROPERTY_CHANGE_NOT_ALLOWED, "kind");
+    }
+    String subdomain = current.metadata().customSubDomainName();
+    if (request.customSubDomainName().isPresent()) {
+      String asked = request.customSubDomainName().get();
+      if (!subdomain.isEmpty() && !subdomain.equalsIgnoreCase(asked)) {
+        throw ApiException.of(
+            ErrorCode.ARM_PROPERTY_CHANGE_NOT_ALLOWED, "properties.customSubDomainName");
+      }
+      subdomain = subdomain.isEmpty() ? asked : subdomain;
+    }
+    var origin = ChangeOrigin.current();
+    Account updated =
+        current
+            .withSkuName(request.skuName().orElse(current.skuName()))
+            .withDisableLocalAuth(request.disableLocalAuth().orElse(current.disableLocalAuth()))
+            .withNetwork(request.network().apply(current.network()))
+            .withMetadata(
+                new AccountMetadata(
+                    request.tags().orElse(current.metadata().tags()),
+                    subdomain,
+                    newEtag(),
+                    clock.instant(),
+                    current.metadata().createdBy(),
+                    origin.actor()));
+    store.updateAccount(updated);
+    committed(current.armId(), ControlEvent.Operation.UPDATE);
+    return store.account(current.name()).orElseThrow();
+  }
+
+  private static String region(String location) {
+    return location.toLowerCase(java.util.Locale.ROOT).replace(" ", "");
+  }
+
+  private static void checkAccountName(String name) {
+    if (!NAME.matcher(name).matches()) {
+      throw ApiException.of(
+          ErrorCode.ARM_INVALID_NAME,
+          "Resource name '%s' is invalid. It must be 2 to 64 characters of letters, digits, '_',"
+                  .formatted(name)
+              + " '.' and '-', starting with a letter or digit.");
+    }
+  }
+
+  private static String newEtag() {
+    return "\"" + java.util.UUID.randomUUID() + "\"";
+  }
+
+  /** Publishes the stored state and tells the listener what changed, by whom, from where. */
+  void committed(String resourceId, ControlEvent.Operation operation) {
+    publish();
+    events.changed(event(resourceId, operation));
+  }
+
+  private ControlEvent event(String resourceId, ControlEvent.Operation operation) {
+    var origin = ChangeOrigin.current();
+    return new ControlEvent(
+        resourceId, operation, origin.actor().id(), origin.clientAddress(), clock.instant());
   }
 
   /** Turns key authentication off or on for an account; takes effect for the next request. */
   public synchronized Account setDisableLocalAuth(Account account, boolean disabled) {
-    Account updated = account.withDisableLocalAuth(disabled);
-    store.updateAccount(updated);
-    publish();
-    return updated;
+    return updateAccount(
+        account,
+        new AccountRequest(
+            java.util.Optional.empty(),
+            java.util.Optional.empty(),
+            java.util.Optional.empty(),
+            java.util.Optional.empty(),
+            java.util.Optional.of(disabled),
+            java.util.Optional.empty(),
+            NetworkRequest.UNCHANGED));
   }
 
   /** Replaces an account's public network access and IP rules. */
   public synchronized Account setNetwork(Account account, dev.lazurite.network.NetworkRules rules) {
-    Account updated = account.withNetwork(rules);
-    store.updateAccount(updated);
-    publish();
-    return updated;
+    return updateAccount(
+        account,
+        new AccountRequest(
+            java.util.Optional.empty(),
+            java.util.Optional.empty(),
+            java.util.Optional.empty(),
+            java.util.Optional.empty(),
+            java.util.Optional.empty(),
+            java.util.Optional.empty(),
+            new NetworkRequest(
+                java.util.Optional.of(rules.publicAccess()),
+                java.util.Optional.of(rules.denyByDefault()),
+                java.util.Optional.of(rules.ipRules()))));
   }
 
   public List<dev.lazurite.network.PrivateEndpoint> privateEndpoints(Account account) {
@@ -162,13 +344,15 @@ public final class ControlPlane {
         new dev.lazurite.network.PrivateEndpoint(
             account.name(), name, address, port, source, clock.instant());
     store.insertPrivateEndpoint(endpoint);
-    publish();
+    committed(account.armId() + "/privateEndpoints/" + name, ControlEvent.Operation.CREATE);
     return endpoint;
   }
 
   public synchronized boolean deletePrivateEndpoint(Account account, String name) {
     boolean deleted = store.deletePrivateEndpoint(account.name(), name);
-    publish();
+    if (deleted) {
+      committed(account.armId() + "/privateEndpoints/" + name, ControlEvent.Operation.DELETE);
+    }
     return deleted;
   }
 
@@ -208,7 +392,7 @@ public final class ControlPlane {
       BackendPools.check(spec, ModelCatalog.find("gpt-4o", "").orElseThrow());
       store.pools().upsertBackend(backend);
       pools.forget(account.name(), name);
-      publish();
+      committed(account.armId() + "/backends/" + name, ControlEvent.Operation.UPDATE);
       return backend;
     } catch (IllegalArgumentException e) {
       throw ApiException.of(ErrorCode.ARM_INVALID_BODY, e.getMessage());
@@ -235,7 +419,9 @@ public final class ControlPlane {
       }
     }
     boolean deleted = store.pools().deleteBackend(account.name(), name);
-    publish();
+    if (deleted) {
+      committed(account.armId() + "/backends/" + name, ControlEvent.Operation.DELETE);
+    }
     return deleted;
   }
 
@@ -246,6 +432,12 @@ public final class ControlPlane {
   /** Puts a deployment's requests on these backends (empty: back to its own backend). */
   public synchronized void setPool(Account account, String deployment, List<String> names) {
     deployment(account, deployment);
+    checkPool(account, names);
+    store.pools().setPool(account.name(), deployment, names);
+    committed(account.armId() + "/deployments/" + deployment, ControlEvent.Operation.UPDATE);
+  }
+
+  private void checkPool(Account account, List<String> names) {
     var known = store.pools().backends(account.name()).stream().map(NamedBackend::name).toList();
     for (String name : names) {
       if (!known.contains(name)) {
@@ -254,8 +446,6 @@ public final class ControlPlane {
             "The backend '%s' does not exist in this resource.".formatted(name));
       }
     }
-    store.pools().setPool(account.name(), deployment, names);
-    publish();
   }
 
   public List<dev.lazurite.rbac.RoleAssignment> roleAssignments() {
@@ -284,19 +474,31 @@ public final class ControlPlane {
         new dev.lazurite.rbac.RoleAssignment(
             id, principalId, definition.id(), scope, clock.instant());
     identities.insertRoleAssignment(assignment);
-    publish();
+    committed(
+        scope + "/providers/Microsoft.Authorization/roleAssignments/" + id,
+        ControlEvent.Operation.CREATE);
     return assignment;
   }
 
   public synchronized boolean deleteRoleAssignment(String id) {
+    var scope =
+        identities.roleAssignments().stream()
+            .filter(a -> a.id().equals(id))
+            .map(dev.lazurite.rbac.RoleAssignment::scope)
+            .findFirst();
     boolean deleted = identities.deleteRoleAssignment(id);
-    publish();
+    if (deleted) {
+      committed(
+          scope.orElse("") + "/providers/Microsoft.Authorization/roleAssignments/" + id,
+          ControlEvent.Operation.DELETE);
+    }
     return deleted;
   }
 
   public synchronized void deleteAccount(Account account) {
-    store.deleteAccount(account.name());
-    publish();
+    if (store.deleteAccount(account.name())) {
+      committed(account.armId(), ControlEvent.Operation.DELETE);
+    }
   }
 
   public AccountKeys keys(Account account) {
@@ -312,7 +514,7 @@ public final class ControlPlane {
           "The keyName '%s' is invalid. Allowed values are 'Key1' and 'Key2'.".formatted(keyName));
     }
     store.updateKey(account.name(), slot, AccountKeys.newKey());
-    publish();
+    committed(account.armId(), ControlEvent.Operation.ACTION);
     return store.keys(account.name());
   }
 
@@ -338,6 +540,18 @@ public final class ControlPlane {
    * @return true when it was created, false when it replaced one
    */
   public synchronized boolean putDeployment(Account account, DeploymentRequest request) {
+    return putDeployment(account, request, java.util.Optional.empty());
+  }
+
+  /**
+   * Creates or replaces a deployment and, when given, its backend pool: the name, model, SKU,
+   * backend, content filter policy, quota and every pool member are checked before either is
+   * stored.
+   *
+   * @return true when it was created, false when it replaced one
+   */
+  public synchronized boolean putDeployment(
+      Account account, DeploymentRequest request, java.util.Optional<List<String>> pool) {
     if (!DEPLOYMENT_NAME.matcher(request.name()).matches()) {
       throw ApiException.of(
           ErrorCode.ARM_INVALID_NAME,
@@ -355,6 +569,15 @@ public final class ControlPlane {
     }
     BackendSpec backend = request.backend().orElseGet(() -> defaultBackend(model));
     BackendPools.check(backend, model);
+    String policy = request.raiPolicyName();
+    if (!policy.isEmpty()
+        && !dev.lazurite.safety.RaiPolicy.isBuiltIn(policy)
+        && store.rai().policies(account.name()).stream().noneMatch(p -> p.name().equals(policy))) {
+      throw ApiException.of(
+          ErrorCode.ARM_INVALID_BODY,
+          "The RAI policy '" + policy + "' does not exist on this resource.");
+    }
+    pool.ifPresent(names -> checkPool(account, names));
     Optional<Deployment> existing = store.deployment(account.name(), request.name());
     checkQuota(account, model.name(), sku, request.capacity(), existing);
     var deployment =
@@ -370,7 +593,10 @@ public final class ControlPlane {
                 : request.versionUpgradeOption(),
             existing.map(Deployment::createdAt).orElse(clock.instant()));
     store.upsertDeployment(deployment);
-    publish();
+    pool.ifPresent(names -> store.pools().setPool(account.name(), request.name(), names));
+    committed(
+        account.armId() + "/deployments/" + request.name(),
+        existing.isEmpty() ? ControlEvent.Operation.CREATE : ControlEvent.Operation.UPDATE);
     return existing.isEmpty();
   }
 
@@ -426,7 +652,9 @@ public final class ControlPlane {
 
   public synchronized boolean deleteDeployment(Account account, String name) {
     boolean deleted = store.deleteDeployment(account.name(), name);
-    publish();
+    if (deleted) {
+      committed(account.armId() + "/deployments/" + name, ControlEvent.Operation.DELETE);
+    }
     return deleted;
   }
 

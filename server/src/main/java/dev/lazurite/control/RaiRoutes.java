@@ -3,6 +3,7 @@ package dev.lazurite.control;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.lazurite.control.event.ControlEvent;
 import dev.lazurite.error.ApiException;
 import dev.lazurite.error.ErrorCode;
 import dev.lazurite.json.Json;
@@ -36,6 +37,8 @@ final class RaiRoutes {
 
   record Answer(int status, Object body) {}
 
+  private static final int MAX_DESCRIPTION = 1000;
+
   private final RaiStore store;
   private final ControlPlane control;
 
@@ -50,12 +53,6 @@ final class RaiRoutes {
     }
     String child = p.get(8).toLowerCase(Locale.ROOT);
     return child.equals("raipolicies") || child.equals("raiblocklists");
-  }
-
-  /** The policy a deployment may name: built-in or one of the account's. */
-  boolean policyExists(Account account, String name) {
-    return RaiPolicy.isBuiltIn(name)
-        || store.policies(account.name()).stream().anyMatch(p -> p.name().equals(name));
   }
 
   Answer handle(ArmCaller caller, String method, Account account, List<String> p, byte[] body) {
@@ -94,27 +91,63 @@ final class RaiRoutes {
       }
       if (child.equals("addraiblocklistitems") && p.size() == 11) {
         requireMethod(method, "POST");
-        JsonNode items;
-        try {
-          items = Json.parse(body);
-        } catch (java.io.IOException e) {
-          throw ApiException.of(
-              ErrorCode.ARM_INVALID_BODY,
-              "The request content was invalid and could not be deserialized.");
-        }
-        if (!items.isArray()) {
-          throw ApiException.of(
-              ErrorCode.ARM_INVALID_BODY, "The body must be an array of blocklist items.");
-        }
-        List<Blocklist.Item> parsed = new ArrayList<>();
-        for (JsonNode i : items) {
-          parsed.add(RaiRequests.item(i.path("name").asText(""), i));
-        }
-        parsed.forEach(i -> store.putItem(account.name(), list.name(), i));
+        List<Blocklist.Item> parsed = items(body);
+        addItems(account, list, parsed);
         return ok(blocklist(account, existingBlocklist(account, name)));
       }
     }
     throw ApiException.of(ErrorCode.ARM_PATH_NOT_FOUND, "/" + String.join("/", p));
+  }
+
+  /** Azure's limit on the items one {@code addRaiBlocklistItems} call may add. */
+  static final int MAX_ITEMS_PER_CALL = 100;
+
+  /** Every item of an {@code addRaiBlocklistItems} body, checked before any is stored. */
+  private static List<Blocklist.Item> items(byte[] body) {
+    JsonNode items;
+    try {
+      items = Json.parse(body);
+    } catch (java.io.IOException e) {
+      throw ApiException.of(
+          ErrorCode.ARM_INVALID_BODY,
+          "The request content was invalid and could not be deserialized.");
+    }
+    if (!items.isArray()) {
+      throw ApiException.of(
+          ErrorCode.ARM_INVALID_BODY, "The body must be an array of blocklist items.");
+    }
+    if (items.isEmpty() || items.size() > MAX_ITEMS_PER_CALL) {
+      throw ApiException.of(
+          ErrorCode.ARM_INVALID_BODY,
+          "Add 1 to %d blocklist items per call; the request has %d."
+              .formatted(MAX_ITEMS_PER_CALL, items.size()));
+    }
+    List<Blocklist.Item> parsed = new ArrayList<>();
+    java.util.Set<String> names = new java.util.HashSet<>();
+    for (JsonNode i : items) {
+      JsonNode itemName = i.path("name");
+      if (!i.isObject() || !itemName.isTextual()) {
+        throw ApiException.of(
+            ErrorCode.ARM_INVALID_BODY,
+            "Each blocklist item must be an object with a string 'name' and 'properties'.");
+      }
+      if (!names.add(itemName.asText())) {
+        throw ApiException.of(
+            ErrorCode.ARM_INVALID_BODY,
+            "The blocklist item '" + itemName.asText() + "' is given twice.");
+      }
+      parsed.add(RaiRequests.item(itemName.asText(), i));
+    }
+    return parsed;
+  }
+
+  /** Stores the items together and publishes them once. */
+  private void addItems(Account account, Blocklist list, List<Blocklist.Item> items) {
+    synchronized (control) {
+      items.forEach(i -> store.putItem(account.name(), list.name(), i));
+      control.committed(
+          account.armId() + "/raiBlocklists/" + list.name(), ControlEvent.Operation.ACTION);
+    }
   }
 
   private Answer policyRoute(String method, Account account, String name, byte[] body) {
@@ -138,8 +171,13 @@ final class RaiRoutes {
                     + "' does not exist on this resource.");
           }
         }
-        boolean created = store.putPolicy(account.name(), policy);
-        control.publish();
+        boolean created;
+        synchronized (control) {
+          created = store.putPolicy(account.name(), policy);
+          control.committed(
+              account.armId() + "/raiPolicies/" + name,
+              created ? ControlEvent.Operation.CREATE : ControlEvent.Operation.UPDATE);
+        }
         yield new Answer(created ? 201 : 200, policy(account, policy));
       }
       case "DELETE" -> {
@@ -161,8 +199,14 @@ final class RaiRoutes {
                   + users
                   + "; change their raiPolicyName first.");
         }
-        boolean deleted = store.deletePolicy(account.name(), name);
-        control.publish();
+        boolean deleted;
+        synchronized (control) {
+          deleted = store.deletePolicy(account.name(), name);
+          if (deleted) {
+            control.committed(
+                account.armId() + "/raiPolicies/" + name, ControlEvent.Operation.DELETE);
+          }
+        }
         yield new Answer(deleted ? 200 : 204, null);
       }
       default -> throw ApiException.of(ErrorCode.ARM_METHOD_NOT_ALLOWED, method);
@@ -174,11 +218,22 @@ final class RaiRoutes {
       case "GET" -> ok(blocklist(account, existingBlocklist(account, name)));
       case "PUT" -> {
         RaiRequests.checkName("blocklist", name);
-        JsonNode request = dev.lazurite.control.ArmRequests.parse(body);
-        boolean created =
-            store.putBlocklist(
-                account.name(), name, request.path("properties").path("description").asText(""));
-        control.publish();
+        JsonNode properties = ArmRequests.object(ArmRequests.parse(body), "properties");
+        JsonNode description = properties.path("description");
+        if (!description.isMissingNode() && !description.isNull() && !description.isTextual()) {
+          throw ArmRequests.mistyped("properties.description", "a string");
+        }
+        if (description.asText("").length() > MAX_DESCRIPTION) {
+          throw ArmRequests.invalid(
+              "A blocklist description has at most %d characters.".formatted(MAX_DESCRIPTION));
+        }
+        boolean created;
+        synchronized (control) {
+          created = store.putBlocklist(account.name(), name, description.asText(""));
+          control.committed(
+              account.armId() + "/raiBlocklists/" + name,
+              created ? ControlEvent.Operation.CREATE : ControlEvent.Operation.UPDATE);
+        }
         yield new Answer(created ? 201 : 200, blocklist(account, existingBlocklist(account, name)));
       }
       case "DELETE" -> {
@@ -198,8 +253,14 @@ final class RaiRoutes {
                   + users
                   + "; remove it from them first.");
         }
-        boolean deleted = store.deleteBlocklist(account.name(), name);
-        control.publish();
+        boolean deleted;
+        synchronized (control) {
+          deleted = store.deleteBlocklist(account.name(), name);
+          if (deleted) {
+            control.committed(
+                account.armId() + "/raiBlocklists/" + name, ControlEvent.Operation.DELETE);
+          }
+        }
         yield new Answer(deleted ? 200 : 204, null);
       }
       default -> throw ApiException.of(ErrorCode.ARM_METHOD_NOT_ALLOWED, method);
@@ -224,13 +285,25 @@ final class RaiRoutes {
                                   "raiBlocklists/" + list.name() + "/raiBlocklistItems/" + name))));
       case "PUT" -> {
         Blocklist.Item item = RaiRequests.item(name, dev.lazurite.control.ArmRequests.parse(body));
-        boolean created = store.putItem(account.name(), list.name(), item);
-        control.publish();
+        boolean created;
+        synchronized (control) {
+          created = store.putItem(account.name(), list.name(), item);
+          control.committed(
+              account.armId() + "/raiBlocklists/" + list.name() + "/raiBlocklistItems/" + name,
+              created ? ControlEvent.Operation.CREATE : ControlEvent.Operation.UPDATE);
+        }
         yield new Answer(created ? 201 : 200, item(account, list.name(), item));
       }
       case "DELETE" -> {
-        boolean deleted = store.deleteItem(account.name(), list.name(), name);
-        control.publish();
+        boolean deleted;
+        synchronized (control) {
+          deleted = store.deleteItem(account.name(), list.name(), name);
+          if (deleted) {
+            control.committed(
+                account.armId() + "/raiBlocklists/" + list.name() + "/raiBlocklistItems/" + name,
+                ControlEvent.Operation.DELETE);
+          }
+        }
         yield new Answer(deleted ? 200 : 204, null);
       }
       default -> throw ApiException.of(ErrorCode.ARM_METHOD_NOT_ALLOWED, method);

@@ -129,6 +129,15 @@ public enum ErrorCode {
   ARM_INVALID_NAME(400, Shape.AZURE, "InvalidResourceName", "%s"),
   ARM_MODEL_NOT_SUPPORTED(400, Shape.AZURE, "DeploymentModelNotSupported", "%s"),
   ARM_CONFLICT(409, Shape.AZURE, "Conflict", "%s"),
+  ARM_PROPERTY_CHANGE_NOT_ALLOWED(
+      400, Shape.AZURE, "PropertyChangeNotAllowed", "Changing property '%s' is not allowed."),
+  ARM_INVALID_RESOURCE_LOCATION(
+      400,
+      Shape.AZURE,
+      "InvalidResourceLocation",
+      "The resource '%s' already exists in location '%s' in resource group '%s'. A resource with"
+          + " the same name cannot be created in location '%s'. Please select a new resource"
+          + " name."),
   ARM_INSUFFICIENT_QUOTA(
       400,
       Shape.AZURE,

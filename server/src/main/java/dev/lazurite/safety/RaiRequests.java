@@ -29,6 +29,11 @@ public final class RaiRequests {
   private static final Pattern NAME = Pattern.compile("^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$");
   private static final int MAX_PATTERN = 1000;
 
+  /** Each filter once per source: nine filters, prompt and completion. */
+  private static final int MAX_FILTERS = 18;
+
+  private static final int MAX_BLOCKLISTS = 100;
+
   private RaiRequests() {}
 
   /** The canonical filter name for any of Azure's spellings ("Protected Material Text", …). */
@@ -66,20 +71,35 @@ public final class RaiRequests {
     if (!p.isObject()) {
       throw invalid("The request must have 'properties'.");
     }
-    String mode = p.path("mode").asText("Default");
+    String mode = text(p, "mode", "Default");
     if (!MODES.contains(mode)) {
       throw invalid("Unknown mode '" + mode + "'; use Default, Asynchronous_filter or Blocking.");
     }
     if (mode.equals("Deferred")) {
       mode = "Asynchronous_filter";
     }
+    String base = text(p, "basePolicyName", RaiPolicy.DEFAULT_V2);
+    if (!RaiPolicy.isBuiltIn(base)) {
+      throw invalid(
+          "The base policy '"
+              + base
+              + "' does not exist; use "
+              + RaiPolicy.DEFAULT
+              + " or "
+              + RaiPolicy.DEFAULT_V2
+              + ".");
+    }
     List<ContentFilter> filters = new ArrayList<>();
-    for (JsonNode f : array(p, "contentFilters")) {
-      String filter = canonical(f.path("name").asText(""));
+    java.util.Set<String> seen = new java.util.HashSet<>();
+    for (JsonNode f : array(p, "contentFilters", MAX_FILTERS)) {
+      if (!f.isObject()) {
+        throw invalid("Each content filter must be an object.");
+      }
+      String filter = canonical(text(f, "name", ""));
       String source = source(f);
       String threshold = "";
       if (MULTI_LEVEL.contains(filter)) {
-        threshold = f.path("severityThreshold").asText("Medium");
+        threshold = text(f, "severityThreshold", "Medium");
         if (!List.of("Low", "Medium", "High").contains(threshold)) {
           throw invalid("Unknown severityThreshold '" + threshold + "'; use Low, Medium or High.");
         }
@@ -91,31 +111,39 @@ public final class RaiRequests {
       if (filter.startsWith("protected_material") && !source.equals("Completion")) {
         throw invalid("The filter '" + filter + "' applies to the completion only.");
       }
+      if (!seen.add(filter + "/" + source)) {
+        throw invalid(
+            "The filter '" + text(f, "name", "") + "' is given twice for the " + source + ".");
+      }
       filters.add(
           new ContentFilter(
               filter, bool(f, "enabled", true), bool(f, "blocking", true), threshold, source));
     }
     List<BlocklistRef> blocklists = new ArrayList<>();
-    for (JsonNode b : array(p, "customBlocklists")) {
-      String list = b.path("blocklistName").asText("");
+    java.util.Set<String> lists = new java.util.HashSet<>();
+    for (JsonNode b : array(p, "customBlocklists", MAX_BLOCKLISTS)) {
+      if (!b.isObject()) {
+        throw invalid("Each custom blocklist must be an object.");
+      }
+      String list = text(b, "blocklistName", "");
       if (list.isEmpty()) {
         throw invalid("Each custom blocklist needs a 'blocklistName'.");
       }
+      if (!lists.add(list + "/" + source(b))) {
+        throw invalid("The blocklist '" + list + "' is given twice for the same source.");
+      }
       blocklists.add(new BlocklistRef(list, bool(b, "blocking", true), source(b)));
     }
-    return new RaiPolicy(
-        name,
-        "UserManaged",
-        mode,
-        p.path("basePolicyName").asText(RaiPolicy.DEFAULT_V2),
-        filters,
-        blocklists);
+    return new RaiPolicy(name, "UserManaged", mode, base, filters, blocklists);
   }
 
   public static Blocklist.Item item(String name, JsonNode body) {
     checkName("blocklist item", name);
     JsonNode p = body.path("properties");
-    String pattern = p.path("pattern").asText("");
+    if (!p.isObject()) {
+      throw invalid("A blocklist item needs 'properties' with a 'pattern'.");
+    }
+    String pattern = text(p, "pattern", "");
     if (pattern.isBlank() || pattern.length() > MAX_PATTERN) {
       throw invalid("A blocklist item needs a 'pattern' of 1 to " + MAX_PATTERN + " characters.");
     }
@@ -131,14 +159,14 @@ public final class RaiRequests {
   }
 
   private static String source(JsonNode node) {
-    String source = node.path("source").asText("");
+    String source = text(node, "source", "");
     if (!source.equals("Prompt") && !source.equals("Completion")) {
       throw invalid("Each filter and blocklist needs 'source': Prompt or Completion.");
     }
     return source;
   }
 
-  private static Iterable<JsonNode> array(JsonNode p, String name) {
+  private static Iterable<JsonNode> array(JsonNode p, String name, int max) {
     JsonNode v = p.path(name);
     if (v.isMissingNode() || v.isNull()) {
       return List.of();
@@ -146,7 +174,22 @@ public final class RaiRequests {
     if (!v.isArray()) {
       throw invalid("'" + name + "' must be an array.");
     }
+    if (v.size() > max) {
+      throw invalid(
+          "'" + name + "' has " + v.size() + " entries; at most " + max + " are allowed.");
+    }
     return v;
+  }
+
+  private static String text(JsonNode node, String name, String fallback) {
+    JsonNode v = node.path(name);
+    if (v.isMissingNode() || v.isNull()) {
+      return fallback;
+    }
+    if (!v.isTextual()) {
+      throw invalid("'" + name + "' must be a string.");
+    }
+    return v.asText();
   }
 
   private static boolean bool(JsonNode node, String name, boolean fallback) {

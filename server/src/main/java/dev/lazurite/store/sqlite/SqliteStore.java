@@ -5,6 +5,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import dev.lazurite.backend.BackendSpec;
 import dev.lazurite.control.Account;
 import dev.lazurite.control.AccountKeys;
+import dev.lazurite.control.AccountMetadata;
 import dev.lazurite.deployment.Deployment;
 import dev.lazurite.json.Json;
 import dev.lazurite.metering.UsageRecord;
@@ -128,7 +129,10 @@ public final class SqliteStore implements ControlStore, UsageStore, AutoCloseabl
         h -> {
           h.createUpdate(
                   "INSERT INTO accounts (name, subscription_id, resource_group, location, kind,"
-                      + " sku_name, created_at, disable_local_auth) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
+                      + " sku_name, created_at, disable_local_auth, public_network_access,"
+                      + " default_action, ip_rules, tags, custom_subdomain, etag, last_modified_at,"
+                      + " created_by, created_by_type, last_modified_by, last_modified_by_type)"
+                      + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
               .bind(0, account.name())
               .bind(1, account.subscriptionId())
               .bind(2, account.resourceGroup())
@@ -137,6 +141,17 @@ public final class SqliteStore implements ControlStore, UsageStore, AutoCloseabl
               .bind(5, account.skuName())
               .bind(6, account.createdAt().toString())
               .bind(7, account.disableLocalAuth() ? 1 : 0)
+              .bind(8, account.network().publicAccess() ? "Enabled" : "Disabled")
+              .bind(9, account.network().denyByDefault() ? "Deny" : "Allow")
+              .bind(10, ipRules(account))
+              .bind(11, Json.writeString(account.metadata().tags()))
+              .bind(12, account.metadata().customSubDomainName())
+              .bind(13, account.metadata().etag())
+              .bind(14, lastModifiedAt(account))
+              .bind(15, account.metadata().createdBy().id())
+              .bind(16, account.metadata().createdBy().type())
+              .bind(17, account.metadata().lastModifiedBy().id())
+              .bind(18, account.metadata().lastModifiedBy().type())
               .execute();
           for (String[] key : new String[][] {{"key1", keys.key1()}, {"key2", keys.key2()}}) {
             h.createUpdate("INSERT INTO account_keys (account, key_name, value) VALUES (?, ?, ?)")
@@ -154,16 +169,32 @@ public final class SqliteStore implements ControlStore, UsageStore, AutoCloseabl
         h ->
             h.createUpdate(
                     "UPDATE accounts SET disable_local_auth = ?, public_network_access = ?,"
-                        + " default_action = ?, ip_rules = ? WHERE name = ?")
+                        + " default_action = ?, ip_rules = ?, sku_name = ?, tags = ?,"
+                        + " custom_subdomain = ?, etag = ?, last_modified_at = ?,"
+                        + " last_modified_by = ?, last_modified_by_type = ? WHERE name = ?")
                 .bind(0, account.disableLocalAuth() ? 1 : 0)
                 .bind(1, account.network().publicAccess() ? "Enabled" : "Disabled")
                 .bind(2, account.network().denyByDefault() ? "Deny" : "Allow")
-                .bind(
-                    3,
-                    String.join(
-                        ",", account.network().ipRules().stream().map(Object::toString).toList()))
-                .bind(4, account.name())
+                .bind(3, ipRules(account))
+                .bind(4, account.skuName())
+                .bind(5, Json.writeString(account.metadata().tags()))
+                .bind(6, account.metadata().customSubDomainName())
+                .bind(7, account.metadata().etag())
+                .bind(8, lastModifiedAt(account))
+                .bind(9, account.metadata().lastModifiedBy().id())
+                .bind(10, account.metadata().lastModifiedBy().type())
+                .bind(11, account.name())
                 .execute());
+  }
+
+  private static String ipRules(Account account) {
+    return String.join(",", account.network().ipRules().stream().map(Object::toString).toList());
+  }
+
+  private static String lastModifiedAt(Account account) {
+    return account.metadata().lastModifiedAt() == null
+        ? ""
+        : account.metadata().lastModifiedAt().toString();
   }
 
   @Override
@@ -409,6 +440,15 @@ public final class SqliteStore implements ControlStore, UsageStore, AutoCloseabl
   }
 
   private static Account toAccount(ResultSet rs, StatementContext ctx) throws SQLException {
+    String lastModified = rs.getString("last_modified_at");
+    var metadata =
+        new AccountMetadata(
+            tags(rs.getString("tags")),
+            rs.getString("custom_subdomain"),
+            rs.getString("etag"),
+            lastModified.isEmpty() ? null : Instant.parse(lastModified),
+            actor(rs.getString("created_by"), rs.getString("created_by_type")),
+            actor(rs.getString("last_modified_by"), rs.getString("last_modified_by_type")));
     return new Account(
         rs.getString("name"),
         rs.getString("subscription_id"),
@@ -424,7 +464,24 @@ public final class SqliteStore implements ControlStore, UsageStore, AutoCloseabl
             java.util.Arrays.stream(rs.getString("ip_rules").split(","))
                 .filter(v -> !v.isBlank())
                 .map(Cidr::parse)
-                .toList()));
+                .toList()),
+        metadata);
+  }
+
+  private static java.util.Map<String, String> tags(String json) {
+    var tags = new java.util.TreeMap<String, String>();
+    try {
+      Json.parse(json.getBytes(java.nio.charset.StandardCharsets.UTF_8))
+          .properties()
+          .forEach(e -> tags.put(e.getKey(), e.getValue().asText()));
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException("stored account tags are not JSON", e);
+    }
+    return tags;
+  }
+
+  private static AccountMetadata.Actor actor(String id, String type) {
+    return id.isEmpty() ? AccountMetadata.Actor.ADMIN : new AccountMetadata.Actor(id, type);
   }
 
   private static Deployment toDeployment(ResultSet rs, StatementContext ctx) throws SQLException {
