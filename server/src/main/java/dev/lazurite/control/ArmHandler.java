@@ -371,14 +371,10 @@ public final class ArmHandler implements Handler {
                                   CS + "/" + account.name() + "/privateEndpoints/" + name,
                                   account.resourceGroup()))));
       case "PUT" -> {
-        JsonNode properties = ArmRequests.parse(body).path("properties");
+        var request = ArmRequests.privateEndpoint(ArmRequests.parse(body));
         var created =
             control.createPrivateEndpoint(
-                account,
-                name,
-                properties.path("address").asText(""),
-                properties.path("port").asInt(443),
-                ArmRequests.optionalCidr(properties.path("sourceRange")));
+                account, name, request.address(), request.port(), request.sourceRange());
         yield new Answer(201, ArmViews.privateEndpoint(account, created));
       }
       case "DELETE" -> new Answer(control.deletePrivateEndpoint(account, name) ? 200 : 204, null);

@@ -298,15 +298,20 @@ final class ArmRequests {
             + " must be %s.".formatted(expected));
   }
 
-  static java.util.Optional<dev.lazurite.network.Cidr> optionalCidr(JsonNode value) {
-    if (value.isMissingNode() || value.isNull() || value.asText("").isBlank()) {
-      return java.util.Optional.empty();
-    }
+  /** A private endpoint PUT body: {@code properties} with address, port and sourceRange. */
+  record PrivateEndpointBody(
+      String address, int port, java.util.Optional<dev.lazurite.network.Cidr> sourceRange) {}
+
+  static PrivateEndpointBody privateEndpoint(JsonNode body) {
+    JsonNode properties = object(body, "properties");
+    String address = optionalText(properties, "address", "properties.").orElse("");
+    int port = integer(properties, "port", 443);
+    var source = optionalText(properties, "sourceRange", "properties.").filter(s -> !s.isBlank());
     try {
-      return java.util.Optional.of(dev.lazurite.network.Cidr.parse(value.asText()));
+      return new PrivateEndpointBody(address, port, source.map(dev.lazurite.network.Cidr::parse));
     } catch (IllegalArgumentException e) {
       throw invalid(
-          "The source range '" + value.asText() + "' is not an IP address or CIDR range.");
+          "The source range '" + source.orElse("") + "' is not an IP address or CIDR range.");
     }
   }
 
@@ -321,8 +326,8 @@ final class ArmRequests {
     String region = text(properties, "region", account.location());
     int priority = integer(properties, "priority", 1);
     int weight = integer(properties, "weight", 1);
-    if (priority < 1 || weight < 1 || weight > 1000) {
-      throw invalid("A backend's priority must be at least 1 and its weight 1 to 1000.");
+    if (priority < 0 || priority > 1000 || weight < 0 || weight > 1000) {
+      throw invalid("A backend's priority and weight must each be 0 to 1000.");
     }
     dev.lazurite.backend.FaultInjection injection = faults(object(properties, "faults"));
     String apiKey = text(backend, "apiKey", "");

@@ -51,7 +51,8 @@ public final class ControlPlane {
   private final Clock clock;
   private long version;
   private final BackendPools pools;
-  private final dev.lazurite.control.event.ControlEventListener events;
+  private final List<dev.lazurite.control.event.ControlEventListener> listeners =
+      new java.util.concurrent.CopyOnWriteArrayList<>();
 
   /**
    * @param latencyFailover time to first byte over which a pooled backend is tried last; zero for
@@ -64,34 +65,17 @@ public final class ControlPlane {
       Snapshots snapshots,
       Clock clock,
       java.time.Duration latencyFailover) {
-    this(
-        store,
-        identities,
-        backends,
-        snapshots,
-        clock,
-        latencyFailover,
-        dev.lazurite.control.event.ControlEventListener.NONE);
-  }
-
-  /**
-   * @param events hears each committed change, after it is published
-   */
-  public ControlPlane(
-      ControlStore store,
-      IdentityStore identities,
-      BackendFactory backends,
-      Snapshots snapshots,
-      Clock clock,
-      java.time.Duration latencyFailover,
-      dev.lazurite.control.event.ControlEventListener events) {
-    this.events = events;
     this.pools = new BackendPools(backends, clock, latencyFailover);
     this.store = store;
     this.identities = identities;
     this.backends = backends;
     this.snapshots = snapshots;
     this.clock = clock;
+  }
+
+  /** Adds a listener that hears each committed change, once, after it is published. */
+  public void listen(dev.lazurite.control.event.ControlEventListener listener) {
+    listeners.add(listener);
   }
 
   public List<Account> accounts() {
@@ -260,7 +244,8 @@ public final class ControlPlane {
   /** Publishes the stored state and tells the listener what changed, by whom, from where. */
   void committed(String resourceId, ControlEvent.Operation operation) {
     publish();
-    events.changed(event(resourceId, operation));
+    var event = event(resourceId, operation);
+    listeners.forEach(l -> l.changed(event));
   }
 
   private ControlEvent event(String resourceId, ControlEvent.Operation operation) {

@@ -6,7 +6,5 @@ package dev.lazurite.control.event;
  */
 @FunctionalInterface
 public interface ControlEventListener {
-  ControlEventListener NONE = event -> {};
-
   void changed(ControlEvent event);
 }
