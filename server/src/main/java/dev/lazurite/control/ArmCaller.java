@@ -12,7 +12,7 @@ import java.util.function.Supplier;
  * Who is calling the control plane: the local admin (allowed everything), or a token caller whose
  * role assignments must grant each action at its scope, else ARM's 403 AuthorizationFailed.
  */
-sealed interface ArmCaller {
+public sealed interface ArmCaller {
   void require(String action, String scope);
 
   /** Who the caller is, as ARM's {@code systemData} and control events name it. */

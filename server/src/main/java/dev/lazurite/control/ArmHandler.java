@@ -1,8 +1,13 @@
 package dev.lazurite.control;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.lazurite.auth.TokenValidator;
+import dev.lazurite.control.arm.ArmResponse;
+import dev.lazurite.control.arm.ArmRoute;
+import dev.lazurite.control.arm.ArmRouter;
+import dev.lazurite.control.arm.PathTemplate;
+import dev.lazurite.control.arm.ProviderAnywhere;
+import dev.lazurite.control.event.ChangeOrigin;
 import dev.lazurite.error.ApiException;
 import dev.lazurite.error.ErrorCode;
 import dev.lazurite.error.ErrorRenderer;
@@ -19,7 +24,6 @@ import io.helidon.webserver.http.ServerResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -33,20 +37,11 @@ import org.slf4j.LoggerFactory;
  */
 public final class ArmHandler implements Handler {
   private static final Logger LOG = LoggerFactory.getLogger(ArmHandler.class);
-  private static final String PROVIDER = "microsoft.cognitiveservices";
 
   private final ControlPlane control;
-  private final UsageStore usage;
   private final byte[] adminToken;
-  private final String endpoint;
-  private final Clock clock;
   private final TokenValidator tokens;
-  private final RoleAssignmentRoutes roles;
-  private final dev.lazurite.quota.QuotaCounters quota;
-  private final String subscription;
-  private final String tenantId;
-  private final SearchServiceRoutes search;
-  private final RaiRoutes rai;
+  private final ArmRouter routes = new ArmRouter();
 
   /**
    * @param tokens validates tokens for the ARM audience ({@code https://management.azure.com/})
@@ -63,18 +58,71 @@ public final class ArmHandler implements Handler {
       dev.lazurite.quota.QuotaCounters quota,
       dev.lazurite.searchservice.SearchServices searchServices,
       dev.lazurite.store.RaiStore raiStore) {
-    this.rai = new RaiRoutes(raiStore, control);
-    this.quota = quota;
-    this.search = new SearchServiceRoutes(searchServices, () -> endpoint);
     this.tokens = tokens;
-    this.subscription = subscription;
-    this.tenantId = tenantId;
-    this.roles = new RoleAssignmentRoutes(control, subscription);
     this.control = control;
-    this.usage = usage;
     this.adminToken = adminToken.getBytes(StandardCharsets.UTF_8);
-    this.endpoint = endpoint;
-    this.clock = clock;
+    var roles = new RoleAssignmentRoutes(control, subscription);
+    var search = new SearchServiceRoutes(searchServices, () -> endpoint);
+    routes
+        .open(
+            "GET",
+            PathTemplate.of("/subscriptions"),
+            c -> ArmResponse.ok(ArmViews.list(List.of(subscription(subscription, tenantId)))))
+        .open(
+            "GET",
+            PathTemplate.of("/subscriptions/{subscriptionId}"),
+            c -> {
+              if (!c.value("subscriptionId").equalsIgnoreCase(subscription)) {
+                throw c.pathNotFound();
+              }
+              return ArmResponse.ok(subscription(subscription, tenantId));
+            })
+        .open(
+            ArmRoute.ANY_METHOD,
+            new ProviderAnywhere("Microsoft.Authorization"),
+            c -> {
+              List<String> rest =
+                  Arrays.stream(c.value("rest").split("/")).filter(x -> !x.isEmpty()).toList();
+              String kind = rest.isEmpty() ? "" : rest.getFirst().toLowerCase(Locale.ROOT);
+              c.caller()
+                  .require(
+                      "Microsoft.Authorization/"
+                          + (kind.equals("roledefinitions") ? "roleDefinitions" : "roleAssignments")
+                          + "/"
+                          + verb(c.method()),
+                      c.scope());
+              var answer = roles.handle(c.method(), c.scope(), rest, ArmRequests.parse(c.body()));
+              return new ArmResponse(answer.status(), answer.body());
+            })
+        .open(
+            ArmRoute.ANY_METHOD,
+            PathTemplate.of(
+                CognitiveServicesRoutes.RESOURCE_GROUP + "/providers/Microsoft.Search/{*rest}"),
+            c -> {
+              var answer = search.handle(c.caller(), c.method(), c.segments(), c.body());
+              return new ArmResponse(answer.status(), answer.body());
+            });
+    new CognitiveServicesRoutes(control, usage, quota, endpoint).register(routes);
+    new RaiRoutes(raiStore, control).register(routes);
+  }
+
+  /** The route table; other resource providers register their routes here. */
+  public ArmRouter routes() {
+    return routes;
+  }
+
+  private static ObjectNode subscription(String id, String tenantId) {
+    return Json.MAPPER
+        .createObjectNode()
+        .put("id", "/subscriptions/" + id)
+        .put("subscriptionId", id)
+        .put("tenantId", tenantId)
+        .put("displayName", "Lazurite")
+        .put("state", "Enabled");
+  }
+
+  private static String verb(String method) {
+    return method.equals("GET") ? "read" : method.equals("DELETE") ? "delete" : "write";
   }
 
   @Override
@@ -90,14 +138,14 @@ public final class ArmHandler implements Handler {
       String method = req.prologue().method().text();
       List<String> path =
           Arrays.stream(req.path().path().split("/")).filter(s -> !s.isEmpty()).toList();
-      byte[] body = body(req, res);
+      byte[] body = RequestBody.read(req, res);
       var origin =
-          new dev.lazurite.control.event.ChangeOrigin(
+          new ChangeOrigin(
               caller.actor(),
               req.remotePeer().address() instanceof java.net.InetSocketAddress socket
                   ? socket.getAddress().getHostAddress()
                   : "unknown");
-      Answer answer = origin.run(() -> dispatch(caller, method, path, body, req));
+      ArmResponse answer = origin.run(() -> routes.dispatch(caller, method, path, body, req));
       if (answer.body() == null) {
         res.status(Status.create(answer.status()));
         res.send();
@@ -112,316 +160,6 @@ public final class ArmHandler implements Handler {
       LOG.error("control-plane request {} failed", requestId, e);
       EdgeResponses.json(res, 500, ErrorRenderer.render(ApiException.of(ErrorCode.INTERNAL)));
     }
-  }
-
-  private record Answer(int status, Object body) {}
-
-  private static final String CS = "Microsoft.CognitiveServices/accounts";
-
-  private Answer dispatch(
-      ArmCaller caller, String method, List<String> p, byte[] body, ServerRequest req) {
-    String full = "/" + String.join("/", p);
-    if (p.size() <= 2 && is(p, 0, "subscriptions")) {
-      requireMethod(method, "GET");
-      ObjectNode subscription =
-          Json.MAPPER
-              .createObjectNode()
-              .put("id", "/subscriptions/" + this.subscription)
-              .put("subscriptionId", this.subscription)
-              .put("tenantId", tenantId)
-              .put("displayName", "Lazurite")
-              .put("state", "Enabled");
-      if (p.size() == 2 && !p.get(1).equalsIgnoreCase(this.subscription)) {
-        throw ApiException.of(ErrorCode.ARM_PATH_NOT_FOUND, full);
-      }
-      return ok(p.size() == 2 ? subscription : ArmViews.list(List.of(subscription)));
-    }
-    int authorization = authorizationProvider(p);
-    if (authorization > 0) {
-      String scope = "/" + String.join("/", p.subList(0, authorization));
-      List<String> rest = p.subList(authorization + 2, p.size());
-      String kind = rest.isEmpty() ? "" : rest.getFirst().toLowerCase(Locale.ROOT);
-      String verb = method.equals("GET") ? "read" : method.equals("DELETE") ? "delete" : "write";
-      caller.require(
-          "Microsoft.Authorization/"
-              + (kind.equals("roledefinitions") ? "roleDefinitions" : "roleAssignments")
-              + "/"
-              + verb,
-          scope);
-      var answer = roles.handle(method, scope, rest, ArmRequests.parse(body));
-      return new Answer(answer.status(), answer.body());
-    }
-    boolean subscriptionList =
-        p.size() == 5
-            && is(p, 0, "subscriptions")
-            && is(p, 2, "providers")
-            && is(p, 3, PROVIDER)
-            && is(p, 4, "accounts");
-    if (subscriptionList) {
-      requireMethod(method, "GET");
-      caller.require(CS + "/read", "/subscriptions/" + p.get(1));
-      return ok(
-          ArmViews.list(
-              control.accounts().stream()
-                  .filter(a -> a.subscriptionId().equalsIgnoreCase(p.get(1)))
-                  .map(a -> ArmViews.account(a, endpoint))
-                  .toList()));
-    }
-    if (p.size() >= 6 && is(p, 2, "resourcegroups") && is(p, 5, SearchServiceRoutes.PROVIDER)) {
-      var answer = search.handle(caller, method, p, body);
-      return new Answer(answer.status(), answer.body());
-    }
-    boolean underAccounts =
-        p.size() >= 7
-            && is(p, 0, "subscriptions")
-            && is(p, 2, "resourcegroups")
-            && is(p, 4, "providers")
-            && is(p, 5, PROVIDER)
-            && is(p, 6, "accounts");
-    if (!underAccounts) {
-      throw ApiException.of(ErrorCode.ARM_PATH_NOT_FOUND, full);
-    }
-    String sub = p.get(1);
-    String rg = p.get(3);
-    if (p.size() == 7) {
-      requireMethod(method, "GET");
-      caller.require(CS + "/read", "/subscriptions/" + sub + "/resourceGroups/" + rg);
-      return ok(
-          ArmViews.list(
-              control.accounts().stream()
-                  .filter(a -> a.subscriptionId().equalsIgnoreCase(sub))
-                  .filter(a -> a.resourceGroup().equalsIgnoreCase(rg))
-                  .map(a -> ArmViews.account(a, endpoint))
-                  .toList()));
-    }
-    String name = p.get(7);
-    String accountScope = "/" + String.join("/", p.subList(0, 8));
-    if (p.size() == 8) {
-      return account(caller, method, sub, rg, name, accountScope, body);
-    }
-    if (RaiRoutes.handles(p)) {
-      var answer = rai.handle(caller, method, control.account(sub, rg, name), p, body);
-      return new Answer(answer.status(), answer.body());
-    }
-    String child = p.get(8).toLowerCase(Locale.ROOT);
-    if (p.size() == 9) {
-      return switch (child) {
-        case "listkeys" -> {
-          requireMethod(method, "POST");
-          caller.require(CS + "/listKeys/action", accountScope);
-          yield ok(ArmViews.keys(control.keys(control.account(sub, rg, name))));
-        }
-        case "regeneratekey" -> {
-          requireMethod(method, "POST");
-          caller.require(CS + "/regenerateKey/action", accountScope);
-          Account account = control.account(sub, rg, name);
-          JsonNode request = ArmRequests.parse(body);
-          JsonNode keyName = request.get("keyName");
-          if (keyName == null || !keyName.isTextual()) {
-            throw ArmRequests.invalid(
-                "The request must name the key to regenerate: {\"keyName\": \"Key1\"}.");
-          }
-          yield ok(ArmViews.keys(control.regenerateKey(account, keyName.asText())));
-        }
-        case "deployments" -> {
-          requireMethod(method, "GET");
-          caller.require(CS + "/deployments/read", accountScope);
-          Account account = control.account(sub, rg, name);
-          yield ok(
-              ArmViews.list(
-                  control.deployments(account).stream()
-                      .map(d -> ArmViews.deployment(account, d))
-                      .toList()));
-        }
-        case "backends" -> {
-          requireMethod(method, "GET");
-          caller.require(CS + "/deployments/read", accountScope);
-          Account account = control.account(sub, rg, name);
-          yield ok(
-              ArmViews.list(
-                  control.backends(account).stream()
-                      .map(b -> ArmViews.backend(account, b))
-                      .toList()));
-        }
-        case "privateendpoints" -> {
-          requireMethod(method, "GET");
-          caller.require(CS + "/privateEndpointConnections/read", accountScope);
-          Account account = control.account(sub, rg, name);
-          yield ok(
-              ArmViews.list(
-                  control.privateEndpoints(account).stream()
-                      .map(e -> ArmViews.privateEndpoint(account, e))
-                      .toList()));
-        }
-        case "usages" -> {
-          requireMethod(method, "GET");
-          caller.require(CS + "/usages/read", accountScope);
-          Account account = control.account(sub, rg, name);
-          yield ok(ArmViews.usages(account, control, quota));
-        }
-        case "usagesummary" -> {
-          requireMethod(method, "GET");
-          caller.require(CS + "/usages/read", accountScope);
-          Account account = control.account(sub, rg, name);
-          Instant since = req.query().first("since").map(Instant::parse).orElse(Instant.EPOCH);
-          yield ok(ArmViews.usage(usage.summarize(account.name(), since)));
-        }
-        default -> throw ApiException.of(ErrorCode.ARM_PATH_NOT_FOUND, full);
-      };
-    }
-    if (p.size() == 10 && child.equals("backends")) {
-      String verb = method.equals("GET") ? "read" : method.equals("DELETE") ? "delete" : "write";
-      caller.require(CS + "/deployments/" + verb, accountScope);
-      Account account = control.account(sub, rg, name);
-      String backend = p.get(9);
-      return switch (method) {
-        case "GET" ->
-            ok(
-                ArmViews.backend(
-                    account,
-                    control.backends(account).stream()
-                        .filter(b -> b.name().equals(backend))
-                        .findFirst()
-                        .orElseThrow(
-                            () ->
-                                ApiException.of(
-                                    ErrorCode.ARM_RESOURCE_NOT_FOUND,
-                                    CS + "/" + name + "/backends/" + backend,
-                                    rg))));
-        case "PUT" -> {
-          var created = ArmRequests.backend(account, backend, ArmRequests.parse(body), control);
-          yield new Answer(201, ArmViews.backend(account, created));
-        }
-        case "DELETE" -> new Answer(control.deleteBackend(account, backend) ? 200 : 204, null);
-        default -> throw ApiException.of(ErrorCode.ARM_METHOD_NOT_ALLOWED, method);
-      };
-    }
-    if (p.size() == 10 && child.equals("privateendpoints")) {
-      return privateEndpoint(
-          caller, method, control.account(sub, rg, name), p.get(9), accountScope, body);
-    }
-    if (p.size() == 10 && child.equals("deployments")) {
-      String verb = method.equals("GET") ? "read" : method.equals("DELETE") ? "delete" : "write";
-      caller.require(CS + "/deployments/" + verb, accountScope + "/deployments/" + p.get(9));
-      return deployment(method, control.account(sub, rg, name), p.get(9), body);
-    }
-    throw ApiException.of(ErrorCode.ARM_PATH_NOT_FOUND, full);
-  }
-
-  /** The index of {@code providers} in {@code …/providers/Microsoft.Authorization/…}, or -1. */
-  private static int authorizationProvider(List<String> p) {
-    for (int i = 2; i + 1 < p.size(); i++) {
-      if (is(p, i, "providers") && is(p, i + 1, "microsoft.authorization")) {
-        return i;
-      }
-    }
-    return -1;
-  }
-
-  private Answer account(
-      ArmCaller caller,
-      String method,
-      String sub,
-      String rg,
-      String name,
-      String scope,
-      byte[] body) {
-    return switch (method) {
-      case "GET" -> {
-        caller.require(CS + "/read", scope);
-        yield ok(ArmViews.account(control.account(sub, rg, name), endpoint));
-      }
-      case "PUT" -> {
-        caller.require(CS + "/write", scope);
-        AccountRequest request = ArmRequests.account(ArmRequests.parse(body));
-        var write = control.putAccount(sub, rg, name, request);
-        yield new Answer(write.created() ? 201 : 200, ArmViews.account(write.account(), endpoint));
-      }
-      case "PATCH" -> {
-        caller.require(CS + "/write", scope);
-        AccountRequest request = ArmRequests.account(ArmRequests.parse(body));
-        Account account = control.account(sub, rg, name);
-        yield ok(ArmViews.account(control.updateAccount(account, request), endpoint));
-      }
-      case "DELETE" -> {
-        caller.require(CS + "/delete", scope);
-        control.deleteAccount(control.account(sub, rg, name));
-        yield new Answer(200, null);
-      }
-      default -> throw ApiException.of(ErrorCode.ARM_METHOD_NOT_ALLOWED, method);
-    };
-  }
-
-  private Answer privateEndpoint(
-      ArmCaller caller, String method, Account account, String name, String scope, byte[] body) {
-    String verb = method.equals("GET") ? "read" : method.equals("DELETE") ? "delete" : "write";
-    caller.require(CS + "/privateEndpointConnections/" + verb, scope);
-    return switch (method) {
-      case "GET" ->
-          ok(
-              ArmViews.privateEndpoint(
-                  account,
-                  control.privateEndpoints(account).stream()
-                      .filter(e -> e.name().equals(name))
-                      .findFirst()
-                      .orElseThrow(
-                          () ->
-                              ApiException.of(
-                                  ErrorCode.ARM_RESOURCE_NOT_FOUND,
-                                  CS + "/" + account.name() + "/privateEndpoints/" + name,
-                                  account.resourceGroup()))));
-      case "PUT" -> {
-        var request = ArmRequests.privateEndpoint(ArmRequests.parse(body));
-        var created =
-            control.createPrivateEndpoint(
-                account, name, request.address(), request.port(), request.sourceRange());
-        yield new Answer(201, ArmViews.privateEndpoint(account, created));
-      }
-      case "DELETE" -> new Answer(control.deletePrivateEndpoint(account, name) ? 200 : 204, null);
-      default -> throw ApiException.of(ErrorCode.ARM_METHOD_NOT_ALLOWED, method);
-    };
-  }
-
-  private Answer deployment(String method, Account account, String name, byte[] body) {
-    return switch (method) {
-      case "GET" ->
-          ok(
-              ArmViews.withPool(
-                  ArmViews.deployment(account, control.deployment(account, name)),
-                  control.pool(account, name)));
-      case "PUT", "PATCH" -> {
-        var existing =
-            control.deployments(account).stream().filter(d -> d.name().equals(name)).findFirst();
-        if (method.equals("PATCH") && existing.isEmpty()) {
-          control.deployment(account, name);
-        }
-        JsonNode request = ArmRequests.parse(body);
-        JsonNode pool = ArmRequests.object(request, "properties").path("backendPool");
-        java.util.Optional<List<String>> names = java.util.Optional.empty();
-        if (!pool.isMissingNode() && !pool.isNull()) {
-          if (!pool.isArray()) {
-            throw ArmRequests.mistyped("properties.backendPool", "an array of backend names");
-          }
-          List<String> members = new java.util.ArrayList<>();
-          for (JsonNode member : pool) {
-            if (!member.isTextual()) {
-              throw ArmRequests.mistyped("properties.backendPool", "an array of backend names");
-            }
-            members.add(member.asText());
-          }
-          names = java.util.Optional.of(members);
-        }
-        boolean created =
-            control.putDeployment(account, ArmRequests.deployment(name, request, existing), names);
-        yield new Answer(
-            created ? 201 : 200,
-            ArmViews.withPool(
-                ArmViews.deployment(account, control.deployment(account, name)),
-                control.pool(account, name)));
-      }
-      case "DELETE" -> new Answer(control.deleteDeployment(account, name) ? 200 : 204, null);
-      default -> throw ApiException.of(ErrorCode.ARM_METHOD_NOT_ALLOWED, method);
-    };
   }
 
   /** The admin credential, or an Entra token for the ARM audience. */
@@ -446,19 +184,5 @@ public final class ArmHandler implements Handler {
 
   private static byte[] body(ServerRequest req, ServerResponse res) {
     return RequestBody.read(req, res);
-  }
-
-  private static void requireMethod(String method, String expected) {
-    if (!method.equals(expected)) {
-      throw ApiException.of(ErrorCode.ARM_METHOD_NOT_ALLOWED, method);
-    }
-  }
-
-  private static boolean is(List<String> path, int index, String lowerCase) {
-    return path.get(index).toLowerCase(Locale.ROOT).equals(lowerCase);
-  }
-
-  private static Answer ok(Object body) {
-    return new Answer(200, body);
   }
 }

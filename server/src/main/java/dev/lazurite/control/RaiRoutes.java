@@ -3,6 +3,9 @@ package dev.lazurite.control;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.lazurite.control.arm.ArmCall;
+import dev.lazurite.control.arm.ArmResponse;
+import dev.lazurite.control.arm.ArmRouter;
 import dev.lazurite.control.event.ControlEvent;
 import dev.lazurite.error.ApiException;
 import dev.lazurite.error.ErrorCode;
@@ -14,7 +17,6 @@ import dev.lazurite.safety.RaiRequests;
 import dev.lazurite.store.RaiStore;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -35,8 +37,6 @@ final class RaiRoutes {
           "protected_material_text", "Protected Material Text",
           "protected_material_code", "Protected Material Code");
 
-  record Answer(int status, Object body) {}
-
   private static final int MAX_DESCRIPTION = 1000;
 
   private final RaiStore store;
@@ -47,56 +47,93 @@ final class RaiRoutes {
     this.control = control;
   }
 
-  static boolean handles(List<String> p) {
-    if (p.size() < 9) {
-      return false;
+  void register(ArmRouter routes) {
+    String account = CognitiveServicesRoutes.ACCOUNT;
+    String policies = account + "/raiPolicies";
+    String blocklists = account + "/raiBlocklists";
+    String items = blocklists + "/{blocklistName}/raiBlocklistItems";
+    for (String method : List.of("GET", "PUT", "DELETE")) {
+      String verb = verb(method);
+      routes
+          .route(
+              method,
+              policies + "/{policyName}",
+              account,
+              CS + "/raiPolicies/" + verb,
+              c -> policyRoute(method, account(c), c.value("policyName"), c.body()))
+          .route(
+              method,
+              blocklists + "/{blocklistName}",
+              account,
+              CS + "/raiBlocklists/" + verb,
+              c -> blocklistRoute(method, account(c), c.value("blocklistName"), c.body()))
+          .route(
+              method,
+              items + "/{itemName}",
+              account,
+              CS + "/raiBlocklists/" + verb,
+              c -> {
+                Account owner = account(c);
+                Blocklist list = existingBlocklist(owner, c.value("blocklistName"));
+                return itemRoute(method, owner, list, c.value("itemName"), c.body());
+              });
     }
-    String child = p.get(8).toLowerCase(Locale.ROOT);
-    return child.equals("raipolicies") || child.equals("raiblocklists");
+    routes
+        .route(
+            "GET",
+            policies,
+            account,
+            CS + "/raiPolicies/read",
+            c -> {
+              Account owner = account(c);
+              return ArmResponse.ok(
+                  ArmViews.list(allPolicies(owner).stream().map(x -> policy(owner, x)).toList()));
+            })
+        .route(
+            "GET",
+            blocklists,
+            account,
+            CS + "/raiBlocklists/read",
+            c -> {
+              Account owner = account(c);
+              return ArmResponse.ok(
+                  ArmViews.list(
+                      store.blocklists(owner.name()).stream()
+                          .map(b -> blocklist(owner, b))
+                          .toList()));
+            })
+        .route(
+            "GET",
+            items,
+            account,
+            CS + "/raiBlocklists/read",
+            c -> {
+              Account owner = account(c);
+              Blocklist list = existingBlocklist(owner, c.value("blocklistName"));
+              return ArmResponse.ok(
+                  ArmViews.list(
+                      list.items().stream().map(i -> item(owner, list.name(), i)).toList()));
+            })
+        .route(
+            "POST",
+            blocklists + "/{blocklistName}/addRaiBlocklistItems",
+            account,
+            CS + "/raiBlocklists/write",
+            c -> {
+              Account owner = account(c);
+              Blocklist list = existingBlocklist(owner, c.value("blocklistName"));
+              addItems(owner, list, items(c.body()));
+              return ArmResponse.ok(blocklist(owner, existingBlocklist(owner, list.name())));
+            });
   }
 
-  Answer handle(ArmCaller caller, String method, Account account, List<String> p, byte[] body) {
-    String scope = account.armId();
-    boolean policies = p.get(8).equalsIgnoreCase("raiPolicies");
-    String kind = policies ? "raiPolicies" : "raiBlocklists";
-    String verb = method.equals("GET") ? "read" : method.equals("DELETE") ? "delete" : "write";
-    caller.require(CS + "/" + kind + "/" + verb, scope);
-    if (p.size() == 9) {
-      requireMethod(method, "GET");
-      return ok(
-          ArmViews.list(
-              policies
-                  ? allPolicies(account).stream().map(x -> policy(account, x)).toList()
-                  : store.blocklists(account.name()).stream()
-                      .map(b -> blocklist(account, b))
-                      .toList()));
-    }
-    String name = p.get(9);
-    if (policies && p.size() == 10) {
-      return policyRoute(method, account, name, body);
-    }
-    if (!policies && p.size() == 10) {
-      return blocklistRoute(method, account, name, body);
-    }
-    if (!policies && p.size() >= 11) {
-      Blocklist list = existingBlocklist(account, name);
-      String child = p.get(10).toLowerCase(Locale.ROOT);
-      if (child.equals("raiblocklistitems") && p.size() == 11) {
-        requireMethod(method, "GET");
-        return ok(
-            ArmViews.list(list.items().stream().map(i -> item(account, list.name(), i)).toList()));
-      }
-      if (child.equals("raiblocklistitems") && p.size() == 12) {
-        return itemRoute(method, account, list, p.get(11), body);
-      }
-      if (child.equals("addraiblocklistitems") && p.size() == 11) {
-        requireMethod(method, "POST");
-        List<Blocklist.Item> parsed = items(body);
-        addItems(account, list, parsed);
-        return ok(blocklist(account, existingBlocklist(account, name)));
-      }
-    }
-    throw ApiException.of(ErrorCode.ARM_PATH_NOT_FOUND, "/" + String.join("/", p));
+  private static String verb(String method) {
+    return method.equals("GET") ? "read" : method.equals("DELETE") ? "delete" : "write";
+  }
+
+  private Account account(ArmCall c) {
+    return control.account(
+        c.value("subscriptionId"), c.value("resourceGroupName"), c.value("accountName"));
   }
 
   /** Azure's limit on the items one {@code addRaiBlocklistItems} call may add. */
@@ -150,10 +187,10 @@ final class RaiRoutes {
     }
   }
 
-  private Answer policyRoute(String method, Account account, String name, byte[] body) {
+  private ArmResponse policyRoute(String method, Account account, String name, byte[] body) {
     return switch (method) {
       case "GET" ->
-          ok(
+          ArmResponse.ok(
               policy(
                   account,
                   allPolicies(account).stream()
@@ -178,7 +215,7 @@ final class RaiRoutes {
               account.armId() + "/raiPolicies/" + name,
               created ? ControlEvent.Operation.CREATE : ControlEvent.Operation.UPDATE);
         }
-        yield new Answer(created ? 201 : 200, policy(account, policy));
+        yield new ArmResponse(created ? 201 : 200, policy(account, policy));
       }
       case "DELETE" -> {
         if (RaiPolicy.isBuiltIn(name)) {
@@ -207,15 +244,15 @@ final class RaiRoutes {
                 account.armId() + "/raiPolicies/" + name, ControlEvent.Operation.DELETE);
           }
         }
-        yield new Answer(deleted ? 200 : 204, null);
+        yield new ArmResponse(deleted ? 200 : 204, null);
       }
       default -> throw ApiException.of(ErrorCode.ARM_METHOD_NOT_ALLOWED, method);
     };
   }
 
-  private Answer blocklistRoute(String method, Account account, String name, byte[] body) {
+  private ArmResponse blocklistRoute(String method, Account account, String name, byte[] body) {
     return switch (method) {
-      case "GET" -> ok(blocklist(account, existingBlocklist(account, name)));
+      case "GET" -> ArmResponse.ok(blocklist(account, existingBlocklist(account, name)));
       case "PUT" -> {
         RaiRequests.checkName("blocklist", name);
         JsonNode properties = ArmRequests.object(ArmRequests.parse(body), "properties");
@@ -234,7 +271,8 @@ final class RaiRoutes {
               account.armId() + "/raiBlocklists/" + name,
               created ? ControlEvent.Operation.CREATE : ControlEvent.Operation.UPDATE);
         }
-        yield new Answer(created ? 201 : 200, blocklist(account, existingBlocklist(account, name)));
+        yield new ArmResponse(
+            created ? 201 : 200, blocklist(account, existingBlocklist(account, name)));
       }
       case "DELETE" -> {
         List<String> users =
@@ -261,17 +299,17 @@ final class RaiRoutes {
                 account.armId() + "/raiBlocklists/" + name, ControlEvent.Operation.DELETE);
           }
         }
-        yield new Answer(deleted ? 200 : 204, null);
+        yield new ArmResponse(deleted ? 200 : 204, null);
       }
       default -> throw ApiException.of(ErrorCode.ARM_METHOD_NOT_ALLOWED, method);
     };
   }
 
-  private Answer itemRoute(
+  private ArmResponse itemRoute(
       String method, Account account, Blocklist list, String name, byte[] body) {
     return switch (method) {
       case "GET" ->
-          ok(
+          ArmResponse.ok(
               item(
                   account,
                   list.name(),
@@ -292,7 +330,7 @@ final class RaiRoutes {
               account.armId() + "/raiBlocklists/" + list.name() + "/raiBlocklistItems/" + name,
               created ? ControlEvent.Operation.CREATE : ControlEvent.Operation.UPDATE);
         }
-        yield new Answer(created ? 201 : 200, item(account, list.name(), item));
+        yield new ArmResponse(created ? 201 : 200, item(account, list.name(), item));
       }
       case "DELETE" -> {
         boolean deleted;
@@ -304,7 +342,7 @@ final class RaiRoutes {
                 ControlEvent.Operation.DELETE);
           }
         }
-        yield new Answer(deleted ? 200 : 204, null);
+        yield new ArmResponse(deleted ? 200 : 204, null);
       }
       default -> throw ApiException.of(ErrorCode.ARM_METHOD_NOT_ALLOWED, method);
     };
@@ -380,15 +418,5 @@ final class RaiRoutes {
     out.put("name", name);
     out.put("type", CS + "/" + collection.replaceAll("/.*", ""));
     return out;
-  }
-
-  private static Answer ok(Object body) {
-    return new Answer(200, body);
-  }
-
-  private static void requireMethod(String method, String expected) {
-    if (!method.equals(expected)) {
-      throw ApiException.of(ErrorCode.ARM_METHOD_NOT_ALLOWED, method);
-    }
   }
 }
