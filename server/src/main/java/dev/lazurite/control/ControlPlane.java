@@ -1,16 +1,11 @@
 package dev.lazurite.control;
 
 import dev.lazurite.backend.BackendFactory;
-import dev.lazurite.backend.BackendKind;
-import dev.lazurite.backend.BackendSecret;
 import dev.lazurite.backend.BackendSpec;
-import dev.lazurite.backend.FaultInjection;
 import dev.lazurite.catalog.ModelCatalog;
-import dev.lazurite.catalog.ModelSpec;
 import dev.lazurite.control.event.ChangeOrigin;
 import dev.lazurite.control.event.ControlEvent;
 import dev.lazurite.deployment.Deployment;
-import dev.lazurite.deployment.SkuNames;
 import dev.lazurite.error.ApiException;
 import dev.lazurite.error.ErrorCode;
 import dev.lazurite.routing.NamedBackend;
@@ -26,23 +21,24 @@ import dev.lazurite.store.ControlStore;
 import dev.lazurite.store.IdentityStore;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
- * The one service layer over accounts, keys and deployments. The ARM-shaped REST API and the
- * command line are both clients of it. Every change is stored, then published to the data plane as
- * a new runtime snapshot, so it takes effect for the next request.
+ * The control plane: one service per resource family (accounts and keys, deployments and backend
+ * pools, private endpoints, content filters), and the role assignments. The ARM adapter and the
+ * command line are both clients of it. Every change is checked whole, stored, then published to the
+ * data plane as a new runtime snapshot, so it takes effect for the next request; then each listener
+ * hears one {@link ControlEvent}.
  */
 public final class ControlPlane {
-  private static final Pattern NAME = Pattern.compile("^[a-zA-Z0-9][a-zA-Z0-9_.-]{1,63}$");
-  private static final Pattern DEPLOYMENT_NAME =
-      Pattern.compile("^[a-zA-Z0-9][a-zA-Z0-9_.-]{0,63}$");
+  /** What a service calls after each successful write: publish, then tell the listeners. */
+  @FunctionalInterface
+  interface Commits {
+    void committed(String resourceId, ControlEvent.Operation operation);
+  }
 
   private final ControlStore store;
   private final IdentityStore identities;
@@ -53,6 +49,11 @@ public final class ControlPlane {
   private final BackendPools pools;
   private final List<dev.lazurite.control.event.ControlEventListener> listeners =
       new java.util.concurrent.CopyOnWriteArrayList<>();
+  private final ControlWrites writes = new ControlWrites();
+  private final AccountService accounts;
+  private final DeploymentService deployments;
+  private final NetworkService network;
+  private final ContentFilterService contentFilters;
 
   /**
    * @param latencyFailover time to first byte over which a pooled backend is tried last; zero for
@@ -71,174 +72,35 @@ public final class ControlPlane {
     this.backends = backends;
     this.snapshots = snapshots;
     this.clock = clock;
+    this.accounts = new AccountService(store, clock, writes, this::committed);
+    this.deployments = new DeploymentService(store, clock, writes, this::committed, pools);
+    this.network = new NetworkService(store, clock, writes, this::committed);
+    this.contentFilters = new ContentFilterService(store, writes, this::committed);
+  }
+
+  /** Accounts and their keys. */
+  public AccountService accountService() {
+    return accounts;
+  }
+
+  /** Deployments, backends and pools, and quota. */
+  public DeploymentService deploymentService() {
+    return deployments;
+  }
+
+  /** Private endpoints. */
+  public NetworkService networkService() {
+    return network;
+  }
+
+  /** Content filter policies and blocklists. */
+  public ContentFilterService contentFilterService() {
+    return contentFilters;
   }
 
   /** Adds a listener that hears each committed change, once, after it is published. */
   public void listen(dev.lazurite.control.event.ControlEventListener listener) {
     listeners.add(listener);
-  }
-
-  public List<Account> accounts() {
-    return store.accounts();
-  }
-
-  public Account account(String subscription, String resourceGroup, String name) {
-    return store
-        .account(name)
-        .filter(a -> a.subscriptionId().equalsIgnoreCase(subscription))
-        .filter(a -> a.resourceGroup().equalsIgnoreCase(resourceGroup))
-        .orElseThrow(
-            () ->
-                ApiException.of(
-                    ErrorCode.ARM_RESOURCE_NOT_FOUND,
-                    "Microsoft.CognitiveServices/accounts/" + name,
-                    resourceGroup));
-  }
-
-  /** Creates an account with fresh keys; returns false when it already existed (left as is). */
-  public synchronized boolean createAccount(Account account) {
-    checkAccountName(account.name());
-    if (store.account(account.name()).isPresent()) {
-      return false;
-    }
-    var origin = ChangeOrigin.current();
-    store.insertAccount(
-        account.withMetadata(
-            new AccountMetadata(
-                account.metadata().tags(),
-                account.metadata().customSubDomainName(),
-                newEtag(),
-                clock.instant(),
-                origin.actor(),
-                origin.actor())),
-        AccountKeys.generate());
-    committed(account.armId(), ControlEvent.Operation.CREATE);
-    return true;
-  }
-
-  /** An account PUT: creates the account with everything asked, or applies it to the existing. */
-  public record AccountWrite(Account account, boolean created) {}
-
-  /**
-   * Creates an account as asked (network rules, local auth, tags, subdomain), or applies the
-   * request to the existing one; the whole request is checked before anything is stored.
-   */
-  public synchronized AccountWrite putAccount(
-      String subscription, String resourceGroup, String name, AccountRequest request) {
-    checkAccountName(name);
-    var existing = store.account(name);
-    if (existing.isPresent()) {
-      Account current = account(subscription, resourceGroup, name);
-      String location = request.location().orElse(current.location());
-      if (!region(location).equals(region(current.location()))) {
-        throw ApiException.of(
-            ErrorCode.ARM_INVALID_RESOURCE_LOCATION,
-            name,
-            current.location(),
-            current.resourceGroup(),
-            location);
-      }
-      // A PUT states the whole resource: tags it leaves out are removed.
-      var replaced =
-          new AccountRequest(
-              request.location(),
-              request.kind(),
-              request.skuName(),
-              java.util.Optional.of(request.tags().orElse(Map.of())),
-              request.disableLocalAuth(),
-              request.customSubDomainName(),
-              request.network());
-      return new AccountWrite(update(current, replaced), false);
-    }
-    String location =
-        request
-            .location()
-            .orElseThrow(
-                () ->
-                    ApiException.of(
-                        ErrorCode.ARM_INVALID_BODY,
-                        "The location property is required for this definition."));
-    var origin = ChangeOrigin.current();
-    Instant now = clock.instant();
-    var account =
-        new Account(
-            name,
-            subscription,
-            resourceGroup,
-            location,
-            request.kind().orElse("OpenAI"),
-            request.skuName().orElse("S0"),
-            now,
-            request.disableLocalAuth().orElse(false),
-            request.network().apply(dev.lazurite.network.NetworkRules.OPEN),
-            new AccountMetadata(
-                request.tags().orElse(Map.of()),
-                request.customSubDomainName().orElse(""),
-                newEtag(),
-                now,
-                origin.actor(),
-                origin.actor()));
-    store.insertAccount(account, AccountKeys.generate());
-    committed(account.armId(), ControlEvent.Operation.CREATE);
-    return new AccountWrite(store.account(name).orElseThrow(), true);
-  }
-
-  /**
-   * An account PATCH: applies what the request gives (tags, local auth, network rules, SKU, a first
-   * custom subdomain) in one write, after checking all of it.
-   */
-  public synchronized Account updateAccount(Account account, AccountRequest request) {
-    return update(store.account(account.name()).orElse(account), request);
-  }
-
-  private Account update(Account current, AccountRequest request) {
-    if (request.kind().isPresent() && !request.kind().get().equalsIgnoreCase(current.kind())) {
-      throw ApiException.of(ErrorCode.ARM_PROPERTY_CHANGE_NOT_ALLOWED, "kind");
-    }
-    String subdomain = current.metadata().customSubDomainName();
-    if (request.customSubDomainName().isPresent()) {
-      String asked = request.customSubDomainName().get();
-      if (!subdomain.isEmpty() && !subdomain.equalsIgnoreCase(asked)) {
-        throw ApiException.of(
-            ErrorCode.ARM_PROPERTY_CHANGE_NOT_ALLOWED, "properties.customSubDomainName");
-      }
-      subdomain = subdomain.isEmpty() ? asked : subdomain;
-    }
-    var origin = ChangeOrigin.current();
-    Account updated =
-        current
-            .withSkuName(request.skuName().orElse(current.skuName()))
-            .withDisableLocalAuth(request.disableLocalAuth().orElse(current.disableLocalAuth()))
-            .withNetwork(request.network().apply(current.network()))
-            .withMetadata(
-                new AccountMetadata(
-                    request.tags().orElse(current.metadata().tags()),
-                    subdomain,
-                    newEtag(),
-                    clock.instant(),
-                    current.metadata().createdBy(),
-                    origin.actor()));
-    store.updateAccount(updated);
-    committed(current.armId(), ControlEvent.Operation.UPDATE);
-    return store.account(current.name()).orElseThrow();
-  }
-
-  private static String region(String location) {
-    return location.toLowerCase(java.util.Locale.ROOT).replace(" ", "");
-  }
-
-  private static void checkAccountName(String name) {
-    if (!NAME.matcher(name).matches()) {
-      throw ApiException.of(
-          ErrorCode.ARM_INVALID_NAME,
-          "Resource name '%s' is invalid. It must be 2 to 64 characters of letters, digits, '_',"
-                  .formatted(name)
-              + " '.' and '-', starting with a letter or digit.");
-    }
-  }
-
-  private static String newEtag() {
-    return "\"" + java.util.UUID.randomUUID() + "\"";
   }
 
   /** Publishes the stored state and tells the listener what changed, by whom, from where. */
@@ -254,393 +116,176 @@ public final class ControlPlane {
         resourceId, operation, origin.actor().id(), origin.clientAddress(), clock.instant());
   }
 
-  /** Turns key authentication off or on for an account; takes effect for the next request. */
-  public synchronized Account setDisableLocalAuth(Account account, boolean disabled) {
-    return updateAccount(
-        account,
-        new AccountRequest(
-            java.util.Optional.empty(),
-            java.util.Optional.empty(),
-            java.util.Optional.empty(),
-            java.util.Optional.empty(),
-            java.util.Optional.of(disabled),
-            java.util.Optional.empty(),
-            NetworkRequest.UNCHANGED));
+  public List<dev.lazurite.rbac.RoleAssignment> roleAssignments() {
+    return identities.roleAssignments();
   }
 
-  /** Replaces an account's public network access and IP rules. */
-  public synchronized Account setNetwork(Account account, dev.lazurite.network.NetworkRules rules) {
-    return updateAccount(
-        account,
-        new AccountRequest(
-            java.util.Optional.empty(),
-            java.util.Optional.empty(),
-            java.util.Optional.empty(),
-            java.util.Optional.empty(),
-            java.util.Optional.empty(),
-            java.util.Optional.empty(),
-            new NetworkRequest(
-                java.util.Optional.of(rules.publicAccess()),
-                java.util.Optional.of(rules.denyByDefault()),
-                java.util.Optional.of(rules.ipRules()))));
+  /** Grants a built-in role (by name or id) to a principal or group at a scope. */
+  public dev.lazurite.rbac.RoleAssignment assignRole(
+      String id, String principalId, String role, String scope) {
+    try (var write = writes.begin()) {
+      var definition =
+          dev.lazurite.rbac.BuiltInRoles.find(role)
+              .orElseThrow(
+                  () ->
+                      ApiException.of(
+                          ErrorCode.ARM_INVALID_BODY,
+                          "The role definition '%s' does not exist.".formatted(role)));
+      if (!scope.startsWith("/subscriptions/")) {
+        throw ApiException.of(
+            ErrorCode.ARM_INVALID_BODY,
+            "The scope '%s' is not a valid ARM scope.".formatted(scope));
+      }
+      if (identities.roleAssignments().stream().anyMatch(a -> a.id().equals(id))) {
+        throw ApiException.of(
+            ErrorCode.ARM_CONFLICT, "The role assignment '%s' already exists.".formatted(id));
+      }
+      var assignment =
+          new dev.lazurite.rbac.RoleAssignment(
+              id, principalId, definition.id(), scope, clock.instant());
+      identities.insertRoleAssignment(assignment);
+      committed(
+          scope + "/providers/Microsoft.Authorization/roleAssignments/" + id,
+          ControlEvent.Operation.CREATE);
+      return assignment;
+    }
+  }
+
+  public boolean deleteRoleAssignment(String id) {
+    try (var write = writes.begin()) {
+      var scope =
+          identities.roleAssignments().stream()
+              .filter(a -> a.id().equals(id))
+              .map(dev.lazurite.rbac.RoleAssignment::scope)
+              .findFirst();
+      boolean deleted = identities.deleteRoleAssignment(id);
+      if (deleted) {
+        committed(
+            scope.orElse("") + "/providers/Microsoft.Authorization/roleAssignments/" + id,
+            ControlEvent.Operation.DELETE);
+      }
+      return deleted;
+    }
+  }
+
+  // The operations of each service, kept here for the command line and the tests.
+
+  public List<Account> accounts() {
+    return accounts.accounts();
+  }
+
+  public Account account(String subscription, String resourceGroup, String name) {
+    return accounts.account(subscription, resourceGroup, name);
+  }
+
+  public boolean createAccount(Account account) {
+    return accounts.createAccount(account);
+  }
+
+  public AccountService.AccountWrite putAccount(
+      String subscription, String resourceGroup, String name, AccountRequest request) {
+    return accounts.putAccount(subscription, resourceGroup, name, request);
+  }
+
+  public Account updateAccount(Account account, AccountRequest request) {
+    return accounts.updateAccount(account, request);
+  }
+
+  public Account setDisableLocalAuth(Account account, boolean disabled) {
+    return accounts.setDisableLocalAuth(account, disabled);
+  }
+
+  public Account setNetwork(Account account, dev.lazurite.network.NetworkRules rules) {
+    return accounts.setNetwork(account, rules);
+  }
+
+  public void deleteAccount(Account account) {
+    accounts.deleteAccount(account);
+  }
+
+  public AccountKeys keys(Account account) {
+    return accounts.keys(account);
+  }
+
+  public AccountKeys regenerateKey(Account account, String keyName) {
+    return accounts.regenerateKey(account, keyName);
   }
 
   public List<dev.lazurite.network.PrivateEndpoint> privateEndpoints(Account account) {
-    return store.privateEndpoints().stream()
-        .filter(e -> e.account().equals(account.name()))
-        .toList();
+    return network.privateEndpoints(account);
   }
 
-  /** Binds a listener address to the account; the listener opens when the snapshot is published. */
-  public synchronized dev.lazurite.network.PrivateEndpoint createPrivateEndpoint(
+  public dev.lazurite.network.PrivateEndpoint createPrivateEndpoint(
       Account account,
       String name,
       String address,
       int port,
       java.util.Optional<dev.lazurite.network.Cidr> source) {
-    if (!NAME.matcher(name).matches()) {
-      throw ApiException.of(
-          ErrorCode.ARM_INVALID_NAME, "Private endpoint name '%s' is invalid.".formatted(name));
-    }
-    try {
-      var parsed = java.net.InetAddress.getByName(address);
-      if (!address.equals(parsed.getHostAddress()) && !address.contains(":")) {
-        throw new IllegalArgumentException();
-      }
-    } catch (java.io.IOException | IllegalArgumentException e) {
-      throw ApiException.of(
-          ErrorCode.ARM_INVALID_BODY, "The address '%s' is not an IP address.".formatted(address));
-    }
-    if (port < 1 || port > 65535) {
-      throw ApiException.of(
-          ErrorCode.ARM_INVALID_BODY, "The port must be 1..65535, got %d.".formatted(port));
-    }
-    boolean taken =
-        store.privateEndpoints().stream()
-            .anyMatch(
-                e ->
-                    (e.account().equals(account.name()) && e.name().equals(name))
-                        || (e.address().equals(address) && e.port() == port));
-    if (taken) {
-      throw ApiException.of(
-          ErrorCode.ARM_CONFLICT, "A private endpoint with this name or address already exists.");
-    }
-    var endpoint =
-        new dev.lazurite.network.PrivateEndpoint(
-            account.name(), name, address, port, source, clock.instant());
-    store.insertPrivateEndpoint(endpoint);
-    committed(account.armId() + "/privateEndpoints/" + name, ControlEvent.Operation.CREATE);
-    return endpoint;
+    return network.createPrivateEndpoint(account, name, address, port, source);
   }
 
-  public synchronized boolean deletePrivateEndpoint(Account account, String name) {
-    boolean deleted = store.deletePrivateEndpoint(account.name(), name);
-    if (deleted) {
-      committed(account.armId() + "/privateEndpoints/" + name, ControlEvent.Operation.DELETE);
-    }
-    return deleted;
+  public boolean deletePrivateEndpoint(Account account, String name) {
+    return network.deletePrivateEndpoint(account, name);
   }
 
   public List<NamedBackend> backends(Account account) {
-    return store.pools().backends(account.name());
+    return deployments.backends(account);
   }
 
-  /** Creates or replaces a backend deployments of this account can pool. */
-  public synchronized NamedBackend putBackend(
+  public NamedBackend putBackend(
       Account account,
       String name,
       BackendSpec spec,
       String region,
       int priority,
       int weight,
-      FaultInjection faults,
-      BackendSecret secret) {
-    if (!DEPLOYMENT_NAME.matcher(name).matches()) {
-      throw ApiException.of(
-          ErrorCode.ARM_INVALID_NAME, "Backend name '%s' is invalid.".formatted(name));
-    }
-    if (spec.kind() == BackendKind.EMBEDDED) {
-      throw ApiException.of(ErrorCode.ARM_INVALID_BODY, "The embedded model cannot be pooled.");
-    }
-    try {
-      var backend =
-          new NamedBackend(
-              account.name(),
-              name,
-              spec,
-              region,
-              priority,
-              weight,
-              faults,
-              secret.isEmpty() ? existingSecret(account, name) : secret,
-              clock.instant());
-      BackendPools.check(spec, ModelCatalog.find("gpt-4o", "").orElseThrow());
-      store.pools().upsertBackend(backend);
-      pools.forget(account.name(), name);
-      committed(account.armId() + "/backends/" + name, ControlEvent.Operation.UPDATE);
-      return backend;
-    } catch (IllegalArgumentException e) {
-      throw ApiException.of(ErrorCode.ARM_INVALID_BODY, e.getMessage());
-    }
+      dev.lazurite.backend.FaultInjection faults,
+      dev.lazurite.backend.BackendSecret secret) {
+    return deployments.putBackend(account, name, spec, region, priority, weight, faults, secret);
   }
 
-  /** A PUT without a key keeps the stored one, as a GET never shows it. */
-  private BackendSecret existingSecret(Account account, String name) {
-    return store.pools().backends(account.name()).stream()
-        .filter(b -> b.name().equals(name))
-        .map(NamedBackend::secret)
-        .findFirst()
-        .orElse(BackendSecret.NONE);
-  }
-
-  /** Deletes a backend no deployment pools; one in use is refused rather than silently dropped. */
-  public synchronized boolean deleteBackend(Account account, String name) {
-    for (Deployment d : store.deployments(account.name())) {
-      if (store.pools().pool(account.name(), d.name()).contains(name)) {
-        throw ApiException.of(
-            ErrorCode.ARM_CONFLICT,
-            "The backend '%s' serves the deployment '%s'. Remove it from the deployment's pool first."
-                .formatted(name, d.name()));
-      }
-    }
-    boolean deleted = store.pools().deleteBackend(account.name(), name);
-    if (deleted) {
-      committed(account.armId() + "/backends/" + name, ControlEvent.Operation.DELETE);
-    }
-    return deleted;
+  public boolean deleteBackend(Account account, String name) {
+    return deployments.deleteBackend(account, name);
   }
 
   public List<String> pool(Account account, String deployment) {
-    return store.pools().pool(account.name(), deployment);
+    return deployments.pool(account, deployment);
   }
 
-  /** Puts a deployment's requests on these backends (empty: back to its own backend). */
-  public synchronized void setPool(Account account, String deployment, List<String> names) {
-    deployment(account, deployment);
-    checkPool(account, names);
-    store.pools().setPool(account.name(), deployment, names);
-    committed(account.armId() + "/deployments/" + deployment, ControlEvent.Operation.UPDATE);
-  }
-
-  private void checkPool(Account account, List<String> names) {
-    var known = store.pools().backends(account.name()).stream().map(NamedBackend::name).toList();
-    for (String name : names) {
-      if (!known.contains(name)) {
-        throw ApiException.of(
-            ErrorCode.ARM_INVALID_BODY,
-            "The backend '%s' does not exist in this resource.".formatted(name));
-      }
-    }
-  }
-
-  public List<dev.lazurite.rbac.RoleAssignment> roleAssignments() {
-    return identities.roleAssignments();
-  }
-
-  /** Grants a built-in role (by name or id) to a principal or group at a scope. */
-  public synchronized dev.lazurite.rbac.RoleAssignment assignRole(
-      String id, String principalId, String role, String scope) {
-    var definition =
-        dev.lazurite.rbac.BuiltInRoles.find(role)
-            .orElseThrow(
-                () ->
-                    ApiException.of(
-                        ErrorCode.ARM_INVALID_BODY,
-                        "The role definition '%s' does not exist.".formatted(role)));
-    if (!scope.startsWith("/subscriptions/")) {
-      throw ApiException.of(
-          ErrorCode.ARM_INVALID_BODY, "The scope '%s' is not a valid ARM scope.".formatted(scope));
-    }
-    if (identities.roleAssignments().stream().anyMatch(a -> a.id().equals(id))) {
-      throw ApiException.of(
-          ErrorCode.ARM_CONFLICT, "The role assignment '%s' already exists.".formatted(id));
-    }
-    var assignment =
-        new dev.lazurite.rbac.RoleAssignment(
-            id, principalId, definition.id(), scope, clock.instant());
-    identities.insertRoleAssignment(assignment);
-    committed(
-        scope + "/providers/Microsoft.Authorization/roleAssignments/" + id,
-        ControlEvent.Operation.CREATE);
-    return assignment;
-  }
-
-  public synchronized boolean deleteRoleAssignment(String id) {
-    var scope =
-        identities.roleAssignments().stream()
-            .filter(a -> a.id().equals(id))
-            .map(dev.lazurite.rbac.RoleAssignment::scope)
-            .findFirst();
-    boolean deleted = identities.deleteRoleAssignment(id);
-    if (deleted) {
-      committed(
-          scope.orElse("") + "/providers/Microsoft.Authorization/roleAssignments/" + id,
-          ControlEvent.Operation.DELETE);
-    }
-    return deleted;
-  }
-
-  public synchronized void deleteAccount(Account account) {
-    if (store.deleteAccount(account.name())) {
-      committed(account.armId(), ControlEvent.Operation.DELETE);
-    }
-  }
-
-  public AccountKeys keys(Account account) {
-    return store.keys(account.name());
-  }
-
-  /** Regenerates {@code key1} or {@code key2} (any case); the old key stops working at once. */
-  public synchronized AccountKeys regenerateKey(Account account, String keyName) {
-    String slot = keyName.toLowerCase(java.util.Locale.ROOT);
-    if (!slot.equals("key1") && !slot.equals("key2")) {
-      throw ApiException.of(
-          ErrorCode.ARM_INVALID_BODY,
-          "The keyName '%s' is invalid. Allowed values are 'Key1' and 'Key2'.".formatted(keyName));
-    }
-    store.updateKey(account.name(), slot, AccountKeys.newKey());
-    committed(account.armId(), ControlEvent.Operation.ACTION);
-    return store.keys(account.name());
+  public void setPool(Account account, String deployment, List<String> names) {
+    deployments.setPool(account, deployment, names);
   }
 
   public List<Deployment> deployments(Account account) {
-    return store.deployments(account.name());
+    return deployments.deployments(account);
   }
 
   public Deployment deployment(Account account, String name) {
-    return store
-        .deployment(account.name(), name)
-        .orElseThrow(
-            () ->
-                ApiException.of(
-                    ErrorCode.ARM_RESOURCE_NOT_FOUND,
-                    "Microsoft.CognitiveServices/accounts/%s/deployments/%s"
-                        .formatted(account.name(), name),
-                    account.resourceGroup()));
+    return deployments.deployment(account, name);
   }
 
-  /**
-   * Creates or replaces a deployment after checking its name, model, SKU and backend.
-   *
-   * @return true when it was created, false when it replaced one
-   */
-  public synchronized boolean putDeployment(Account account, DeploymentRequest request) {
-    return putDeployment(account, request, java.util.Optional.empty());
+  public boolean putDeployment(Account account, DeploymentRequest request) {
+    return deployments.putDeployment(account, request);
   }
 
-  /**
-   * Creates or replaces a deployment and, when given, its backend pool: the name, model, SKU,
-   * backend, content filter policy, quota and every pool member are checked before either is
-   * stored.
-   *
-   * @return true when it was created, false when it replaced one
-   */
-  public synchronized boolean putDeployment(
+  public boolean putDeployment(
       Account account, DeploymentRequest request, java.util.Optional<List<String>> pool) {
-    if (!DEPLOYMENT_NAME.matcher(request.name()).matches()) {
-      throw ApiException.of(
-          ErrorCode.ARM_INVALID_NAME,
-          "Deployment name '%s' is invalid. It must be 1 to 64 characters of letters, digits, '_',"
-                  .formatted(request.name())
-              + " '.' and '-', starting with a letter or digit.");
-    }
-    ModelSpec model = ModelCatalog.require(request.modelName(), request.modelVersion());
-    String sku = SkuNames.canonical(request.skuName());
-    if (sku == null) {
-      throw ApiException.of(
-          ErrorCode.ARM_INVALID_BODY,
-          "The SKU '%s' is not supported. Supported SKUs: %s."
-              .formatted(request.skuName(), String.join(", ", SkuNames.ALL)));
-    }
-    BackendSpec backend = request.backend().orElseGet(() -> defaultBackend(model));
-    BackendPools.check(backend, model);
-    String policy = request.raiPolicyName();
-    if (!policy.isEmpty()
-        && !dev.lazurite.safety.RaiPolicy.isBuiltIn(policy)
-        && store.rai().policies(account.name()).stream().noneMatch(p -> p.name().equals(policy))) {
-      throw ApiException.of(
-          ErrorCode.ARM_INVALID_BODY,
-          "The RAI policy '" + policy + "' does not exist on this resource.");
-    }
-    pool.ifPresent(names -> checkPool(account, names));
-    Optional<Deployment> existing = store.deployment(account.name(), request.name());
-    checkQuota(account, model.name(), sku, request.capacity(), existing);
-    var deployment =
-        new Deployment(
-            account.name(),
-            request.name(),
-            new Deployment.ModelRef(model.format(), model.name(), model.version()),
-            new Deployment.Sku(sku, request.capacity()),
-            backend,
-            request.raiPolicyName().isEmpty() ? "Microsoft.DefaultV2" : request.raiPolicyName(),
-            request.versionUpgradeOption().isEmpty()
-                ? "OnceNewDefaultVersionAvailable"
-                : request.versionUpgradeOption(),
-            existing.map(Deployment::createdAt).orElse(clock.instant()));
-    store.upsertDeployment(deployment);
-    pool.ifPresent(names -> store.pools().setPool(account.name(), request.name(), names));
-    committed(
-        account.armId() + "/deployments/" + request.name(),
-        existing.isEmpty() ? ControlEvent.Operation.CREATE : ControlEvent.Operation.UPDATE);
-    return existing.isEmpty();
+    return deployments.putDeployment(account, request, pool);
+  }
+
+  public boolean deleteDeployment(Account account, String name) {
+    return deployments.deleteDeployment(account, name);
   }
 
   /** Units (thousands of tokens per minute) each subscription gets per region, model and type. */
-  public static final int DEFAULT_QUOTA_UNITS = 1000;
+  public static final int DEFAULT_QUOTA_UNITS = DeploymentService.DEFAULT_QUOTA_UNITS;
 
-  /** Azure's name for a quota: {@code Tokens Per Minute (thousands) - gpt-4o - GlobalStandard}. */
   public static String quotaName(String model, String sku) {
-    return "Tokens Per Minute (thousands) - " + model + " - " + sku;
+    return DeploymentService.quotaName(model, sku);
   }
 
-  /** Capacity used in a subscription's quota for a region, model and deployment type. */
   public int quotaUsed(Account account, String model, String sku) {
-    int used = 0;
-    for (Account other : store.accounts()) {
-      if (other.subscriptionId().equalsIgnoreCase(account.subscriptionId())
-          && other.location().equalsIgnoreCase(account.location())) {
-        for (Deployment d : store.deployments(other.name())) {
-          if (d.model().name().equals(model) && d.sku().name().equals(sku)) {
-            used += d.sku().capacity();
-          }
-        }
-      }
-    }
-    return used;
-  }
-
-  private void checkQuota(
-      Account account, String model, String sku, int capacity, Optional<Deployment> existing) {
-    if (sku.contains("Provisioned")) {
-      return;
-    }
-    int used = quotaUsed(account, model, sku);
-    int freed =
-        existing
-            .filter(d -> d.model().name().equals(model) && d.sku().name().equals(sku))
-            .map(d -> d.sku().capacity())
-            .orElse(0);
-    int needed = capacity - freed;
-    int available = DEFAULT_QUOTA_UNITS - used;
-    if (needed > available) {
-      String name = quotaName(model, sku);
-      throw ApiException.of(
-          ErrorCode.ARM_INSUFFICIENT_QUOTA,
-          needed,
-          name,
-          available,
-          used,
-          DEFAULT_QUOTA_UNITS,
-          name);
-    }
-  }
-
-  public synchronized boolean deleteDeployment(Account account, String name) {
-    boolean deleted = store.deleteDeployment(account.name(), name);
-    if (deleted) {
-      committed(account.armId() + "/deployments/" + name, ControlEvent.Operation.DELETE);
-    }
-    return deleted;
+    return deployments.quotaUsed(account, model, sku);
   }
 
   /** Every pooled backend of the current snapshot, once each: what health probes visit. */
@@ -689,12 +334,5 @@ public final class ControlPlane {
     byte[] bytes = key.getBytes(StandardCharsets.UTF_8);
     keys.put(
         RuntimeSnapshot.digest(bytes), new RuntimeSnapshot.KeyBinding(account.name(), slot, bytes));
-  }
-
-  private static BackendSpec defaultBackend(ModelSpec model) {
-    return BackendSpec.of(
-        model.name().equals(ModelCatalog.EMBEDDED_EMBEDDING_MODEL)
-            ? BackendKind.EMBEDDED
-            : BackendKind.SIMULATOR);
   }
 }

@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.lazurite.control.arm.ArmCall;
 import dev.lazurite.control.arm.ArmResponse;
 import dev.lazurite.control.arm.ArmRouter;
-import dev.lazurite.control.event.ControlEvent;
 import dev.lazurite.error.ApiException;
 import dev.lazurite.error.ErrorCode;
 import dev.lazurite.json.Json;
@@ -122,7 +121,7 @@ final class RaiRoutes {
             c -> {
               Account owner = account(c);
               Blocklist list = existingBlocklist(owner, c.value("blocklistName"));
-              addItems(owner, list, items(c.body()));
+              control.contentFilterService().addItems(owner, list, items(c.body()));
               return ArmResponse.ok(blocklist(owner, existingBlocklist(owner, list.name())));
             });
   }
@@ -178,15 +177,6 @@ final class RaiRoutes {
     return parsed;
   }
 
-  /** Stores the items together and publishes them once. */
-  private void addItems(Account account, Blocklist list, List<Blocklist.Item> items) {
-    synchronized (control) {
-      items.forEach(i -> store.putItem(account.name(), list.name(), i));
-      control.committed(
-          account.armId() + "/raiBlocklists/" + list.name(), ControlEvent.Operation.ACTION);
-    }
-  }
-
   private ArmResponse policyRoute(String method, Account account, String name, byte[] body) {
     return switch (method) {
       case "GET" ->
@@ -198,52 +188,12 @@ final class RaiRoutes {
                       .findFirst()
                       .orElseThrow(() -> notFound(account, "raiPolicies/" + name))));
       case "PUT" -> {
-        RaiPolicy policy = RaiRequests.policy(name, dev.lazurite.control.ArmRequests.parse(body));
-        for (var ref : policy.customBlocklists()) {
-          if (store.blocklist(account.name(), ref.blocklistName()).isEmpty()) {
-            throw ApiException.of(
-                ErrorCode.ARM_INVALID_BODY,
-                "The custom blocklist '"
-                    + ref.blocklistName()
-                    + "' does not exist on this resource.");
-          }
-        }
-        boolean created;
-        synchronized (control) {
-          created = store.putPolicy(account.name(), policy);
-          control.committed(
-              account.armId() + "/raiPolicies/" + name,
-              created ? ControlEvent.Operation.CREATE : ControlEvent.Operation.UPDATE);
-        }
+        RaiPolicy policy = RaiRequests.policy(name, ArmRequests.parse(body));
+        boolean created = control.contentFilterService().putPolicy(account, policy);
         yield new ArmResponse(created ? 201 : 200, policy(account, policy));
       }
       case "DELETE" -> {
-        if (RaiPolicy.isBuiltIn(name)) {
-          throw ApiException.of(
-              ErrorCode.ARM_INVALID_BODY, "The built-in policy '" + name + "' cannot be deleted.");
-        }
-        List<String> users =
-            control.deployments(account).stream()
-                .filter(d -> d.raiPolicyName().equals(name))
-                .map(d -> d.name())
-                .toList();
-        if (!users.isEmpty()) {
-          throw ApiException.of(
-              ErrorCode.ARM_CONFLICT,
-              "The RAI policy '"
-                  + name
-                  + "' is used by the deployments "
-                  + users
-                  + "; change their raiPolicyName first.");
-        }
-        boolean deleted;
-        synchronized (control) {
-          deleted = store.deletePolicy(account.name(), name);
-          if (deleted) {
-            control.committed(
-                account.armId() + "/raiPolicies/" + name, ControlEvent.Operation.DELETE);
-          }
-        }
+        boolean deleted = control.contentFilterService().deletePolicy(account, name);
         yield new ArmResponse(deleted ? 200 : 204, null);
       }
       default -> throw ApiException.of(ErrorCode.ARM_METHOD_NOT_ALLOWED, method);
@@ -264,41 +214,13 @@ final class RaiRoutes {
           throw ArmRequests.invalid(
               "A blocklist description has at most %d characters.".formatted(MAX_DESCRIPTION));
         }
-        boolean created;
-        synchronized (control) {
-          created = store.putBlocklist(account.name(), name, description.asText(""));
-          control.committed(
-              account.armId() + "/raiBlocklists/" + name,
-              created ? ControlEvent.Operation.CREATE : ControlEvent.Operation.UPDATE);
-        }
+        boolean created =
+            control.contentFilterService().putBlocklist(account, name, description.asText(""));
         yield new ArmResponse(
             created ? 201 : 200, blocklist(account, existingBlocklist(account, name)));
       }
       case "DELETE" -> {
-        List<String> users =
-            store.policies(account.name()).stream()
-                .filter(
-                    x ->
-                        x.customBlocklists().stream().anyMatch(b -> b.blocklistName().equals(name)))
-                .map(RaiPolicy::name)
-                .toList();
-        if (!users.isEmpty()) {
-          throw ApiException.of(
-              ErrorCode.ARM_CONFLICT,
-              "The blocklist '"
-                  + name
-                  + "' is used by the RAI policies "
-                  + users
-                  + "; remove it from them first.");
-        }
-        boolean deleted;
-        synchronized (control) {
-          deleted = store.deleteBlocklist(account.name(), name);
-          if (deleted) {
-            control.committed(
-                account.armId() + "/raiBlocklists/" + name, ControlEvent.Operation.DELETE);
-          }
-        }
+        boolean deleted = control.contentFilterService().deleteBlocklist(account, name);
         yield new ArmResponse(deleted ? 200 : 204, null);
       }
       default -> throw ApiException.of(ErrorCode.ARM_METHOD_NOT_ALLOWED, method);
@@ -323,25 +245,11 @@ final class RaiRoutes {
                                   "raiBlocklists/" + list.name() + "/raiBlocklistItems/" + name))));
       case "PUT" -> {
         Blocklist.Item item = RaiRequests.item(name, dev.lazurite.control.ArmRequests.parse(body));
-        boolean created;
-        synchronized (control) {
-          created = store.putItem(account.name(), list.name(), item);
-          control.committed(
-              account.armId() + "/raiBlocklists/" + list.name() + "/raiBlocklistItems/" + name,
-              created ? ControlEvent.Operation.CREATE : ControlEvent.Operation.UPDATE);
-        }
+        boolean created = control.contentFilterService().putItem(account, list, item);
         yield new ArmResponse(created ? 201 : 200, item(account, list.name(), item));
       }
       case "DELETE" -> {
-        boolean deleted;
-        synchronized (control) {
-          deleted = store.deleteItem(account.name(), list.name(), name);
-          if (deleted) {
-            control.committed(
-                account.armId() + "/raiBlocklists/" + list.name() + "/raiBlocklistItems/" + name,
-                ControlEvent.Operation.DELETE);
-          }
-        }
+        boolean deleted = control.contentFilterService().deleteItem(account, list, name);
         yield new ArmResponse(deleted ? 200 : 204, null);
       }
       default -> throw ApiException.of(ErrorCode.ARM_METHOD_NOT_ALLOWED, method);
