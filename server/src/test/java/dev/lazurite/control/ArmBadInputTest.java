@@ -2,8 +2,11 @@ package dev.lazurite.control;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.lazurite.control.event.ControlEvent;
 import dev.lazurite.testing.TestingHttp;
 import dev.lazurite.testing.TestingServer;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -17,6 +20,7 @@ class ArmBadInputTest {
   static TestingServer server;
   static TestingHttp http;
   static String account;
+  static final List<ControlEvent> events = new CopyOnWriteArrayList<>();
 
   @BeforeAll
   static void start() {
@@ -29,6 +33,7 @@ class ArmBadInputTest {
     assertThat(
             arm("PUT", "/backends/spare", "{\"properties\": {\"kind\": \"simulator\"}}").status())
         .isEqualTo(201);
+    server.server().control().listen(events::add);
   }
 
   @AfterAll
@@ -57,8 +62,10 @@ class ArmBadInputTest {
     for (int i = 0; i < shown.length; i++) {
       before[i] = state(shown[i]);
     }
+    int heard = events.size();
     var result = arm(method, path, body);
     assertThat(result.status()).as(result.body()).isEqualTo(status);
+    assertThat(events.size()).as("a refused request emits no control event").isEqualTo(heard);
     assertThat(result.json().at("/error/code").asText()).isEqualTo(code);
     assertThat(result.json().at("/error/message").asText()).isNotBlank();
     for (int i = 0; i < shown.length; i++) {
