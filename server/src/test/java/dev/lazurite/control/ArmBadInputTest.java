@@ -421,4 +421,60 @@ class ArmBadInputTest {
                 .asBoolean())
         .isTrue();
   }
+
+  @Test
+  void deletingWhatIsInUseOrMissingLeavesTheRest() {
+    assertThat(arm("PUT", "/raiBlocklists/kept", "{\"properties\": {}}").status()).isEqualTo(201);
+    assertThat(
+            arm(
+                    "PUT",
+                    "/raiBlocklists/kept/raiBlocklistItems/k1",
+                    "{\"properties\": {\"pattern\": \"Project Kestrel\"}}")
+                .status())
+        .isEqualTo(201);
+    assertThat(
+            arm(
+                    "PUT",
+                    "/raiPolicies/keeps",
+                    "{\"properties\": {\"customBlocklists\": [{\"blocklistName\": \"kept\", \"source\": \"Prompt\"}]}}")
+                .status())
+        .isEqualTo(201);
+    assertThat(
+            arm(
+                    "PUT",
+                    "/deployments/kept-policy",
+                    "{\"sku\": {\"name\": \"Standard\", \"capacity\": 1}, \"properties\": {\"model\": {\"name\": \"gpt-4o\"}, \"raiPolicyName\": \"keeps\"}}")
+                .status())
+        .isEqualTo(201);
+    refusedUnchanged(
+        "DELETE",
+        "/raiBlocklists/kept",
+        null,
+        409,
+        "Conflict",
+        "/raiBlocklists",
+        "/raiPolicies/keeps");
+    refusedUnchanged(
+        "DELETE",
+        "/raiPolicies/keeps",
+        null,
+        409,
+        "Conflict",
+        "/raiPolicies",
+        "/deployments/kept-policy");
+    String items = state("/raiBlocklists/kept/raiBlocklistItems");
+    assertThat(arm("DELETE", "/raiBlocklists/kept/raiBlocklistItems/none", null).status())
+        .isEqualTo(204);
+    assertThat(state("/raiBlocklists/kept/raiBlocklistItems")).isEqualTo(items);
+    String endpoints = state("/privateEndpoints");
+    assertThat(arm("DELETE", "/privateEndpoints/none", null).status()).isEqualTo(204);
+    assertThat(state("/privateEndpoints")).isEqualTo(endpoints);
+    refusedUnchanged(
+        "DELETE",
+        "/raiBlocklists/missing/raiBlocklistItems/k1",
+        null,
+        404,
+        "ResourceNotFound",
+        "/raiBlocklists");
+  }
 }
