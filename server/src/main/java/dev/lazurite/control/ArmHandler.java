@@ -3,6 +3,9 @@ package dev.lazurite.control;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.lazurite.auth.TokenValidator;
+import dev.lazurite.control.group.AccountsAndSearchServices;
+import dev.lazurite.control.group.ResourceGroupRoutes;
+import dev.lazurite.control.group.ResourceGroups;
 import dev.lazurite.error.ApiException;
 import dev.lazurite.error.ErrorCode;
 import dev.lazurite.error.ErrorRenderer;
@@ -47,6 +50,7 @@ public final class ArmHandler implements Handler {
   private final String tenantId;
   private final SearchServiceRoutes search;
   private final RaiRoutes rai;
+  private final ResourceGroupRoutes groups;
 
   /**
    * @param tokens validates tokens for the ARM audience ({@code https://management.azure.com/})
@@ -64,6 +68,13 @@ public final class ArmHandler implements Handler {
       dev.lazurite.searchservice.SearchServices searchServices,
       dev.lazurite.store.RaiStore raiStore) {
     this.rai = new RaiRoutes(raiStore, control);
+    this.groups =
+        new ResourceGroupRoutes(
+            new ResourceGroups(
+                control.resourceGroups(),
+                new AccountsAndSearchServices(control, searchServices),
+                clock),
+            subscription);
     this.quota = quota;
     this.search = new SearchServiceRoutes(searchServices, () -> endpoint);
     this.tokens = tokens;
@@ -128,6 +139,10 @@ public final class ArmHandler implements Handler {
         throw ApiException.of(ErrorCode.ARM_PATH_NOT_FOUND, full);
       }
       return ok(p.size() == 2 ? subscription : ArmViews.list(List.of(subscription)));
+    }
+    if (ResourceGroupRoutes.handles(p)) {
+      var answer = groups.handle(caller::require, method, p, body);
+      return new Answer(answer.status(), answer.body());
     }
     int authorization = authorizationProvider(p);
     if (authorization > 0) {
@@ -331,6 +346,7 @@ public final class ArmHandler implements Handler {
         if (location == null || !location.isTextual() || location.asText().isBlank()) {
           throw ArmRequests.invalid("The location property is required for this definition.");
         }
+        groups.groups().requireExists(sub, rg);
         String kind = request.path("kind").asText("OpenAI");
         String sku = request.path("sku").path("name").asText("S0");
         boolean created =

@@ -68,6 +68,11 @@ public final class ControlPlane {
     this.clock = clock;
   }
 
+  /** The resource groups accounts are created in. */
+  public dev.lazurite.control.group.ResourceGroupStore resourceGroups() {
+    return store.resourceGroups();
+  }
+
   public List<Account> accounts() {
     return store.accounts();
   }
