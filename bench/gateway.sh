@@ -109,7 +109,7 @@ cli backend create --name stub --kind openai-compatible --url "$stub_url/v1" --u
 cli backend create --name stub-sse --kind openai-compatible --url "$stub_url/sse/v1" --upstream-model gpt-4o
 cli backend create --name stub-sse-long --kind openai-compatible --url "$stub_url/sse-long/v1" --upstream-model gpt-4o
 deployment() { # name, then --backends pool or --backend simulator
-  cli deployment create --name "$1" --model-name gpt-4o --sku-name ProvisionedManaged --sku-capacity 100 "${@:2}"
+  cli deployment create --deployment-name "$1" --model-name gpt-4o --sku-name ProvisionedManaged --sku-capacity 100 "${@:2}"
 }
 deployment stub --backends stub
 deployment stub-sse --backends stub-sse
