@@ -115,7 +115,7 @@ deployment stub --backends stub
 deployment stub-sse --backends stub-sse
 deployment stub-sse-long --backends stub-sse-long
 deployment sim --backend simulator
-key=$(./lazurite keys list --data-dir "$data" | sed -n 's/.*"key1" *: *"\([^"]*\)".*/\1/p')
+key=$(./lazurite keys list --data-dir "$data" --query key1 -o tsv)
 # The embedded content classifier trains in the background after start-up; a prompt its first
 # screen cannot clear waits for it, so that no measurement shares the cores with the training.
 curl -s -o /dev/null --max-time 600 -H "api-key: $key" -H 'Content-Type: application/json' \

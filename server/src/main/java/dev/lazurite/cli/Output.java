@@ -12,8 +12,10 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Prints a command's answer the way az does: keys sorted, the {@code --query} applied, then in the
- * {@code --output} format; nothing when the answer (or the query's result) is null.
+ * Prints a command's answer the way az does: the {@code --query} applied, then in the {@code
+ * --output} format; nothing when the answer (or the query's result) is null. JSON keeps the
+ * server's key order; tsv and table take an object's keys in alphabetical order unless a query's
+ * multiselect hash ordered them, as az does.
  */
 final class Output {
   private Output() {}
@@ -36,7 +38,10 @@ final class Output {
 
   static String render(
       JsonNode value, OutputFormat format, Optional<Expression<JsonNode>> query, boolean terminal) {
-    JsonNode result = sorted(value);
+    JsonNode result = value;
+    if (format == OutputFormat.TSV || format == OutputFormat.TABLE) {
+      result = sorted(result);
+    }
     if (query.isPresent()) {
       try {
         result = query.get().search(result);
@@ -48,8 +53,8 @@ final class Output {
       return "";
     }
     return switch (format) {
-      case JSON -> JsonText.write(sorted(result), false) + "\n";
-      case JSONC -> JsonText.write(sorted(result), terminal) + "\n";
+      case JSON -> JsonText.write(result, false) + "\n";
+      case JSONC -> JsonText.write(result, terminal) + "\n";
       case TSV -> TsvOutput.render(result);
       case TABLE -> TableOutput.render(result);
       case NONE -> "";

@@ -31,21 +31,21 @@ class OutputTest {
   }
 
   @Test
-  void jsonIsIndentedByTwoWithSortedKeysAsAzPrintsIt() {
+  void jsonIsIndentedByTwoInTheServersKeyOrder() {
     JsonNode value =
         Json.read("{\"b\": [], \"a\": {\"d\": [1, \"x\"], \"c\": {}}}", JsonNode.class);
     assertThat(render(value, OutputFormat.JSON, null))
         .isEqualTo(
             """
             {
+              "b": [],
               "a": {
-                "c": {},
                 "d": [
                   1,
                   "x"
-                ]
-              },
-              "b": []
+                ],
+                "c": {}
+              }
             }
             """);
   }
