@@ -19,7 +19,8 @@ import picocli.CommandLine.Option;
       AccountCommand.Show.class,
       AccountCommand.Update.class,
       AccountCommand.Delete.class,
-      KeysCommand.class
+      KeysCommand.class,
+      NetworkRuleCommand.class
     })
 final class AccountCommand {
   @Command(

@@ -45,6 +45,21 @@ class AzFlagsTest {
   }
 
   @Test
+  void managesIpRulesAsAzNetworkRuleDoes() {
+    JsonNode added =
+        ok("account", "network-rule", "add", "-n", "lazurite", "--ip-address", "203.0.113.0/24");
+    assertThat(added.at("/properties/networkAcls/ipRules").findValuesAsText("value"))
+        .contains("203.0.113.0/24");
+    var listed =
+        run("account", "network-rule", "list", "-n", "lazurite", "--query", "ipRules[].value");
+    assertThat(listed.out()).contains("203.0.113.0/24");
+    JsonNode removed =
+        ok("account", "network-rule", "remove", "-n", "lazurite", "--ip-address", "203.0.113.0/24");
+    assertThat(removed.at("/properties/networkAcls/ipRules").findValuesAsText("value"))
+        .doesNotContain("203.0.113.0/24");
+  }
+
+  @Test
   void todaysSpellingsStayAsAliases() {
     assertThat(ok("account", "show", "--account-name", "lazurite").get("name").asText())
         .isEqualTo("lazurite");
