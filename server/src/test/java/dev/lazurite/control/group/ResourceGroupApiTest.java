@@ -105,8 +105,14 @@ class ResourceGroupApiTest {
     arm("PUT", sub + "/resourceGroups/doomed", "{\"location\":\"eastus\"}");
     assertThat(arm("PUT", account("doomed", "doomed-account"), ACCOUNT_BODY).status())
         .isEqualTo(201);
+    String search =
+        sub + "/resourceGroups/doomed/providers/Microsoft.Search/searchServices/doomed-search";
+    assertThat(
+            arm("PUT", search, "{\"location\":\"eastus\",\"sku\":{\"name\":\"basic\"}}").status())
+        .isIn(200, 201);
     assertThat(arm("DELETE", sub + "/resourceGroups/doomed", null).status()).isEqualTo(200);
     assertThat(arm("GET", account("doomed", "doomed-account"), null).status()).isEqualTo(404);
+    assertThat(arm("GET", search, null).status()).isEqualTo(404);
     assertThat(arm("GET", account("lazurite", "lazurite"), null).status())
         .as("other groups keep their resources")
         .isEqualTo(200);
@@ -155,6 +161,49 @@ class ResourceGroupApiTest {
     assertThat(arm("GET", sub + "/resourceGroups/west", null).json().at("/tags/k").asText())
         .as("a refused PUT leaves the tags")
         .isEqualTo("v");
+  }
+
+  @Test
+  void aTokenCallerNeedsTheResourceGroupActions() {
+    var sp = server.server().identities().createServicePrincipal("group-reader");
+    server
+        .server()
+        .control()
+        .assignRole(
+            java.util.UUID.randomUUID().toString(),
+            sp.principal().objectId(),
+            dev.lazurite.rbac.BuiltInRoles.CONTRIBUTOR.roleName(),
+            sub);
+    var token =
+        http.sendForm(
+            "/" + server.server().identities().issuer().tenantId() + "/oauth2/v2.0/token",
+            "grant_type=client_credentials&client_id="
+                + sp.principal().appId()
+                + "&client_secret="
+                + java.net.URLEncoder.encode(sp.secret(), java.nio.charset.StandardCharsets.UTF_8)
+                + "&scope=https%3A%2F%2Fmanagement.azure.com%2F.default");
+    assertThat(token.status()).as(token.body()).isEqualTo(200);
+    String bearer = "Bearer " + token.json().get("access_token").asText();
+
+    var read =
+        http.send(
+            "GET",
+            sub + "/resourceGroups/lazurite?api-version=2021-04-01",
+            null,
+            "Authorization",
+            bearer);
+    assertThat(read.status()).as("Cognitive Services Contributor may read groups").isEqualTo(200);
+    var write =
+        http.send(
+            "PUT",
+            sub + "/resourceGroups/not-mine?api-version=2021-04-01",
+            "{\"location\":\"eastus\"}",
+            "Authorization",
+            bearer);
+    assertThat(write.status()).isEqualTo(403);
+    assertThat(write.json().at("/error/message").asText())
+        .contains("Microsoft.Resources/subscriptions/resourceGroups/write");
+    assertThat(arm("GET", sub + "/resourceGroups/not-mine", null).status()).isEqualTo(404);
   }
 
   @Test
