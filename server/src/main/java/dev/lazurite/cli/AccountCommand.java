@@ -63,7 +63,7 @@ final class AccountCommand {
               : arm.send("GET", arm.groupPath(), null).path("location").asText("eastus");
       ObjectNode body = Json.MAPPER.createObjectNode().put("kind", kind).put("location", where);
       body.putObject("sku").put("name", sku);
-      putTags(body, tags);
+      Tags.put(body, tags);
       if (assignIdentity) {
         body.putObject("identity").put("type", "SystemAssigned");
       }
@@ -170,7 +170,7 @@ final class AccountCommand {
       if (sku != null) {
         body.putObject("sku").put("name", sku);
       }
-      putTags(body, tags);
+      Tags.put(body, tags);
       body.set("properties", properties);
       return arm.send("PATCH", arm.accountPath(), body);
     }

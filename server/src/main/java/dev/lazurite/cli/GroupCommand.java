@@ -65,7 +65,7 @@ final class GroupCommand {
     JsonNode call(ArmClient arm) throws Exception {
       String group = group();
       ObjectNode body = Json.MAPPER.createObjectNode().put("location", location);
-      AccountScoped.putTags(body, tags);
+      Tags.put(body, tags);
       return arm.send("PUT", arm.groupPath(group), body);
     }
   }
@@ -109,6 +109,11 @@ final class GroupCommand {
         names = {"--yes", "-y"},
         description = "Do not prompt for confirmation.")
     boolean yes;
+
+    @Option(
+        names = "--no-wait",
+        description = "Accepted for az's scripts; the group is deleted before the command ends.")
+    boolean noWait;
 
     @Override
     JsonNode call(ArmClient arm) throws Exception {
