@@ -109,13 +109,13 @@ cli backend create --name stub --kind openai-compatible --url "$stub_url/v1" --u
 cli backend create --name stub-sse --kind openai-compatible --url "$stub_url/sse/v1" --upstream-model gpt-4o
 cli backend create --name stub-sse-long --kind openai-compatible --url "$stub_url/sse-long/v1" --upstream-model gpt-4o
 deployment() { # name, then --backends pool or --backend simulator
-  cli deployment create --name "$1" --model-name gpt-4o --sku-name ProvisionedManaged --sku-capacity 100 "${@:2}"
+  cli deployment create --deployment-name "$1" --model-name gpt-4o --sku-name ProvisionedManaged --sku-capacity 100 "${@:2}"
 }
 deployment stub --backends stub
 deployment stub-sse --backends stub-sse
 deployment stub-sse-long --backends stub-sse-long
 deployment sim --backend simulator
-key=$(./lazurite keys list --data-dir "$data" | sed -n 's/.*"key1" *: *"\([^"]*\)".*/\1/p')
+key=$(./lazurite keys list --data-dir "$data" --query key1 -o tsv)
 # The embedded content classifier trains in the background after start-up; a prompt its first
 # screen cannot clear waits for it, so that no measurement shares the cores with the training.
 curl -s -o /dev/null --max-time 600 -H "api-key: $key" -H 'Content-Type: application/json' \

@@ -74,7 +74,7 @@ class ContentSafetyTest {
         server,
         "deployment",
         "create",
-        "--name",
+        "--deployment-name",
         name,
         "--model-name",
         "gpt-4o",

@@ -3,52 +3,74 @@ package dev.lazurite.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.lazurite.json.Json;
+import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 @Command(
     name = "account",
     mixinStandardHelpOptions = true,
-    description = "Create, list, show and delete resources (like az cognitiveservices account).",
+    description =
+        "Create, list, show, update and delete resources (az cognitiveservices account, with its"
+            + " flags).",
     subcommands = {
       AccountCommand.Create.class,
       AccountCommand.ListAccounts.class,
       AccountCommand.Show.class,
       AccountCommand.Update.class,
-      AccountCommand.Delete.class
+      AccountCommand.Delete.class,
+      KeysCommand.class,
+      NetworkRuleCommand.class
     })
 final class AccountCommand {
   @Command(
       name = "create",
       mixinStandardHelpOptions = true,
-      description = "Create a resource with two new keys.")
-  static final class Create extends ArmCommand {
-    @Option(
-        names = {"--name", "-n"},
-        required = true)
-    String name;
-
+      description = "Create a resource with two new keys, in a resource group that exists.")
+  static final class Create extends AccountScoped {
     @Option(
         names = {"--location", "-l"},
-        defaultValue = "eastus")
+        description = "Location, e.g. eastus; default: the resource group's.")
     String location;
 
-    @Option(names = "--kind", defaultValue = "OpenAI")
+    @Option(names = "--kind", defaultValue = "OpenAI", description = "Kind (default OpenAI).")
     String kind;
 
-    @Option(names = "--sku", defaultValue = "S0")
+    @Option(
+        names = {"--sku", "--sku-name"},
+        defaultValue = "S0",
+        description = "SKU (default S0).")
     String sku;
 
-    @Override
-    void configure(ClientOptions options) {
-      options.account = name;
-    }
+    @Option(names = "--custom-domain", description = "Custom subdomain name of the endpoint.")
+    String customDomain;
+
+    @Option(names = "--tags", arity = "0..*", description = "Space-separated tags: key[=value].")
+    List<String> tags;
+
+    @Option(names = "--assign-identity", description = "Give the resource a managed identity.")
+    boolean assignIdentity;
+
+    @Option(names = "--yes", description = "Do not prompt for terms (there are none to accept).")
+    boolean yes;
 
     @Override
     JsonNode call(ArmClient arm) throws Exception {
-      ObjectNode body = Json.MAPPER.createObjectNode().put("kind", kind).put("location", location);
+      requireName();
+      String where =
+          location != null
+              ? location
+              : arm.send("GET", arm.groupPath(), null).path("location").asText("eastus");
+      ObjectNode body = Json.MAPPER.createObjectNode().put("kind", kind).put("location", where);
       body.putObject("sku").put("name", sku);
-      body.putObject("properties");
+      Tags.put(body, tags);
+      if (assignIdentity) {
+        body.putObject("identity").put("type", "SystemAssigned");
+      }
+      ObjectNode properties = body.putObject("properties");
+      if (customDomain != null) {
+        properties.put("customSubDomainName", customDomain);
+      }
       return arm.send("PUT", arm.accountPath(), body);
     }
   }
@@ -56,16 +78,18 @@ final class AccountCommand {
   @Command(
       name = "list",
       mixinStandardHelpOptions = true,
-      description = "List resources in the resource group.")
+      description = "List the resources of a resource group, or without -g of the subscription.")
   static final class ListAccounts extends ArmCommand {
     @Override
     JsonNode call(ArmClient arm) throws Exception {
-      return Output.values(arm.send("GET", arm.resourceGroupPath(), null));
+      String path =
+          client.resourceGroup != null ? arm.resourceGroupPath() : arm.subscriptionAccountsPath();
+      return Output.values(arm.send("GET", path, null));
     }
   }
 
   @Command(name = "show", mixinStandardHelpOptions = true, description = "Show a resource.")
-  static final class Show extends ArmCommand {
+  static final class Show extends AccountScoped {
     @Override
     JsonNode call(ArmClient arm) throws Exception {
       return arm.send("GET", arm.accountPath(), null);
@@ -76,7 +100,7 @@ final class AccountCommand {
       name = "delete",
       mixinStandardHelpOptions = true,
       description = "Delete a resource and its deployments.")
-  static final class Delete extends ArmCommand {
+  static final class Delete extends AccountScoped {
     @Override
     JsonNode call(ArmClient arm) throws Exception {
       arm.send("DELETE", arm.accountPath(), null);
@@ -88,11 +112,17 @@ final class AccountCommand {
       name = "update",
       mixinStandardHelpOptions = true,
       description = "Change a resource's settings.")
-  static final class Update extends ArmCommand {
+  static final class Update extends AccountScoped {
     @Option(
-        names = {"--name", "-n"},
-        description = "Resource name; default: the server's default resource.")
-    String name;
+        names = {"--sku", "--sku-name"},
+        description = "SKU.")
+    String sku;
+
+    @Option(names = "--custom-domain", description = "Custom subdomain name of the endpoint.")
+    String customDomain;
+
+    @Option(names = "--tags", arity = "0..*", description = "Space-separated tags: key[=value].")
+    List<String> tags;
 
     @Option(
         names = "--disable-local-auth",
@@ -112,14 +142,7 @@ final class AccountCommand {
         names = "--ip-rules",
         split = ",",
         description = "Addresses or CIDR ranges allowed when the default is Deny.")
-    java.util.List<String> ipRules;
-
-    @Override
-    void configure(ClientOptions options) {
-      if (name != null) {
-        options.account = name;
-      }
-    }
+    List<String> ipRules;
 
     @Override
     JsonNode call(ArmClient arm) throws Exception {
@@ -129,6 +152,9 @@ final class AccountCommand {
       }
       if (publicNetworkAccess != null) {
         properties.put("publicNetworkAccess", publicNetworkAccess);
+      }
+      if (customDomain != null) {
+        properties.put("customSubDomainName", customDomain);
       }
       if (defaultAction != null || ipRules != null) {
         ObjectNode acls = properties.putObject("networkAcls");
@@ -141,6 +167,10 @@ final class AccountCommand {
         }
       }
       ObjectNode body = Json.MAPPER.createObjectNode();
+      if (sku != null) {
+        body.putObject("sku").put("name", sku);
+      }
+      Tags.put(body, tags);
       body.set("properties", properties);
       return arm.send("PATCH", arm.accountPath(), body);
     }

@@ -42,12 +42,29 @@ final class ArmClient {
 
   String accountPath() {
     return "/subscriptions/%s/resourceGroups/%s/providers/Microsoft.CognitiveServices/accounts/%s"
-        .formatted(subscription, resourceGroup, encode(account));
+        .formatted(subscription, encode(resourceGroup), encode(account));
   }
 
   String resourceGroupPath() {
     return "/subscriptions/%s/resourceGroups/%s/providers/Microsoft.CognitiveServices/accounts"
         .formatted(subscription, resourceGroup);
+  }
+
+  /** The resource group the command is about. */
+  String groupPath() {
+    return groupPath(resourceGroup);
+  }
+
+  /** A resource group of the subscription, or all of them when {@code name} is null. */
+  String groupPath(String name) {
+    String base = "/subscriptions/%s/resourcegroups".formatted(subscription);
+    return name == null ? base : base + "/" + encode(name);
+  }
+
+  /** Every resource of the subscription. */
+  String subscriptionAccountsPath() {
+    return "/subscriptions/%s/providers/Microsoft.CognitiveServices/accounts"
+        .formatted(subscription);
   }
 
   /** A search service, or the search services of the resource group when {@code name} is null. */
@@ -60,6 +77,20 @@ final class ArmClient {
 
   static String encode(String segment) {
     return URLEncoder.encode(segment, StandardCharsets.UTF_8).replace("+", "%20");
+  }
+
+  /** Whether {@code HEAD path} finds the resource (204) rather than not (404). */
+  boolean exists(String path) throws IOException, InterruptedException {
+    HttpRequest request =
+        HttpRequest.newBuilder(URI.create(endpoint + path + "?api-version=" + API_VERSION))
+            .header("Authorization", "Bearer " + token)
+            .method("HEAD", HttpRequest.BodyPublishers.noBody())
+            .build();
+    int status = http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+    if (status != 204 && status != 200 && status != 404) {
+      throw new IOException("(" + status + ") the server could not tell whether it exists");
+    }
+    return status != 404;
   }
 
   /** Sends a request; returns the JSON answer, or throws with ARM's error message. */

@@ -6,9 +6,13 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
-/** A command that makes one control-plane call and prints its JSON answer, as az does. */
+/**
+ * A command that makes control-plane calls and prints the answer as az does, with az's {@code
+ * --query} and {@code -o/--output}.
+ */
 abstract class ArmCommand implements Callable<Integer> {
   @Mixin ClientOptions client;
+  @Mixin OutputOptions output;
   @Spec CommandSpec spec;
 
   /** Makes the call; returns what to print, or null to print nothing. */
@@ -19,10 +23,12 @@ abstract class ArmCommand implements Callable<Integer> {
 
   @Override
   public final Integer call() throws Exception {
+    var format = output.format();
+    var query = output.expression();
     configure(client);
     JsonNode answer = call(client.client());
     if (answer != null) {
-      Output.print(spec.commandLine().getOut(), answer);
+      Output.print(spec.commandLine().getOut(), answer, format, query, Terminal.interactive());
     }
     return 0;
   }

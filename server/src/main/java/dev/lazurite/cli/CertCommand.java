@@ -16,10 +16,13 @@ import picocli.CommandLine.Spec;
     description = "Where the local CA certificate is, and how to make clients trust it.")
 final class CertCommand implements Callable<Integer> {
   @Mixin ClientOptions client;
+  @Mixin OutputOptions output;
   @Spec picocli.CommandLine.Model.CommandSpec spec;
 
   @Override
   public Integer call() throws Exception {
+    var format = output.format();
+    var query = output.expression();
     var files = new LocalCertificates.Files(client.dataDirectory().resolve("tls").toAbsolutePath());
     if (!Files.exists(files.caCert())) {
       throw new IllegalStateException(
@@ -44,7 +47,7 @@ final class CertCommand implements Callable<Integer> {
     trust.put("node", "export NODE_EXTRA_CA_CERTS=" + ca);
     trust.put("python", "export REQUESTS_CA_BUNDLE=" + ca + " SSL_CERT_FILE=" + ca);
     trust.put("curl", "curl --cacert " + ca + " https://localhost:8443/...");
-    Output.print(spec.commandLine().getOut(), out);
+    Output.print(spec.commandLine().getOut(), out, format, query, Terminal.interactive());
     return 0;
   }
 }

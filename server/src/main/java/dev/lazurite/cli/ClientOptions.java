@@ -7,7 +7,10 @@ import dev.lazurite.server.ServerFile;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 /**
  * How a command finds the server: the {@code server.json} and admin credential in the data
@@ -30,8 +33,11 @@ final class ClientOptions {
       description = "Admin credential of a remote server (LAZURITE_ADMIN_TOKEN).")
   String adminToken;
 
+  @Spec(Spec.Target.MIXEE)
+  CommandSpec mixee;
+
   @Option(
-      names = {"--account", "--account-name"},
+      names = {"--account-name", "--account"},
       description = "Resource (account) name; default: the server's default resource.")
   String account;
 
@@ -42,6 +48,23 @@ final class ClientOptions {
 
   @Option(names = "--subscription", description = "Subscription id; default: the server's.")
   String subscription;
+
+  /**
+   * Names the resource with the command's own flag (az's {@code --name}); refuses a different name
+   * given with {@code --account-name}.
+   */
+  void nameAccount(String name, String flag) {
+    if (name == null) {
+      return;
+    }
+    if (account != null && !account.equals(name)) {
+      throw new ParameterException(
+          mixee.commandLine(),
+          "usage error: %s '%s' and --account-name '%s' name different resources; pass one"
+              .formatted(flag, name, account));
+    }
+    account = name;
+  }
 
   ArmClient client() throws IOException {
     Path dir = Path.of(firstNonNull(dataDir, System.getenv("LAZURITE_DATA_DIR"), "lazurite-data"));

@@ -10,7 +10,8 @@ import picocli.CommandLine.Option;
     name = "deployment",
     mixinStandardHelpOptions = true,
     description =
-        "Create, list, show and delete deployments (like az cognitiveservices account deployment).",
+        "Create, list, show and delete deployments (az cognitiveservices account deployment, with"
+            + " its flags: --name is the resource, --deployment-name the deployment).",
     subcommands = {
       DeploymentCommand.Create.class,
       DeploymentCommand.Update.class,
@@ -23,12 +24,9 @@ final class DeploymentCommand {
       name = "create",
       mixinStandardHelpOptions = true,
       description = "Create or update a deployment.")
-  static final class Create extends ArmCommand {
-    @Option(
-        names = {"--name", "-n", "--deployment-name"},
-        required = true,
-        description = "Deployment name.")
-    String name;
+  static final class Create extends AccountScoped {
+    @Option(names = "--deployment-name", required = true, description = "Deployment name.")
+    String deployment;
 
     @Option(names = "--model-name", required = true, description = "Model, e.g. gpt-4o.")
     String modelName;
@@ -43,17 +41,27 @@ final class DeploymentCommand {
     String modelFormat;
 
     @Option(
-        names = "--sku-name",
+        names = {"--sku-name", "--sku"},
         defaultValue = "Standard",
         description =
             "Standard, GlobalStandard, DataZoneStandard, GlobalBatch, ProvisionedManaged …")
     String skuName;
 
     @Option(
-        names = "--sku-capacity",
+        names = {"--sku-capacity", "--capacity"},
         defaultValue = "1",
         description = "Capacity (thousands of tokens per minute for Standard types).")
     int capacity;
+
+    @Option(
+        names = {"--scale-settings-scale-type", "--scale-type"},
+        description = "Legacy scale settings: Standard or Manual.")
+    String scaleType;
+
+    @Option(
+        names = {"--scale-settings-capacity", "--scale-capacity"},
+        description = "Legacy scale settings capacity.")
+    Integer scaleCapacity;
 
     @Option(
         names = "--backend",
@@ -73,7 +81,9 @@ final class DeploymentCommand {
         description = "Environment variable (on the server) holding the upstream key.")
     String apiKeyEnv;
 
-    @Option(names = "--rai-policy", description = "Content filter policy name.")
+    @Option(
+        names = {"--rai-policy", "--rai-policy-name"},
+        description = "Content filter policy name.")
     String raiPolicy;
 
     @Option(
@@ -95,6 +105,15 @@ final class DeploymentCommand {
       if (raiPolicy != null) {
         properties.put("raiPolicyName", raiPolicy);
       }
+      if (scaleType != null || scaleCapacity != null) {
+        ObjectNode scale = properties.putObject("scaleSettings");
+        if (scaleType != null) {
+          scale.put("scaleType", scaleType);
+        }
+        if (scaleCapacity != null) {
+          scale.put("capacity", scaleCapacity);
+        }
+      }
       if (backends != null) {
         var pool = properties.putArray("backendPool");
         backends.forEach(pool::add);
@@ -112,12 +131,13 @@ final class DeploymentCommand {
           b.put("apiKeyEnv", apiKeyEnv);
         }
       }
-      return arm.send("PUT", arm.accountPath() + "/deployments/" + ArmClient.encode(name), body);
+      return arm.send(
+          "PUT", arm.accountPath() + "/deployments/" + ArmClient.encode(deployment), body);
     }
   }
 
   @Command(name = "list", mixinStandardHelpOptions = true, description = "List deployments.")
-  static final class ListDeployments extends ArmCommand {
+  static final class ListDeployments extends AccountScoped {
     @Override
     JsonNode call(ArmClient arm) throws Exception {
       return Output.values(arm.send("GET", arm.accountPath() + "/deployments", null));
@@ -128,28 +148,25 @@ final class DeploymentCommand {
       name = "show",
       mixinStandardHelpOptions = true,
       description = "Show a deployment, with its rate limits.")
-  static final class Show extends ArmCommand {
-    @Option(
-        names = {"--name", "-n", "--deployment-name"},
-        required = true)
-    String name;
+  static final class Show extends AccountScoped {
+    @Option(names = "--deployment-name", required = true, description = "Deployment name.")
+    String deployment;
 
     @Override
     JsonNode call(ArmClient arm) throws Exception {
-      return arm.send("GET", arm.accountPath() + "/deployments/" + ArmClient.encode(name), null);
+      return arm.send(
+          "GET", arm.accountPath() + "/deployments/" + ArmClient.encode(deployment), null);
     }
   }
 
   @Command(name = "delete", mixinStandardHelpOptions = true, description = "Delete a deployment.")
-  static final class Delete extends ArmCommand {
-    @Option(
-        names = {"--name", "-n", "--deployment-name"},
-        required = true)
-    String name;
+  static final class Delete extends AccountScoped {
+    @Option(names = "--deployment-name", required = true, description = "Deployment name.")
+    String deployment;
 
     @Override
     JsonNode call(ArmClient arm) throws Exception {
-      arm.send("DELETE", arm.accountPath() + "/deployments/" + ArmClient.encode(name), null);
+      arm.send("DELETE", arm.accountPath() + "/deployments/" + ArmClient.encode(deployment), null);
       return null;
     }
   }
@@ -158,21 +175,22 @@ final class DeploymentCommand {
       name = "update",
       mixinStandardHelpOptions = true,
       description = "Change a deployment's content filter policy.")
-  static final class Update extends ArmCommand {
-    @Option(
-        names = {"--name", "-n", "--deployment-name"},
-        required = true,
-        description = "Deployment name.")
-    String name;
+  static final class Update extends AccountScoped {
+    @Option(names = "--deployment-name", required = true, description = "Deployment name.")
+    String deployment;
 
-    @Option(names = "--rai-policy", required = true, description = "Content filter policy name.")
+    @Option(
+        names = {"--rai-policy", "--rai-policy-name"},
+        required = true,
+        description = "Content filter policy name.")
     String raiPolicy;
 
     @Override
     JsonNode call(ArmClient arm) throws Exception {
       ObjectNode body = Json.MAPPER.createObjectNode();
       body.putObject("properties").put("raiPolicyName", raiPolicy);
-      return arm.send("PATCH", arm.accountPath() + "/deployments/" + ArmClient.encode(name), body);
+      return arm.send(
+          "PATCH", arm.accountPath() + "/deployments/" + ArmClient.encode(deployment), body);
     }
   }
 }

@@ -24,6 +24,7 @@ import picocli.CommandLine.Command;
       RaiPolicyCommand.class,
       RaiBlocklistCommand.class,
       SafetyCommand.class,
+      GroupCommand.class,
       TrainCommand.class
     })
 public final class LazuriteCommand {}

@@ -16,6 +16,7 @@ public final class Main {
   public static CommandLine commandLine() {
     return new CommandLine(new LazuriteCommand())
         .setCaseInsensitiveEnumValuesAllowed(true)
+        .setParameterExceptionHandler(UsageErrors::handle)
         .setExecutionExceptionHandler(
             (e, cmd, parsed) -> {
               cmd.getErr().println("error: " + e.getMessage());

@@ -6,6 +6,7 @@ import dev.lazurite.json.Json;
 import java.util.UUID;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 
 @Command(
     name = "role",
@@ -30,9 +31,20 @@ final class RoleCommand {
     static final class Create extends ArmCommand {
       @Option(
           names = "--assignee",
-          required = true,
-          description = "Object id of a principal, managed identity or group.")
+          description =
+              "The principal: an object id, the appId of a service principal, the client id of a"
+                  + " managed identity, or a display name that names one principal.")
       String assignee;
+
+      @Option(
+          names = "--assignee-object-id",
+          description = "The principal's object id, used as given (no directory look-up).")
+      String assigneeObjectId;
+
+      @Option(
+          names = "--assignee-principal-type",
+          description = "With --assignee-object-id: User, Group or ServicePrincipal.")
+      String principalType;
 
       @Option(
           names = "--role",
@@ -45,8 +57,19 @@ final class RoleCommand {
 
       @Override
       JsonNode call(ArmClient arm) throws Exception {
+        if ((assignee == null) == (assigneeObjectId == null)) {
+          throw new ParameterException(
+              spec.commandLine(), "usage error: --assignee STRING | --assignee-object-id GUID");
+        }
+        String principal =
+            assigneeObjectId != null ? assigneeObjectId : Assignees.resolve(arm, assignee);
+        ObjectNode properties = Json.MAPPER.createObjectNode();
+        properties.put("roleDefinitionId", role).put("principalId", principal);
+        if (principalType != null) {
+          properties.put("principalType", principalType);
+        }
         ObjectNode body = Json.MAPPER.createObjectNode();
-        body.putObject("properties").put("roleDefinitionId", role).put("principalId", assignee);
+        body.set("properties", properties);
         return arm.send("PUT", assignments(arm, scope) + "/" + UUID.randomUUID(), body);
       }
     }
@@ -59,9 +82,26 @@ final class RoleCommand {
       @Option(names = "--scope", description = "ARM scope; default: the resource.")
       String scope;
 
+      @Option(
+          names = "--assignee",
+          description = "Only the assignments of this principal (as create's --assignee).")
+      String assignee;
+
       @Override
       JsonNode call(ArmClient arm) throws Exception {
-        return Output.values(arm.send("GET", assignments(arm, scope), null));
+        JsonNode all = Output.values(arm.send("GET", assignments(arm, scope), null));
+        if (assignee == null) {
+          return all;
+        }
+        String principal = Assignees.resolve(arm, assignee);
+        var mine = Json.MAPPER.createArrayNode();
+        all.forEach(
+            a -> {
+              if (a.at("/properties/principalId").asText().equalsIgnoreCase(principal)) {
+                mine.add(a);
+              }
+            });
+        return mine;
       }
     }
 

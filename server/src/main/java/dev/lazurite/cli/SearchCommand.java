@@ -24,7 +24,10 @@ final class SearchCommand {
       mixinStandardHelpOptions = true,
       description = "Create a search service; prints it with its endpoint.")
   static final class Create extends ArmCommand {
-    @Option(names = "--name", required = true, description = "The service name.")
+    @Option(
+        names = {"--name", "-n", "--service-name"},
+        required = true,
+        description = "The service name.")
     String name;
 
     @Option(names = "--location", description = "Its location (default: local).")
@@ -43,7 +46,10 @@ final class SearchCommand {
 
   @Command(name = "show", mixinStandardHelpOptions = true, description = "Print a search service.")
   static final class Show extends ArmCommand {
-    @Option(names = "--name", required = true, description = "The service name.")
+    @Option(
+        names = {"--name", "-n", "--service-name"},
+        required = true,
+        description = "The service name.")
     String name;
 
     @Override
@@ -68,7 +74,10 @@ final class SearchCommand {
       mixinStandardHelpOptions = true,
       description = "Delete a search service and its indexes.")
   static final class Delete extends ArmCommand {
-    @Option(names = "--name", required = true, description = "The service name.")
+    @Option(
+        names = {"--name", "-n", "--service-name"},
+        required = true,
+        description = "The service name.")
     String name;
 
     @Override
@@ -89,7 +98,10 @@ final class SearchCommand {
         mixinStandardHelpOptions = true,
         description = "Print {\"primaryKey\", \"secondaryKey\"}.")
     static final class ListKeys extends ArmCommand {
-      @Option(names = "--name", required = true, description = "The service name.")
+      @Option(
+          names = {"--name", "-n", "--service-name"},
+          required = true,
+          description = "The service name.")
       String name;
 
       @Override
@@ -103,7 +115,10 @@ final class SearchCommand {
         mixinStandardHelpOptions = true,
         description = "Replace the primary or secondary admin key.")
     static final class Regenerate extends ArmCommand {
-      @Option(names = "--name", required = true, description = "The service name.")
+      @Option(
+          names = {"--name", "-n", "--service-name"},
+          required = true,
+          description = "The service name.")
       String name;
 
       @Option(names = "--key-kind", required = true, description = "primary or secondary.")
@@ -127,7 +142,10 @@ final class SearchCommand {
         mixinStandardHelpOptions = true,
         description = "Print [{\"name\", \"key\"}].")
     static final class ListKeys extends ArmCommand {
-      @Option(names = "--name", required = true, description = "The service name.")
+      @Option(
+          names = {"--name", "-n", "--service-name"},
+          required = true,
+          description = "The service name.")
       String name;
 
       @Override

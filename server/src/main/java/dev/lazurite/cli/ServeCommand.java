@@ -2,7 +2,6 @@ package dev.lazurite.cli;
 
 import dev.lazurite.config.ConfigLoader;
 import dev.lazurite.config.ServerConfig;
-import dev.lazurite.control.AccountKeys;
 import dev.lazurite.server.LazuriteServer;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -147,35 +146,7 @@ final class ServeCommand implements Callable<Integer> {
                 },
                 "lazurite-shutdown"));
     RUNNING.set(true);
-    AccountKeys keys = server.defaultKeys();
-    String endpoint = server.endpoint().toString();
-    System.out.printf(
-        """
-        Lazurite is serving Azure OpenAI at
-          endpoint:  %s%s
-          api-key:   %s
-          deployments: gpt-35-turbo, gpt-4o (simulator), all-minilm-l6-v2 (embeddings)
-
-        Try it:
-          curl "%s/openai/deployments/gpt-4o/chat/completions?api-version=2024-10-21" \\
-            -H "Content-Type: application/json" -H "api-key: %s" \\
-            -d '{"messages":[{"role":"user","content":"Hello"}]}'
-        %s
-        Stop with Ctrl-C (in-flight requests finish first).
-        """,
-        endpoint,
-        server.httpsEndpoint().map(e -> "\n  https:     " + e).orElse(""),
-        keys.key1(),
-        endpoint,
-        keys.key1(),
-        server
-            .caCertFile()
-            .map(
-                f ->
-                    "HTTPS clients trust the local CA: "
-                        + f.toAbsolutePath()
-                        + "  (see `lazurite cert`)\n")
-            .orElse(""));
+    System.out.print(Banner.text(server, Terminal.interactive()));
     System.out.flush();
     stopped.await();
     return 0;

@@ -10,7 +10,7 @@ import picocli.CommandLine.Option;
     name = "usage",
     mixinStandardHelpOptions = true,
     description = "Requests and tokens per deployment, model and operation.")
-final class UsageCommand extends ArmCommand {
+final class UsageCommand extends AccountScoped {
   @Option(
       names = "--since",
       description = "ISO instant or a duration like PT1H or P1D; default: everything.")

@@ -8,6 +8,9 @@ import dev.lazurite.control.arm.ArmRouter;
 import dev.lazurite.control.arm.PathTemplate;
 import dev.lazurite.control.arm.ProviderAnywhere;
 import dev.lazurite.control.event.ChangeOrigin;
+import dev.lazurite.control.group.AccountsAndSearchServices;
+import dev.lazurite.control.group.ResourceGroupRoutes;
+import dev.lazurite.control.group.ResourceGroups;
 import dev.lazurite.error.ApiException;
 import dev.lazurite.error.ErrorCode;
 import dev.lazurite.error.ErrorRenderer;
@@ -104,6 +107,14 @@ public final class ArmHandler implements Handler {
             });
     new CognitiveServicesRoutes(control, usage, quota, endpoint).register(routes);
     new RaiRoutes(raiStore, control).register(routes);
+    var groups =
+        new ResourceGroupRoutes(
+            new ResourceGroups(
+                control.resourceGroups(),
+                new AccountsAndSearchServices(control, searchServices),
+                clock),
+            subscription);
+    groups.register(routes);
   }
 
   /** The route table; other resource providers register their routes here. */

@@ -1,6 +1,7 @@
 package dev.lazurite.control;
 
 import dev.lazurite.catalog.ModelCatalog;
+import dev.lazurite.control.group.ResourceGroups;
 import dev.lazurite.store.ControlStore;
 import java.time.Clock;
 import java.util.List;
@@ -33,6 +34,8 @@ public final class Bootstrap {
                   return id;
                 });
     if (store.setting(BOOTSTRAPPED).isEmpty()) {
+      new ResourceGroups(store.resourceGroups(), (s, g) -> {}, clock)
+          .ensure(subscription, DEFAULT_RESOURCE_GROUP, region);
       var account =
           Account.create(
               DEFAULT_ACCOUNT,

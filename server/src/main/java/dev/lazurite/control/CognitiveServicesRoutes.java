@@ -147,6 +147,12 @@ final class CognitiveServicesRoutes {
   }
 
   private ArmResponse putAccount(ArmCall c) {
+    if (control
+        .resourceGroups()
+        .get(c.value("subscriptionId"), c.value("resourceGroupName"))
+        .isEmpty()) {
+      throw ApiException.of(ErrorCode.ARM_RESOURCE_GROUP_NOT_FOUND, c.value("resourceGroupName"));
+    }
     AccountRequest request = ArmRequests.account(ArmRequests.parse(c.body()));
     var write =
         control.putAccount(

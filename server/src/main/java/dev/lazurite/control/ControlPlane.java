@@ -83,6 +83,11 @@ public final class ControlPlane {
     return accounts;
   }
 
+  /** The resource groups accounts are created in. */
+  public dev.lazurite.control.group.ResourceGroupStore resourceGroups() {
+    return store.resourceGroups();
+  }
+
   /** Deployments, backends and pools, and quota. */
   public DeploymentService deploymentService() {
     return deployments;

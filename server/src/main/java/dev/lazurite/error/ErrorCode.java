@@ -138,6 +138,29 @@ public enum ErrorCode {
       "The resource '%s' already exists in location '%s' in resource group '%s'. A resource with"
           + " the same name cannot be created in location '%s'. Please select a new resource"
           + " name."),
+  // Resource groups (Microsoft.Resources).
+  ARM_RESOURCE_GROUP_NOT_FOUND(
+      404, Shape.AZURE, "ResourceGroupNotFound", "Resource group '%s' could not be found."),
+  ARM_RESOURCE_GROUP_LOCATION(
+      409,
+      Shape.AZURE,
+      "InvalidResourceGroupLocation",
+      "Invalid resource group location '%s'. The Resource group already exists in location"
+          + " '%s'."),
+  ARM_INVALID_RESOURCE_GROUP(
+      400,
+      Shape.AZURE,
+      "InvalidResourceGroup",
+      "The provided resource group name '%s' has invalid characters or length. The name can only"
+          + " be 1 to 90 letters, digits, '-', '.', '(', ')' or '_', and cannot end with '.'."),
+  ARM_LOCATION_REQUIRED(
+      400,
+      Shape.AZURE,
+      "LocationRequired",
+      "The location property is required for this definition."),
+  ARM_INVALID_TAGS(400, Shape.AZURE, "InvalidTag", "%s"),
+  ARM_SUBSCRIPTION_NOT_FOUND(
+      404, Shape.AZURE, "SubscriptionNotFound", "The subscription '%s' could not be found."),
   ARM_INSUFFICIENT_QUOTA(
       400,
       Shape.AZURE,

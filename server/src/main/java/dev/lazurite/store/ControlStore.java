@@ -47,6 +47,9 @@ public interface ControlStore {
   /** Content filter policies and custom blocklists. */
   RaiStore rai();
 
+  /** Resource groups. */
+  dev.lazurite.control.group.ResourceGroupStore resourceGroups();
+
   Optional<String> setting(String name);
 
   void putSetting(String name, String value);

@@ -52,7 +52,7 @@ class CliTest {
         run(
             "deployment",
             "create",
-            "--name",
+            "--deployment-name",
             "gpt-4o-prod",
             "--model-name",
             "gpt-4o",
@@ -81,10 +81,10 @@ class CliTest {
     Run listed = run("deployment", "list");
     assertThat(listed.json().findValuesAsText("name"))
         .contains("gpt-4o-prod", "gpt-35-turbo", "gpt-4o");
-    Run shown = run("deployment", "show", "--name", "gpt-4o-prod");
+    Run shown = run("deployment", "show", "--deployment-name", "gpt-4o-prod");
     assertThat(shown.json().at("/properties/rateLimits/1/count").asInt()).isEqualTo(100_000);
 
-    assertThat(run("deployment", "delete", "--name", "gpt-4o-prod").code()).isZero();
+    assertThat(run("deployment", "delete", "--deployment-name", "gpt-4o-prod").code()).isZero();
     assertThat(
             server
                 .http()
@@ -113,7 +113,7 @@ class CliTest {
 
   @Test
   void reportsControlPlaneErrorsWithArmsMessage() {
-    Run bad = run("deployment", "create", "--name", "x", "--model-name", "gpt-99");
+    Run bad = run("deployment", "create", "--deployment-name", "x", "--model-name", "gpt-99");
     assertThat(bad.code()).isEqualTo(1);
     assertThat(bad.err()).contains("(DeploymentModelNotSupported)");
   }

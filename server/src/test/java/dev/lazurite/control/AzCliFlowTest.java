@@ -30,6 +30,14 @@ class AzCliFlowTest {
               BuiltInRoles.CONTRIBUTOR.roleName(),
               "/subscriptions/" + sub);
       var http = new TestingHttp(server.endpoint(), "");
+      var group =
+          http.send(
+              "PUT",
+              "/subscriptions/" + sub + "/resourcegroups/rg1?api-version=2021-04-01",
+              "{\"location\": \"eastus\"}",
+              "Authorization",
+              "Bearer " + server.server().adminToken());
+      assertThat(group.status()).as(group.body()).isEqualTo(201);
 
       JsonNode discovery = http.send("GET", "/adfs/.well-known/openid-configuration", null).json();
       String tokenPath = discovery.get("token_endpoint").asText().replace(server.endpoint(), "");

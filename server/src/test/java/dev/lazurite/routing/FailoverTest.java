@@ -40,7 +40,7 @@ class FailoverTest {
         server,
         "deployment",
         "create",
-        "--name",
+        "--deployment-name",
         name,
         "--model-name",
         "gpt-4o",

@@ -34,7 +34,7 @@ class ContentFilterTest {
           server,
           "deployment",
           "create",
-          "--name",
+          "--deployment-name",
           name,
           "--model-name",
           "gpt-4o",
@@ -71,7 +71,8 @@ class ContentFilterTest {
   }
 
   static void use(String deployment, String policy) {
-    TestingCli.run(server, "deployment", "update", "--name", deployment, "--rai-policy", policy);
+    TestingCli.run(
+        server, "deployment", "update", "--deployment-name", deployment, "--rai-policy", policy);
   }
 
   @Test

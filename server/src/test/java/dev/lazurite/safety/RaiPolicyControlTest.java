@@ -132,7 +132,13 @@ class RaiPolicyControlTest {
 
     JsonNode deployment =
         TestingCli.run(
-            server, "deployment", "update", "--name", "gpt-4o", "--rai-policy", "strict");
+            server,
+            "deployment",
+            "update",
+            "--deployment-name",
+            "gpt-4o",
+            "--rai-policy",
+            "strict");
     assertThat(deployment.path("properties").path("raiPolicyName").asText()).isEqualTo("strict");
     assertThat(deployment.path("properties").path("model").path("name").asText())
         .isEqualTo("gpt-4o");
@@ -142,7 +148,13 @@ class RaiPolicyControlTest {
     assertThat(inUse.body()).contains("gpt-4o");
     assertThat(arm("DELETE", "/raiBlocklists/banned", null).status()).isEqualTo(409);
     TestingCli.run(
-        server, "deployment", "update", "--name", "gpt-4o", "--rai-policy", "Microsoft.DefaultV2");
+        server,
+        "deployment",
+        "update",
+        "--deployment-name",
+        "gpt-4o",
+        "--rai-policy",
+        "Microsoft.DefaultV2");
     TestingCli.run(server, "rai-policy", "delete", "--name", "strict");
     assertThat(arm("GET", "/raiPolicies/strict", null).status()).isEqualTo(404);
     assertThat(arm("DELETE", "/raiBlocklists/banned/raiBlocklistItems/codename", null).status())

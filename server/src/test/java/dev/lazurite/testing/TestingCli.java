@@ -14,8 +14,22 @@ import java.util.List;
 public final class TestingCli {
   private TestingCli() {}
 
+  /** What a command did: its exit code, standard output and standard error. */
+  public record Result(int code, String out, String err) {
+    public JsonNode json() {
+      return Json.read(out, JsonNode.class);
+    }
+  }
+
   /** Runs the command, asserts that it succeeded, and returns its JSON output (null if none). */
   public static JsonNode run(TestingServer server, String... args) {
+    Result result = execute(server, args);
+    assertThat(result.code()).as(result.err()).isZero();
+    return result.out().isBlank() ? null : result.json();
+  }
+
+  /** Runs the command and returns what it did, whether it succeeded or not. */
+  public static Result execute(TestingServer server, String... args) {
     List<String> all = new ArrayList<>(List.of(args));
     all.add("--data-dir");
     all.add(server.dataDir().toString());
@@ -24,7 +38,7 @@ public final class TestingCli {
     var cli = Main.commandLine();
     cli.setOut(new PrintWriter(out));
     cli.setErr(new PrintWriter(err));
-    assertThat(cli.execute(all.toArray(String[]::new))).as(err.toString()).isZero();
-    return out.toString().isBlank() ? null : Json.read(out.toString(), JsonNode.class);
+    int code = cli.execute(all.toArray(String[]::new));
+    return new Result(code, out.toString(), err.toString());
   }
 }

@@ -340,6 +340,11 @@ public final class SqliteStore implements ControlStore, UsageStore, AutoCloseabl
     return rai;
   }
 
+  @Override
+  public dev.lazurite.control.group.ResourceGroupStore resourceGroups() {
+    return new dev.lazurite.control.group.JdbiResourceGroupStore(jdbi);
+  }
+
   public dev.lazurite.store.SearchServiceStore searchServices() {
     return searchServices;
   }

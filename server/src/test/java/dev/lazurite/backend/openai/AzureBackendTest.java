@@ -73,7 +73,7 @@ class AzureBackendTest {
         gateway,
         "deployment",
         "create",
-        "--name",
+        "--deployment-name",
         "via-" + backend,
         "--model-name",
         "gpt-4o",

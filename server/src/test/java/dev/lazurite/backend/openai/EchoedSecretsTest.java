@@ -162,7 +162,7 @@ class EchoedSecretsTest {
         gateway,
         "deployment",
         "create",
-        "--name",
+        "--deployment-name",
         "via-" + name,
         "--model-name",
         "gpt-4o",
