@@ -7,6 +7,7 @@ import dev.lazurite.error.ApiException;
 import dev.lazurite.error.ErrorCode;
 import dev.lazurite.error.ErrorRenderer;
 import dev.lazurite.json.Json;
+import dev.lazurite.network.ResourceEndpoints;
 import dev.lazurite.rbac.RoleAssignmentRoutes;
 import dev.lazurite.server.edge.BodyRejected;
 import dev.lazurite.server.edge.EdgeResponses;
@@ -38,7 +39,7 @@ public final class ArmHandler implements Handler {
   private final ControlPlane control;
   private final UsageStore usage;
   private final byte[] adminToken;
-  private final String endpoint;
+  private final ResourceEndpoints endpoint;
   private final Clock clock;
   private final TokenValidator tokens;
   private final RoleAssignmentRoutes roles;
@@ -55,7 +56,7 @@ public final class ArmHandler implements Handler {
       ControlPlane control,
       UsageStore usage,
       String adminToken,
-      String endpoint,
+      ResourceEndpoints endpoint,
       Clock clock,
       TokenValidator tokens,
       String subscription,
@@ -65,7 +66,7 @@ public final class ArmHandler implements Handler {
       dev.lazurite.store.RaiStore raiStore) {
     this.rai = new RaiRoutes(raiStore, control);
     this.quota = quota;
-    this.search = new SearchServiceRoutes(searchServices, () -> endpoint);
+    this.search = new SearchServiceRoutes(searchServices, endpoint::root);
     this.tokens = tokens;
     this.subscription = subscription;
     this.tenantId = tenantId;

@@ -20,6 +20,8 @@ import dev.lazurite.identity.TokenIssuer;
 import dev.lazurite.internal.InternalCalls;
 import dev.lazurite.metering.MeteringListener;
 import dev.lazurite.metering.UsageWriter;
+import dev.lazurite.network.HostTemplate;
+import dev.lazurite.network.ResourceEndpoints;
 import dev.lazurite.pipeline.PipelineListener;
 import dev.lazurite.pipeline.Pipelines;
 import dev.lazurite.quota.LocalQuotaCounters;
@@ -165,18 +167,26 @@ public final class LazuriteServer implements AutoCloseable {
                     environment, backends.embedded()::vectors, backends.outbound()),
                 PipelineListener.of(List.of(new MeteringListener(usage, clock))),
                 clock));
+    Optional<HostTemplate> hostTemplate =
+        Optional.ofNullable(environment.apply("LAZURITE_ENDPOINT_HOST_TEMPLATE"))
+            .filter(t -> !t.isBlank())
+            .map(HostTemplate::parse);
+    // Each resource's endpoint is known once the listeners are bound.
+    ResourceEndpoints[] endpoints = {null};
     var dataPlane =
         new DataPlaneHandler(
             pipelines,
             dev.lazurite.runtime.Regions.displayName(config.region()),
-            TrustedProxies.parse(environment.apply("LAZURITE_TRUSTED_PROXIES")));
+            TrustedProxies.parse(environment.apply("LAZURITE_TRUSTED_PROXIES")),
+            () -> endpoints[0]);
 
     LocalCertificates.Identity identity = null;
     if (config.httpsPort() >= 0) {
       identity =
           config.tlsCert().isPresent()
               ? LocalCertificates.fromPem(config.tlsCert().get(), config.tlsKey().orElseThrow())
-              : LocalCertificates.localIdentity(config.dataDir().resolve("tls"), config.tlsHosts());
+              : LocalCertificates.localIdentity(
+                  config.dataDir().resolve("tls"), certificateHosts(config, hostTemplate));
     }
     this.caCert =
         config.httpsPort() >= 0 && config.tlsCert().isEmpty()
@@ -249,6 +259,7 @@ public final class LazuriteServer implements AutoCloseable {
                     r ->
                         r.any(new CollapsedSlashes())
                             .any("/openai/*", dataPlane)
+                            .any("/" + ResourceEndpoints.PATH_PREFIX + "/*", dataPlane)
                             .any(LazuriteServer::notFound)),
             privateEndpoint -> {
               if (config.httpsPort() < 0) {
@@ -262,12 +273,13 @@ public final class LazuriteServer implements AutoCloseable {
             watchdog);
     snapshots.observe(privateEndpoints::reconcile);
     endpoint[0] = (httpsEndpoint().orElse(endpoint())).toString();
+    endpoints[0] = new ResourceEndpoints(URI.create(endpoint[0]), hostTemplate);
     arm.handler =
         new ArmHandler(
             control,
             store,
             admin.token(),
-            endpoint[0],
+            endpoints[0],
             clock,
             new TokenValidator(issuer.publicKeys(), issuer.issuer(), Set.of(Audiences.MANAGEMENT)),
             subscription,
@@ -329,6 +341,7 @@ public final class LazuriteServer implements AutoCloseable {
     routing.any(new CollapsedSlashes());
     routing.any("/search/*", search);
     routing.any("/openai/*", dataPlane).any("/subscriptions", arm).any("/subscriptions/*", arm);
+    routing.any("/" + ResourceEndpoints.PATH_PREFIX + "/*", dataPlane);
     identityAdmin.routing(routing);
     tokenEndpoints.routing(routing);
     routing.get("/healthz", readiness).any(LazuriteServer::notFound);
@@ -444,6 +457,14 @@ public final class LazuriteServer implements AutoCloseable {
         || h.equals("::1")
         || h.equalsIgnoreCase(config.host())
         || config.tlsHosts().stream().anyMatch(h::equalsIgnoreCase);
+  }
+
+  /** The names the local certificate covers: the configured ones and the host template's domain. */
+  private static List<String> certificateHosts(
+      ServerConfig config, Optional<HostTemplate> hostTemplate) {
+    var hosts = new java.util.ArrayList<>(config.tlsHosts());
+    hostTemplate.ifPresent(t -> hosts.add(t.wildcard()));
+    return hosts;
   }
 
   private static long number(
