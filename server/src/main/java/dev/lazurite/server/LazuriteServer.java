@@ -21,6 +21,7 @@ import dev.lazurite.internal.InternalCalls;
 import dev.lazurite.metering.MeteringListener;
 import dev.lazurite.metering.UsageWriter;
 import dev.lazurite.network.HostTemplate;
+import dev.lazurite.network.PrivateLink;
 import dev.lazurite.network.ResourceEndpoints;
 import dev.lazurite.pipeline.PipelineListener;
 import dev.lazurite.pipeline.Pipelines;
@@ -77,6 +78,7 @@ public final class LazuriteServer implements AutoCloseable {
   private final Thread embeddingsWarmUp;
   private final IdentityService identities;
   private final PrivateEndpointListeners privateEndpoints;
+  private final PrivateEndpointListeners searchPrivateEndpoints;
   private final QuotaCounters quota;
   private final HealthProber prober;
   private final dev.lazurite.searchservice.SearchServices searchServices;
@@ -171,13 +173,14 @@ public final class LazuriteServer implements AutoCloseable {
         Optional.ofNullable(environment.apply("LAZURITE_ENDPOINT_HOST_TEMPLATE"))
             .filter(t -> !t.isBlank())
             .map(HostTemplate::parse);
+    var proxies = TrustedProxies.parse(environment.apply("LAZURITE_TRUSTED_PROXIES"));
     // Each resource's endpoint is known once the listeners are bound.
     ResourceEndpoints[] endpoints = {null};
     var dataPlane =
         new DataPlaneHandler(
             pipelines,
             dev.lazurite.runtime.Regions.displayName(config.region()),
-            TrustedProxies.parse(environment.apply("LAZURITE_TRUSTED_PROXIES")),
+            proxies,
             () -> endpoints[0]);
 
     LocalCertificates.Identity identity = null;
@@ -218,7 +221,8 @@ public final class LazuriteServer implements AutoCloseable {
                 issuer.publicKeys(),
                 issuer.issuer(),
                 Set.of(Audiences.SEARCH, Audiences.SEARCH + "/")),
-            () -> snapshots.get().roleAssignments());
+            () -> snapshots.get().roleAssignments(),
+            proxies);
     long tlsReady = System.nanoTime();
     this.guard = new ConnectionGuard(config.http());
     this.watchdog = new ListenerWatchdog(Duration.ofSeconds(1));
@@ -248,6 +252,17 @@ public final class LazuriteServer implements AutoCloseable {
     https.ifPresent(watchdog::watch);
     long listening = System.nanoTime();
     var configuredIdentity = identity;
+    java.util.function.Function<PrivateLink, Optional<LocalCertificates.Identity>>
+        privateIdentities =
+            privateEndpoint -> {
+              if (config.httpsPort() < 0) {
+                return Optional.empty();
+              }
+              return config.tlsCert().isPresent()
+                  ? Optional.of(configuredIdentity)
+                  : PrivateEndpointListeners.localCa(
+                      config.dataDir().resolve("tls"), privateEndpoint);
+            };
     this.privateEndpoints =
         new PrivateEndpointListeners(
             (host, port, tls) ->
@@ -261,17 +276,21 @@ public final class LazuriteServer implements AutoCloseable {
                             .any("/openai/*", dataPlane)
                             .any("/" + ResourceEndpoints.PATH_PREFIX + "/*", dataPlane)
                             .any(LazuriteServer::notFound)),
-            privateEndpoint -> {
-              if (config.httpsPort() < 0) {
-                return Optional.empty();
-              }
-              return config.tlsCert().isPresent()
-                  ? Optional.of(configuredIdentity)
-                  : PrivateEndpointListeners.localCa(
-                      config.dataDir().resolve("tls"), privateEndpoint);
-            },
+            privateIdentities,
             watchdog);
     snapshots.observe(privateEndpoints::reconcile);
+    this.searchPrivateEndpoints =
+        new PrivateEndpointListeners(
+            (host, port, tls) ->
+                edge.server(
+                    "search-private-endpoint",
+                    host,
+                    port,
+                    tls,
+                    r -> r.any(new CollapsedSlashes()).any(search)),
+            privateIdentities,
+            watchdog);
+    searchServices.observe(searchPrivateEndpoints::reconcile);
     endpoint[0] = (httpsEndpoint().orElse(endpoint())).toString();
     endpoints[0] = new ResourceEndpoints(URI.create(endpoint[0]), hostTemplate);
     arm.handler =
@@ -494,6 +513,7 @@ public final class LazuriteServer implements AutoCloseable {
     // All listeners stop at once, so that together they take no longer than one.
     var stopping = new java.util.ArrayList<Thread>();
     stopping.add(Thread.ofVirtual().start(privateEndpoints::close));
+    stopping.add(Thread.ofVirtual().start(searchPrivateEndpoints::close));
     stopping.add(Thread.ofVirtual().start(http::stop));
     https.ifPresent(l -> stopping.add(Thread.ofVirtual().start(l::stop)));
     for (Thread thread : stopping) {
