@@ -87,6 +87,10 @@ public final class LazuriteServer implements AutoCloseable {
       ServerConfig config, Clock clock, java.util.function.Function<String, String> environment)
       throws IOException {
     this.config = config;
+    Optional<HostTemplate> hostTemplate =
+        Optional.ofNullable(environment.apply("LAZURITE_ENDPOINT_HOST_TEMPLATE"))
+            .filter(t -> !t.isBlank())
+            .map(HostTemplate::parse);
     Files.createDirectories(config.dataDir());
     long started = System.nanoTime();
     String masterKeyFile = environment.apply("LAZURITE_MASTER_KEY_FILE");
@@ -169,10 +173,6 @@ public final class LazuriteServer implements AutoCloseable {
                     environment, backends.embedded()::vectors, backends.outbound()),
                 PipelineListener.of(List.of(new MeteringListener(usage, clock))),
                 clock));
-    Optional<HostTemplate> hostTemplate =
-        Optional.ofNullable(environment.apply("LAZURITE_ENDPOINT_HOST_TEMPLATE"))
-            .filter(t -> !t.isBlank())
-            .map(HostTemplate::parse);
     var proxies = TrustedProxies.parse(environment.apply("LAZURITE_TRUSTED_PROXIES"));
     // Each resource's endpoint is known once the listeners are bound.
     ResourceEndpoints[] endpoints = {null};

@@ -1,6 +1,7 @@
 package dev.lazurite.network;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.lazurite.testing.RawHttp;
 import dev.lazurite.testing.TestingAccounts;
@@ -60,6 +61,15 @@ class HostTemplateEndpointTest {
             .anySatisfy(n -> assertThat(n).isEqualTo(List.of(2, "*.openai.example.internal")));
       }
     }
+  }
+
+  @Test
+  void aMalformedTemplateStopsTheServerFromStarting() {
+    Map<String, String> env = Map.of("LAZURITE_ENDPOINT_HOST_TEMPLATE", "openai.example.internal");
+    assertThatThrownBy(
+            () -> TestingServer.start(c -> c, name -> env.getOrDefault(name, System.getenv(name))))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("{name}.openai.example.internal");
   }
 
   static RawHttp.Result send(TestingServer server, int port, String host, String key)

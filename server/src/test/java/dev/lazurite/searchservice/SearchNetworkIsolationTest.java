@@ -291,6 +291,20 @@ class SearchNetworkIsolationTest {
   }
 
   @Test
+  void aNameTakenInAnotherResourceGroupIsRefusedAndLeavesTheServiceAsItWas() {
+    TestingCli.run(server, "search", "create", "--name", "taken");
+    var elsewhere =
+        arm.arm(
+            "PUT",
+            service("taken").replace("/resourceGroups/lazurite/", "/resourceGroups/other/"),
+            "{\"location\":\"westus\",\"sku\":{\"name\":\"standard\"}}");
+    assertThat(elsewhere.status()).isIn(404, 409);
+    var kept = arm.arm("GET", service("taken"), null).json();
+    assertThat(kept.at("/sku/name").asText()).isEqualTo("basic");
+    assertThat(kept.at("/location").asText()).isEqualTo("local");
+  }
+
+  @Test
   void anIndexOfMoreThanAThousandFieldsIsRefused() {
     TestingCli.run(server, "search", "create", "--name", "wide");
     String key = adminKey("wide");
