@@ -66,7 +66,14 @@ public final class ArmHandler implements Handler {
       dev.lazurite.store.RaiStore raiStore) {
     this.rai = new RaiRoutes(raiStore, control);
     this.quota = quota;
-    this.search = new SearchServiceRoutes(searchServices, endpoint::root);
+    this.search =
+        new SearchServiceRoutes(
+            searchServices,
+            endpoint::root,
+            () ->
+                control.accounts().stream()
+                    .flatMap(a -> control.privateEndpoints(a).stream())
+                    .toList());
     this.tokens = tokens;
     this.subscription = subscription;
     this.tenantId = tenantId;

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.lazurite.error.ApiException;
 import dev.lazurite.error.ErrorCode;
 import dev.lazurite.json.Json;
+import dev.lazurite.network.PrivateLink;
 import dev.lazurite.searchservice.SearchPrivateEndpoint;
 import dev.lazurite.searchservice.SearchService;
 import dev.lazurite.searchservice.SearchServices;
@@ -25,10 +26,19 @@ final class SearchServiceRoutes {
 
   private final SearchServices services;
   private final Supplier<String> endpoint;
+  private final Supplier<List<? extends PrivateLink>> accountEndpoints;
 
-  SearchServiceRoutes(SearchServices services, Supplier<String> endpoint) {
+  /**
+   * @param accountEndpoints the accounts' private endpoints, whose addresses a search service's may
+   *     not take
+   */
+  SearchServiceRoutes(
+      SearchServices services,
+      Supplier<String> endpoint,
+      Supplier<List<? extends PrivateLink>> accountEndpoints) {
     this.services = services;
     this.endpoint = endpoint;
+    this.accountEndpoints = accountEndpoints;
   }
 
   /** Handles {@code /subscriptions/{s}/resourceGroups/{rg}/providers/Microsoft.Search/…}. */
@@ -183,6 +193,12 @@ final class SearchServiceRoutes {
                                   service.resourceGroup()))));
       case "PUT" -> {
         var request = SearchPrivateEndpoints.read(name, ArmRequests.parse(body));
+        if (accountEndpoints.get().stream()
+            .anyMatch(e -> e.address().equals(request.address()) && e.port() == request.port())) {
+          throw ApiException.of(
+              ErrorCode.ARM_CONFLICT,
+              "A private endpoint with this name or address already exists.");
+        }
         try {
           services.addPrivateEndpoint(
               service.name(),

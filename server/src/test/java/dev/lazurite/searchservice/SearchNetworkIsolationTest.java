@@ -285,6 +285,21 @@ class SearchNetworkIsolationTest {
     TestingCli.run(server, "search", "create", "--name", "pe-other");
     var sameAddress = arm.arm("PUT", service("pe-other") + "/privateEndpoints/pe2", ok);
     assertThat(sameAddress.status()).as("another service's address").isEqualTo(409);
+    int accountPort = freePort("127.0.0.7");
+    var accountEndpoint =
+        arm.arm(
+            "PUT",
+            arm.id("lazurite") + "/privateEndpoints/acct-pe",
+            "{\"properties\":{\"address\":\"127.0.0.7\",\"port\":" + accountPort + "}}");
+    assertThat(accountEndpoint.status()).as(accountEndpoint.body()).isEqualTo(201);
+    var onAccountsAddress =
+        arm.arm(
+            "PUT",
+            endpoints + "/pe3",
+            "{\"properties\":{\"address\":\"127.0.0.7\",\"port\":" + accountPort + "}}");
+    assertThat(onAccountsAddress.status()).as("an account's address").isEqualTo(409);
+    assertThat(arm.arm("DELETE", arm.id("lazurite") + "/privateEndpoints/acct-pe", null).status())
+        .isEqualTo(200);
     assertThat(arm.arm("PUT", service("nosuch") + "/privateEndpoints/pe", ok).status())
         .isEqualTo(404);
     assertThat(arm.arm("PATCH", endpoints + "/pe", ok).status()).isEqualTo(405);
