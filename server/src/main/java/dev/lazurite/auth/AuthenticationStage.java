@@ -10,20 +10,21 @@ import dev.lazurite.pipeline.Route;
 import dev.lazurite.pipeline.Stage;
 import dev.lazurite.runtime.AccountRuntime;
 import dev.lazurite.runtime.RuntimeSnapshot;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
  * Finds who is calling: an {@code api-key} header, an API key sent as {@code Authorization: Bearer}
- * (what OpenAI clients send on v1 routes), or an Entra-style access token. A key names its own
- * account; a token's account is the one the host name names ({@code {account}.openai.azure.com}),
- * else the default account. Keys are never read from the query string; an account with {@code
- * disableLocalAuth} refuses keys with Azure's 403.
+ * (what OpenAI clients send on v1 routes), or an Entra-style access token. Both are resolved
+ * against the resource the endpoint names ({@link EndpointResource}): a key of another resource is
+ * refused as Azure refuses it, and a token is authorised against that resource's role assignments.
+ * At the bare listener root a key names its own resource and a token reaches the default one. Keys
+ * are never read from the query string; an account with {@code disableLocalAuth} refuses keys with
+ * Azure's 403.
  */
 public final class AuthenticationStage implements Stage {
-  /** The account tokens reach when the host name names none. */
-  public static final String DEFAULT_ACCOUNT = "lazurite";
+  /** The account tokens reach when the endpoint names none. */
+  public static final String DEFAULT_ACCOUNT = EndpointResource.DEFAULT_ACCOUNT;
 
   private final Supplier<RuntimeSnapshot> snapshot;
   private final TokenValidator tokens;
@@ -54,9 +55,11 @@ public final class AuthenticationStage implements Stage {
   private Response remote(
       Exchange exchange, Origin.Remote remote, RuntimeSnapshot current, Chain chain) {
     var request = exchange.request();
+    String host = request.header("host").orElse("");
+    Optional<AccountRuntime> named = EndpointResource.named(remote, host, current);
     String apiKey = request.header("api-key").orElse(null);
     if (apiKey != null) {
-      return withKey(apiKey, current, exchange, chain, ErrorCode.INVALID_KEY);
+      return withKey(apiKey, named, current, exchange, chain, ErrorCode.INVALID_KEY);
     }
     String authorization = request.header("authorization").orElse("");
     if (!authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
@@ -66,6 +69,7 @@ public final class AuthenticationStage implements Stage {
     if (!looksLikeJwt(bearer)) {
       return withKey(
           bearer,
+          named,
           current,
           exchange,
           chain,
@@ -80,17 +84,21 @@ public final class AuthenticationStage implements Stage {
     Principal.Entra principal =
         tokens.validate(bearer).orElseThrow(() -> ApiException.of(ErrorCode.INVALID_TOKEN));
     AccountRuntime account =
-        accountFor(request.header("host").orElse(""), current)
+        named
+            .or(() -> EndpointResource.orDefault(remote, host, current))
             .orElseThrow(() -> ApiException.of(ErrorCode.INVALID_TOKEN));
     return chain.proceed(exchange.withCaller(principal, account));
   }
 
   private static Response withKey(
-      String key, RuntimeSnapshot snapshot, Exchange exchange, Chain chain, ErrorCode failure) {
+      String key,
+      Optional<AccountRuntime> named,
+      RuntimeSnapshot snapshot,
+      Exchange exchange,
+      Chain chain,
+      ErrorCode failure) {
     RuntimeSnapshot.KeyBinding binding =
         snapshot.findKey(key).orElseThrow(() -> ApiException.of(failure));
-    Optional<AccountRuntime> named =
-        namedByHost(exchange.request().header("host").orElse(""), snapshot);
     if (named.isPresent() && !named.get().account().name().equals(binding.account())) {
       // A key is valid only for its own resource's endpoint.
       throw ApiException.of(failure);
@@ -102,27 +110,6 @@ public final class AuthenticationStage implements Stage {
     }
     return chain.proceed(
         exchange.withCaller(new Principal.ApiKey(binding.account(), binding.keyName()), account));
-  }
-
-  /** The account a host name such as {@code team-a.openai.azure.com} names, if it exists. */
-  static Optional<AccountRuntime> namedByHost(String host, RuntimeSnapshot snapshot) {
-    String label = host.toLowerCase(Locale.ROOT);
-    int dot = label.indexOf('.');
-    return dot > 0 && !label.substring(0, dot).chars().allMatch(c -> Character.isDigit(c))
-        ? snapshot.account(label.substring(0, dot))
-        : Optional.empty();
-  }
-
-  public static Optional<AccountRuntime> accountFor(String host, RuntimeSnapshot snapshot) {
-    Optional<AccountRuntime> named = namedByHost(host, snapshot);
-    if (named.isPresent()) {
-      return named;
-    }
-    Optional<AccountRuntime> fallback = snapshot.account(DEFAULT_ACCOUNT);
-    if (fallback.isPresent() || snapshot.accounts().size() != 1) {
-      return fallback;
-    }
-    return snapshot.accounts().values().stream().findFirst();
   }
 
   /** A JWT has three base64url parts separated by dots. */

@@ -110,6 +110,14 @@ final class ServeCommand implements Callable<Integer> {
               + " redis://host:6379.")
   String redisUrl;
 
+  @Option(
+      names = "--endpoint-host-template",
+      description =
+          "Give each resource its own host name, e.g. '{name}.openai.example.internal', for"
+              + " wildcard DNS and certificates (LAZURITE_ENDPOINT_HOST_TEMPLATE). Without it each"
+              + " resource's endpoint is a path: https://localhost:8443/accounts/{name}/.")
+  String endpointHostTemplate;
+
   @Override
   public Integer call() throws Exception {
     Map<String, String> flags = new HashMap<>();
@@ -135,7 +143,9 @@ final class ServeCommand implements Callable<Integer> {
             name ->
                 name.equals("LAZURITE_REDIS_URL") && redisUrl != null
                     ? redisUrl
-                    : System.getenv(name));
+                    : name.equals("LAZURITE_ENDPOINT_HOST_TEMPLATE") && endpointHostTemplate != null
+                        ? endpointHostTemplate
+                        : System.getenv(name));
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime()
         .addShutdownHook(

@@ -15,6 +15,7 @@ import dev.lazurite.error.ApiException;
 import dev.lazurite.error.ErrorCode;
 import dev.lazurite.error.ErrorRenderer;
 import dev.lazurite.json.Json;
+import dev.lazurite.network.ResourceEndpoints;
 import dev.lazurite.rbac.RoleAssignmentRoutes;
 import dev.lazurite.server.edge.BodyRejected;
 import dev.lazurite.server.edge.EdgeResponses;
@@ -53,7 +54,7 @@ public final class ArmHandler implements Handler {
       ControlPlane control,
       UsageStore usage,
       String adminToken,
-      String endpoint,
+      ResourceEndpoints endpoint,
       Clock clock,
       TokenValidator tokens,
       String subscription,
@@ -65,7 +66,14 @@ public final class ArmHandler implements Handler {
     this.control = control;
     this.adminToken = adminToken.getBytes(StandardCharsets.UTF_8);
     var roles = new RoleAssignmentRoutes(control, subscription);
-    var search = new SearchServiceRoutes(searchServices, () -> endpoint);
+    var search =
+        new SearchServiceRoutes(
+            searchServices,
+            endpoint::root,
+            () ->
+                control.accounts().stream()
+                    .flatMap(a -> control.privateEndpoints(a).stream())
+                    .toList());
     routes
         .open(
             "GET",

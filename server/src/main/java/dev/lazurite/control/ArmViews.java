@@ -7,6 +7,7 @@ import dev.lazurite.catalog.ModelCatalog;
 import dev.lazurite.catalog.ModelKind;
 import dev.lazurite.deployment.Deployment;
 import dev.lazurite.json.Json;
+import dev.lazurite.network.ResourceEndpoints;
 import dev.lazurite.store.UsageStore;
 import java.util.List;
 
@@ -16,7 +17,9 @@ final class ArmViews {
 
   private ArmViews() {}
 
-  static ObjectNode account(Account account, String endpoint) {
+  /** An account as ARM shows it; its endpoint is its own (a path or host name of its own). */
+  static ObjectNode account(Account account, ResourceEndpoints endpoints) {
+    String endpoint = endpoints.of(account.name());
     ObjectNode node = NODES.objectNode();
     node.put("id", account.armId());
     node.put("name", account.name());

@@ -6,6 +6,7 @@ import dev.lazurite.control.arm.ArmResponse;
 import dev.lazurite.control.arm.ArmRouter;
 import dev.lazurite.error.ApiException;
 import dev.lazurite.error.ErrorCode;
+import dev.lazurite.network.ResourceEndpoints;
 import dev.lazurite.quota.QuotaCounters;
 import dev.lazurite.store.UsageStore;
 import java.time.Instant;
@@ -27,10 +28,10 @@ final class CognitiveServicesRoutes {
   private final ControlPlane control;
   private final UsageStore usage;
   private final QuotaCounters quota;
-  private final String endpoint;
+  private final ResourceEndpoints endpoint;
 
   CognitiveServicesRoutes(
-      ControlPlane control, UsageStore usage, QuotaCounters quota, String endpoint) {
+      ControlPlane control, UsageStore usage, QuotaCounters quota, ResourceEndpoints endpoint) {
     this.control = control;
     this.usage = usage;
     this.quota = quota;

@@ -1,10 +1,11 @@
 package dev.lazurite.control;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.lazurite.error.ApiException;
 import dev.lazurite.error.ErrorCode;
 import dev.lazurite.json.Json;
+import dev.lazurite.network.PrivateLink;
+import dev.lazurite.searchservice.SearchPrivateEndpoint;
 import dev.lazurite.searchservice.SearchService;
 import dev.lazurite.searchservice.SearchServices;
 import java.util.List;
@@ -12,8 +13,10 @@ import java.util.Locale;
 import java.util.function.Supplier;
 
 /**
- * ARM routes of {@code Microsoft.Search/searchServices}: create, read, list and delete services,
- * and list or regenerate their keys.
+ * ARM routes of {@code Microsoft.Search/searchServices}: create, read, update, list and delete
+ * services with their network settings, list or regenerate their keys, and manage their private
+ * endpoints ({@code …/searchServices/{s}/privateEndpoints/{name}}, the Lazurite route accounts have
+ * too).
  */
 final class SearchServiceRoutes {
   static final String PROVIDER = "microsoft.search";
@@ -23,10 +26,19 @@ final class SearchServiceRoutes {
 
   private final SearchServices services;
   private final Supplier<String> endpoint;
+  private final Supplier<List<? extends PrivateLink>> accountEndpoints;
 
-  SearchServiceRoutes(SearchServices services, Supplier<String> endpoint) {
+  /**
+   * @param accountEndpoints the accounts' private endpoints, whose addresses a search service's may
+   *     not take
+   */
+  SearchServiceRoutes(
+      SearchServices services,
+      Supplier<String> endpoint,
+      Supplier<List<? extends PrivateLink>> accountEndpoints) {
     this.services = services;
     this.endpoint = endpoint;
+    this.accountEndpoints = accountEndpoints;
   }
 
   /** Handles {@code /subscriptions/{s}/resourceGroups/{rg}/providers/Microsoft.Search/…}. */
@@ -69,11 +81,39 @@ final class SearchServiceRoutes {
                     + name
                     + "'.");
           }
-          JsonNode request = ArmRequests.parse(body);
-          String location = request.path("location").asText("local");
-          String sku = request.path("sku").path("name").asText("basic");
-          var created = services.put(name, sub, rg, location, sku);
+          var request = SearchServiceBodies.put(ArmRequests.parse(body));
+          services
+              .get(name)
+              .filter(s -> !s.resourceGroup().equalsIgnoreCase(rg))
+              .ifPresent(
+                  s -> {
+                    throw ApiException.of(
+                        ErrorCode.ARM_CONFLICT,
+                        "The search service name '" + name + "' is already in use.");
+                  });
+          var created =
+              services.put(
+                  name,
+                  sub,
+                  rg,
+                  request.location().orElseThrow(),
+                  request.sku().orElseThrow(),
+                  request.network());
           yield new Answer(created.created() ? 201 : 200, view(created.service()));
+        }
+        case "PATCH" -> {
+          caller.require(TYPE + "/write", scope);
+          SearchService current = existing(name, rg);
+          var request = SearchServiceBodies.patch(ArmRequests.parse(body));
+          var updated =
+              services.put(
+                  name,
+                  current.subscription(),
+                  current.resourceGroup(),
+                  request.location().orElse(current.location()),
+                  request.sku().orElse(current.sku()),
+                  request.network());
+          yield new Answer(200, view(updated.service()));
         }
         case "DELETE" -> {
           caller.require(TYPE + "/delete", scope);
@@ -82,9 +122,12 @@ final class SearchServiceRoutes {
         default -> throw ApiException.of(ErrorCode.ARM_METHOD_NOT_ALLOWED, method);
       };
     }
-    requireMethod(method, "POST");
     String action = p.get(8).toLowerCase(Locale.ROOT);
     SearchService service = existing(name, rg);
+    if (action.equals("privateendpoints")) {
+      return privateEndpoints(caller, method, p, body, service, scope);
+    }
+    requireMethod(method, "POST");
     return switch (action) {
       case "listadminkeys" -> {
         caller.require(TYPE + "/listAdminKeys/action", scope);
@@ -111,6 +154,108 @@ final class SearchServiceRoutes {
     };
   }
 
+  private Answer privateEndpoints(
+      ArmCaller caller,
+      String method,
+      List<String> p,
+      byte[] body,
+      SearchService service,
+      String scope) {
+    String verb = method.equals("GET") ? "read" : method.equals("DELETE") ? "delete" : "write";
+    caller.require(TYPE + "/privateEndpointConnections/" + verb, scope);
+    if (p.size() == 9) {
+      requireMethod(method, "GET");
+      return new Answer(
+          200,
+          ArmViews.list(
+              service.network().privateEndpoints().stream()
+                  .map(e -> privateEndpoint(service, e))
+                  .toList()));
+    }
+    if (p.size() != 10) {
+      throw ApiException.of(ErrorCode.ARM_PATH_NOT_FOUND, "/" + String.join("/", p));
+    }
+    String name = p.get(9);
+    return switch (method) {
+      case "GET" ->
+          new Answer(
+              200,
+              privateEndpoint(
+                  service,
+                  service.network().privateEndpoints().stream()
+                      .filter(e -> e.name().equals(name))
+                      .findFirst()
+                      .orElseThrow(
+                          () ->
+                              ApiException.of(
+                                  ErrorCode.ARM_RESOURCE_NOT_FOUND,
+                                  TYPE + "/" + service.name() + "/privateEndpoints/" + name,
+                                  service.resourceGroup()))));
+      case "PUT" -> {
+        var request = SearchPrivateEndpoints.read(name, ArmRequests.parse(body));
+        if (accountEndpoints.get().stream()
+            .anyMatch(e -> e.address().equals(request.address()) && e.port() == request.port())) {
+          throw ApiException.of(
+              ErrorCode.ARM_CONFLICT,
+              "A private endpoint with this name or address already exists.");
+        }
+        try {
+          services.addPrivateEndpoint(
+              service.name(),
+              request.name(),
+              request.address(),
+              request.port(),
+              request.sourceRange());
+        } catch (IllegalStateException e) {
+          throw ApiException.of(ErrorCode.ARM_CONFLICT, e.getMessage());
+        }
+        SearchService updated = services.get(service.name()).orElseThrow();
+        yield new Answer(
+            201,
+            privateEndpoint(
+                updated,
+                updated.network().privateEndpoints().stream()
+                    .filter(e -> e.name().equals(name))
+                    .findFirst()
+                    .orElseThrow()));
+      }
+      case "DELETE" ->
+          new Answer(services.deletePrivateEndpoint(service.name(), name) ? 200 : 204, null);
+      default -> throw ApiException.of(ErrorCode.ARM_METHOD_NOT_ALLOWED, method);
+    };
+  }
+
+  private static String id(SearchService s) {
+    return "/subscriptions/"
+        + s.subscription()
+        + "/resourceGroups/"
+        + s.resourceGroup()
+        + "/providers/"
+        + TYPE
+        + "/"
+        + s.name();
+  }
+
+  private static ObjectNode privateEndpoint(SearchService s, SearchPrivateEndpoint e) {
+    ObjectNode node = Json.MAPPER.createObjectNode();
+    node.put("id", id(s) + "/privateEndpoints/" + e.name());
+    node.put("name", e.name());
+    node.put("type", TYPE + "/privateEndpoints");
+    ObjectNode properties = node.putObject("properties");
+    properties.put("address", e.address());
+    properties.put("port", e.port());
+    properties.put("sourceRange", e.sourceRange().map(Object::toString).orElse(null));
+    properties.put("privateLinkHost", e.privateLinkHost());
+    properties.put("provisioningState", "Succeeded");
+    properties
+        .putObject("privateLinkServiceConnectionState")
+        .put("status", "Approved")
+        .put("description", "Auto-Approved")
+        .put("actionsRequired", "None");
+    properties.put("groupId", "searchService");
+    return node;
+  }
+
   private SearchService existing(String name, String rg) {
     return services
         .get(name)
@@ -128,16 +273,7 @@ final class SearchServiceRoutes {
 
   private ObjectNode view(SearchService s) {
     ObjectNode out = Json.MAPPER.createObjectNode();
-    out.put(
-        "id",
-        "/subscriptions/"
-            + s.subscription()
-            + "/resourceGroups/"
-            + s.resourceGroup()
-            + "/providers/"
-            + TYPE
-            + "/"
-            + s.name());
+    out.put("id", id(s));
     out.put("name", s.name());
     out.put("type", TYPE);
     out.put("location", s.location());
@@ -147,7 +283,13 @@ final class SearchServiceRoutes {
     props.put("replicaCount", 1);
     props.put("partitionCount", 1);
     props.put("hostingMode", "default");
-    props.put("publicNetworkAccess", "enabled");
+    props.put("publicNetworkAccess", s.network().publicNetworkAccess());
+    ObjectNode ruleSet = props.putObject("networkRuleSet");
+    var rules = ruleSet.putArray("ipRules");
+    s.network().ipRules().forEach(r -> rules.addObject().put("value", r.toString()));
+    ruleSet.put("bypass", "None");
+    var connections = props.putArray("privateEndpointConnections");
+    s.network().privateEndpoints().forEach(e -> connections.add(privateEndpoint(s, e)));
     props.put("status", "running");
     props.put("provisioningState", "succeeded");
     props.put("semanticSearch", "free");

@@ -1,6 +1,6 @@
 package dev.lazurite.network;
 
-import dev.lazurite.auth.AuthenticationStage;
+import dev.lazurite.auth.EndpointResource;
 import dev.lazurite.error.ApiException;
 import dev.lazurite.error.ErrorCode;
 import dev.lazurite.pipeline.Chain;
@@ -15,9 +15,10 @@ import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
- * Enforces each account's network rules before anyone is authenticated, as Azure's gateway does. A
- * request that arrived through one of the account's private endpoints is private (its source range,
- * if set, must contain the client); any other request is public and meets {@code
+ * Enforces each account's network rules before anyone is authenticated, as Azure's gateway does.
+ * The account is the one the request's endpoint names (its path prefix, host name or private
+ * endpoint). A request that arrived through one of that account's private endpoints is private (its
+ * source range, if set, must contain the client); any other request is public and meets {@code
  * publicNetworkAccess} and the IP rules. The client is the socket peer unless a trusted proxy says
  * otherwise.
  */
@@ -36,7 +37,7 @@ public final class NetworkRuleStage implements Stage {
     }
     RuntimeSnapshot current = snapshot.get();
     Optional<PrivateEndpoint> endpoint = current.privateEndpointAt(connection.local());
-    Optional<AccountRuntime> target = target(exchange, current, endpoint);
+    Optional<AccountRuntime> target = target(exchange, connection, current);
     if (target.isEmpty()) {
       return chain.proceed(exchange);
     }
@@ -55,13 +56,18 @@ public final class NetworkRuleStage implements Stage {
     };
   }
 
-  /** The account a request is for: its private endpoint's, its key's, or its host name's. */
+  /**
+   * The account a request is for: the one its endpoint's path or host name names, else its private
+   * endpoint's, else its key's, else its host name's or the default one.
+   */
   private static Optional<AccountRuntime> target(
-      Exchange exchange, RuntimeSnapshot snapshot, Optional<PrivateEndpoint> endpoint) {
-    if (endpoint.isPresent()) {
-      return snapshot.account(endpoint.get().account());
-    }
+      Exchange exchange, Origin.Remote connection, RuntimeSnapshot snapshot) {
     var request = exchange.request();
+    Optional<AccountRuntime> named =
+        EndpointResource.named(connection, request.header("host").orElse(""), snapshot);
+    if (named.isPresent()) {
+      return named;
+    }
     String key = request.header("api-key").orElse("");
     if (key.isEmpty()) {
       String authorization = request.header("authorization").orElse("");
@@ -75,6 +81,6 @@ public final class NetworkRuleStage implements Stage {
     if (binding.isPresent()) {
       return snapshot.account(binding.get().account());
     }
-    return AuthenticationStage.accountFor(request.header("host").orElse(""), snapshot);
+    return EndpointResource.orDefault(connection, request.header("host").orElse(""), snapshot);
   }
 }

@@ -16,7 +16,8 @@ public record PrivateEndpoint(
     String address,
     int port,
     Optional<Cidr> sourceRange,
-    Instant createdAt) {
+    Instant createdAt)
+    implements PrivateLink {
   public PrivateEndpoint {
     requireNonNull(account, "account is null");
     requireNonNull(name, "name is null");
@@ -28,7 +29,13 @@ public record PrivateEndpoint(
     }
   }
 
+  @Override
+  public String resource() {
+    return account;
+  }
+
   /** The name clients resolve to this endpoint, as Azure's private DNS zone has it. */
+  @Override
   public String privateLinkHost() {
     return account + ".privatelink.openai.azure.com";
   }

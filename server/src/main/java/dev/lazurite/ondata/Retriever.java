@@ -14,6 +14,7 @@ import dev.lazurite.search.engine.SearchQuery;
 import dev.lazurite.search.engine.SearchResult;
 import dev.lazurite.search.schema.IndexSchema;
 import dev.lazurite.search.schema.SearchField;
+import dev.lazurite.searchservice.SearchService;
 import dev.lazurite.searchservice.SearchServices;
 import java.net.URI;
 import java.util.ArrayList;
@@ -194,6 +195,10 @@ public final class Retriever {
     }
     String host = uri.getHost();
     String path = uri.getPath() == null ? "" : uri.getPath().replaceAll("/+$", "");
+    Optional<String> azureShaped = azureShaped(host, path);
+    if (azureShaped.isPresent()) {
+      return azureShaped.get();
+    }
     if (host == null || !ownHost.test(host) || !path.startsWith("/search/")) {
       throw refused(endpoint);
     }
@@ -202,6 +207,25 @@ public final class Retriever {
       throw refused(endpoint);
     }
     return name;
+  }
+
+  /**
+   * A service named the way Azure names it, {@code https://{service}.search.windows.net} or its
+   * private link name {@code {service}.privatelink.search.windows.net}, which private DNS resolves
+   * to the service's private endpoint: the path On Your Data takes to a locked-down service.
+   */
+  private Optional<String> azureShaped(String host, String path) {
+    if (host == null || !path.isEmpty()) {
+      return Optional.empty();
+    }
+    String h = host.toLowerCase(java.util.Locale.ROOT);
+    for (String suffix : List.of(".privatelink.search.windows.net", ".search.windows.net")) {
+      if (h.endsWith(suffix)) {
+        String name = h.substring(0, h.length() - suffix.length());
+        return services.get(name).map(SearchService::name);
+      }
+    }
+    return Optional.empty();
   }
 
   private static ApiException refused(String endpoint) {

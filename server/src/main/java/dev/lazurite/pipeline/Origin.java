@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.util.Optional;
 
 /** Where a request came from: a client over the network, or a component of this server. */
 public sealed interface Origin {
@@ -15,13 +16,26 @@ public sealed interface Origin {
    * @param peer the socket peer
    * @param local the listener address the request arrived on
    * @param secure whether it came over TLS
+   * @param resource the resource the endpoint it was sent to names (its path prefix or host name);
+   *     empty at the bare listener root
    */
-  record Remote(InetAddress client, InetAddress peer, InetSocketAddress local, boolean secure)
+  record Remote(
+      InetAddress client,
+      InetAddress peer,
+      InetSocketAddress local,
+      boolean secure,
+      Optional<String> resource)
       implements Origin {
     public Remote {
       requireNonNull(client, "client is null");
       requireNonNull(peer, "peer is null");
       requireNonNull(local, "local is null");
+      requireNonNull(resource, "resource is null");
+    }
+
+    /** A request at the bare listener root. */
+    public Remote(InetAddress client, InetAddress peer, InetSocketAddress local, boolean secure) {
+      this(client, peer, local, secure, Optional.empty());
     }
 
     public static Remote loopback() {

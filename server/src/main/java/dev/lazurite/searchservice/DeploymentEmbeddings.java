@@ -1,6 +1,6 @@
 package dev.lazurite.searchservice;
 
-import dev.lazurite.auth.AuthenticationStage;
+import dev.lazurite.auth.EndpointResource;
 import dev.lazurite.backend.embedded.EmbeddedEmbeddingBackend;
 import dev.lazurite.error.ApiException;
 import dev.lazurite.error.ErrorCode;
@@ -8,7 +8,6 @@ import dev.lazurite.internal.InternalCalls;
 import dev.lazurite.runtime.RuntimeSnapshot;
 import dev.lazurite.search.Embeddings;
 import dev.lazurite.search.SearchException;
-import java.net.URI;
 import java.util.List;
 import java.util.function.Supplier;
 
@@ -34,9 +33,7 @@ public final class DeploymentEmbeddings implements Embeddings {
   @Override
   public List<float[]> embed(String resourceUri, String deployment, List<String> texts) {
     String account =
-        AuthenticationStage.accountFor(host(resourceUri), snapshot.get())
-            .map(a -> a.account().name())
-            .orElse("");
+        EndpointResource.ofUrl(resourceUri, snapshot.get()).map(a -> a.account().name()).orElse("");
     try {
       return calls.embed(account, deployment, texts, "search-vectorizer");
     } catch (ApiException e) {
@@ -48,15 +45,6 @@ public final class DeploymentEmbeddings implements Embeddings {
       }
       throw SearchException.badRequest(
           "The vectorizer's embeddings deployment '" + deployment + "' failed: " + e.getMessage());
-    }
-  }
-
-  private static String host(String resourceUri) {
-    try {
-      String host = URI.create(resourceUri).getHost();
-      return host == null ? "" : host;
-    } catch (IllegalArgumentException e) {
-      return "";
     }
   }
 

@@ -6,6 +6,7 @@ import dev.lazurite.rbac.Permissions;
 import dev.lazurite.rbac.RoleAssignment;
 import dev.lazurite.search.http.SearchCall;
 import dev.lazurite.search.http.SearchReply;
+import dev.lazurite.server.TrustedProxies;
 import dev.lazurite.server.edge.BodyRejected;
 import dev.lazurite.server.edge.EdgeResponses;
 import dev.lazurite.server.edge.RequestBody;
@@ -14,6 +15,8 @@ import io.helidon.http.Status;
 import io.helidon.webserver.http.Handler;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,7 +26,12 @@ import java.util.function.Supplier;
 
 /**
  * Serves each search service's REST API under {@code /search/<service>}: that URL is the endpoint a
- * search client is given. Keys come in the {@code api-key} header.
+ * search client is given. On a search service's private endpoint the service is the endpoint's, and
+ * its API is also served at the root (what {@code https://<service>.search.windows.net} resolved to
+ * the endpoint's address gives). Network rules come first, as Azure AI Search applies them: a
+ * request that did not arrive through one of the service's private endpoints meets {@code
+ * publicNetworkAccess} and the IP rules, and is refused with Search's bare 403. Keys come in the
+ * {@code api-key} header.
  */
 public final class SearchHandler implements Handler {
   public static final String PREFIX = "/search/";
@@ -33,22 +41,24 @@ public final class SearchHandler implements Handler {
   private final Supplier<String> baseUrl;
   private final TokenValidator tokens;
   private final Supplier<List<RoleAssignment>> roles;
+  private final TrustedProxies proxies;
   private static final String DOCUMENTS = "Microsoft.Search/searchServices/indexes/documents/";
 
   /**
    * @param baseUrl the server's public URL (HTTPS when there is a listener), without a trailing
    *     slash
-   */
-  /**
    * @param tokens validates tokens for the search audience
    * @param roles the role assignments in force
+   * @param proxies the proxies whose {@code X-Forwarded-For} names the client
    */
   public SearchHandler(
       SearchServices services,
       Indexers indexers,
       Supplier<String> baseUrl,
       TokenValidator tokens,
-      Supplier<List<RoleAssignment>> roles) {
+      Supplier<List<RoleAssignment>> roles,
+      TrustedProxies proxies) {
+    this.proxies = proxies;
     this.services = services;
     this.indexers = indexers;
     this.tokens = tokens;
@@ -66,10 +76,23 @@ public final class SearchHandler implements Handler {
     res.header("request-id", requestId);
     res.header("OData-Version", "4.0");
     String raw = req.path().rawPath();
-    String rest = raw.substring(PREFIX.length());
-    int slash = rest.indexOf('/');
-    String name = slash < 0 ? rest : rest.substring(0, slash);
-    String path = slash < 0 ? "" : rest.substring(slash);
+    InetSocketAddress local = local(req);
+    Optional<SearchService> privately =
+        services.list().stream().filter(s -> s.network().at(local).isPresent()).findFirst();
+    String name;
+    String path;
+    if (raw.startsWith(PREFIX)) {
+      String rest = raw.substring(PREFIX.length());
+      int slash = rest.indexOf('/');
+      name = slash < 0 ? rest : rest.substring(0, slash);
+      path = slash < 0 ? "" : rest.substring(slash);
+    } else if (privately.isPresent()) {
+      name = privately.get().name();
+      path = raw.equals("/") ? "" : raw;
+    } else {
+      name = "";
+      path = raw;
+    }
     if (services.get(name).isEmpty()) {
       send(
           res,
@@ -78,6 +101,15 @@ public final class SearchHandler implements Handler {
               new dev.lazurite.search.SearchException(
                   404, "", "No search service named '" + name + "' exists on this server.")));
       return;
+    }
+    var verdict = services.get(name).orElseThrow().network().admit(client(req), local);
+    switch (verdict) {
+      case ALLOWED -> {}
+      case PUBLIC_ACCESS_DISABLED, FIREWALL -> {
+        // Azure AI Search answers a request its network rules refuse with a bare 403.
+        send(res, started, SearchReply.empty(403));
+        return;
+      }
     }
     SearchCall.Access access;
     try {
@@ -173,6 +205,21 @@ public final class SearchHandler implements Handler {
     return byKey.get() == SearchServices.Access.ADMIN
         ? SearchCall.Access.ADMIN
         : SearchCall.Access.QUERY;
+  }
+
+  private static InetSocketAddress local(ServerRequest req) {
+    return req.localPeer().address() instanceof InetSocketAddress socket
+        ? socket
+        : new InetSocketAddress(InetAddress.getLoopbackAddress(), 0);
+  }
+
+  private InetAddress client(ServerRequest req) {
+    InetAddress peer =
+        req.remotePeer().address() instanceof InetSocketAddress socket
+            ? socket.getAddress()
+            : InetAddress.getLoopbackAddress();
+    return proxies.client(
+        peer, req.headers().first(HeaderNames.create("x-forwarded-for")).orElse(""));
   }
 
   private static void send(ServerResponse res, long started, SearchReply reply) {

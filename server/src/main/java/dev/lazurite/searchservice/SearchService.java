@@ -5,8 +5,8 @@ import static java.util.Objects.requireNonNull;
 import java.time.Instant;
 
 /**
- * A search service resource ({@code Microsoft.Search/searchServices}) with its admin and query
- * keys.
+ * A search service resource ({@code Microsoft.Search/searchServices}) with its admin and query keys
+ * and its network isolation.
  */
 public record SearchService(
     String name,
@@ -17,7 +17,8 @@ public record SearchService(
     String primaryKey,
     String secondaryKey,
     String queryKey,
-    Instant createdAt) {
+    Instant createdAt,
+    SearchNetwork network) {
   public SearchService {
     requireNonNull(name, "name is null");
     requireNonNull(subscription, "subscription is null");
@@ -28,11 +29,35 @@ public record SearchService(
     requireNonNull(secondaryKey, "secondaryKey is null");
     requireNonNull(queryKey, "queryKey is null");
     requireNonNull(createdAt, "createdAt is null");
+    requireNonNull(network, "network is null");
   }
 
   public SearchService withKeys(String primary, String secondary) {
     return new SearchService(
-        name, subscription, resourceGroup, location, sku, primary, secondary, queryKey, createdAt);
+        name,
+        subscription,
+        resourceGroup,
+        location,
+        sku,
+        primary,
+        secondary,
+        queryKey,
+        createdAt,
+        network);
+  }
+
+  public SearchService withNetwork(SearchNetwork changed) {
+    return new SearchService(
+        name,
+        subscription,
+        resourceGroup,
+        location,
+        sku,
+        primaryKey,
+        secondaryKey,
+        queryKey,
+        createdAt,
+        changed);
   }
 
   @Override

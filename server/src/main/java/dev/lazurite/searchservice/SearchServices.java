@@ -17,6 +17,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
@@ -44,6 +46,8 @@ public final class SearchServices implements AutoCloseable {
   private final Clock clock;
   private final Map<String, SearchService> services = new ConcurrentHashMap<>();
   private final Map<String, Open> open = new ConcurrentHashMap<>();
+  private final List<Consumer<List<SearchPrivateEndpoint>>> observers =
+      new java.util.concurrent.CopyOnWriteArrayList<>();
 
   public SearchServices(SearchServiceStore store, Path root, Embeddings embeddings, Clock clock) {
     this.store = store;
@@ -64,6 +68,20 @@ public final class SearchServices implements AutoCloseable {
   /** Creates the service, or updates its location and SKU; returns it and whether it is new. */
   public synchronized Created put(
       String name, String subscription, String resourceGroup, String location, String sku) {
+    return put(name, subscription, resourceGroup, location, sku, UnaryOperator.identity());
+  }
+
+  /**
+   * Creates the service, or updates its location and SKU, with its network settings changed by
+   * {@code network} (a new service starts open); returns it and whether it is new.
+   */
+  public synchronized Created put(
+      String name,
+      String subscription,
+      String resourceGroup,
+      String location,
+      String sku,
+      UnaryOperator<SearchNetwork> network) {
     SearchService existing = services.get(name);
     SearchService service =
         existing == null
@@ -76,7 +94,8 @@ public final class SearchServices implements AutoCloseable {
                 key(),
                 key(),
                 key(),
-                clock.instant())
+                clock.instant(),
+                network.apply(SearchNetwork.OPEN))
             : new SearchService(
                 name,
                 existing.subscription(),
@@ -86,10 +105,94 @@ public final class SearchServices implements AutoCloseable {
                 existing.primaryKey(),
                 existing.secondaryKey(),
                 existing.queryKey(),
-                existing.createdAt());
+                existing.createdAt(),
+                network.apply(existing.network()));
     store.put(service);
     services.put(name, service);
+    publishEndpoints();
     return new Created(service, existing == null);
+  }
+
+  /** Changes a service's network settings; empty if there is no such service. */
+  public synchronized Optional<SearchService> updateNetwork(
+      String name, UnaryOperator<SearchNetwork> change) {
+    SearchService s = services.get(name);
+    if (s == null) {
+      return Optional.empty();
+    }
+    SearchService updated = s.withNetwork(change.apply(s.network()));
+    store.put(updated);
+    services.put(name, updated);
+    publishEndpoints();
+    return Optional.of(updated);
+  }
+
+  /**
+   * Adds a private endpoint to its service.
+   *
+   * @return the service, or empty if there is none of that name
+   * @throws IllegalStateException when the service has an endpoint of that name, or any service one
+   *     on that address and port
+   */
+  public synchronized Optional<SearchService> addPrivateEndpoint(
+      String service,
+      String name,
+      String address,
+      int port,
+      Optional<dev.lazurite.network.Cidr> sourceRange) {
+    var endpoint =
+        new SearchPrivateEndpoint(service, name, address, port, sourceRange, clock.instant());
+    SearchService s = services.get(endpoint.service());
+    if (s == null) {
+      return Optional.empty();
+    }
+    boolean taken =
+        privateEndpoints().stream()
+            .anyMatch(
+                e ->
+                    (e.service().equals(endpoint.service()) && e.name().equals(endpoint.name()))
+                        || (e.address().equals(endpoint.address()) && e.port() == endpoint.port()));
+    if (taken) {
+      throw new IllegalStateException(
+          "A private endpoint with this name or address already exists.");
+    }
+    var endpoints = new java.util.ArrayList<>(s.network().privateEndpoints());
+    endpoints.add(endpoint);
+    return updateNetwork(s.name(), n -> n.withPrivateEndpoints(endpoints));
+  }
+
+  /** Removes a service's private endpoint; whether there was one. */
+  public synchronized boolean deletePrivateEndpoint(String service, String name) {
+    SearchService s = services.get(service);
+    if (s == null
+        || s.network().privateEndpoints().stream().noneMatch(e -> e.name().equals(name))) {
+      return false;
+    }
+    updateNetwork(
+        service,
+        n ->
+            n.withPrivateEndpoints(
+                n.privateEndpoints().stream().filter(e -> !e.name().equals(name)).toList()));
+    return true;
+  }
+
+  /** Every search service's private endpoints. */
+  public List<SearchPrivateEndpoint> privateEndpoints() {
+    return list().stream().flatMap(s -> s.network().privateEndpoints().stream()).toList();
+  }
+
+  /**
+   * Calls {@code observer} with every search service's private endpoints now and after each change,
+   * so that their listeners open and close.
+   */
+  public void observe(Consumer<List<SearchPrivateEndpoint>> observer) {
+    observers.add(observer);
+    observer.accept(privateEndpoints());
+  }
+
+  private void publishEndpoints() {
+    List<SearchPrivateEndpoint> endpoints = privateEndpoints();
+    observers.forEach(o -> o.accept(endpoints));
   }
 
   public record Created(SearchService service, boolean created) {}
@@ -111,6 +214,7 @@ public final class SearchServices implements AutoCloseable {
       return false;
     }
     store.delete(name);
+    publishEndpoints();
     Open o = open.remove(name);
     if (o != null) {
       o.indexes().close();

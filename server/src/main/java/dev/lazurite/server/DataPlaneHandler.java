@@ -5,6 +5,7 @@ import dev.lazurite.error.ApiException;
 import dev.lazurite.error.ErrorCode;
 import dev.lazurite.error.ErrorRenderer;
 import dev.lazurite.json.Json;
+import dev.lazurite.network.ResourceEndpoints;
 import dev.lazurite.pipeline.Exchange;
 import dev.lazurite.pipeline.Origin;
 import dev.lazurite.pipeline.Outcome;
@@ -28,14 +29,16 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The HTTP edge of the data plane: turns a request under {@code /openai} into an {@link Exchange},
- * runs its operation's pipeline, and writes its answer with the headers every Azure OpenAI response
- * carries. A path no operation has and a body over the limit are refused here and still recorded by
- * the pipeline's listener.
+ * The HTTP edge of the data plane: turns a request under {@code /openai} of the bare root or of a
+ * resource's endpoint ({@code /accounts/{name}/openai}, or a templated host name) into an {@link
+ * Exchange} that names the resource, runs its operation's pipeline, and writes its answer with the
+ * headers every Azure OpenAI response carries. A path no operation has and a body over the limit
+ * are refused here and still recorded by the pipeline's listener.
  */
 final class DataPlaneHandler implements Handler {
   private static final Logger LOG = LoggerFactory.getLogger(DataPlaneHandler.class);
@@ -43,9 +46,18 @@ final class DataPlaneHandler implements Handler {
   private final Pipelines pipelines;
   private final String defaultRegion;
   private final TrustedProxies proxies;
+  private final Supplier<ResourceEndpoints> endpoints;
 
-  DataPlaneHandler(Pipelines pipelines, String defaultRegion, TrustedProxies proxies) {
+  /**
+   * @param endpoints how an endpoint names its resource (known once the listeners are bound)
+   */
+  DataPlaneHandler(
+      Pipelines pipelines,
+      String defaultRegion,
+      TrustedProxies proxies,
+      Supplier<ResourceEndpoints> endpoints) {
     this.proxies = proxies;
+    this.endpoints = endpoints;
     this.pipelines = pipelines;
     this.defaultRegion = defaultRegion;
   }
@@ -55,19 +67,21 @@ final class DataPlaneHandler implements Handler {
     long received = System.nanoTime();
     String requestId = EdgeResponses.requestId(req);
     Map<String, String> headers = headers(req);
+    ResourceEndpoints.Target target =
+        endpoints.get().target(headers.getOrDefault("host", ""), req.path().rawPath());
     Route route;
     try {
       route =
           RouteParser.parse(
               req.prologue().method().text(),
-              req.path().rawPath(),
+              target.path(),
               req.query().first("api-version").orElse(""));
     } catch (ApiException e) {
       pipelines.rejectUnrouted(requestId, received, e);
       writeError(res, requestId, headers, Optional.empty(), e);
       return;
     }
-    Origin.Remote origin = origin(req, headers);
+    Origin.Remote origin = origin(req, headers, target.resource());
     Outcome outcome;
     try {
       outcome =
@@ -186,7 +200,8 @@ final class DataPlaneHandler implements Handler {
     return headers;
   }
 
-  private Origin.Remote origin(ServerRequest req, Map<String, String> headers) {
+  private Origin.Remote origin(
+      ServerRequest req, Map<String, String> headers, Optional<String> resource) {
     InetAddress peer =
         req.remotePeer().address() instanceof InetSocketAddress socket
             ? socket.getAddress()
@@ -199,6 +214,7 @@ final class DataPlaneHandler implements Handler {
         proxies.client(peer, headers.getOrDefault("x-forwarded-for", "")),
         peer,
         local,
-        req.isSecure());
+        req.isSecure(),
+        resource);
   }
 }

@@ -20,6 +20,9 @@ import dev.lazurite.identity.TokenIssuer;
 import dev.lazurite.internal.InternalCalls;
 import dev.lazurite.metering.MeteringListener;
 import dev.lazurite.metering.UsageWriter;
+import dev.lazurite.network.HostTemplate;
+import dev.lazurite.network.PrivateLink;
+import dev.lazurite.network.ResourceEndpoints;
 import dev.lazurite.pipeline.PipelineListener;
 import dev.lazurite.pipeline.Pipelines;
 import dev.lazurite.quota.LocalQuotaCounters;
@@ -75,6 +78,7 @@ public final class LazuriteServer implements AutoCloseable {
   private final Thread embeddingsWarmUp;
   private final IdentityService identities;
   private final PrivateEndpointListeners privateEndpoints;
+  private final PrivateEndpointListeners searchPrivateEndpoints;
   private final QuotaCounters quota;
   private final HealthProber prober;
   private final dev.lazurite.searchservice.SearchServices searchServices;
@@ -83,6 +87,10 @@ public final class LazuriteServer implements AutoCloseable {
       ServerConfig config, Clock clock, java.util.function.Function<String, String> environment)
       throws IOException {
     this.config = config;
+    Optional<HostTemplate> hostTemplate =
+        Optional.ofNullable(environment.apply("LAZURITE_ENDPOINT_HOST_TEMPLATE"))
+            .filter(t -> !t.isBlank())
+            .map(HostTemplate::parse);
     Files.createDirectories(config.dataDir());
     long started = System.nanoTime();
     String masterKeyFile = environment.apply("LAZURITE_MASTER_KEY_FILE");
@@ -165,18 +173,23 @@ public final class LazuriteServer implements AutoCloseable {
                     environment, backends.embedded()::vectors, backends.outbound()),
                 PipelineListener.of(List.of(new MeteringListener(usage, clock))),
                 clock));
+    var proxies = TrustedProxies.parse(environment.apply("LAZURITE_TRUSTED_PROXIES"));
+    // Each resource's endpoint is known once the listeners are bound.
+    ResourceEndpoints[] endpoints = {null};
     var dataPlane =
         new DataPlaneHandler(
             pipelines,
             dev.lazurite.runtime.Regions.displayName(config.region()),
-            TrustedProxies.parse(environment.apply("LAZURITE_TRUSTED_PROXIES")));
+            proxies,
+            () -> endpoints[0]);
 
     LocalCertificates.Identity identity = null;
     if (config.httpsPort() >= 0) {
       identity =
           config.tlsCert().isPresent()
               ? LocalCertificates.fromPem(config.tlsCert().get(), config.tlsKey().orElseThrow())
-              : LocalCertificates.localIdentity(config.dataDir().resolve("tls"), config.tlsHosts());
+              : LocalCertificates.localIdentity(
+                  config.dataDir().resolve("tls"), certificateHosts(config, hostTemplate));
     }
     this.caCert =
         config.httpsPort() >= 0 && config.tlsCert().isEmpty()
@@ -208,7 +221,8 @@ public final class LazuriteServer implements AutoCloseable {
                 issuer.publicKeys(),
                 issuer.issuer(),
                 Set.of(Audiences.SEARCH, Audiences.SEARCH + "/")),
-            () -> snapshots.get().roleAssignments());
+            () -> snapshots.get().roleAssignments(),
+            proxies);
     long tlsReady = System.nanoTime();
     this.guard = new ConnectionGuard(config.http());
     this.watchdog = new ListenerWatchdog(Duration.ofSeconds(1));
@@ -238,6 +252,17 @@ public final class LazuriteServer implements AutoCloseable {
     https.ifPresent(watchdog::watch);
     long listening = System.nanoTime();
     var configuredIdentity = identity;
+    java.util.function.Function<PrivateLink, Optional<LocalCertificates.Identity>>
+        privateIdentities =
+            privateEndpoint -> {
+              if (config.httpsPort() < 0) {
+                return Optional.empty();
+              }
+              return config.tlsCert().isPresent()
+                  ? Optional.of(configuredIdentity)
+                  : PrivateEndpointListeners.localCa(
+                      config.dataDir().resolve("tls"), privateEndpoint);
+            };
     this.privateEndpoints =
         new PrivateEndpointListeners(
             (host, port, tls) ->
@@ -249,25 +274,31 @@ public final class LazuriteServer implements AutoCloseable {
                     r ->
                         r.any(new CollapsedSlashes())
                             .any("/openai/*", dataPlane)
+                            .any("/" + ResourceEndpoints.PATH_PREFIX + "/*", dataPlane)
                             .any(LazuriteServer::notFound)),
-            privateEndpoint -> {
-              if (config.httpsPort() < 0) {
-                return Optional.empty();
-              }
-              return config.tlsCert().isPresent()
-                  ? Optional.of(configuredIdentity)
-                  : PrivateEndpointListeners.localCa(
-                      config.dataDir().resolve("tls"), privateEndpoint);
-            },
+            privateIdentities,
             watchdog);
     snapshots.observe(privateEndpoints::reconcile);
+    this.searchPrivateEndpoints =
+        new PrivateEndpointListeners(
+            (host, port, tls) ->
+                edge.server(
+                    "search-private-endpoint",
+                    host,
+                    port,
+                    tls,
+                    r -> r.any(new CollapsedSlashes()).any(search)),
+            privateIdentities,
+            watchdog);
+    searchServices.observe(searchPrivateEndpoints::reconcile);
     endpoint[0] = (httpsEndpoint().orElse(endpoint())).toString();
+    endpoints[0] = new ResourceEndpoints(URI.create(endpoint[0]), hostTemplate);
     arm.handler =
         new ArmHandler(
             control,
             store,
             admin.token(),
-            endpoint[0],
+            endpoints[0],
             clock,
             new TokenValidator(issuer.publicKeys(), issuer.issuer(), Set.of(Audiences.MANAGEMENT)),
             subscription,
@@ -329,6 +360,7 @@ public final class LazuriteServer implements AutoCloseable {
     routing.any(new CollapsedSlashes());
     routing.any("/search/*", search);
     routing.any("/openai/*", dataPlane).any("/subscriptions", arm).any("/subscriptions/*", arm);
+    routing.any("/" + ResourceEndpoints.PATH_PREFIX + "/*", dataPlane);
     identityAdmin.routing(routing);
     tokenEndpoints.routing(routing);
     routing.get("/healthz", readiness).any(LazuriteServer::notFound);
@@ -446,6 +478,14 @@ public final class LazuriteServer implements AutoCloseable {
         || config.tlsHosts().stream().anyMatch(h::equalsIgnoreCase);
   }
 
+  /** The names the local certificate covers: the configured ones and the host template's domain. */
+  private static List<String> certificateHosts(
+      ServerConfig config, Optional<HostTemplate> hostTemplate) {
+    var hosts = new java.util.ArrayList<>(config.tlsHosts());
+    hostTemplate.ifPresent(t -> hosts.add(t.wildcard()));
+    return hosts;
+  }
+
   private static long number(
       java.util.function.Function<String, String> environment, String name, long fallback) {
     String value = environment.apply(name);
@@ -473,6 +513,7 @@ public final class LazuriteServer implements AutoCloseable {
     // All listeners stop at once, so that together they take no longer than one.
     var stopping = new java.util.ArrayList<Thread>();
     stopping.add(Thread.ofVirtual().start(privateEndpoints::close));
+    stopping.add(Thread.ofVirtual().start(searchPrivateEndpoints::close));
     stopping.add(Thread.ofVirtual().start(http::stop));
     https.ifPresent(l -> stopping.add(Thread.ofVirtual().start(l::stop)));
     for (Thread thread : stopping) {

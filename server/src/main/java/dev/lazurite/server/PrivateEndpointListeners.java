@@ -1,6 +1,6 @@
 package dev.lazurite.server;
 
-import dev.lazurite.network.PrivateEndpoint;
+import dev.lazurite.network.PrivateLink;
 import dev.lazurite.runtime.RuntimeSnapshot;
 import dev.lazurite.server.edge.Listener;
 import dev.lazurite.server.edge.ListenerWatchdog;
@@ -8,6 +8,7 @@ import dev.lazurite.tls.LocalCertificates;
 import io.helidon.webserver.WebServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
@@ -18,9 +19,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One listener per private endpoint, serving the data plane on the endpoint's address. They open
- * and close as snapshots add and remove endpoints. With an HTTPS port configured they serve HTTPS,
- * with a certificate that also names the address and the account's privatelink host name.
+ * One listener per private endpoint, serving a data plane (an account's, or a search service's) on
+ * the endpoint's address. They open and close as the endpoints are added and removed. With an HTTPS
+ * port configured they serve HTTPS, with a certificate that also names the address and the
+ * resource's privatelink host name.
  */
 final class PrivateEndpointListeners implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(PrivateEndpointListeners.class);
@@ -31,7 +33,7 @@ final class PrivateEndpointListeners implements AutoCloseable {
   }
 
   private final ServerFactory servers;
-  private final Function<PrivateEndpoint, Optional<LocalCertificates.Identity>> identities;
+  private final Function<PrivateLink, Optional<LocalCertificates.Identity>> identities;
   private final ListenerWatchdog watchdog;
   private final Map<String, Listener> open = new HashMap<>();
 
@@ -41,23 +43,30 @@ final class PrivateEndpointListeners implements AutoCloseable {
    */
   PrivateEndpointListeners(
       ServerFactory servers,
-      Function<PrivateEndpoint, Optional<LocalCertificates.Identity>> identities,
+      Function<PrivateLink, Optional<LocalCertificates.Identity>> identities,
       ListenerWatchdog watchdog) {
     this.servers = servers;
     this.identities = identities;
     this.watchdog = watchdog;
   }
 
-  synchronized void reconcile(RuntimeSnapshot snapshot) {
+  void reconcile(RuntimeSnapshot snapshot) {
+    reconcile(snapshot.privateEndpoints());
+  }
+
+  synchronized void reconcile(Collection<? extends PrivateLink> endpoints) {
     Set<String> wanted = new HashSet<>();
-    for (PrivateEndpoint endpoint : snapshot.privateEndpoints()) {
+    for (PrivateLink endpoint : endpoints) {
       String id = endpoint.address() + ":" + endpoint.port();
       wanted.add(id);
       if (!open.containsKey(id)) {
         try {
           open.put(id, start(endpoint));
           LOG.info(
-              "private endpoint {} of {} listening on {}", endpoint.name(), endpoint.account(), id);
+              "private endpoint {} of {} listening on {}",
+              endpoint.name(),
+              endpoint.resource(),
+              id);
         } catch (RuntimeException e) {
           LOG.error(
               "private endpoint {} could not listen on {}: {}", endpoint.name(), id, e.toString());
@@ -76,7 +85,7 @@ final class PrivateEndpointListeners implements AutoCloseable {
             });
   }
 
-  private Listener start(PrivateEndpoint endpoint) {
+  private Listener start(PrivateLink endpoint) {
     Optional<LocalCertificates.Identity> tls = identities.apply(endpoint);
     Listener listener =
         Listener.start(
@@ -88,7 +97,7 @@ final class PrivateEndpointListeners implements AutoCloseable {
     return listener;
   }
 
-  int port(PrivateEndpoint endpoint) {
+  int port(PrivateLink endpoint) {
     synchronized (this) {
       Listener listener = open.get(endpoint.address() + ":" + endpoint.port());
       return listener == null ? -1 : listener.port();
@@ -103,7 +112,7 @@ final class PrivateEndpointListeners implements AutoCloseable {
   }
 
   static Optional<LocalCertificates.Identity> localCa(
-      java.nio.file.Path tlsDir, PrivateEndpoint endpoint) {
+      java.nio.file.Path tlsDir, PrivateLink endpoint) {
     try {
       return Optional.of(
           LocalCertificates.issue(

@@ -107,4 +107,49 @@ class AuthenticationStageTest {
                     e -> Response.Json.ok("x")))
         .isInstanceOf(ApiException.class);
   }
+
+  static dev.lazurite.pipeline.Exchange at(String resource, Map<String, String> headers) {
+    var loopback = java.net.InetAddress.getLoopbackAddress();
+    return TestingExchanges.of(
+        DATED,
+        headers,
+        "{}",
+        new dev.lazurite.pipeline.Origin.Remote(
+            loopback,
+            loopback,
+            new java.net.InetSocketAddress(loopback, 0),
+            false,
+            java.util.Optional.of(resource)));
+  }
+
+  @Test
+  void aKeyIsAcceptedOnlyAtItsOwnResourcesEndpoint() {
+    var own = at("acct", Map.of("api-key", TestingSnapshots.KEY));
+    assertThat(stage.handle(own, e -> Response.Json.ok(e.account().account().name())))
+        .isEqualTo(Response.Json.ok("acct"));
+    assertThatThrownBy(
+            () ->
+                stage.handle(
+                    at("nosuch", Map.of("api-key", TestingSnapshots.KEY)),
+                    e -> Response.Json.ok("x")))
+        .isInstanceOf(ApiException.class)
+        .extracting(e -> ((ApiException) e).errorCode())
+        .isEqualTo(ErrorCode.RESOURCE_NOT_FOUND);
+  }
+
+  @Test
+  void aTokenReachesTheResourceItsEndpointNames() {
+    var tokens = TestingTokens.create();
+    var stage =
+        new AuthenticationStage(
+            () -> TestingSnapshots.withBackend(new TestingBackend()), tokens.validator());
+    var headers = Map.of("authorization", "Bearer " + tokens.token("oid", java.util.List.of()));
+    assertThat(
+            stage.handle(at("acct", headers), e -> Response.Json.ok(e.account().account().name())))
+        .isEqualTo(Response.Json.ok("acct"));
+    assertThatThrownBy(() -> stage.handle(at("other", headers), e -> Response.Json.ok("x")))
+        .isInstanceOf(ApiException.class)
+        .extracting(e -> ((ApiException) e).errorCode())
+        .isEqualTo(ErrorCode.RESOURCE_NOT_FOUND);
+  }
 }

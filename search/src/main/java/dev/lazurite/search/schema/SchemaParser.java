@@ -18,6 +18,9 @@ import java.util.regex.Pattern;
 
 /** Validates an index definition and fills in the defaults the service fills in. */
 final class SchemaParser {
+  /** Azure AI Search's limit on the fields of an index, sub-fields of complex fields included. */
+  static final int MAX_FIELDS = 1000;
+
   private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
   private static final Pattern INDEX_NAME = Pattern.compile("^[a-z0-9](?:[a-z0-9]|-(?!-)){0,127}$");
   private static final Pattern FIELD_NAME = Pattern.compile("^[A-Za-z][A-Za-z0-9_]{0,127}$");
@@ -58,6 +61,15 @@ final class SchemaParser {
     JsonNode fieldsNode = in.path("fields");
     if (!fieldsNode.isArray() || fieldsNode.isEmpty()) {
       throw invalidDefinition("The index must have at least one field.");
+    }
+    int count = countFields(fieldsNode);
+    if (count > MAX_FIELDS) {
+      throw invalidDefinition(
+          "The index has "
+              + count
+              + " fields; an index may have at most "
+              + MAX_FIELDS
+              + " fields, counting the sub-fields of complex fields.");
     }
     ObjectNode vectorSearch = vectorSearch(in.path("vectorSearch"));
     Map<String, VectorProfile> profiles = profiles(vectorSearch);
@@ -252,6 +264,17 @@ final class SchemaParser {
   }
 
   /** The vectorSearch section with algorithm parameters defaulted, or null when absent. */
+  private static int countFields(JsonNode fields) {
+    int count = 0;
+    for (JsonNode f : fields) {
+      count++;
+      if (f.path("fields").isArray()) {
+        count += countFields(f.get("fields"));
+      }
+    }
+    return count;
+  }
+
   private static ObjectNode vectorSearch(JsonNode node) {
     if (node.isMissingNode() || node.isNull()) {
       return null;

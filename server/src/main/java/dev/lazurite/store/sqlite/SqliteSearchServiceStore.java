@@ -1,5 +1,6 @@
 package dev.lazurite.store.sqlite;
 
+import dev.lazurite.searchservice.SearchNetwork;
 import dev.lazurite.searchservice.SearchService;
 import dev.lazurite.store.SearchServiceStore;
 import java.time.Instant;
@@ -26,11 +27,14 @@ final class SqliteSearchServiceStore implements SearchServiceStore {
         h ->
             h.createUpdate(
                     "INSERT INTO search_services (name, subscription, resource_group, location,"
-                        + " sku, primary_key, secondary_key, query_key, created_at) VALUES (?, ?,"
-                        + " ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (name) DO UPDATE SET location ="
+                        + " sku, primary_key, secondary_key, query_key, created_at,"
+                        + " public_network_access, ip_rules, private_endpoints) VALUES (?, ?,"
+                        + " ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (name) DO UPDATE SET location ="
                         + " excluded.location, sku = excluded.sku, primary_key ="
                         + " excluded.primary_key, secondary_key = excluded.secondary_key,"
-                        + " query_key = excluded.query_key")
+                        + " query_key = excluded.query_key, public_network_access ="
+                        + " excluded.public_network_access, ip_rules = excluded.ip_rules,"
+                        + " private_endpoints = excluded.private_endpoints")
                 .bind(0, s.name())
                 .bind(1, s.subscription())
                 .bind(2, s.resourceGroup())
@@ -40,6 +44,9 @@ final class SqliteSearchServiceStore implements SearchServiceStore {
                 .bind(6, seal.apply(s.secondaryKey()))
                 .bind(7, seal.apply(s.queryKey()))
                 .bind(8, s.createdAt().toString())
+                .bind(9, s.network().publicNetworkAccess())
+                .bind(10, s.network().ipRulesText())
+                .bind(11, s.network().privateEndpointsJson())
                 .execute());
   }
 
@@ -59,7 +66,12 @@ final class SqliteSearchServiceStore implements SearchServiceStore {
                             open.apply(rs.getString("primary_key")),
                             open.apply(rs.getString("secondary_key")),
                             open.apply(rs.getString("query_key")),
-                            Instant.parse(rs.getString("created_at"))))
+                            Instant.parse(rs.getString("created_at")),
+                            SearchNetwork.stored(
+                                rs.getString("name"),
+                                rs.getString("public_network_access"),
+                                rs.getString("ip_rules"),
+                                rs.getString("private_endpoints"))))
                 .list());
   }
 
