@@ -47,6 +47,7 @@ public final class ArmHandler implements Handler {
   private final String tenantId;
   private final SearchServiceRoutes search;
   private final RaiRoutes rai;
+  private final List<dev.lazurite.control.arm.ArmRoute> routes;
 
   /**
    * @param tokens validates tokens for the ARM audience ({@code https://management.azure.com/})
@@ -64,12 +65,24 @@ public final class ArmHandler implements Handler {
       dev.lazurite.searchservice.SearchServices searchServices,
       dev.lazurite.store.RaiStore raiStore) {
     this.rai = new RaiRoutes(raiStore, control);
+    this.routes =
+        List.of(
+            new dev.lazurite.control.arm.LocationUsageRoutes(control),
+            new dev.lazurite.control.arm.SkuRoutes(control),
+            new dev.lazurite.control.arm.AccountModelRoutes(control),
+            new dev.lazurite.control.arm.DeletedAccountRoutes(control.deletedAccounts()));
     this.quota = quota;
     this.search = new SearchServiceRoutes(searchServices, () -> endpoint);
     this.tokens = tokens;
     this.subscription = subscription;
     this.tenantId = tenantId;
-    this.roles = new RoleAssignmentRoutes(control, subscription);
+    this.roles =
+        new RoleAssignmentRoutes(
+            control,
+            subscription,
+            tenantId,
+            new dev.lazurite.rbac.PrincipalDirectory(control.identityStore()),
+            new dev.lazurite.rbac.LiveScopes(control, searchServices::get));
     this.control = control;
     this.usage = usage;
     this.adminToken = adminToken.getBytes(StandardCharsets.UTF_8);
@@ -129,6 +142,15 @@ public final class ArmHandler implements Handler {
       }
       return ok(p.size() == 2 ? subscription : ArmViews.list(List.of(subscription)));
     }
+    // Route families with handlers of their own (control/arm): usages by region, SKUs, account
+    // models, deleted accounts.
+    for (var route : routes) {
+      var reply =
+          route.handle(caller::require, method, p, n -> req.query().first(n).asOptional(), body);
+      if (reply.isPresent()) {
+        return new Answer(reply.get().status(), reply.get().body());
+      }
+    }
     int authorization = authorizationProvider(p);
     if (authorization > 0) {
       String scope = "/" + String.join("/", p.subList(0, authorization));
@@ -141,7 +163,13 @@ public final class ArmHandler implements Handler {
               + "/"
               + verb,
           scope);
-      var answer = roles.handle(method, scope, rest, ArmRequests.parse(body));
+      var answer =
+          roles.handle(
+              method,
+              scope,
+              rest,
+              ArmRequests.parse(body),
+              name -> req.query().first(name).asOptional());
       return new Answer(answer.status(), answer.body());
     }
     boolean subscriptionList =
@@ -331,6 +359,11 @@ public final class ArmHandler implements Handler {
         if (location == null || !location.isTextual() || location.asText().isBlank()) {
           throw ArmRequests.invalid("The location property is required for this definition.");
         }
+        // A soft-deleted account of this name: restored when asked to, else the name is taken.
+        control
+            .deletedAccounts()
+            .beforeCreate(
+                sub, rg, name, request.path("properties").path("restore").asBoolean(false));
         String kind = request.path("kind").asText("OpenAI");
         String sku = request.path("sku").path("name").asText("S0");
         boolean created =
@@ -457,7 +490,7 @@ public final class ArmHandler implements Handler {
     }
     return tokens
         .validate(token)
-        .<ArmCaller>map(principal -> new ArmCaller.Entra(principal, control::roleAssignments))
+        .<ArmCaller>map(principal -> new ArmCaller.Entra(principal, roles::liveAssignments))
         .orElseThrow(() -> ApiException.of(ErrorCode.ARM_INVALID_TOKEN));
   }
 

@@ -48,6 +48,7 @@ public final class ControlPlane {
   private final Clock clock;
   private long version;
   private final BackendPools pools;
+  private final dev.lazurite.control.arm.DeletedAccounts deletedAccounts;
 
   /**
    * @param latencyFailover time to first byte over which a pooled backend is tried last; zero for
@@ -66,6 +67,18 @@ public final class ControlPlane {
     this.backends = backends;
     this.snapshots = snapshots;
     this.clock = clock;
+    this.deletedAccounts =
+        new dev.lazurite.control.arm.DeletedAccounts(store, identities, clock, this::publish);
+  }
+
+  /** Soft-deleted accounts: listed, restored and purged as Azure does. */
+  public dev.lazurite.control.arm.DeletedAccounts deletedAccounts() {
+    return deletedAccounts;
+  }
+
+  /** The identities role assignments may name. */
+  public IdentityStore identityStore() {
+    return identities;
   }
 
   public List<Account> accounts() {
@@ -295,6 +308,7 @@ public final class ControlPlane {
   }
 
   public synchronized void deleteAccount(Account account) {
+    deletedAccounts.keep(account);
     store.deleteAccount(account.name());
     publish();
   }
@@ -425,6 +439,8 @@ public final class ControlPlane {
   }
 
   public synchronized boolean deleteDeployment(Account account, String name) {
+    dev.lazurite.rbac.LiveScopes.dropAssignmentsAt(
+        identities, account.armId() + "/deployments/" + name);
     boolean deleted = store.deleteDeployment(account.name(), name);
     publish();
     return deleted;

@@ -331,6 +331,7 @@ public final class LazuriteServer implements AutoCloseable {
     routing.any("/openai/*", dataPlane).any("/subscriptions", arm).any("/subscriptions/*", arm);
     identityAdmin.routing(routing);
     tokenEndpoints.routing(routing);
+    routing.get("/metadata/endpoints", new dev.lazurite.control.arm.MetadataEndpoints());
     routing.get("/healthz", readiness).any(LazuriteServer::notFound);
   }
 

@@ -47,6 +47,9 @@ public interface ControlStore {
   /** Content filter policies and custom blocklists. */
   RaiStore rai();
 
+  /** Soft-deleted accounts, kept for restore until purged. */
+  DeletedAccountStore deletedAccounts();
+
   Optional<String> setting(String name);
 
   void putSetting(String name, String value);
