@@ -15,7 +15,14 @@ import picocli.CommandLine.Option;
       AccountCommand.ListAccounts.class,
       AccountCommand.Show.class,
       AccountCommand.Update.class,
-      AccountCommand.Delete.class
+      AccountCommand.Delete.class,
+      AccountCatalogCommands.ListDeleted.class,
+      AccountCatalogCommands.ShowDeleted.class,
+      AccountCatalogCommands.Purge.class,
+      AccountCatalogCommands.ListModels.class,
+      AccountCatalogCommands.ListSkus.class,
+      AccountCatalogCommands.ListKinds.class,
+      AccountCatalogCommands.ListUsage.class
     })
 final class AccountCommand {
   @Command(
