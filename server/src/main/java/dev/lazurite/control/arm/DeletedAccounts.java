@@ -97,14 +97,17 @@ public final class DeletedAccounts {
   }
 
   /**
-   * What a {@code PUT} of an account must do first: nothing when no deleted account has the name;
-   * restore it when the request asks to (and it lived at the same place); else ARM's 409 {@code
-   * FlagMustBeSetForRestore}.
+   * What a {@code PUT} of an account must do first: nothing when an account of that name exists or
+   * no deleted account has the name; restore it when the request asks to (and it lived at the same
+   * place); else ARM's 409 {@code FlagMustBeSetForRestore}.
    *
    * @return whether the account was restored
    */
   public synchronized boolean beforeCreate(
       String subscription, String group, String name, boolean restore) {
+    if (store.account(name).isPresent()) {
+      return false;
+    }
     Optional<DeletedAccount> deleted =
         live().stream().filter(d -> d.name().equalsIgnoreCase(name)).findFirst();
     if (deleted.isEmpty()) {

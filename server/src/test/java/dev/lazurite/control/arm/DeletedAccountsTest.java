@@ -101,4 +101,22 @@ class DeletedAccountsTest {
       assertThat(published).hasValue(1);
     }
   }
+
+  @Test
+  void anAccountCreatedBesideTheStoreDoesNotTripOverAKeptOneOfItsName() throws Exception {
+    var clock = new MovableClock();
+    try (var store = new SqliteStore(dir.resolve("lazurite.db"))) {
+      var deleted = new DeletedAccounts(store, store.identity(), clock, () -> {});
+      Account account = Account.create("twice", "sub", "rg", "eastus", "OpenAI", "S0", clock.now);
+      store.insertAccount(account, new AccountKeys("e".repeat(32), "f".repeat(32)));
+      deleted.keep(account);
+      store.deleteAccount("twice");
+      store.insertAccount(account, new AccountKeys("g".repeat(32), "h".repeat(32)));
+
+      assertThat(deleted.beforeCreate("sub", "rg", "twice", false))
+          .as("a PUT of an existing account is an update, whatever is kept")
+          .isFalse();
+      assertThat(store.keys("twice").key1()).isEqualTo("g".repeat(32));
+    }
+  }
 }
