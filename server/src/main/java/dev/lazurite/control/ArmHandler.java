@@ -190,6 +190,11 @@ public final class ArmHandler implements Handler {
     }
     if (p.size() >= 6 && is(p, 2, "resourcegroups") && is(p, 5, SearchServiceRoutes.PROVIDER)) {
       var answer = search.handle(caller, method, p, body);
+      if (method.equals("DELETE") && p.size() == 8 && answer.status() == 200) {
+        // Role assignments at a deleted search service go with it.
+        dev.lazurite.rbac.LiveScopes.dropAssignmentsAt(control.identityStore(), full);
+        control.publish();
+      }
       return new Answer(answer.status(), answer.body());
     }
     boolean underAccounts =

@@ -467,4 +467,32 @@ class RoleAdministrationTest {
         400,
         "UnsupportedQuery");
   }
+
+  @Test
+  void assignmentsOfADeletedSearchServiceGoWithIt() {
+    String service =
+        "/subscriptions/"
+            + sub
+            + "/resourceGroups/lazurite/providers/Microsoft.Search/searchServices/short-lived";
+    String v = "?api-version=2023-11-01";
+    String create = "{\"location\":\"eastus\",\"sku\":{\"name\":\"basic\"}}";
+    assertThat(as(admin, "PUT", service + v, create).status()).isEqualTo(201);
+    var sp = server.server().identities().createServicePrincipal("search-reader");
+    String reader = resolveRole(service, "Search Index Data Reader");
+    assertThat(
+            as(admin, "PUT", assignment(service) + AUTH_V, body(reader, sp.principal().objectId()))
+                .status())
+        .isEqualTo(201);
+    String list = service + "/providers/Microsoft.Authorization/roleAssignments" + AUTH_V;
+    assertThat(values(as(admin, "GET", list, null))).hasSize(1);
+
+    assertThat(as(admin, "DELETE", service + v, null).status()).isEqualTo(200);
+    assertThat(server.server().control().roleAssignments())
+        .as("deleted with the service, so the data plane no longer holds it")
+        .noneMatch(a -> a.scope().equalsIgnoreCase(service));
+    assertThat(as(admin, "PUT", service + v, create).status()).isEqualTo(201);
+    assertThat(values(as(admin, "GET", list, null)))
+        .as("a service created again under the same name starts without grants")
+        .isEmpty();
+  }
 }
