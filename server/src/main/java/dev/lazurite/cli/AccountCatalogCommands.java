@@ -52,6 +52,11 @@ final class AccountCatalogCommands {
         required = true)
     String location;
 
+    @Override
+    void configure(ClientOptions options) {
+      options.account = name;
+    }
+
     String path(ArmClient arm) {
       return provider(arm)
           + "/locations/"
@@ -82,6 +87,23 @@ final class AccountCatalogCommands {
     @Override
     JsonNode call(ArmClient arm) throws Exception {
       return arm.send("GET", path(arm), null);
+    }
+  }
+
+  @Command(
+      name = "recover",
+      mixinStandardHelpOptions = true,
+      description = "Restore a soft-deleted resource with its keys and deployments.")
+  static final class Recover extends DeletedScoped {
+    @Override
+    JsonNode call(ArmClient arm) throws Exception {
+      JsonNode deleted = arm.send("GET", path(arm), null);
+      var body = Json.MAPPER.createObjectNode();
+      body.put("location", deleted.path("location").asText());
+      body.put("kind", deleted.path("kind").asText());
+      body.set("sku", deleted.path("sku"));
+      body.putObject("properties").put("restore", true);
+      return arm.send("PUT", arm.accountPath(), body);
     }
   }
 

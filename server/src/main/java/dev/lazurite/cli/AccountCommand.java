@@ -18,6 +18,7 @@ import picocli.CommandLine.Option;
       AccountCommand.Delete.class,
       AccountCatalogCommands.ListDeleted.class,
       AccountCatalogCommands.ShowDeleted.class,
+      AccountCatalogCommands.Recover.class,
       AccountCatalogCommands.Purge.class,
       AccountCatalogCommands.ListModels.class,
       AccountCatalogCommands.ListSkus.class,

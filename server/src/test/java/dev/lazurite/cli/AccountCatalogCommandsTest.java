@@ -57,6 +57,13 @@ class AccountCatalogCommandsTest {
     assertThat(shown.code()).as(shown.err()).isZero();
     assertThat(shown.json().at("/properties/scheduledPurgeDate").asText()).isNotBlank();
 
+    Run recovered = run("account", "recover", "-n", "cli-gone", "-l", "westus", "-g", "lazurite");
+    assertThat(recovered.code()).as(recovered.err()).isZero();
+    assertThat(recovered.json().get("name").asText()).isEqualTo("cli-gone");
+    assertThat(run("account", "list-deleted").json().findValuesAsText("name"))
+        .doesNotContain("cli-gone");
+    assertThat(run("account", "delete", "--account", "cli-gone").code()).isZero();
+
     Run wrongPlace = run("account", "purge", "-n", "cli-gone", "-l", "eastus", "-g", "lazurite");
     assertThat(wrongPlace.code()).isNotZero();
     assertThat(wrongPlace.err()).contains("ResourceNotFound");
