@@ -8,8 +8,9 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code account list-deleted}, {@code show-deleted}, {@code purge}, {@code list-models}, {@code
- * list-skus}, {@code list-kinds} and {@code list-usage}, with az's flags and output.
+ * {@code account list-deleted}, {@code show-deleted}, {@code recover}, {@code purge}, {@code
+ * list-models}, {@code list-skus}, {@code list-kinds} and {@code list-usage}, with az's flags and
+ * output.
  */
 final class AccountCatalogCommands {
   private AccountCatalogCommands() {}
