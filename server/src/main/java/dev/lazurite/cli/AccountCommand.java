@@ -20,7 +20,15 @@ import picocli.CommandLine.Option;
       AccountCommand.Update.class,
       AccountCommand.Delete.class,
       KeysCommand.class,
-      NetworkRuleCommand.class
+      NetworkRuleCommand.class,
+      AccountCatalogCommands.ListDeleted.class,
+      AccountCatalogCommands.ShowDeleted.class,
+      AccountCatalogCommands.Recover.class,
+      AccountCatalogCommands.Purge.class,
+      AccountCatalogCommands.ListModels.class,
+      AccountCatalogCommands.ListSkus.class,
+      AccountCatalogCommands.ListKinds.class,
+      AccountCatalogCommands.ListUsage.class
     })
 final class AccountCommand {
   @Command(

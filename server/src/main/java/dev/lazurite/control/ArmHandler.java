@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.lazurite.auth.TokenValidator;
 import dev.lazurite.control.arm.ArmResponse;
 import dev.lazurite.control.arm.ArmRoute;
+import dev.lazurite.control.arm.ArmRouteFamily;
 import dev.lazurite.control.arm.ArmRouter;
 import dev.lazurite.control.arm.PathTemplate;
 import dev.lazurite.control.arm.ProviderAnywhere;
@@ -46,6 +47,10 @@ public final class ArmHandler implements Handler {
   private final byte[] adminToken;
   private final TokenValidator tokens;
   private final ArmRouter routes = new ArmRouter();
+  private final RoleAssignmentRoutes roles;
+  // Route families that recognise their own paths: usages by region, SKUs, account models,
+  // deleted accounts.
+  private final List<ArmRouteFamily> families;
 
   /**
    * @param tokens validates tokens for the ARM audience ({@code https://management.azure.com/})
@@ -65,7 +70,19 @@ public final class ArmHandler implements Handler {
     this.tokens = tokens;
     this.control = control;
     this.adminToken = adminToken.getBytes(StandardCharsets.UTF_8);
-    var roles = new RoleAssignmentRoutes(control, subscription);
+    this.roles =
+        new RoleAssignmentRoutes(
+            control,
+            subscription,
+            tenantId,
+            new dev.lazurite.rbac.PrincipalDirectory(control.identityStore()),
+            new dev.lazurite.rbac.LiveScopes(control, searchServices::get));
+    this.families =
+        List.of(
+            new dev.lazurite.control.arm.LocationUsageRoutes(control),
+            new dev.lazurite.control.arm.SkuRoutes(control),
+            new dev.lazurite.control.arm.AccountModelRoutes(control),
+            new dev.lazurite.control.arm.DeletedAccountRoutes(control.deletedAccounts()));
     var search =
         new SearchServiceRoutes(
             searchServices,
@@ -102,7 +119,13 @@ public final class ArmHandler implements Handler {
                           + "/"
                           + verb(c.method()),
                       c.scope());
-              var answer = roles.handle(c.method(), c.scope(), rest, ArmRequests.parse(c.body()));
+              var answer =
+                  roles.handle(
+                      c.method(),
+                      c.scope(),
+                      rest,
+                      ArmRequests.parse(c.body()),
+                      name -> c.request().query().first(name).asOptional());
               return new ArmResponse(answer.status(), answer.body());
             })
         .open(
@@ -111,6 +134,14 @@ public final class ArmHandler implements Handler {
                 CognitiveServicesRoutes.RESOURCE_GROUP + "/providers/Microsoft.Search/{*rest}"),
             c -> {
               var answer = search.handle(c.caller(), c.method(), c.segments(), c.body());
+              if (c.method().equals("DELETE")
+                  && c.segments().size() == 8
+                  && answer.status() == 200) {
+                // Role assignments at a deleted search service go with it.
+                dev.lazurite.rbac.LiveScopes.dropAssignmentsAt(
+                    control.identityStore(), "/" + String.join("/", c.segments()));
+                control.publish();
+              }
               return new ArmResponse(answer.status(), answer.body());
             });
     new CognitiveServicesRoutes(control, usage, quota, endpoint).register(routes);
@@ -164,7 +195,23 @@ public final class ArmHandler implements Handler {
               req.remotePeer().address() instanceof java.net.InetSocketAddress socket
                   ? socket.getAddress().getHostAddress()
                   : "unknown");
-      ArmResponse answer = origin.run(() -> routes.dispatch(caller, method, path, body, req));
+      ArmResponse answer =
+          origin.run(
+              () -> {
+                for (var family : families) {
+                  var reply =
+                      family.handle(
+                          caller::require,
+                          method,
+                          path,
+                          n -> req.query().first(n).asOptional(),
+                          body);
+                  if (reply.isPresent()) {
+                    return new ArmResponse(reply.get().status(), reply.get().body());
+                  }
+                }
+                return routes.dispatch(caller, method, path, body, req);
+              });
       if (answer.body() == null) {
         res.status(Status.create(answer.status()));
         res.send();
@@ -197,7 +244,7 @@ public final class ArmHandler implements Handler {
     }
     return tokens
         .validate(token)
-        .<ArmCaller>map(principal -> new ArmCaller.Entra(principal, control::roleAssignments))
+        .<ArmCaller>map(principal -> new ArmCaller.Entra(principal, roles::liveAssignments))
         .orElseThrow(() -> ApiException.of(ErrorCode.ARM_INVALID_TOKEN));
   }
 

@@ -154,7 +154,16 @@ final class CognitiveServicesRoutes {
         .isEmpty()) {
       throw ApiException.of(ErrorCode.ARM_RESOURCE_GROUP_NOT_FOUND, c.value("resourceGroupName"));
     }
-    AccountRequest request = ArmRequests.account(ArmRequests.parse(c.body()));
+    JsonNode body = ArmRequests.parse(c.body());
+    AccountRequest request = ArmRequests.account(body);
+    // A soft-deleted account of this name: restored when asked to, else the name is taken.
+    control
+        .deletedAccounts()
+        .beforeCreate(
+            c.value("subscriptionId"),
+            c.value("resourceGroupName"),
+            c.value("accountName"),
+            body.path("properties").path("restore").asBoolean(false));
     var write =
         control.putAccount(
             c.value("subscriptionId"),

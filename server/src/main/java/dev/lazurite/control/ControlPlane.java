@@ -54,6 +54,7 @@ public final class ControlPlane {
   private final DeploymentService deployments;
   private final NetworkService network;
   private final ContentFilterService contentFilters;
+  private final dev.lazurite.control.arm.DeletedAccounts deletedAccounts;
 
   /**
    * @param latencyFailover time to first byte over which a pooled backend is tried last; zero for
@@ -76,6 +77,18 @@ public final class ControlPlane {
     this.deployments = new DeploymentService(store, clock, writes, this::committed, pools);
     this.network = new NetworkService(store, clock, writes, this::committed);
     this.contentFilters = new ContentFilterService(store, writes, this::committed);
+    this.deletedAccounts =
+        new dev.lazurite.control.arm.DeletedAccounts(store, identities, clock, this::publish);
+  }
+
+  /** Soft-deleted accounts: listed, restored and purged as Azure does. */
+  public dev.lazurite.control.arm.DeletedAccounts deletedAccounts() {
+    return deletedAccounts;
+  }
+
+  /** The identities role assignments may name. */
+  public IdentityStore identityStore() {
+    return identities;
   }
 
   /** Accounts and their keys. */
@@ -205,6 +218,7 @@ public final class ControlPlane {
   }
 
   public void deleteAccount(Account account) {
+    deletedAccounts.keep(account);
     accounts.deleteAccount(account);
   }
 
@@ -279,6 +293,8 @@ public final class ControlPlane {
   }
 
   public boolean deleteDeployment(Account account, String name) {
+    dev.lazurite.rbac.LiveScopes.dropAssignmentsAt(
+        identities, account.armId() + "/deployments/" + name);
     return deployments.deleteDeployment(account, name);
   }
 

@@ -109,6 +109,45 @@ public enum ErrorCode {
       "AuthenticationFailed",
       "Authentication failed. The 'Authorization' header is missing."),
   ARM_INVALID_TOKEN(401, Shape.AZURE, "InvalidAuthenticationToken", "The access token is invalid."),
+  // ARM: role assignment validation, query filters, api-versions and soft-deleted accounts.
+  ARM_INVALID_PRINCIPAL_ID(
+      400,
+      Shape.AZURE,
+      "InvalidPrincipalId",
+      "The Principal ID '%s' is not valid. Principal ID must be a GUID."),
+  ARM_PRINCIPAL_NOT_FOUND(
+      400,
+      Shape.AZURE,
+      "PrincipalNotFound",
+      "Principal %s does not exist in the directory %s. Check that you have the correct principal"
+          + " ID. If you are creating this principal and then immediately assigning a role, this"
+          + " error might be related to a replication delay. In this case, set the role assignment"
+          + " principalType property to a value, such as ServicePrincipal, User, or Group.  See"
+          + " https://aka.ms/docs-principaltype"),
+  ARM_INVALID_ROLE_ASSIGNMENT_ID(
+      400,
+      Shape.AZURE,
+      "InvalidRoleAssignmentId",
+      "The role assignment ID '%s' is not valid. The role assignment ID must be a GUID."),
+  ARM_ROLE_DEFINITION_NOT_FOUND(
+      404,
+      Shape.AZURE,
+      "RoleDefinitionDoesNotExist",
+      "The specified role definition with ID '%s' does not exist."),
+  ARM_UNSUPPORTED_QUERY(
+      400, Shape.AZURE, "UnsupportedQuery", "The filter '%s' is not supported. %s"),
+  ARM_INVALID_API_VERSION(
+      400,
+      Shape.AZURE,
+      "InvalidApiVersionParameter",
+      "The api-version '%s' is invalid. The supported versions are '%s'."),
+  ARM_FLAG_MUST_BE_SET_FOR_RESTORE(
+      409,
+      Shape.AZURE,
+      "FlagMustBeSetForRestore",
+      "An existing resource with ID '%s' has been soft-deleted. To restore the resource, you must"
+          + " specify 'restore' to be 'true' in the property. If you don't want to restore existing"
+          + " resource, please purge it first."),
   ARM_MISSING_API_VERSION(
       400,
       Shape.AZURE,

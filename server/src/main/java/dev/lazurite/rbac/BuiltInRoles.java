@@ -4,7 +4,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
-/** Azure's built-in roles for Cognitive Services and Search, with their ids and actions. */
+/**
+ * Azure's built-in roles for Cognitive Services and Search, and the general ones (Owner,
+ * Contributor, Reader and the two that grant access), with their ids and actions.
+ */
 public final class BuiltInRoles {
   private static final String CS = "Microsoft.CognitiveServices";
   private static final String OPENAI = CS + "/accounts/OpenAI";
@@ -108,6 +111,68 @@ public final class BuiltInRoles {
               "Microsoft.Support/*"),
           List.of());
 
+  /** Everything, including granting roles to others. */
+  public static final RoleDefinition OWNER =
+      new RoleDefinition(
+          "8e3af657-a8ff-443c-a75c-2fe8c4bcb635",
+          "Owner",
+          "Grants full access to manage all resources, including the ability to assign roles in"
+              + " Azure RBAC.",
+          List.of("*"),
+          List.of());
+
+  /** Everything on the control plane but granting roles. */
+  public static final RoleDefinition GENERAL_CONTRIBUTOR =
+      new RoleDefinition(
+          "b24988ac-6180-42a0-ab88-20f7382dd24c",
+          "Contributor",
+          "Grants full access to manage all resources, but does not allow you to assign roles in"
+              + " Azure RBAC, manage assignments in Azure Blueprints, or share image galleries.",
+          List.of("*"),
+          List.of(
+              "Microsoft.Authorization/*/Delete",
+              "Microsoft.Authorization/*/Write",
+              "Microsoft.Authorization/elevateAccess/Action",
+              "Microsoft.Blueprint/blueprintAssignments/write",
+              "Microsoft.Blueprint/blueprintAssignments/delete",
+              "Microsoft.Compute/galleries/share/action",
+              "Microsoft.Purview/consents/write",
+              "Microsoft.Purview/consents/delete",
+              "Microsoft.Resources/deploymentStacks/manageDenySetting/action",
+              "Microsoft.Subscription/cancel/action",
+              "Microsoft.Subscription/enable/action"),
+          List.of(),
+          List.of());
+
+  public static final RoleDefinition READER =
+      new RoleDefinition(
+          "acdd72a7-3385-48ef-bd42-f606fba81ae7",
+          "Reader",
+          "View all resources, but does not allow you to make any changes.",
+          List.of("*/read"),
+          List.of());
+
+  public static final RoleDefinition USER_ACCESS_ADMINISTRATOR =
+      new RoleDefinition(
+          "18d7d88d-d35e-4fb5-a5c3-7773c20a72d9",
+          "User Access Administrator",
+          "Lets you manage user access to Azure resources.",
+          List.of("*/read", "Microsoft.Authorization/*", "Microsoft.Support/*"),
+          List.of());
+
+  public static final RoleDefinition RBAC_ADMINISTRATOR =
+      new RoleDefinition(
+          "f58310d9-a9f6-439a-9e8d-f62e7b41a168",
+          "Role Based Access Control Administrator",
+          "Manage access to Azure resources by assigning roles using Azure RBAC. This role does not"
+              + " allow you to manage access using other ways, such as Azure Policy.",
+          List.of(
+              "Microsoft.Authorization/roleAssignments/write",
+              "Microsoft.Authorization/roleAssignments/delete",
+              "*/read",
+              "Microsoft.Support/*"),
+          List.of());
+
   public static final List<RoleDefinition> ALL =
       List.of(
           OPENAI_USER,
@@ -117,7 +182,12 @@ public final class BuiltInRoles {
           USAGES_READER,
           SEARCH_INDEX_DATA_READER,
           SEARCH_INDEX_DATA_CONTRIBUTOR,
-          SEARCH_SERVICE_CONTRIBUTOR);
+          SEARCH_SERVICE_CONTRIBUTOR,
+          OWNER,
+          GENERAL_CONTRIBUTOR,
+          READER,
+          USER_ACCESS_ADMINISTRATOR,
+          RBAC_ADMINISTRATOR);
 
   private BuiltInRoles() {}
 

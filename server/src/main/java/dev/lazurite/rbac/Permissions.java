@@ -9,7 +9,8 @@ import java.util.function.Function;
 /**
  * Azure RBAC evaluation: an assignment applies when its scope contains the resource (an ARM id
  * prefix on a segment boundary); its role allows an action when a pattern matches it, where {@code
- * *} stands for any run of characters, case-insensitively.
+ * *} stands for any run of characters, case-insensitively, unless one of its {@code notActions} (or
+ * {@code notDataActions}) matches it too.
  */
 public final class Permissions {
   private Permissions() {}
@@ -19,7 +20,13 @@ public final class Permissions {
       Set<String> principals,
       String resource,
       String dataAction) {
-    return allows(assignments, principals, resource, dataAction, RoleDefinition::dataActions);
+    return allows(
+        assignments,
+        principals,
+        resource,
+        dataAction,
+        RoleDefinition::dataActions,
+        RoleDefinition::notDataActions);
   }
 
   public static boolean allowsAction(
@@ -27,7 +34,13 @@ public final class Permissions {
       Set<String> principals,
       String resource,
       String action) {
-    return allows(assignments, principals, resource, action, RoleDefinition::actions);
+    return allows(
+        assignments,
+        principals,
+        resource,
+        action,
+        RoleDefinition::actions,
+        RoleDefinition::notActions);
   }
 
   private static boolean allows(
@@ -35,14 +48,16 @@ public final class Permissions {
       Set<String> principals,
       String resource,
       String action,
-      Function<RoleDefinition, List<String>> granted) {
+      Function<RoleDefinition, List<String>> granted,
+      Function<RoleDefinition, List<String>> excluded) {
     for (RoleAssignment assignment : assignments) {
       if (!principals.contains(assignment.principalId()) || !covers(assignment.scope(), resource)) {
         continue;
       }
       var role = BuiltInRoles.find(assignment.roleDefinitionId());
       if (role.isPresent()
-          && granted.apply(role.get()).stream().anyMatch(p -> matches(p, action))) {
+          && granted.apply(role.get()).stream().anyMatch(p -> matches(p, action))
+          && excluded.apply(role.get()).stream().noneMatch(p -> matches(p, action))) {
         return true;
       }
     }

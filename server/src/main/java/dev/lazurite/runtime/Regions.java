@@ -22,6 +22,11 @@ public final class Regions {
 
   private Regions() {}
 
+  /** The region names Lazurite knows, e.g. {@code swedencentral}, sorted. */
+  public static java.util.List<String> names() {
+    return DISPLAY.keySet().stream().sorted().toList();
+  }
+
   public static String displayName(String location) {
     String key = location.toLowerCase(java.util.Locale.ROOT).replace(" ", "");
     return DISPLAY.getOrDefault(key, location);

@@ -363,6 +363,7 @@ public final class LazuriteServer implements AutoCloseable {
     routing.any("/" + ResourceEndpoints.PATH_PREFIX + "/*", dataPlane);
     identityAdmin.routing(routing);
     tokenEndpoints.routing(routing);
+    routing.get("/metadata/endpoints", new dev.lazurite.control.arm.MetadataEndpoints());
     routing.get("/healthz", readiness).any(LazuriteServer::notFound);
   }
 

@@ -50,6 +50,9 @@ public interface ControlStore {
   /** Resource groups. */
   dev.lazurite.control.group.ResourceGroupStore resourceGroups();
 
+  /** Soft-deleted accounts, kept for restore until purged. */
+  DeletedAccountStore deletedAccounts();
+
   Optional<String> setting(String name);
 
   void putSetting(String name, String value);

@@ -37,6 +37,7 @@ public final class SqliteStore implements ControlStore, UsageStore, AutoCloseabl
   private final SqlitePoolStore pools;
   private final SqliteSearchServiceStore searchServices;
   private final SqliteRaiStore rai;
+  private final SqliteDeletedAccountStore deletedAccounts;
 
   /** A store whose API keys are not encrypted: tests of the store alone. */
   public SqliteStore(Path file) {
@@ -67,6 +68,7 @@ public final class SqliteStore implements ControlStore, UsageStore, AutoCloseabl
     this.pools = new SqlitePoolStore(jdbi, this::seal, this::open);
     this.searchServices = new SqliteSearchServiceStore(jdbi, this::seal, this::open);
     this.rai = new SqliteRaiStore(jdbi);
+    this.deletedAccounts = new SqliteDeletedAccountStore(jdbi, this::seal, this::open);
     if (secrets != null) {
       sealPlainKeys();
     }
@@ -347,6 +349,11 @@ public final class SqliteStore implements ControlStore, UsageStore, AutoCloseabl
 
   public dev.lazurite.store.SearchServiceStore searchServices() {
     return searchServices;
+  }
+
+  @Override
+  public dev.lazurite.store.DeletedAccountStore deletedAccounts() {
+    return deletedAccounts;
   }
 
   @Override
