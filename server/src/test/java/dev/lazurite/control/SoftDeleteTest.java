@@ -87,8 +87,18 @@ class SoftDeleteTest {
     assertThat(result.json().at("/error/code").asText()).isEqualTo(code);
   }
 
+  static void createGroup(String group) {
+    var created =
+        arm(
+            "PUT",
+            "/subscriptions/" + sub + "/resourcegroups/" + group + V,
+            "{\"location\": \"eastus\"}");
+    assertThat(created.status()).as(created.body()).isIn(200, 201);
+  }
+
   static String createWithDeployment(String group, String name) {
     String path = account(group, name);
+    createGroup(group);
     assertThat(arm("PUT", path + V, CREATE).status()).isEqualTo(201);
     var deployment = arm("PUT", path + "/deployments/gpt-4o" + V, DEPLOYMENT);
     assertThat(deployment.status()).as(deployment.body()).isEqualTo(201);
@@ -161,6 +171,7 @@ class SoftDeleteTest {
                 + "' has been soft-deleted. To restore the resource, you must specify 'restore' to"
                 + " be 'true' in the property. If you don't want to restore existing resource,"
                 + " please purge it first.");
+    createGroup("rg-elsewhere");
     assertArmError(
         arm("PUT", account("rg-elsewhere", "soft-a") + V, RESTORE), 409, "FlagMustBeSetForRestore");
     assertArmError(
