@@ -23,15 +23,7 @@ public final class Bootstrap {
 
   /** Returns the subscription id, creating the defaults on first start. */
   public static String run(ControlStore store, ControlPlane control, String region, Clock clock) {
-    String subscription =
-        store
-            .setting(SUBSCRIPTION)
-            .orElseGet(
-                () -> {
-                  String id = UUID.randomUUID().toString();
-                  store.putSetting(SUBSCRIPTION, id);
-                  return id;
-                });
+    String subscription = store.settingIfAbsent(SUBSCRIPTION, UUID.randomUUID().toString());
     if (store.setting(BOOTSTRAPPED).isEmpty()) {
       var account =
           Account.create(
@@ -54,14 +46,7 @@ public final class Bootstrap {
 
   /** The directory tenant this server's token service issues tokens for, made on first start. */
   public static String tenantId(ControlStore store) {
-    return store
-        .setting(TENANT)
-        .orElseGet(
-            () -> {
-              String id = UUID.randomUUID().toString();
-              store.putSetting(TENANT, id);
-              return id;
-            });
+    return store.settingIfAbsent(TENANT, UUID.randomUUID().toString());
   }
 
   static List<DeploymentRequest> defaults() {

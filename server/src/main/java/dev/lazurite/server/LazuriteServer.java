@@ -26,14 +26,16 @@ import dev.lazurite.quota.LocalQuotaCounters;
 import dev.lazurite.quota.QuotaCounters;
 import dev.lazurite.quota.RedisQuotaCounters;
 import dev.lazurite.routing.HealthProber;
+import dev.lazurite.runtime.SnapshotWatcher;
 import dev.lazurite.runtime.Snapshots;
 import dev.lazurite.server.edge.ConnectionGuard;
 import dev.lazurite.server.edge.Edge;
 import dev.lazurite.server.edge.Listener;
 import dev.lazurite.server.edge.ListenerWatchdog;
 import dev.lazurite.server.edge.Readiness;
+import dev.lazurite.store.DatabaseUrl;
 import dev.lazurite.store.SecretBox;
-import dev.lazurite.store.sqlite.SqliteStore;
+import dev.lazurite.store.jdbi.JdbiStore;
 import dev.lazurite.tls.LocalCertificates;
 import dev.lazurite.tokens.TokenCounter;
 import io.helidon.http.Status;
@@ -60,7 +62,8 @@ public final class LazuriteServer implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(LazuriteServer.class);
 
   private final ServerConfig config;
-  private final SqliteStore store;
+  private final JdbiStore store;
+  private final SnapshotWatcher watcher;
   private final UsageWriter usage;
   private final BackendFactory backends;
   private final ControlPlane control;
@@ -87,12 +90,13 @@ public final class LazuriteServer implements AutoCloseable {
     long started = System.nanoTime();
     String masterKeyFile = environment.apply("LAZURITE_MASTER_KEY_FILE");
     this.store =
-        new SqliteStore(
-            config.dataDir().resolve("lazurite.db"),
+        new JdbiStore(
+            config.databaseUrl(),
             SecretBox.fromFile(
                 masterKeyFile == null || masterKeyFile.isBlank()
                     ? config.dataDir().resolve("master.key")
                     : Path.of(masterKeyFile)));
+    LOG.info("store: {}", store.describe());
     long storeReady = System.nanoTime();
     this.usage = new UsageWriter(store, config.usageDurability());
     TokenCounter tokens = new TokenCounter();
@@ -103,7 +107,19 @@ public final class LazuriteServer implements AutoCloseable {
             config.upstreamConnectTimeout(),
             config.upstreamReadTimeout(),
             environment);
-    var snapshots = new Snapshots();
+    var snapshots =
+        new Snapshots(
+            new Snapshots.Versions() {
+              @Override
+              public long current() {
+                return store.version();
+              }
+
+              @Override
+              public long bump() {
+                return store.bumpVersion();
+              }
+            });
     this.control =
         new ControlPlane(
             store,
@@ -116,18 +132,31 @@ public final class LazuriteServer implements AutoCloseable {
         new HealthProber(
             Duration.ofSeconds(Math.max(1, number(environment, "LAZURITE_PROBE_INTERVAL_S", 5))),
             control::poolMembers);
-    this.subscription = Bootstrap.run(store, control, config.region(), clock);
-    this.admin = AdminCredential.loadOrCreate(config.dataDir());
+    // One transaction: instances starting together on one database bootstrap it once.
+    this.subscription =
+        store.inTransaction(() -> Bootstrap.run(store, control, config.region(), clock));
+    // Instances on one store share the admin credential, token signing keys and identity header
+    // secret; files a single-instance data directory holds are taken over on first start.
+    this.admin = AdminCredential.shared(store.secrets(), config.dataDir());
     Path identityDir = config.dataDir().resolve("identity");
     var issuer =
         new TokenIssuer(
-            SigningKeys.loadOrCreate(identityDir, clock), Bootstrap.tenantId(store), clock);
+            SigningKeys.shared(store.secrets(), identityDir, clock),
+            Bootstrap.tenantId(store),
+            clock);
     this.identities =
         new IdentityService(
             store.identity(),
             issuer,
-            ServerSecrets.loadOrCreate(identityDir, "identity-header.key"),
+            ServerSecrets.shared(store.secrets(), identityDir, "identity-header.key"),
             clock);
+    this.watcher =
+        new SnapshotWatcher(
+            snapshots,
+            store::version,
+            control::reload,
+            store::awaitChange,
+            Duration.ofMillis(config.databaseUrl() instanceof DatabaseUrl.Sqlite ? 100 : 500));
     var trusts = new java.util.ArrayList<TokenValidator.Trust>();
     trusts.add(
         TokenValidator.Trust.own(
@@ -427,7 +456,7 @@ public final class LazuriteServer implements AutoCloseable {
         control.account(subscription, Bootstrap.DEFAULT_RESOURCE_GROUP, Bootstrap.DEFAULT_ACCOUNT));
   }
 
-  public SqliteStore store() {
+  public JdbiStore store() {
     return store;
   }
 
@@ -483,6 +512,7 @@ public final class LazuriteServer implements AutoCloseable {
       }
     }
     guard.close();
+    watcher.close();
     prober.close();
     usage.close();
     quota.close();
