@@ -111,6 +111,14 @@ final class ServeCommand implements Callable<Integer> {
               + " redis://host:6379.")
   String redisUrl;
 
+  @Option(
+      names = "--database-url",
+      description =
+          "Store shared by several instances (LAZURITE_DATABASE_URL):"
+              + " postgresql://user:password@host:port/db, jdbc:postgresql://… or"
+              + " jdbc:sqlite:PATH; default lazurite.db in the data directory.")
+  String databaseUrl;
+
   @Override
   public Integer call() throws Exception {
     Map<String, String> flags = new HashMap<>();
@@ -128,6 +136,7 @@ final class ServeCommand implements Callable<Integer> {
     flags.put("http.headerTimeoutMs", httpHeaderTimeoutMs);
     flags.put("http.bodyTimeoutMs", httpBodyTimeoutMs);
     flags.put("http.maxConnections", httpMaxConnections);
+    flags.put("databaseUrl", databaseUrl);
     ServerConfig resolved = ConfigLoader.load(flags, System.getenv(), Optional.ofNullable(config));
     LazuriteServer server =
         LazuriteServer.start(
