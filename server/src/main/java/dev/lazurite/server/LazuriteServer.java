@@ -64,6 +64,7 @@ public final class LazuriteServer implements AutoCloseable {
   private final JdbiStore store;
   private final SnapshotWatcher watcher;
   private final DataDirLock lock;
+  private final Snapshots snapshots;
   private final UsageWriter usage;
   private final BackendFactory backends;
   private final ControlPlane control;
@@ -113,7 +114,7 @@ public final class LazuriteServer implements AutoCloseable {
               config.upstreamReadTimeout(),
               environment);
       opened.push(backends);
-      var snapshots =
+      this.snapshots =
           new Snapshots(
               new Snapshots.Versions() {
                 @Override
@@ -483,6 +484,11 @@ public final class LazuriteServer implements AutoCloseable {
   public AccountKeys defaultKeys() {
     return control.keys(
         control.account(subscription, Bootstrap.DEFAULT_RESOURCE_GROUP, Bootstrap.DEFAULT_ACCOUNT));
+  }
+
+  /** The version of the store the runtime snapshot in force was built from. */
+  public long snapshotVersion() {
+    return snapshots.get().version();
   }
 
   public JdbiStore store() {

@@ -14,7 +14,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.IntPredicate;
+import java.util.function.IntUnaryOperator;
 
 /**
  * Changes made through the first instance, each checked on every other instance while a load of
@@ -60,26 +60,31 @@ final class InstancesInStep {
 
   static TestingHttp.Result withToken(TestingServer server, String token) {
     return new TestingHttp(server.endpoint(), "")
-        .send("POST", chat("gpt-4o"), HELLO, "Authorization", "Bearer " + token);
+        .send("POST", chat("fresh"), HELLO, "Authorization", "Bearer " + token);
   }
 
   /**
-   * Waits until {@code inForce} holds on every instance but the first; records how long each took
-   * after the change returned and asserts it was within the second.
+   * Waits until every instance but the first runs on a snapshot of the store as it is after the
+   * change; records how long each took after the change returned and asserts it was within the
+   * second. From then on, the very next request must be decided by the change.
    */
-  void inForceEverywhere(String change, long changedAt, IntPredicate inForce) throws Exception {
+  void inForceEverywhere(String change, long changedAt, IntUnaryOperator status, int expected)
+      throws Exception {
+    long version = instances.get(0).server().store().version();
     for (int i = 1; i < instances.size(); i++) {
+      var server = instances.get(i).server();
       long deadline = changedAt + Duration.ofSeconds(10).toNanos();
-      boolean seen = false;
-      while (!seen && System.nanoTime() < deadline) {
-        seen = inForce.test(i);
-        if (!seen) {
-          Thread.sleep(2);
-        }
+      while (server.snapshotVersion() < version && System.nanoTime() < deadline) {
+        Thread.sleep(1);
       }
       double millis = (System.nanoTime() - changedAt) / 1e6;
-      assertThat(seen).as("%s in force on instance %d", change, i).isTrue();
+      assertThat(server.snapshotVersion())
+          .as("%s reached instance %d", change, i)
+          .isGreaterThanOrEqualTo(version);
       propagation.add(millis);
+      assertThat(status.applyAsInt(i))
+          .as("%s decides the next request on instance %d", change, i)
+          .isEqualTo(expected);
       assertThat(millis)
           .as("%s in force on instance %d after %.0f ms", change, i, millis)
           .isLessThanOrEqualTo(IN_FORCE_WITHIN.toMillis());
@@ -102,6 +107,7 @@ final class InstancesInStep {
                 if (request.apply(server).status() == 200) {
                   admittedAt.add(sent);
                 }
+                Thread.sleep(2);
               }
               return null;
             });
@@ -134,8 +140,9 @@ final class InstancesInStep {
           threads.submit(
               () -> {
                 while (running.get()) {
-                  int status = withKey(server, "gpt-4o", key).status();
+                  int status = withKey(server, "fresh", key).status();
                   (status == 200 ? admitted : status >= 500 ? failed : refused).incrementAndGet();
+                  Thread.sleep(5);
                 }
                 return null;
               });
@@ -168,22 +175,24 @@ final class InstancesInStep {
                   0,
                   "PUT",
                   account + "/deployments/fresh",
-                  "{\"sku\":{\"name\":\"Standard\",\"capacity\":10},\"properties\":{\"model\":"
+                  "{\"sku\":{\"name\":\"Standard\",\"capacity\":1000},\"properties\":{\"model\":"
                       + "{\"format\":\"OpenAI\",\"name\":\"gpt-4o\",\"version\":\"2024-08-06\"}}}"),
               201);
       inForceEverywhere(
           "the new deployment",
           changed,
-          i -> withKey(instances.get(i), "fresh", key1).status() == 200);
+          i -> withKey(instances.get(i), "fresh", key1).status(),
+          200);
 
       // A regenerated key: the old one is revoked everywhere.
-      try (Prober oldKey = new Prober(server -> withKey(server, "gpt-4o", key1))) {
+      try (Prober oldKey = new Prober(server -> withKey(server, "fresh", key1))) {
         long regenerated =
             changedAt(arm(0, "POST", account + "/regenerateKey", "{\"keyName\":\"Key1\"}"), 200);
         inForceEverywhere(
             "the regenerated key",
             regenerated,
-            i -> withKey(instances.get(i), "gpt-4o", key1).status() == 401);
+            i -> withKey(instances.get(i), "fresh", key1).status(),
+            401);
         Thread.sleep(300);
         assertThat(oldKey.admittedAfter(regenerated + IN_FORCE_WITHIN.toNanos()))
             .as("requests admitted with the old key a second after it was regenerated")
@@ -193,7 +202,8 @@ final class InstancesInStep {
       inForceEverywhere(
           "the new key",
           System.nanoTime(),
-          i -> withKey(instances.get(i), "gpt-4o", newKey1).status() == 200);
+          i -> withKey(instances.get(i), "fresh", newKey1).status(),
+          200);
 
       // A role assignment, then its revocation.
       var principal = first.server().identities().createServicePrincipal("scale-out-client");
@@ -224,13 +234,14 @@ final class InstancesInStep {
                       + "\"}}"),
               201);
       inForceEverywhere(
-          "the role assignment", granted, i -> withToken(instances.get(i), token).status() == 200);
+          "the role assignment", granted, i -> withToken(instances.get(i), token).status(), 200);
       try (Prober revokedToken = new Prober(server -> withToken(server, token))) {
         long revoked = changedAt(arm(0, "DELETE", assignment, null), 200);
         inForceEverywhere(
             "the revoked role assignment",
             revoked,
-            i -> withToken(instances.get(i), token).status() == 401);
+            i -> withToken(instances.get(i), token).status(),
+            401);
         Thread.sleep(300);
         assertThat(revokedToken.admittedAfter(revoked + IN_FORCE_WITHIN.toNanos()))
             .as("requests admitted with a revoked role a second after the revocation")
@@ -243,13 +254,15 @@ final class InstancesInStep {
       inForceEverywhere(
           "disableLocalAuth",
           disabled,
-          i -> withKey(instances.get(i), "gpt-4o", key2).status() == 403);
+          i -> withKey(instances.get(i), "fresh", key2).status(),
+          403);
       long enabled =
           changedAt(arm(0, "PATCH", account, "{\"properties\":{\"disableLocalAuth\":false}}"), 200);
       inForceEverywhere(
           "local auth enabled again",
           enabled,
-          i -> withKey(instances.get(i), "gpt-4o", key2).status() == 200);
+          i -> withKey(instances.get(i), "fresh", key2).status(),
+          200);
 
       // Public network access off, then on again.
       long closed =
@@ -259,7 +272,8 @@ final class InstancesInStep {
       inForceEverywhere(
           "public network access disabled",
           closed,
-          i -> withKey(instances.get(i), "gpt-4o", key2).status() == 403);
+          i -> withKey(instances.get(i), "fresh", key2).status(),
+          403);
       long opened =
           changedAt(
               arm(0, "PATCH", account, "{\"properties\":{\"publicNetworkAccess\":\"Enabled\"}}"),
@@ -267,7 +281,8 @@ final class InstancesInStep {
       inForceEverywhere(
           "public network access enabled",
           opened,
-          i -> withKey(instances.get(i), "gpt-4o", key2).status() == 200);
+          i -> withKey(instances.get(i), "fresh", key2).status(),
+          200);
 
       // IP rules that leave this client out, then none.
       long denied =
@@ -280,7 +295,7 @@ final class InstancesInStep {
                       + "[{\"value\":\"10.0.0.0/8\"}]}}}"),
               200);
       inForceEverywhere(
-          "IP rules", denied, i -> withKey(instances.get(i), "gpt-4o", key2).status() == 403);
+          "IP rules", denied, i -> withKey(instances.get(i), "fresh", key2).status(), 403);
       long allowed =
           changedAt(
               arm(
@@ -290,9 +305,7 @@ final class InstancesInStep {
                   "{\"properties\":{\"networkAcls\":{\"defaultAction\":\"Allow\",\"ipRules\":[]}}}"),
               200);
       inForceEverywhere(
-          "IP rules lifted",
-          allowed,
-          i -> withKey(instances.get(i), "gpt-4o", key2).status() == 200);
+          "IP rules lifted", allowed, i -> withKey(instances.get(i), "fresh", key2).status(), 200);
 
       load.close();
       System.out.printf(
