@@ -45,6 +45,11 @@ final class InstancesInStep {
     this.admin = "Bearer " + first.server().adminToken();
   }
 
+  /** The ARM path of the default account. */
+  String account() {
+    return account;
+  }
+
   static String chat(String deployment) {
     return "/openai/deployments/" + deployment + "/chat/completions?api-version=2024-10-21";
   }

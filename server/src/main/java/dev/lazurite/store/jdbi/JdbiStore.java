@@ -61,7 +61,18 @@ public class JdbiStore implements Store, ControlStore, UsageStore {
       dataSource.close();
       throw e;
     }
-    this.jdbi = Jdbi.create(dataSource);
+    // A database that cannot be reached is a clear 503 to whoever tried to change something, not
+    // an internal error.
+    this.jdbi =
+        Jdbi.create(
+            () -> {
+              try {
+                return dataSource.getConnection();
+              } catch (java.sql.SQLException e) {
+                throw dev.lazurite.error.ApiException.of(
+                    dev.lazurite.error.ErrorCode.STORE_UNAVAILABLE);
+              }
+            });
     this.identity = new JdbiIdentityStore(jdbi);
     this.secrets = secrets;
     this.pools = new JdbiPoolStore(jdbi, this::seal, this::open);
