@@ -83,274 +83,294 @@ public final class LazuriteServer implements AutoCloseable {
   private final HealthProber prober;
   private final dev.lazurite.searchservice.SearchServices searchServices;
 
+  /**
+   * @param opened collects what is started, in order, so that a failed start can close it again
+   */
   private LazuriteServer(
-      ServerConfig config, Clock clock, java.util.function.Function<String, String> environment)
+      ServerConfig config,
+      Clock clock,
+      java.util.function.Function<String, String> environment,
+      DataDirLock lock,
+      java.util.Deque<AutoCloseable> opened)
       throws IOException {
     this.config = config;
-    this.lock = DataDirLock.acquire(config.dataDir());
-    // What is open so far, closed again if starting fails half-way.
+    this.lock = lock;
+    long started = System.nanoTime();
+    String masterKeyFile = environment.apply("LAZURITE_MASTER_KEY_FILE");
+    this.store =
+        new JdbiStore(
+            config.databaseUrl(),
+            SecretBox.fromFile(
+                masterKeyFile == null || masterKeyFile.isBlank()
+                    ? config.dataDir().resolve("master.key")
+                    : Path.of(masterKeyFile)));
+    opened.push(store);
+    LOG.info("store: {}", store.describe());
+    long storeReady = System.nanoTime();
+    this.usage = new UsageWriter(store, config.usageDurability());
+    opened.push(usage);
+    TokenCounter tokens = new TokenCounter();
+    this.backends =
+        new BackendFactory(
+            tokens,
+            config.simulator(),
+            config.upstreamConnectTimeout(),
+            config.upstreamReadTimeout(),
+            environment);
+    opened.push(backends);
+    this.snapshots =
+        new Snapshots(
+            new Snapshots.Versions() {
+              @Override
+              public long current() {
+                return store.version();
+              }
+
+              @Override
+              public long bump() {
+                return store.bumpVersion();
+              }
+            });
+    this.control =
+        new ControlPlane(
+            store,
+            store.identity(),
+            backends,
+            snapshots,
+            clock,
+            Duration.ofMillis(number(environment, "LAZURITE_LATENCY_FAILOVER_MS", 0)));
+    this.prober =
+        new HealthProber(
+            Duration.ofSeconds(Math.max(1, number(environment, "LAZURITE_PROBE_INTERVAL_S", 5))),
+            control::poolMembers);
+    opened.push(prober);
+    // One transaction: instances starting together on one database bootstrap it once.
+    this.subscription =
+        store.inTransaction(() -> Bootstrap.run(store, control, config.region(), clock));
+    // Instances on one store share the admin credential, token signing keys and identity header
+    // secret; files a single-instance data directory holds are taken over on first start.
+    this.admin = AdminCredential.shared(store.secrets(), config.dataDir());
+    Path identityDir = config.dataDir().resolve("identity");
+    var issuer =
+        new TokenIssuer(
+            SigningKeys.shared(store.secrets(), identityDir, clock),
+            Bootstrap.tenantId(store),
+            clock);
+    this.identities =
+        new IdentityService(
+            store.identity(),
+            issuer,
+            ServerSecrets.shared(store.secrets(), identityDir, "identity-header.key"),
+            clock);
+    this.watcher =
+        new SnapshotWatcher(
+            snapshots,
+            store::version,
+            control::reload,
+            store::awaitChange,
+            Duration.ofMillis(config.databaseUrl() instanceof DatabaseUrl.Sqlite ? 100 : 500));
+    opened.push(watcher);
+    var trusts = new java.util.ArrayList<TokenValidator.Trust>();
+    trusts.add(
+        TokenValidator.Trust.own(
+            issuer.publicKeys(),
+            issuer.issuer(),
+            Set.of(Audiences.COGNITIVE_SERVICES, Audiences.COGNITIVE_SERVICES + "/")));
+    trusts.addAll(
+        TrustedIssuers.parse(environment.apply("LAZURITE_TRUSTED_ISSUERS"), backends.outbound()));
+    var tokenValidator = new TokenValidator(trusts, 10_000);
+    long controlReady = System.nanoTime();
+    String redisUrl = environment.apply("LAZURITE_REDIS_URL");
+    this.quota =
+        redisUrl == null || redisUrl.isBlank()
+            ? new LocalQuotaCounters()
+            : new RedisQuotaCounters(redisUrl);
+    opened.push(quota);
+    // Internal callers run the pipelines built below; they are read at call time.
+    var internal = new InternalCalls(this::pipelines);
+    var embeddings =
+        new dev.lazurite.searchservice.DeploymentEmbeddings(
+            snapshots, internal, backends.embedded());
+    this.searchServices =
+        new dev.lazurite.searchservice.SearchServices(
+            store.searchServices(), config.dataDir().resolve("search"), embeddings, clock);
+    opened.push(searchServices);
+    this.pipelines =
+        DataPlaneStages.pipelines(
+            new DataPlaneStages.Parts(
+                snapshots,
+                tokenValidator,
+                tokens,
+                quota,
+                Duration.ofMillis(number(environment, "LAZURITE_FAILOVER_DEADLINE_MS", 60_000)),
+                new dev.lazurite.ondata.Retriever(
+                    searchServices, embeddings, internal, host -> ownHost(config, host)),
+                dev.lazurite.safety.Classifiers.contentSafety(
+                    environment, backends.embedded()::vectors, backends.outbound()),
+                PipelineListener.of(List.of(new MeteringListener(usage, clock))),
+                clock));
+    var dataPlane =
+        new DataPlaneHandler(
+            pipelines,
+            dev.lazurite.runtime.Regions.displayName(config.region()),
+            TrustedProxies.parse(environment.apply("LAZURITE_TRUSTED_PROXIES")));
+
+    LocalCertificates.Identity identity = null;
+    if (config.httpsPort() >= 0) {
+      identity =
+          config.tlsCert().isPresent()
+              ? LocalCertificates.fromPem(config.tlsCert().get(), config.tlsKey().orElseThrow())
+              : LocalCertificates.localIdentity(config.dataDir().resolve("tls"), config.tlsHosts());
+    }
+    this.caCert =
+        config.httpsPort() >= 0 && config.tlsCert().isEmpty()
+            ? Optional.of(new LocalCertificates.Files(config.dataDir().resolve("tls")).caCert())
+            : Optional.empty();
+    // The ARM endpoint names the listener clients should use: HTTPS when there is one.
+    String[] endpoint = {""};
+    var arm = new ArmHandlerHolder();
+    var tokenEndpoints = new TokenEndpoints(identities);
+    var identityAdmin =
+        new IdentityAdminHandler(identities, admin.token(), () -> endpoint().toString());
+    String ingestRoot = environment.apply("LAZURITE_INGEST_ROOT");
+    var indexers =
+        new dev.lazurite.searchservice.Indexers(
+            searchServices,
+            config.dataDir().resolve("search"),
+            ingestRoot == null || ingestRoot.isBlank()
+                ? config.dataDir().resolve("documents")
+                : Path.of(ingestRoot),
+            embeddings,
+            tokens,
+            clock);
+    var search =
+        new dev.lazurite.searchservice.SearchHandler(
+            searchServices,
+            indexers,
+            () -> endpoint[0],
+            new TokenValidator(
+                issuer.publicKeys(),
+                issuer.issuer(),
+                Set.of(Audiences.SEARCH, Audiences.SEARCH + "/")),
+            () -> snapshots.get().roleAssignments());
+    long tlsReady = System.nanoTime();
+    this.guard = new ConnectionGuard(config.http());
+    this.watchdog = new ListenerWatchdog(Duration.ofSeconds(1));
+    opened.push(guard);
+    opened.push(watchdog);
+    // Each listener stops within half the grace period (Helidon waits twice: for requests, then
+    // for writers), so that stopping them all at once stays within the grace period.
+    var edge = new Edge(guard, config.maxBodyBytes(), config.shutdownGrace().dividedBy(2));
+    var readiness = new Readiness(watchdog::listeners, guard);
+    Consumer<HttpRouting.Builder> routes =
+        r -> routing(r, dataPlane, arm, tokenEndpoints, identityAdmin, search, readiness);
+    this.http =
+        Listener.start(
+            "http",
+            config.host(),
+            config.port(),
+            port -> edge.server("http", config.host(), port, Optional.empty(), routes));
+    watchdog.watch(http);
+    opened.push(http::stop);
+    this.https =
+        Optional.ofNullable(identity)
+            .map(
+                tls ->
+                    Listener.start(
+                        "https",
+                        config.host(),
+                        config.httpsPort(),
+                        port ->
+                            edge.server("https", config.host(), port, Optional.of(tls), routes)));
+    https.ifPresent(watchdog::watch);
+    https.ifPresent(l -> opened.push(l::stop));
+    long listening = System.nanoTime();
+    var configuredIdentity = identity;
+    this.privateEndpoints =
+        new PrivateEndpointListeners(
+            (host, port, tls) ->
+                edge.server(
+                    "private-endpoint",
+                    host,
+                    port,
+                    tls,
+                    r ->
+                        r.any(new CollapsedSlashes())
+                            .any("/openai/*", dataPlane)
+                            .any(LazuriteServer::notFound)),
+            privateEndpoint -> {
+              if (config.httpsPort() < 0) {
+                return Optional.empty();
+              }
+              return config.tlsCert().isPresent()
+                  ? Optional.of(configuredIdentity)
+                  : PrivateEndpointListeners.localCa(
+                      config.dataDir().resolve("tls"), privateEndpoint);
+            },
+            watchdog);
+    opened.push(privateEndpoints);
+    snapshots.observe(privateEndpoints::reconcile);
+    endpoint[0] = (httpsEndpoint().orElse(endpoint())).toString();
+    arm.handler =
+        new ArmHandler(
+            control,
+            store,
+            admin.token(),
+            endpoint[0],
+            clock,
+            new TokenValidator(issuer.publicKeys(), issuer.issuer(), Set.of(Audiences.MANAGEMENT)),
+            subscription,
+            issuer.tenantId(),
+            quota,
+            searchServices,
+            store.rai());
+    // Warm-ups run beside start-up: tokenizer tables now, the embedding model once the listeners
+    // are serving, so that neither delays the first request.
+    Thread.ofVirtual().name("lazurite-tokenizer-warm-up").start(tokens::warmUp);
+    this.embeddingsWarmUp =
+        Thread.ofPlatform()
+            .daemon(true)
+            .priority(Thread.MIN_PRIORITY)
+            .name("lazurite-embeddings-warm-up")
+            .start(
+                () -> {
+                  try {
+                    Thread.sleep(config.embeddingsWarmUpDelay());
+                    backends.embedded().warmUp();
+                  } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                  } catch (RuntimeException e) {
+                    LOG.warn("the embedded embedding model could not be loaded: {}", e.toString());
+                  }
+                });
+    ServerFile.write(config.dataDir(), this);
+    LOG.info(
+        "ready in {} ms (store {} ms, control plane {} ms, TLS {} ms, listeners {} ms)",
+        (System.nanoTime() - started) / 1_000_000,
+        (storeReady - started) / 1_000_000,
+        (controlReady - storeReady) / 1_000_000,
+        (tlsReady - controlReady) / 1_000_000,
+        (listening - tlsReady) / 1_000_000);
+  }
+
+  /** Starts a server; returns once every listener accepts connections. */
+  public static LazuriteServer start(ServerConfig config, Clock clock) throws IOException {
+    return start(config, clock, System::getenv);
+  }
+
+  /**
+   * @param environment where upstream keys named by {@code apiKeyEnv} are read
+   */
+  public static LazuriteServer start(
+      ServerConfig config, Clock clock, java.util.function.Function<String, String> environment)
+      throws IOException {
+    DataDirLock lock = DataDirLock.acquire(config.dataDir());
     var opened = new java.util.ArrayDeque<AutoCloseable>();
     try {
-      long started = System.nanoTime();
-      String masterKeyFile = environment.apply("LAZURITE_MASTER_KEY_FILE");
-      this.store =
-          new JdbiStore(
-              config.databaseUrl(),
-              SecretBox.fromFile(
-                  masterKeyFile == null || masterKeyFile.isBlank()
-                      ? config.dataDir().resolve("master.key")
-                      : Path.of(masterKeyFile)));
-      opened.push(store);
-      LOG.info("store: {}", store.describe());
-      long storeReady = System.nanoTime();
-      this.usage = new UsageWriter(store, config.usageDurability());
-      opened.push(usage);
-      TokenCounter tokens = new TokenCounter();
-      this.backends =
-          new BackendFactory(
-              tokens,
-              config.simulator(),
-              config.upstreamConnectTimeout(),
-              config.upstreamReadTimeout(),
-              environment);
-      opened.push(backends);
-      this.snapshots =
-          new Snapshots(
-              new Snapshots.Versions() {
-                @Override
-                public long current() {
-                  return store.version();
-                }
-
-                @Override
-                public long bump() {
-                  return store.bumpVersion();
-                }
-              });
-      this.control =
-          new ControlPlane(
-              store,
-              store.identity(),
-              backends,
-              snapshots,
-              clock,
-              Duration.ofMillis(number(environment, "LAZURITE_LATENCY_FAILOVER_MS", 0)));
-      this.prober =
-          new HealthProber(
-              Duration.ofSeconds(Math.max(1, number(environment, "LAZURITE_PROBE_INTERVAL_S", 5))),
-              control::poolMembers);
-      opened.push(prober);
-      // One transaction: instances starting together on one database bootstrap it once.
-      this.subscription =
-          store.inTransaction(() -> Bootstrap.run(store, control, config.region(), clock));
-      // Instances on one store share the admin credential, token signing keys and identity header
-      // secret; files a single-instance data directory holds are taken over on first start.
-      this.admin = AdminCredential.shared(store.secrets(), config.dataDir());
-      Path identityDir = config.dataDir().resolve("identity");
-      var issuer =
-          new TokenIssuer(
-              SigningKeys.shared(store.secrets(), identityDir, clock),
-              Bootstrap.tenantId(store),
-              clock);
-      this.identities =
-          new IdentityService(
-              store.identity(),
-              issuer,
-              ServerSecrets.shared(store.secrets(), identityDir, "identity-header.key"),
-              clock);
-      this.watcher =
-          new SnapshotWatcher(
-              snapshots,
-              store::version,
-              control::reload,
-              store::awaitChange,
-              Duration.ofMillis(config.databaseUrl() instanceof DatabaseUrl.Sqlite ? 100 : 500));
-      var trusts = new java.util.ArrayList<TokenValidator.Trust>();
-      trusts.add(
-          TokenValidator.Trust.own(
-              issuer.publicKeys(),
-              issuer.issuer(),
-              Set.of(Audiences.COGNITIVE_SERVICES, Audiences.COGNITIVE_SERVICES + "/")));
-      trusts.addAll(
-          TrustedIssuers.parse(environment.apply("LAZURITE_TRUSTED_ISSUERS"), backends.outbound()));
-      var tokenValidator = new TokenValidator(trusts, 10_000);
-      opened.push(watcher);
-      long controlReady = System.nanoTime();
-      String redisUrl = environment.apply("LAZURITE_REDIS_URL");
-      this.quota =
-          redisUrl == null || redisUrl.isBlank()
-              ? new LocalQuotaCounters()
-              : new RedisQuotaCounters(redisUrl);
-      opened.push(quota);
-      // Internal callers run the pipelines built below; they are read at call time.
-      var internal = new InternalCalls(this::pipelines);
-      var embeddings =
-          new dev.lazurite.searchservice.DeploymentEmbeddings(
-              snapshots, internal, backends.embedded());
-      this.searchServices =
-          new dev.lazurite.searchservice.SearchServices(
-              store.searchServices(), config.dataDir().resolve("search"), embeddings, clock);
-      opened.push(searchServices);
-      this.pipelines =
-          DataPlaneStages.pipelines(
-              new DataPlaneStages.Parts(
-                  snapshots,
-                  tokenValidator,
-                  tokens,
-                  quota,
-                  Duration.ofMillis(number(environment, "LAZURITE_FAILOVER_DEADLINE_MS", 60_000)),
-                  new dev.lazurite.ondata.Retriever(
-                      searchServices, embeddings, internal, host -> ownHost(config, host)),
-                  dev.lazurite.safety.Classifiers.contentSafety(
-                      environment, backends.embedded()::vectors, backends.outbound()),
-                  PipelineListener.of(List.of(new MeteringListener(usage, clock))),
-                  clock));
-      var dataPlane =
-          new DataPlaneHandler(
-              pipelines,
-              dev.lazurite.runtime.Regions.displayName(config.region()),
-              TrustedProxies.parse(environment.apply("LAZURITE_TRUSTED_PROXIES")));
-
-      LocalCertificates.Identity identity = null;
-      if (config.httpsPort() >= 0) {
-        identity =
-            config.tlsCert().isPresent()
-                ? LocalCertificates.fromPem(config.tlsCert().get(), config.tlsKey().orElseThrow())
-                : LocalCertificates.localIdentity(
-                    config.dataDir().resolve("tls"), config.tlsHosts());
-      }
-      this.caCert =
-          config.httpsPort() >= 0 && config.tlsCert().isEmpty()
-              ? Optional.of(new LocalCertificates.Files(config.dataDir().resolve("tls")).caCert())
-              : Optional.empty();
-      // The ARM endpoint names the listener clients should use: HTTPS when there is one.
-      String[] endpoint = {""};
-      var arm = new ArmHandlerHolder();
-      var tokenEndpoints = new TokenEndpoints(identities);
-      var identityAdmin =
-          new IdentityAdminHandler(identities, admin.token(), () -> endpoint().toString());
-      String ingestRoot = environment.apply("LAZURITE_INGEST_ROOT");
-      var indexers =
-          new dev.lazurite.searchservice.Indexers(
-              searchServices,
-              config.dataDir().resolve("search"),
-              ingestRoot == null || ingestRoot.isBlank()
-                  ? config.dataDir().resolve("documents")
-                  : Path.of(ingestRoot),
-              embeddings,
-              tokens,
-              clock);
-      var search =
-          new dev.lazurite.searchservice.SearchHandler(
-              searchServices,
-              indexers,
-              () -> endpoint[0],
-              new TokenValidator(
-                  issuer.publicKeys(),
-                  issuer.issuer(),
-                  Set.of(Audiences.SEARCH, Audiences.SEARCH + "/")),
-              () -> snapshots.get().roleAssignments());
-      long tlsReady = System.nanoTime();
-      this.guard = new ConnectionGuard(config.http());
-      this.watchdog = new ListenerWatchdog(Duration.ofSeconds(1));
-      opened.push(guard);
-      opened.push(watchdog);
-      // Each listener stops within half the grace period (Helidon waits twice: for requests, then
-      // for writers), so that stopping them all at once stays within the grace period.
-      var edge = new Edge(guard, config.maxBodyBytes(), config.shutdownGrace().dividedBy(2));
-      var readiness = new Readiness(watchdog::listeners, guard);
-      Consumer<HttpRouting.Builder> routes =
-          r -> routing(r, dataPlane, arm, tokenEndpoints, identityAdmin, search, readiness);
-      this.http =
-          Listener.start(
-              "http",
-              config.host(),
-              config.port(),
-              port -> edge.server("http", config.host(), port, Optional.empty(), routes));
-      watchdog.watch(http);
-      opened.push(http::stop);
-      this.https =
-          Optional.ofNullable(identity)
-              .map(
-                  tls ->
-                      Listener.start(
-                          "https",
-                          config.host(),
-                          config.httpsPort(),
-                          port ->
-                              edge.server("https", config.host(), port, Optional.of(tls), routes)));
-      https.ifPresent(watchdog::watch);
-      https.ifPresent(l -> opened.push(l::stop));
-      long listening = System.nanoTime();
-      var configuredIdentity = identity;
-      this.privateEndpoints =
-          new PrivateEndpointListeners(
-              (host, port, tls) ->
-                  edge.server(
-                      "private-endpoint",
-                      host,
-                      port,
-                      tls,
-                      r ->
-                          r.any(new CollapsedSlashes())
-                              .any("/openai/*", dataPlane)
-                              .any(LazuriteServer::notFound)),
-              privateEndpoint -> {
-                if (config.httpsPort() < 0) {
-                  return Optional.empty();
-                }
-                return config.tlsCert().isPresent()
-                    ? Optional.of(configuredIdentity)
-                    : PrivateEndpointListeners.localCa(
-                        config.dataDir().resolve("tls"), privateEndpoint);
-              },
-              watchdog);
-      opened.push(privateEndpoints);
-      snapshots.observe(privateEndpoints::reconcile);
-      endpoint[0] = (httpsEndpoint().orElse(endpoint())).toString();
-      arm.handler =
-          new ArmHandler(
-              control,
-              store,
-              admin.token(),
-              endpoint[0],
-              clock,
-              new TokenValidator(
-                  issuer.publicKeys(), issuer.issuer(), Set.of(Audiences.MANAGEMENT)),
-              subscription,
-              issuer.tenantId(),
-              quota,
-              searchServices,
-              store.rai());
-      // Warm-ups run beside start-up: tokenizer tables now, the embedding model once the listeners
-      // are serving, so that neither delays the first request.
-      Thread.ofVirtual().name("lazurite-tokenizer-warm-up").start(tokens::warmUp);
-      this.embeddingsWarmUp =
-          Thread.ofPlatform()
-              .daemon(true)
-              .priority(Thread.MIN_PRIORITY)
-              .name("lazurite-embeddings-warm-up")
-              .start(
-                  () -> {
-                    try {
-                      Thread.sleep(config.embeddingsWarmUpDelay());
-                      backends.embedded().warmUp();
-                    } catch (InterruptedException e) {
-                      Thread.currentThread().interrupt();
-                    } catch (RuntimeException e) {
-                      LOG.warn(
-                          "the embedded embedding model could not be loaded: {}", e.toString());
-                    }
-                  });
-      ServerFile.write(config.dataDir(), this);
-      LOG.info(
-          "ready in {} ms (store {} ms, control plane {} ms, TLS {} ms, listeners {} ms)",
-          (System.nanoTime() - started) / 1_000_000,
-          (storeReady - started) / 1_000_000,
-          (controlReady - storeReady) / 1_000_000,
-          (tlsReady - controlReady) / 1_000_000,
-          (listening - tlsReady) / 1_000_000);
+      return new LazuriteServer(config, clock, environment, lock, opened);
     } catch (IOException | RuntimeException e) {
+      // A start that fails half-way (a port in use, an unreachable database) closes what it
+      // opened and lets go of the data directory.
       for (AutoCloseable part : opened) {
         try {
           part.close();
@@ -361,20 +381,6 @@ public final class LazuriteServer implements AutoCloseable {
       lock.close();
       throw e;
     }
-  }
-
-  /** Starts a server; returns once every listener accepts connections. */
-  public static LazuriteServer start(ServerConfig config, Clock clock) throws IOException {
-    return new LazuriteServer(config, clock, System::getenv);
-  }
-
-  /**
-   * @param environment where upstream keys named by {@code apiKeyEnv} are read
-   */
-  public static LazuriteServer start(
-      ServerConfig config, Clock clock, java.util.function.Function<String, String> environment)
-      throws IOException {
-    return new LazuriteServer(config, clock, environment);
   }
 
   private static void routing(
