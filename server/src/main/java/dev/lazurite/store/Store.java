@@ -12,6 +12,10 @@ import java.util.function.Supplier;
  * become visible together and other instances rebuild their runtime snapshot from it. The version
  * row is written first, so control writes are serialized across all instances on the database. A
  * call made outside {@code inTransaction} is its own transaction.
+ *
+ * <p>After the transaction commits, the control plane swaps in the new snapshot with {@code
+ * ControlPlane.reload()} (the version is already bumped); {@code ControlPlane.publish()} bumps it
+ * once more, which costs other instances one extra rebuild and nothing else.
  */
 public interface Store extends AutoCloseable {
   ControlStore control();
