@@ -118,6 +118,14 @@ final class ServeCommand implements Callable<Integer> {
               + " resource's endpoint is a path: https://localhost:8443/accounts/{name}/.")
   String endpointHostTemplate;
 
+  @Option(
+      names = "--database-url",
+      description =
+          "Store shared by several instances (LAZURITE_DATABASE_URL):"
+              + " postgresql://user:password@host:port/db, jdbc:postgresql://… or"
+              + " jdbc:sqlite:PATH; default lazurite.db in the data directory.")
+  String databaseUrl;
+
   @Override
   public Integer call() throws Exception {
     Map<String, String> flags = new HashMap<>();
@@ -135,6 +143,7 @@ final class ServeCommand implements Callable<Integer> {
     flags.put("http.headerTimeoutMs", httpHeaderTimeoutMs);
     flags.put("http.bodyTimeoutMs", httpBodyTimeoutMs);
     flags.put("http.maxConnections", httpMaxConnections);
+    flags.put("databaseUrl", databaseUrl);
     ServerConfig resolved = ConfigLoader.load(flags, System.getenv(), Optional.ofNullable(config));
     LazuriteServer server =
         LazuriteServer.start(

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.lazurite.backend.simulator.SimulatorConfig;
 import dev.lazurite.metering.UsageDurability;
+import dev.lazurite.store.DatabaseUrl;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -100,9 +101,10 @@ public final class ConfigLoader {
                 d.http().headerTimeout()),
             millis("http.bodyTimeoutMs", "LAZURITE_HTTP_BODY_TIMEOUT_MS", d.http().bodyTimeout()),
             number(
-                "http.maxConnections",
-                "LAZURITE_HTTP_MAX_CONNECTIONS",
-                d.http().maxConnections())));
+                "http.maxConnections", "LAZURITE_HTTP_MAX_CONNECTIONS", d.http().maxConnections())),
+        optional("databaseUrl", "LAZURITE_DATABASE_URL")
+            .filter(url -> !url.isBlank())
+            .map(DatabaseUrl::parse));
   }
 
   private Duration millis(String name, String env, Duration fallback) {

@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import dev.lazurite.backend.simulator.SimulatorConfig;
 import dev.lazurite.metering.UsageDurability;
+import dev.lazurite.store.DatabaseUrl;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -20,6 +21,7 @@ import java.util.Optional;
  * @param shutdownGrace how long stopping may take; a hard deadline for {@code lazurite serve}
  * @param usageDurability whether a response waits until its usage record is committed
  * @param http timeouts and the connection limit of the HTTP listeners
+ * @param database the shared store; empty for {@code lazurite.db} in the data directory
  */
 public record ServerConfig(
     String host,
@@ -36,7 +38,8 @@ public record ServerConfig(
     Duration upstreamReadTimeout,
     Duration shutdownGrace,
     UsageDurability usageDurability,
-    HttpLimits http) {
+    HttpLimits http,
+    Optional<DatabaseUrl> database) {
   public static final String DEFAULT_HOST = "127.0.0.1";
   public static final int DEFAULT_PORT = 8080;
   public static final int DEFAULT_HTTPS_PORT = 8443;
@@ -45,6 +48,69 @@ public record ServerConfig(
   /** How long after start the embedded embedding model loads, so start-up is not slowed. */
   public java.time.Duration embeddingsWarmUpDelay() {
     return java.time.Duration.ofSeconds(2);
+  }
+
+  /** A configuration on the store in the data directory. */
+  public ServerConfig(
+      String host,
+      int port,
+      int httpsPort,
+      Path dataDir,
+      Optional<Path> tlsCert,
+      Optional<Path> tlsKey,
+      List<String> tlsHosts,
+      long maxBodyBytes,
+      String region,
+      SimulatorConfig simulator,
+      Duration upstreamConnectTimeout,
+      Duration upstreamReadTimeout,
+      Duration shutdownGrace,
+      UsageDurability usageDurability,
+      HttpLimits http) {
+    this(
+        host,
+        port,
+        httpsPort,
+        dataDir,
+        tlsCert,
+        tlsKey,
+        tlsHosts,
+        maxBodyBytes,
+        region,
+        simulator,
+        upstreamConnectTimeout,
+        upstreamReadTimeout,
+        shutdownGrace,
+        usageDurability,
+        http,
+        Optional.empty());
+  }
+
+  /**
+   * The store this server uses: the one configured, or {@code lazurite.db} in the data directory.
+   */
+  public DatabaseUrl databaseUrl() {
+    return database.orElseGet(() -> new DatabaseUrl.Sqlite(dataDir.resolve("lazurite.db")));
+  }
+
+  public ServerConfig withDatabase(DatabaseUrl database) {
+    return new ServerConfig(
+        host,
+        port,
+        httpsPort,
+        dataDir,
+        tlsCert,
+        tlsKey,
+        tlsHosts,
+        maxBodyBytes,
+        region,
+        simulator,
+        upstreamConnectTimeout,
+        upstreamReadTimeout,
+        shutdownGrace,
+        usageDurability,
+        http,
+        Optional.of(database));
   }
 
   public ServerConfig {
@@ -60,6 +126,7 @@ public record ServerConfig(
     requireNonNull(shutdownGrace, "shutdownGrace is null");
     requireNonNull(usageDurability, "usageDurability is null");
     requireNonNull(http, "http is null");
+    requireNonNull(database, "database is null");
     if (port < 0 || port > 65535) {
       throw new IllegalArgumentException("port must be 0..65535, got " + port);
     }
@@ -91,7 +158,8 @@ public record ServerConfig(
         Duration.ofSeconds(600),
         Duration.ofSeconds(30),
         UsageDurability.ASYNC,
-        HttpLimits.DEFAULT);
+        HttpLimits.DEFAULT,
+        Optional.empty());
   }
 
   /** For tests: random ports, a given data directory. */
@@ -112,7 +180,8 @@ public record ServerConfig(
         d.upstreamReadTimeout,
         Duration.ofSeconds(5),
         d.usageDurability,
-        d.http);
+        d.http,
+        d.database);
   }
 
   public ServerConfig withSimulator(SimulatorConfig simulator) {
@@ -131,7 +200,8 @@ public record ServerConfig(
         upstreamReadTimeout,
         shutdownGrace,
         usageDurability,
-        http);
+        http,
+        database);
   }
 
   public ServerConfig withMaxBodyBytes(long maxBodyBytes) {
@@ -150,7 +220,8 @@ public record ServerConfig(
         upstreamReadTimeout,
         shutdownGrace,
         usageDurability,
-        http);
+        http,
+        database);
   }
 
   public ServerConfig withUpstreamTimeouts(Duration connect, Duration read) {
@@ -169,7 +240,8 @@ public record ServerConfig(
         read,
         shutdownGrace,
         usageDurability,
-        http);
+        http,
+        database);
   }
 
   public ServerConfig withUsageDurability(UsageDurability usageDurability) {
@@ -188,7 +260,8 @@ public record ServerConfig(
         upstreamReadTimeout,
         shutdownGrace,
         usageDurability,
-        http);
+        http,
+        database);
   }
 
   public ServerConfig withHttpLimits(HttpLimits http) {
@@ -207,6 +280,7 @@ public record ServerConfig(
         upstreamReadTimeout,
         shutdownGrace,
         usageDurability,
-        http);
+        http,
+        database);
   }
 }

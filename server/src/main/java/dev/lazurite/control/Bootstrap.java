@@ -24,15 +24,7 @@ public final class Bootstrap {
 
   /** Returns the subscription id, creating the defaults on first start. */
   public static String run(ControlStore store, ControlPlane control, String region, Clock clock) {
-    String subscription =
-        store
-            .setting(SUBSCRIPTION)
-            .orElseGet(
-                () -> {
-                  String id = UUID.randomUUID().toString();
-                  store.putSetting(SUBSCRIPTION, id);
-                  return id;
-                });
+    String subscription = store.settingIfAbsent(SUBSCRIPTION, UUID.randomUUID().toString());
     if (store.setting(BOOTSTRAPPED).isEmpty()) {
       new ResourceGroups(store.resourceGroups(), (s, g) -> {}, clock)
           .ensure(subscription, DEFAULT_RESOURCE_GROUP, region);
@@ -57,14 +49,7 @@ public final class Bootstrap {
 
   /** The directory tenant this server's token service issues tokens for, made on first start. */
   public static String tenantId(ControlStore store) {
-    return store
-        .setting(TENANT)
-        .orElseGet(
-            () -> {
-              String id = UUID.randomUUID().toString();
-              store.putSetting(TENANT, id);
-              return id;
-            });
+    return store.settingIfAbsent(TENANT, UUID.randomUUID().toString());
   }
 
   static List<DeploymentRequest> defaults() {

@@ -45,7 +45,6 @@ public final class ControlPlane {
   private final BackendFactory backends;
   private final Snapshots snapshots;
   private final Clock clock;
-  private long version;
   private final BackendPools pools;
   private final List<dev.lazurite.control.event.ControlEventListener> listeners =
       new java.util.concurrent.CopyOnWriteArrayList<>();
@@ -314,8 +313,17 @@ public final class ControlPlane {
     return BackendPools.members(snapshots.get());
   }
 
-  /** Rebuilds the runtime snapshot from the store and swaps it in. */
+  /** Marks a change in the store (other instances follow) and swaps in a snapshot of it. */
   public synchronized void publish() {
+    rebuild(snapshots.nextVersion());
+  }
+
+  /** Rebuilds the runtime snapshot from the store as it is now, without marking a change. */
+  public synchronized void reload() {
+    rebuild(snapshots.storedVersion());
+  }
+
+  private void rebuild(long version) {
     Map<String, RuntimeSnapshot.KeyBinding> keys = new HashMap<>();
     Map<String, AccountRuntime> accounts = new HashMap<>();
     for (Account account : store.accounts()) {
@@ -347,7 +355,7 @@ public final class ControlPlane {
     }
     snapshots.publish(
         new RuntimeSnapshot(
-            ++version, keys, accounts, identities.roleAssignments(), store.privateEndpoints()));
+            version, keys, accounts, identities.roleAssignments(), store.privateEndpoints()));
   }
 
   private static void bind(

@@ -96,6 +96,12 @@ public enum ErrorCode {
       "No backend of this deployment may serve the request now. Please retry later."),
   SERVICE_UNAVAILABLE(
       503, Shape.AZURE, "ServiceUnavailable", "The server is shutting down. Please retry."),
+  STORE_UNAVAILABLE(
+      503,
+      Shape.AZURE,
+      "ServiceUnavailable",
+      "The database is unreachable, so the change cannot be stored; requests are still served"
+          + " with the settings in force. Please retry."),
   INTERNAL(
       500,
       Shape.AZURE,

@@ -5,8 +5,10 @@ import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.KeyUse;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
+import dev.lazurite.store.SharedSecrets;
 import dev.lazurite.tls.OwnerOnly;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -58,6 +60,63 @@ public final class SigningKeys {
       OwnerOnly.restrict(file);
     }
     return new SigningKeys(new JWKSet(List.copyOf(keys)));
+  }
+
+  /**
+   * The signing keys every instance on one store shares. A key set left in {@code legacyDirectory}
+   * by a single-instance data directory is taken over on first start; rotation happens once, by
+   * whichever instance finds the newest key too old.
+   */
+  public static SigningKeys shared(SharedSecrets secrets, Path legacyDirectory, Clock clock)
+      throws IOException {
+    Path legacy = legacyDirectory.resolve("signing-keys.json");
+    String stored =
+        secrets.getOrCreate(
+            "signing-keys",
+            () -> {
+              try {
+                return Files.exists(legacy)
+                    ? Files.readString(legacy, StandardCharsets.UTF_8)
+                    : new JWKSet(List.of(generate(clock.instant()))).toString(false);
+              } catch (IOException e) {
+                throw new UncheckedIOException(e);
+              }
+            });
+    Instant now = clock.instant();
+    if (parse(stored).getFirst().getIssueTime().toInstant().isBefore(now.minus(ROTATION))) {
+      stored =
+          secrets.update(
+              "signing-keys",
+              current -> {
+                List<RSAKey> keys = new ArrayList<>(parse(current));
+                if (!keys.getFirst().getIssueTime().toInstant().isBefore(now.minus(ROTATION))) {
+                  return current;
+                }
+                try {
+                  keys.addFirst(generate(now));
+                } catch (IOException e) {
+                  throw new UncheckedIOException(e);
+                }
+                while (keys.size() > KEPT) {
+                  keys.removeLast();
+                }
+                return new JWKSet(List.copyOf(keys)).toString(false);
+              });
+    }
+    return new SigningKeys(new JWKSet(List.copyOf(parse(stored))));
+  }
+
+  private static List<RSAKey> parse(String json) {
+    try {
+      List<RSAKey> keys = new ArrayList<>();
+      JWKSet.parse(json).getKeys().forEach(k -> keys.add(k.toRSAKey()));
+      if (keys.isEmpty()) {
+        throw new IllegalStateException("the shared signing key set is empty");
+      }
+      return keys;
+    } catch (ParseException e) {
+      throw new IllegalStateException("the shared signing key set cannot be read", e);
+    }
   }
 
   private static RSAKey generate(Instant now) throws IOException {

@@ -20,6 +20,40 @@ public record AdminCredential(String token) {
     return "AdminCredential[redacted]";
   }
 
+  /**
+   * The credential every instance on one store shares, kept in the store and copied into this
+   * instance's data directory for the command line. A data directory's existing token is taken over
+   * on first start.
+   */
+  public static AdminCredential shared(dev.lazurite.store.SharedSecrets secrets, Path dataDir)
+      throws IOException {
+    Path file = dataDir.resolve(FILE);
+    String token =
+        secrets.getOrCreate(
+            "admin-token",
+            () -> {
+              try {
+                return Files.exists(file)
+                    ? Files.readString(file, StandardCharsets.US_ASCII).strip()
+                    : fresh();
+              } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+              }
+            });
+    if (!Files.exists(file)
+        || !Files.readString(file, StandardCharsets.US_ASCII).strip().equals(token)) {
+      Files.writeString(file, token, StandardCharsets.US_ASCII);
+      OwnerOnly.restrict(file);
+    }
+    return new AdminCredential(token);
+  }
+
+  private static String fresh() {
+    byte[] bytes = new byte[32];
+    new SecureRandom().nextBytes(bytes);
+    return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+  }
+
   public static AdminCredential loadOrCreate(Path dataDir) throws IOException {
     Path file = dataDir.resolve(FILE);
     if (Files.exists(file)) {

@@ -29,21 +29,22 @@ import dev.lazurite.quota.LocalQuotaCounters;
 import dev.lazurite.quota.QuotaCounters;
 import dev.lazurite.quota.RedisQuotaCounters;
 import dev.lazurite.routing.HealthProber;
+import dev.lazurite.runtime.SnapshotWatcher;
 import dev.lazurite.runtime.Snapshots;
 import dev.lazurite.server.edge.ConnectionGuard;
 import dev.lazurite.server.edge.Edge;
 import dev.lazurite.server.edge.Listener;
 import dev.lazurite.server.edge.ListenerWatchdog;
 import dev.lazurite.server.edge.Readiness;
+import dev.lazurite.store.DatabaseUrl;
 import dev.lazurite.store.SecretBox;
-import dev.lazurite.store.sqlite.SqliteStore;
+import dev.lazurite.store.jdbi.JdbiStore;
 import dev.lazurite.tls.LocalCertificates;
 import dev.lazurite.tokens.TokenCounter;
 import io.helidon.http.Status;
 import io.helidon.webserver.http.HttpRouting;
 import java.io.IOException;
 import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -63,7 +64,10 @@ public final class LazuriteServer implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(LazuriteServer.class);
 
   private final ServerConfig config;
-  private final SqliteStore store;
+  private final JdbiStore store;
+  private final SnapshotWatcher watcher;
+  private final DataDirLock lock;
+  private final Snapshots snapshots;
   private final UsageWriter usage;
   private final BackendFactory backends;
   private final ControlPlane control;
@@ -83,26 +87,36 @@ public final class LazuriteServer implements AutoCloseable {
   private final HealthProber prober;
   private final dev.lazurite.searchservice.SearchServices searchServices;
 
+  /**
+   * @param opened collects what is started, in order, so that a failed start can close it again
+   */
   private LazuriteServer(
-      ServerConfig config, Clock clock, java.util.function.Function<String, String> environment)
+      ServerConfig config,
+      Clock clock,
+      java.util.function.Function<String, String> environment,
+      DataDirLock lock,
+      java.util.Deque<AutoCloseable> opened)
       throws IOException {
     this.config = config;
+    this.lock = lock;
     Optional<HostTemplate> hostTemplate =
         Optional.ofNullable(environment.apply("LAZURITE_ENDPOINT_HOST_TEMPLATE"))
             .filter(t -> !t.isBlank())
             .map(HostTemplate::parse);
-    Files.createDirectories(config.dataDir());
     long started = System.nanoTime();
     String masterKeyFile = environment.apply("LAZURITE_MASTER_KEY_FILE");
     this.store =
-        new SqliteStore(
-            config.dataDir().resolve("lazurite.db"),
+        new JdbiStore(
+            config.databaseUrl(),
             SecretBox.fromFile(
                 masterKeyFile == null || masterKeyFile.isBlank()
                     ? config.dataDir().resolve("master.key")
                     : Path.of(masterKeyFile)));
+    opened.push(store);
+    LOG.info("store: {}", store.describe());
     long storeReady = System.nanoTime();
     this.usage = new UsageWriter(store, config.usageDurability());
+    opened.push(usage);
     TokenCounter tokens = new TokenCounter();
     this.backends =
         new BackendFactory(
@@ -111,7 +125,20 @@ public final class LazuriteServer implements AutoCloseable {
             config.upstreamConnectTimeout(),
             config.upstreamReadTimeout(),
             environment);
-    var snapshots = new Snapshots();
+    opened.push(backends);
+    this.snapshots =
+        new Snapshots(
+            new Snapshots.Versions() {
+              @Override
+              public long current() {
+                return store.version();
+              }
+
+              @Override
+              public long bump() {
+                return store.bumpVersion();
+              }
+            });
     this.control =
         new ControlPlane(
             store,
@@ -124,18 +151,33 @@ public final class LazuriteServer implements AutoCloseable {
         new HealthProber(
             Duration.ofSeconds(Math.max(1, number(environment, "LAZURITE_PROBE_INTERVAL_S", 5))),
             control::poolMembers);
-    this.subscription = Bootstrap.run(store, control, config.region(), clock);
-    this.admin = AdminCredential.loadOrCreate(config.dataDir());
+    opened.push(prober);
+    // One transaction: instances starting together on one database bootstrap it once.
+    this.subscription =
+        store.inTransaction(() -> Bootstrap.run(store, control, config.region(), clock));
+    // Instances on one store share the admin credential, token signing keys and identity header
+    // secret; files a single-instance data directory holds are taken over on first start.
+    this.admin = AdminCredential.shared(store.secrets(), config.dataDir());
     Path identityDir = config.dataDir().resolve("identity");
     var issuer =
         new TokenIssuer(
-            SigningKeys.loadOrCreate(identityDir, clock), Bootstrap.tenantId(store), clock);
+            SigningKeys.shared(store.secrets(), identityDir, clock),
+            Bootstrap.tenantId(store),
+            clock);
     this.identities =
         new IdentityService(
             store.identity(),
             issuer,
-            ServerSecrets.loadOrCreate(identityDir, "identity-header.key"),
+            ServerSecrets.shared(store.secrets(), identityDir, "identity-header.key"),
             clock);
+    this.watcher =
+        new SnapshotWatcher(
+            snapshots,
+            store::version,
+            control::reload,
+            store::awaitChange,
+            Duration.ofMillis(config.databaseUrl() instanceof DatabaseUrl.Sqlite ? 100 : 500));
+    opened.push(watcher);
     var trusts = new java.util.ArrayList<TokenValidator.Trust>();
     trusts.add(
         TokenValidator.Trust.own(
@@ -151,6 +193,7 @@ public final class LazuriteServer implements AutoCloseable {
         redisUrl == null || redisUrl.isBlank()
             ? new LocalQuotaCounters()
             : new RedisQuotaCounters(redisUrl);
+    opened.push(quota);
     // Internal callers run the pipelines built below; they are read at call time.
     var internal = new InternalCalls(this::pipelines);
     var embeddings =
@@ -159,6 +202,7 @@ public final class LazuriteServer implements AutoCloseable {
     this.searchServices =
         new dev.lazurite.searchservice.SearchServices(
             store.searchServices(), config.dataDir().resolve("search"), embeddings, clock);
+    opened.push(searchServices);
     this.pipelines =
         DataPlaneStages.pipelines(
             new DataPlaneStages.Parts(
@@ -226,6 +270,8 @@ public final class LazuriteServer implements AutoCloseable {
     long tlsReady = System.nanoTime();
     this.guard = new ConnectionGuard(config.http());
     this.watchdog = new ListenerWatchdog(Duration.ofSeconds(1));
+    opened.push(guard);
+    opened.push(watchdog);
     // Each listener stops within half the grace period (Helidon waits twice: for requests, then
     // for writers), so that stopping them all at once stays within the grace period.
     var edge = new Edge(guard, config.maxBodyBytes(), config.shutdownGrace().dividedBy(2));
@@ -239,6 +285,7 @@ public final class LazuriteServer implements AutoCloseable {
             config.port(),
             port -> edge.server("http", config.host(), port, Optional.empty(), routes));
     watchdog.watch(http);
+    opened.push(http::stop);
     this.https =
         Optional.ofNullable(identity)
             .map(
@@ -250,6 +297,7 @@ public final class LazuriteServer implements AutoCloseable {
                         port ->
                             edge.server("https", config.host(), port, Optional.of(tls), routes)));
     https.ifPresent(watchdog::watch);
+    https.ifPresent(l -> opened.push(l::stop));
     long listening = System.nanoTime();
     var configuredIdentity = identity;
     java.util.function.Function<PrivateLink, Optional<LocalCertificates.Identity>>
@@ -278,6 +326,7 @@ public final class LazuriteServer implements AutoCloseable {
                             .any(LazuriteServer::notFound)),
             privateIdentities,
             watchdog);
+    opened.push(privateEndpoints);
     snapshots.observe(privateEndpoints::reconcile);
     this.searchPrivateEndpoints =
         new PrivateEndpointListeners(
@@ -337,7 +386,7 @@ public final class LazuriteServer implements AutoCloseable {
 
   /** Starts a server; returns once every listener accepts connections. */
   public static LazuriteServer start(ServerConfig config, Clock clock) throws IOException {
-    return new LazuriteServer(config, clock, System::getenv);
+    return start(config, clock, System::getenv);
   }
 
   /**
@@ -346,7 +395,23 @@ public final class LazuriteServer implements AutoCloseable {
   public static LazuriteServer start(
       ServerConfig config, Clock clock, java.util.function.Function<String, String> environment)
       throws IOException {
-    return new LazuriteServer(config, clock, environment);
+    DataDirLock lock = DataDirLock.acquire(config.dataDir());
+    var opened = new java.util.ArrayDeque<AutoCloseable>();
+    try {
+      return new LazuriteServer(config, clock, environment, lock, opened);
+    } catch (IOException | RuntimeException e) {
+      // A start that fails half-way (a port in use, an unreachable database) closes what it
+      // opened and lets go of the data directory.
+      for (AutoCloseable part : opened) {
+        try {
+          part.close();
+        } catch (Exception suppressed) {
+          e.addSuppressed(suppressed);
+        }
+      }
+      lock.close();
+      throw e;
+    }
   }
 
   private static void routing(
@@ -460,7 +525,12 @@ public final class LazuriteServer implements AutoCloseable {
         control.account(subscription, Bootstrap.DEFAULT_RESOURCE_GROUP, Bootstrap.DEFAULT_ACCOUNT));
   }
 
-  public SqliteStore store() {
+  /** The version of the store the runtime snapshot in force was built from. */
+  public long snapshotVersion() {
+    return snapshots.get().version();
+  }
+
+  public JdbiStore store() {
     return store;
   }
 
@@ -525,12 +595,14 @@ public final class LazuriteServer implements AutoCloseable {
       }
     }
     guard.close();
+    watcher.close();
     prober.close();
     usage.close();
     quota.close();
     backends.close();
     searchServices.close();
     store.close();
-    ServerFile.delete(config.dataDir());
+    ServerFile.delete(config.dataDir(), this);
+    lock.close();
   }
 }

@@ -10,7 +10,8 @@ import java.nio.file.Path;
 
 /**
  * {@code server.json} in the data directory: where a running server listens, so that the command
- * line finds it with nothing but {@code --data-dir}. Removed on shutdown.
+ * line finds it with nothing but {@code --data-dir}. Written once every listener is up; removed on
+ * shutdown by the server that wrote it, and by no other.
  */
 public final class ServerFile {
   public static final String FILE = "server.json";
@@ -33,11 +34,19 @@ public final class ServerFile {
     }
   }
 
-  static void delete(Path dataDir) {
+  static void delete(Path dataDir, LazuriteServer server) {
+    Path file = dataDir.resolve(FILE);
     try {
-      Files.deleteIfExists(dataDir.resolve(FILE));
-    } catch (IOException e) {
-      // A stale file names a dead pid; the command line reports the server as not running.
+      var node = Json.MAPPER.readTree(Files.readAllBytes(file));
+      boolean own =
+          node.path("pid").asLong() == ProcessHandle.current().pid()
+              && node.path("endpoint").asText().equals(server.endpoint().toString());
+      if (own) {
+        Files.deleteIfExists(file);
+      }
+    } catch (IOException | RuntimeException e) {
+      // Missing or unreadable: not this server's to remove. A stale file names a dead pid; the
+      // command line reports the server as not running.
     }
   }
 }

@@ -10,6 +10,33 @@ import java.security.SecureRandom;
 public final class ServerSecrets {
   private ServerSecrets() {}
 
+  /**
+   * A random secret every instance on one store shares; a file of that name left in {@code
+   * directory} by a single-instance data directory is taken over on first start.
+   */
+  public static byte[] shared(
+      dev.lazurite.store.SharedSecrets secrets, Path directory, String name) {
+    Path file = directory.resolve(name);
+    String encoded =
+        secrets.getOrCreate(
+            name,
+            () -> {
+              try {
+                byte[] secret;
+                if (Files.exists(file)) {
+                  secret = Files.readAllBytes(file);
+                } else {
+                  secret = new byte[32];
+                  new SecureRandom().nextBytes(secret);
+                }
+                return java.util.Base64.getEncoder().encodeToString(secret);
+              } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+              }
+            });
+    return java.util.Base64.getDecoder().decode(encoded);
+  }
+
   public static byte[] loadOrCreate(Path directory, String name) throws IOException {
     Files.createDirectories(directory);
     Path file = directory.resolve(name);

@@ -8,8 +8,8 @@ import java.util.Optional;
 
 /**
  * Durable state of the control plane. Implementations are thread-safe; every method is one
- * transaction. The embedded implementation is SQLite; a PostgreSQL one can join behind this
- * interface.
+ * transaction, or part of the transaction of {@link Store#inTransaction} it is called in. The SQL
+ * implementation runs on SQLite and PostgreSQL.
  */
 public interface ControlStore {
   List<Account> accounts();
@@ -56,4 +56,7 @@ public interface ControlStore {
   Optional<String> setting(String name);
 
   void putSetting(String name, String value);
+
+  /** The setting's value, storing {@code value} first if there is none: the first writer wins. */
+  String settingIfAbsent(String name, String value);
 }

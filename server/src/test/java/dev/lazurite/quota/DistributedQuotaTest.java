@@ -28,6 +28,17 @@ class DistributedQuotaTest {
 
   @Test
   void threeInstancesEnforceOneExactLimit() throws Exception {
+    assertOneExactLimit(c -> c, Map.of());
+  }
+
+  /**
+   * Three instances, each configured by {@code store} (each its own SQLite file, or one shared
+   * database), share one limit through a real Redis.
+   */
+  static void assertOneExactLimit(
+      java.util.function.UnaryOperator<dev.lazurite.config.ServerConfig> store,
+      Map<String, String> extraEnvironment)
+      throws Exception {
     int port;
     try (ServerSocket free = new ServerSocket(0)) {
       port = free.getLocalPort();
@@ -36,14 +47,18 @@ class DistributedQuotaTest {
     redis.start();
     List<TestingServer> servers = new ArrayList<>();
     try {
-      var environment = Map.of("LAZURITE_REDIS_URL", "redis://127.0.0.1:" + port);
+      var environment = new java.util.HashMap<>(extraEnvironment);
+      environment.put("LAZURITE_REDIS_URL", "redis://127.0.0.1:" + port);
       for (int i = 0; i < 3; i++) {
         // Every answer is exactly max_tokens long, so the estimate is the real usage.
         TestingServer server =
             TestingServer.start(
                 c ->
-                    c.withSimulator(
-                        new SimulatorConfig(Duration.ZERO, Duration.ZERO, MAX_TOKENS, MAX_TOKENS)),
+                    store
+                        .apply(c)
+                        .withSimulator(
+                            new SimulatorConfig(
+                                Duration.ZERO, Duration.ZERO, MAX_TOKENS, MAX_TOKENS)),
                 environment::get);
         server.deploy(
             new DeploymentRequest(

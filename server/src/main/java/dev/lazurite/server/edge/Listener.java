@@ -42,7 +42,14 @@ public final class Listener {
    * @param factory builds the (unstarted) server for a port; called again on a restart
    */
   public static Listener start(String name, String host, int port, IntFunction<WebServer> factory) {
-    return new Listener(name, host, factory, factory.apply(port).start());
+    WebServer server = factory.apply(port).start();
+    if (!server.isRunning() || server.port() < 0) {
+      server.stop();
+      throw new IllegalStateException(
+          "cannot listen on %s port %d (%s): is another server using it?"
+              .formatted(host, port, name));
+    }
+    return new Listener(name, host, factory, server);
   }
 
   public String name() {

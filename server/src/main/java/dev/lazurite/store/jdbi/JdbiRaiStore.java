@@ -1,4 +1,4 @@
-package dev.lazurite.store.sqlite;
+package dev.lazurite.store.jdbi;
 
 import dev.lazurite.json.Json;
 import dev.lazurite.safety.Blocklist;
@@ -12,11 +12,11 @@ import java.util.Map;
 import org.jdbi.v3.core.Jdbi;
 
 /** Policies (as JSON) and blocklists in the embedded store. */
-final class SqliteRaiStore implements RaiStore {
+final class JdbiRaiStore implements RaiStore {
   private final Jdbi jdbi;
   private final Clock clock = Clock.systemUTC();
 
-  SqliteRaiStore(Jdbi jdbi) {
+  JdbiRaiStore(Jdbi jdbi) {
     this.jdbi = jdbi;
   }
 

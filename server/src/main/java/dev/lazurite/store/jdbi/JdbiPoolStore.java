@@ -1,4 +1,4 @@
-package dev.lazurite.store.sqlite;
+package dev.lazurite.store.jdbi;
 
 import dev.lazurite.backend.BackendSecret;
 import dev.lazurite.backend.BackendSpec;
@@ -12,12 +12,12 @@ import java.util.function.UnaryOperator;
 import org.jdbi.v3.core.Jdbi;
 
 /** Named backends and pools in the embedded store; backend secrets sealed like API keys. */
-final class SqlitePoolStore implements PoolStore {
+final class JdbiPoolStore implements PoolStore {
   private final Jdbi jdbi;
   private final UnaryOperator<String> seal;
   private final UnaryOperator<String> open;
 
-  SqlitePoolStore(Jdbi jdbi, UnaryOperator<String> seal, UnaryOperator<String> open) {
+  JdbiPoolStore(Jdbi jdbi, UnaryOperator<String> seal, UnaryOperator<String> open) {
     this.jdbi = jdbi;
     this.seal = seal;
     this.open = open;

@@ -1,4 +1,4 @@
-package dev.lazurite.store.sqlite;
+package dev.lazurite.store.jdbi;
 
 import dev.lazurite.store.DeletedAccount;
 import dev.lazurite.store.DeletedAccountStore;
@@ -12,7 +12,7 @@ import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.StatementContext;
 
 /** Soft-deleted accounts in the {@code deleted_accounts} table (portable SQL). */
-final class SqliteDeletedAccountStore implements DeletedAccountStore {
+final class JdbiDeletedAccountStore implements DeletedAccountStore {
   private final Jdbi jdbi;
   private final UnaryOperator<String> seal;
   private final UnaryOperator<String> open;
@@ -21,7 +21,7 @@ final class SqliteDeletedAccountStore implements DeletedAccountStore {
    * @param seal encrypts the contents (they hold API keys) at rest
    * @param open decrypts them
    */
-  SqliteDeletedAccountStore(Jdbi jdbi, UnaryOperator<String> seal, UnaryOperator<String> open) {
+  JdbiDeletedAccountStore(Jdbi jdbi, UnaryOperator<String> seal, UnaryOperator<String> open) {
     this.jdbi = jdbi;
     this.seal = seal;
     this.open = open;

@@ -1,4 +1,4 @@
-package dev.lazurite.store.sqlite;
+package dev.lazurite.store.jdbi;
 
 import dev.lazurite.searchservice.SearchNetwork;
 import dev.lazurite.searchservice.SearchService;
@@ -10,12 +10,12 @@ import java.util.function.UnaryOperator;
 import org.jdbi.v3.core.Jdbi;
 
 /** Search services in the embedded store; keys sealed like account keys. */
-final class SqliteSearchServiceStore implements SearchServiceStore {
+final class JdbiSearchServiceStore implements SearchServiceStore {
   private final Jdbi jdbi;
   private final UnaryOperator<String> seal;
   private final UnaryOperator<String> open;
 
-  SqliteSearchServiceStore(Jdbi jdbi, UnaryOperator<String> seal, UnaryOperator<String> open) {
+  JdbiSearchServiceStore(Jdbi jdbi, UnaryOperator<String> seal, UnaryOperator<String> open) {
     this.jdbi = jdbi;
     this.seal = seal;
     this.open = open;

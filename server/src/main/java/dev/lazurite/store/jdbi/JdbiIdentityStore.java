@@ -1,4 +1,4 @@
-package dev.lazurite.store.sqlite;
+package dev.lazurite.store.jdbi;
 
 import dev.lazurite.identity.Group;
 import dev.lazurite.identity.ManagedIdentity;
@@ -11,8 +11,8 @@ import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.mapper.RowMapper;
 
-/** Identities, groups and role assignments in the embedded SQLite store. */
-final class SqliteIdentityStore implements IdentityStore {
+/** Identities, groups and role assignments, in the SQL store. */
+final class JdbiIdentityStore implements IdentityStore {
   private static final RowMapper<ServicePrincipal> PRINCIPAL =
       (rs, ctx) ->
           new ServicePrincipal(
@@ -38,7 +38,7 @@ final class SqliteIdentityStore implements IdentityStore {
 
   private final Jdbi jdbi;
 
-  SqliteIdentityStore(Jdbi jdbi) {
+  JdbiIdentityStore(Jdbi jdbi) {
     this.jdbi = jdbi;
   }
 
@@ -145,7 +145,7 @@ final class SqliteIdentityStore implements IdentityStore {
   @Override
   public void addGroupMember(String groupId, String memberId) {
     update(
-        "INSERT OR IGNORE INTO group_members (group_id, member_id) VALUES (?, ?)",
+        "INSERT INTO group_members (group_id, member_id) VALUES (?, ?) ON CONFLICT DO NOTHING",
         groupId,
         memberId);
   }

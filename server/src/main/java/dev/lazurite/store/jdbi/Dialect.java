@@ -1,0 +1,64 @@
+package dev.lazurite.store.jdbi;
+
+import com.zaxxer.hikari.HikariConfig;
+import dev.lazurite.store.DatabaseUrl;
+import org.jdbi.v3.core.Handle;
+
+/** What differs between the SQL databases the store runs on; the queries themselves do not. */
+enum Dialect {
+  SQLITE,
+  POSTGRES;
+
+  static final String CHANNEL = "lazurite_snapshot";
+
+  static Dialect of(DatabaseUrl url) {
+    return switch (url) {
+      case DatabaseUrl.Sqlite s -> SQLITE;
+      case DatabaseUrl.Postgres p -> POSTGRES;
+    };
+  }
+
+  String migrations() {
+    return switch (this) {
+      case SQLITE -> "classpath:db/migration/sqlite";
+      case POSTGRES -> "classpath:db/migration/postgres";
+    };
+  }
+
+  /** A connection pool for the database. */
+  HikariConfig pool(DatabaseUrl url) {
+    HikariConfig config = new HikariConfig();
+    switch (url) {
+      case DatabaseUrl.Sqlite s -> {
+        // WAL lets readers in other processes work beside the one writer; a writer waits for
+        // another process's write instead of failing.
+        config.setJdbcUrl(s.jdbcUrl() + "?journal_mode=WAL&busy_timeout=10000&foreign_keys=true");
+        config.setMaximumPoolSize(4);
+        config.setPoolName("lazurite-sqlite");
+      }
+      case DatabaseUrl.Postgres p -> {
+        config.setJdbcUrl(p.jdbcUrl());
+        if (!p.user().isEmpty()) {
+          config.setUsername(p.user());
+          config.setPassword(p.password());
+        }
+        config.setMaximumPoolSize(8);
+        config.setPoolName("lazurite-postgres");
+        config.setConnectionTimeout(5_000);
+        config.setInitializationFailTimeout(10_000);
+      }
+    }
+    return config;
+  }
+
+  /** Tells every instance that the version changed, on commit. */
+  void announce(Handle handle, long version) {
+    switch (this) {
+      case SQLITE -> {}
+      case POSTGRES ->
+          // The payload is a number, so it can be spelled into the statement (NOTIFY takes no
+          // parameters).
+          handle.execute("NOTIFY " + CHANNEL + ", '" + version + "'");
+    }
+  }
+}

@@ -1,0 +1,600 @@
+package dev.lazurite.store.jdbi;
+
+import com.zaxxer.hikari.HikariDataSource;
+import dev.lazurite.backend.BackendSpec;
+import dev.lazurite.control.Account;
+import dev.lazurite.control.AccountKeys;
+import dev.lazurite.control.AccountMetadata;
+import dev.lazurite.deployment.Deployment;
+import dev.lazurite.json.Json;
+import dev.lazurite.metering.UsageRecord;
+import dev.lazurite.network.Cidr;
+import dev.lazurite.network.NetworkRules;
+import dev.lazurite.network.PrivateEndpoint;
+import dev.lazurite.store.ControlStore;
+import dev.lazurite.store.DatabaseUrl;
+import dev.lazurite.store.IdentityStore;
+import dev.lazurite.store.PoolStore;
+import dev.lazurite.store.SecretBox;
+import dev.lazurite.store.Store;
+import dev.lazurite.store.UsageStore;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
+import org.flywaydb.core.Flyway;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.PreparedBatch;
+import org.jdbi.v3.core.statement.StatementContext;
+
+/**
+ * The store on SQL: one SQLite file in WAL mode or a PostgreSQL database, migrated by Flyway (one
+ * folder of migrations per database), queried with JDBI. Both databases answer the same SQL; what
+ * differs is in {@link Dialect}.
+ */
+public class JdbiStore implements Store, ControlStore, UsageStore {
+  private final DatabaseUrl url;
+  private final Dialect dialect;
+  private final HikariDataSource dataSource;
+  private final Jdbi jdbi;
+  private final JdbiIdentityStore identity;
+  private final SecretBox secrets;
+  private final JdbiPoolStore pools;
+  private final JdbiSearchServiceStore searchServices;
+  private final JdbiRaiStore rai;
+  private final JdbiDeletedAccountStore deletedAccounts;
+  private final JdbiSharedSecrets shared;
+  private final ChangeSignal changes;
+
+  /**
+   * @param secrets encrypts API keys and shared secrets at rest; plain keys left by an older
+   *     version are sealed on open. Null only for tests of the store alone.
+   */
+  public JdbiStore(DatabaseUrl url, SecretBox secrets) {
+    this.url = url;
+    this.dialect = Dialect.of(url);
+    this.dataSource = new HikariDataSource(dialect.pool(url));
+    try {
+      Flyway.configure().dataSource(dataSource).locations(dialect.migrations()).load().migrate();
+    } catch (RuntimeException e) {
+      dataSource.close();
+      throw e;
+    }
+    // A database that cannot be reached is a clear 503 to whoever tried to change something, not
+    // an internal error.
+    this.jdbi =
+        Jdbi.create(
+            () -> {
+              try {
+                return dataSource.getConnection();
+              } catch (java.sql.SQLException e) {
+                throw dev.lazurite.error.ApiException.of(
+                    dev.lazurite.error.ErrorCode.STORE_UNAVAILABLE);
+              }
+            });
+    this.identity = new JdbiIdentityStore(jdbi);
+    this.secrets = secrets;
+    this.pools = new JdbiPoolStore(jdbi, this::seal, this::open);
+    this.searchServices = new JdbiSearchServiceStore(jdbi, this::seal, this::open);
+    this.rai = new JdbiRaiStore(jdbi);
+    this.deletedAccounts = new JdbiDeletedAccountStore(jdbi, this::seal, this::open);
+    this.shared = new JdbiSharedSecrets(jdbi, this::seal, this::open);
+    this.changes = ChangeSignal.of(url);
+    if (secrets != null) {
+      sealPlainKeys();
+    }
+  }
+
+  @Override
+  public ControlStore control() {
+    return this;
+  }
+
+  @Override
+  public UsageStore usage() {
+    return this;
+  }
+
+  @Override
+  public dev.lazurite.store.SharedSecrets secrets() {
+    return shared;
+  }
+
+  @Override
+  public long version() {
+    return jdbi.withHandle(
+        h ->
+            h.createQuery("SELECT version FROM snapshot_version WHERE id = 1")
+                .mapTo(Long.class)
+                .one());
+  }
+
+  @Override
+  public long bumpVersion() {
+    return jdbi.inTransaction(this::bump);
+  }
+
+  private long bump(Handle h) {
+    h.createUpdate("UPDATE snapshot_version SET version = version + 1 WHERE id = 1").execute();
+    long version =
+        h.createQuery("SELECT version FROM snapshot_version WHERE id = 1").mapTo(Long.class).one();
+    dialect.announce(h, version);
+    return version;
+  }
+
+  @Override
+  public <T> T inTransaction(Supplier<T> work) {
+    // The version row is written first: it takes the write lock (SQLite) or the row lock
+    // (PostgreSQL) that serializes control writes across instances. Store calls made by the work
+    // on this thread reuse this handle, so they join the transaction.
+    return jdbi.inTransaction(
+        h -> {
+          bump(h);
+          return work.get();
+        });
+  }
+
+  @Override
+  public boolean awaitChange(long millis) {
+    return changes.await(millis);
+  }
+
+  @Override
+  public String describe() {
+    return url.toString();
+  }
+
+  private void sealPlainKeys() {
+    jdbi.useTransaction(
+        h ->
+            h
+                .createQuery("SELECT account, key_name, value FROM account_keys")
+                .map((rs, ctx) -> new String[] {rs.getString(1), rs.getString(2), rs.getString(3)})
+                .list()
+                .stream()
+                .filter(row -> !SecretBox.isSealed(row[2]))
+                .forEach(
+                    row ->
+                        h.createUpdate(
+                                "UPDATE account_keys SET value = ? WHERE account = ? AND key_name = ?")
+                            .bind(0, secrets.seal(row[2]))
+                            .bind(1, row[0])
+                            .bind(2, row[1])
+                            .execute()));
+  }
+
+  private String seal(String key) {
+    return secrets == null ? key : secrets.seal(key);
+  }
+
+  private String open(String stored) {
+    return secrets == null || !SecretBox.isSealed(stored) ? stored : secrets.open(stored);
+  }
+
+  /** Identities, groups and role assignments, in the same database. */
+  @Override
+  public IdentityStore identity() {
+    return identity;
+  }
+
+  @Override
+  public List<Account> accounts() {
+    return jdbi.withHandle(
+        h ->
+            h.createQuery("SELECT * FROM accounts ORDER BY name")
+                .map((org.jdbi.v3.core.mapper.RowMapper<Account>) JdbiStore::toAccount)
+                .list());
+  }
+
+  @Override
+  public Optional<Account> account(String name) {
+    return jdbi.withHandle(
+        h ->
+            h.createQuery("SELECT * FROM accounts WHERE name = ?")
+                .bind(0, name)
+                .map((org.jdbi.v3.core.mapper.RowMapper<Account>) JdbiStore::toAccount)
+                .findOne());
+  }
+
+  @Override
+  public void insertAccount(Account account, AccountKeys keys) {
+    jdbi.useTransaction(
+        h -> {
+          h.createUpdate(
+                  "INSERT INTO accounts (name, subscription_id, resource_group, location, kind,"
+                      + " sku_name, created_at, disable_local_auth, public_network_access,"
+                      + " default_action, ip_rules, tags, custom_subdomain, etag, last_modified_at,"
+                      + " created_by, created_by_type, last_modified_by, last_modified_by_type)"
+                      + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+              .bind(0, account.name())
+              .bind(1, account.subscriptionId())
+              .bind(2, account.resourceGroup())
+              .bind(3, account.location())
+              .bind(4, account.kind())
+              .bind(5, account.skuName())
+              .bind(6, account.createdAt().toString())
+              .bind(7, account.disableLocalAuth() ? 1 : 0)
+              .bind(8, account.network().publicAccess() ? "Enabled" : "Disabled")
+              .bind(9, account.network().denyByDefault() ? "Deny" : "Allow")
+              .bind(10, ipRules(account))
+              .bind(11, Json.writeString(account.metadata().tags()))
+              .bind(12, account.metadata().customSubDomainName())
+              .bind(13, account.metadata().etag())
+              .bind(14, lastModifiedAt(account))
+              .bind(15, account.metadata().createdBy().id())
+              .bind(16, account.metadata().createdBy().type())
+              .bind(17, account.metadata().lastModifiedBy().id())
+              .bind(18, account.metadata().lastModifiedBy().type())
+              .execute();
+          for (String[] key : new String[][] {{"key1", keys.key1()}, {"key2", keys.key2()}}) {
+            h.createUpdate("INSERT INTO account_keys (account, key_name, value) VALUES (?, ?, ?)")
+                .bind(0, account.name())
+                .bind(1, key[0])
+                .bind(2, seal(key[1]))
+                .execute();
+          }
+        });
+  }
+
+  @Override
+  public void updateAccount(Account account) {
+    jdbi.useHandle(
+        h ->
+            h.createUpdate(
+                    "UPDATE accounts SET disable_local_auth = ?, public_network_access = ?,"
+                        + " default_action = ?, ip_rules = ?, sku_name = ?, tags = ?,"
+                        + " custom_subdomain = ?, etag = ?, last_modified_at = ?,"
+                        + " last_modified_by = ?, last_modified_by_type = ? WHERE name = ?")
+                .bind(0, account.disableLocalAuth() ? 1 : 0)
+                .bind(1, account.network().publicAccess() ? "Enabled" : "Disabled")
+                .bind(2, account.network().denyByDefault() ? "Deny" : "Allow")
+                .bind(3, ipRules(account))
+                .bind(4, account.skuName())
+                .bind(5, Json.writeString(account.metadata().tags()))
+                .bind(6, account.metadata().customSubDomainName())
+                .bind(7, account.metadata().etag())
+                .bind(8, lastModifiedAt(account))
+                .bind(9, account.metadata().lastModifiedBy().id())
+                .bind(10, account.metadata().lastModifiedBy().type())
+                .bind(11, account.name())
+                .execute());
+  }
+
+  private static String ipRules(Account account) {
+    return String.join(",", account.network().ipRules().stream().map(Object::toString).toList());
+  }
+
+  private static String lastModifiedAt(Account account) {
+    return account.metadata().lastModifiedAt() == null
+        ? ""
+        : account.metadata().lastModifiedAt().toString();
+  }
+
+  @Override
+  public void insertPrivateEndpoint(PrivateEndpoint endpoint) {
+    jdbi.useHandle(
+        h ->
+            h.createUpdate(
+                    "INSERT INTO private_endpoints (account, name, address, port, source_range,"
+                        + " created_at) VALUES (?, ?, ?, ?, ?, ?)")
+                .bind(0, endpoint.account())
+                .bind(1, endpoint.name())
+                .bind(2, endpoint.address())
+                .bind(3, endpoint.port())
+                .bind(4, endpoint.sourceRange().map(Object::toString).orElse(""))
+                .bind(5, endpoint.createdAt().toString())
+                .execute());
+  }
+
+  @Override
+  public List<PrivateEndpoint> privateEndpoints() {
+    return jdbi.withHandle(
+        h ->
+            h.createQuery("SELECT * FROM private_endpoints ORDER BY account, name")
+                .map(
+                    (rs, ctx) ->
+                        new PrivateEndpoint(
+                            rs.getString("account"),
+                            rs.getString("name"),
+                            rs.getString("address"),
+                            rs.getInt("port"),
+                            rs.getString("source_range").isEmpty()
+                                ? java.util.Optional.empty()
+                                : java.util.Optional.of(Cidr.parse(rs.getString("source_range"))),
+                            Instant.parse(rs.getString("created_at"))))
+                .list());
+  }
+
+  @Override
+  public boolean deletePrivateEndpoint(String account, String name) {
+    return jdbi.withHandle(
+        h ->
+            h.createUpdate("DELETE FROM private_endpoints WHERE account = ? AND name = ?")
+                    .bind(0, account)
+                    .bind(1, name)
+                    .execute()
+                > 0);
+  }
+
+  @Override
+  public boolean deleteAccount(String name) {
+    return jdbi.withHandle(
+        h -> h.createUpdate("DELETE FROM accounts WHERE name = ?").bind(0, name).execute() > 0);
+  }
+
+  @Override
+  public AccountKeys keys(String account) {
+    var keys =
+        jdbi.withHandle(
+            h ->
+                h.createQuery("SELECT key_name, value FROM account_keys WHERE account = ?")
+                    .bind(0, account)
+                    .setMapKeyColumn("key_name")
+                    .setMapValueColumn("value")
+                    .collectInto(
+                        new org.jdbi.v3.core.generic.GenericType<
+                            java.util.Map<String, String>>() {}));
+    return new AccountKeys(
+        open(keys.getOrDefault("key1", "")), open(keys.getOrDefault("key2", "")));
+  }
+
+  @Override
+  public void updateKey(String account, String keyName, String value) {
+    jdbi.useHandle(
+        h ->
+            h.createUpdate("UPDATE account_keys SET value = ? WHERE account = ? AND key_name = ?")
+                .bind(0, seal(value))
+                .bind(1, account)
+                .bind(2, keyName)
+                .execute());
+  }
+
+  @Override
+  public List<Deployment> deployments(String account) {
+    return jdbi.withHandle(
+        h ->
+            h.createQuery("SELECT * FROM deployments WHERE account = ? ORDER BY name")
+                .bind(0, account)
+                .map((org.jdbi.v3.core.mapper.RowMapper<Deployment>) JdbiStore::toDeployment)
+                .list());
+  }
+
+  @Override
+  public Optional<Deployment> deployment(String account, String name) {
+    return jdbi.withHandle(
+        h ->
+            h.createQuery("SELECT * FROM deployments WHERE account = ? AND name = ?")
+                .bind(0, account)
+                .bind(1, name)
+                .map((org.jdbi.v3.core.mapper.RowMapper<Deployment>) JdbiStore::toDeployment)
+                .findOne());
+  }
+
+  @Override
+  public void upsertDeployment(Deployment d) {
+    jdbi.useHandle(
+        h ->
+            h.createUpdate(
+                    "INSERT INTO deployments (account, name, model_format, model_name, model_version,"
+                        + " sku_name, sku_capacity, backend, rai_policy_name, version_upgrade_option,"
+                        + " created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (account,"
+                        + " name) DO UPDATE SET model_format = excluded.model_format, model_name ="
+                        + " excluded.model_name, model_version = excluded.model_version, sku_name ="
+                        + " excluded.sku_name, sku_capacity = excluded.sku_capacity, backend ="
+                        + " excluded.backend, rai_policy_name = excluded.rai_policy_name,"
+                        + " version_upgrade_option = excluded.version_upgrade_option")
+                .bind(0, d.account())
+                .bind(1, d.name())
+                .bind(2, d.model().format())
+                .bind(3, d.model().name())
+                .bind(4, d.model().version())
+                .bind(5, d.sku().name())
+                .bind(6, d.sku().capacity())
+                .bind(7, Json.writeString(d.backend()))
+                .bind(8, d.raiPolicyName())
+                .bind(9, d.versionUpgradeOption())
+                .bind(10, d.createdAt().toString())
+                .execute());
+  }
+
+  @Override
+  public boolean deleteDeployment(String account, String name) {
+    return jdbi.withHandle(
+        h ->
+            h.createUpdate("DELETE FROM deployments WHERE account = ? AND name = ?")
+                    .bind(0, account)
+                    .bind(1, name)
+                    .execute()
+                > 0);
+  }
+
+  @Override
+  public dev.lazurite.store.RaiStore rai() {
+    return rai;
+  }
+
+  @Override
+  public dev.lazurite.control.group.ResourceGroupStore resourceGroups() {
+    return new dev.lazurite.control.group.JdbiResourceGroupStore(jdbi);
+  }
+
+  @Override
+  public dev.lazurite.store.DeletedAccountStore deletedAccounts() {
+    return deletedAccounts;
+  }
+
+  public dev.lazurite.store.SearchServiceStore searchServices() {
+    return searchServices;
+  }
+
+  @Override
+  public PoolStore pools() {
+    return pools;
+  }
+
+  @Override
+  public Optional<String> setting(String name) {
+    return jdbi.withHandle(
+        h ->
+            h.createQuery("SELECT value FROM settings WHERE name = ?")
+                .bind(0, name)
+                .mapTo(String.class)
+                .findOne());
+  }
+
+  @Override
+  public void putSetting(String name, String value) {
+    jdbi.useHandle(
+        h ->
+            h.createUpdate(
+                    "INSERT INTO settings (name, value) VALUES (?, ?) ON CONFLICT (name) DO UPDATE"
+                        + " SET value = excluded.value")
+                .bind(0, name)
+                .bind(1, value)
+                .execute());
+  }
+
+  @Override
+  public String settingIfAbsent(String name, String value) {
+    jdbi.useHandle(
+        h ->
+            h.createUpdate(
+                    "INSERT INTO settings (name, value) VALUES (?, ?) ON CONFLICT (name) DO NOTHING")
+                .bind(0, name)
+                .bind(1, value)
+                .execute());
+    return setting(name).orElseThrow();
+  }
+
+  @Override
+  public void append(List<UsageRecord> records) {
+    if (records.isEmpty()) {
+      return;
+    }
+    jdbi.useTransaction(
+        h -> {
+          PreparedBatch batch =
+              h.prepareBatch(
+                  "INSERT INTO usage_records (recorded_at, request_id, account, deployment, model,"
+                      + " operation, caller, prompt_tokens, completion_tokens, status, latency_ms,"
+                      + " streamed) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+          for (UsageRecord r : records) {
+            batch
+                .bind(0, r.time().toString())
+                .bind(1, r.requestId())
+                .bind(2, r.account())
+                .bind(3, r.deployment())
+                .bind(4, r.model())
+                .bind(5, r.operation())
+                .bind(6, r.caller())
+                .bind(7, r.promptTokens())
+                .bind(8, r.completionTokens())
+                .bind(9, r.status())
+                .bind(10, r.latencyMillis())
+                .bind(11, r.streamed() ? 1 : 0)
+                .add();
+          }
+          batch.execute();
+        });
+  }
+
+  @Override
+  public List<UsageSummary> summarize(String account, Instant since) {
+    return jdbi.withHandle(
+        h ->
+            h.createQuery(
+                    "SELECT deployment, model, operation, COUNT(*) AS requests, SUM(CASE WHEN status"
+                        + " >= 400 THEN 1 ELSE 0 END) AS errors, SUM(prompt_tokens) AS prompt,"
+                        + " SUM(completion_tokens) AS completion FROM usage_records WHERE account = ?"
+                        + " AND recorded_at >= ? GROUP BY deployment, model, operation ORDER BY"
+                        + " deployment, operation")
+                .bind(0, account)
+                .bind(1, since.toString())
+                .map(
+                    (rs, ctx) ->
+                        new UsageSummary(
+                            rs.getString("deployment"),
+                            rs.getString("model"),
+                            rs.getString("operation"),
+                            rs.getLong("requests"),
+                            rs.getLong("errors"),
+                            rs.getLong("prompt"),
+                            rs.getLong("completion")))
+                .list());
+  }
+
+  /** Counts usage records, for tests and the shutdown log. */
+  public long usageRecordCount() {
+    return jdbi.withHandle(
+        h -> h.createQuery("SELECT COUNT(*) FROM usage_records").mapTo(Long.class).one());
+  }
+
+  @Override
+  public void close() {
+    changes.close();
+    dataSource.close();
+  }
+
+  private static Account toAccount(ResultSet rs, StatementContext ctx) throws SQLException {
+    String lastModified = rs.getString("last_modified_at");
+    var metadata =
+        new AccountMetadata(
+            tags(rs.getString("tags")),
+            rs.getString("custom_subdomain"),
+            rs.getString("etag"),
+            lastModified.isEmpty() ? null : Instant.parse(lastModified),
+            actor(rs.getString("created_by"), rs.getString("created_by_type")),
+            actor(rs.getString("last_modified_by"), rs.getString("last_modified_by_type")));
+    return new Account(
+        rs.getString("name"),
+        rs.getString("subscription_id"),
+        rs.getString("resource_group"),
+        rs.getString("location"),
+        rs.getString("kind"),
+        rs.getString("sku_name"),
+        Instant.parse(rs.getString("created_at")),
+        rs.getInt("disable_local_auth") != 0,
+        new NetworkRules(
+            rs.getString("public_network_access").equalsIgnoreCase("Enabled"),
+            rs.getString("default_action").equalsIgnoreCase("Deny"),
+            java.util.Arrays.stream(rs.getString("ip_rules").split(","))
+                .filter(v -> !v.isBlank())
+                .map(Cidr::parse)
+                .toList()),
+        metadata);
+  }
+
+  private static java.util.Map<String, String> tags(String json) {
+    var tags = new java.util.TreeMap<String, String>();
+    try {
+      Json.parse(json.getBytes(java.nio.charset.StandardCharsets.UTF_8))
+          .properties()
+          .forEach(e -> tags.put(e.getKey(), e.getValue().asText()));
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException("stored account tags are not JSON", e);
+    }
+    return tags;
+  }
+
+  private static AccountMetadata.Actor actor(String id, String type) {
+    return id.isEmpty() ? AccountMetadata.Actor.ADMIN : new AccountMetadata.Actor(id, type);
+  }
+
+  private static Deployment toDeployment(ResultSet rs, StatementContext ctx) throws SQLException {
+    return new Deployment(
+        rs.getString("account"),
+        rs.getString("name"),
+        new Deployment.ModelRef(
+            rs.getString("model_format"),
+            rs.getString("model_name"),
+            rs.getString("model_version")),
+        new Deployment.Sku(rs.getString("sku_name"), rs.getInt("sku_capacity")),
+        Json.read(rs.getString("backend"), BackendSpec.class),
+        rs.getString("rai_policy_name"),
+        rs.getString("version_upgrade_option"),
+        Instant.parse(rs.getString("created_at")));
+  }
+}

@@ -1,0 +1,8 @@
+ALTER TABLE accounts ADD COLUMN tags TEXT NOT NULL DEFAULT '{}';
+ALTER TABLE accounts ADD COLUMN custom_subdomain TEXT NOT NULL DEFAULT '';
+ALTER TABLE accounts ADD COLUMN etag TEXT NOT NULL DEFAULT '';
+ALTER TABLE accounts ADD COLUMN last_modified_at TEXT NOT NULL DEFAULT '';
+ALTER TABLE accounts ADD COLUMN created_by TEXT NOT NULL DEFAULT '';
+ALTER TABLE accounts ADD COLUMN created_by_type TEXT NOT NULL DEFAULT '';
+ALTER TABLE accounts ADD COLUMN last_modified_by TEXT NOT NULL DEFAULT '';
+ALTER TABLE accounts ADD COLUMN last_modified_by_type TEXT NOT NULL DEFAULT '';
