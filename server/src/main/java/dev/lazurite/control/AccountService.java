@@ -50,25 +50,26 @@ public final class AccountService {
 
   /** Creates an account with fresh keys; returns false when it already existed (left as is). */
   public boolean createAccount(Account account) {
-    try (var write = writes.begin()) {
-      checkAccountName(account.name());
-      if (store.account(account.name()).isPresent()) {
-        return false;
-      }
-      var origin = ChangeOrigin.current();
-      store.insertAccount(
-          account.withMetadata(
-              new AccountMetadata(
-                  account.metadata().tags(),
-                  account.metadata().customSubDomainName(),
-                  newEtag(),
-                  clock.instant(),
-                  origin.actor(),
-                  origin.actor())),
-          AccountKeys.generate());
-      commits.committed(account.armId(), ControlEvent.Operation.CREATE);
-      return true;
-    }
+    return writes.run(
+        () -> {
+          checkAccountName(account.name());
+          if (store.account(account.name()).isPresent()) {
+            return false;
+          }
+          var origin = ChangeOrigin.current();
+          store.insertAccount(
+              account.withMetadata(
+                  new AccountMetadata(
+                      account.metadata().tags(),
+                      account.metadata().customSubDomainName(),
+                      newEtag(),
+                      clock.instant(),
+                      origin.actor(),
+                      origin.actor())),
+              AccountKeys.generate());
+          commits.committed(account.armId(), ControlEvent.Operation.CREATE);
+          return true;
+        });
   }
 
   /** An account PUT: creates the account with everything asked, or applies it to the existing. */
@@ -80,64 +81,65 @@ public final class AccountService {
    */
   public AccountWrite putAccount(
       String subscription, String resourceGroup, String name, AccountRequest request) {
-    try (var write = writes.begin()) {
-      checkAccountName(name);
-      var existing = store.account(name);
-      if (existing.isPresent()) {
-        Account current = account(subscription, resourceGroup, name);
-        String location = request.location().orElse(current.location());
-        if (!region(location).equals(region(current.location()))) {
-          throw ApiException.of(
-              ErrorCode.ARM_INVALID_RESOURCE_LOCATION,
-              name,
-              current.location(),
-              current.resourceGroup(),
-              location);
-        }
-        // A PUT states the whole resource: tags it leaves out are removed.
-        var replaced =
-            new AccountRequest(
-                request.location(),
-                request.kind(),
-                request.skuName(),
-                java.util.Optional.of(request.tags().orElse(Map.of())),
-                request.disableLocalAuth(),
-                request.customSubDomainName(),
-                request.network());
-        return new AccountWrite(update(current, replaced), false);
-      }
-      String location =
-          request
-              .location()
-              .orElseThrow(
-                  () ->
-                      ApiException.of(
-                          ErrorCode.ARM_INVALID_BODY,
-                          "The location property is required for this definition."));
-      var origin = ChangeOrigin.current();
-      Instant now = clock.instant();
-      var account =
-          new Account(
-              name,
-              subscription,
-              resourceGroup,
-              location,
-              request.kind().orElse("OpenAI"),
-              request.skuName().orElse("S0"),
-              now,
-              request.disableLocalAuth().orElse(false),
-              request.network().apply(dev.lazurite.network.NetworkRules.OPEN),
-              new AccountMetadata(
-                  request.tags().orElse(Map.of()),
-                  request.customSubDomainName().orElse(""),
-                  newEtag(),
+    return writes.run(
+        () -> {
+          checkAccountName(name);
+          var existing = store.account(name);
+          if (existing.isPresent()) {
+            Account current = account(subscription, resourceGroup, name);
+            String location = request.location().orElse(current.location());
+            if (!region(location).equals(region(current.location()))) {
+              throw ApiException.of(
+                  ErrorCode.ARM_INVALID_RESOURCE_LOCATION,
+                  name,
+                  current.location(),
+                  current.resourceGroup(),
+                  location);
+            }
+            // A PUT states the whole resource: tags it leaves out are removed.
+            var replaced =
+                new AccountRequest(
+                    request.location(),
+                    request.kind(),
+                    request.skuName(),
+                    java.util.Optional.of(request.tags().orElse(Map.of())),
+                    request.disableLocalAuth(),
+                    request.customSubDomainName(),
+                    request.network());
+            return new AccountWrite(update(current, replaced), false);
+          }
+          String location =
+              request
+                  .location()
+                  .orElseThrow(
+                      () ->
+                          ApiException.of(
+                              ErrorCode.ARM_INVALID_BODY,
+                              "The location property is required for this definition."));
+          var origin = ChangeOrigin.current();
+          Instant now = clock.instant();
+          var account =
+              new Account(
+                  name,
+                  subscription,
+                  resourceGroup,
+                  location,
+                  request.kind().orElse("OpenAI"),
+                  request.skuName().orElse("S0"),
                   now,
-                  origin.actor(),
-                  origin.actor()));
-      store.insertAccount(account, AccountKeys.generate());
-      commits.committed(account.armId(), ControlEvent.Operation.CREATE);
-      return new AccountWrite(store.account(name).orElseThrow(), true);
-    }
+                  request.disableLocalAuth().orElse(false),
+                  request.network().apply(dev.lazurite.network.NetworkRules.OPEN),
+                  new AccountMetadata(
+                      request.tags().orElse(Map.of()),
+                      request.customSubDomainName().orElse(""),
+                      newEtag(),
+                      now,
+                      origin.actor(),
+                      origin.actor()));
+          store.insertAccount(account, AccountKeys.generate());
+          commits.committed(account.armId(), ControlEvent.Operation.CREATE);
+          return new AccountWrite(store.account(name).orElseThrow(), true);
+        });
   }
 
   /**
@@ -145,9 +147,10 @@ public final class AccountService {
    * custom subdomain) in one write, after checking all of it.
    */
   public Account updateAccount(Account account, AccountRequest request) {
-    try (var write = writes.begin()) {
-      return update(store.account(account.name()).orElse(account), request);
-    }
+    return writes.run(
+        () -> {
+          return update(store.account(account.name()).orElse(account), request);
+        });
   }
 
   private Account update(Account current, AccountRequest request) {
@@ -202,45 +205,49 @@ public final class AccountService {
 
   /** Turns key authentication off or on for an account; takes effect for the next request. */
   public Account setDisableLocalAuth(Account account, boolean disabled) {
-    try (var write = writes.begin()) {
-      return updateAccount(
-          account,
-          new AccountRequest(
-              java.util.Optional.empty(),
-              java.util.Optional.empty(),
-              java.util.Optional.empty(),
-              java.util.Optional.empty(),
-              java.util.Optional.of(disabled),
-              java.util.Optional.empty(),
-              NetworkRequest.UNCHANGED));
-    }
+    return writes.run(
+        () -> {
+          return updateAccount(
+              account,
+              new AccountRequest(
+                  java.util.Optional.empty(),
+                  java.util.Optional.empty(),
+                  java.util.Optional.empty(),
+                  java.util.Optional.empty(),
+                  java.util.Optional.of(disabled),
+                  java.util.Optional.empty(),
+                  NetworkRequest.UNCHANGED));
+        });
   }
 
   /** Replaces an account's public network access and IP rules. */
   public Account setNetwork(Account account, dev.lazurite.network.NetworkRules rules) {
-    try (var write = writes.begin()) {
-      return updateAccount(
-          account,
-          new AccountRequest(
-              java.util.Optional.empty(),
-              java.util.Optional.empty(),
-              java.util.Optional.empty(),
-              java.util.Optional.empty(),
-              java.util.Optional.empty(),
-              java.util.Optional.empty(),
-              new NetworkRequest(
-                  java.util.Optional.of(rules.publicAccess()),
-                  java.util.Optional.of(rules.denyByDefault()),
-                  java.util.Optional.of(rules.ipRules()))));
-    }
+    return writes.run(
+        () -> {
+          return updateAccount(
+              account,
+              new AccountRequest(
+                  java.util.Optional.empty(),
+                  java.util.Optional.empty(),
+                  java.util.Optional.empty(),
+                  java.util.Optional.empty(),
+                  java.util.Optional.empty(),
+                  java.util.Optional.empty(),
+                  new NetworkRequest(
+                      java.util.Optional.of(rules.publicAccess()),
+                      java.util.Optional.of(rules.denyByDefault()),
+                      java.util.Optional.of(rules.ipRules()))));
+        });
   }
 
   public void deleteAccount(Account account) {
-    try (var write = writes.begin()) {
-      if (store.deleteAccount(account.name())) {
-        commits.committed(account.armId(), ControlEvent.Operation.DELETE);
-      }
-    }
+    writes.run(
+        () -> {
+          if (store.deleteAccount(account.name())) {
+            commits.committed(account.armId(), ControlEvent.Operation.DELETE);
+          }
+          return null;
+        });
   }
 
   public AccountKeys keys(Account account) {
@@ -249,17 +256,18 @@ public final class AccountService {
 
   /** Regenerates {@code key1} or {@code key2} (any case); the old key stops working at once. */
   public AccountKeys regenerateKey(Account account, String keyName) {
-    try (var write = writes.begin()) {
-      String slot = keyName.toLowerCase(java.util.Locale.ROOT);
-      if (!slot.equals("key1") && !slot.equals("key2")) {
-        throw ApiException.of(
-            ErrorCode.ARM_INVALID_BODY,
-            "The keyName '%s' is invalid. Allowed values are 'Key1' and 'Key2'."
-                .formatted(keyName));
-      }
-      store.updateKey(account.name(), slot, AccountKeys.newKey());
-      commits.committed(account.armId(), ControlEvent.Operation.ACTION);
-      return store.keys(account.name());
-    }
+    return writes.run(
+        () -> {
+          String slot = keyName.toLowerCase(java.util.Locale.ROOT);
+          if (!slot.equals("key1") && !slot.equals("key2")) {
+            throw ApiException.of(
+                ErrorCode.ARM_INVALID_BODY,
+                "The keyName '%s' is invalid. Allowed values are 'Key1' and 'Key2'."
+                    .formatted(keyName));
+          }
+          store.updateKey(account.name(), slot, AccountKeys.newKey());
+          commits.committed(account.armId(), ControlEvent.Operation.ACTION);
+          return store.keys(account.name());
+        });
   }
 }

@@ -48,7 +48,7 @@ public final class ControlPlane {
   private final BackendPools pools;
   private final List<dev.lazurite.control.event.ControlEventListener> listeners =
       new java.util.concurrent.CopyOnWriteArrayList<>();
-  private final ControlWrites writes = new ControlWrites();
+  private final ControlWrites writes;
   private final AccountService accounts;
   private final DeploymentService deployments;
   private final NetworkService network;
@@ -60,15 +60,15 @@ public final class ControlPlane {
    *     off
    */
   public ControlPlane(
-      ControlStore store,
-      IdentityStore identities,
+      dev.lazurite.store.Store durable,
       BackendFactory backends,
       Snapshots snapshots,
       Clock clock,
       java.time.Duration latencyFailover) {
     this.pools = new BackendPools(backends, clock, latencyFailover);
-    this.store = store;
-    this.identities = identities;
+    this.store = durable.control();
+    this.identities = durable.identity();
+    this.writes = new ControlWrites(durable::inTransaction);
     this.backends = backends;
     this.snapshots = snapshots;
     this.clock = clock;
@@ -122,9 +122,18 @@ public final class ControlPlane {
 
   /** Publishes the stored state and tells the listener what changed, by whom, from where. */
   void committed(String resourceId, ControlEvent.Operation operation) {
-    publish();
     var event = event(resourceId, operation);
-    listeners.forEach(l -> l.changed(event));
+    // Inside a write the transaction has bumped the version: rebuild once it commits.
+    boolean deferred =
+        writes.afterCommit(
+            () -> {
+              reload();
+              listeners.forEach(l -> l.changed(event));
+            });
+    if (!deferred) {
+      publish();
+      listeners.forEach(l -> l.changed(event));
+    }
   }
 
   private ControlEvent event(String resourceId, ControlEvent.Operation operation) {
@@ -140,49 +149,51 @@ public final class ControlPlane {
   /** Grants a built-in role (by name or id) to a principal or group at a scope. */
   public dev.lazurite.rbac.RoleAssignment assignRole(
       String id, String principalId, String role, String scope) {
-    try (var write = writes.begin()) {
-      var definition =
-          dev.lazurite.rbac.BuiltInRoles.find(role)
-              .orElseThrow(
-                  () ->
-                      ApiException.of(
-                          ErrorCode.ARM_INVALID_BODY,
-                          "The role definition '%s' does not exist.".formatted(role)));
-      if (!scope.startsWith("/subscriptions/")) {
-        throw ApiException.of(
-            ErrorCode.ARM_INVALID_BODY,
-            "The scope '%s' is not a valid ARM scope.".formatted(scope));
-      }
-      if (identities.roleAssignments().stream().anyMatch(a -> a.id().equals(id))) {
-        throw ApiException.of(
-            ErrorCode.ARM_CONFLICT, "The role assignment '%s' already exists.".formatted(id));
-      }
-      var assignment =
-          new dev.lazurite.rbac.RoleAssignment(
-              id, principalId, definition.id(), scope, clock.instant());
-      identities.insertRoleAssignment(assignment);
-      committed(
-          scope + "/providers/Microsoft.Authorization/roleAssignments/" + id,
-          ControlEvent.Operation.CREATE);
-      return assignment;
-    }
+    return writes.run(
+        () -> {
+          var definition =
+              dev.lazurite.rbac.BuiltInRoles.find(role)
+                  .orElseThrow(
+                      () ->
+                          ApiException.of(
+                              ErrorCode.ARM_INVALID_BODY,
+                              "The role definition '%s' does not exist.".formatted(role)));
+          if (!scope.startsWith("/subscriptions/")) {
+            throw ApiException.of(
+                ErrorCode.ARM_INVALID_BODY,
+                "The scope '%s' is not a valid ARM scope.".formatted(scope));
+          }
+          if (identities.roleAssignments().stream().anyMatch(a -> a.id().equals(id))) {
+            throw ApiException.of(
+                ErrorCode.ARM_CONFLICT, "The role assignment '%s' already exists.".formatted(id));
+          }
+          var assignment =
+              new dev.lazurite.rbac.RoleAssignment(
+                  id, principalId, definition.id(), scope, clock.instant());
+          identities.insertRoleAssignment(assignment);
+          committed(
+              scope + "/providers/Microsoft.Authorization/roleAssignments/" + id,
+              ControlEvent.Operation.CREATE);
+          return assignment;
+        });
   }
 
   public boolean deleteRoleAssignment(String id) {
-    try (var write = writes.begin()) {
-      var scope =
-          identities.roleAssignments().stream()
-              .filter(a -> a.id().equals(id))
-              .map(dev.lazurite.rbac.RoleAssignment::scope)
-              .findFirst();
-      boolean deleted = identities.deleteRoleAssignment(id);
-      if (deleted) {
-        committed(
-            scope.orElse("") + "/providers/Microsoft.Authorization/roleAssignments/" + id,
-            ControlEvent.Operation.DELETE);
-      }
-      return deleted;
-    }
+    return writes.run(
+        () -> {
+          var scope =
+              identities.roleAssignments().stream()
+                  .filter(a -> a.id().equals(id))
+                  .map(dev.lazurite.rbac.RoleAssignment::scope)
+                  .findFirst();
+          boolean deleted = identities.deleteRoleAssignment(id);
+          if (deleted) {
+            committed(
+                scope.orElse("") + "/providers/Microsoft.Authorization/roleAssignments/" + id,
+                ControlEvent.Operation.DELETE);
+          }
+          return deleted;
+        });
   }
 
   // The operations of each service, kept here for the command line and the tests.

@@ -59,35 +59,37 @@ public final class DeploymentService {
       int weight,
       FaultInjection faults,
       BackendSecret secret) {
-    try (var write = writes.begin()) {
-      if (!DEPLOYMENT_NAME.matcher(name).matches()) {
-        throw ApiException.of(
-            ErrorCode.ARM_INVALID_NAME, "Backend name '%s' is invalid.".formatted(name));
-      }
-      if (spec.kind() == BackendKind.EMBEDDED) {
-        throw ApiException.of(ErrorCode.ARM_INVALID_BODY, "The embedded model cannot be pooled.");
-      }
-      try {
-        var backend =
-            new NamedBackend(
-                account.name(),
-                name,
-                spec,
-                region,
-                priority,
-                weight,
-                faults,
-                secret.isEmpty() ? existingSecret(account, name) : secret,
-                clock.instant());
-        BackendPools.check(spec, ModelCatalog.find("gpt-4o", "").orElseThrow());
-        store.pools().upsertBackend(backend);
-        pools.forget(account.name(), name);
-        commits.committed(account.armId() + "/backends/" + name, ControlEvent.Operation.UPDATE);
-        return backend;
-      } catch (IllegalArgumentException e) {
-        throw ApiException.of(ErrorCode.ARM_INVALID_BODY, e.getMessage());
-      }
-    }
+    return writes.run(
+        () -> {
+          if (!DEPLOYMENT_NAME.matcher(name).matches()) {
+            throw ApiException.of(
+                ErrorCode.ARM_INVALID_NAME, "Backend name '%s' is invalid.".formatted(name));
+          }
+          if (spec.kind() == BackendKind.EMBEDDED) {
+            throw ApiException.of(
+                ErrorCode.ARM_INVALID_BODY, "The embedded model cannot be pooled.");
+          }
+          try {
+            var backend =
+                new NamedBackend(
+                    account.name(),
+                    name,
+                    spec,
+                    region,
+                    priority,
+                    weight,
+                    faults,
+                    secret.isEmpty() ? existingSecret(account, name) : secret,
+                    clock.instant());
+            BackendPools.check(spec, ModelCatalog.find("gpt-4o", "").orElseThrow());
+            store.pools().upsertBackend(backend);
+            pools.forget(account.name(), name);
+            commits.committed(account.armId() + "/backends/" + name, ControlEvent.Operation.UPDATE);
+            return backend;
+          } catch (IllegalArgumentException e) {
+            throw ApiException.of(ErrorCode.ARM_INVALID_BODY, e.getMessage());
+          }
+        });
   }
 
   /** A PUT without a key keeps the stored one, as a GET never shows it. */
@@ -101,21 +103,22 @@ public final class DeploymentService {
 
   /** Deletes a backend no deployment pools; one in use is refused rather than silently dropped. */
   public boolean deleteBackend(Account account, String name) {
-    try (var write = writes.begin()) {
-      for (Deployment d : store.deployments(account.name())) {
-        if (store.pools().pool(account.name(), d.name()).contains(name)) {
-          throw ApiException.of(
-              ErrorCode.ARM_CONFLICT,
-              "The backend '%s' serves the deployment '%s'. Remove it from the deployment's pool first."
-                  .formatted(name, d.name()));
-        }
-      }
-      boolean deleted = store.pools().deleteBackend(account.name(), name);
-      if (deleted) {
-        commits.committed(account.armId() + "/backends/" + name, ControlEvent.Operation.DELETE);
-      }
-      return deleted;
-    }
+    return writes.run(
+        () -> {
+          for (Deployment d : store.deployments(account.name())) {
+            if (store.pools().pool(account.name(), d.name()).contains(name)) {
+              throw ApiException.of(
+                  ErrorCode.ARM_CONFLICT,
+                  "The backend '%s' serves the deployment '%s'. Remove it from the deployment's pool first."
+                      .formatted(name, d.name()));
+            }
+          }
+          boolean deleted = store.pools().deleteBackend(account.name(), name);
+          if (deleted) {
+            commits.committed(account.armId() + "/backends/" + name, ControlEvent.Operation.DELETE);
+          }
+          return deleted;
+        });
   }
 
   public List<String> pool(Account account, String deployment) {
@@ -124,13 +127,15 @@ public final class DeploymentService {
 
   /** Puts a deployment's requests on these backends (empty: back to its own backend). */
   public void setPool(Account account, String deployment, List<String> names) {
-    try (var write = writes.begin()) {
-      deployment(account, deployment);
-      checkPool(account, names);
-      store.pools().setPool(account.name(), deployment, names);
-      commits.committed(
-          account.armId() + "/deployments/" + deployment, ControlEvent.Operation.UPDATE);
-    }
+    writes.run(
+        () -> {
+          deployment(account, deployment);
+          checkPool(account, names);
+          store.pools().setPool(account.name(), deployment, names);
+          commits.committed(
+              account.armId() + "/deployments/" + deployment, ControlEvent.Operation.UPDATE);
+          return null;
+        });
   }
 
   private void checkPool(Account account, List<String> names) {
@@ -166,9 +171,10 @@ public final class DeploymentService {
    * @return true when it was created, false when it replaced one
    */
   public boolean putDeployment(Account account, DeploymentRequest request) {
-    try (var write = writes.begin()) {
-      return putDeployment(account, request, java.util.Optional.empty());
-    }
+    return writes.run(
+        () -> {
+          return putDeployment(account, request, java.util.Optional.empty());
+        });
   }
 
   /**
@@ -180,55 +186,58 @@ public final class DeploymentService {
    */
   public boolean putDeployment(
       Account account, DeploymentRequest request, java.util.Optional<List<String>> pool) {
-    try (var write = writes.begin()) {
-      if (!DEPLOYMENT_NAME.matcher(request.name()).matches()) {
-        throw ApiException.of(
-            ErrorCode.ARM_INVALID_NAME,
-            "Deployment name '%s' is invalid. It must be 1 to 64 characters of letters, digits, '_',"
-                    .formatted(request.name())
-                + " '.' and '-', starting with a letter or digit.");
-      }
-      ModelSpec model = ModelCatalog.require(request.modelName(), request.modelVersion());
-      String sku = SkuNames.canonical(request.skuName());
-      if (sku == null) {
-        throw ApiException.of(
-            ErrorCode.ARM_INVALID_BODY,
-            "The SKU '%s' is not supported. Supported SKUs: %s."
-                .formatted(request.skuName(), String.join(", ", SkuNames.ALL)));
-      }
-      BackendSpec backend = request.backend().orElseGet(() -> defaultBackend(model));
-      BackendPools.check(backend, model);
-      String policy = request.raiPolicyName();
-      if (!policy.isEmpty()
-          && !dev.lazurite.safety.RaiPolicy.isBuiltIn(policy)
-          && store.rai().policies(account.name()).stream()
-              .noneMatch(p -> p.name().equals(policy))) {
-        throw ApiException.of(
-            ErrorCode.ARM_INVALID_BODY,
-            "The RAI policy '" + policy + "' does not exist on this resource.");
-      }
-      pool.ifPresent(names -> checkPool(account, names));
-      Optional<Deployment> existing = store.deployment(account.name(), request.name());
-      checkQuota(account, model.name(), sku, request.capacity(), existing);
-      var deployment =
-          new Deployment(
-              account.name(),
-              request.name(),
-              new Deployment.ModelRef(model.format(), model.name(), model.version()),
-              new Deployment.Sku(sku, request.capacity()),
-              backend,
-              request.raiPolicyName().isEmpty() ? "Microsoft.DefaultV2" : request.raiPolicyName(),
-              request.versionUpgradeOption().isEmpty()
-                  ? "OnceNewDefaultVersionAvailable"
-                  : request.versionUpgradeOption(),
-              existing.map(Deployment::createdAt).orElse(clock.instant()));
-      store.upsertDeployment(deployment);
-      pool.ifPresent(names -> store.pools().setPool(account.name(), request.name(), names));
-      commits.committed(
-          account.armId() + "/deployments/" + request.name(),
-          existing.isEmpty() ? ControlEvent.Operation.CREATE : ControlEvent.Operation.UPDATE);
-      return existing.isEmpty();
-    }
+    return writes.run(
+        () -> {
+          if (!DEPLOYMENT_NAME.matcher(request.name()).matches()) {
+            throw ApiException.of(
+                ErrorCode.ARM_INVALID_NAME,
+                "Deployment name '%s' is invalid. It must be 1 to 64 characters of letters, digits, '_',"
+                        .formatted(request.name())
+                    + " '.' and '-', starting with a letter or digit.");
+          }
+          ModelSpec model = ModelCatalog.require(request.modelName(), request.modelVersion());
+          String sku = SkuNames.canonical(request.skuName());
+          if (sku == null) {
+            throw ApiException.of(
+                ErrorCode.ARM_INVALID_BODY,
+                "The SKU '%s' is not supported. Supported SKUs: %s."
+                    .formatted(request.skuName(), String.join(", ", SkuNames.ALL)));
+          }
+          BackendSpec backend = request.backend().orElseGet(() -> defaultBackend(model));
+          BackendPools.check(backend, model);
+          String policy = request.raiPolicyName();
+          if (!policy.isEmpty()
+              && !dev.lazurite.safety.RaiPolicy.isBuiltIn(policy)
+              && store.rai().policies(account.name()).stream()
+                  .noneMatch(p -> p.name().equals(policy))) {
+            throw ApiException.of(
+                ErrorCode.ARM_INVALID_BODY,
+                "The RAI policy '" + policy + "' does not exist on this resource.");
+          }
+          pool.ifPresent(names -> checkPool(account, names));
+          Optional<Deployment> existing = store.deployment(account.name(), request.name());
+          checkQuota(account, model.name(), sku, request.capacity(), existing);
+          var deployment =
+              new Deployment(
+                  account.name(),
+                  request.name(),
+                  new Deployment.ModelRef(model.format(), model.name(), model.version()),
+                  new Deployment.Sku(sku, request.capacity()),
+                  backend,
+                  request.raiPolicyName().isEmpty()
+                      ? "Microsoft.DefaultV2"
+                      : request.raiPolicyName(),
+                  request.versionUpgradeOption().isEmpty()
+                      ? "OnceNewDefaultVersionAvailable"
+                      : request.versionUpgradeOption(),
+                  existing.map(Deployment::createdAt).orElse(clock.instant()));
+          store.upsertDeployment(deployment);
+          pool.ifPresent(names -> store.pools().setPool(account.name(), request.name(), names));
+          commits.committed(
+              account.armId() + "/deployments/" + request.name(),
+              existing.isEmpty() ? ControlEvent.Operation.CREATE : ControlEvent.Operation.UPDATE);
+          return existing.isEmpty();
+        });
   }
 
   /** Units (thousands of tokens per minute) each subscription gets per region, model and type. */
@@ -282,13 +291,15 @@ public final class DeploymentService {
   }
 
   public boolean deleteDeployment(Account account, String name) {
-    try (var write = writes.begin()) {
-      boolean deleted = store.deleteDeployment(account.name(), name);
-      if (deleted) {
-        commits.committed(account.armId() + "/deployments/" + name, ControlEvent.Operation.DELETE);
-      }
-      return deleted;
-    }
+    return writes.run(
+        () -> {
+          boolean deleted = store.deleteDeployment(account.name(), name);
+          if (deleted) {
+            commits.committed(
+                account.armId() + "/deployments/" + name, ControlEvent.Operation.DELETE);
+          }
+          return deleted;
+        });
   }
 
   private static BackendSpec defaultBackend(ModelSpec model) {

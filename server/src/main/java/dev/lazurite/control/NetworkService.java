@@ -38,53 +38,57 @@ public final class NetworkService {
       String address,
       int port,
       java.util.Optional<dev.lazurite.network.Cidr> source) {
-    try (var write = writes.begin()) {
-      if (!NAME.matcher(name).matches()) {
-        throw ApiException.of(
-            ErrorCode.ARM_INVALID_NAME, "Private endpoint name '%s' is invalid.".formatted(name));
-      }
-      try {
-        var parsed = java.net.InetAddress.getByName(address);
-        if (!address.equals(parsed.getHostAddress()) && !address.contains(":")) {
-          throw new IllegalArgumentException();
-        }
-      } catch (java.io.IOException | IllegalArgumentException e) {
-        throw ApiException.of(
-            ErrorCode.ARM_INVALID_BODY,
-            "The address '%s' is not an IP address.".formatted(address));
-      }
-      if (port < 1 || port > 65535) {
-        throw ApiException.of(
-            ErrorCode.ARM_INVALID_BODY, "The port must be 1..65535, got %d.".formatted(port));
-      }
-      boolean taken =
-          store.privateEndpoints().stream()
-              .anyMatch(
-                  e ->
-                      (e.account().equals(account.name()) && e.name().equals(name))
-                          || (e.address().equals(address) && e.port() == port));
-      if (taken) {
-        throw ApiException.of(
-            ErrorCode.ARM_CONFLICT, "A private endpoint with this name or address already exists.");
-      }
-      var endpoint =
-          new dev.lazurite.network.PrivateEndpoint(
-              account.name(), name, address, port, source, clock.instant());
-      store.insertPrivateEndpoint(endpoint);
-      commits.committed(
-          account.armId() + "/privateEndpoints/" + name, ControlEvent.Operation.CREATE);
-      return endpoint;
-    }
+    return writes.run(
+        () -> {
+          if (!NAME.matcher(name).matches()) {
+            throw ApiException.of(
+                ErrorCode.ARM_INVALID_NAME,
+                "Private endpoint name '%s' is invalid.".formatted(name));
+          }
+          try {
+            var parsed = java.net.InetAddress.getByName(address);
+            if (!address.equals(parsed.getHostAddress()) && !address.contains(":")) {
+              throw new IllegalArgumentException();
+            }
+          } catch (java.io.IOException | IllegalArgumentException e) {
+            throw ApiException.of(
+                ErrorCode.ARM_INVALID_BODY,
+                "The address '%s' is not an IP address.".formatted(address));
+          }
+          if (port < 1 || port > 65535) {
+            throw ApiException.of(
+                ErrorCode.ARM_INVALID_BODY, "The port must be 1..65535, got %d.".formatted(port));
+          }
+          boolean taken =
+              store.privateEndpoints().stream()
+                  .anyMatch(
+                      e ->
+                          (e.account().equals(account.name()) && e.name().equals(name))
+                              || (e.address().equals(address) && e.port() == port));
+          if (taken) {
+            throw ApiException.of(
+                ErrorCode.ARM_CONFLICT,
+                "A private endpoint with this name or address already exists.");
+          }
+          var endpoint =
+              new dev.lazurite.network.PrivateEndpoint(
+                  account.name(), name, address, port, source, clock.instant());
+          store.insertPrivateEndpoint(endpoint);
+          commits.committed(
+              account.armId() + "/privateEndpoints/" + name, ControlEvent.Operation.CREATE);
+          return endpoint;
+        });
   }
 
   public boolean deletePrivateEndpoint(Account account, String name) {
-    try (var write = writes.begin()) {
-      boolean deleted = store.deletePrivateEndpoint(account.name(), name);
-      if (deleted) {
-        commits.committed(
-            account.armId() + "/privateEndpoints/" + name, ControlEvent.Operation.DELETE);
-      }
-      return deleted;
-    }
+    return writes.run(
+        () -> {
+          boolean deleted = store.deletePrivateEndpoint(account.name(), name);
+          if (deleted) {
+            commits.committed(
+                account.armId() + "/privateEndpoints/" + name, ControlEvent.Operation.DELETE);
+          }
+          return deleted;
+        });
   }
 }

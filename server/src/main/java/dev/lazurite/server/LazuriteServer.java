@@ -142,7 +142,6 @@ public final class LazuriteServer implements AutoCloseable {
     this.control =
         new ControlPlane(
             store,
-            store.identity(),
             backends,
             snapshots,
             clock,

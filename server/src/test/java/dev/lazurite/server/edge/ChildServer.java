@@ -17,11 +17,13 @@ final class ChildServer implements AutoCloseable {
   private final Process process;
   private final Path log;
   private final int port;
+  private final Path dataDir;
 
-  private ChildServer(Process process, Path log, int port) {
+  private ChildServer(Process process, Path log, int port, Path dataDir) {
     this.process = process;
     this.log = log;
     this.port = port;
+    this.dataDir = dataDir;
   }
 
   static ChildServer start(Path dir, Map<String, String> environment) throws Exception {
@@ -50,7 +52,7 @@ final class ChildServer implements AutoCloseable {
             .redirectErrorStream(true)
             .redirectOutput(log.toFile());
     builder.environment().putAll(environment);
-    var child = new ChildServer(builder.start(), log, port);
+    var child = new ChildServer(builder.start(), log, port, dir.resolve("data"));
     if (child.awaitHealthy(Duration.ofSeconds(90)).isEmpty()) {
       child.close();
       throw new AssertionError("the server did not start: " + child.log());
@@ -76,6 +78,20 @@ final class ChildServer implements AutoCloseable {
       Thread.sleep(200);
     }
     return Optional.empty();
+  }
+
+  /** key1, as an operator reads it: {@code lazurite keys list --query key1 -o tsv}. */
+  String key() {
+    var out = new java.io.StringWriter();
+    var cli = dev.lazurite.cli.Main.commandLine();
+    cli.setOut(new java.io.PrintWriter(out));
+    int code =
+        cli.execute(
+            "keys", "list", "--data-dir", dataDir.toString(), "--query", "key1", "-o", "tsv");
+    if (code != 0) {
+      throw new AssertionError("keys list exited " + code);
+    }
+    return out.toString().strip();
   }
 
   String log() throws IOException {

@@ -29,7 +29,7 @@ class ShutdownDeadlineTest {
                     "LAZURITE_SIMULATOR_TOKEN_MS",
                     "60000"));
         var socket = new Socket("127.0.0.1", child.port())) {
-      String key = child.log().replaceAll("(?s)^.*?api-key: +(\\S+).*", "$1");
+      String key = child.key();
       String body = "{\"messages\":[{\"role\":\"user\",\"content\":\"Hi\"}],\"stream\":true}";
       socket
           .getOutputStream()
