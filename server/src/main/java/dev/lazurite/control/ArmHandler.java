@@ -82,6 +82,7 @@ public final class ArmHandler implements Handler {
             new dev.lazurite.control.arm.LocationUsageRoutes(control),
             new dev.lazurite.control.arm.SkuRoutes(control),
             new dev.lazurite.control.arm.AccountModelRoutes(control),
+            new dev.lazurite.control.arm.LocationModelRoutes(),
             new dev.lazurite.control.arm.DeletedAccountRoutes(control.deletedAccounts()));
     var search =
         new SearchServiceRoutes(
