@@ -77,6 +77,11 @@ class ResourceManagerTest {
             principal.principal().objectId(),
             BuiltInRoles.OWNER.roleName(),
             "/subscriptions/" + subscription);
+    manager = managerFor(principal.principal().appId(), principal.secret());
+  }
+
+  /** The SDK as an application configures it for a cloud: ARM and Entra at the server. */
+  static CognitiveServicesManager managerFor(String appId, String secret) {
     HttpClient sdkHttp =
         new JdkHttpClientBuilder(
                 java.net.http.HttpClient.newBuilder().sslContext(server.trustingLocalCa()))
@@ -86,8 +91,8 @@ class ResourceManagerTest {
         new ClientSecretCredentialBuilder()
             .authorityHost(server.httpsEndpoint())
             .tenantId(tenant)
-            .clientId(principal.principal().appId())
-            .clientSecret(principal.secret())
+            .clientId(appId)
+            .clientSecret(secret)
             .disableInstanceDiscovery()
             .httpClient(sdkHttp)
             .build();
@@ -101,10 +106,10 @@ class ResourceManagerTest {
                 "https://management.core.windows.net/",
                 "activeDirectoryEndpointUrl",
                 arm + "/"));
-    manager =
-        CognitiveServicesManager.configure()
-            .withHttpClient(sdkHttp)
-            .authenticate(credential, new AzureProfile(tenant, subscription, environment));
+    return CognitiveServicesManager.configure()
+        .withHttpClient(sdkHttp)
+        .authenticate(
+            credential, new AzureProfile(tenant, server.server().subscriptionId(), environment));
   }
 
   @AfterAll
@@ -282,5 +287,34 @@ class ResourceManagerTest {
               assertThat(e.getValue().getCode()).isEqualTo("ResourceNotFound");
             });
     manager.accounts().deleteByResourceGroup(GROUP, "sdk-errors");
+  }
+
+  @Test
+  void aPrincipalWithoutARoleIsRefusedAndChangesNothing() {
+    var principal = server.server().identities().createServicePrincipal("no-role-sdk");
+    CognitiveServicesManager unprivileged =
+        managerFor(principal.principal().appId(), principal.secret());
+    assertThatThrownBy(() -> unprivileged.accounts().listByResourceGroup(GROUP).stream().toList())
+        .isInstanceOfSatisfying(
+            ManagementException.class,
+            e -> {
+              assertThat(e.getResponse().getStatusCode()).isEqualTo(403);
+              assertThat(e.getValue().getCode()).isEqualTo("AuthorizationFailed");
+            });
+    assertThatThrownBy(
+            () ->
+                unprivileged
+                    .accounts()
+                    .define("sdk-refused")
+                    .withExistingResourceGroup(GROUP)
+                    .withRegion("swedencentral")
+                    .withKind("OpenAI")
+                    .withSku(new Sku().withName("S0"))
+                    .create())
+        .isInstanceOfSatisfying(
+            ManagementException.class,
+            e -> assertThat(e.getValue().getCode()).isEqualTo("AuthorizationFailed"));
+    assertThat(manager.accounts().listByResourceGroup(GROUP).stream().map(Account::name))
+        .doesNotContain("sdk-refused");
   }
 }
