@@ -191,8 +191,7 @@ class ResourceEndpointClientsTest {
     assumeTrue(Files.isExecutable(Path.of("/usr/bin/curl")), "curl is not installed");
     Map<String, String> env =
         Map.of("LAZURITE_ENDPOINT_HOST_TEMPLATE", "{name}.openai.example.internal");
-    try (TestingServer templated =
-        TestingServer.start(c -> c, name -> env.getOrDefault(name, System.getenv(name)))) {
+    try (TestingServer templated = TestingServer.start(c -> c, env::get)) {
       var others = new TestingAccounts(templated);
       others.create("team-c");
       String printed = others.endpoint("team-c");

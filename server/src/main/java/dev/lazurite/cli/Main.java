@@ -7,10 +7,19 @@ public final class Main {
   private Main() {}
 
   public static void main(String[] args) {
-    int code = commandLine().execute(args);
-    if (code != 0 || !ServeCommand.RUNNING.get()) {
+    CommandLine cli = commandLine();
+    int code = cli.execute(args);
+    // A server that ran returns once its shutdown hook has stopped it: the JVM is exiting already.
+    if (code != 0 || !served(cli)) {
       System.exit(code);
     }
+  }
+
+  private static boolean served(CommandLine cli) {
+    var parsed = cli.getParseResult();
+    return parsed != null
+        && parsed.hasSubcommand()
+        && parsed.subcommand().commandSpec().userObject() instanceof ServeCommand;
   }
 
   public static CommandLine commandLine() {

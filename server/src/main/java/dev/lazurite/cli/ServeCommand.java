@@ -11,7 +11,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.atomic.AtomicBoolean;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -21,8 +20,6 @@ import picocli.CommandLine.Option;
     description =
         "Run the service. Each option can also be set by environment (LAZURITE_PORT …) or in the --config YAML file.")
 final class ServeCommand implements Callable<Integer> {
-  static final AtomicBoolean RUNNING = new AtomicBoolean();
-
   @Option(
       names = "--host",
       description = "Address to listen on (LAZURITE_HOST; default 127.0.0.1).")
@@ -164,7 +161,6 @@ final class ServeCommand implements Callable<Integer> {
                   stopped.countDown();
                 },
                 "lazurite-shutdown"));
-    RUNNING.set(true);
     System.out.print(Banner.text(server, Terminal.interactive()));
     System.out.flush();
     stopped.await();

@@ -22,8 +22,7 @@ class HostTemplateEndpointTest {
   void eachResourceHasAHostNameUnderTheTemplatesWildcardCertificate() throws Exception {
     Map<String, String> env =
         Map.of("LAZURITE_ENDPOINT_HOST_TEMPLATE", "{name}.openai.example.internal");
-    try (TestingServer server =
-        TestingServer.start(c -> c, name -> env.getOrDefault(name, System.getenv(name)))) {
+    try (TestingServer server = TestingServer.start(c -> c, env::get)) {
       var accounts = new TestingAccounts(server);
       accounts.create("team-b");
       int port = URI.create(server.httpsEndpoint()).getPort();
@@ -66,8 +65,7 @@ class HostTemplateEndpointTest {
   @Test
   void aMalformedTemplateStopsTheServerFromStarting() {
     Map<String, String> env = Map.of("LAZURITE_ENDPOINT_HOST_TEMPLATE", "openai.example.internal");
-    assertThatThrownBy(
-            () -> TestingServer.start(c -> c, name -> env.getOrDefault(name, System.getenv(name))))
+    assertThatThrownBy(() -> TestingServer.start(c -> c, env::get))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("{name}.openai.example.internal");
   }

@@ -23,8 +23,9 @@ public final class TestingServer implements AutoCloseable {
     return start(UnaryOperator.identity());
   }
 
+  /** A server whose environment is empty: the developer's {@code LAZURITE_*} settings stay out. */
   public static TestingServer start(UnaryOperator<ServerConfig> customize) {
-    return start(customize, System::getenv);
+    return start(customize, name -> null);
   }
 
   public static TestingServer start(
