@@ -1,7 +1,5 @@
 package dev.lazurite.network;
 
-import static java.util.Objects.requireNonNull;
-
 import java.time.Instant;
 import java.util.Optional;
 
@@ -19,14 +17,7 @@ public record PrivateEndpoint(
     Instant createdAt)
     implements PrivateLink {
   public PrivateEndpoint {
-    requireNonNull(account, "account is null");
-    requireNonNull(name, "name is null");
-    requireNonNull(address, "address is null");
-    requireNonNull(sourceRange, "sourceRange is null");
-    requireNonNull(createdAt, "createdAt is null");
-    if (port < 1 || port > 65535) {
-      throw new IllegalArgumentException("port must be 1..65535, got " + port);
-    }
+    PrivateLink.requireValid(account, name, address, port, sourceRange, createdAt);
   }
 
   @Override

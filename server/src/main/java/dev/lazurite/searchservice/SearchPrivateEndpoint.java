@@ -1,7 +1,5 @@
 package dev.lazurite.searchservice;
 
-import static java.util.Objects.requireNonNull;
-
 import dev.lazurite.network.Cidr;
 import dev.lazurite.network.PrivateLink;
 import java.time.Instant;
@@ -20,14 +18,7 @@ public record SearchPrivateEndpoint(
     Instant createdAt)
     implements PrivateLink {
   public SearchPrivateEndpoint {
-    requireNonNull(service, "service is null");
-    requireNonNull(name, "name is null");
-    requireNonNull(address, "address is null");
-    requireNonNull(sourceRange, "sourceRange is null");
-    requireNonNull(createdAt, "createdAt is null");
-    if (port < 1 || port > 65535) {
-      throw new IllegalArgumentException("port must be 1..65535, got " + port);
-    }
+    PrivateLink.requireValid(service, name, address, port, sourceRange, createdAt);
   }
 
   @Override

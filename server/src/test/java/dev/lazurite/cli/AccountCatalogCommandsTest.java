@@ -2,13 +2,8 @@ package dev.lazurite.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import dev.lazurite.json.Json;
+import dev.lazurite.testing.TestingCli;
 import dev.lazurite.testing.TestingServer;
-import java.io.PrintWriter;
-import java.io.StringWriter;
-import java.util.ArrayList;
-import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -27,44 +22,32 @@ class AccountCatalogCommandsTest {
     server.close();
   }
 
-  record Run(int code, String out, String err) {
-    JsonNode json() {
-      return Json.read(out, JsonNode.class);
-    }
-  }
-
-  static Run run(String... args) {
-    List<String> all = new ArrayList<>(List.of(args));
-    all.add("--data-dir");
-    all.add(server.dataDir().toString());
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    var cli = Main.commandLine();
-    cli.setOut(new PrintWriter(out));
-    cli.setErr(new PrintWriter(err));
-    int code = cli.execute(all.toArray(String[]::new));
-    return new Run(code, out.toString(), err.toString());
+  static TestingCli.Result run(String... args) {
+    return TestingCli.execute(server, args);
   }
 
   @Test
   void deletedResourcesAreListedShownAndPurged() {
     assertThat(run("account", "create", "--name", "cli-gone", "-l", "westus").code()).isZero();
     assertThat(run("account", "delete", "--account", "cli-gone").code()).isZero();
-    Run listed = run("account", "list-deleted");
+    TestingCli.Result listed = run("account", "list-deleted");
     assertThat(listed.code()).as(listed.err()).isZero();
     assertThat(listed.json().findValuesAsText("name")).contains("cli-gone");
-    Run shown = run("account", "show-deleted", "-n", "cli-gone", "-l", "westus", "-g", "lazurite");
+    TestingCli.Result shown =
+        run("account", "show-deleted", "-n", "cli-gone", "-l", "westus", "-g", "lazurite");
     assertThat(shown.code()).as(shown.err()).isZero();
     assertThat(shown.json().at("/properties/scheduledPurgeDate").asText()).isNotBlank();
 
-    Run recovered = run("account", "recover", "-n", "cli-gone", "-l", "westus", "-g", "lazurite");
+    TestingCli.Result recovered =
+        run("account", "recover", "-n", "cli-gone", "-l", "westus", "-g", "lazurite");
     assertThat(recovered.code()).as(recovered.err()).isZero();
     assertThat(recovered.json().get("name").asText()).isEqualTo("cli-gone");
     assertThat(run("account", "list-deleted").json().findValuesAsText("name"))
         .doesNotContain("cli-gone");
     assertThat(run("account", "delete", "--account", "cli-gone").code()).isZero();
 
-    Run wrongPlace = run("account", "purge", "-n", "cli-gone", "-l", "eastus", "-g", "lazurite");
+    TestingCli.Result wrongPlace =
+        run("account", "purge", "-n", "cli-gone", "-l", "eastus", "-g", "lazurite");
     assertThat(wrongPlace.code()).isNotZero();
     assertThat(wrongPlace.err()).contains("ResourceNotFound");
     assertThat(run("account", "purge", "-n", "cli-gone", "-l", "westus", "-g", "lazurite").code())
@@ -75,15 +58,16 @@ class AccountCatalogCommandsTest {
 
   @Test
   void modelsSkusKindsAndUsageAreListed() {
-    Run models = run("account", "list-models", "-n", "lazurite");
+    TestingCli.Result models = run("account", "list-models", "-n", "lazurite");
     assertThat(models.code()).as(models.err()).isZero();
     assertThat(models.json().findValuesAsText("name")).contains("gpt-4o", "text-embedding-3-small");
 
-    Run kinds = run("account", "list-kinds");
+    TestingCli.Result kinds = run("account", "list-kinds");
     assertThat(kinds.code()).as(kinds.err()).isZero();
     assertThat(kinds.json().toString()).isEqualTo("[\"AIServices\",\"OpenAI\"]");
 
-    Run skus = run("account", "list-skus", "--kind", "OpenAI", "--location", "SwedenCentral");
+    TestingCli.Result skus =
+        run("account", "list-skus", "--kind", "OpenAI", "--location", "SwedenCentral");
     assertThat(skus.code()).as(skus.err()).isZero();
     assertThat(skus.json()).hasSize(1);
     assertThat(skus.json().get(0).get("name").asText()).isEqualTo("S0");
@@ -91,11 +75,11 @@ class AccountCatalogCommandsTest {
     assertThat(run("account", "list-skus", "-n", "lazurite").json().at("/0/sku/name").asText())
         .isEqualTo("S0");
 
-    Run usage = run("account", "list-usage", "-n", "lazurite");
+    TestingCli.Result usage = run("account", "list-usage", "-n", "lazurite");
     assertThat(usage.code()).as(usage.err()).isZero();
     assertThat(usage.json().findValuesAsText("unit")).isNotEmpty();
 
-    Run unknown = run("account", "list-models", "-n", "nope");
+    TestingCli.Result unknown = run("account", "list-models", "-n", "nope");
     assertThat(unknown.code()).isNotZero();
     assertThat(unknown.err()).contains("ResourceNotFound");
   }
