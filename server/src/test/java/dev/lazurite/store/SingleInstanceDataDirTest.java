@@ -2,6 +2,7 @@ package dev.lazurite.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.lazurite.backend.UpstreamSecrets;
 import dev.lazurite.config.ServerConfig;
 import dev.lazurite.identity.SigningKeys;
 import dev.lazurite.identity.TokenIssuer;
@@ -98,7 +99,8 @@ class SingleInstanceDataDirTest {
             .accessToken();
 
     try (var server =
-        LazuriteServer.start(ServerConfig.forTesting(dataDir), Clock.systemUTC(), name -> null)) {
+        LazuriteServer.start(
+            ServerConfig.forTesting(dataDir), Clock.systemUTC(), UpstreamSecrets.NONE)) {
       assertThat(server.subscriptionId()).isEqualTo(subscription);
       assertThat(server.adminToken()).isEqualTo(adminToken);
       assertThat(server.defaultKeys().key1()).isEqualTo(key1);
