@@ -79,7 +79,10 @@ class ServeExclusivityTest {
     // The failed start let go of its data directory.
     try (var again =
         LazuriteServer.start(
-            ServerConfig.forTesting(dir), Clock.systemUTC(), UpstreamSecrets.NONE)) {
+            ServerConfig.forTesting(dir),
+            Clock.systemUTC(),
+            UpstreamSecrets.NONE,
+            TestingServer.shippedClassifier())) {
       assertThat(dir.resolve(ServerFile.FILE)).exists();
     }
     assertThat(dir.resolve(ServerFile.FILE))
@@ -95,7 +98,8 @@ class ServeExclusivityTest {
                   LazuriteServer.start(
                       ServerConfig.forTesting(first.dataDir()),
                       Clock.systemUTC(),
-                      UpstreamSecrets.NONE))
+                      UpstreamSecrets.NONE,
+                      TestingServer.shippedClassifier()))
           .hasMessageContaining("is in use by another Lazurite server");
       assertThat(first.dataDir().resolve(ServerFile.FILE)).exists();
     }

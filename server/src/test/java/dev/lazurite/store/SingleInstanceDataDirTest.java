@@ -10,6 +10,7 @@ import dev.lazurite.server.AdminCredential;
 import dev.lazurite.server.LazuriteServer;
 import dev.lazurite.server.ServerSecrets;
 import dev.lazurite.testing.TestingHttp;
+import dev.lazurite.testing.TestingServer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -100,7 +101,10 @@ class SingleInstanceDataDirTest {
 
     try (var server =
         LazuriteServer.start(
-            ServerConfig.forTesting(dataDir), Clock.systemUTC(), UpstreamSecrets.NONE)) {
+            ServerConfig.forTesting(dataDir),
+            Clock.systemUTC(),
+            UpstreamSecrets.NONE,
+            TestingServer.shippedClassifier())) {
       assertThat(server.subscriptionId()).isEqualTo(subscription);
       assertThat(server.adminToken()).isEqualTo(adminToken);
       assertThat(server.defaultKeys().key1()).isEqualTo(key1);

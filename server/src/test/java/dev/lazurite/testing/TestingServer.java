@@ -27,6 +27,11 @@ public final class TestingServer implements AutoCloseable {
     this.key = server.defaultKeys().key1();
   }
 
+  /** The embedded classifier every test server shares, for tests that start servers directly. */
+  public static ShippedClassifier shippedClassifier() {
+    return SHIPPED_CLASSIFIER;
+  }
+
   public static TestingServer start() {
     return start(UnaryOperator.identity());
   }
