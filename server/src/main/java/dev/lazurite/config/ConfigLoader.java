@@ -221,7 +221,7 @@ public final class ConfigLoader {
       node.forEach(item -> items.add(item.asText()));
       return Optional.of(String.join(",", items));
     }
-    return Optional.of(node.asText());
+    return Optional.of(node.asText()).filter(text -> !text.isBlank());
   }
 
   private static boolean containsContainers(JsonNode array) {

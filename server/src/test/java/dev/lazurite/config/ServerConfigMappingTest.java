@@ -194,6 +194,16 @@ class ServerConfigMappingTest {
   }
 
   @Test
+  void aBlankSettingIsUnset(@TempDir Path yamlDir) throws Exception {
+    Path yaml = yamlDir.resolve("blank.yaml");
+    Files.writeString(yaml, "endpointHostTemplate: \"\"\nredisUrl: \" \"\n");
+    ServerConfig config =
+        ConfigLoader.load(Map.of(), Map.of("LAZURITE_TRUSTED_PROXIES", " "), Optional.of(yaml));
+    assertThat(config.edge()).isEqualTo(EdgeConfig.DEFAULT);
+    assertThat(config.scaleOut()).isEqualTo(ScaleOutConfig.DEFAULT);
+  }
+
+  @Test
   void aProbeIntervalBelowOneSecondIsOneSecond() throws Exception {
     assertThat(
             ConfigLoader.load(Map.of(), Map.of("LAZURITE_PROBE_INTERVAL_S", "0"), Optional.empty())
