@@ -46,7 +46,8 @@ public final class LoadRun {
             LazuriteServer.start(
                 ServerConfig.forTesting(Files.createTempDirectory("lazurite-bench-gateway")),
                 Clock.systemUTC(),
-                Map.of("UPSTREAM_KEY", upstream.defaultKeys().key1())::get)) {
+                dev.lazurite.backend.UpstreamSecrets.of(
+                    Map.of("UPSTREAM_KEY", upstream.defaultKeys().key1())::get))) {
       var control = gateway.control();
       control.putDeployment(
           control.account(

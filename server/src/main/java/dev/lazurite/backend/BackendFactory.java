@@ -14,7 +14,6 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Function;
 
 /**
  * Builds backends from deployment specs and shares them: one simulator, one embedded model and one
@@ -26,34 +25,30 @@ public final class BackendFactory implements AutoCloseable {
   private final TokenCounter tokens;
   private final OutboundHttp outbound;
   private final UpstreamHttp upstreamHttp;
-  private final Function<String, String> environment;
+  private final UpstreamSecrets secrets;
 
   private final Map<Upstream, Backend> upstreams = new ConcurrentHashMap<>();
 
   private record Upstream(BackendSpec spec, BackendSecret secret) {}
 
   /**
-   * @param environment reads the variables that hold upstream keys
+   * @param outboundPolicy where backends and other outbound calls may connect
+   * @param secrets reads the variables that hold upstream keys
    */
   public BackendFactory(
       TokenCounter tokens,
       SimulatorConfig simulatorConfig,
       Duration connectTimeout,
       Duration readTimeout,
-      Function<String, String> environment) {
+      OutboundPolicy outboundPolicy,
+      UpstreamSecrets secrets) {
     this.tokens = tokens;
     this.embedded = new EmbeddedEmbeddingBackend(tokens);
     this.simulator = new SimulatorBackend(tokens, simulatorConfig, embedded::vectors);
 
     this.upstreamHttp = new UpstreamHttp(connectTimeout, readTimeout);
-    this.environment = environment;
-    this.outbound =
-        new OutboundHttp(
-            OutboundPolicy.parse(
-                environment.apply("LAZURITE_OUTBOUND_ALLOW"),
-                environment.apply("LAZURITE_OUTBOUND_ALLOW_ADMINISTERED")),
-            connectTimeout,
-            readTimeout);
+    this.secrets = secrets;
+    this.outbound = new OutboundHttp(outboundPolicy, connectTimeout, readTimeout);
   }
 
   public Backend backend(BackendSpec spec) {
@@ -86,7 +81,7 @@ public final class BackendFactory implements AutoCloseable {
     BackendSpec spec = upstream.spec();
     String key = upstream.secret().value();
     if (key.isEmpty() && !spec.apiKeyEnv().isEmpty()) {
-      key = java.util.Objects.requireNonNullElse(environment.apply(spec.apiKeyEnv()), "");
+      key = secrets.read(spec.apiKeyEnv()).orElse("");
     }
     URI url = URI.create(spec.effectiveUrl());
     UpstreamTarget target =

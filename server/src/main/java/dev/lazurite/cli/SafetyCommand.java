@@ -1,10 +1,12 @@
 package dev.lazurite.cli;
 
 import dev.lazurite.backend.embedded.EmbeddedEmbeddingBackend;
+import dev.lazurite.config.ConfigLoader;
+import dev.lazurite.config.ServerConfig;
 import dev.lazurite.network.OutboundHttp;
-import dev.lazurite.network.OutboundPolicy;
 import dev.lazurite.safety.Classifier;
 import dev.lazurite.safety.Classifiers;
+import dev.lazurite.safety.ShippedClassifier;
 import dev.lazurite.safety.embedded.EmbeddedClassifier;
 import dev.lazurite.safety.eval.Evaluation;
 import dev.lazurite.safety.eval.LabelledExample;
@@ -15,6 +17,8 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -53,16 +57,14 @@ final class SafetyCommand {
     public Integer call() throws Exception {
       PrintWriter out = spec.commandLine().getOut();
       var embedder = new EmbeddedEmbeddingBackend(new TokenCounter());
+      ServerConfig settings = ConfigLoader.load(Map.of(), System.getenv(), Optional.empty());
       Classifier active =
-          Classifiers.fromEnvironment(
-              System::getenv,
+          Classifiers.classifier(
+              settings.safety(),
+              new ShippedClassifier(),
               embedder::vectors,
               new OutboundHttp(
-                  OutboundPolicy.parse(
-                      System.getenv("LAZURITE_OUTBOUND_ALLOW"),
-                      System.getenv("LAZURITE_OUTBOUND_ALLOW_ADMINISTERED")),
-                  Duration.ofSeconds(5),
-                  Duration.ofSeconds(30)));
+                  settings.outbound().policy(), Duration.ofSeconds(5), Duration.ofSeconds(30)));
       Report report;
       if (file != null) {
         List<LabelledExample> examples;

@@ -141,17 +141,10 @@ final class ServeCommand implements Callable<Integer> {
     flags.put("http.bodyTimeoutMs", httpBodyTimeoutMs);
     flags.put("http.maxConnections", httpMaxConnections);
     flags.put("databaseUrl", databaseUrl);
+    flags.put("redisUrl", redisUrl);
+    flags.put("endpointHostTemplate", endpointHostTemplate);
     ServerConfig resolved = ConfigLoader.load(flags, System.getenv(), Optional.ofNullable(config));
-    LazuriteServer server =
-        LazuriteServer.start(
-            resolved,
-            Clock.systemUTC(),
-            name ->
-                name.equals("LAZURITE_REDIS_URL") && redisUrl != null
-                    ? redisUrl
-                    : name.equals("LAZURITE_ENDPOINT_HOST_TEMPLATE") && endpointHostTemplate != null
-                        ? endpointHostTemplate
-                        : System.getenv(name));
+    LazuriteServer server = LazuriteServer.start(resolved, Clock.systemUTC());
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime()
         .addShutdownHook(

@@ -13,8 +13,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 
 /**
@@ -23,14 +25,18 @@ import java.util.function.Function;
  * {@code --config}, the default.
  */
 public final class ConfigLoader {
+  private static final Set<String> CLASSIFIERS =
+      Set.of(SafetyConfig.EMBEDDED, "azure-content-safety", "openai-moderation", "guard");
+
   private final Map<String, String> flags;
-  private final Map<String, String> environment;
+  private final Function<String, String> environment;
   private final JsonNode yaml;
 
   /**
    * @param flags flag values given on the command line, keyed by YAML name ({@code httpsPort})
    */
-  private ConfigLoader(Map<String, String> flags, Map<String, String> environment, JsonNode yaml) {
+  private ConfigLoader(
+      Map<String, String> flags, Function<String, String> environment, JsonNode yaml) {
     this.flags = flags;
     this.environment = environment;
     this.yaml = yaml;
@@ -39,8 +45,17 @@ public final class ConfigLoader {
   public static ServerConfig load(
       Map<String, String> flags, Map<String, String> environment, Optional<Path> yamlFile)
       throws IOException {
+    return load(flags, environment::get, yamlFile);
+  }
+
+  /**
+   * @param environment the value of an environment variable, or null when it is unset
+   */
+  public static ServerConfig load(
+      Map<String, String> flags, Function<String, String> environment, Optional<Path> yamlFile)
+      throws IOException {
     Optional<Path> file =
-        yamlFile.or(() -> Optional.ofNullable(environment.get("LAZURITE_CONFIG")).map(Path::of));
+        yamlFile.or(() -> Optional.ofNullable(environment.apply("LAZURITE_CONFIG")).map(Path::of));
     JsonNode yaml =
         file.isPresent()
             ? new ObjectMapper(new YAMLFactory()).readTree(Files.readString(file.get()))
@@ -104,7 +119,78 @@ public final class ConfigLoader {
                 "http.maxConnections", "LAZURITE_HTTP_MAX_CONNECTIONS", d.http().maxConnections())),
         optional("databaseUrl", "LAZURITE_DATABASE_URL")
             .filter(url -> !url.isBlank())
-            .map(DatabaseUrl::parse));
+            .map(DatabaseUrl::parse),
+        failover(),
+        safety(),
+        new OutboundConfig(
+            list("outbound.allow", "LAZURITE_OUTBOUND_ALLOW"),
+            optional("outbound.allowAdministered", "LAZURITE_OUTBOUND_ALLOW_ADMINISTERED")
+                .map(text -> Boolean.parseBoolean(text.strip()))
+                .orElse(true)),
+        new ScaleOutConfig(
+            optional("redisUrl", "LAZURITE_REDIS_URL").map(String::strip),
+            optional("masterKeyFile", "LAZURITE_MASTER_KEY_FILE").map(Path::of)),
+        new EdgeConfig(
+            optional("endpointHostTemplate", "LAZURITE_ENDPOINT_HOST_TEMPLATE"),
+            optional("trustedProxies", "LAZURITE_TRUSTED_PROXIES")),
+        new IdentityConfig(optional("trustedIssuers", "LAZURITE_TRUSTED_ISSUERS")),
+        new SearchConfig(optional("ingestRoot", "LAZURITE_INGEST_ROOT").map(Path::of)));
+  }
+
+  private FailoverConfig failover() {
+    FailoverConfig d = FailoverConfig.DEFAULT;
+    return new FailoverConfig(
+        Duration.ofMillis(
+            wholeNumber(
+                "failover.latencyMs",
+                "LAZURITE_LATENCY_FAILOVER_MS",
+                d.latencyFailover().toMillis())),
+        Duration.ofSeconds(
+            Math.max(
+                1,
+                wholeNumber(
+                    "failover.probeIntervalS",
+                    "LAZURITE_PROBE_INTERVAL_S",
+                    d.probeInterval().toSeconds()))),
+        Duration.ofMillis(
+            wholeNumber(
+                "failover.deadlineMs", "LAZURITE_FAILOVER_DEADLINE_MS", d.deadline().toMillis())));
+  }
+
+  private SafetyConfig safety() {
+    SafetyConfig d = SafetyConfig.DEFAULT;
+    String classifier =
+        value("safety.classifier", "LAZURITE_SAFETY_CLASSIFIER", d.classifier())
+            .strip()
+            .toLowerCase(Locale.ROOT);
+    if (!CLASSIFIERS.contains(classifier)) {
+      throw new IllegalArgumentException(
+          "LAZURITE_SAFETY_CLASSIFIER must be embedded, azure-content-safety,"
+              + " openai-moderation or guard: "
+              + classifier);
+    }
+    String fail =
+        value("safety.fail", "LAZURITE_SAFETY_FAIL", "open").strip().toLowerCase(Locale.ROOT);
+    if (!fail.equals("open") && !fail.equals("closed")) {
+      throw new IllegalArgumentException("LAZURITE_SAFETY_FAIL must be open or closed: " + fail);
+    }
+    return new SafetyConfig(
+        classifier,
+        fail.equals("closed"),
+        optional("safety.endpoint", "LAZURITE_SAFETY_ENDPOINT").map(String::strip),
+        value("safety.key", "LAZURITE_SAFETY_KEY", d.key()).strip(),
+        optional("safety.model", "LAZURITE_SAFETY_MODEL").map(String::strip),
+        millis("safety.timeoutMs", "LAZURITE_SAFETY_TIMEOUT_MS", d.timeout()));
+  }
+
+  /** A number that must not be negative. */
+  private long wholeNumber(String name, String env, long fallback) {
+    long n = number(name, env, fallback);
+    if (n < 0) {
+      throw new IllegalArgumentException(
+          "%s (or %s) must be a whole number >= 0, got %d".formatted(name, env, n));
+    }
+    return n;
   }
 
   private Duration millis(String name, String env, Duration fallback) {
@@ -115,8 +201,9 @@ public final class ConfigLoader {
     if (flags.get(name) != null) {
       return Optional.of(flags.get(name));
     }
-    if (environment.get(env) != null && !environment.get(env).isEmpty()) {
-      return Optional.of(environment.get(env));
+    String fromEnvironment = environment.apply(env);
+    if (fromEnvironment != null && !fromEnvironment.isBlank()) {
+      return Optional.of(fromEnvironment);
     }
     JsonNode node = yaml;
     for (String part : name.split("\\.")) {
@@ -125,12 +212,25 @@ public final class ConfigLoader {
     if (node.isMissingNode() || node.isNull()) {
       return Optional.empty();
     }
+    if (node.isObject() || (node.isArray() && containsContainers(node))) {
+      // Structured settings (trusted issuers) are JSON in the environment too.
+      return Optional.of(node.toString());
+    }
     if (node.isArray()) {
       List<String> items = new ArrayList<>();
       node.forEach(item -> items.add(item.asText()));
       return Optional.of(String.join(",", items));
     }
-    return Optional.of(node.asText());
+    return Optional.of(node.asText()).filter(text -> !text.isBlank());
+  }
+
+  private static boolean containsContainers(JsonNode array) {
+    for (JsonNode item : array) {
+      if (item.isContainerNode()) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private String value(String name, String env, String fallback) {

@@ -22,6 +22,13 @@ import java.util.Optional;
  * @param usageDurability whether a response waits until its usage record is committed
  * @param http timeouts and the connection limit of the HTTP listeners
  * @param database the shared store; empty for {@code lazurite.db} in the data directory
+ * @param failover how requests move between a pool's backends
+ * @param safety the content classifier
+ * @param outbound where the server may connect
+ * @param scaleOut what instances share besides the database
+ * @param edge resource host names and trusted proxies
+ * @param identity trusted external token issuers
+ * @param search the search service's settings
  */
 public record ServerConfig(
     String host,
@@ -39,7 +46,14 @@ public record ServerConfig(
     Duration shutdownGrace,
     UsageDurability usageDurability,
     HttpLimits http,
-    Optional<DatabaseUrl> database) {
+    Optional<DatabaseUrl> database,
+    FailoverConfig failover,
+    SafetyConfig safety,
+    OutboundConfig outbound,
+    ScaleOutConfig scaleOut,
+    EdgeConfig edge,
+    IdentityConfig identity,
+    SearchConfig search) {
   public static final String DEFAULT_HOST = "127.0.0.1";
   public static final int DEFAULT_PORT = 8080;
   public static final int DEFAULT_HTTPS_PORT = 8443;
@@ -83,7 +97,58 @@ public record ServerConfig(
         shutdownGrace,
         usageDurability,
         http,
-        Optional.empty());
+        Optional.empty(),
+        FailoverConfig.DEFAULT,
+        SafetyConfig.DEFAULT,
+        OutboundConfig.DEFAULT,
+        ScaleOutConfig.DEFAULT,
+        EdgeConfig.DEFAULT,
+        IdentityConfig.DEFAULT,
+        SearchConfig.DEFAULT);
+  }
+
+  /** A configuration with the default failover, safety, outbound and scale-out settings. */
+  public ServerConfig(
+      String host,
+      int port,
+      int httpsPort,
+      Path dataDir,
+      Optional<Path> tlsCert,
+      Optional<Path> tlsKey,
+      List<String> tlsHosts,
+      long maxBodyBytes,
+      String region,
+      SimulatorConfig simulator,
+      Duration upstreamConnectTimeout,
+      Duration upstreamReadTimeout,
+      Duration shutdownGrace,
+      UsageDurability usageDurability,
+      HttpLimits http,
+      Optional<DatabaseUrl> database) {
+    this(
+        host,
+        port,
+        httpsPort,
+        dataDir,
+        tlsCert,
+        tlsKey,
+        tlsHosts,
+        maxBodyBytes,
+        region,
+        simulator,
+        upstreamConnectTimeout,
+        upstreamReadTimeout,
+        shutdownGrace,
+        usageDurability,
+        http,
+        database,
+        FailoverConfig.DEFAULT,
+        SafetyConfig.DEFAULT,
+        OutboundConfig.DEFAULT,
+        ScaleOutConfig.DEFAULT,
+        EdgeConfig.DEFAULT,
+        IdentityConfig.DEFAULT,
+        SearchConfig.DEFAULT);
   }
 
   /**
@@ -110,7 +175,14 @@ public record ServerConfig(
         shutdownGrace,
         usageDurability,
         http,
-        Optional.of(database));
+        Optional.of(database),
+        failover,
+        safety,
+        outbound,
+        scaleOut,
+        edge,
+        identity,
+        search);
   }
 
   public ServerConfig {
@@ -127,6 +199,13 @@ public record ServerConfig(
     requireNonNull(usageDurability, "usageDurability is null");
     requireNonNull(http, "http is null");
     requireNonNull(database, "database is null");
+    requireNonNull(failover, "failover is null");
+    requireNonNull(safety, "safety is null");
+    requireNonNull(outbound, "outbound is null");
+    requireNonNull(scaleOut, "scaleOut is null");
+    requireNonNull(edge, "edge is null");
+    requireNonNull(identity, "identity is null");
+    requireNonNull(search, "search is null");
     if (port < 0 || port > 65535) {
       throw new IllegalArgumentException("port must be 0..65535, got " + port);
     }
@@ -159,7 +238,14 @@ public record ServerConfig(
         Duration.ofSeconds(30),
         UsageDurability.ASYNC,
         HttpLimits.DEFAULT,
-        Optional.empty());
+        Optional.empty(),
+        FailoverConfig.DEFAULT,
+        SafetyConfig.DEFAULT,
+        OutboundConfig.DEFAULT,
+        ScaleOutConfig.DEFAULT,
+        EdgeConfig.DEFAULT,
+        IdentityConfig.DEFAULT,
+        SearchConfig.DEFAULT);
   }
 
   /** For tests: random ports, a given data directory. */
@@ -181,7 +267,14 @@ public record ServerConfig(
         Duration.ofSeconds(5),
         d.usageDurability,
         d.http,
-        d.database);
+        d.database,
+        d.failover,
+        d.safety,
+        d.outbound,
+        d.scaleOut,
+        d.edge,
+        d.identity,
+        d.search);
   }
 
   public ServerConfig withSimulator(SimulatorConfig simulator) {
@@ -201,7 +294,14 @@ public record ServerConfig(
         shutdownGrace,
         usageDurability,
         http,
-        database);
+        database,
+        failover,
+        safety,
+        outbound,
+        scaleOut,
+        edge,
+        identity,
+        search);
   }
 
   public ServerConfig withMaxBodyBytes(long maxBodyBytes) {
@@ -221,7 +321,14 @@ public record ServerConfig(
         shutdownGrace,
         usageDurability,
         http,
-        database);
+        database,
+        failover,
+        safety,
+        outbound,
+        scaleOut,
+        edge,
+        identity,
+        search);
   }
 
   public ServerConfig withUpstreamTimeouts(Duration connect, Duration read) {
@@ -241,7 +348,14 @@ public record ServerConfig(
         shutdownGrace,
         usageDurability,
         http,
-        database);
+        database,
+        failover,
+        safety,
+        outbound,
+        scaleOut,
+        edge,
+        identity,
+        search);
   }
 
   public ServerConfig withUsageDurability(UsageDurability usageDurability) {
@@ -261,7 +375,14 @@ public record ServerConfig(
         shutdownGrace,
         usageDurability,
         http,
-        database);
+        database,
+        failover,
+        safety,
+        outbound,
+        scaleOut,
+        edge,
+        identity,
+        search);
   }
 
   public ServerConfig withHttpLimits(HttpLimits http) {
@@ -281,6 +402,202 @@ public record ServerConfig(
         shutdownGrace,
         usageDurability,
         http,
-        database);
+        database,
+        failover,
+        safety,
+        outbound,
+        scaleOut,
+        edge,
+        identity,
+        search);
+  }
+
+  public ServerConfig withFailover(FailoverConfig failover) {
+    return new ServerConfig(
+        host,
+        port,
+        httpsPort,
+        dataDir,
+        tlsCert,
+        tlsKey,
+        tlsHosts,
+        maxBodyBytes,
+        region,
+        simulator,
+        upstreamConnectTimeout,
+        upstreamReadTimeout,
+        shutdownGrace,
+        usageDurability,
+        http,
+        database,
+        failover,
+        safety,
+        outbound,
+        scaleOut,
+        edge,
+        identity,
+        search);
+  }
+
+  public ServerConfig withSafety(SafetyConfig safety) {
+    return new ServerConfig(
+        host,
+        port,
+        httpsPort,
+        dataDir,
+        tlsCert,
+        tlsKey,
+        tlsHosts,
+        maxBodyBytes,
+        region,
+        simulator,
+        upstreamConnectTimeout,
+        upstreamReadTimeout,
+        shutdownGrace,
+        usageDurability,
+        http,
+        database,
+        failover,
+        safety,
+        outbound,
+        scaleOut,
+        edge,
+        identity,
+        search);
+  }
+
+  public ServerConfig withOutbound(OutboundConfig outbound) {
+    return new ServerConfig(
+        host,
+        port,
+        httpsPort,
+        dataDir,
+        tlsCert,
+        tlsKey,
+        tlsHosts,
+        maxBodyBytes,
+        region,
+        simulator,
+        upstreamConnectTimeout,
+        upstreamReadTimeout,
+        shutdownGrace,
+        usageDurability,
+        http,
+        database,
+        failover,
+        safety,
+        outbound,
+        scaleOut,
+        edge,
+        identity,
+        search);
+  }
+
+  public ServerConfig withScaleOut(ScaleOutConfig scaleOut) {
+    return new ServerConfig(
+        host,
+        port,
+        httpsPort,
+        dataDir,
+        tlsCert,
+        tlsKey,
+        tlsHosts,
+        maxBodyBytes,
+        region,
+        simulator,
+        upstreamConnectTimeout,
+        upstreamReadTimeout,
+        shutdownGrace,
+        usageDurability,
+        http,
+        database,
+        failover,
+        safety,
+        outbound,
+        scaleOut,
+        edge,
+        identity,
+        search);
+  }
+
+  public ServerConfig withEdge(EdgeConfig edge) {
+    return new ServerConfig(
+        host,
+        port,
+        httpsPort,
+        dataDir,
+        tlsCert,
+        tlsKey,
+        tlsHosts,
+        maxBodyBytes,
+        region,
+        simulator,
+        upstreamConnectTimeout,
+        upstreamReadTimeout,
+        shutdownGrace,
+        usageDurability,
+        http,
+        database,
+        failover,
+        safety,
+        outbound,
+        scaleOut,
+        edge,
+        identity,
+        search);
+  }
+
+  public ServerConfig withIdentity(IdentityConfig identity) {
+    return new ServerConfig(
+        host,
+        port,
+        httpsPort,
+        dataDir,
+        tlsCert,
+        tlsKey,
+        tlsHosts,
+        maxBodyBytes,
+        region,
+        simulator,
+        upstreamConnectTimeout,
+        upstreamReadTimeout,
+        shutdownGrace,
+        usageDurability,
+        http,
+        database,
+        failover,
+        safety,
+        outbound,
+        scaleOut,
+        edge,
+        identity,
+        search);
+  }
+
+  public ServerConfig withSearch(SearchConfig search) {
+    return new ServerConfig(
+        host,
+        port,
+        httpsPort,
+        dataDir,
+        tlsCert,
+        tlsKey,
+        tlsHosts,
+        maxBodyBytes,
+        region,
+        simulator,
+        upstreamConnectTimeout,
+        upstreamReadTimeout,
+        shutdownGrace,
+        usageDurability,
+        http,
+        database,
+        failover,
+        safety,
+        outbound,
+        scaleOut,
+        edge,
+        identity,
+        search);
   }
 }

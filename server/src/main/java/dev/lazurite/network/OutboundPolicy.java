@@ -3,7 +3,6 @@ package dev.lazurite.network;
 import dev.lazurite.error.ApiException;
 import dev.lazurite.error.ErrorCode;
 import java.net.URI;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
@@ -31,15 +30,6 @@ public final class OutboundPolicy {
             .filter(s -> !s.isEmpty())
             .toList();
     this.administeredAllowed = administeredAllowed;
-  }
-
-  /** From {@code LAZURITE_OUTBOUND_ALLOW} and {@code LAZURITE_OUTBOUND_ALLOW_ADMINISTERED}. */
-  public static OutboundPolicy parse(String allowlist, String administered) {
-    return new OutboundPolicy(
-        allowlist == null ? List.of() : Arrays.asList(allowlist.split(",")),
-        administered == null
-            || administered.isBlank()
-            || Boolean.parseBoolean(administered.strip()));
   }
 
   /** For a destination an administrator configured (a backend URL, a trusted issuer's keys). */

@@ -3,6 +3,7 @@ package dev.lazurite.server;
 import dev.lazurite.auth.TokenValidator;
 import dev.lazurite.auth.TrustedIssuers;
 import dev.lazurite.backend.BackendFactory;
+import dev.lazurite.backend.UpstreamSecrets;
 import dev.lazurite.config.ServerConfig;
 import dev.lazurite.control.AccountKeys;
 import dev.lazurite.control.ArmHandler;
@@ -31,6 +32,7 @@ import dev.lazurite.quota.RedisQuotaCounters;
 import dev.lazurite.routing.HealthProber;
 import dev.lazurite.runtime.SnapshotWatcher;
 import dev.lazurite.runtime.Snapshots;
+import dev.lazurite.safety.ShippedClassifier;
 import dev.lazurite.server.edge.ConnectionGuard;
 import dev.lazurite.server.edge.Edge;
 import dev.lazurite.server.edge.Listener;
@@ -93,25 +95,24 @@ public final class LazuriteServer implements AutoCloseable {
   private LazuriteServer(
       ServerConfig config,
       Clock clock,
-      java.util.function.Function<String, String> environment,
+      UpstreamSecrets secrets,
+      ShippedClassifier shippedClassifier,
       DataDirLock lock,
       java.util.Deque<AutoCloseable> opened)
       throws IOException {
     this.config = config;
     this.lock = lock;
     Optional<HostTemplate> hostTemplate =
-        Optional.ofNullable(environment.apply("LAZURITE_ENDPOINT_HOST_TEMPLATE"))
-            .filter(t -> !t.isBlank())
-            .map(HostTemplate::parse);
+        config.edge().endpointHostTemplate().map(HostTemplate::parse);
     long started = System.nanoTime();
-    String masterKeyFile = environment.apply("LAZURITE_MASTER_KEY_FILE");
     this.store =
         new JdbiStore(
             config.databaseUrl(),
             SecretBox.fromFile(
-                masterKeyFile == null || masterKeyFile.isBlank()
-                    ? config.dataDir().resolve("master.key")
-                    : Path.of(masterKeyFile)));
+                config
+                    .scaleOut()
+                    .masterKeyFile()
+                    .orElseGet(() -> config.dataDir().resolve("master.key"))));
     opened.push(store);
     LOG.info("store: {}", store.describe());
     long storeReady = System.nanoTime();
@@ -124,7 +125,8 @@ public final class LazuriteServer implements AutoCloseable {
             config.simulator(),
             config.upstreamConnectTimeout(),
             config.upstreamReadTimeout(),
-            environment);
+            config.outbound().policy(),
+            secrets);
     opened.push(backends);
     this.snapshots =
         new Snapshots(
@@ -140,16 +142,8 @@ public final class LazuriteServer implements AutoCloseable {
               }
             });
     this.control =
-        new ControlPlane(
-            store,
-            backends,
-            snapshots,
-            clock,
-            Duration.ofMillis(number(environment, "LAZURITE_LATENCY_FAILOVER_MS", 0)));
-    this.prober =
-        new HealthProber(
-            Duration.ofSeconds(Math.max(1, number(environment, "LAZURITE_PROBE_INTERVAL_S", 5))),
-            control::poolMembers);
+        new ControlPlane(store, backends, snapshots, clock, config.failover().latencyFailover());
+    this.prober = new HealthProber(config.failover().probeInterval(), control::poolMembers);
     opened.push(prober);
     // One transaction: instances starting together on one database bootstrap it once.
     this.subscription =
@@ -184,14 +178,15 @@ public final class LazuriteServer implements AutoCloseable {
             issuer.issuer(),
             Set.of(Audiences.COGNITIVE_SERVICES, Audiences.COGNITIVE_SERVICES + "/")));
     trusts.addAll(
-        TrustedIssuers.parse(environment.apply("LAZURITE_TRUSTED_ISSUERS"), backends.outbound()));
+        TrustedIssuers.parse(config.identity().trustedIssuers().orElse(null), backends.outbound()));
     var tokenValidator = new TokenValidator(trusts, 10_000);
     long controlReady = System.nanoTime();
-    String redisUrl = environment.apply("LAZURITE_REDIS_URL");
     this.quota =
-        redisUrl == null || redisUrl.isBlank()
-            ? new LocalQuotaCounters()
-            : new RedisQuotaCounters(redisUrl);
+        config
+            .scaleOut()
+            .redisUrl()
+            .<QuotaCounters>map(RedisQuotaCounters::new)
+            .orElseGet(LocalQuotaCounters::new);
     opened.push(quota);
     // Internal callers run the pipelines built below; they are read at call time.
     var internal = new InternalCalls(this::pipelines);
@@ -209,14 +204,17 @@ public final class LazuriteServer implements AutoCloseable {
                 tokenValidator,
                 tokens,
                 quota,
-                Duration.ofMillis(number(environment, "LAZURITE_FAILOVER_DEADLINE_MS", 60_000)),
+                config.failover().deadline(),
                 new dev.lazurite.ondata.Retriever(
                     searchServices, embeddings, internal, host -> ownHost(config, host)),
                 dev.lazurite.safety.Classifiers.contentSafety(
-                    environment, backends.embedded()::vectors, backends.outbound()),
+                    config.safety(),
+                    shippedClassifier,
+                    backends.embedded()::vectors,
+                    backends.outbound()),
                 PipelineListener.of(List.of(new MeteringListener(usage, clock))),
                 clock));
-    var proxies = TrustedProxies.parse(environment.apply("LAZURITE_TRUSTED_PROXIES"));
+    var proxies = TrustedProxies.parse(config.edge().trustedProxies().orElse(null));
     // Each resource's endpoint is known once the listeners are bound.
     ResourceEndpoints[] endpoints = {null};
     var dataPlane =
@@ -244,14 +242,11 @@ public final class LazuriteServer implements AutoCloseable {
     var tokenEndpoints = new TokenEndpoints(identities);
     var identityAdmin =
         new IdentityAdminHandler(identities, admin.token(), () -> endpoint().toString());
-    String ingestRoot = environment.apply("LAZURITE_INGEST_ROOT");
     var indexers =
         new dev.lazurite.searchservice.Indexers(
             searchServices,
             config.dataDir().resolve("search"),
-            ingestRoot == null || ingestRoot.isBlank()
-                ? config.dataDir().resolve("documents")
-                : Path.of(ingestRoot),
+            config.search().ingestRoot().orElseGet(() -> config.dataDir().resolve("documents")),
             embeddings,
             tokens,
             clock);
@@ -383,21 +378,36 @@ public final class LazuriteServer implements AutoCloseable {
         (listening - tlsReady) / 1_000_000);
   }
 
-  /** Starts a server; returns once every listener accepts connections. */
+  /**
+   * Starts a server that reads upstream keys named by {@code apiKeyEnv} from the process
+   * environment; returns once every listener accepts connections.
+   */
   public static LazuriteServer start(ServerConfig config, Clock clock) throws IOException {
-    return start(config, clock, System::getenv);
+    return start(config, clock, UpstreamSecrets.PROCESS);
   }
 
   /**
-   * @param environment where upstream keys named by {@code apiKeyEnv} are read
+   * @param secrets where upstream keys named by {@code apiKeyEnv} are read
+   */
+  public static LazuriteServer start(ServerConfig config, Clock clock, UpstreamSecrets secrets)
+      throws IOException {
+    return start(config, clock, secrets, new ShippedClassifier());
+  }
+
+  /**
+   * @param secrets where upstream keys named by {@code apiKeyEnv} are read
+   * @param shippedClassifier the embedded classifier, trained once however many servers share it
    */
   public static LazuriteServer start(
-      ServerConfig config, Clock clock, java.util.function.Function<String, String> environment)
+      ServerConfig config,
+      Clock clock,
+      UpstreamSecrets secrets,
+      ShippedClassifier shippedClassifier)
       throws IOException {
     DataDirLock lock = DataDirLock.acquire(config.dataDir());
     var opened = new java.util.ArrayDeque<AutoCloseable>();
     try {
-      return new LazuriteServer(config, clock, environment, lock, opened);
+      return new LazuriteServer(config, clock, secrets, shippedClassifier, lock, opened);
     } catch (IOException | RuntimeException e) {
       // A start that fails half-way (a port in use, an unreachable database) closes what it
       // opened and lets go of the data directory.
@@ -554,24 +564,6 @@ public final class LazuriteServer implements AutoCloseable {
     var hosts = new java.util.ArrayList<>(config.tlsHosts());
     hostTemplate.ifPresent(t -> hosts.add(t.wildcard()));
     return hosts;
-  }
-
-  private static long number(
-      java.util.function.Function<String, String> environment, String name, long fallback) {
-    String value = environment.apply(name);
-    if (value == null || value.isBlank()) {
-      return fallback;
-    }
-    try {
-      long parsed = Long.parseLong(value.strip());
-      if (parsed < 0) {
-        throw new NumberFormatException();
-      }
-      return parsed;
-    } catch (NumberFormatException e) {
-      throw new IllegalArgumentException(
-          name + " must be a whole number >= 0, got '" + value + "'");
-    }
   }
 
   /** Stops accepting requests, lets in-flight ones finish, then stores every usage record. */

@@ -3,6 +3,7 @@ package dev.lazurite.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.lazurite.backend.UpstreamSecrets;
 import dev.lazurite.config.ServerConfig;
 import dev.lazurite.server.LazuriteServer;
 import dev.lazurite.server.ServerFile;
@@ -77,7 +78,11 @@ class ServeExclusivityTest {
     }
     // The failed start let go of its data directory.
     try (var again =
-        LazuriteServer.start(ServerConfig.forTesting(dir), Clock.systemUTC(), name -> null)) {
+        LazuriteServer.start(
+            ServerConfig.forTesting(dir),
+            Clock.systemUTC(),
+            UpstreamSecrets.NONE,
+            TestingServer.shippedClassifier())) {
       assertThat(dir.resolve(ServerFile.FILE)).exists();
     }
     assertThat(dir.resolve(ServerFile.FILE))
@@ -91,7 +96,10 @@ class ServeExclusivityTest {
       assertThatThrownBy(
               () ->
                   LazuriteServer.start(
-                      ServerConfig.forTesting(first.dataDir()), Clock.systemUTC(), name -> null))
+                      ServerConfig.forTesting(first.dataDir()),
+                      Clock.systemUTC(),
+                      UpstreamSecrets.NONE,
+                      TestingServer.shippedClassifier()))
           .hasMessageContaining("is in use by another Lazurite server");
       assertThat(first.dataDir().resolve(ServerFile.FILE)).exists();
     }

@@ -2,6 +2,7 @@ package dev.lazurite.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.lazurite.backend.UpstreamSecrets;
 import dev.lazurite.config.ServerConfig;
 import dev.lazurite.identity.SigningKeys;
 import dev.lazurite.identity.TokenIssuer;
@@ -9,6 +10,7 @@ import dev.lazurite.server.AdminCredential;
 import dev.lazurite.server.LazuriteServer;
 import dev.lazurite.server.ServerSecrets;
 import dev.lazurite.testing.TestingHttp;
+import dev.lazurite.testing.TestingServer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -98,7 +100,11 @@ class SingleInstanceDataDirTest {
             .accessToken();
 
     try (var server =
-        LazuriteServer.start(ServerConfig.forTesting(dataDir), Clock.systemUTC(), name -> null)) {
+        LazuriteServer.start(
+            ServerConfig.forTesting(dataDir),
+            Clock.systemUTC(),
+            UpstreamSecrets.NONE,
+            TestingServer.shippedClassifier())) {
       assertThat(server.subscriptionId()).isEqualTo(subscription);
       assertThat(server.adminToken()).isEqualTo(adminToken);
       assertThat(server.defaultKeys().key1()).isEqualTo(key1);

@@ -1,22 +1,35 @@
 package dev.lazurite.testing;
 
+import dev.lazurite.backend.UpstreamSecrets;
+import dev.lazurite.config.ConfigLoader;
 import dev.lazurite.config.ServerConfig;
+import dev.lazurite.safety.ShippedClassifier;
 import dev.lazurite.server.LazuriteServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.Map;
+import java.util.Optional;
 import java.util.function.UnaryOperator;
 
 /** A real Lazurite server on random ports in a fresh data directory, for tests. */
 public final class TestingServer implements AutoCloseable {
+  /** Trained once for every test server in the JVM. */
+  private static final ShippedClassifier SHIPPED_CLASSIFIER = new ShippedClassifier();
+
   private final LazuriteServer server;
   private final String key;
 
   private TestingServer(LazuriteServer server) {
     this.server = server;
     this.key = server.defaultKeys().key1();
+  }
+
+  /** The embedded classifier every test server shares, for tests that start servers directly. */
+  public static ShippedClassifier shippedClassifier() {
+    return SHIPPED_CLASSIFIER;
   }
 
   public static TestingServer start() {
@@ -28,14 +41,33 @@ public final class TestingServer implements AutoCloseable {
     return start(customize, name -> null);
   }
 
+  /**
+   * @param environment the {@code LAZURITE_*} settings beyond the server configuration (failover,
+   *     safety, outbound, scale-out, edge, identity, search) and the variables upstream keys are
+   *     read from; the value of a variable, or null when it is unset
+   */
   public static TestingServer start(
       UnaryOperator<ServerConfig> customize,
       java.util.function.Function<String, String> environment) {
     try {
       Path dir = Files.createTempDirectory("lazurite-test");
+      ServerConfig settings =
+          ConfigLoader.load(Map.of("dataDir", dir.toString()), environment, Optional.empty());
+      ServerConfig config =
+          ServerConfig.forTesting(dir)
+              .withFailover(settings.failover())
+              .withSafety(settings.safety())
+              .withOutbound(settings.outbound())
+              .withScaleOut(settings.scaleOut())
+              .withEdge(settings.edge())
+              .withIdentity(settings.identity())
+              .withSearch(settings.search());
       return new TestingServer(
           LazuriteServer.start(
-              customize.apply(ServerConfig.forTesting(dir)), Clock.systemUTC(), environment));
+              customize.apply(config),
+              Clock.systemUTC(),
+              UpstreamSecrets.of(environment),
+              SHIPPED_CLASSIFIER));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
