@@ -64,125 +64,11 @@ public record ServerConfig(
     return java.time.Duration.ofSeconds(2);
   }
 
-  /** A configuration on the store in the data directory. */
-  public ServerConfig(
-      String host,
-      int port,
-      int httpsPort,
-      Path dataDir,
-      Optional<Path> tlsCert,
-      Optional<Path> tlsKey,
-      List<String> tlsHosts,
-      long maxBodyBytes,
-      String region,
-      SimulatorConfig simulator,
-      Duration upstreamConnectTimeout,
-      Duration upstreamReadTimeout,
-      Duration shutdownGrace,
-      UsageDurability usageDurability,
-      HttpLimits http) {
-    this(
-        host,
-        port,
-        httpsPort,
-        dataDir,
-        tlsCert,
-        tlsKey,
-        tlsHosts,
-        maxBodyBytes,
-        region,
-        simulator,
-        upstreamConnectTimeout,
-        upstreamReadTimeout,
-        shutdownGrace,
-        usageDurability,
-        http,
-        Optional.empty(),
-        FailoverConfig.DEFAULT,
-        SafetyConfig.DEFAULT,
-        OutboundConfig.DEFAULT,
-        ScaleOutConfig.DEFAULT,
-        EdgeConfig.DEFAULT,
-        IdentityConfig.DEFAULT,
-        SearchConfig.DEFAULT);
-  }
-
-  /** A configuration with the default failover, safety, outbound and scale-out settings. */
-  public ServerConfig(
-      String host,
-      int port,
-      int httpsPort,
-      Path dataDir,
-      Optional<Path> tlsCert,
-      Optional<Path> tlsKey,
-      List<String> tlsHosts,
-      long maxBodyBytes,
-      String region,
-      SimulatorConfig simulator,
-      Duration upstreamConnectTimeout,
-      Duration upstreamReadTimeout,
-      Duration shutdownGrace,
-      UsageDurability usageDurability,
-      HttpLimits http,
-      Optional<DatabaseUrl> database) {
-    this(
-        host,
-        port,
-        httpsPort,
-        dataDir,
-        tlsCert,
-        tlsKey,
-        tlsHosts,
-        maxBodyBytes,
-        region,
-        simulator,
-        upstreamConnectTimeout,
-        upstreamReadTimeout,
-        shutdownGrace,
-        usageDurability,
-        http,
-        database,
-        FailoverConfig.DEFAULT,
-        SafetyConfig.DEFAULT,
-        OutboundConfig.DEFAULT,
-        ScaleOutConfig.DEFAULT,
-        EdgeConfig.DEFAULT,
-        IdentityConfig.DEFAULT,
-        SearchConfig.DEFAULT);
-  }
-
   /**
    * The store this server uses: the one configured, or {@code lazurite.db} in the data directory.
    */
   public DatabaseUrl databaseUrl() {
     return database.orElseGet(() -> new DatabaseUrl.Sqlite(dataDir.resolve("lazurite.db")));
-  }
-
-  public ServerConfig withDatabase(DatabaseUrl database) {
-    return new ServerConfig(
-        host,
-        port,
-        httpsPort,
-        dataDir,
-        tlsCert,
-        tlsKey,
-        tlsHosts,
-        maxBodyBytes,
-        region,
-        simulator,
-        upstreamConnectTimeout,
-        upstreamReadTimeout,
-        shutdownGrace,
-        usageDurability,
-        http,
-        Optional.of(database),
-        failover,
-        safety,
-        outbound,
-        scaleOut,
-        edge,
-        identity,
-        search);
   }
 
   public ServerConfig {
@@ -248,356 +134,264 @@ public record ServerConfig(
         SearchConfig.DEFAULT);
   }
 
-  /** For tests: random ports, a given data directory. */
+  /** For tests: random ports, a given data directory, a five-second grace period. */
   public static ServerConfig forTesting(Path dataDir) {
-    ServerConfig d = defaults(dataDir);
-    return new ServerConfig(
-        d.host,
-        0,
-        0,
-        dataDir,
-        d.tlsCert,
-        d.tlsKey,
-        d.tlsHosts,
-        d.maxBodyBytes,
-        d.region,
-        d.simulator,
-        d.upstreamConnectTimeout,
-        d.upstreamReadTimeout,
-        Duration.ofSeconds(5),
-        d.usageDurability,
-        d.http,
-        d.database,
-        d.failover,
-        d.safety,
-        d.outbound,
-        d.scaleOut,
-        d.edge,
-        d.identity,
-        d.search);
+    return defaults(dataDir).toBuilder()
+        .port(0)
+        .httpsPort(0)
+        .shutdownGrace(Duration.ofSeconds(5))
+        .build();
+  }
+
+  public ServerConfig withDatabase(DatabaseUrl database) {
+    return toBuilder().database(Optional.of(database)).build();
   }
 
   public ServerConfig withSimulator(SimulatorConfig simulator) {
-    return new ServerConfig(
-        host,
-        port,
-        httpsPort,
-        dataDir,
-        tlsCert,
-        tlsKey,
-        tlsHosts,
-        maxBodyBytes,
-        region,
-        simulator,
-        upstreamConnectTimeout,
-        upstreamReadTimeout,
-        shutdownGrace,
-        usageDurability,
-        http,
-        database,
-        failover,
-        safety,
-        outbound,
-        scaleOut,
-        edge,
-        identity,
-        search);
+    return toBuilder().simulator(simulator).build();
   }
 
   public ServerConfig withMaxBodyBytes(long maxBodyBytes) {
-    return new ServerConfig(
-        host,
-        port,
-        httpsPort,
-        dataDir,
-        tlsCert,
-        tlsKey,
-        tlsHosts,
-        maxBodyBytes,
-        region,
-        simulator,
-        upstreamConnectTimeout,
-        upstreamReadTimeout,
-        shutdownGrace,
-        usageDurability,
-        http,
-        database,
-        failover,
-        safety,
-        outbound,
-        scaleOut,
-        edge,
-        identity,
-        search);
+    return toBuilder().maxBodyBytes(maxBodyBytes).build();
   }
 
   public ServerConfig withUpstreamTimeouts(Duration connect, Duration read) {
-    return new ServerConfig(
-        host,
-        port,
-        httpsPort,
-        dataDir,
-        tlsCert,
-        tlsKey,
-        tlsHosts,
-        maxBodyBytes,
-        region,
-        simulator,
-        connect,
-        read,
-        shutdownGrace,
-        usageDurability,
-        http,
-        database,
-        failover,
-        safety,
-        outbound,
-        scaleOut,
-        edge,
-        identity,
-        search);
+    return toBuilder().upstreamConnectTimeout(connect).upstreamReadTimeout(read).build();
   }
 
   public ServerConfig withUsageDurability(UsageDurability usageDurability) {
-    return new ServerConfig(
-        host,
-        port,
-        httpsPort,
-        dataDir,
-        tlsCert,
-        tlsKey,
-        tlsHosts,
-        maxBodyBytes,
-        region,
-        simulator,
-        upstreamConnectTimeout,
-        upstreamReadTimeout,
-        shutdownGrace,
-        usageDurability,
-        http,
-        database,
-        failover,
-        safety,
-        outbound,
-        scaleOut,
-        edge,
-        identity,
-        search);
+    return toBuilder().usageDurability(usageDurability).build();
   }
 
   public ServerConfig withHttpLimits(HttpLimits http) {
-    return new ServerConfig(
-        host,
-        port,
-        httpsPort,
-        dataDir,
-        tlsCert,
-        tlsKey,
-        tlsHosts,
-        maxBodyBytes,
-        region,
-        simulator,
-        upstreamConnectTimeout,
-        upstreamReadTimeout,
-        shutdownGrace,
-        usageDurability,
-        http,
-        database,
-        failover,
-        safety,
-        outbound,
-        scaleOut,
-        edge,
-        identity,
-        search);
+    return toBuilder().http(http).build();
   }
 
   public ServerConfig withFailover(FailoverConfig failover) {
-    return new ServerConfig(
-        host,
-        port,
-        httpsPort,
-        dataDir,
-        tlsCert,
-        tlsKey,
-        tlsHosts,
-        maxBodyBytes,
-        region,
-        simulator,
-        upstreamConnectTimeout,
-        upstreamReadTimeout,
-        shutdownGrace,
-        usageDurability,
-        http,
-        database,
-        failover,
-        safety,
-        outbound,
-        scaleOut,
-        edge,
-        identity,
-        search);
+    return toBuilder().failover(failover).build();
   }
 
   public ServerConfig withSafety(SafetyConfig safety) {
-    return new ServerConfig(
-        host,
-        port,
-        httpsPort,
-        dataDir,
-        tlsCert,
-        tlsKey,
-        tlsHosts,
-        maxBodyBytes,
-        region,
-        simulator,
-        upstreamConnectTimeout,
-        upstreamReadTimeout,
-        shutdownGrace,
-        usageDurability,
-        http,
-        database,
-        failover,
-        safety,
-        outbound,
-        scaleOut,
-        edge,
-        identity,
-        search);
+    return toBuilder().safety(safety).build();
   }
 
   public ServerConfig withOutbound(OutboundConfig outbound) {
-    return new ServerConfig(
-        host,
-        port,
-        httpsPort,
-        dataDir,
-        tlsCert,
-        tlsKey,
-        tlsHosts,
-        maxBodyBytes,
-        region,
-        simulator,
-        upstreamConnectTimeout,
-        upstreamReadTimeout,
-        shutdownGrace,
-        usageDurability,
-        http,
-        database,
-        failover,
-        safety,
-        outbound,
-        scaleOut,
-        edge,
-        identity,
-        search);
+    return toBuilder().outbound(outbound).build();
   }
 
   public ServerConfig withScaleOut(ScaleOutConfig scaleOut) {
-    return new ServerConfig(
-        host,
-        port,
-        httpsPort,
-        dataDir,
-        tlsCert,
-        tlsKey,
-        tlsHosts,
-        maxBodyBytes,
-        region,
-        simulator,
-        upstreamConnectTimeout,
-        upstreamReadTimeout,
-        shutdownGrace,
-        usageDurability,
-        http,
-        database,
-        failover,
-        safety,
-        outbound,
-        scaleOut,
-        edge,
-        identity,
-        search);
+    return toBuilder().scaleOut(scaleOut).build();
   }
 
   public ServerConfig withEdge(EdgeConfig edge) {
-    return new ServerConfig(
-        host,
-        port,
-        httpsPort,
-        dataDir,
-        tlsCert,
-        tlsKey,
-        tlsHosts,
-        maxBodyBytes,
-        region,
-        simulator,
-        upstreamConnectTimeout,
-        upstreamReadTimeout,
-        shutdownGrace,
-        usageDurability,
-        http,
-        database,
-        failover,
-        safety,
-        outbound,
-        scaleOut,
-        edge,
-        identity,
-        search);
+    return toBuilder().edge(edge).build();
   }
 
   public ServerConfig withIdentity(IdentityConfig identity) {
-    return new ServerConfig(
-        host,
-        port,
-        httpsPort,
-        dataDir,
-        tlsCert,
-        tlsKey,
-        tlsHosts,
-        maxBodyBytes,
-        region,
-        simulator,
-        upstreamConnectTimeout,
-        upstreamReadTimeout,
-        shutdownGrace,
-        usageDurability,
-        http,
-        database,
-        failover,
-        safety,
-        outbound,
-        scaleOut,
-        edge,
-        identity,
-        search);
+    return toBuilder().identity(identity).build();
   }
 
   public ServerConfig withSearch(SearchConfig search) {
-    return new ServerConfig(
-        host,
-        port,
-        httpsPort,
-        dataDir,
-        tlsCert,
-        tlsKey,
-        tlsHosts,
-        maxBodyBytes,
-        region,
-        simulator,
-        upstreamConnectTimeout,
-        upstreamReadTimeout,
-        shutdownGrace,
-        usageDurability,
-        http,
-        database,
-        failover,
-        safety,
-        outbound,
-        scaleOut,
-        edge,
-        identity,
-        search);
+    return toBuilder().search(search).build();
+  }
+
+  /** A builder that starts from this configuration. */
+  public Builder toBuilder() {
+    return new Builder(this);
+  }
+
+  /** Changes some settings of a configuration and keeps the rest. */
+  public static final class Builder {
+    private String host;
+    private int port;
+    private int httpsPort;
+    private Path dataDir;
+    private Optional<Path> tlsCert;
+    private Optional<Path> tlsKey;
+    private List<String> tlsHosts;
+    private long maxBodyBytes;
+    private String region;
+    private SimulatorConfig simulator;
+    private Duration upstreamConnectTimeout;
+    private Duration upstreamReadTimeout;
+    private Duration shutdownGrace;
+    private UsageDurability usageDurability;
+    private HttpLimits http;
+    private Optional<DatabaseUrl> database;
+    private FailoverConfig failover;
+    private SafetyConfig safety;
+    private OutboundConfig outbound;
+    private ScaleOutConfig scaleOut;
+    private EdgeConfig edge;
+    private IdentityConfig identity;
+    private SearchConfig search;
+
+    private Builder(ServerConfig from) {
+      this.host = from.host;
+      this.port = from.port;
+      this.httpsPort = from.httpsPort;
+      this.dataDir = from.dataDir;
+      this.tlsCert = from.tlsCert;
+      this.tlsKey = from.tlsKey;
+      this.tlsHosts = from.tlsHosts;
+      this.maxBodyBytes = from.maxBodyBytes;
+      this.region = from.region;
+      this.simulator = from.simulator;
+      this.upstreamConnectTimeout = from.upstreamConnectTimeout;
+      this.upstreamReadTimeout = from.upstreamReadTimeout;
+      this.shutdownGrace = from.shutdownGrace;
+      this.usageDurability = from.usageDurability;
+      this.http = from.http;
+      this.database = from.database;
+      this.failover = from.failover;
+      this.safety = from.safety;
+      this.outbound = from.outbound;
+      this.scaleOut = from.scaleOut;
+      this.edge = from.edge;
+      this.identity = from.identity;
+      this.search = from.search;
+    }
+
+    public Builder host(String host) {
+      this.host = host;
+      return this;
+    }
+
+    public Builder port(int port) {
+      this.port = port;
+      return this;
+    }
+
+    public Builder httpsPort(int httpsPort) {
+      this.httpsPort = httpsPort;
+      return this;
+    }
+
+    public Builder dataDir(Path dataDir) {
+      this.dataDir = dataDir;
+      return this;
+    }
+
+    public Builder tlsCert(Optional<Path> tlsCert) {
+      this.tlsCert = tlsCert;
+      return this;
+    }
+
+    public Builder tlsKey(Optional<Path> tlsKey) {
+      this.tlsKey = tlsKey;
+      return this;
+    }
+
+    public Builder tlsHosts(List<String> tlsHosts) {
+      this.tlsHosts = tlsHosts;
+      return this;
+    }
+
+    public Builder maxBodyBytes(long maxBodyBytes) {
+      this.maxBodyBytes = maxBodyBytes;
+      return this;
+    }
+
+    public Builder region(String region) {
+      this.region = region;
+      return this;
+    }
+
+    public Builder simulator(SimulatorConfig simulator) {
+      this.simulator = simulator;
+      return this;
+    }
+
+    public Builder upstreamConnectTimeout(Duration upstreamConnectTimeout) {
+      this.upstreamConnectTimeout = upstreamConnectTimeout;
+      return this;
+    }
+
+    public Builder upstreamReadTimeout(Duration upstreamReadTimeout) {
+      this.upstreamReadTimeout = upstreamReadTimeout;
+      return this;
+    }
+
+    public Builder shutdownGrace(Duration shutdownGrace) {
+      this.shutdownGrace = shutdownGrace;
+      return this;
+    }
+
+    public Builder usageDurability(UsageDurability usageDurability) {
+      this.usageDurability = usageDurability;
+      return this;
+    }
+
+    public Builder http(HttpLimits http) {
+      this.http = http;
+      return this;
+    }
+
+    public Builder database(Optional<DatabaseUrl> database) {
+      this.database = database;
+      return this;
+    }
+
+    public Builder failover(FailoverConfig failover) {
+      this.failover = failover;
+      return this;
+    }
+
+    public Builder safety(SafetyConfig safety) {
+      this.safety = safety;
+      return this;
+    }
+
+    public Builder outbound(OutboundConfig outbound) {
+      this.outbound = outbound;
+      return this;
+    }
+
+    public Builder scaleOut(ScaleOutConfig scaleOut) {
+      this.scaleOut = scaleOut;
+      return this;
+    }
+
+    public Builder edge(EdgeConfig edge) {
+      this.edge = edge;
+      return this;
+    }
+
+    public Builder identity(IdentityConfig identity) {
+      this.identity = identity;
+      return this;
+    }
+
+    public Builder search(SearchConfig search) {
+      this.search = search;
+      return this;
+    }
+
+    public ServerConfig build() {
+      return new ServerConfig(
+          host,
+          port,
+          httpsPort,
+          dataDir,
+          tlsCert,
+          tlsKey,
+          tlsHosts,
+          maxBodyBytes,
+          region,
+          simulator,
+          upstreamConnectTimeout,
+          upstreamReadTimeout,
+          shutdownGrace,
+          usageDurability,
+          http,
+          database,
+          failover,
+          safety,
+          outbound,
+          scaleOut,
+          edge,
+          identity,
+          search);
+    }
   }
 }

@@ -3,7 +3,6 @@ package dev.lazurite.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lazurite.backend.simulator.SimulatorConfig;
-import dev.lazurite.config.ServerConfig;
 import dev.lazurite.testing.TestingServer;
 import dev.lazurite.tls.LocalCertificates;
 import java.io.InputStream;
@@ -92,22 +91,10 @@ class ListenersTest {
     try (TestingServer server =
             TestingServer.start(
                 c ->
-                    new ServerConfig(
-                        c.host(),
-                        0,
-                        0,
-                        c.dataDir(),
-                        Optional.of(chain),
-                        Optional.of(own.serverKey()),
-                        c.tlsHosts(),
-                        c.maxBodyBytes(),
-                        c.region(),
-                        c.simulator(),
-                        c.upstreamConnectTimeout(),
-                        c.upstreamReadTimeout(),
-                        c.shutdownGrace(),
-                        c.usageDurability(),
-                        c.http()));
+                    c.toBuilder()
+                        .tlsCert(Optional.of(chain))
+                        .tlsKey(Optional.of(own.serverKey()))
+                        .build());
         HttpClient client =
             HttpClient.newBuilder().sslContext(trusting(own.truststore())).build()) {
       var response =
