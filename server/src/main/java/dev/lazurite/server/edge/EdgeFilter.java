@@ -36,7 +36,7 @@ final class EdgeFilter implements Filter {
         if (res.hasEntity()) {
           res.commit();
         }
-        // RequestBody.linger(req);
+        RequestBody.linger(req);
         throw new CloseConnectionException("closing the connection after the answer");
       }
     } finally {
