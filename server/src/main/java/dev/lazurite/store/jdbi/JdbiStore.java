@@ -1,15 +1,12 @@
 package dev.lazurite.store.jdbi;
 
 import com.zaxxer.hikari.HikariDataSource;
-import dev.lazurite.backend.BackendSpec;
 import dev.lazurite.control.Account;
 import dev.lazurite.control.AccountKeys;
-import dev.lazurite.control.AccountMetadata;
 import dev.lazurite.deployment.Deployment;
 import dev.lazurite.json.Json;
 import dev.lazurite.metering.UsageRecord;
 import dev.lazurite.network.Cidr;
-import dev.lazurite.network.NetworkRules;
 import dev.lazurite.network.PrivateEndpoint;
 import dev.lazurite.store.ControlStore;
 import dev.lazurite.store.DatabaseUrl;
@@ -18,8 +15,6 @@ import dev.lazurite.store.PoolStore;
 import dev.lazurite.store.SecretBox;
 import dev.lazurite.store.Store;
 import dev.lazurite.store.UsageStore;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -27,8 +22,6 @@ import java.util.function.Supplier;
 import org.flywaydb.core.Flyway;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
-import org.jdbi.v3.core.statement.PreparedBatch;
-import org.jdbi.v3.core.statement.StatementContext;
 
 /**
  * The store on SQL: one SQLite file in WAL mode or a PostgreSQL database, migrated by Flyway (one
@@ -46,6 +39,7 @@ public class JdbiStore implements Store, ControlStore, UsageStore {
   private final JdbiSearchServiceStore searchServices;
   private final JdbiRaiStore rai;
   private final JdbiDeletedAccountStore deletedAccounts;
+  private final JdbiUsageRecords usage;
   private final JdbiSharedSecrets shared;
   private final ChangeSignal changes;
 
@@ -81,6 +75,7 @@ public class JdbiStore implements Store, ControlStore, UsageStore {
     this.searchServices = new JdbiSearchServiceStore(jdbi, this::seal, this::open);
     this.rai = new JdbiRaiStore(jdbi);
     this.deletedAccounts = new JdbiDeletedAccountStore(jdbi, this::seal, this::open);
+    this.usage = new JdbiUsageRecords(jdbi);
     this.shared = new JdbiSharedSecrets(jdbi, this::seal, this::open);
     this.changes = ChangeSignal.of(url);
     if (secrets != null) {
@@ -185,7 +180,7 @@ public class JdbiStore implements Store, ControlStore, UsageStore {
     return jdbi.withHandle(
         h ->
             h.createQuery("SELECT * FROM accounts ORDER BY name")
-                .map((org.jdbi.v3.core.mapper.RowMapper<Account>) JdbiStore::toAccount)
+                .map((org.jdbi.v3.core.mapper.RowMapper<Account>) ControlRows::account)
                 .list());
   }
 
@@ -195,7 +190,7 @@ public class JdbiStore implements Store, ControlStore, UsageStore {
         h ->
             h.createQuery("SELECT * FROM accounts WHERE name = ?")
                 .bind(0, name)
-                .map((org.jdbi.v3.core.mapper.RowMapper<Account>) JdbiStore::toAccount)
+                .map((org.jdbi.v3.core.mapper.RowMapper<Account>) ControlRows::account)
                 .findOne());
   }
 
@@ -358,7 +353,7 @@ public class JdbiStore implements Store, ControlStore, UsageStore {
         h ->
             h.createQuery("SELECT * FROM deployments WHERE account = ? ORDER BY name")
                 .bind(0, account)
-                .map((org.jdbi.v3.core.mapper.RowMapper<Deployment>) JdbiStore::toDeployment)
+                .map((org.jdbi.v3.core.mapper.RowMapper<Deployment>) ControlRows::deployment)
                 .list());
   }
 
@@ -369,7 +364,7 @@ public class JdbiStore implements Store, ControlStore, UsageStore {
             h.createQuery("SELECT * FROM deployments WHERE account = ? AND name = ?")
                 .bind(0, account)
                 .bind(1, name)
-                .map((org.jdbi.v3.core.mapper.RowMapper<Deployment>) JdbiStore::toDeployment)
+                .map((org.jdbi.v3.core.mapper.RowMapper<Deployment>) ControlRows::deployment)
                 .findOne());
   }
 
@@ -471,130 +466,22 @@ public class JdbiStore implements Store, ControlStore, UsageStore {
 
   @Override
   public void append(List<UsageRecord> records) {
-    if (records.isEmpty()) {
-      return;
-    }
-    jdbi.useTransaction(
-        h -> {
-          PreparedBatch batch =
-              h.prepareBatch(
-                  "INSERT INTO usage_records (recorded_at, request_id, account, deployment, model,"
-                      + " operation, caller, prompt_tokens, completion_tokens, status, latency_ms,"
-                      + " streamed) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
-          for (UsageRecord r : records) {
-            batch
-                .bind(0, r.time().toString())
-                .bind(1, r.requestId())
-                .bind(2, r.account())
-                .bind(3, r.deployment())
-                .bind(4, r.model())
-                .bind(5, r.operation())
-                .bind(6, r.caller())
-                .bind(7, r.promptTokens())
-                .bind(8, r.completionTokens())
-                .bind(9, r.status())
-                .bind(10, r.latencyMillis())
-                .bind(11, r.streamed() ? 1 : 0)
-                .add();
-          }
-          batch.execute();
-        });
+    usage.append(records);
   }
 
   @Override
   public List<UsageSummary> summarize(String account, Instant since) {
-    return jdbi.withHandle(
-        h ->
-            h.createQuery(
-                    "SELECT deployment, model, operation, COUNT(*) AS requests, SUM(CASE WHEN status"
-                        + " >= 400 THEN 1 ELSE 0 END) AS errors, SUM(prompt_tokens) AS prompt,"
-                        + " SUM(completion_tokens) AS completion FROM usage_records WHERE account = ?"
-                        + " AND recorded_at >= ? GROUP BY deployment, model, operation ORDER BY"
-                        + " deployment, operation")
-                .bind(0, account)
-                .bind(1, since.toString())
-                .map(
-                    (rs, ctx) ->
-                        new UsageSummary(
-                            rs.getString("deployment"),
-                            rs.getString("model"),
-                            rs.getString("operation"),
-                            rs.getLong("requests"),
-                            rs.getLong("errors"),
-                            rs.getLong("prompt"),
-                            rs.getLong("completion")))
-                .list());
+    return usage.summarize(account, since);
   }
 
   /** Counts usage records, for tests and the shutdown log. */
   public long usageRecordCount() {
-    return jdbi.withHandle(
-        h -> h.createQuery("SELECT COUNT(*) FROM usage_records").mapTo(Long.class).one());
+    return usage.count();
   }
 
   @Override
   public void close() {
     changes.close();
     dataSource.close();
-  }
-
-  private static Account toAccount(ResultSet rs, StatementContext ctx) throws SQLException {
-    String lastModified = rs.getString("last_modified_at");
-    var metadata =
-        new AccountMetadata(
-            tags(rs.getString("tags")),
-            rs.getString("custom_subdomain"),
-            rs.getString("etag"),
-            lastModified.isEmpty() ? null : Instant.parse(lastModified),
-            actor(rs.getString("created_by"), rs.getString("created_by_type")),
-            actor(rs.getString("last_modified_by"), rs.getString("last_modified_by_type")));
-    return new Account(
-        rs.getString("name"),
-        rs.getString("subscription_id"),
-        rs.getString("resource_group"),
-        rs.getString("location"),
-        rs.getString("kind"),
-        rs.getString("sku_name"),
-        Instant.parse(rs.getString("created_at")),
-        rs.getInt("disable_local_auth") != 0,
-        new NetworkRules(
-            rs.getString("public_network_access").equalsIgnoreCase("Enabled"),
-            rs.getString("default_action").equalsIgnoreCase("Deny"),
-            java.util.Arrays.stream(rs.getString("ip_rules").split(","))
-                .filter(v -> !v.isBlank())
-                .map(Cidr::parse)
-                .toList()),
-        metadata);
-  }
-
-  private static java.util.Map<String, String> tags(String json) {
-    var tags = new java.util.TreeMap<String, String>();
-    try {
-      Json.parse(json.getBytes(java.nio.charset.StandardCharsets.UTF_8))
-          .properties()
-          .forEach(e -> tags.put(e.getKey(), e.getValue().asText()));
-    } catch (java.io.IOException e) {
-      throw new java.io.UncheckedIOException("stored account tags are not JSON", e);
-    }
-    return tags;
-  }
-
-  private static AccountMetadata.Actor actor(String id, String type) {
-    return id.isEmpty() ? AccountMetadata.Actor.ADMIN : new AccountMetadata.Actor(id, type);
-  }
-
-  private static Deployment toDeployment(ResultSet rs, StatementContext ctx) throws SQLException {
-    return new Deployment(
-        rs.getString("account"),
-        rs.getString("name"),
-        new Deployment.ModelRef(
-            rs.getString("model_format"),
-            rs.getString("model_name"),
-            rs.getString("model_version")),
-        new Deployment.Sku(rs.getString("sku_name"), rs.getInt("sku_capacity")),
-        Json.read(rs.getString("backend"), BackendSpec.class),
-        rs.getString("rai_policy_name"),
-        rs.getString("version_upgrade_option"),
-        Instant.parse(rs.getString("created_at")));
   }
 }
