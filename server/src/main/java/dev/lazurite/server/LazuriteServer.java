@@ -9,9 +9,6 @@ import dev.lazurite.control.AccountKeys;
 import dev.lazurite.control.ArmHandler;
 import dev.lazurite.control.Bootstrap;
 import dev.lazurite.control.ControlPlane;
-import dev.lazurite.error.ApiException;
-import dev.lazurite.error.ErrorCode;
-import dev.lazurite.error.ErrorRenderer;
 import dev.lazurite.identity.Audiences;
 import dev.lazurite.identity.IdentityAdminHandler;
 import dev.lazurite.identity.IdentityService;
@@ -43,7 +40,6 @@ import dev.lazurite.store.SecretBox;
 import dev.lazurite.store.jdbi.JdbiStore;
 import dev.lazurite.tls.LocalCertificates;
 import dev.lazurite.tokens.TokenCounter;
-import io.helidon.http.Status;
 import io.helidon.webserver.http.HttpRouting;
 import java.io.IOException;
 import java.net.URI;
@@ -206,7 +202,7 @@ public final class LazuriteServer implements AutoCloseable {
                 quota,
                 config.failover().deadline(),
                 new dev.lazurite.ondata.Retriever(
-                    searchServices, embeddings, internal, host -> ownHost(config, host)),
+                    searchServices, embeddings, internal, host -> ServerHosts.own(config, host)),
                 dev.lazurite.safety.Classifiers.contentSafety(
                     config.safety(),
                     shippedClassifier,
@@ -230,7 +226,7 @@ public final class LazuriteServer implements AutoCloseable {
           config.tlsCert().isPresent()
               ? LocalCertificates.fromPem(config.tlsCert().get(), config.tlsKey().orElseThrow())
               : LocalCertificates.localIdentity(
-                  config.dataDir().resolve("tls"), certificateHosts(config, hostTemplate));
+                  config.dataDir().resolve("tls"), ServerHosts.certificate(config, hostTemplate));
     }
     this.caCert =
         config.httpsPort() >= 0 && config.tlsCert().isEmpty()
@@ -238,7 +234,7 @@ public final class LazuriteServer implements AutoCloseable {
             : Optional.empty();
     // The ARM endpoint names the listener clients should use: HTTPS when there is one.
     String[] endpoint = {""};
-    var arm = new ArmHandlerHolder();
+    var arm = new ServerRoutes.LateHandler();
     var tokenEndpoints = new TokenEndpoints(identities);
     var identityAdmin =
         new IdentityAdminHandler(identities, admin.token(), () -> endpoint().toString());
@@ -271,7 +267,9 @@ public final class LazuriteServer implements AutoCloseable {
     var edge = new Edge(guard, config.maxBodyBytes(), config.shutdownGrace().dividedBy(2));
     var readiness = new Readiness(watchdog::listeners, guard);
     Consumer<HttpRouting.Builder> routes =
-        r -> routing(r, dataPlane, arm, tokenEndpoints, identityAdmin, search, readiness);
+        r ->
+            ServerRoutes.routing(
+                r, dataPlane, arm, tokenEndpoints, identityAdmin, search, readiness);
     this.http =
         Listener.start(
             "http",
@@ -317,7 +315,7 @@ public final class LazuriteServer implements AutoCloseable {
                         r.any(new CollapsedSlashes())
                             .any("/openai/*", dataPlane)
                             .any("/" + ResourceEndpoints.PATH_PREFIX + "/*", dataPlane)
-                            .any(LazuriteServer::notFound)),
+                            .any(ServerRoutes::notFound)),
             privateIdentities,
             watchdog);
     opened.push(privateEndpoints);
@@ -423,47 +421,6 @@ public final class LazuriteServer implements AutoCloseable {
     }
   }
 
-  private static void routing(
-      HttpRouting.Builder routing,
-      DataPlaneHandler dataPlane,
-      ArmHandlerHolder arm,
-      TokenEndpoints tokenEndpoints,
-      IdentityAdminHandler identityAdmin,
-      dev.lazurite.searchservice.SearchHandler search,
-      Readiness readiness) {
-    routing.any(new CollapsedSlashes());
-    routing.any("/search/*", search);
-    routing.any("/openai/*", dataPlane).any("/subscriptions", arm).any("/subscriptions/*", arm);
-    routing.any("/" + ResourceEndpoints.PATH_PREFIX + "/*", dataPlane);
-    identityAdmin.routing(routing);
-    tokenEndpoints.routing(routing);
-    routing.get("/metadata/endpoints", new dev.lazurite.control.arm.MetadataEndpoints());
-    routing.get("/healthz", readiness).any(LazuriteServer::notFound);
-  }
-
-  private static void notFound(
-      io.helidon.webserver.http.ServerRequest req, io.helidon.webserver.http.ServerResponse res) {
-    res.status(Status.NOT_FOUND_404);
-    res.header("Content-Type", "application/json");
-    res.send(ErrorRenderer.render(ApiException.of(ErrorCode.RESOURCE_NOT_FOUND)));
-  }
-
-  /** The ARM handler needs the listener addresses, which exist only once the server started. */
-  private static final class ArmHandlerHolder implements io.helidon.webserver.http.Handler {
-    private volatile ArmHandler handler;
-
-    @Override
-    public void handle(
-        io.helidon.webserver.http.ServerRequest req, io.helidon.webserver.http.ServerResponse res) {
-      ArmHandler current = handler;
-      if (current == null) {
-        res.status(Status.SERVICE_UNAVAILABLE_503).send();
-        return;
-      }
-      current.handle(req, res);
-    }
-  }
-
   public URI endpoint() {
     return URI.create("http://" + hostForUrl() + ":" + http.port());
   }
@@ -474,11 +431,6 @@ public final class LazuriteServer implements AutoCloseable {
             ? "localhost"
             : hostForUrl();
     return https.map(l -> URI.create("https://" + host + ":" + l.port()));
-  }
-
-  /** Every listener (HTTP, HTTPS, private endpoints), for readiness. */
-  public java.util.List<Listener> listeners() {
-    return watchdog.listeners();
   }
 
   /** The connection limit and counts over every listener. */
@@ -546,24 +498,6 @@ public final class LazuriteServer implements AutoCloseable {
   /** Waits until every usage record so far is stored. */
   public void flushUsage() {
     usage.flush();
-  }
-
-  /** Whether a host name is one this server answers on (On Your Data endpoints must be). */
-  private static boolean ownHost(ServerConfig config, String host) {
-    String h = host.startsWith("[") ? host.substring(1, host.length() - 1) : host;
-    return h.equalsIgnoreCase("localhost")
-        || h.equals("127.0.0.1")
-        || h.equals("::1")
-        || h.equalsIgnoreCase(config.host())
-        || config.tlsHosts().stream().anyMatch(h::equalsIgnoreCase);
-  }
-
-  /** The names the local certificate covers: the configured ones and the host template's domain. */
-  private static List<String> certificateHosts(
-      ServerConfig config, Optional<HostTemplate> hostTemplate) {
-    var hosts = new java.util.ArrayList<>(config.tlsHosts());
-    hostTemplate.ifPresent(t -> hosts.add(t.wildcard()));
-    return hosts;
   }
 
   /** Stops accepting requests, lets in-flight ones finish, then stores every usage record. */
