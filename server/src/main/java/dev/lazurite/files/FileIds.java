@@ -32,7 +32,8 @@ public final class FileIds {
   }
 
   public static String output() {
-    return "file-" + new UUID(ThreadLocalRandom.current().nextLong(), random()).toString();
+    long high = (ThreadLocalRandom.current().nextLong() & ~0xf000L) | 0x4000L;
+    return "file-" + new UUID(high, random()).toString();
   }
 
   /** Whether a string can be a file id or a resource name in a store: no path, no dot. */

@@ -84,6 +84,7 @@ public final class LazuriteServer implements AutoCloseable {
   private final QuotaCounters quota;
   private final HealthProber prober;
   private final dev.lazurite.searchservice.SearchServices searchServices;
+  private final dev.lazurite.files.FileService files;
 
   /**
    * @param opened collects what is started, in order, so that a failed start can close it again
@@ -112,6 +113,11 @@ public final class LazuriteServer implements AutoCloseable {
     opened.push(store);
     LOG.info("store: {}", store.describe());
     long storeReady = System.nanoTime();
+    this.files =
+        new dev.lazurite.files.FileService(
+            store.files(),
+            new dev.lazurite.files.LocalFileStore(config.dataDir().resolve("files")),
+            clock);
     this.usage = new UsageWriter(store, config.usageDurability());
     opened.push(usage);
     TokenCounter tokens = new TokenCounter();
@@ -475,6 +481,11 @@ public final class LazuriteServer implements AutoCloseable {
 
   public dev.lazurite.searchservice.SearchServices searchServices() {
     return searchServices;
+  }
+
+  /** The Files API's files, of every resource. */
+  public dev.lazurite.files.FileService files() {
+    return files;
   }
 
   public ControlPlane control() {

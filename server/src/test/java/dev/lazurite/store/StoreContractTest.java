@@ -10,6 +10,9 @@ import dev.lazurite.backend.FaultInjection;
 import dev.lazurite.control.Account;
 import dev.lazurite.control.AccountKeys;
 import dev.lazurite.deployment.Deployment;
+import dev.lazurite.files.FileObject;
+import dev.lazurite.files.FilePurpose;
+import dev.lazurite.files.FileStatus;
 import dev.lazurite.identity.Group;
 import dev.lazurite.identity.ManagedIdentity;
 import dev.lazurite.identity.ServicePrincipal;
@@ -26,6 +29,7 @@ import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -290,6 +294,51 @@ abstract class StoreContractTest {
     assertThat(store.secrets().getOrCreate("admin", () -> "third")).isEqualTo("first+");
     assertThat(rawSharedSecret("admin")).startsWith("enc:v1:").doesNotContain("first");
     assertThat(store.describe()).doesNotContain("secret-password");
+  }
+
+  @Test
+  void fileRecordsArePagedByCreationTimeAndStayWithTheirResource() {
+    var files = store.files();
+    for (int i = 0; i < 5; i++) {
+      files.insert(
+          file("a", "file-" + i, 100 + i, i % 2 == 0 ? FilePurpose.BATCH : FilePurpose.EVALS));
+    }
+    files.insert(file("b", "file-9", 100, FilePurpose.BATCH));
+
+    assertThat(files.find("a", "file-2")).map(FileObject::bytes).contains(7L);
+    assertThat(files.find("b", "file-2")).isEmpty();
+    assertThat(ids(files.list("a", Optional.empty(), Optional.empty(), 10, false)))
+        .containsExactly("file-4", "file-3", "file-2", "file-1", "file-0");
+    assertThat(ids(files.list("a", Optional.empty(), Optional.of("file-3"), 2, false)))
+        .containsExactly("file-2", "file-1");
+    assertThat(ids(files.list("a", Optional.empty(), Optional.of("file-1"), 10, true)))
+        .containsExactly("file-2", "file-3", "file-4");
+    assertThat(ids(files.list("a", Optional.of(FilePurpose.EVALS), Optional.empty(), 10, true)))
+        .containsExactly("file-1", "file-3");
+    assertThat(files.count("a", List.of(FilePurpose.BATCH, FilePurpose.BATCH_OUTPUT))).isEqualTo(3);
+    assertThat(files.expired(103, 10))
+        .extracting(FileObject::id)
+        .containsExactlyInAnyOrder("file-0", "file-9", "file-2");
+    assertThat(files.delete("a", "file-0")).isTrue();
+    assertThat(files.delete("a", "file-0")).isFalse();
+    assertThat(files.find("a", "file-0")).isEmpty();
+  }
+
+  private static FileObject file(String resource, String id, long created, FilePurpose purpose) {
+    return new FileObject(
+        id,
+        resource,
+        created - 95,
+        created,
+        id + ".jsonl",
+        purpose,
+        FileStatus.PROCESSED,
+        purpose == FilePurpose.BATCH ? OptionalLong.of(created + 1) : OptionalLong.empty(),
+        Optional.empty());
+  }
+
+  private static List<String> ids(List<FileObject> files) {
+    return files.stream().map(FileObject::id).toList();
   }
 
   /** The value of a shared secret as the database holds it. */

@@ -40,6 +40,7 @@ public class JdbiStore implements Store, ControlStore, UsageStore {
   private final JdbiRaiStore rai;
   private final JdbiDeletedAccountStore deletedAccounts;
   private final JdbiUsageRecords usage;
+  private final JdbiFileRecords files;
   private final JdbiSharedSecrets shared;
   private final ChangeSignal changes;
 
@@ -76,6 +77,7 @@ public class JdbiStore implements Store, ControlStore, UsageStore {
     this.rai = new JdbiRaiStore(jdbi);
     this.deletedAccounts = new JdbiDeletedAccountStore(jdbi, this::seal, this::open);
     this.usage = new JdbiUsageRecords(jdbi);
+    this.files = new JdbiFileRecords(jdbi);
     this.shared = new JdbiSharedSecrets(jdbi, this::seal, this::open);
     this.changes = ChangeSignal.of(url);
     if (secrets != null) {
@@ -421,8 +423,14 @@ public class JdbiStore implements Store, ControlStore, UsageStore {
     return deletedAccounts;
   }
 
+  @Override
   public dev.lazurite.store.SearchServiceStore searchServices() {
     return searchServices;
+  }
+
+  /** What each stored file of the Files API is. */
+  public dev.lazurite.files.FileRecords files() {
+    return files;
   }
 
   @Override

@@ -1,0 +1,193 @@
+package dev.lazurite.files;
+
+import static java.util.Objects.requireNonNull;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The files of every resource: contents in a {@link FileStore}, what they are in {@link
+ * FileRecords}. A content is stored before its record, so a file that can be listed can be read; a
+ * record is removed before its content, so a deleted file is gone at once. A file of one resource
+ * is not found from another.
+ */
+public final class FileService {
+  private static final Logger LOG = LoggerFactory.getLogger(FileService.class);
+
+  private final FileRecords records;
+  private final FileStore store;
+  private final Clock clock;
+
+  public FileService(FileRecords records, FileStore store, Clock clock) {
+    this.records = requireNonNull(records, "records is null");
+    this.store = requireNonNull(store, "store is null");
+    this.clock = requireNonNull(clock, "clock is null");
+  }
+
+  /** A file and its content, open for reading; the caller closes it. */
+  public record Content(FileObject file, InputStream stream) implements AutoCloseable {
+    @Override
+    public void close() throws IOException {
+      stream.close();
+    }
+  }
+
+  /**
+   * Stores an uploaded file, streaming its content; it is {@code processed} at once.
+   *
+   * @param expiresAfterSeconds from the upload's creation time; empty for no expiry
+   * @param maxBytes the most the content may hold
+   * @throws FileTooLargeException when the content is larger; nothing is kept
+   */
+  public FileObject upload(
+      String resource,
+      FilePurpose purpose,
+      String filename,
+      InputStream content,
+      OptionalLong expiresAfterSeconds,
+      long maxBytes)
+      throws IOException {
+    return store(
+        resource,
+        FileIds.upload(purpose),
+        purpose,
+        filename,
+        content,
+        expiresAfterSeconds,
+        maxBytes);
+  }
+
+  /**
+   * Stores a file the service wrote (a batch's output or error file), under a fresh output id.
+   *
+   * @param expiresAfterSeconds from now; empty for no expiry
+   */
+  public FileObject storeOutput(
+      String resource,
+      FilePurpose purpose,
+      String filename,
+      InputStream content,
+      OptionalLong expiresAfterSeconds)
+      throws IOException {
+    return store(
+        resource,
+        FileIds.output(),
+        purpose,
+        filename,
+        content,
+        expiresAfterSeconds,
+        Long.MAX_VALUE);
+  }
+
+  private FileObject store(
+      String resource,
+      String id,
+      FilePurpose purpose,
+      String filename,
+      InputStream content,
+      OptionalLong expiresAfterSeconds,
+      long maxBytes)
+      throws IOException {
+    long created = clock.instant().getEpochSecond();
+    long bytes = store.write(resource, id, content, maxBytes);
+    var file =
+        new FileObject(
+            id,
+            resource,
+            bytes,
+            created,
+            filename,
+            purpose,
+            FileStatus.PROCESSED,
+            expiresAfterSeconds.isPresent()
+                ? OptionalLong.of(created + expiresAfterSeconds.getAsLong())
+                : OptionalLong.empty(),
+            Optional.empty());
+    try {
+      records.insert(file);
+    } catch (RuntimeException e) {
+      store.delete(resource, id);
+      throw e;
+    }
+    return file;
+  }
+
+  /** A resource's file; empty when there is none, or it has expired. */
+  public Optional<FileObject> find(String resource, String id) {
+    if (!FileIds.isSafe(id)) {
+      return Optional.empty();
+    }
+    long now = clock.instant().getEpochSecond();
+    return records.find(resource, id).filter(f -> !f.expiredAt(now));
+  }
+
+  /**
+   * A resource's files by creation time.
+   *
+   * @param after the id of the file the page starts after
+   */
+  public List<FileObject> list(
+      String resource,
+      Optional<FilePurpose> purpose,
+      Optional<String> after,
+      int limit,
+      boolean ascending) {
+    long now = clock.instant().getEpochSecond();
+    return records.list(resource, purpose, after, limit, ascending).stream()
+        .filter(f -> !f.expiredAt(now))
+        .toList();
+  }
+
+  /** How many files of these purposes a resource holds. */
+  public long count(String resource, List<FilePurpose> purposes) {
+    return records.count(resource, purposes);
+  }
+
+  /** Opens a resource's file for reading; empty when there is no such file. */
+  public Optional<Content> open(String resource, String id) throws IOException {
+    Optional<FileObject> file = find(resource, id);
+    if (file.isEmpty()) {
+      return Optional.empty();
+    }
+    return Optional.of(new Content(file.get(), store.open(resource, id)));
+  }
+
+  /** Deletes a resource's file; false when there was none. */
+  public boolean delete(String resource, String id) throws IOException {
+    if (!FileIds.isSafe(id) || !records.delete(resource, id)) {
+      return false;
+    }
+    store.delete(resource, id);
+    return true;
+  }
+
+  /**
+   * Removes files whose expiry has passed.
+   *
+   * @return how many were removed
+   */
+  public int sweepExpired(int limit) {
+    int removed = 0;
+    for (FileObject file : records.expired(clock.instant().getEpochSecond(), limit)) {
+      try {
+        if (delete(file.resource(), file.id())) {
+          removed++;
+        }
+      } catch (IOException e) {
+        LOG.warn("expired file {} could not be removed: {}", file.id(), e.toString());
+      }
+    }
+    return removed;
+  }
+
+  /** Where contents are kept. */
+  public String describe() {
+    return store.describe();
+  }
+}
