@@ -47,7 +47,12 @@ public enum Operation {
     /** A call to a deployment's model: quota, content filter, retrieval and routing apply. */
     MODEL_CALL,
     /** A listing answered from the catalog and the account's deployments. */
-    CATALOG_CALL
+    CATALOG_CALL,
+    /**
+     * A call on one of the resource's own objects (files, batches): network rules, auth, the
+     * api-version and RBAC apply, then the operation's own stage answers.
+     */
+    RESOURCE_CALL
   }
 
   /** What an operation's request body is. */

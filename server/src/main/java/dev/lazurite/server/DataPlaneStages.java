@@ -49,19 +49,24 @@ public final class DataPlaneStages {
       Retriever retriever,
       ContentSafety safety,
       PipelineListener listener,
-      Clock clock) {}
+      Clock clock,
+      Map<Operation, Stage> resources) {
+    public Parts {
+      resources = Map.copyOf(resources);
+    }
+  }
 
   public static Pipelines pipelines(Parts parts) {
     Map<Operation, Pipeline> pipelines = new EnumMap<>(Operation.class);
     for (Operation operation : Operation.values()) {
-      pipelines.put(operation, new Pipeline(stages(operation.family(), parts), parts.listener()));
+      pipelines.put(operation, new Pipeline(stages(operation, parts), parts.listener()));
     }
     return new Pipelines(pipelines, parts.listener());
   }
 
-  /** The stages of a family, in order. */
-  public static List<Stage> stages(Operation.Family family, Parts p) {
-    return switch (family) {
+  /** The stages of an operation, in order. */
+  public static List<Stage> stages(Operation operation, Parts p) {
+    return switch (operation.family()) {
       case MODEL_CALL ->
           List.of(
               // Public access, IP rules and private endpoints, before any auth. -> 403
@@ -96,6 +101,22 @@ public final class DataPlaneStages {
               new AuthorizationStage(p.snapshot()),
               // Last: the catalog and the caller's deployments.
               new ModelListStage());
+      case RESOURCE_CALL ->
+          List.of(
+              new NetworkRuleStage(p.snapshot()),
+              new AuthenticationStage(p.snapshot(), p.tokenValidator()),
+              new ApiVersionStage(),
+              new AuthorizationStage(p.snapshot()),
+              // Last: the operation's own stage, on the caller's resource (files, batches).
+              resourceStage(operation, p));
     };
+  }
+
+  private static Stage resourceStage(Operation operation, Parts p) {
+    Stage stage = p.resources().get(operation);
+    if (stage == null) {
+      throw new IllegalArgumentException("no stage answers " + operation);
+    }
+    return stage;
   }
 }

@@ -215,7 +215,8 @@ public final class LazuriteServer implements AutoCloseable {
                     backends.embedded()::vectors,
                     backends.outbound()),
                 PipelineListener.of(List.of(new MeteringListener(usage, clock))),
-                clock));
+                clock,
+                java.util.Map.of()));
     var proxies = TrustedProxies.parse(config.edge().trustedProxies().orElse(null));
     // Each resource's endpoint is known once the listeners are bound.
     ResourceEndpoints[] endpoints = {null};

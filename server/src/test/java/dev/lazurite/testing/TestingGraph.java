@@ -60,6 +60,7 @@ public final class TestingGraph {
   private final List<RoleAssignment> assignments = new ArrayList<>();
   private final AtomicReference<Pipelines> pipelines = new AtomicReference<>();
   private final Map<String, NetworkRules> networks = new HashMap<>();
+  private final Map<Operation, Stage> resources = new HashMap<>();
   private final TokenCounter tokens = new TokenCounter();
 
   /** Signs tokens the graph's pipelines accept. */
@@ -109,6 +110,12 @@ public final class TestingGraph {
 
   public TestingGraph network(String account, NetworkRules rules) {
     networks.put(account, rules);
+    return this;
+  }
+
+  /** The stage that answers a resource call (files, batches); before the first request. */
+  public TestingGraph resource(Operation operation, Stage stage) {
+    resources.put(operation, stage);
     return this;
   }
 
@@ -235,7 +242,8 @@ public final class TestingGraph {
             new Retriever(search, ranking, calls, host -> true),
             new ContentSafety(new TestingClassifier(), false),
             listener,
-            Clock.systemUTC()));
+            Clock.systemUTC(),
+            resources));
   }
 
   private Account network(String name, Account account) {
