@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * Every listening socket: the shared HTTP and HTTPS listeners, one per private endpoint of an
@@ -99,7 +100,7 @@ final class Listeners {
     https.ifPresent(watchdog::watch);
     https.ifPresent(l -> opened.push(l::stop));
     var configured = identity;
-    java.util.function.Function<PrivateLink, Optional<LocalCertificates.Identity>> identities =
+    Function<PrivateLink, Optional<LocalCertificates.Identity>> identities =
         endpoint -> {
           if (config.httpsPort() < 0) {
             return Optional.empty();
