@@ -1,12 +1,15 @@
 package dev.lazurite.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.lazurite.config.ClientConfig;
 import dev.lazurite.json.Json;
 import dev.lazurite.server.AdminCredential;
 import dev.lazurite.server.ServerFile;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Optional;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -32,6 +35,8 @@ final class ClientOptions {
       names = "--admin-token",
       description = "Admin credential of a remote server (LAZURITE_ADMIN_TOKEN).")
   String adminToken;
+
+  private ClientConfig settings;
 
   @Spec(Spec.Target.MIXEE)
   CommandSpec mixee;
@@ -67,19 +72,20 @@ final class ClientOptions {
   }
 
   ArmClient client() throws IOException {
-    Path dir = Path.of(firstNonNull(dataDir, System.getenv("LAZURITE_DATA_DIR"), "lazurite-data"));
-    String remote = firstNonNull(endpoint, System.getenv("LAZURITE_ENDPOINT"), null);
+    ClientConfig settings = settings();
+    Path dir = settings.dataDir();
+    Optional<String> remote = settings.endpoint();
     JsonNode server = Json.MAPPER.createObjectNode();
     Path serverFile = dir.resolve(ServerFile.FILE);
     if (Files.exists(serverFile)) {
       server = Json.parse(Files.readAllBytes(serverFile));
-    } else if (remote == null) {
+    } else if (remote.isEmpty()) {
       throw new IOException(
           "no running server found in "
               + dir.toAbsolutePath()
               + " (start one with `lazurite serve`, or pass --endpoint)");
     }
-    String token = firstNonNull(adminToken, System.getenv("LAZURITE_ADMIN_TOKEN"), null);
+    String token = settings.adminToken().orElse(null);
     if (token == null) {
       Path tokenFile = dir.resolve(AdminCredential.FILE);
       if (!Files.exists(tokenFile)) {
@@ -89,7 +95,7 @@ final class ClientOptions {
       token = Files.readString(tokenFile).strip();
     }
     return new ArmClient(
-        firstNonNull(remote, server.path("endpoint").asText(null), null),
+        remote.orElse(server.path("endpoint").asText(null)),
         token,
         firstNonNull(subscription, server.path("subscriptionId").asText(null), null),
         firstNonNull(resourceGroup, server.path("resourceGroup").asText(null), "lazurite"),
@@ -97,7 +103,19 @@ final class ClientOptions {
   }
 
   Path dataDirectory() {
-    return Path.of(firstNonNull(dataDir, System.getenv("LAZURITE_DATA_DIR"), "lazurite-data"));
+    return settings().dataDir();
+  }
+
+  /** The flags over the process environment, read once. */
+  private ClientConfig settings() {
+    if (settings == null) {
+      var flags = new HashMap<String, String>();
+      flags.put(ClientConfig.DATA_DIR_FLAG, dataDir);
+      flags.put(ClientConfig.ENDPOINT_FLAG, endpoint);
+      flags.put(ClientConfig.ADMIN_TOKEN_FLAG, adminToken);
+      settings = ClientConfig.load(flags, System::getenv);
+    }
+    return settings;
   }
 
   private static String firstNonNull(String a, String b, String c) {

@@ -32,6 +32,7 @@ import java.time.Clock;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -53,13 +54,14 @@ public final class ArmHandler implements Handler {
   private final List<ArmRouteFamily> families;
 
   /**
+   * @param endpoint each resource's endpoint, read per request: it names the listeners' addresses
    * @param tokens validates tokens for the ARM audience ({@code https://management.azure.com/})
    */
   public ArmHandler(
       ControlPlane control,
       UsageStore usage,
       String adminToken,
-      ResourceEndpoints endpoint,
+      Supplier<ResourceEndpoints> endpoint,
       Clock clock,
       TokenValidator tokens,
       String subscription,
@@ -87,7 +89,7 @@ public final class ArmHandler implements Handler {
     var search =
         new SearchServiceRoutes(
             searchServices,
-            endpoint::root,
+            () -> endpoint.get().root(),
             () ->
                 control.accounts().stream()
                     .flatMap(a -> control.privateEndpoints(a).stream())

@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * The ARM routes of {@code Microsoft.CognitiveServices/accounts}: accounts and keys, deployments
@@ -28,10 +29,13 @@ final class CognitiveServicesRoutes {
   private final ControlPlane control;
   private final UsageStore usage;
   private final QuotaCounters quota;
-  private final ResourceEndpoints endpoint;
+  private final Supplier<ResourceEndpoints> endpoint;
 
   CognitiveServicesRoutes(
-      ControlPlane control, UsageStore usage, QuotaCounters quota, ResourceEndpoints endpoint) {
+      ControlPlane control,
+      UsageStore usage,
+      QuotaCounters quota,
+      Supplier<ResourceEndpoints> endpoint) {
     this.control = control;
     this.usage = usage;
     this.quota = quota;
@@ -122,7 +126,7 @@ final class CognitiveServicesRoutes {
   }
 
   private JsonNode view(Account account) {
-    return ArmViews.account(account, endpoint);
+    return ArmViews.account(account, endpoint.get());
   }
 
   private ArmResponse listInSubscription(ArmCall c) {
@@ -131,7 +135,7 @@ final class CognitiveServicesRoutes {
         ArmViews.list(
             control.accounts().stream()
                 .filter(a -> a.subscriptionId().equalsIgnoreCase(sub))
-                .map(a -> ArmViews.account(a, endpoint))
+                .map(a -> ArmViews.account(a, endpoint.get()))
                 .toList()));
   }
 
@@ -143,7 +147,7 @@ final class CognitiveServicesRoutes {
             control.accounts().stream()
                 .filter(a -> a.subscriptionId().equalsIgnoreCase(sub))
                 .filter(a -> a.resourceGroup().equalsIgnoreCase(rg))
-                .map(a -> ArmViews.account(a, endpoint))
+                .map(a -> ArmViews.account(a, endpoint.get()))
                 .toList()));
   }
 

@@ -54,6 +54,15 @@ public record ResourceEndpoints(URI base, Optional<HostTemplate> hostTemplate) {
    * @param rawPath the request path, runs of slashes already collapsed
    */
   public Target target(String hostHeader, String rawPath) {
+    return target(hostTemplate, hostHeader, rawPath);
+  }
+
+  /**
+   * Where a data-plane request was sent, as {@link #target(String, String)}: it needs only the host
+   * template, not the listener's address.
+   */
+  public static Target target(
+      Optional<HostTemplate> hostTemplate, String hostHeader, String rawPath) {
     String prefix = "/" + PATH_PREFIX + "/";
     if (rawPath.startsWith(prefix)) {
       int end = rawPath.indexOf('/', prefix.length());

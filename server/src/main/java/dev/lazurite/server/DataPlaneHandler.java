@@ -5,6 +5,7 @@ import dev.lazurite.error.ApiException;
 import dev.lazurite.error.ErrorCode;
 import dev.lazurite.error.ErrorRenderer;
 import dev.lazurite.json.Json;
+import dev.lazurite.network.HostTemplate;
 import dev.lazurite.network.ResourceEndpoints;
 import dev.lazurite.pipeline.Exchange;
 import dev.lazurite.pipeline.Origin;
@@ -29,7 +30,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -46,18 +46,18 @@ final class DataPlaneHandler implements Handler {
   private final Pipelines pipelines;
   private final String defaultRegion;
   private final TrustedProxies proxies;
-  private final Supplier<ResourceEndpoints> endpoints;
+  private final Optional<HostTemplate> hostTemplate;
 
   /**
-   * @param endpoints how an endpoint names its resource (known once the listeners are bound)
+   * @param hostTemplate how a resource's own host name names it, when resources have host names
    */
   DataPlaneHandler(
       Pipelines pipelines,
       String defaultRegion,
       TrustedProxies proxies,
-      Supplier<ResourceEndpoints> endpoints) {
+      Optional<HostTemplate> hostTemplate) {
     this.proxies = proxies;
-    this.endpoints = endpoints;
+    this.hostTemplate = hostTemplate;
     this.pipelines = pipelines;
     this.defaultRegion = defaultRegion;
   }
@@ -68,7 +68,8 @@ final class DataPlaneHandler implements Handler {
     String requestId = EdgeResponses.requestId(req);
     Map<String, String> headers = headers(req);
     ResourceEndpoints.Target target =
-        endpoints.get().target(headers.getOrDefault("host", ""), req.path().rawPath());
+        ResourceEndpoints.target(
+            hostTemplate, headers.getOrDefault("host", ""), req.path().rawPath());
     Route route;
     try {
       route =

@@ -1,0 +1,50 @@
+package dev.lazurite.server;
+
+import dev.lazurite.control.ArmHandler;
+import dev.lazurite.control.arm.MetadataEndpoints;
+import dev.lazurite.identity.Audiences;
+import dev.lazurite.searchservice.SearchServices;
+import io.helidon.webserver.http.Handler;
+import io.helidon.webserver.http.HttpRouting;
+import java.time.Clock;
+import java.util.Set;
+
+/**
+ * The ARM-shaped management API under {@code /subscriptions}, protected by the admin credential or
+ * a management token, and the cloud metadata ARM clients read first.
+ */
+public final class ControlWiring {
+  private final Handler arm;
+
+  /**
+   * @param addresses where each resource's endpoint is, printed in its ARM body
+   */
+  public ControlWiring(
+      Clock clock,
+      Foundation foundation,
+      IdentityWiring identity,
+      SearchServices searchServices,
+      ServerAddresses addresses) {
+    var store = foundation.store();
+    this.arm =
+        addresses.whenBound(
+            new ArmHandler(
+                foundation.control(),
+                store,
+                foundation.admin().token(),
+                addresses::resources,
+                clock,
+                identity.ownTokens(Set.of(Audiences.MANAGEMENT)),
+                foundation.subscription(),
+                identity.issuer().tenantId(),
+                foundation.quota(),
+                searchServices,
+                store.rai()));
+  }
+
+  /** Registers ARM and the cloud's metadata endpoints. */
+  public void routing(HttpRouting.Builder routing) {
+    routing.any("/subscriptions", arm).any("/subscriptions/*", arm);
+    routing.get("/metadata/endpoints", new MetadataEndpoints());
+  }
+}

@@ -1,0 +1,108 @@
+package dev.lazurite.server;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.lazurite.config.ServerConfig;
+import dev.lazurite.internal.InternalCalls;
+import dev.lazurite.metering.MeteringListener;
+import dev.lazurite.network.HostTemplate;
+import dev.lazurite.network.ResourceEndpoints;
+import dev.lazurite.ondata.Retriever;
+import dev.lazurite.pipeline.PipelineListener;
+import dev.lazurite.pipeline.Pipelines;
+import dev.lazurite.runtime.Regions;
+import dev.lazurite.safety.Classifiers;
+import dev.lazurite.safety.ShippedClassifier;
+import io.helidon.webserver.http.HttpRouting;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The Azure OpenAI data plane: the pipelines every model call runs through and the handler that
+ * serves them under {@code /openai} of the bare root and of each resource's endpoint.
+ */
+public final class DataPlaneWiring {
+  private final Pipelines pipelines;
+  private final DataPlaneHandler handler;
+
+  /**
+   * What the data plane is built from.
+   *
+   * @param stages what the pipelines' stages are built from
+   * @param region the display name of the region answers name when the resource names none
+   * @param proxies the proxies whose {@code X-Forwarded-For} names the client
+   * @param hostTemplate how a resource's own host name names it, when resources have host names
+   */
+  public record Parts(
+      DataPlaneStages.Parts stages,
+      String region,
+      TrustedProxies proxies,
+      Optional<HostTemplate> hostTemplate) {
+    public Parts {
+      requireNonNull(stages, "stages is null");
+      requireNonNull(region, "region is null");
+      requireNonNull(proxies, "proxies is null");
+      requireNonNull(hostTemplate, "hostTemplate is null");
+    }
+
+    /**
+     * The parts a server builds its data plane from.
+     *
+     * @param internal the model calls this server makes, for On Your Data's query embeddings
+     */
+    static Parts of(
+        ServerConfig config,
+        Clock clock,
+        Foundation foundation,
+        IdentityWiring identity,
+        SearchWiring search,
+        InternalCalls internal,
+        ShippedClassifier shipped) {
+      var backends = foundation.backends();
+      return new Parts(
+          new DataPlaneStages.Parts(
+              foundation.snapshots(),
+              identity.dataPlaneTokens(),
+              foundation.tokens(),
+              foundation.quota(),
+              config.failover().deadline(),
+              new Retriever(
+                  search.services(),
+                  search.embeddings(),
+                  internal,
+                  host -> ServerHosts.own(config, host)),
+              Classifiers.contentSafety(
+                  config.safety(), shipped, backends.embedded()::vectors, backends.outbound()),
+              PipelineListener.of(List.of(new MeteringListener(foundation.usage(), clock))),
+              clock,
+              java.util.Map.of()),
+          Regions.displayName(config.region()),
+          TrustedProxies.parse(config.edge().trustedProxies().orElse(null)),
+          config.edge().endpointHostTemplate().map(HostTemplate::parse));
+    }
+  }
+
+  public DataPlaneWiring(Parts parts) {
+    this.pipelines = DataPlaneStages.pipelines(parts.stages());
+    this.handler =
+        new DataPlaneHandler(pipelines, parts.region(), parts.proxies(), parts.hostTemplate());
+  }
+
+  /** Registers the data plane under {@code /openai} and each resource's endpoint path. */
+  public void routing(HttpRouting.Builder routing) {
+    routing.any("/openai/*", handler).any("/" + ResourceEndpoints.PATH_PREFIX + "/*", handler);
+  }
+
+  /** An account's private endpoint: the data plane only. */
+  void privateRouting(HttpRouting.Builder routing) {
+    routing.any(new CollapsedSlashes());
+    routing(routing);
+    routing.any(ServerRoutes::notFound);
+  }
+
+  /** The pipelines the handler runs, for driving them without HTTP. */
+  public Pipelines pipelines() {
+    return pipelines;
+  }
+}
