@@ -243,6 +243,7 @@ public final class LazuriteServer implements AutoCloseable {
             searchServices,
             config.dataDir().resolve("search"),
             config.search().ingestRoot().orElseGet(() -> config.dataDir().resolve("documents")),
+            config.outbound().policy(),
             embeddings,
             tokens,
             clock);
