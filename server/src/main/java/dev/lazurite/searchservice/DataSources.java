@@ -7,8 +7,10 @@ import dev.lazurite.error.ApiException;
 import dev.lazurite.ingest.BlobSource;
 import dev.lazurite.ingest.DocumentSource;
 import dev.lazurite.ingest.FolderSource;
+import dev.lazurite.json.Json;
 import dev.lazurite.network.OutboundPolicy;
 import dev.lazurite.search.SearchException;
+import dev.lazurite.store.SecretBox;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.Set;
@@ -17,10 +19,11 @@ import java.util.regex.Pattern;
 /**
  * The data sources indexers crawl: {@code folder} (Lazurite's own), a folder under the ingestion
  * root; and {@code azureblob}, a Blob Storage container named by a connection string, optionally
- * narrowed to a name prefix by {@code container.query}. A connection string is kept but never
- * shown: responses carry {@code "connectionString": null}, as Azure's do, and an update may send
- * {@code null}, {@code <unchanged>} or {@code <redacted>} to keep the one stored. The Blob endpoint
- * must be on the outbound allowlist, since whoever holds a search admin key chooses it.
+ * narrowed to a name prefix by {@code container.query}. A connection string is kept sealed with the
+ * master key and never shown: responses carry {@code "connectionString": null}, as Azure's do, and
+ * an update may send {@code null}, {@code <unchanged>} or {@code <redacted>} to keep the one
+ * stored. The Blob endpoint must be on the outbound allowlist, since whoever holds a search admin
+ * key chooses it.
  */
 final class DataSources {
   static final String FOLDER = "folder";
@@ -31,13 +34,16 @@ final class DataSources {
 
   private final Path ingestRoot;
   private final OutboundPolicy outbound;
+  private final SecretBox secrets;
 
   /**
    * @param ingestRoot the only folder tree {@code folder} data sources may name
+   * @param secrets seals connection strings at rest
    */
-  DataSources(Path ingestRoot, OutboundPolicy outbound) {
+  DataSources(Path ingestRoot, OutboundPolicy outbound, SecretBox secrets) {
     this.ingestRoot = ingestRoot.toAbsolutePath().normalize();
     this.outbound = outbound;
+    this.secrets = secrets;
   }
 
   /**
@@ -55,12 +61,15 @@ final class DataSources {
         if ((given.isMissingNode() || given.isNull() || KEEP.contains(given.asText()))
             && stored.isPresent()
             && stored.get().path("type").asText("").equals(AZURE_BLOB)) {
-          body.putObject("credentials")
-              .put(
-                  "connectionString",
-                  stored.get().path("credentials").path("connectionString").asText(""));
+          given = Json.MAPPER.getNodeFactory().textNode(connectionString(stored.get()));
         }
-        blob(body);
+        if (!given.isTextual() || given.asText().isBlank()) {
+          throw SearchException.badRequest(
+              "Data source credentials are required: set 'credentials.connectionString' to the"
+                  + " storage account's connection string.");
+        }
+        blob(given.asText(), body.path("container"));
+        body.putObject("credentials").put("connectionString", secrets.seal(given.asText()));
       }
       default ->
           throw SearchException.badRequest(
@@ -77,7 +86,7 @@ final class DataSources {
   /** What an indexer crawls for a stored definition. */
   DocumentSource open(ObjectNode definition) {
     if (definition.path("type").asText("").equals(AZURE_BLOB)) {
-      return blob(definition);
+      return blob(connectionString(definition), definition.path("container"));
     }
     return new FolderSource(folder(definition));
   }
@@ -91,20 +100,19 @@ final class DataSources {
     return copy;
   }
 
-  private BlobSource blob(JsonNode source) {
-    JsonNode connection = source.path("credentials").path("connectionString");
-    if (!connection.isTextual() || connection.asText().isBlank()) {
-      throw SearchException.badRequest(
-          "Data source credentials are required: set 'credentials.connectionString' to the"
-              + " storage account's connection string.");
-    }
-    String text = connection.asText().strip();
+  /** A stored definition's connection string, opened. */
+  private String connectionString(JsonNode definition) {
+    String stored = definition.path("credentials").path("connectionString").asText("");
+    return SecretBox.isSealed(stored) ? secrets.open(stored) : stored;
+  }
+
+  private BlobSource blob(String connectionString, JsonNode container) {
+    String text = connectionString.strip();
     if (text.regionMatches(true, 0, "ResourceId=", 0, "ResourceId=".length())) {
       throw SearchException.badRequest(
           "Managed identity connection strings (ResourceId=…) are not supported; use a"
               + " connection string with an account key or a SAS.");
     }
-    JsonNode container = source.path("container");
     String name = container.path("name").asText("");
     if (!CONTAINER.matcher(name).matches()) {
       throw SearchException.badRequest(

@@ -16,6 +16,7 @@ import dev.lazurite.search.SearchException;
 import dev.lazurite.search.http.SearchCall;
 import dev.lazurite.search.http.SearchPaths;
 import dev.lazurite.search.http.SearchReply;
+import dev.lazurite.store.SecretBox;
 import dev.lazurite.tokens.TokenCounter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -56,18 +57,20 @@ public final class Indexers {
    * @param root where each service keeps its definitions ({@code <root>/<service>/_config})
    * @param ingestRoot the only folder tree data sources may name
    * @param outbound where Blob data sources may point
+   * @param secrets seals data sources' connection strings at rest
    */
   public Indexers(
       SearchServices services,
       Path root,
       Path ingestRoot,
       OutboundPolicy outbound,
+      SecretBox secrets,
       Embeddings embeddings,
       TokenCounter tokens,
       Clock clock) {
     this.services = services;
     this.root = root;
-    this.dataSources = new DataSources(ingestRoot, outbound);
+    this.dataSources = new DataSources(ingestRoot, outbound, secrets);
     this.embeddings = embeddings;
     this.tokens = tokens;
     this.clock = clock;

@@ -101,14 +101,13 @@ public final class LazuriteServer implements AutoCloseable {
     Optional<HostTemplate> hostTemplate =
         config.edge().endpointHostTemplate().map(HostTemplate::parse);
     long started = System.nanoTime();
-    this.store =
-        new JdbiStore(
-            config.databaseUrl(),
-            SecretBox.fromFile(
-                config
-                    .scaleOut()
-                    .masterKeyFile()
-                    .orElseGet(() -> config.dataDir().resolve("master.key"))));
+    SecretBox secretBox =
+        SecretBox.fromFile(
+            config
+                .scaleOut()
+                .masterKeyFile()
+                .orElseGet(() -> config.dataDir().resolve("master.key")));
+    this.store = new JdbiStore(config.databaseUrl(), secretBox);
     opened.push(store);
     LOG.info("store: {}", store.describe());
     long storeReady = System.nanoTime();
@@ -244,6 +243,7 @@ public final class LazuriteServer implements AutoCloseable {
             config.dataDir().resolve("search"),
             config.search().ingestRoot().orElseGet(() -> config.dataDir().resolve("documents")),
             config.outbound().policy(),
+            secretBox,
             embeddings,
             tokens,
             clock);

@@ -117,6 +117,12 @@ class BlobIndexerTest {
     assertThat(shown.json().path("container").path("query").asText()).isEqualTo("kb/");
     assertThat(call(server, key, "GET", "/datasources", null).body())
         .doesNotContain(TestingAzurite.ACCOUNT_KEY);
+    assertThat(
+            java.nio.file.Files.readString(
+                server.dataDir().resolve("search/docs/_config/datasources/blobs.json")))
+        .as("sealed at rest")
+        .doesNotContain(TestingAzurite.ACCOUNT_KEY)
+        .contains("enc:v1:");
 
     assertThat(
             call(
