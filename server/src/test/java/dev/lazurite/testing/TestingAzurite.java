@@ -176,7 +176,7 @@ public final class TestingAzurite implements AutoCloseable {
     }
     Path tools = repo.get().resolve(".tools/azurite");
     Path bin = tools.resolve("node_modules/.bin/azurite-blob");
-    if (Files.isExecutable(bin)) {
+    if (Files.isExecutable(bin) && pinned(tools)) {
       return Optional.of(bin);
     }
     if (!onPath("npm")) {
@@ -195,7 +195,7 @@ public final class TestingAzurite implements AutoCloseable {
                   StandardOpenOption.CREATE,
                   StandardOpenOption.WRITE);
           var held = lock.lock()) {
-        if (!Files.isExecutable(bin)) {
+        if (!Files.isExecutable(bin) || !pinned(tools)) {
           Process npm =
               new ProcessBuilder(
                       List.of(
@@ -221,6 +221,16 @@ public final class TestingAzurite implements AutoCloseable {
       return Optional.empty();
     }
     return Optional.of(bin).filter(Files::isExecutable);
+  }
+
+  /** Whether the Azurite installed in a folder is the pinned version. */
+  private static boolean pinned(Path tools) {
+    try {
+      return Files.readString(tools.resolve("node_modules/azurite/package.json"))
+          .contains("\"version\": \"" + VERSION + "\"");
+    } catch (IOException e) {
+      return false;
+    }
   }
 
   private static boolean onPath(String program) {
