@@ -123,6 +123,14 @@ final class ServeCommand implements Callable<Integer> {
               + " jdbc:sqlite:PATH; default lazurite.db in the data directory.")
   String databaseUrl;
 
+  @Option(
+      names = "--file-storage",
+      description =
+          "Where uploaded files are kept (LAZURITE_FILE_STORAGE): local (default, the data"
+              + " directory), a Blob Storage connection string, or"
+              + " https://<account>.blob.core.windows.net for managed identity.")
+  String fileStorage;
+
   @Override
   public Integer call() throws Exception {
     Map<String, String> flags = new HashMap<>();
@@ -143,6 +151,7 @@ final class ServeCommand implements Callable<Integer> {
     flags.put("databaseUrl", databaseUrl);
     flags.put("redisUrl", redisUrl);
     flags.put("endpointHostTemplate", endpointHostTemplate);
+    flags.put("fileStorage", fileStorage);
     ServerConfig resolved = ConfigLoader.load(flags, System.getenv(), Optional.ofNullable(config));
     LazuriteServer server = LazuriteServer.start(resolved, Clock.systemUTC());
     CountDownLatch stopped = new CountDownLatch(1);

@@ -134,7 +134,8 @@ public final class ConfigLoader {
             optional("endpointHostTemplate", "LAZURITE_ENDPOINT_HOST_TEMPLATE"),
             optional("trustedProxies", "LAZURITE_TRUSTED_PROXIES")),
         new IdentityConfig(optional("trustedIssuers", "LAZURITE_TRUSTED_ISSUERS")),
-        new SearchConfig(optional("ingestRoot", "LAZURITE_INGEST_ROOT").map(Path::of)));
+        new SearchConfig(optional("ingestRoot", "LAZURITE_INGEST_ROOT").map(Path::of)),
+        optional("fileStorage", "LAZURITE_FILE_STORAGE").map(FilesConfig::parse).orElse(d.files()));
   }
 
   private FailoverConfig failover() {

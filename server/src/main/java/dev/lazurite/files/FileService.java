@@ -17,7 +17,7 @@ import org.slf4j.LoggerFactory;
  * record is removed before its content, so a deleted file is gone at once. A file of one resource
  * is not found from another.
  */
-public final class FileService {
+public final class FileService implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(FileService.class);
 
   private final FileRecords records;
@@ -189,5 +189,11 @@ public final class FileService {
   /** Where contents are kept. */
   public String describe() {
     return store.describe();
+  }
+
+  /** Closes the content store. */
+  @Override
+  public void close() {
+    store.close();
   }
 }

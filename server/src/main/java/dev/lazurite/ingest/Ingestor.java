@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.lazurite.json.Json;
 import java.io.IOException;
-import java.nio.file.Files;
+import java.io.InputStream;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -14,13 +14,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.stream.Stream;
 
 /**
- * Crawls a folder into an index: parses each supported file, chunks it, embeds the chunks and
- * uploads them with their title, path, URL and chunk id. Files indexed whole from the same content
- * (see {@link Manifest}) are skipped; changed files and files a stopped run left incomplete are
- * indexed again; removed files deleted; a file that cannot be parsed is reported and skipped.
+ * Crawls a folder or another {@link DocumentSource} into an index: parses each supported file,
+ * chunks it, embeds the chunks and uploads them with their title, path, URL and chunk id. Files
+ * indexed whole from the same content (see {@link Manifest}; the version is a content hash or a
+ * blob's ETag) are skipped; changed files and files a stopped run left incomplete are indexed
+ * again; removed files deleted; a file that cannot be parsed is reported and skipped.
  */
 public final class Ingestor {
   private static final int BATCH = 64;
@@ -46,7 +46,7 @@ public final class Ingestor {
 
   public Report run(Path folder, IngestTarget target, int dimensions, Progress progress)
       throws IOException {
-    return run(folder, target, dimensions, progress, false);
+    return run(new FolderSource(folder), target, dimensions, progress, false);
   }
 
   /**
@@ -55,11 +55,21 @@ public final class Ingestor {
   public Report run(
       Path folder, IngestTarget target, int dimensions, Progress progress, boolean everything)
       throws IOException {
+    return run(new FolderSource(folder), target, dimensions, progress, everything);
+  }
+
+  /**
+   * @param everything re-index unchanged documents too (after an indexer reset)
+   */
+  public Report run(
+      DocumentSource source,
+      IngestTarget target,
+      int dimensions,
+      Progress progress,
+      boolean everything)
+      throws IOException {
     target.ensureIndex(dimensions);
-    List<Path> files;
-    try (Stream<Path> walk = Files.walk(folder)) {
-      files = walk.filter(Files::isRegularFile).filter(DocumentParser::supported).sorted().toList();
-    }
+    List<SourceDocument> files = source.documents();
     Map<String, String> known = target.fileHashes();
     Map<String, Integer> held = target.chunkCounts();
     Set<String> seen = new TreeSet<>();
@@ -68,14 +78,14 @@ public final class Ingestor {
     int unchanged = 0;
     int chunks = 0;
     progress.start(files.size());
-    for (Path file : files) {
-      String path = folder.relativize(file).toString().replace('\\', '/');
+    for (SourceDocument file : files) {
+      String path = file.path();
       seen.add(path);
       progress.step(path);
       String hash;
       try {
-        hash = sha256(Files.readAllBytes(file));
-      } catch (IOException e) {
+        hash = file.version();
+      } catch (IOException | RuntimeException e) {
         failures.add(path + ": " + e.getMessage());
         continue;
       }
@@ -84,8 +94,8 @@ public final class Ingestor {
         continue;
       }
       ParsedFile parsed;
-      try {
-        parsed = parser.parse(file);
+      try (InputStream content = file.open()) {
+        parsed = parser.parse(content, path);
       } catch (IOException | RuntimeException e) {
         failures.add(path + ": " + e.getMessage());
         continue;
@@ -101,7 +111,8 @@ public final class Ingestor {
         List<float[]> vectors = target.embed(slice);
         for (int j = 0; j < slice.size(); j++) {
           ObjectNode chunk =
-              chunk(file, path, manifest, parsed.title(), i + j, slice.get(j), vectors.get(j));
+              chunk(
+                  file.url(), path, manifest, parsed.title(), i + j, slice.get(j), vectors.get(j));
           if (i + j == 0) {
             first = chunk;
           } else {
@@ -137,7 +148,7 @@ public final class Ingestor {
   }
 
   private static ObjectNode chunk(
-      Path file,
+      String url,
       String path,
       String manifest,
       String title,
@@ -154,7 +165,7 @@ public final class Ingestor {
     d.put("content", text);
     d.put("title", title);
     d.put("filepath", path);
-    d.put("url", file.toAbsolutePath().toUri().toString());
+    d.put("url", url);
     d.put("chunk_id", Integer.toString(index));
     d.put("content_hash", manifest);
     ArrayNode v = d.putArray("vector");

@@ -5,15 +5,18 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.lazurite.ingest.Chunker;
 import dev.lazurite.ingest.DocumentParser;
+import dev.lazurite.ingest.DocumentSource;
 import dev.lazurite.ingest.Ingestor;
 import dev.lazurite.ingest.LocalIngestTransport;
 import dev.lazurite.ingest.SearchIngestTarget;
 import dev.lazurite.json.Json;
+import dev.lazurite.network.OutboundPolicy;
 import dev.lazurite.search.Embeddings;
 import dev.lazurite.search.SearchException;
 import dev.lazurite.search.http.SearchCall;
 import dev.lazurite.search.http.SearchPaths;
 import dev.lazurite.search.http.SearchReply;
+import dev.lazurite.store.SecretBox;
 import dev.lazurite.tokens.TokenCounter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -23,14 +26,16 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
- * Data sources and indexers of the search services: a {@code folder} data source names a folder
- * under the ingestion root; an indexer crawls it into an index (parse, chunk, embed, upload) when
- * created and on {@code search.run}, in the background, and reports on {@code search.status}.
+ * Data sources and indexers of the search services: a data source names a folder under the
+ * ingestion root or a Blob Storage container ({@link DataSources}); an indexer crawls it into an
+ * index (parse, chunk, embed, upload) when created and on {@code search.run}, in the background,
+ * and reports on {@code search.status}.
  */
 public final class Indexers {
   private static final Pattern NAME =
@@ -41,7 +46,7 @@ public final class Indexers {
 
   private final SearchServices services;
   private final Path root;
-  private final Path ingestRoot;
+  private final DataSources dataSources;
   private final Embeddings embeddings;
   private final TokenCounter tokens;
   private final Clock clock;
@@ -51,17 +56,21 @@ public final class Indexers {
   /**
    * @param root where each service keeps its definitions ({@code <root>/<service>/_config})
    * @param ingestRoot the only folder tree data sources may name
+   * @param outbound where Blob data sources may point
+   * @param secrets seals data sources' connection strings at rest
    */
   public Indexers(
       SearchServices services,
       Path root,
       Path ingestRoot,
+      OutboundPolicy outbound,
+      SecretBox secrets,
       Embeddings embeddings,
       TokenCounter tokens,
       Clock clock) {
     this.services = services;
     this.root = root;
-    this.ingestRoot = ingestRoot.toAbsolutePath().normalize();
+    this.dataSources = new DataSources(ingestRoot, outbound, secrets);
     this.embeddings = embeddings;
     this.tokens = tokens;
     this.clock = clock;
@@ -141,7 +150,9 @@ public final class Indexers {
     }
     body.put("name", name);
     if (kind.equals("datasources")) {
-      folder(body);
+      Path stored = file(service, kind, name);
+      dataSources.validate(
+          body, Files.exists(stored) ? Optional.of(read(service, kind, name)) : Optional.empty());
     } else {
       validateIndexer(service, body);
     }
@@ -179,34 +190,12 @@ public final class Indexers {
     }
   }
 
-  /** The folder a data source names, which must lie under the ingestion root. */
-  private Path folder(JsonNode source) {
-    if (!source.path("type").asText("").equals("folder")) {
-      throw SearchException.badRequest(
-          "Data source type '"
-              + source.path("type").asText("")
-              + "' is not supported; use 'folder'.");
-    }
-    String name = source.path("container").path("name").asText("");
-    if (name.isBlank()) {
-      throw SearchException.badRequest(
-          "A folder data source needs 'container.name', the folder to crawl.");
-    }
-    Path folder = ingestRoot.resolve(name).toAbsolutePath().normalize();
-    if (!folder.startsWith(ingestRoot)) {
-      throw SearchException.badRequest(
-          "The folder '"
-              + name
-              + "' is outside the ingestion root "
-              + ingestRoot
-              + " (LAZURITE_INGEST_ROOT).");
-    }
-    return folder;
-  }
-
   private void start(String service, ObjectNode indexer) {
     String name = indexer.path("name").asText();
     String key = key(service, name);
+    // Before the run is recorded, so a data source that cannot be used leaves none in progress.
+    DocumentSource source =
+        dataSources.open(read(service, "datasources", indexer.path("dataSourceName").asText()));
     List<IndexerRun> runs = history.computeIfAbsent(key, k -> new ArrayList<>());
     synchronized (runs) {
       if (!runs.isEmpty() && runs.getLast().status().equals("inProgress")) {
@@ -221,7 +210,6 @@ public final class Indexers {
       }
     }
     boolean everything = Boolean.TRUE.equals(resets.remove(key));
-    Path folder = folder(read(service, "datasources", indexer.path("dataSourceName").asText()));
     String deployment =
         indexer
             .path("parameters")
@@ -243,7 +231,7 @@ public final class Indexers {
                 int dimensions =
                     embeddings.embed("", deployment, List.of("dimensions")).getFirst().length;
                 var ingestor = new Ingestor(new DocumentParser(), new Chunker(tokens, 256, 32));
-                var report = ingestor.run(folder, target, dimensions, NO_PROGRESS, everything);
+                var report = ingestor.run(source, target, dimensions, NO_PROGRESS, everything);
                 replaceLast(runs, run.finished(report, clock.instant()));
               } catch (IOException | RuntimeException e) {
                 replaceLast(runs, run.failed(e.getMessage(), clock.instant()));
@@ -351,7 +339,7 @@ public final class Indexers {
   private static ObjectNode view(ObjectNode body, String endpoint, String kind) {
     ObjectNode out = Json.MAPPER.createObjectNode();
     out.put("@odata.context", endpoint + "/$metadata#" + kind + "/$entity");
-    out.setAll(body);
+    out.setAll(kind.equals("datasources") ? DataSources.shown(body) : body);
     return out;
   }
 

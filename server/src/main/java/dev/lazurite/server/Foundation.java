@@ -6,7 +6,7 @@ import dev.lazurite.config.ServerConfig;
 import dev.lazurite.control.Bootstrap;
 import dev.lazurite.control.ControlPlane;
 import dev.lazurite.files.FileService;
-import dev.lazurite.files.LocalFileStore;
+import dev.lazurite.files.FileStores;
 import dev.lazurite.metering.UsageWriter;
 import dev.lazurite.quota.LocalQuotaCounters;
 import dev.lazurite.quota.QuotaCounters;
@@ -31,9 +31,11 @@ import org.slf4j.LoggerFactory;
  * admin credential, the quota counters and the Files API's files. Each part is pushed on {@code
  * opened} as it starts, so that a failed start can close it again.
  *
+ * @param secretBox the master key that seals secrets at rest
  * @param subscription the subscription the store was bootstrapped with
  */
 public record Foundation(
+    SecretBox secretBox,
     JdbiStore store,
     UsageWriter usage,
     TokenCounter tokens,
@@ -55,14 +57,13 @@ public record Foundation(
   public static Foundation start(
       ServerConfig config, Clock clock, UpstreamSecrets secrets, Deque<AutoCloseable> opened)
       throws IOException {
-    var store =
-        new JdbiStore(
-            config.databaseUrl(),
-            SecretBox.fromFile(
-                config
-                    .scaleOut()
-                    .masterKeyFile()
-                    .orElseGet(() -> config.dataDir().resolve("master.key"))));
+    var secretBox =
+        SecretBox.fromFile(
+            config
+                .scaleOut()
+                .masterKeyFile()
+                .orElseGet(() -> config.dataDir().resolve("master.key")));
+    var store = new JdbiStore(config.databaseUrl(), secretBox);
     opened.push(store);
     LOG.info("store: {}", store.describe());
     var usage = new UsageWriter(store, config.usageDurability());
@@ -103,10 +104,12 @@ public record Foundation(
             .<QuotaCounters>map(RedisQuotaCounters::new)
             .orElseGet(LocalQuotaCounters::new);
     opened.push(quota);
-    var files =
-        new FileService(
-            store.files(), new LocalFileStore(config.dataDir().resolve("files")), clock);
+    var fileStore = FileStores.open(config.files(), config.dataDir(), config.outbound().policy());
+    var files = new FileService(store.files(), fileStore, clock);
+    opened.push(files);
+    LOG.info("files: {}", fileStore.describe());
     return new Foundation(
+        secretBox,
         store,
         usage,
         tokens,

@@ -240,6 +240,7 @@ public final class LazuriteServer implements AutoCloseable {
     foundation.quota().close();
     foundation.backends().close();
     search.services().close();
+    foundation.files().close();
     foundation.store().close();
     ServerFile.delete(config.dataDir(), this);
     lock.close();

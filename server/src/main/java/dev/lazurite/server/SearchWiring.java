@@ -48,6 +48,8 @@ public final class SearchWiring {
             services,
             root,
             config.search().ingestRoot().orElseGet(() -> config.dataDir().resolve("documents")),
+            config.outbound().policy(),
+            foundation.secretBox(),
             embeddings,
             foundation.tokens(),
             clock);

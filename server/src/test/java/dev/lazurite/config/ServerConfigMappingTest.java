@@ -23,6 +23,10 @@ class ServerConfigMappingTest {
   private static final String ISSUERS =
       "[{\"issuer\":\"https://login.example.test/t/v2.0\",\"audience\":\"api://lazurite\"}]";
 
+  private static final String STORAGE =
+      "DefaultEndpointsProtocol=https;AccountName=files;AccountKey=c3RvcmFnZS1zZWNyZXQ=;"
+          + "EndpointSuffix=core.windows.net";
+
   @TempDir Path dir;
 
   @Test
@@ -53,7 +57,8 @@ class ServerConfigMappingTest {
             new ScaleOutConfig(Optional.empty(), Optional.empty()),
             new EdgeConfig(Optional.empty(), Optional.empty()),
             new IdentityConfig(Optional.empty()),
-            new SearchConfig(Optional.empty()));
+            new SearchConfig(Optional.empty()),
+            FilesConfig.DEFAULT);
     assertThat(ConfigLoader.load(Map.of(), Map.of(), Optional.empty())).isEqualTo(expected);
     assertThat(ServerConfig.defaults(Path.of("lazurite-data"))).isEqualTo(expected);
   }
@@ -116,6 +121,7 @@ class ServerConfigMappingTest {
           - issuer: https://login.example.test/t/v2.0
             audience: api://lazurite
         ingestRoot: /srv/documents
+        fileStorage: "DefaultEndpointsProtocol=https;AccountName=files;AccountKey=c3RvcmFnZS1zZWNyZXQ=;EndpointSuffix=core.windows.net"
         """);
     assertThat(ConfigLoader.load(Map.of(), Map.of(), Optional.of(yaml))).isEqualTo(expected());
   }
@@ -160,6 +166,7 @@ class ServerConfigMappingTest {
         "LAZURITE_ENDPOINT_HOST_TEMPLATE",
         "{name}.openai.example.internal",
         "{name}.other.internal");
+    flag(flags, environment, "fileStorage", "LAZURITE_FILE_STORAGE", STORAGE, "local");
     assertThat(ConfigLoader.load(flags, environment, Optional.empty())).isEqualTo(expected());
   }
 
@@ -170,7 +177,9 @@ class ServerConfigMappingTest {
         .contains("classifier=guard")
         .doesNotContain("safety-secret")
         .doesNotContain("cache.example.test")
-        .doesNotContain(":pw@");
+        .doesNotContain(":pw@")
+        .doesNotContain("c3RvcmFnZS1zZWNyZXQ")
+        .contains("https://files.blob.core.windows.net");
     assertThat(config.safety().toString()).contains("key=***");
     assertThat(config.safety().key()).isEqualTo("safety-secret");
   }
@@ -184,7 +193,8 @@ class ServerConfigMappingTest {
             Map.of("LAZURITE_LATENCY_FAILOVER_MS", "-5"),
             Map.of("LAZURITE_SAFETY_FAIL", "maybe"),
             Map.of("LAZURITE_SAFETY_CLASSIFIER", "magic"),
-            Map.of("LAZURITE_SAFETY_TIMEOUT_MS", "soon"))) {
+            Map.of("LAZURITE_SAFETY_TIMEOUT_MS", "soon"),
+            Map.of("LAZURITE_FILE_STORAGE", "ftp://files.example.test"))) {
       String name = bad.keySet().iterator().next();
       assertThatThrownBy(() -> ConfigLoader.load(Map.of(), bad, Optional.empty()))
           .as(name)
@@ -264,6 +274,7 @@ class ServerConfigMappingTest {
     env.put("LAZURITE_TRUSTED_PROXIES", "10.0.0.0/8,127.0.0.7");
     env.put("LAZURITE_TRUSTED_ISSUERS", ISSUERS);
     env.put("LAZURITE_INGEST_ROOT", "/srv/documents");
+    env.put("LAZURITE_FILE_STORAGE", STORAGE);
     return env;
   }
 
@@ -302,6 +313,7 @@ class ServerConfigMappingTest {
         new EdgeConfig(
             Optional.of("{name}.openai.example.internal"), Optional.of("10.0.0.0/8,127.0.0.7")),
         new IdentityConfig(Optional.of(ISSUERS)),
-        new SearchConfig(Optional.of(Path.of("/srv/documents"))));
+        new SearchConfig(Optional.of(Path.of("/srv/documents"))),
+        new FilesConfig(new FilesConfig.Storage.ConnectionString(STORAGE)));
   }
 }

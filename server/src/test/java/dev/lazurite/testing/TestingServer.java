@@ -61,7 +61,8 @@ public final class TestingServer implements AutoCloseable {
               .withScaleOut(settings.scaleOut())
               .withEdge(settings.edge())
               .withIdentity(settings.identity())
-              .withSearch(settings.search());
+              .withSearch(settings.search())
+              .withFiles(settings.files());
       return new TestingServer(
           LazuriteServer.start(
               customize.apply(config),
