@@ -85,6 +85,7 @@ public final class LazuriteServer implements AutoCloseable {
   private final HealthProber prober;
   private final dev.lazurite.searchservice.SearchServices searchServices;
   private final dev.lazurite.files.FileService files;
+  private final dev.lazurite.files.FileSweeper fileSweeper;
 
   /**
    * @param opened collects what is started, in order, so that a failed start can close it again
@@ -118,6 +119,8 @@ public final class LazuriteServer implements AutoCloseable {
             store.files(),
             new dev.lazurite.files.LocalFileStore(config.dataDir().resolve("files")),
             clock);
+    this.fileSweeper = dev.lazurite.files.FileSweeper.start(files, java.time.Duration.ofMinutes(1));
+    opened.push(fileSweeper);
     this.usage = new UsageWriter(store, config.usageDurability());
     opened.push(usage);
     TokenCounter tokens = new TokenCounter();
@@ -216,7 +219,7 @@ public final class LazuriteServer implements AutoCloseable {
                     backends.outbound()),
                 PipelineListener.of(List.of(new MeteringListener(usage, clock))),
                 clock,
-                java.util.Map.of()));
+                dev.lazurite.files.FileStages.of(files, dev.lazurite.files.FileLimits.AZURE)));
     var proxies = TrustedProxies.parse(config.edge().trustedProxies().orElse(null));
     // Each resource's endpoint is known once the listeners are bound.
     ResourceEndpoints[] endpoints = {null};
@@ -538,6 +541,7 @@ public final class LazuriteServer implements AutoCloseable {
     quota.close();
     backends.close();
     searchServices.close();
+    fileSweeper.close();
     store.close();
     ServerFile.delete(config.dataDir(), this);
     lock.close();
