@@ -78,6 +78,9 @@ final class MultipartForm {
   Optional<Part> next() throws Malformed {
     try {
       if (!parts.hasNext()) {
+        if (count == 0) {
+          throw new Malformed(new IOException("no part: the boundary was not found"));
+        }
         return Optional.empty();
       }
       if (++count > MAX_PARTS) {
