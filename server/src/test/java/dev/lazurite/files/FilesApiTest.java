@@ -298,21 +298,28 @@ class FilesApiTest {
       var form = new TestingMultipart().field("purpose", i == 1 ? "fine-tune" : "batch");
       ids.add(form.file(i + ".jsonl", LINES).post(endpoint + V1, key).json().get("id").asText());
     }
+    // Files are ordered by creation time; uploads within one second are ordered by id.
     JsonNode all = lister.send("GET", V1 + "?order=asc", null, "api-key", key).json();
-    assertThat(all.get("data").findValuesAsText("id")).containsExactlyElementsOf(ids);
+    List<String> asc = all.get("data").findValuesAsText("id");
+    assertThat(asc).containsExactlyInAnyOrderElementsOf(ids);
     assertThat(all.get("has_more").asBoolean()).isFalse();
+    List<String> desc =
+        lister.send("GET", V1, null, "api-key", key).json().get("data").findValuesAsText("id");
+    assertThat(desc).containsExactlyElementsOf(asc.reversed());
     JsonNode first = lister.send("GET", V1 + "?order=asc&limit=2", null, "api-key", key).json();
-    assertThat(first.get("data").findValuesAsText("id")).containsExactly(ids.get(0), ids.get(1));
-    assertThat(first.get("first_id").asText()).isEqualTo(ids.get(0));
-    assertThat(first.get("last_id").asText()).isEqualTo(ids.get(1));
+    assertThat(first.get("data").findValuesAsText("id")).containsExactly(asc.get(0), asc.get(1));
+    assertThat(first.get("first_id").asText()).isEqualTo(asc.get(0));
+    assertThat(first.get("last_id").asText()).isEqualTo(asc.get(1));
     assertThat(first.get("has_more").asBoolean()).isTrue();
     JsonNode next =
         lister
-            .send("GET", V1 + "?order=asc&limit=2&after=" + ids.get(1), null, "api-key", key)
+            .send("GET", V1 + "?order=asc&limit=2&after=" + asc.get(1), null, "api-key", key)
             .json();
-    assertThat(next.get("data").findValuesAsText("id")).containsExactly(ids.get(2));
+    assertThat(next.get("data").findValuesAsText("id")).containsExactly(asc.get(2));
+    assertThat(next.get("has_more").asBoolean()).isFalse();
     JsonNode batch = lister.send("GET", V1 + "?purpose=batch", null, "api-key", key).json();
-    assertThat(batch.get("data").findValuesAsText("id")).containsExactly(ids.get(2), ids.get(0));
+    assertThat(batch.get("data").findValuesAsText("id"))
+        .containsExactlyElementsOf(desc.stream().filter(id -> !id.equals(ids.get(1))).toList());
 
     assertInvalid(
         lister.send("GET", V1 + "?purpose=vision", null, "api-key", key),
@@ -341,5 +348,116 @@ class FilesApiTest {
     upload(DATED, new TestingMultipart().field("purpose", "vision").file("m.jsonl", LINES));
     server.server().flushUsage();
     assertThat(server.server().store().usageRecordCount()).isEqualTo(before + 6);
+  }
+
+  @Test
+  void aTokenCallerNeedsTheFilesDataActions() {
+    JsonNode sp = cli("identity", "sp", "create", "--name", "files-app");
+    String objectId =
+        server.server().identities().servicePrincipals().stream()
+            .filter(p -> p.appId().equals(sp.get("appId").asText()))
+            .findFirst()
+            .orElseThrow()
+            .objectId();
+    String token = token(sp);
+    var form = new TestingMultipart().field("purpose", "batch").file("t.jsonl", LINES);
+    var denied =
+        TestingMultipart.post(
+            server.endpoint() + V1,
+            form.body(),
+            "Authorization",
+            "Bearer " + token,
+            "Content-Type",
+            TestingMultipart.contentType());
+    assertThat(denied.status()).isEqualTo(401);
+    assertThat(denied.body())
+        .isEqualTo(
+            "{\"error\":{\"code\":\"PermissionDenied\",\"message\":\"The principal `"
+                + objectId
+                + "` lacks the required data action"
+                + " `Microsoft.CognitiveServices/accounts/OpenAI/files/write` to perform `POST"
+                + " /openai/v1/files` operation.\"}}");
+    var list = http.send("GET", DATED, null, "Authorization", "Bearer " + token);
+    assertThat(list.status()).isEqualTo(401);
+    assertThat(list.body()).contains("OpenAI/files/read").contains("`GET /openai/files`");
+
+    // The OpenAI User role reads files (OpenAI/*/read) but may not upload or delete them.
+    cli(
+        "role",
+        "assignment",
+        "create",
+        "--assignee",
+        objectId,
+        "--role",
+        "Cognitive Services OpenAI User");
+    assertThat(http.send("GET", DATED, null, "Authorization", "Bearer " + token).status())
+        .isEqualTo(200);
+    assertThat(
+            TestingMultipart.post(
+                    server.endpoint() + V1,
+                    form.body(),
+                    "Authorization",
+                    "Bearer " + token,
+                    "Content-Type",
+                    TestingMultipart.contentType())
+                .status())
+        .isEqualTo(401);
+    assertThat(
+            http.send("DELETE", dated("file-x", ""), null, "Authorization", "Bearer " + token)
+                .body())
+        .contains("OpenAI/files/delete")
+        .contains("`DELETE /openai/files/{file-id}`");
+
+    cli(
+        "role",
+        "assignment",
+        "create",
+        "--assignee",
+        objectId,
+        "--role",
+        "Cognitive Services OpenAI Contributor");
+    var uploaded =
+        TestingMultipart.post(
+            server.endpoint() + V1,
+            form.body(),
+            "Authorization",
+            "Bearer " + token,
+            "Content-Type",
+            TestingMultipart.contentType());
+    assertThat(uploaded.status()).as(uploaded.body()).isEqualTo(200);
+  }
+
+  static JsonNode cli(String... args) {
+    List<String> all = new ArrayList<>(List.of(args));
+    all.add("--data-dir");
+    all.add(server.dataDir().toString());
+    var out = new java.io.StringWriter();
+    var err = new java.io.StringWriter();
+    var cli = dev.lazurite.cli.Main.commandLine();
+    cli.setOut(new java.io.PrintWriter(out));
+    cli.setErr(new java.io.PrintWriter(err));
+    int code = cli.execute(all.toArray(String[]::new));
+    assertThat(code).as(err.toString()).isZero();
+    return out.toString().isBlank()
+        ? null
+        : dev.lazurite.json.Json.read(out.toString(), JsonNode.class);
+  }
+
+  static String token(JsonNode principal) {
+    String tenant = server.server().identities().issuer().tenantId();
+    var result =
+        new TestingHttp(server.endpoint(), "")
+            .sendForm(
+                "/" + tenant + "/oauth2/v2.0/token",
+                "grant_type=client_credentials&client_id="
+                    + principal.get("appId").asText()
+                    + "&client_secret="
+                    + java.net.URLEncoder.encode(
+                        principal.get("password").asText(), StandardCharsets.UTF_8)
+                    + "&scope="
+                    + java.net.URLEncoder.encode(
+                        "https://cognitiveservices.azure.com/.default", StandardCharsets.UTF_8));
+    assertThat(result.status()).as(result.body()).isEqualTo(200);
+    return result.json().get("access_token").asText();
   }
 }
