@@ -24,6 +24,10 @@ import org.slf4j.LoggerFactory;
 final class UploadStage implements Stage {
   private static final Logger LOG = LoggerFactory.getLogger(UploadStage.class);
 
+  /** What a form may hold besides its file: part headers, boundaries and text fields. */
+  static final long FORM_OVERHEAD =
+      (long) MultipartForm.MAX_PARTS * (MultipartForm.MAX_FIELD_BYTES + 1024);
+
   private final FileService files;
   private final FileLimits limits;
 
@@ -41,6 +45,11 @@ final class UploadStage implements Stage {
             .bodyStream()
             .orElseThrow(() -> new IllegalStateException("an upload's body is streamed"));
     String contentType = exchange.request().header("content-type").orElse("");
+    long declared = declaredLength(exchange);
+    if (declared > limits.largest() + FORM_OVERHEAD) {
+      // Refused before a byte of it is read: no purpose allows a file this large.
+      throw FileErrors.tooLarge(limits.largest());
+    }
     FileService.Staged staged = null;
     boolean committed = false;
     try {
@@ -90,6 +99,14 @@ final class UploadStage implements Stage {
       if (staged != null && !committed) {
         files.discard(staged);
       }
+    }
+  }
+
+  private static long declaredLength(Exchange exchange) {
+    try {
+      return exchange.request().header("content-length").map(Long::parseLong).orElse(-1L);
+    } catch (NumberFormatException e) {
+      return -1;
     }
   }
 

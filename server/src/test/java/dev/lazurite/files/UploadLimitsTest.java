@@ -116,6 +116,34 @@ class UploadLimitsTest {
   }
 
   @Test
+  void aBodyDeclaredLargerThanAnyFileMayBeIsRefusedBeforeItIsRead() {
+    var request =
+        new Exchange.Request(
+            "req-" + System.nanoTime(),
+            new Route(Route.Style.DATED, Operation.FILES_UPLOAD, Map.of(), "2024-10-21"),
+            Map.of(
+                "api-key",
+                TestingGraph.KEY,
+                "content-type",
+                TestingMultipart.contentType(),
+                "content-length",
+                Long.toString(20 + UploadStage.FORM_OVERHEAD + 1)),
+            Map.of(),
+            new byte[0],
+            Optional.of(
+                new java.io.InputStream() {
+                  @Override
+                  public int read() {
+                    throw new AssertionError("the body must not be read");
+                  }
+                }),
+            Origin.Remote.loopback(),
+            System.nanoTime());
+    assertThat(error(graph.pipelines().execute(new Exchange(request))))
+        .contains("a file may hold at most 20 bytes");
+  }
+
+  @Test
   void batchFilesPerResourceAreLimitedOutputFilesIncludedMoreWhenTheyExpire() throws Exception {
     assertThat(upload(form("batch", 1, true))).isInstanceOf(Outcome.Answered.class);
     files.storeOutput(
