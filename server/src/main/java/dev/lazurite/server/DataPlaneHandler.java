@@ -40,7 +40,8 @@ import org.slf4j.LoggerFactory;
  * resource's endpoint ({@code /accounts/{name}/openai}, or a templated host name) into an {@link
  * Exchange} that names the resource, runs its operation's pipeline, and writes its answer with the
  * headers every Azure OpenAI response carries. A path no operation has and a body over the limit
- * are refused here and still recorded by the pipeline's listener.
+ * are refused here and still recorded by the pipeline's listener. A multipart body (a file upload)
+ * is not read here: its operation's stage reads it as it arrives.
  */
 final class DataPlaneHandler implements Handler {
   private static final Logger LOG = LoggerFactory.getLogger(DataPlaneHandler.class);
