@@ -40,6 +40,11 @@ final class ArmClient {
     return endpoint;
   }
 
+  /** The resource (account) the command is about. */
+  String account() {
+    return account;
+  }
+
   String accountPath() {
     return "/subscriptions/%s/resourceGroups/%s/providers/Microsoft.CognitiveServices/accounts/%s"
         .formatted(subscription, encode(resourceGroup), encode(account));

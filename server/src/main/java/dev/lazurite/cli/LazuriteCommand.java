@@ -25,6 +25,7 @@ import picocli.CommandLine.Command;
       RaiBlocklistCommand.class,
       SafetyCommand.class,
       GroupCommand.class,
-      TrainCommand.class
+      TrainCommand.class,
+      FileCommand.class
     })
 public final class LazuriteCommand {}

@@ -34,7 +34,8 @@ public final class DeploymentStage implements Stage {
           case CHAT_COMPLETIONS -> ModelKind.CHAT;
           case COMPLETIONS -> ModelKind.COMPLETIONS;
           case EMBEDDINGS -> ModelKind.EMBEDDINGS;
-          case LIST_MODELS -> throw new IllegalStateException("a catalog call names no deployment");
+          case LIST_MODELS, FILES_UPLOAD, FILES_LIST, FILES_GET, FILES_DELETE, FILES_CONTENT ->
+              throw new IllegalStateException("only a model call names a deployment");
         };
     if (!deployment.model().supports(needed)) {
       throw ApiException.of(

@@ -102,6 +102,10 @@ public enum ErrorCode {
       "ServiceUnavailable",
       "The database is unreachable, so the change cannot be stored; requests are still served"
           + " with the settings in force. Please retry."),
+  // Files: Azure's file errors (the authoring API's error codes).
+  FILE_INVALID_PAYLOAD(400, Shape.AZURE, "invalidPayload", "%s"),
+  FILE_NOT_FOUND(404, Shape.AZURE, "notFound", "File with id '%s' was not found."),
+  FILE_QUOTA_EXCEEDED(400, Shape.AZURE, "quotaExceeded", "%s"),
   INTERNAL(
       500,
       Shape.AZURE,

@@ -31,6 +31,11 @@ public final class FileIds {
     };
   }
 
+  /** Whether an id has the form {@link #upload} mints for the purpose. */
+  public static boolean fits(String id, FilePurpose purpose) {
+    return purpose == FilePurpose.ASSISTANTS ? id.startsWith("assistant-") : id.startsWith("file-");
+  }
+
   public static String output() {
     long high = (ThreadLocalRandom.current().nextLong() & ~0xf000L) | 0x4000L;
     return "file-" + new UUID(high, random()).toString();

@@ -94,8 +94,19 @@ public final class FileService implements AutoCloseable {
       OptionalLong expiresAfterSeconds,
       long maxBytes)
       throws IOException {
-    long created = clock.instant().getEpochSecond();
     long bytes = store.write(resource, id, content, maxBytes);
+    return record(resource, id, bytes, purpose, filename, expiresAfterSeconds);
+  }
+
+  private FileObject record(
+      String resource,
+      String id,
+      long bytes,
+      FilePurpose purpose,
+      String filename,
+      OptionalLong expiresAfterSeconds)
+      throws IOException {
+    long created = clock.instant().getEpochSecond();
     var file =
         new FileObject(
             id,
@@ -116,6 +127,52 @@ public final class FileService implements AutoCloseable {
       throw e;
     }
     return file;
+  }
+
+  /**
+   * A content stored under a provisional id, not yet a file: {@link #commit} or {@link #discard}.
+   */
+  public record Staged(String resource, String id, long bytes) {}
+
+  /**
+   * Stores an upload's content before what it is for is known (a form may send its {@code purpose}
+   * after its {@code file}).
+   *
+   * @param id the id {@link FileIds#upload} minted for the purpose if known, else for any
+   * @throws FileTooLargeException when the content is larger than {@code maxBytes}
+   */
+  public Staged stage(String resource, String id, InputStream content, long maxBytes)
+      throws IOException {
+    return new Staged(resource, id, store.write(resource, id, content, maxBytes));
+  }
+
+  /**
+   * Makes a staged content a file; its id changes when the purpose needs another form of id.
+   *
+   * @param expiresAfterSeconds from the file's creation time; empty for no expiry
+   */
+  public FileObject commit(
+      Staged staged, FilePurpose purpose, String filename, OptionalLong expiresAfterSeconds)
+      throws IOException {
+    String id = staged.id();
+    if (!FileIds.fits(id, purpose)) {
+      id = FileIds.upload(purpose);
+      try (InputStream content = store.open(staged.resource(), staged.id())) {
+        store.write(staged.resource(), id, content, Long.MAX_VALUE);
+      } finally {
+        store.delete(staged.resource(), staged.id());
+      }
+    }
+    return record(staged.resource(), id, staged.bytes(), purpose, filename, expiresAfterSeconds);
+  }
+
+  /** Removes a staged content that will not become a file. */
+  public void discard(Staged staged) {
+    try {
+      store.delete(staged.resource(), staged.id());
+    } catch (IOException e) {
+      LOG.warn("staged content {} could not be removed: {}", staged.id(), e.toString());
+    }
   }
 
   /** A resource's file; empty when there is none, or it has expired. */

@@ -76,6 +76,7 @@ final class GroundedResponses {
         yield json.withBody(body);
       }
       case Response.Stream stream -> stream.withEvents(chunks(stream.events(), context));
+      case Response.Bytes bytes -> bytes;
     };
   }
 

@@ -8,6 +8,7 @@ import dev.lazurite.auth.Principal;
 import dev.lazurite.runtime.AccountRuntime;
 import dev.lazurite.runtime.DeploymentRuntime;
 import dev.lazurite.safety.Screening;
+import java.io.InputStream;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -31,21 +32,49 @@ public final class Exchange {
 
   /**
    * @param headers lower-cased names, first value of each
+   * @param query the query parameters, first value of each
+   * @param body the whole body, read at the edge; empty when the body is streamed
+   * @param bodyStream the body still to be read, for operations whose body is {@link
+   *     Operation.BodyKind#MULTIPART}: read once, by the operation's own stage
    * @param receivedNanos {@link System#nanoTime()} when the request arrived
    */
   public record Request(
       String requestId,
       Route route,
       Map<String, String> headers,
+      Map<String, String> query,
       byte[] body,
+      Optional<InputStream> bodyStream,
       Origin origin,
       long receivedNanos) {
     public Request {
       requireNonNull(requestId, "requestId is null");
       requireNonNull(route, "route is null");
       headers = Map.copyOf(headers);
+      query = Map.copyOf(query);
       requireNonNull(body, "body is null");
+      requireNonNull(bodyStream, "bodyStream is null");
       requireNonNull(origin, "origin is null");
+    }
+
+    /** A request whose body was read whole at the edge, with no query but its route's. */
+    public Request(
+        String requestId,
+        Route route,
+        Map<String, String> headers,
+        byte[] body,
+        Origin origin,
+        long receivedNanos) {
+      this(requestId, route, headers, Map.of(), body, Optional.empty(), origin, receivedNanos);
+    }
+
+    /** The same request with its body read whole, or streamed. */
+    public Request withBody(byte[] read, Optional<InputStream> stream) {
+      return new Request(requestId, route, headers, query, read, stream, origin, receivedNanos);
+    }
+
+    public Optional<String> queryParam(String name) {
+      return Optional.ofNullable(query.get(name));
     }
 
     public Optional<String> header(String lowerCaseName) {

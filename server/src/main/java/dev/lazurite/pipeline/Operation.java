@@ -40,7 +40,42 @@ public enum Operation {
           new RouteTemplate(Route.Style.DATED, "models"),
           new RouteTemplate(Route.Style.V1, "v1/models")),
       "Models_List",
-      "models");
+      "models"),
+  FILES_UPLOAD(
+      Family.RESOURCE_CALL,
+      "POST",
+      BodyKind.MULTIPART,
+      RouteTemplate.resource("files"),
+      "Files_Upload",
+      "files"),
+  FILES_LIST(
+      Family.RESOURCE_CALL,
+      "GET",
+      BodyKind.NONE,
+      RouteTemplate.resource("files"),
+      "Files_List",
+      "files"),
+  FILES_GET(
+      Family.RESOURCE_CALL,
+      "GET",
+      BodyKind.NONE,
+      RouteTemplate.resource("files/{" + RouteTemplate.FILE_ID + "}"),
+      "Files_Get",
+      "files"),
+  FILES_DELETE(
+      Family.RESOURCE_CALL,
+      "DELETE",
+      BodyKind.NONE,
+      RouteTemplate.resource("files/{" + RouteTemplate.FILE_ID + "}"),
+      "Files_Delete",
+      "files"),
+  FILES_CONTENT(
+      Family.RESOURCE_CALL,
+      "GET",
+      BodyKind.NONE,
+      RouteTemplate.resource("files/{" + RouteTemplate.FILE_ID + "}/content"),
+      "Files_GetContent",
+      "files");
 
   /** Which stage list serves an operation. */
   public enum Family {

@@ -60,6 +60,10 @@ public final class Pipeline {
       case Response.Stream stream ->
           new Outcome.Answered(
               call.last, stream.withEvents(new LedgerStream(call.last, stream, listener)));
+      case Response.Bytes bytes -> {
+        listener.requestEnd(Ledger.of(call.last, 0, 0, 200, false, System.nanoTime()));
+        yield new Outcome.Answered(call.last, bytes);
+      }
     };
   }
 

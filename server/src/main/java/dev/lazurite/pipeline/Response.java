@@ -2,14 +2,15 @@ package dev.lazurite.pipeline;
 
 import static java.util.Objects.requireNonNull;
 
+import java.io.InputStream;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * What the pipeline answers: a complete JSON body, or a stream of server-sent events. Headers set
- * here are added to the ones every data-plane response carries. Both carry the token counts of the
- * model call that produced them (prompt tokens as sent to the model, after any grounding), which
- * quota settlement and the request's {@link Ledger} both read.
+ * What the pipeline answers: a complete JSON body, a stream of server-sent events, or raw bytes.
+ * Headers set here are added to the ones every data-plane response carries. Both carry the token
+ * counts of the model call that produced them (prompt tokens as sent to the model, after any
+ * grounding), which quota settlement and the request's {@link Ledger} both read.
  */
 public sealed interface Response {
   Map<String, String> headers();
@@ -79,6 +80,33 @@ public sealed interface Response {
 
     public Stream withEvents(EventStream wrapped) {
       return new Stream(headers, wrapped, promptTokens);
+    }
+  }
+
+  /**
+   * A 200 answer of raw bytes (a file's content), streamed from {@code content} as it is written;
+   * whoever writes it closes the stream, written or not.
+   *
+   * @param length the number of bytes, sent as {@code Content-Length}
+   */
+  record Bytes(Map<String, String> headers, String contentType, long length, InputStream content)
+      implements Response {
+    public Bytes {
+      headers = Map.copyOf(headers);
+      requireNonNull(contentType, "contentType is null");
+      requireNonNull(content, "content is null");
+      if (length < 0) {
+        throw new IllegalArgumentException("length must be >= 0");
+      }
+    }
+
+    public static Bytes of(String contentType, long length, InputStream content) {
+      return new Bytes(Map.of(), contentType, length, content);
+    }
+
+    @Override
+    public Bytes withHeaders(Map<String, String> extra) {
+      return new Bytes(merge(headers, extra), contentType, length, content);
     }
   }
 

@@ -15,6 +15,9 @@ public record RouteTemplate(Route.Style style, String pattern, List<String> segm
   /** The path parameter that names a deployment on dated model-call routes. */
   public static final String DEPLOYMENT_ID = "deployment-id";
 
+  /** The path parameter that names a file. */
+  public static final String FILE_ID = "file-id";
+
   public RouteTemplate {
     requireNonNull(style, "style is null");
     requireNonNull(pattern, "pattern is null");
@@ -37,6 +40,13 @@ public record RouteTemplate(Route.Style style, String pattern, List<String> segm
   static List<RouteTemplate> modelCall(String path) {
     return List.of(
         new RouteTemplate(Route.Style.DATED, "deployments/{" + DEPLOYMENT_ID + "}/" + path),
+        new RouteTemplate(Route.Style.V1, "v1/" + path));
+  }
+
+  /** A resource-level operation's two routes: dated and under {@code v1/}. */
+  static List<RouteTemplate> resource(String path) {
+    return List.of(
+        new RouteTemplate(Route.Style.DATED, path),
         new RouteTemplate(Route.Style.V1, "v1/" + path));
   }
 

@@ -69,6 +69,10 @@ public final class QuotaStage implements Stage {
                   .withEvents(
                       settled(stream.events(), key, limits, stream.promptTokens(), estimate))
                   .withHeaders(headers);
+          case Response.Bytes bytes -> {
+            counters.settle(key, limits, -estimate);
+            yield bytes.withHeaders(headers);
+          }
         };
       }
     };

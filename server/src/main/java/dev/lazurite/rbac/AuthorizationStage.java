@@ -33,6 +33,9 @@ public final class AuthorizationStage implements Stage {
           case COMPLETIONS -> "deployments/completions/action";
           case EMBEDDINGS -> "deployments/embeddings/action";
           case LIST_MODELS -> "models/read";
+          case FILES_UPLOAD -> "files/write";
+          case FILES_LIST, FILES_GET, FILES_CONTENT -> "files/read";
+          case FILES_DELETE -> "files/delete";
         };
   }
 

@@ -41,7 +41,8 @@ public final class RequestStage implements Stage {
           case CHAT_COMPLETIONS -> chat(ChatRequestParser.parse(body, date), model);
           case COMPLETIONS -> completion(CompletionRequestParser.parse(body, date, decoder), model);
           case EMBEDDINGS -> embedding(EmbeddingRequestParser.parse(body, decoder), model);
-          case LIST_MODELS -> throw new IllegalStateException("a catalog call is not validated");
+          case LIST_MODELS, FILES_UPLOAD, FILES_LIST, FILES_GET, FILES_DELETE, FILES_CONTENT ->
+              throw new IllegalStateException("only a model call is validated");
         };
     return chain.proceed(exchange.withModelRequest(request));
   }

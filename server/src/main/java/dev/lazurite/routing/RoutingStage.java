@@ -101,6 +101,11 @@ public final class RoutingStage implements Stage {
         yield json;
       }
       case Response.Stream stream -> stream.withEvents(reported(id, name, stream.events()));
+      case Response.Bytes bytes -> {
+        listener.backendFirstByte(id, name);
+        listener.backendAttemptEnd(id, name, 200);
+        yield bytes;
+      }
     };
   }
 

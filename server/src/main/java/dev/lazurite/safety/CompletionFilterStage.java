@@ -42,6 +42,7 @@ public final class CompletionFilterStage implements Stage {
               policy.asynchronous()
                   ? new AsynchronousStream(filter, stream.events())
                   : new HeldBackStream(filter, stream.events()));
+      case Response.Bytes bytes -> bytes;
     };
   }
 

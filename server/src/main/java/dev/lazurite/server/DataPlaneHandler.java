@@ -8,6 +8,7 @@ import dev.lazurite.json.Json;
 import dev.lazurite.network.HostTemplate;
 import dev.lazurite.network.ResourceEndpoints;
 import dev.lazurite.pipeline.Exchange;
+import dev.lazurite.pipeline.Operation;
 import dev.lazurite.pipeline.Origin;
 import dev.lazurite.pipeline.Outcome;
 import dev.lazurite.pipeline.Pipelines;
@@ -16,6 +17,7 @@ import dev.lazurite.pipeline.Route;
 import dev.lazurite.server.edge.BodyRejected;
 import dev.lazurite.server.edge.EdgeResponses;
 import dev.lazurite.server.edge.RequestBody;
+import dev.lazurite.server.edge.StreamedBody;
 import io.helidon.http.Header;
 import io.helidon.http.Status;
 import io.helidon.webserver.http.Handler;
@@ -38,7 +40,8 @@ import org.slf4j.LoggerFactory;
  * resource's endpoint ({@code /accounts/{name}/openai}, or a templated host name) into an {@link
  * Exchange} that names the resource, runs its operation's pipeline, and writes its answer with the
  * headers every Azure OpenAI response carries. A path no operation has and a body over the limit
- * are refused here and still recorded by the pipeline's listener.
+ * are refused here and still recorded by the pipeline's listener. A multipart body (a file upload)
+ * is not read here: its operation's stage reads it as it arrives.
  */
 final class DataPlaneHandler implements Handler {
   private static final Logger LOG = LoggerFactory.getLogger(DataPlaneHandler.class);
@@ -89,7 +92,15 @@ final class DataPlaneHandler implements Handler {
           execute(
               req,
               res,
-              new Exchange.Request(requestId, route, headers, new byte[0], origin, received));
+              new Exchange.Request(
+                  requestId,
+                  route,
+                  headers,
+                  query(req),
+                  new byte[0],
+                  Optional.empty(),
+                  origin,
+                  received));
     } catch (UncheckedIOException e) {
       LOG.debug("client {} went away: {}", requestId, e.toString());
       return;
@@ -109,6 +120,14 @@ final class DataPlaneHandler implements Handler {
    * Reads the body at the edge's limit, then runs the route's pipeline; a refused body is recorded.
    */
   private Outcome execute(ServerRequest req, ServerResponse res, Exchange.Request bodiless) {
+    if (bodiless.route().operation().body() == Operation.BodyKind.MULTIPART) {
+      // Uploads are read part by part by their operation's stage, never whole here.
+      StreamedBody stream = StreamedBody.of(req);
+      Outcome outcome =
+          pipelines.execute(new Exchange(bodiless.withBody(new byte[0], Optional.of(stream))));
+      stream.finish(res);
+      return outcome;
+    }
     byte[] body;
     try {
       body = RequestBody.read(req, res);
@@ -117,15 +136,7 @@ final class DataPlaneHandler implements Handler {
           .of(bodiless.route().operation())
           .reject(new Exchange(bodiless), e.toApiException());
     }
-    return pipelines.execute(
-        new Exchange(
-            new Exchange.Request(
-                bodiless.requestId(),
-                bodiless.route(),
-                bodiless.headers(),
-                body,
-                bodiless.origin(),
-                bodiless.receivedNanos())));
+    return pipelines.execute(new Exchange(bodiless.withBody(body, Optional.empty())));
   }
 
   private void write(
@@ -149,6 +160,17 @@ final class DataPlaneHandler implements Handler {
           LOG.debug("client {} left mid-stream: {}", requestId, e.toString());
         } catch (ApiException e) {
           LOG.debug("stream {} ended with {}", requestId, e.errorCode());
+        }
+      }
+      case Response.Bytes bytes -> {
+        res.status(Status.OK_200);
+        res.header("Content-Type", bytes.contentType());
+        res.contentLength(bytes.length());
+        try (var in = bytes.content();
+            OutputStream out = res.outputStream()) {
+          in.transferTo(out);
+        } catch (UncheckedIOException | IOException e) {
+          LOG.debug("client {} left mid-download: {}", requestId, e.toString());
         }
       }
     }
@@ -191,6 +213,14 @@ final class DataPlaneHandler implements Handler {
         .ifPresent(d -> out.put("x-ms-deployment-name", d.deployment().name()));
     out.putAll(extra);
     out.forEach(res::header);
+  }
+
+  private static Map<String, String> query(ServerRequest req) {
+    Map<String, String> query = new HashMap<>();
+    for (String name : req.query().names()) {
+      req.query().first(name).ifPresent(value -> query.put(name, value));
+    }
+    return query;
   }
 
   private static Map<String, String> headers(ServerRequest req) {

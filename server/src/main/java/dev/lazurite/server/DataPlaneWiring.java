@@ -3,6 +3,8 @@ package dev.lazurite.server;
 import static java.util.Objects.requireNonNull;
 
 import dev.lazurite.config.ServerConfig;
+import dev.lazurite.files.FileLimits;
+import dev.lazurite.files.FileStages;
 import dev.lazurite.internal.InternalCalls;
 import dev.lazurite.metering.MeteringListener;
 import dev.lazurite.network.HostTemplate;
@@ -76,7 +78,7 @@ public final class DataPlaneWiring {
                   config.safety(), shipped, backends.embedded()::vectors, backends.outbound()),
               PipelineListener.of(List.of(new MeteringListener(foundation.usage(), clock))),
               clock,
-              java.util.Map.of()),
+              FileStages.of(foundation.files(), FileLimits.AZURE)),
           Regions.displayName(config.region()),
           TrustedProxies.parse(config.edge().trustedProxies().orElse(null)),
           config.edge().endpointHostTemplate().map(HostTemplate::parse));

@@ -7,6 +7,7 @@ import dev.lazurite.control.Bootstrap;
 import dev.lazurite.control.ControlPlane;
 import dev.lazurite.files.FileService;
 import dev.lazurite.files.FileStores;
+import dev.lazurite.files.FileSweeper;
 import dev.lazurite.metering.UsageWriter;
 import dev.lazurite.quota.LocalQuotaCounters;
 import dev.lazurite.quota.QuotaCounters;
@@ -47,7 +48,8 @@ public record Foundation(
     AdminCredential admin,
     SnapshotWatcher watcher,
     QuotaCounters quota,
-    FileService files) {
+    FileService files,
+    FileSweeper fileSweeper) {
   private static final Logger LOG = LoggerFactory.getLogger(Foundation.class);
 
   /**
@@ -108,6 +110,8 @@ public record Foundation(
     var files = new FileService(store.files(), fileStore, clock);
     opened.push(files);
     LOG.info("files: {}", fileStore.describe());
+    var fileSweeper = FileSweeper.start(files, Duration.ofMinutes(1));
+    opened.push(fileSweeper);
     return new Foundation(
         secretBox,
         store,
@@ -121,7 +125,8 @@ public record Foundation(
         admin,
         watcher,
         quota,
-        files);
+        files,
+        fileSweeper);
   }
 
   /** The snapshot version lives in the store, so that every instance on it sees each change. */
@@ -168,6 +173,7 @@ public record Foundation(
   void stopBackground() {
     watcher.close();
     prober.close();
+    fileSweeper.close();
     usage.close();
   }
 }

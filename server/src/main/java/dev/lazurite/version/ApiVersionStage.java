@@ -12,8 +12,9 @@ import dev.lazurite.pipeline.Stage;
 
 /**
  * Dated routes need a known {@code api-version} that has the operation (chat arrived in
- * 2023-03-15-preview); v1 routes accept none, {@code v1}, {@code latest}, {@code preview} or a
- * dated version. Anything else is Azure's 404 "Resource not found".
+ * 2023-03-15-preview, files in 2024-05-01-preview and the GA 2024-10-21); v1 routes accept none,
+ * {@code v1}, {@code latest}, {@code preview} or a dated version. Anything else is Azure's 404
+ * "Resource not found".
  */
 public final class ApiVersionStage implements Stage {
   @Override
@@ -36,9 +37,22 @@ public final class ApiVersionStage implements Stage {
   }
 
   private static boolean hasOperation(String version, Operation operation) {
-    return operation != Operation.CHAT_COMPLETIONS
-        || ApiVersion.dateOf(version).compareTo(ApiVersion.CHAT_SINCE) >= 0;
+    return switch (operation) {
+      case CHAT_COMPLETIONS -> ApiVersion.dateOf(version).compareTo(ApiVersion.CHAT_SINCE) >= 0;
+      case COMPLETIONS, EMBEDDINGS, LIST_MODELS -> true;
+      case FILES_UPLOAD, FILES_LIST, FILES_GET, FILES_DELETE, FILES_CONTENT -> hasFiles(version);
+    };
   }
+
+  /** Files on dated routes: the GA 2024-10-21 and previews from 2024-05-01-preview. */
+  private static boolean hasFiles(String version) {
+    return version.equals(FILES_GA)
+        || (ApiVersion.PREVIEW.contains(version)
+            && ApiVersion.dateOf(version).compareTo(FILES_PREVIEW_SINCE) >= 0);
+  }
+
+  private static final String FILES_GA = "2024-10-21";
+  private static final String FILES_PREVIEW_SINCE = "2024-05-01";
 
   /** The feature date of a route: every feature on v1, the version's date on dated routes. */
   public static String featureDate(Route route) {

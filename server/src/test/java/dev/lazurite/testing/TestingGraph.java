@@ -243,7 +243,23 @@ public final class TestingGraph {
             new ContentSafety(new TestingClassifier(), false),
             listener,
             Clock.systemUTC(),
-            resources));
+            withUnanswered(resources)));
+  }
+
+  /** Resource calls this graph was given no stage for answer Azure's 404. */
+  private static Map<Operation, Stage> withUnanswered(Map<Operation, Stage> given) {
+    Map<Operation, Stage> all = new HashMap<>(given);
+    for (Operation operation : Operation.values()) {
+      if (operation.family() == Operation.Family.RESOURCE_CALL) {
+        all.putIfAbsent(
+            operation,
+            (exchange, chain) -> {
+              throw dev.lazurite.error.ApiException.of(
+                  dev.lazurite.error.ErrorCode.RESOURCE_NOT_FOUND);
+            });
+      }
+    }
+    return all;
   }
 
   private Account network(String name, Account account) {
