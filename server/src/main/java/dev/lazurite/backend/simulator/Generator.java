@@ -40,26 +40,42 @@ final class Generator {
 
   private Generation shape(String text, Encoding encoding, int limit, List<String> stop, int cap) {
     String finish = "stop";
-    List<Integer> ids = tokens.encode(encoding, text);
-    if (ids.size() > cap) {
-      ids = ids.subList(0, cap);
-    }
-    if (ids.size() > limit) {
-      ids = ids.subList(0, limit);
+    int[] ids = tokens.encodeIds(encoding, text);
+    int count = Math.min(ids.length, cap);
+    if (count > limit) {
+      count = limit;
       finish = "length";
     }
-    String shaped = tokens.decode(encoding, ids);
+    // All of a well-formed text decodes to itself; only a cut one needs decoding.
+    String shaped =
+        count == ids.length && wellFormed(text) ? text : tokens.decode(encoding, ids, count);
     int cut = firstStop(shaped, stop);
     if (cut >= 0) {
       shaped = shaped.substring(0, cut);
-      ids = tokens.encode(encoding, shaped);
+      ids = tokens.encodeIds(encoding, shaped);
+      count = ids.length;
       finish = "stop";
     }
-    List<String> pieces = new ArrayList<>(ids.size());
-    for (Integer id : ids) {
-      pieces.add(tokens.decode(encoding, List.of(id)));
+    List<String> pieces = new ArrayList<>(count);
+    for (int i = 0; i < count; i++) {
+      pieces.add(tokens.piece(encoding, ids[i]));
     }
-    return new Generation(pieces, List.of(), finish, ids.size());
+    return new Generation(pieces, List.of(), finish, count);
+  }
+
+  /** Whether {@code text} has no unpaired surrogate (which UTF-8 cannot carry). */
+  private static boolean wellFormed(String text) {
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (Character.isHighSurrogate(c)
+          && i + 1 < text.length()
+          && Character.isLowSurrogate(text.charAt(i + 1))) {
+        i++;
+      } else if (Character.isSurrogate(c)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** The prefix of a last user message whose rest the simulator answers word for word. */
