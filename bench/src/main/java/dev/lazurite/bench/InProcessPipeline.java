@@ -1,5 +1,6 @@
 package dev.lazurite.bench;
 
+import dev.lazurite.backend.BackendSpec;
 import dev.lazurite.control.Bootstrap;
 import dev.lazurite.control.DeploymentRequest;
 import dev.lazurite.json.Json;
@@ -21,10 +22,12 @@ final class InProcessPipeline {
 
   private final Pipelines pipelines;
   private final Map<String, String> headers;
+  private final String deployment;
 
-  private InProcessPipeline(Pipelines pipelines, String key) {
+  private InProcessPipeline(Pipelines pipelines, String key, String deployment) {
     this.pipelines = pipelines;
     this.headers = Map.of("api-key", key, "content-type", "application/json");
+    this.deployment = deployment;
   }
 
   /**
@@ -33,18 +36,27 @@ final class InProcessPipeline {
    * benchmark within its first second.
    */
   static InProcessPipeline of(LazuriteServer server) {
+    return of(server, DEPLOYMENT, Optional.empty());
+  }
+
+  /**
+   * The pipeline of {@code server}, calling a provisioned deployment named {@code deployment}
+   * served by {@code backend} (the simulator when empty).
+   */
+  static InProcessPipeline of(
+      LazuriteServer server, String deployment, Optional<BackendSpec> backend) {
     var control = server.control();
     control.putDeployment(
         control.account(
             server.subscriptionId(), Bootstrap.DEFAULT_RESOURCE_GROUP, Bootstrap.DEFAULT_ACCOUNT),
         new DeploymentRequest(
-            DEPLOYMENT, "gpt-4o", "", "ProvisionedManaged", 100, "", "", Optional.empty()));
-    return new InProcessPipeline(server.pipelines(), server.defaultKeys().key1());
+            deployment, "gpt-4o", "", "ProvisionedManaged", 100, "", "", backend));
+    return new InProcessPipeline(server.pipelines(), server.defaultKeys().key1(), deployment);
   }
 
   /** Runs one chat and serializes the answer, as the HTTP edge would. */
   byte[] chat(String body) {
-    var route = Route.modelCall(Operation.CHAT_COMPLETIONS, DEPLOYMENT, "2024-10-21");
+    var route = Route.modelCall(Operation.CHAT_COMPLETIONS, deployment, "2024-10-21");
     var exchange =
         new Exchange(
             new Exchange.Request(

@@ -35,7 +35,11 @@ public final class Json {
 
   private Json() {}
 
+  /** The data-plane serialization of {@code value}; a {@link RawJson} is written as it is. */
   public static byte[] writeWire(Object value) {
+    if (value instanceof RawJson raw) {
+      return raw.bytes();
+    }
     try {
       return WIRE.writeValueAsBytes(value);
     } catch (JsonProcessingException e) {

@@ -39,10 +39,12 @@ public record RuntimeSnapshot(
 
   /** The private endpoint listening on this address and port, if any. */
   public Optional<PrivateEndpoint> privateEndpointAt(java.net.InetSocketAddress local) {
-    return privateEndpoints.stream()
-        .filter(e -> e.port() == local.getPort())
-        .filter(e -> sameAddress(e.address(), local))
-        .findFirst();
+    for (PrivateEndpoint e : privateEndpoints) {
+      if (e.port() == local.getPort() && sameAddress(e.address(), local)) {
+        return Optional.of(e);
+      }
+    }
+    return Optional.empty();
   }
 
   private static boolean sameAddress(String address, java.net.InetSocketAddress local) {

@@ -20,6 +20,9 @@ public final class ContentSafety {
   private final Classifier classifier;
   private final boolean failClosed;
 
+  /** Annotations already written, by what they say: most texts come to the same few findings. */
+  private final AnnotationCache annotations = new AnnotationCache();
+
   public ContentSafety(Classifier classifier, boolean failClosed) {
     this.classifier = classifier;
     this.failClosed = failClosed;
@@ -47,7 +50,7 @@ public final class ContentSafety {
         }
       }
     }
-    return Annotations.prompt(policy, new Annotations.Findings(worst, documents, profanity, hits));
+    return annotations.prompt(policy, new Annotations.Findings(worst, documents, profanity, hits));
   }
 
   /**
@@ -80,7 +83,7 @@ public final class ContentSafety {
         text.isBlank() ? Assessment.of(Map.of()) : classify(text, Classifier.Source.COMPLETION);
     List<BlocklistMatcher> hits =
         policy.completionBlocklists().stream().filter(m -> m.matches(text)).toList();
-    return Annotations.completion(
+    return annotations.completion(
         policy, new Annotations.Findings(a, false, Profanity.in(text), hits));
   }
 

@@ -1,11 +1,16 @@
 package dev.lazurite.safety;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.lazurite.json.Json;
+import dev.lazurite.json.RawJson;
 import dev.lazurite.pipeline.Response;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -67,47 +72,67 @@ final class ResponseFilter {
     return out;
   }
 
-  /** A complete answer: each choice screened; a filtered one loses its text. */
+  /**
+   * A complete answer: each choice screened; a filtered one loses its text. The answer is read and
+   * written again as a stream of tokens, with the annotations inserted, and passes on as bytes.
+   */
   Response whole(Response.Json json) {
     if (json.status() >= 400) {
       return json;
     }
-    ObjectNode body = Json.WIRE.valueToTree(json.body());
-    if (!body.has("choices")) {
+    byte[] bytes = Json.writeWire(json.body());
+    AnswerChoices answer;
+    try {
+      answer = AnswerChoices.read(bytes);
+    } catch (IOException e) {
       return json;
     }
-    for (JsonNode node : body.path("choices")) {
-      ObjectNode choice = (ObjectNode) node;
-      Optional<String> text = text(choice);
-      Screening s =
-          text.map(this::screen)
-              .orElse(new Screening(JsonNodeFactory.instance.objectNode(), false));
-      if (s.blocked()) {
-        choice.put("finish_reason", "content_filter");
-        if (choice.path("message").isObject()) {
-          ((ObjectNode) choice.get("message")).putNull("content");
-        } else {
-          choice.put("text", "");
-        }
-      }
-      if (annotate || s.blocked()) {
-        choice.set("content_filter_results", s.results());
-      }
+    if (!answer.hasChoices()) {
+      return json;
     }
-    if (annotate) {
-      body.set("prompt_filter_results", promptResults());
+    List<Screening> screenings = new ArrayList<>(answer.choices().size());
+    for (AnswerChoices.Choice choice : answer.choices()) {
+      screenings.add(
+          choice.text() == null
+              ? new Screening(JsonNodeFactory.instance.objectNode(), false)
+              : screen(choice.text()));
     }
-    return json.withBody(body);
+    try {
+      return json.withBody(
+          new RawJson(
+              new AnswerWriter(answer, screenings, annotate, this::writePromptResults)
+                  .write(bytes)));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
-  private static Optional<String> text(ObjectNode choice) {
-    JsonNode content =
-        choice.path("message").isObject()
-            ? choice.path("message").path("content")
-            : choice.get("text");
-    return content != null && content.isTextual()
-        ? Optional.of(content.asText())
-        : Optional.empty();
+  /** {@code prompt_filter_results} as {@link #promptResults()} has it, written as it is read. */
+  private void writePromptResults(JsonGenerator out) throws IOException {
+    String shieldName = Category.INDIRECT_ATTACK.wire();
+    out.writeStartArray();
+    for (int i = 0; i < prompts.size(); i++) {
+      ObjectNode results = prompts.get(i).results();
+      JsonNode shield =
+          i == 0 && documents.isPresent() ? documents.get().results().get(shieldName) : null;
+      List<String> names = new ArrayList<>(results.size() + 1);
+      results.fieldNames().forEachRemaining(names::add);
+      if (shield != null && !results.has(shieldName)) {
+        names.add(shieldName);
+      }
+      names.sort(null);
+      out.writeStartObject();
+      out.writeNumberField("prompt_index", i);
+      out.writeObjectFieldStart("content_filter_results");
+      for (String name : names) {
+        out.writeFieldName(name);
+        AnswerWriter.node(
+            out, shield != null && name.equals(shieldName) ? shield : results.get(name));
+      }
+      out.writeEndObject();
+      out.writeEndObject();
+    }
+    out.writeEndArray();
   }
 
   /** The event Azure sends first on a stream: the prompt's annotations and nothing else. */

@@ -8,7 +8,10 @@ import dev.lazurite.api.ChatRequest;
 import dev.lazurite.catalog.Encoding;
 import dev.lazurite.json.Json;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Counts tokens exactly as the model family's tokenizer does (JTokkit), including the chat format's
@@ -29,7 +32,29 @@ public final class TokenCounter {
   /** The fixed framing of the tool section that function definitions are rendered into. */
   static final int TOOLS_OVERHEAD = 12;
 
+  /** Ids below this have their text alone kept once decoded ({@link #piece}). */
+  static final int PIECE_TABLE = 1 << 18;
+
+  /** Texts up to this length have their counts kept; longer ones are counted each time. */
+  static final int COUNTED_TEXT = 4096;
+
+  /** How many counts are kept per encoding before the table starts over. */
+  static final int COUNTED = 2048;
+
   private final EncodingRegistry registry = Encodings.newLazyEncodingRegistry();
+
+  /**
+   * Counts of texts seen lately, per encoding: a conversation resends its system prompt and history
+   * with every turn, and roles and names repeat in every message.
+   */
+  private final Map<Encoding, Map<String, Integer>> counts = counts();
+
+  /**
+   * Each token's text alone, by encoding and id, kept as tokens are first decoded; a table is made
+   * on first use. Threads may race to fill a slot or make a table: each writes the same immutable
+   * value, so the race costs at most a second decode.
+   */
+  private final String[][] pieces = new String[Encoding.values().length][];
 
   /** Loads every encoding's tables now (each takes a few hundred milliseconds). */
   public void warmUp() {
@@ -39,7 +64,22 @@ public final class TokenCounter {
   }
 
   public int count(Encoding encoding, String text) {
-    return text.isEmpty() ? 0 : of(encoding).countTokensOrdinary(text);
+    if (text.isEmpty()) {
+      return 0;
+    }
+    if (text.length() > COUNTED_TEXT) {
+      return of(encoding).countTokensOrdinary(text);
+    }
+    Map<String, Integer> known = counts.get(encoding);
+    Integer count = known.get(text);
+    if (count == null) {
+      count = of(encoding).countTokensOrdinary(text);
+      if (known.size() >= COUNTED) {
+        known.clear();
+      }
+      known.put(text, count);
+    }
+    return count;
   }
 
   public List<Integer> encode(Encoding encoding, String text) {
@@ -57,8 +97,47 @@ public final class TokenCounter {
   public String decode(Encoding encoding, List<Integer> ids) {
     IntArrayList list = new IntArrayList(ids.size());
     ids.forEach(list::add);
+    return decode(encoding, list);
+  }
+
+  /** The token ids of {@code text}, without the boxing of {@link #encode}. */
+  public int[] encodeIds(Encoding encoding, String text) {
+    return of(encoding).encodeOrdinary(text).toArray();
+  }
+
+  /** The text of the first {@code length} ids. */
+  public String decode(Encoding encoding, int[] ids, int length) {
+    IntArrayList list = new IntArrayList(length);
+    for (int i = 0; i < length; i++) {
+      list.add(ids[i]);
+    }
+    return decode(encoding, list);
+  }
+
+  /**
+   * The text of one token alone, as {@code decode(encoding, List.of(id))} has it (a token that
+   * holds part of a character decodes to a replacement character).
+   */
+  public String piece(Encoding encoding, int id) {
+    String[] table = pieces[encoding.ordinal()];
+    if (table == null) {
+      table = new String[PIECE_TABLE];
+      pieces[encoding.ordinal()] = table;
+    }
+    if (id < 0 || id >= table.length) {
+      return decode(encoding, new int[] {id}, 1);
+    }
+    String piece = table[id];
+    if (piece == null) {
+      piece = decode(encoding, new int[] {id}, 1);
+      table[id] = piece;
+    }
+    return piece;
+  }
+
+  private String decode(Encoding encoding, IntArrayList ids) {
     try {
-      return of(encoding).decode(list);
+      return of(encoding).decode(ids);
     } catch (NullPointerException e) {
       // JTokkit's way of saying "Unknown token for decoding".
       throw new IllegalArgumentException(e.getMessage(), e);
@@ -88,6 +167,14 @@ public final class TokenCounter {
       }
     }
     return tokens;
+  }
+
+  private static Map<Encoding, Map<String, Integer>> counts() {
+    Map<Encoding, Map<String, Integer>> counts = new EnumMap<>(Encoding.class);
+    for (Encoding encoding : Encoding.values()) {
+      counts.put(encoding, new ConcurrentHashMap<>());
+    }
+    return counts;
   }
 
   private com.knuddels.jtokkit.api.Encoding of(Encoding encoding) {

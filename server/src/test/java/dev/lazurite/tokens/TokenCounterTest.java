@@ -61,4 +61,35 @@ class TokenCounterTest {
             "2024-10-21");
     assertThat(tokens.chatPrompt(Encoding.O200K_BASE, request)).isEqualTo(8);
   }
+
+  @Test
+  void countsARepeatedTextAsTheFirstTime() {
+    String text = "You are a helpful assistant. " + "x".repeat(100);
+    int first = tokens.count(Encoding.O200K_BASE, text);
+    assertThat(tokens.count(Encoding.O200K_BASE, new String(text))).isEqualTo(first);
+    assertThat(tokens.count(Encoding.CL100K_BASE, text))
+        .isEqualTo(new TokenCounter().count(Encoding.CL100K_BASE, text));
+    String long_ = "word ".repeat(TokenCounter.COUNTED_TEXT);
+    assertThat(tokens.count(Encoding.O200K_BASE, long_))
+        .isEqualTo(tokens.count(Encoding.O200K_BASE, long_))
+        .isGreaterThan(TokenCounter.COUNTED_TEXT / 2);
+  }
+
+  @Test
+  void idsAndPiecesDecodeAsTheListForms() {
+    String text = "Ça va? 日本語 and emoji 🙂 too.";
+    for (Encoding encoding : Encoding.values()) {
+      int[] ids = tokens.encodeIds(encoding, text);
+      assertThat(ids)
+          .containsExactly(tokens.encode(encoding, text).stream().mapToInt(i -> i).toArray());
+      assertThat(tokens.decode(encoding, ids, ids.length)).isEqualTo(text);
+      assertThat(tokens.decode(encoding, ids, 3))
+          .isEqualTo(tokens.decode(encoding, tokens.encode(encoding, text).subList(0, 3)));
+      for (int id : ids) {
+        assertThat(tokens.piece(encoding, id))
+            .isEqualTo(tokens.decode(encoding, java.util.List.of(id)));
+        assertThat(tokens.piece(encoding, id)).isSameAs(tokens.piece(encoding, id));
+      }
+    }
+  }
 }

@@ -1,6 +1,5 @@
 package dev.lazurite.backend.openai;
 
-import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.lazurite.api.ChatRequest;
@@ -9,14 +8,13 @@ import dev.lazurite.api.EmbeddingRequest;
 import dev.lazurite.api.ModelRequest;
 import dev.lazurite.backend.Backend;
 import dev.lazurite.backend.BackendCall;
+import dev.lazurite.backend.SecretRedactor;
 import dev.lazurite.catalog.ModelSpec;
-import dev.lazurite.json.Json;
+import dev.lazurite.json.JsonWriting;
 import dev.lazurite.pipeline.EventStream;
 import dev.lazurite.tokens.TokenCounter;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.util.Map;
@@ -36,6 +34,9 @@ public final class OpenAiCompatibleBackend implements Backend {
   private final TokenCounter tokens;
   private final dev.lazurite.network.OutboundPolicy outbound;
 
+  /** The redactor of a target whose secrets never change (a fixed key), built once. */
+  private final SecretRedactor fixedRedactor;
+
   /**
    * @param target where the upstream's operations live and how to authenticate to it
    * @param client the pooled client, which also holds the connect and read timeouts
@@ -49,6 +50,12 @@ public final class OpenAiCompatibleBackend implements Backend {
     this.target = target;
     this.client = client;
     this.tokens = tokens;
+    this.fixedRedactor = target instanceof UpstreamTarget.OpenAi ? target.redactor() : null;
+  }
+
+  /** What masks the target's secrets now (an Azure target's access token changes). */
+  private SecretRedactor redactor() {
+    return fixedRedactor != null ? fixedRedactor : target.redactor();
   }
 
   @Override
@@ -91,12 +98,10 @@ public final class OpenAiCompatibleBackend implements Backend {
       throw failure(e);
     }
     if (status >= 400) {
-      throw UpstreamErrors.map(status, target.redactor().redact(bytes), retryAfter);
+      throw UpstreamErrors.map(status, redactor().redact(bytes), retryAfter);
     }
-    ObjectNode answer = UpstreamErrors.parseObject(target.redactor().redact(bytes));
-    JsonNode usage = answer.path("usage");
-    return new Result(
-        answer, usage.path("prompt_tokens").asInt(0), usage.path("completion_tokens").asInt(0));
+    UpstreamAnswer answer = UpstreamAnswer.read(redactor().redact(bytes));
+    return new Result(answer.body(), answer.promptTokens(), answer.completionTokens());
   }
 
   private EventStream stream(String path, ModelRequest request, ModelSpec model) {
@@ -111,9 +116,7 @@ public final class OpenAiCompatibleBackend implements Backend {
       try (response;
           InputStream in = response.body()) {
         throw UpstreamErrors.map(
-            status,
-            target.redactor().redact(in.readNBytes(1 << 20)),
-            response.header("Retry-After"));
+            status, redactor().redact(in.readNBytes(1 << 20)), response.header("Retry-After"));
       } catch (IOException e) {
         throw failure(e);
       }
@@ -126,8 +129,7 @@ public final class OpenAiCompatibleBackend implements Backend {
           InputStream in = response.body()) {
         boolean complete = false;
         try {
-          new SsePassThrough(tokens, model.encoding(), clientWantsUsage, target.redactor())
-              .copy(in, sink);
+          new SsePassThrough(tokens, model.encoding(), clientWantsUsage, redactor()).copy(in, sink);
           complete = true;
         } finally {
           if (!complete) {
@@ -155,34 +157,31 @@ public final class OpenAiCompatibleBackend implements Backend {
    */
   private byte[] upstreamBody(ModelRequest request, ModelSpec model, boolean stream) {
     ObjectNode raw = request.raw();
-    var out = new ByteArrayOutputStream(256);
-    try (JsonGenerator json = Json.MAPPER.createGenerator(out)) {
-      json.writeStartObject();
-      for (Map.Entry<String, JsonNode> field : raw.properties()) {
-        String name = field.getKey();
-        boolean replaced =
-            name.equals("model")
-                || name.equals("stream")
-                || (stream && name.equals("stream_options"));
-        if (!replaced) {
-          json.writeFieldName(name);
-          Json.MAPPER.writeTree(json, field.getValue());
-        }
-      }
-      json.writeStringField("model", target.model(model));
-      if (stream) {
-        json.writeBooleanField("stream", true);
-        json.writeObjectFieldStart("stream_options");
-        json.writeBooleanField("include_usage", true);
-        json.writeEndObject();
-      } else if (raw.has("stream")) {
-        json.writeBooleanField("stream", false);
-      }
-      json.writeEndObject();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    return out.toByteArray();
+    return JsonWriting.bytes(
+        json -> {
+          json.writeStartObject();
+          for (Map.Entry<String, JsonNode> field : raw.properties()) {
+            String name = field.getKey();
+            boolean replaced =
+                name.equals("model")
+                    || name.equals("stream")
+                    || (stream && name.equals("stream_options"));
+            if (!replaced) {
+              json.writeFieldName(name);
+              JsonWriting.tree(json, field.getValue());
+            }
+          }
+          json.writeStringField("model", target.model(model));
+          if (stream) {
+            json.writeBooleanField("stream", true);
+            json.writeObjectFieldStart("stream_options");
+            json.writeBooleanField("include_usage", true);
+            json.writeEndObject();
+          } else if (raw.has("stream")) {
+            json.writeBooleanField("stream", false);
+          }
+          json.writeEndObject();
+        });
   }
 
   private UpstreamHttp.Response send(String path, byte[] body) throws IOException {

@@ -1,7 +1,6 @@
 package dev.lazurite.backend.openai;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.lazurite.error.ApiException;
 import dev.lazurite.error.ErrorCode;
 import dev.lazurite.json.Json;
@@ -64,13 +63,10 @@ final class UpstreamErrors {
         ErrorCode.UPSTREAM_ERROR, "The model backend stream ended unexpectedly.");
   }
 
-  static ObjectNode parseObject(byte[] body) {
-    JsonNode node = parseOrNull(body);
-    if (node instanceof ObjectNode object) {
-      return object;
-    }
+  /** A complete answer that is not one JSON object. */
+  static ApiException malformed() {
     LOG.warn("model backend answered a body that is not a JSON object");
-    throw ApiException.of(ErrorCode.UPSTREAM_ERROR, "The model backend answered malformed JSON.");
+    return ApiException.of(ErrorCode.UPSTREAM_ERROR, "The model backend answered malformed JSON.");
   }
 
   private static JsonNode parseOrNull(byte[] body) {

@@ -18,7 +18,6 @@ import org.apache.hc.core5.http.ContentType;
 import org.apache.hc.core5.http.Header;
 import org.apache.hc.core5.http.HttpEntity;
 import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
-import org.apache.hc.core5.http.io.entity.EntityUtils;
 import org.apache.hc.core5.io.CloseMode;
 import org.apache.hc.core5.util.TimeValue;
 import org.apache.hc.core5.util.Timeout;
@@ -121,7 +120,28 @@ public final class UpstreamHttp implements AutoCloseable {
      */
     public byte[] bytes() throws IOException {
       HttpEntity entity = response.getEntity();
-      return entity == null ? new byte[0] : EntityUtils.toByteArray(entity);
+      if (entity == null) {
+        return new byte[0];
+      }
+      long length = entity.getContentLength();
+      try (InputStream in = entity.getContent()) {
+        if (in == null) {
+          return new byte[0];
+        }
+        if (length < 0 || length > Integer.MAX_VALUE - 8) {
+          return in.readAllBytes();
+        }
+        // readNBytes fills one array of the announced length (EntityUtils would add a 4 KiB
+        // copy buffer, and readAllBytes a 16 KiB one).
+        byte[] body = in.readNBytes((int) length);
+        return body.length == length && in.read() < 0 ? body : concat(body, in.readAllBytes());
+      }
+    }
+
+    private static byte[] concat(byte[] head, byte[] rest) {
+      byte[] all = java.util.Arrays.copyOf(head, head.length + rest.length);
+      System.arraycopy(rest, 0, all, head.length, rest.length);
+      return all;
     }
 
     public InputStream body() throws IOException {

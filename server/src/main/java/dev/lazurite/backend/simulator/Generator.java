@@ -22,44 +22,89 @@ final class Generator {
   /** Prose of a drawn length, cut by {@code limit} tokens (finish "length") or a stop sequence. */
   Generation text(Random random, Encoding encoding, int limit, List<String> stop) {
     int target = config.minTokens() + random.nextInt(config.maxTokens() - config.minTokens() + 1);
-    return shape(Words.prose(random, target), encoding, limit, stop, target);
+    String prose = Words.prose(random, target);
+    // Prose is words between single spaces, and a tokenizer's pieces never span the space before a
+    // word: the first words of the text hold the same first tokens. With one word more than the
+    // answer can keep, the rest need not be encoded.
+    return shape(
+        prose, firstWords(prose, Math.min(limit, target) + 1), encoding, limit, stop, target);
   }
 
   /** A given text (structured output), cut by the limit and stop sequences like prose. */
   Generation fixed(String text, Encoding encoding, int limit, List<String> stop) {
-    return shape(text, encoding, limit, stop, Integer.MAX_VALUE);
+    return shape(text, text, encoding, limit, stop, Integer.MAX_VALUE);
   }
 
   /** Structured output whose making stopped at its budget: it ends at the limit, unfinished. */
   Generation unfinished(String text, Encoding encoding, int limit, List<String> stop) {
-    Generation cut = shape(text, encoding, limit, stop, Integer.MAX_VALUE);
+    Generation cut = shape(text, text, encoding, limit, stop, Integer.MAX_VALUE);
     return cut.finishReason().equals("stop") && firstStop(cut.text(), stop) < 0
         ? new Generation(cut.pieces(), List.of(), "length", cut.completionTokens())
         : cut;
   }
 
-  private Generation shape(String text, Encoding encoding, int limit, List<String> stop, int cap) {
-    String finish = "stop";
-    List<Integer> ids = tokens.encode(encoding, text);
-    if (ids.size() > cap) {
-      ids = ids.subList(0, cap);
+  /**
+   * The text up to its {@code words}-th word, cut before the space that starts the next one; all of
+   * it when it has no more words.
+   */
+  static String firstWords(String text, int words) {
+    int seen = 0;
+    for (int i = 1; i < text.length() - 1; i++) {
+      if (text.charAt(i) == ' '
+          && !Character.isWhitespace(text.charAt(i - 1))
+          && !Character.isWhitespace(text.charAt(i + 1))
+          && ++seen == words) {
+        return text.substring(0, i);
+      }
     }
-    if (ids.size() > limit) {
-      ids = ids.subList(0, limit);
+    return text;
+  }
+
+  /**
+   * @param encoded {@code text}, or a start of it that holds more tokens than the answer can keep,
+   *     cut where the tokenizer cuts too
+   */
+  private Generation shape(
+      String text, String encoded, Encoding encoding, int limit, List<String> stop, int cap) {
+    String finish = "stop";
+    int[] ids = tokens.encodeIds(encoding, encoded);
+    int count = Math.min(ids.length, cap);
+    if (count > limit) {
+      count = limit;
       finish = "length";
     }
-    String shaped = tokens.decode(encoding, ids);
+    // All of a well-formed text decodes to itself; only a cut one needs decoding.
+    String shaped =
+        count == ids.length && encoded.equals(text) && wellFormed(text)
+            ? text
+            : tokens.decode(encoding, ids, count);
     int cut = firstStop(shaped, stop);
     if (cut >= 0) {
       shaped = shaped.substring(0, cut);
-      ids = tokens.encode(encoding, shaped);
+      ids = tokens.encodeIds(encoding, shaped);
+      count = ids.length;
       finish = "stop";
     }
-    List<String> pieces = new ArrayList<>(ids.size());
-    for (Integer id : ids) {
-      pieces.add(tokens.decode(encoding, List.of(id)));
+    List<String> pieces = new ArrayList<>(count);
+    for (int i = 0; i < count; i++) {
+      pieces.add(tokens.piece(encoding, ids[i]));
     }
-    return new Generation(pieces, List.of(), finish, ids.size());
+    return new Generation(pieces, List.of(), finish, count);
+  }
+
+  /** Whether {@code text} has no unpaired surrogate (which UTF-8 cannot carry). */
+  private static boolean wellFormed(String text) {
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (Character.isHighSurrogate(c)
+          && i + 1 < text.length()
+          && Character.isLowSurrogate(text.charAt(i + 1))) {
+        i++;
+      } else if (Character.isSurrogate(c)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** The prefix of a last user message whose rest the simulator answers word for word. */

@@ -161,15 +161,21 @@ final class Words {
 
   /** Sentences of 6 to 16 words until at least {@code words} words have been written. */
   static String prose(Random random, int words) {
-    StringBuilder text = new StringBuilder();
+    StringBuilder text = new StringBuilder(words * 8 + 16);
     int written = 0;
     while (written < words) {
       int length = 6 + random.nextInt(11);
-      String sentence = phrase(random, length);
       if (!text.isEmpty()) {
         text.append(' ');
       }
-      text.append(Character.toUpperCase(sentence.charAt(0))).append(sentence, 1, sentence.length());
+      for (int i = 0; i < length; i++) {
+        String word = word(random);
+        if (i == 0) {
+          text.append(Character.toUpperCase(word.charAt(0))).append(word, 1, word.length());
+        } else {
+          text.append(' ').append(word);
+        }
+      }
       text.append('.');
       written += length;
     }

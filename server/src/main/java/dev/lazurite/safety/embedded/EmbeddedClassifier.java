@@ -45,6 +45,14 @@ public final class EmbeddedClassifier implements Classifier {
   private final Cache<String, Map<Category, Severity>> verdicts =
       Caffeine.newBuilder().maximumSize(20_000).build();
 
+  /**
+   * The assessments of whole texts lately, by text and source: a conversation's system prompt and
+   * history come back on every turn, and are then not even cut into windows again.
+   */
+  private final Cache<TextKey, Assessment> texts = Caffeine.newBuilder().maximumSize(4_096).build();
+
+  private record TextKey(String text, Source source) {}
+
   /** The vocabulary, the training texts as term vectors, and the models that read only terms. */
   private record Screens(
       List<LabelledExample> examples,
@@ -117,6 +125,16 @@ public final class EmbeddedClassifier implements Classifier {
 
   @Override
   public Assessment classify(String text, Source source) {
+    var key = new TextKey(text, source);
+    Assessment known = texts.getIfPresent(key);
+    if (known == null) {
+      known = assess(text, source);
+      texts.put(key, known);
+    }
+    return known;
+  }
+
+  private Assessment assess(String text, Source source) {
     List<Category> categories = categories(source);
     Map<Category, Severity> worst = new EnumMap<>(Category.class);
     categories.forEach(c -> worst.put(c, Severity.SAFE));
@@ -207,14 +225,22 @@ public final class EmbeddedClassifier implements Classifier {
     return Severity.values()[best + 1];
   }
 
+  private static final List<Category> PROMPT_CATEGORIES = categoriesWith(Category.JAILBREAK);
+  private static final List<Category> DOCUMENT_CATEGORIES =
+      categoriesWith(Category.INDIRECT_ATTACK);
+
   private static List<Category> categories(Source source) {
+    return switch (source) {
+      case PROMPT -> PROMPT_CATEGORIES;
+      case DOCUMENT -> DOCUMENT_CATEGORIES;
+      case SYSTEM, COMPLETION -> Category.HARMS;
+    };
+  }
+
+  private static List<Category> categoriesWith(Category shield) {
     List<Category> out = new ArrayList<>(Category.HARMS);
-    switch (source) {
-      case PROMPT -> out.add(Category.JAILBREAK);
-      case DOCUMENT -> out.add(Category.INDIRECT_ATTACK);
-      case SYSTEM, COMPLETION -> {}
-    }
-    return out;
+    out.add(shield);
+    return List.copyOf(out);
   }
 
   @Override

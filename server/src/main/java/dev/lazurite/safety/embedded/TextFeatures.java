@@ -108,7 +108,13 @@ final class TextFeatures {
   }
 
   private static List<String> words(String text) {
-    if (text.chars().filter(Character::isWhitespace).count() < WINDOW) {
+    int spaces = 0;
+    for (int i = 0; i < text.length() && spaces < WINDOW; i++) {
+      if (Character.isWhitespace(text.charAt(i))) {
+        spaces++;
+      }
+    }
+    if (spaces < WINDOW) {
       return List.of(text);
     }
     String[] words = text.split("\\s+");

@@ -2,13 +2,20 @@ package dev.lazurite.store.jdbi;
 
 import dev.lazurite.metering.UsageRecord;
 import dev.lazurite.store.UsageStore.UsageSummary;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
 import org.jdbi.v3.core.Jdbi;
-import org.jdbi.v3.core.statement.PreparedBatch;
+import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 
 /** Usage records: appended in batches by any number of writers, summarized per deployment. */
 final class JdbiUsageRecords {
+  private static final String INSERT =
+      "INSERT INTO usage_records (recorded_at, request_id, account, deployment, model, operation,"
+          + " caller, prompt_tokens, completion_tokens, status, latency_ms, streamed) VALUES (?, ?,"
+          + " ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+
   private final Jdbi jdbi;
 
   JdbiUsageRecords(Jdbi jdbi) {
@@ -19,30 +26,30 @@ final class JdbiUsageRecords {
     if (records.isEmpty()) {
       return;
     }
+    // Plain JDBC binding: JDBI would resolve an argument factory for each bound value of each of
+    // the batch's records.
     jdbi.useTransaction(
         h -> {
-          PreparedBatch batch =
-              h.prepareBatch(
-                  "INSERT INTO usage_records (recorded_at, request_id, account, deployment, model,"
-                      + " operation, caller, prompt_tokens, completion_tokens, status, latency_ms,"
-                      + " streamed) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
-          for (UsageRecord r : records) {
-            batch
-                .bind(0, r.time().toString())
-                .bind(1, r.requestId())
-                .bind(2, r.account())
-                .bind(3, r.deployment())
-                .bind(4, r.model())
-                .bind(5, r.operation())
-                .bind(6, r.caller())
-                .bind(7, r.promptTokens())
-                .bind(8, r.completionTokens())
-                .bind(9, r.status())
-                .bind(10, r.latencyMillis())
-                .bind(11, r.streamed() ? 1 : 0)
-                .add();
+          try (PreparedStatement batch = h.getConnection().prepareStatement(INSERT)) {
+            for (UsageRecord r : records) {
+              batch.setString(1, r.time().toString());
+              batch.setString(2, r.requestId());
+              batch.setString(3, r.account());
+              batch.setString(4, r.deployment());
+              batch.setString(5, r.model());
+              batch.setString(6, r.operation());
+              batch.setString(7, r.caller());
+              batch.setInt(8, r.promptTokens());
+              batch.setInt(9, r.completionTokens());
+              batch.setInt(10, r.status());
+              batch.setDouble(11, r.latencyMillis());
+              batch.setInt(12, r.streamed() ? 1 : 0);
+              batch.addBatch();
+            }
+            batch.executeBatch();
+          } catch (SQLException e) {
+            throw new UnableToExecuteStatementException(e, null);
           }
-          batch.execute();
         });
   }
 

@@ -1,0 +1,61 @@
+package dev.lazurite.backend.openai;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.lazurite.error.ApiException;
+import dev.lazurite.error.ErrorCode;
+import dev.lazurite.json.Json;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class UpstreamAnswerTest {
+  static UpstreamAnswer read(String body) {
+    return UpstreamAnswer.read(body.getBytes(StandardCharsets.UTF_8));
+  }
+
+  @Test
+  void takesTheUsageCountsAndKeepsTheBytes() {
+    String body =
+        "{\"id\":\"c\",\"choices\":[{\"message\":{\"content\":\"{\\\"usage\\\":1}\"}}],"
+            + "\"usage\":{\"prompt_tokens\":11,\"completion_tokens\":9,\"total_tokens\":20,"
+            + "\"completion_tokens_details\":{\"reasoning_tokens\":0}}}";
+    UpstreamAnswer answer = read(body);
+    assertThat(answer.promptTokens()).isEqualTo(11);
+    assertThat(answer.completionTokens()).isEqualTo(9);
+    assertThat(new String(Json.writeWire(answer.body()), StandardCharsets.UTF_8)).isEqualTo(body);
+    JsonNode tree = Json.WIRE.valueToTree(answer.body());
+    assertThat(tree.at("/usage/total_tokens").asInt()).isEqualTo(20);
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "{\"usage\":{\"prompt_tokens\":\"4\",\"completion_tokens\":2.9}}",
+        "{\"usage\":{\"prompt_tokens\":1},\"usage\":{\"prompt_tokens\":4,\"completion_tokens\":2}}",
+      })
+  void readsCountsAsATreeWould(String body) {
+    UpstreamAnswer answer = read(body);
+    JsonNode tree = Json.read(body, JsonNode.class).path("usage");
+    assertThat(answer.promptTokens()).isEqualTo(tree.path("prompt_tokens").asInt(0));
+    assertThat(answer.completionTokens()).isEqualTo(tree.path("completion_tokens").asInt(0));
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"{\"id\":\"x\"}", "{\"usage\":null}", "{\"usage\":[1]}"})
+  void countsNothingWithoutUsage(String body) {
+    assertThat(read(body).promptTokens()).isZero();
+    assertThat(read(body).completionTokens()).isZero();
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"", "[]", "\"text\"", "{\"a\":1", "{\"a\":1} {}", "{\"a\":1}x", "nope"})
+  void refusesWhatIsNotOneJsonObject(String body) {
+    assertThatThrownBy(() -> read(body))
+        .isInstanceOfSatisfying(
+            ApiException.class, e -> assertThat(e.errorCode()).isEqualTo(ErrorCode.UPSTREAM_ERROR));
+  }
+}
