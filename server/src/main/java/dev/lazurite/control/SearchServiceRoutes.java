@@ -91,14 +91,19 @@ final class SearchServiceRoutes {
                         ErrorCode.ARM_CONFLICT,
                         "The search service name '" + name + "' is already in use.");
                   });
-          var created =
-              services.put(
-                  name,
-                  sub,
-                  rg,
-                  request.location().orElseThrow(),
-                  request.sku().orElseThrow(),
-                  request.network());
+          SearchServices.Created created;
+          try {
+            created =
+                services.put(
+                    name,
+                    sub,
+                    rg,
+                    request.location().orElseThrow(),
+                    request.sku().orElseThrow(),
+                    request.network());
+          } catch (IllegalStateException e) {
+            throw ApiException.of(ErrorCode.ARM_CONFLICT, e.getMessage());
+          }
           yield new Answer(created.created() ? 201 : 200, view(created.service()));
         }
         case "PATCH" -> {
