@@ -103,14 +103,26 @@ public final class IdentityAdminHandler {
     send(res, 200, list(identities.servicePrincipals()));
   }
 
-  private void addSecret(ServerRequest req, ServerResponse res) {
+  /** Adds a client secret; {@code {"replace": true}} deletes the others in the same change. */
+  private void addSecret(ServerRequest req, ServerResponse res) throws IOException {
     String appId = req.path().pathParameters().get("appId");
+    byte[] content = RequestBody.read(req, res);
+    boolean replace = false;
+    if (content.length > 0) {
+      JsonNode body = Json.parse(content);
+      JsonNode value = body.isObject() ? body.path("replace") : null;
+      if (value == null || !(value.isMissingNode() || value.isBoolean())) {
+        throw new IllegalArgumentException(
+            "The request content is optional: {\"replace\": true} replaces the other secrets.");
+      }
+      replace = value.asBoolean(false);
+    }
     if (!identities.knowsApp(appId)) {
       send(
           res, 404, error("ResourceNotFound", "No service principal with app id '" + appId + "'."));
       return;
     }
-    var created = identities.addClientSecret(appId);
+    var created = identities.addClientSecret(appId, replace);
     send(
         res,
         201,
@@ -118,7 +130,8 @@ public final class IdentityAdminHandler {
             .createObjectNode()
             .put("appId", appId)
             .put("keyId", created.keyId())
-            .put("password", created.secret()));
+            .put("password", created.secret())
+            .put("tenant", identities.issuer().tenantId()));
   }
 
   private void listSecrets(ServerRequest req, ServerResponse res) {

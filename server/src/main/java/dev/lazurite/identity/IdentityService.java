@@ -81,9 +81,20 @@ public final class IdentityService {
 
   /** Adds a client secret to a service principal (az's {@code credential reset --append}). */
   public CreatedSecret addClientSecret(String appId) {
+    return addClientSecret(appId, false);
+  }
+
+  /**
+   * Adds a client secret to a service principal; with {@code replace}, its other secrets are
+   * deleted in the same write (az's {@code credential reset} without {@code --append}).
+   */
+  public CreatedSecret addClientSecret(String appId, boolean replace) {
     return writer.write(
         () -> {
           ServicePrincipal principal = principal(appId);
+          if (replace) {
+            store.clientSecretIds(appId).forEach(id -> store.deleteClientSecret(appId, id));
+          }
           CreatedSecret created = newSecret(appId);
           writer.committed(
               id(principal) + "/passwordCredentials/" + created.keyId(),
