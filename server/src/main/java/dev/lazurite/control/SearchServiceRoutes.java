@@ -122,7 +122,7 @@ final class SearchServiceRoutes {
         }
         case "DELETE" -> {
           caller.require(TYPE + "/delete", scope);
-          yield new Answer(services.delete(name) ? 200 : 204, null);
+          yield new Answer(services.delete(name, rg) ? 200 : 204, null);
         }
         default -> throw ApiException.of(ErrorCode.ARM_METHOD_NOT_ALLOWED, method);
       };

@@ -247,11 +247,14 @@ public final class SearchServices implements AutoCloseable {
                     }));
   }
 
-  /** Deletes the service (its indexes go with it); whether there was one. */
-  public boolean delete(String name) {
+  /** Deletes the service (its indexes go with it); whether there was one in that resource group. */
+  public boolean delete(String name, String resourceGroup) {
     return writer.write(
         () -> {
-          Optional<SearchService> s = store.get(name);
+          Optional<SearchService> s =
+              store
+                  .get(name)
+                  .filter(found -> found.resourceGroup().equalsIgnoreCase(resourceGroup));
           if (s.isEmpty() || !store.delete(name)) {
             return false;
           }

@@ -119,6 +119,13 @@ class SearchAndIdentityWritesTest {
     refusedUnchanged(
         "PUT", elsewhere, "{\"location\":\"local\",\"sku\":{\"name\":\"free\"}}", 409, kb);
 
+    int heard = events.size();
+    assertThat(arm("DELETE", elsewhere, null).status())
+        .as("deleting the name in another resource group deletes nothing")
+        .isEqualTo(204);
+    assertThat(arm("GET", kb, null).status()).isEqualTo(200);
+    assertThat(events.size()).isEqualTo(heard);
+
     for (String body :
         new String[] {
           "{\"properties\":{\"publicNetworkAccess\":\"open\"}}",
