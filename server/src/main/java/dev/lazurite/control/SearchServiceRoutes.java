@@ -108,17 +108,15 @@ final class SearchServiceRoutes {
         }
         case "PATCH" -> {
           caller.require(TYPE + "/write", scope);
-          SearchService current = existing(name, rg);
+          existing(name, rg);
           var request = SearchServiceBodies.patch(ArmRequests.parse(body));
           var updated =
-              services.put(
-                  name,
-                  current.subscription(),
-                  current.resourceGroup(),
-                  request.location().orElse(current.location()),
-                  request.sku().orElse(current.sku()),
-                  request.network());
-          yield new Answer(200, view(updated.service()));
+              services
+                  .patch(name, rg, request.location(), request.sku(), request.network())
+                  .orElseThrow(
+                      () ->
+                          ApiException.of(ErrorCode.ARM_RESOURCE_NOT_FOUND, TYPE + "/" + name, rg));
+          yield new Answer(200, view(updated));
         }
         case "DELETE" -> {
           caller.require(TYPE + "/delete", scope);

@@ -135,6 +135,33 @@ public final class SearchServices implements AutoCloseable {
         });
   }
 
+  /**
+   * Changes what a PATCH names of a service in {@code resourceGroup}; empty if there is none (one
+   * deleted meanwhile is not created again).
+   */
+  public Optional<SearchService> patch(
+      String name,
+      String resourceGroup,
+      Optional<String> location,
+      Optional<String> sku,
+      UnaryOperator<SearchNetwork> network) {
+    return writer.write(
+        () ->
+            store
+                .get(name)
+                .filter(s -> s.resourceGroup().equalsIgnoreCase(resourceGroup))
+                .map(
+                    s ->
+                        put(
+                                name,
+                                s.subscription(),
+                                s.resourceGroup(),
+                                location.orElse(s.location()),
+                                sku.orElse(s.sku()),
+                                network)
+                            .service()));
+  }
+
   /** Changes a service's network settings; empty if there is no such service. */
   public Optional<SearchService> updateNetwork(String name, UnaryOperator<SearchNetwork> change) {
     return writer.write(
