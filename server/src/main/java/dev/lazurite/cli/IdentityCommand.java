@@ -22,8 +22,83 @@ final class IdentityCommand {
       name = "sp",
       mixinStandardHelpOptions = true,
       description = "Service principals with client secrets (like az ad sp create-for-rbac).",
-      subcommands = {ServicePrincipals.Create.class, ServicePrincipals.ListAll.class})
+      subcommands = {
+        ServicePrincipals.Create.class,
+        ServicePrincipals.ListAll.class,
+        ServicePrincipals.Credentials.class
+      })
   static final class ServicePrincipals {
+    @Command(
+        name = "credential",
+        mixinStandardHelpOptions = true,
+        description = "A service principal's client secrets (like az ad sp credential).",
+        subcommands = {
+          Credentials.Reset.class,
+          Credentials.ListAll.class,
+          Credentials.Delete.class
+        })
+    static final class Credentials {
+      @Command(
+          name = "reset",
+          mixinStandardHelpOptions = true,
+          description =
+              "Print {appId, password, tenant} with a new secret; without --append the others are"
+                  + " deleted.")
+      static final class Reset extends ArmCommand {
+        @Option(names = "--id", required = true, description = "The app id.")
+        String id;
+
+        @Option(names = "--append", description = "Keep the existing secrets.")
+        boolean append;
+
+        @Override
+        JsonNode call(ArmClient arm) throws Exception {
+          return arm.send(
+              "POST",
+              BASE + "/servicePrincipals/" + ArmClient.encode(id) + "/secrets",
+              Json.MAPPER.createObjectNode().put("replace", !append));
+        }
+      }
+
+      @Command(name = "list", mixinStandardHelpOptions = true)
+      static final class ListAll extends ArmCommand {
+        @Option(names = "--id", required = true, description = "The app id.")
+        String id;
+
+        @Override
+        JsonNode call(ArmClient arm) throws Exception {
+          return Output.values(
+              arm.send(
+                  "GET", BASE + "/servicePrincipals/" + ArmClient.encode(id) + "/secrets", null));
+        }
+      }
+
+      @Command(
+          name = "delete",
+          mixinStandardHelpOptions = true,
+          description = "Delete one secret: no instance issues a token for it from then on.")
+      static final class Delete extends ArmCommand {
+        @Option(names = "--id", required = true, description = "The app id.")
+        String id;
+
+        @Option(names = "--key-id", required = true, description = "The secret's key id.")
+        String keyId;
+
+        @Override
+        JsonNode call(ArmClient arm) throws Exception {
+          arm.send(
+              "DELETE",
+              BASE
+                  + "/servicePrincipals/"
+                  + ArmClient.encode(id)
+                  + "/secrets/"
+                  + ArmClient.encode(keyId),
+              null);
+          return null;
+        }
+      }
+    }
+
     @Command(
         name = "create",
         mixinStandardHelpOptions = true,

@@ -54,6 +54,8 @@ public final class ControlPlane {
   private final NetworkService network;
   private final ContentFilterService contentFilters;
   private final dev.lazurite.control.arm.DeletedAccounts deletedAccounts;
+  private final List<java.util.function.LongConsumer> refreshes =
+      new java.util.concurrent.CopyOnWriteArrayList<>();
 
   /**
    * @param latencyFailover time to first byte over which a pooled backend is tried last; zero for
@@ -113,6 +115,26 @@ public final class ControlPlane {
   /** Content filter policies and blocklists. */
   public ContentFilterService contentFilterService() {
     return contentFilters;
+  }
+
+  /** The write path of the services that keep their own stores (identities, search services). */
+  public dev.lazurite.control.event.ControlWriter writer() {
+    return new dev.lazurite.control.event.ControlWriter() {
+      @Override
+      public <T> T write(java.util.function.Supplier<T> work) {
+        return writes.run(work);
+      }
+
+      @Override
+      public void committed(String resourceId, ControlEvent.Operation operation) {
+        ControlPlane.this.committed(resourceId, operation);
+      }
+
+      @Override
+      public void beforeEachSnapshot(java.util.function.LongConsumer refresh) {
+        refreshes.add(refresh);
+      }
+    };
   }
 
   /** Adds a listener that hears each committed change, once, after it is published. */
@@ -364,6 +386,7 @@ public final class ControlPlane {
           account.name(),
           new AccountRuntime(account, Regions.displayName(account.location()), deployments));
     }
+    refreshes.forEach(r -> r.accept(version));
     snapshots.publish(
         new RuntimeSnapshot(
             version, keys, accounts, identities.roleAssignments(), store.privateEndpoints()));

@@ -91,33 +91,36 @@ final class SearchServiceRoutes {
                         ErrorCode.ARM_CONFLICT,
                         "The search service name '" + name + "' is already in use.");
                   });
-          var created =
-              services.put(
-                  name,
-                  sub,
-                  rg,
-                  request.location().orElseThrow(),
-                  request.sku().orElseThrow(),
-                  request.network());
+          SearchServices.Created created;
+          try {
+            created =
+                services.put(
+                    name,
+                    sub,
+                    rg,
+                    request.location().orElseThrow(),
+                    request.sku().orElseThrow(),
+                    request.network());
+          } catch (IllegalStateException e) {
+            throw ApiException.of(ErrorCode.ARM_CONFLICT, e.getMessage());
+          }
           yield new Answer(created.created() ? 201 : 200, view(created.service()));
         }
         case "PATCH" -> {
           caller.require(TYPE + "/write", scope);
-          SearchService current = existing(name, rg);
+          existing(name, rg);
           var request = SearchServiceBodies.patch(ArmRequests.parse(body));
           var updated =
-              services.put(
-                  name,
-                  current.subscription(),
-                  current.resourceGroup(),
-                  request.location().orElse(current.location()),
-                  request.sku().orElse(current.sku()),
-                  request.network());
-          yield new Answer(200, view(updated.service()));
+              services
+                  .patch(name, rg, request.location(), request.sku(), request.network())
+                  .orElseThrow(
+                      () ->
+                          ApiException.of(ErrorCode.ARM_RESOURCE_NOT_FOUND, TYPE + "/" + name, rg));
+          yield new Answer(200, view(updated));
         }
         case "DELETE" -> {
           caller.require(TYPE + "/delete", scope);
-          yield new Answer(services.delete(name) ? 200 : 204, null);
+          yield new Answer(services.delete(name, rg) ? 200 : 204, null);
         }
         default -> throw ApiException.of(ErrorCode.ARM_METHOD_NOT_ALLOWED, method);
       };

@@ -39,6 +39,15 @@ public final class IdentityAdminHandler {
     routing
         .post(BASE + "/servicePrincipals", (req, res) -> guarded(req, res, this::createPrincipal))
         .get(BASE + "/servicePrincipals", (req, res) -> guarded(req, res, this::listPrincipals))
+        .post(
+            BASE + "/servicePrincipals/{appId}/secrets",
+            (req, res) -> guarded(req, res, this::addSecret))
+        .get(
+            BASE + "/servicePrincipals/{appId}/secrets",
+            (req, res) -> guarded(req, res, this::listSecrets))
+        .delete(
+            BASE + "/servicePrincipals/{appId}/secrets/{keyId}",
+            (req, res) -> guarded(req, res, this::deleteSecret))
         .post(BASE + "/managedIdentities", (req, res) -> guarded(req, res, this::createIdentity))
         .get(BASE + "/managedIdentities", (req, res) -> guarded(req, res, this::listIdentities))
         .get(
@@ -92,6 +101,64 @@ public final class IdentityAdminHandler {
 
   private void listPrincipals(ServerRequest req, ServerResponse res) {
     send(res, 200, list(identities.servicePrincipals()));
+  }
+
+  /** Adds a client secret; {@code {"replace": true}} deletes the others in the same change. */
+  private void addSecret(ServerRequest req, ServerResponse res) throws IOException {
+    String appId = req.path().pathParameters().get("appId");
+    byte[] content = RequestBody.read(req, res);
+    boolean replace = false;
+    if (content.length > 0) {
+      JsonNode body = Json.parse(content);
+      JsonNode value = body.isObject() ? body.path("replace") : null;
+      if (value == null || !(value.isMissingNode() || value.isBoolean())) {
+        throw new IllegalArgumentException(
+            "The request content is optional: {\"replace\": true} replaces the other secrets.");
+      }
+      replace = value.asBoolean(false);
+    }
+    if (!identities.knowsApp(appId)) {
+      send(
+          res, 404, error("ResourceNotFound", "No service principal with app id '" + appId + "'."));
+      return;
+    }
+    var created = identities.addClientSecret(appId, replace);
+    send(
+        res,
+        201,
+        Json.MAPPER
+            .createObjectNode()
+            .put("appId", appId)
+            .put("keyId", created.keyId())
+            .put("password", created.secret())
+            .put("tenant", identities.issuer().tenantId()));
+  }
+
+  private void listSecrets(ServerRequest req, ServerResponse res) {
+    String appId = req.path().pathParameters().get("appId");
+    if (!identities.knowsApp(appId)) {
+      send(
+          res, 404, error("ResourceNotFound", "No service principal with app id '" + appId + "'."));
+      return;
+    }
+    ObjectNode out = Json.MAPPER.createObjectNode();
+    var values = out.putArray("value");
+    identities.clientSecretIds(appId).forEach(id -> values.addObject().put("keyId", id));
+    send(res, 200, out);
+  }
+
+  private void deleteSecret(ServerRequest req, ServerResponse res) {
+    String appId = req.path().pathParameters().get("appId");
+    String keyId = req.path().pathParameters().get("keyId");
+    if (!identities.knowsApp(appId) || !identities.clientSecretIds(appId).contains(keyId)) {
+      send(
+          res,
+          404,
+          error("ResourceNotFound", "No client secret '" + keyId + "' of app '" + appId + "'."));
+      return;
+    }
+    identities.deleteClientSecret(appId, keyId);
+    res.status(Status.NO_CONTENT_204).send();
   }
 
   private void createIdentity(ServerRequest req, ServerResponse res) throws IOException {

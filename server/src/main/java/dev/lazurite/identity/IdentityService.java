@@ -1,5 +1,7 @@
 package dev.lazurite.identity;
 
+import dev.lazurite.control.event.ControlEvent;
+import dev.lazurite.control.event.ControlWriter;
 import dev.lazurite.store.IdentityStore;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -17,17 +19,30 @@ import javax.crypto.spec.SecretKeySpec;
  * them. Secrets are shown once and stored only as hashes; a managed identity's {@code
  * IDENTITY_HEADER} is derived from a server secret, so it can be printed again for the processes
  * that run as it.
+ *
+ * <p>Every change goes through the control plane's write path: checked and written in one
+ * transaction that moves the snapshot version, then one control event. Nothing here is kept in
+ * memory: every instance on the database reads secrets, identities and group memberships from the
+ * store when it checks a secret or issues a token, so a change made through one instance holds on
+ * all of them as soon as it commits.
  */
 public final class IdentityService {
   private static final Pattern NAME = Pattern.compile("^[A-Za-z0-9][A-Za-z0-9 _.-]{0,119}$");
 
   private final IdentityStore store;
+  private final ControlWriter writer;
   private final TokenIssuer issuer;
   private final byte[] headerKey;
   private final Clock clock;
 
-  public IdentityService(IdentityStore store, TokenIssuer issuer, byte[] headerKey, Clock clock) {
+  public IdentityService(
+      IdentityStore store,
+      ControlWriter writer,
+      TokenIssuer issuer,
+      byte[] headerKey,
+      Clock clock) {
     this.store = store;
+    this.writer = writer;
     this.issuer = issuer;
     this.headerKey = headerKey.clone();
     this.clock = clock;
@@ -39,25 +54,95 @@ public final class IdentityService {
 
   public record CreatedPrincipal(ServicePrincipal principal, String secret) {}
 
-  public synchronized CreatedPrincipal createServicePrincipal(String displayName) {
+  public CreatedPrincipal createServicePrincipal(String displayName) {
     checkName(displayName);
-    if (store.servicePrincipals().stream().anyMatch(p -> p.displayName().equals(displayName))) {
-      throw new IllegalArgumentException("a service principal named '" + displayName + "' exists");
-    }
-    var principal =
-        new ServicePrincipal(
-            UUID.randomUUID().toString(),
-            UUID.randomUUID().toString(),
-            displayName,
-            clock.instant());
-    store.insertServicePrincipal(principal);
+    return writer.write(
+        () -> {
+          if (store.servicePrincipals().stream()
+              .anyMatch(p -> p.displayName().equals(displayName))) {
+            throw new IllegalArgumentException(
+                "a service principal named '" + displayName + "' exists");
+          }
+          var principal =
+              new ServicePrincipal(
+                  UUID.randomUUID().toString(),
+                  UUID.randomUUID().toString(),
+                  displayName,
+                  clock.instant());
+          store.insertServicePrincipal(principal);
+          String secret = newSecret(principal.appId()).secret();
+          writer.committed(id(principal), ControlEvent.Operation.CREATE);
+          return new CreatedPrincipal(principal, secret);
+        });
+  }
+
+  /** A client secret as created: shown once, stored only as a hash. */
+  public record CreatedSecret(String keyId, String secret) {}
+
+  /** Adds a client secret to a service principal (az's {@code credential reset --append}). */
+  public CreatedSecret addClientSecret(String appId) {
+    return addClientSecret(appId, false);
+  }
+
+  /**
+   * Adds a client secret to a service principal; with {@code replace}, its other secrets are
+   * deleted in the same write (az's {@code credential reset} without {@code --append}).
+   */
+  public CreatedSecret addClientSecret(String appId, boolean replace) {
+    return writer.write(
+        () -> {
+          ServicePrincipal principal = principal(appId);
+          if (replace) {
+            store.clientSecretIds(appId).forEach(id -> store.deleteClientSecret(appId, id));
+          }
+          CreatedSecret created = newSecret(appId);
+          writer.committed(
+              id(principal) + "/passwordCredentials/" + created.keyId(),
+              ControlEvent.Operation.CREATE);
+          return created;
+        });
+  }
+
+  /** The key ids of a service principal's client secrets. */
+  public List<String> clientSecretIds(String appId) {
+    return store.clientSecretIds(principal(appId).appId());
+  }
+
+  /**
+   * Removes a client secret: from the commit on, no instance issues a token for it.
+   *
+   * @throws IllegalArgumentException when the app or the secret is unknown
+   */
+  public void deleteClientSecret(String appId, String keyId) {
+    writer.write(
+        () -> {
+          ServicePrincipal principal = principal(appId);
+          if (!store.deleteClientSecret(appId, keyId)) {
+            throw new IllegalArgumentException(
+                "the service principal has no client secret with key id '" + keyId + "'");
+          }
+          writer.committed(
+              id(principal) + "/passwordCredentials/" + keyId, ControlEvent.Operation.DELETE);
+          return null;
+        });
+  }
+
+  private CreatedSecret newSecret(String appId) {
     String secret = Secrets.newSecret();
-    store.addClientSecret(
-        principal.appId(),
-        UUID.randomUUID().toString(),
-        Secrets.hash(secret),
-        secret.substring(0, 3));
-    return new CreatedPrincipal(principal, secret);
+    String keyId = UUID.randomUUID().toString();
+    store.addClientSecret(appId, keyId, Secrets.hash(secret), secret.substring(0, 3));
+    return new CreatedSecret(keyId, secret);
+  }
+
+  private ServicePrincipal principal(String appId) {
+    return store
+        .servicePrincipal(appId == null ? "" : appId)
+        .orElseThrow(
+            () -> new IllegalArgumentException("no service principal with app id '" + appId + "'"));
+  }
+
+  private static String id(ServicePrincipal principal) {
+    return "/servicePrincipals/" + principal.objectId();
   }
 
   public List<ServicePrincipal> servicePrincipals() {
@@ -81,16 +166,24 @@ public final class IdentityService {
     return store.servicePrincipal(appId).isPresent();
   }
 
-  public synchronized ManagedIdentity createManagedIdentity(String name) {
+  public ManagedIdentity createManagedIdentity(String name) {
     checkName(name);
-    if (store.managedIdentities().stream().anyMatch(m -> m.name().equals(name))) {
-      throw new IllegalArgumentException("a managed identity named '" + name + "' exists");
-    }
-    var identity =
-        new ManagedIdentity(
-            name, UUID.randomUUID().toString(), UUID.randomUUID().toString(), clock.instant());
-    store.insertManagedIdentity(identity, Secrets.hash(identityHeader(identity)));
-    return identity;
+    return writer.write(
+        () -> {
+          if (store.managedIdentities().stream().anyMatch(m -> m.name().equals(name))) {
+            throw new IllegalArgumentException("a managed identity named '" + name + "' exists");
+          }
+          var identity =
+              new ManagedIdentity(
+                  name,
+                  UUID.randomUUID().toString(),
+                  UUID.randomUUID().toString(),
+                  clock.instant());
+          store.insertManagedIdentity(identity, Secrets.hash(identityHeader(identity)));
+          writer.committed(
+              "/servicePrincipals/" + identity.principalId(), ControlEvent.Operation.CREATE);
+          return identity;
+        });
   }
 
   public List<ManagedIdentity> managedIdentities() {
@@ -117,22 +210,50 @@ public final class IdentityService {
     return store.managedIdentityByHeader(Secrets.hash(header));
   }
 
-  public synchronized Group createGroup(String displayName) {
+  public Group createGroup(String displayName) {
     checkName(displayName);
-    var group = new Group(UUID.randomUUID().toString(), displayName, clock.instant());
-    store.insertGroup(group);
-    return group;
+    return writer.write(
+        () -> {
+          var group = new Group(UUID.randomUUID().toString(), displayName, clock.instant());
+          store.insertGroup(group);
+          writer.committed("/groups/" + group.objectId(), ControlEvent.Operation.CREATE);
+          return group;
+        });
   }
 
   public List<Group> groups() {
     return store.groups();
   }
 
+  /**
+   * Adds a service principal, managed identity or group to a group: tokens issued from the commit
+   * on, by any instance, name the group.
+   *
+   * @throws IllegalArgumentException when the group or the member is unknown
+   */
   public void addGroupMember(String groupId, String memberObjectId) {
-    if (store.groups().stream().noneMatch(g -> g.objectId().equals(groupId))) {
-      throw new IllegalArgumentException("no group with object id '" + groupId + "'");
-    }
-    store.addGroupMember(groupId, memberObjectId);
+    writer.write(
+        () -> {
+          if (store.groups().stream().noneMatch(g -> g.objectId().equals(groupId))) {
+            throw new IllegalArgumentException("no group with object id '" + groupId + "'");
+          }
+          if (!knowsObject(memberObjectId)) {
+            throw new IllegalArgumentException(
+                "no service principal, managed identity or group with object id '"
+                    + memberObjectId
+                    + "'");
+          }
+          store.addGroupMember(groupId, memberObjectId);
+          writer.committed(
+              "/groups/" + groupId + "/members/" + memberObjectId, ControlEvent.Operation.CREATE);
+          return null;
+        });
+  }
+
+  private boolean knowsObject(String objectId) {
+    return store.servicePrincipals().stream().anyMatch(p -> p.objectId().equals(objectId))
+        || store.managedIdentities().stream().anyMatch(m -> m.principalId().equals(objectId))
+        || store.groups().stream().anyMatch(g -> g.objectId().equals(objectId));
   }
 
   public TokenIssuer.Token tokenFor(String audience, String objectId, String appId) {

@@ -1,36 +1,41 @@
 package dev.lazurite.searchservice;
 
+import dev.lazurite.control.event.ControlEvent;
+import dev.lazurite.control.event.ControlWriter;
 import dev.lazurite.search.Embeddings;
 import dev.lazurite.search.engine.IndexStore;
 import dev.lazurite.search.http.SearchApi;
-import dev.lazurite.search.lucene.LuceneIndexStore;
 import dev.lazurite.store.SearchServiceStore;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 /**
- * The search services of this server: their resources and keys in the store, their indexes on disk
- * under {@code <data-dir>/search/<service>}.
+ * The search services: their resources, keys and network settings in the store, their indexes on
+ * this instance's disk under {@code <data-dir>/search/<service>}. Every change goes through the
+ * control plane's write path (checked and written in one transaction, then one control event), and
+ * what requests are decided on (keys, network rules) is read again from the store before each new
+ * runtime snapshot is in force, so a change made through any instance holds on every instance from
+ * then on.
  */
 public final class SearchServices implements AutoCloseable {
   public static final Pattern NAME = Pattern.compile("^[a-z0-9](?:[a-z0-9-]{0,58}[a-z0-9])?$");
   private static final String KEY_CHARS =
       "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
   private static final SecureRandom RANDOM = new SecureRandom();
+  private static final org.slf4j.Logger LOG =
+      org.slf4j.LoggerFactory.getLogger(SearchServices.class);
 
   /** What a presented key allows. */
   public enum Access {
@@ -38,27 +43,30 @@ public final class SearchServices implements AutoCloseable {
     QUERY
   }
 
-  private record Open(IndexStore indexes, SearchApi api) {}
-
   private final SearchServiceStore store;
-  private final Path root;
-  private final Embeddings embeddings;
+  private final ControlWriter writer;
   private final Clock clock;
-  private final Map<String, SearchService> services = new ConcurrentHashMap<>();
-  private final Map<String, Open> open = new ConcurrentHashMap<>();
+  private final OpenIndexes indexes;
   private final List<Consumer<List<SearchPrivateEndpoint>>> observers =
-      new java.util.concurrent.CopyOnWriteArrayList<>();
+      new CopyOnWriteArrayList<>();
+  private volatile Map<String, SearchService> services;
 
-  public SearchServices(SearchServiceStore store, Path root, Embeddings embeddings, Clock clock) {
+  public SearchServices(
+      SearchServiceStore store,
+      ControlWriter writer,
+      Path root,
+      Embeddings embeddings,
+      Clock clock) {
     this.store = store;
-    this.root = root;
-    this.embeddings = embeddings;
+    this.writer = writer;
     this.clock = clock;
-    store.list().forEach(s -> services.put(s.name(), s));
+    this.indexes = new OpenIndexes(root, embeddings);
+    this.services = read();
+    writer.beforeEachSnapshot(version -> refresh());
   }
 
   public List<SearchService> list() {
-    return services.values().stream().sorted((a, b) -> a.name().compareTo(b.name())).toList();
+    return List.copyOf(services.values());
   }
 
   public Optional<SearchService> get(String name) {
@@ -66,7 +74,7 @@ public final class SearchServices implements AutoCloseable {
   }
 
   /** Creates the service, or updates its location and SKU; returns it and whether it is new. */
-  public synchronized Created put(
+  public Created put(
       String name, String subscription, String resourceGroup, String location, String sku) {
     return put(name, subscription, resourceGroup, location, sku, UnaryOperator.identity());
   }
@@ -74,57 +82,99 @@ public final class SearchServices implements AutoCloseable {
   /**
    * Creates the service, or updates its location and SKU, with its network settings changed by
    * {@code network} (a new service starts open); returns it and whether it is new.
+   *
+   * @throws IllegalStateException when a service of that name is in another resource group
    */
-  public synchronized Created put(
+  public Created put(
       String name,
       String subscription,
       String resourceGroup,
       String location,
       String sku,
       UnaryOperator<SearchNetwork> network) {
-    SearchService existing = services.get(name);
-    SearchService service =
-        existing == null
-            ? new SearchService(
-                name,
-                subscription,
-                resourceGroup,
-                location,
-                sku,
-                key(),
-                key(),
-                key(),
-                clock.instant(),
-                network.apply(SearchNetwork.OPEN))
-            : new SearchService(
-                name,
-                existing.subscription(),
-                existing.resourceGroup(),
-                location,
-                sku,
-                existing.primaryKey(),
-                existing.secondaryKey(),
-                existing.queryKey(),
-                existing.createdAt(),
-                network.apply(existing.network()));
-    store.put(service);
-    services.put(name, service);
-    publishEndpoints();
-    return new Created(service, existing == null);
+    return writer.write(
+        () -> {
+          Optional<SearchService> stored = store.get(name);
+          if (stored.isPresent() && !stored.get().resourceGroup().equalsIgnoreCase(resourceGroup)) {
+            throw new IllegalStateException(
+                "The search service name '" + name + "' is already in use.");
+          }
+          SearchService service =
+              stored
+                  .map(
+                      s ->
+                          new SearchService(
+                              name,
+                              s.subscription(),
+                              s.resourceGroup(),
+                              location,
+                              sku,
+                              s.primaryKey(),
+                              s.secondaryKey(),
+                              s.queryKey(),
+                              s.createdAt(),
+                              network.apply(s.network())))
+                  .orElseGet(
+                      () ->
+                          new SearchService(
+                              name,
+                              subscription,
+                              resourceGroup,
+                              location,
+                              sku,
+                              key(),
+                              key(),
+                              key(),
+                              clock.instant(),
+                              network.apply(SearchNetwork.OPEN)));
+          store.put(service);
+          writer.committed(
+              armId(service),
+              stored.isEmpty() ? ControlEvent.Operation.CREATE : ControlEvent.Operation.UPDATE);
+          return new Created(service, stored.isEmpty());
+        });
+  }
+
+  /**
+   * Changes what a PATCH names of a service in {@code resourceGroup}; empty if there is none (one
+   * deleted meanwhile is not created again).
+   */
+  public Optional<SearchService> patch(
+      String name,
+      String resourceGroup,
+      Optional<String> location,
+      Optional<String> sku,
+      UnaryOperator<SearchNetwork> network) {
+    return writer.write(
+        () ->
+            store
+                .get(name)
+                .filter(s -> s.resourceGroup().equalsIgnoreCase(resourceGroup))
+                .map(
+                    s ->
+                        put(
+                                name,
+                                s.subscription(),
+                                s.resourceGroup(),
+                                location.orElse(s.location()),
+                                sku.orElse(s.sku()),
+                                network)
+                            .service()));
   }
 
   /** Changes a service's network settings; empty if there is no such service. */
-  public synchronized Optional<SearchService> updateNetwork(
-      String name, UnaryOperator<SearchNetwork> change) {
-    SearchService s = services.get(name);
-    if (s == null) {
-      return Optional.empty();
-    }
-    SearchService updated = s.withNetwork(change.apply(s.network()));
-    store.put(updated);
-    services.put(name, updated);
-    publishEndpoints();
-    return Optional.of(updated);
+  public Optional<SearchService> updateNetwork(String name, UnaryOperator<SearchNetwork> change) {
+    return writer.write(
+        () ->
+            store
+                .get(name)
+                .map(
+                    s -> {
+                      SearchService updated = s.withNetwork(change.apply(s.network()));
+                      store.put(updated);
+                      writer.committed(armId(updated), ControlEvent.Operation.UPDATE);
+                      return updated;
+                    }));
   }
 
   /**
@@ -134,7 +184,7 @@ public final class SearchServices implements AutoCloseable {
    * @throws IllegalStateException when the service has an endpoint of that name, or any service one
    *     on that address and port
    */
-  public synchronized Optional<SearchService> addPrivateEndpoint(
+  public Optional<SearchService> addPrivateEndpoint(
       String service,
       String name,
       String address,
@@ -142,43 +192,57 @@ public final class SearchServices implements AutoCloseable {
       Optional<dev.lazurite.network.Cidr> sourceRange) {
     var endpoint =
         new SearchPrivateEndpoint(service, name, address, port, sourceRange, clock.instant());
-    SearchService s = services.get(endpoint.service());
-    if (s == null) {
-      return Optional.empty();
-    }
-    boolean taken =
-        privateEndpoints().stream()
-            .anyMatch(
-                e ->
-                    (e.service().equals(endpoint.service()) && e.name().equals(endpoint.name()))
-                        || (e.address().equals(endpoint.address()) && e.port() == endpoint.port()));
-    if (taken) {
-      throw new IllegalStateException(
-          "A private endpoint with this name or address already exists.");
-    }
-    var endpoints = new java.util.ArrayList<>(s.network().privateEndpoints());
-    endpoints.add(endpoint);
-    return updateNetwork(s.name(), n -> n.withPrivateEndpoints(endpoints));
+    return writer.write(
+        () -> {
+          Optional<SearchService> s = store.get(service);
+          if (s.isEmpty()) {
+            return Optional.empty();
+          }
+          boolean taken =
+              store.list().stream()
+                  .flatMap(other -> other.network().privateEndpoints().stream())
+                  .anyMatch(
+                      e ->
+                          (e.service().equals(service) && e.name().equals(name))
+                              || (e.address().equals(address) && e.port() == port));
+          if (taken) {
+            throw new IllegalStateException(
+                "A private endpoint with this name or address already exists.");
+          }
+          var endpoints = new ArrayList<>(s.get().network().privateEndpoints());
+          endpoints.add(endpoint);
+          return updateNetwork(service, n -> n.withPrivateEndpoints(endpoints));
+        });
   }
 
   /** Removes a service's private endpoint; whether there was one. */
-  public synchronized boolean deletePrivateEndpoint(String service, String name) {
-    SearchService s = services.get(service);
-    if (s == null
-        || s.network().privateEndpoints().stream().noneMatch(e -> e.name().equals(name))) {
-      return false;
-    }
-    updateNetwork(
-        service,
-        n ->
-            n.withPrivateEndpoints(
-                n.privateEndpoints().stream().filter(e -> !e.name().equals(name)).toList()));
-    return true;
+  public boolean deletePrivateEndpoint(String service, String name) {
+    return writer.write(
+        () -> {
+          Optional<SearchService> s = store.get(service);
+          if (s.isEmpty()
+              || s.get().network().privateEndpoints().stream()
+                  .noneMatch(e -> e.name().equals(name))) {
+            return false;
+          }
+          updateNetwork(
+              service,
+              n ->
+                  n.withPrivateEndpoints(
+                      n.privateEndpoints().stream().filter(e -> !e.name().equals(name)).toList()));
+          return true;
+        });
   }
 
   /** Every search service's private endpoints. */
   public List<SearchPrivateEndpoint> privateEndpoints() {
-    return list().stream().flatMap(s -> s.network().privateEndpoints().stream()).toList();
+    return endpoints(services);
+  }
+
+  private static List<SearchPrivateEndpoint> endpoints(Map<String, SearchService> services) {
+    return services.values().stream()
+        .flatMap(s -> s.network().privateEndpoints().stream())
+        .toList();
   }
 
   /**
@@ -190,44 +254,40 @@ public final class SearchServices implements AutoCloseable {
     observer.accept(privateEndpoints());
   }
 
-  private void publishEndpoints() {
-    List<SearchPrivateEndpoint> endpoints = privateEndpoints();
-    observers.forEach(o -> o.accept(endpoints));
-  }
-
   public record Created(SearchService service, boolean created) {}
 
-  public synchronized Optional<SearchService> regenerate(String name, boolean primary) {
-    SearchService s = services.get(name);
-    if (s == null) {
-      return Optional.empty();
-    }
-    SearchService updated =
-        primary ? s.withKeys(key(), s.secondaryKey()) : s.withKeys(s.primaryKey(), key());
-    store.put(updated);
-    services.put(name, updated);
-    return Optional.of(updated);
+  /** Replaces the primary or secondary admin key; empty if there is no such service. */
+  public Optional<SearchService> regenerate(String name, boolean primary) {
+    return writer.write(
+        () ->
+            store
+                .get(name)
+                .map(
+                    s -> {
+                      SearchService updated =
+                          primary
+                              ? s.withKeys(key(), s.secondaryKey())
+                              : s.withKeys(s.primaryKey(), key());
+                      store.put(updated);
+                      writer.committed(armId(updated), ControlEvent.Operation.ACTION);
+                      return updated;
+                    }));
   }
 
-  public synchronized boolean delete(String name) {
-    if (services.remove(name) == null) {
-      return false;
-    }
-    store.delete(name);
-    publishEndpoints();
-    Open o = open.remove(name);
-    if (o != null) {
-      o.indexes().close();
-    }
-    Path dir = root.resolve(name);
-    if (Files.exists(dir)) {
-      try (Stream<Path> files = Files.walk(dir)) {
-        files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
-    }
-    return true;
+  /** Deletes the service (its indexes go with it); whether there was one in that resource group. */
+  public boolean delete(String name, String resourceGroup) {
+    return writer.write(
+        () -> {
+          Optional<SearchService> s =
+              store
+                  .get(name)
+                  .filter(found -> found.resourceGroup().equalsIgnoreCase(resourceGroup));
+          if (s.isEmpty() || !store.delete(name)) {
+            return false;
+          }
+          writer.committed(armId(s.get()), ControlEvent.Operation.DELETE);
+          return true;
+        });
   }
 
   /** What the key allows on the service, compared in constant time; empty if nothing. */
@@ -255,16 +315,52 @@ public final class SearchServices implements AutoCloseable {
     return opened(name).indexes();
   }
 
-  private Open opened(String name) {
+  private OpenIndexes.Open opened(String name) {
     if (!services.containsKey(name)) {
       throw new IllegalArgumentException("no search service " + name);
     }
-    return open.computeIfAbsent(
-        name,
-        n -> {
-          IndexStore indexes = new LuceneIndexStore(root.resolve(n), embeddings);
-          return new Open(indexes, new SearchApi(n, indexes));
-        });
+    return indexes.opened(name);
+  }
+
+  /**
+   * Reads the services from the store again; removes the indexes of those that are gone, and tells
+   * the observers when the private endpoints changed.
+   */
+  private synchronized void refresh() {
+    Map<String, SearchService> before = services;
+    Map<String, SearchService> after = read();
+    services = after;
+    for (String gone : before.keySet()) {
+      if (!after.containsKey(gone)) {
+        try {
+          indexes.remove(gone);
+        } catch (java.io.UncheckedIOException e) {
+          LOG.warn("the indexes of deleted search service {} could not be removed: {}", gone, e);
+        }
+      }
+    }
+    List<SearchPrivateEndpoint> endpoints = endpoints(after);
+    if (!endpoints.equals(endpoints(before))) {
+      observers.forEach(o -> o.accept(endpoints));
+    }
+  }
+
+  private Map<String, SearchService> read() {
+    Map<String, SearchService> byName = new LinkedHashMap<>();
+    store.list().stream()
+        .sorted((a, b) -> a.name().compareTo(b.name()))
+        .forEach(s -> byName.put(s.name(), s));
+    return java.util.Collections.unmodifiableMap(byName);
+  }
+
+  /** The service's ARM id. */
+  public static String armId(SearchService s) {
+    return "/subscriptions/"
+        + s.subscription()
+        + "/resourceGroups/"
+        + s.resourceGroup()
+        + "/providers/Microsoft.Search/searchServices/"
+        + s.name();
   }
 
   private static String key() {
@@ -276,8 +372,7 @@ public final class SearchServices implements AutoCloseable {
   }
 
   @Override
-  public synchronized void close() {
-    open.values().forEach(o -> o.indexes().close());
-    open.clear();
+  public void close() {
+    indexes.close();
   }
 }

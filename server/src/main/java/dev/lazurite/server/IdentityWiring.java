@@ -48,6 +48,7 @@ public final class IdentityWiring {
     this.identities =
         new IdentityService(
             store.identity(),
+            foundation.control().writer(),
             issuer,
             ServerSecrets.shared(store.secrets(), identityDir, "identity-header.key"),
             clock);

@@ -41,7 +41,12 @@ public final class SearchWiring {
     this.embeddings =
         new DeploymentEmbeddings(snapshots, internal, foundation.backends().embedded());
     this.services =
-        new SearchServices(foundation.store().searchServices(), root, embeddings, clock);
+        new SearchServices(
+            foundation.store().searchServices(),
+            foundation.control().writer(),
+            root,
+            embeddings,
+            clock);
     opened.push(services);
     var indexers =
         new Indexers(

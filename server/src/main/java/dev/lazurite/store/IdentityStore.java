@@ -19,6 +19,12 @@ public interface IdentityStore {
 
   List<String> clientSecretHashes(String appId);
 
+  /** The key ids of an app's client secrets, oldest first. */
+  List<String> clientSecretIds(String appId);
+
+  /** Removes one client secret; whether there was one. */
+  boolean deleteClientSecret(String appId, String keyId);
+
   void insertManagedIdentity(ManagedIdentity identity, String headerHash);
 
   List<ManagedIdentity> managedIdentities();

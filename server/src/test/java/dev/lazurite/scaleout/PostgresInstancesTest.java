@@ -25,6 +25,7 @@ class PostgresInstancesTest {
     try (Instances instances = Instances.start(2, postgres.newDatabase(), Map.of())) {
       var inStep = new InstancesInStep(instances);
       inStep.run();
+      new SearchAndIdentitiesInStep(instances, inStep).run();
       inStep.report("PostgreSQL, 2 instances");
     }
   }
@@ -34,6 +35,7 @@ class PostgresInstancesTest {
     try (Instances instances = Instances.start(3, postgres.newDatabase(), Map.of())) {
       var inStep = new InstancesInStep(instances);
       inStep.run();
+      new SearchAndIdentitiesInStep(instances, inStep).run();
       inStep.report("PostgreSQL, 3 instances");
     }
   }

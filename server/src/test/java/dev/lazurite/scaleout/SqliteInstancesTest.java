@@ -16,6 +16,7 @@ class SqliteInstancesTest {
     try (Instances instances = Instances.start(2, database, Map.of())) {
       var inStep = new InstancesInStep(instances);
       inStep.run();
+      new SearchAndIdentitiesInStep(instances, inStep).run();
       inStep.report("SQLite file, 2 instances");
     }
   }

@@ -211,6 +211,12 @@ abstract class StoreContractTest {
     store.identity().addClientSecret("app", "k1", "hash1", "abc");
     assertThat(store.identity().servicePrincipal("app")).contains(principal);
     assertThat(store.identity().clientSecretHashes("app")).containsExactly("hash1");
+    store.identity().addClientSecret("app", "k2", "hash2", "def");
+    assertThat(store.identity().clientSecretIds("app")).containsExactlyInAnyOrder("k1", "k2");
+    assertThat(store.identity().deleteClientSecret("app", "k2")).isTrue();
+    assertThat(store.identity().deleteClientSecret("app", "k2")).isFalse();
+    assertThat(store.identity().deleteClientSecret("other-app", "k1")).isFalse();
+    assertThat(store.identity().clientSecretHashes("app")).containsExactly("hash1");
     var identity = new ManagedIdentity("mi", "client", "principal", T);
     store.identity().insertManagedIdentity(identity, "header-hash");
     assertThat(store.identity().managedIdentityByHeader("header-hash")).contains(identity);

@@ -229,6 +229,7 @@ public final class TestingGraph {
     var search =
         new SearchServices(
             new EmptySearchServiceStore(),
+            TestingControlWriter.DIRECT,
             Path.of("target", "testing-graph-search"),
             ranking,
             Clock.systemUTC());

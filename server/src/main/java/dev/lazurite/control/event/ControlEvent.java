@@ -7,7 +7,9 @@ import java.time.Instant;
 /**
  * One committed change of the control plane: what changed, how, by whom and from where.
  *
- * @param resourceId the ARM id of the resource that changed
+ * @param resourceId the ARM id of the resource that changed; for the identity directory, its
+ *     Graph-style path ({@code /servicePrincipals/{objectId}[/passwordCredentials/{keyId}]}, {@code
+ *     /groups/{objectId}[/members/{objectId}]})
  * @param principalId the principal that asked for it (the admin, or a token's principal)
  * @param clientAddress the caller's IP address, or {@code local}
  */

@@ -15,6 +15,6 @@ public record AccountsAndSearchServices(ControlPlane control, SearchServices sea
     search.list().stream()
         .filter(s -> s.subscription().equalsIgnoreCase(subscription))
         .filter(s -> s.resourceGroup().equalsIgnoreCase(resourceGroup))
-        .forEach(s -> search.delete(s.name()));
+        .forEach(s -> search.delete(s.name(), s.resourceGroup()));
   }
 }

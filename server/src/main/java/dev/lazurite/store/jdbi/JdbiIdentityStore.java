@@ -93,6 +93,28 @@ final class JdbiIdentityStore implements IdentityStore {
   }
 
   @Override
+  public List<String> clientSecretIds(String appId) {
+    return jdbi.withHandle(
+        h ->
+            h.createQuery(
+                    "SELECT key_id FROM client_secrets WHERE app_id = ? ORDER BY created_at, key_id")
+                .bind(0, appId)
+                .mapTo(String.class)
+                .list());
+  }
+
+  @Override
+  public boolean deleteClientSecret(String appId, String keyId) {
+    return jdbi.withHandle(
+        h ->
+            h.createUpdate("DELETE FROM client_secrets WHERE app_id = ? AND key_id = ?")
+                    .bind(0, appId)
+                    .bind(1, keyId)
+                    .execute()
+                > 0);
+  }
+
+  @Override
   public void insertManagedIdentity(ManagedIdentity m, String headerHash) {
     update(
         "INSERT INTO managed_identities (name, client_id, principal_id, header_hash, created_at) VALUES (?, ?, ?, ?, ?)",
