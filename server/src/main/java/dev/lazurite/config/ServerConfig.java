@@ -29,6 +29,7 @@ import java.util.Optional;
  * @param edge resource host names and trusted proxies
  * @param identity trusted external token issuers
  * @param search the search service's settings
+ * @param batch how batch jobs run
  */
 public record ServerConfig(
     String host,
@@ -53,7 +54,8 @@ public record ServerConfig(
     ScaleOutConfig scaleOut,
     EdgeConfig edge,
     IdentityConfig identity,
-    SearchConfig search) {
+    SearchConfig search,
+    BatchConfig batch) {
   public static final String DEFAULT_HOST = "127.0.0.1";
   public static final int DEFAULT_PORT = 8080;
   public static final int DEFAULT_HTTPS_PORT = 8443;
@@ -92,6 +94,7 @@ public record ServerConfig(
     requireNonNull(edge, "edge is null");
     requireNonNull(identity, "identity is null");
     requireNonNull(search, "search is null");
+    requireNonNull(batch, "batch is null");
     if (port < 0 || port > 65535) {
       throw new IllegalArgumentException("port must be 0..65535, got " + port);
     }
@@ -131,7 +134,8 @@ public record ServerConfig(
         ScaleOutConfig.DEFAULT,
         EdgeConfig.DEFAULT,
         IdentityConfig.DEFAULT,
-        SearchConfig.DEFAULT);
+        SearchConfig.DEFAULT,
+        BatchConfig.DEFAULT);
   }
 
   /** For tests: random ports, a given data directory, a five-second grace period. */
@@ -195,6 +199,10 @@ public record ServerConfig(
     return toBuilder().search(search).build();
   }
 
+  public ServerConfig withBatch(BatchConfig batch) {
+    return toBuilder().batch(batch).build();
+  }
+
   /** A builder that starts from this configuration. */
   public Builder toBuilder() {
     return new Builder(this);
@@ -225,6 +233,7 @@ public record ServerConfig(
     private EdgeConfig edge;
     private IdentityConfig identity;
     private SearchConfig search;
+    private BatchConfig batch;
 
     private Builder(ServerConfig from) {
       this.host = from.host;
@@ -250,6 +259,7 @@ public record ServerConfig(
       this.edge = from.edge;
       this.identity = from.identity;
       this.search = from.search;
+      this.batch = from.batch;
     }
 
     public Builder host(String host) {
@@ -367,6 +377,11 @@ public record ServerConfig(
       return this;
     }
 
+    public Builder batch(BatchConfig batch) {
+      this.batch = batch;
+      return this;
+    }
+
     public ServerConfig build() {
       return new ServerConfig(
           host,
@@ -391,7 +406,8 @@ public record ServerConfig(
           scaleOut,
           edge,
           identity,
-          search);
+          search,
+          batch);
     }
   }
 }

@@ -34,7 +34,8 @@ public final class DeploymentStage implements Stage {
           case CHAT_COMPLETIONS -> ModelKind.CHAT;
           case COMPLETIONS -> ModelKind.COMPLETIONS;
           case EMBEDDINGS -> ModelKind.EMBEDDINGS;
-          case LIST_MODELS -> throw new IllegalStateException("a catalog call names no deployment");
+          case LIST_MODELS, BATCHES_CREATE, BATCHES_LIST, BATCHES_GET, BATCHES_CANCEL ->
+              throw new IllegalStateException("not a model call: " + operation);
         };
     if (!deployment.model().supports(needed)) {
       throw ApiException.of(

@@ -102,6 +102,14 @@ public enum ErrorCode {
       "ServiceUnavailable",
       "The database is unreachable, so the change cannot be stored; requests are still served"
           + " with the settings in force. Please retry."),
+  BATCH_NOT_FOUND(404, Shape.OPENAI, "invalid_request_error", "No batch found with id '%s'."),
+  TOKEN_LIMIT_EXCEEDED(
+      400,
+      Shape.AZURE,
+      "token_limit_exceeded",
+      "The number of enqueued tokens has surpassed the configured limit of %s for the deployment"
+          + " '%s'. Please either increase the limit or try again once the current jobs have"
+          + " finished."),
   INTERNAL(
       500,
       Shape.AZURE,

@@ -33,6 +33,9 @@ public final class AuthorizationStage implements Stage {
           case COMPLETIONS -> "deployments/completions/action";
           case EMBEDDINGS -> "deployments/embeddings/action";
           case LIST_MODELS -> "models/read";
+          case BATCHES_CREATE -> "batch-jobs/write";
+          case BATCHES_LIST, BATCHES_GET -> "batches/read";
+          case BATCHES_CANCEL -> "batches/cancel/action";
         };
   }
 

@@ -41,7 +41,8 @@ public final class RequestStage implements Stage {
           case CHAT_COMPLETIONS -> chat(ChatRequestParser.parse(body, date), model);
           case COMPLETIONS -> completion(CompletionRequestParser.parse(body, date, decoder), model);
           case EMBEDDINGS -> embedding(EmbeddingRequestParser.parse(body, decoder), model);
-          case LIST_MODELS -> throw new IllegalStateException("a catalog call is not validated");
+          case LIST_MODELS, BATCHES_CREATE, BATCHES_LIST, BATCHES_GET, BATCHES_CANCEL ->
+              throw new IllegalStateException("not a model call: " + exchange.route().operation());
         };
     return chain.proceed(exchange.withModelRequest(request));
   }

@@ -85,6 +85,7 @@ public final class LazuriteServer implements AutoCloseable {
   private final HealthProber prober;
   private final dev.lazurite.searchservice.SearchServices searchServices;
   private final dev.lazurite.files.FileService files;
+  private final dev.lazurite.batch.BatchRunner batchRunner;
 
   /**
    * @param opened collects what is started, in order, so that a failed start can close it again
@@ -199,6 +200,9 @@ public final class LazuriteServer implements AutoCloseable {
         new dev.lazurite.searchservice.SearchServices(
             store.searchServices(), config.dataDir().resolve("search"), embeddings, clock);
     opened.push(searchServices);
+    this.batchRunner =
+        new dev.lazurite.batch.BatchRunner(
+            store.batches(), files, snapshots, internal, config.batch(), clock);
     this.pipelines =
         DataPlaneStages.pipelines(
             new DataPlaneStages.Parts(
@@ -216,7 +220,10 @@ public final class LazuriteServer implements AutoCloseable {
                     backends.outbound()),
                 PipelineListener.of(List.of(new MeteringListener(usage, clock))),
                 clock,
-                java.util.Map.of()));
+                dev.lazurite.batch.BatchStages.of(
+                    new dev.lazurite.batch.BatchService(
+                        store.batches(), files, clock, batchRunner::wake))));
+    opened.push(batchRunner.start());
     var proxies = TrustedProxies.parse(config.edge().trustedProxies().orElse(null));
     // Each resource's endpoint is known once the listeners are bound.
     ResourceEndpoints[] endpoints = {null};
@@ -518,6 +525,7 @@ public final class LazuriteServer implements AutoCloseable {
     LOG.info("stopping: letting in-flight requests finish");
     embeddingsWarmUp.interrupt();
     watchdog.close();
+    batchRunner.close();
     // All listeners stop at once, so that together they take no longer than one.
     var stopping = new java.util.ArrayList<Thread>();
     stopping.add(Thread.ofVirtual().start(privateEndpoints::close));

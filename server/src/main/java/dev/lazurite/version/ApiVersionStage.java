@@ -36,8 +36,13 @@ public final class ApiVersionStage implements Stage {
   }
 
   private static boolean hasOperation(String version, Operation operation) {
-    return operation != Operation.CHAT_COMPLETIONS
-        || ApiVersion.dateOf(version).compareTo(ApiVersion.CHAT_SINCE) >= 0;
+    String since =
+        switch (operation) {
+          case CHAT_COMPLETIONS -> ApiVersion.CHAT_SINCE;
+          case BATCHES_CREATE, BATCHES_LIST, BATCHES_GET, BATCHES_CANCEL -> ApiVersion.BATCH_SINCE;
+          case COMPLETIONS, EMBEDDINGS, LIST_MODELS -> "";
+        };
+    return ApiVersion.dateOf(version).compareTo(since) >= 0;
   }
 
   /** The feature date of a route: every feature on v1, the version's date on dated routes. */

@@ -243,7 +243,22 @@ public final class TestingGraph {
             new ContentSafety(new TestingClassifier(), false),
             listener,
             Clock.systemUTC(),
-            resources));
+            withUnanswered(resources)));
+  }
+
+  /** Resource calls a test gave no stage for fail loudly if a test sends one. */
+  private static Map<Operation, Stage> withUnanswered(Map<Operation, Stage> given) {
+    Map<Operation, Stage> all = new HashMap<>(given);
+    for (Operation operation : Operation.values()) {
+      if (operation.family() == Operation.Family.RESOURCE_CALL) {
+        all.putIfAbsent(
+            operation,
+            (exchange, chain) -> {
+              throw new IllegalStateException("no stage for " + operation + " in this graph");
+            });
+      }
+    }
+    return all;
   }
 
   private Account network(String name, Account account) {
