@@ -54,8 +54,7 @@ class ServerConfigMappingTest {
             new EdgeConfig(Optional.empty(), Optional.empty()),
             new IdentityConfig(Optional.empty()),
             new SearchConfig(Optional.empty()),
-            new BatchConfig(
-                Duration.ofSeconds(1), Duration.ofSeconds(60), 8, Optional.empty()));
+            new BatchConfig(Duration.ofSeconds(1), Duration.ofSeconds(60), 8, Optional.empty()));
     assertThat(ConfigLoader.load(Map.of(), Map.of(), Optional.empty())).isEqualTo(expected);
     assertThat(ServerConfig.defaults(Path.of("lazurite-data"))).isEqualTo(expected);
   }
