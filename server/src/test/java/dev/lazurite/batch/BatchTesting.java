@@ -32,7 +32,7 @@ final class BatchTesting {
 
   static TestingServer start() {
     TestingServer server = TestingServer.start(c -> c.withBatch(QUICK));
-    deployBatch(server, "gpt-4o-batch", 1000);
+    deployBatch(server, "gpt-4o-batch", 500);
     return server;
   }
 
