@@ -158,7 +158,10 @@ public final class BatchRunner implements AutoCloseable {
             () -> {
               slots.acquireUninterruptibly();
               try {
-                run(batch, path, token, line);
+                // A stopping instance leaves lines it has not started to their leases.
+                if (!stopped) {
+                  run(batch, path, token, line);
+                }
               } finally {
                 slots.release();
               }
@@ -215,6 +218,11 @@ public final class BatchRunner implements AutoCloseable {
     if (running != null) {
       try {
         running.join(config.lease().toMillis());
+        if (running.isAlive()) {
+          LOG.warn("the batch runner is still busy after {}; it is interrupted", config.lease());
+          running.interrupt();
+          running.join(config.lease().toMillis());
+        }
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
       }
