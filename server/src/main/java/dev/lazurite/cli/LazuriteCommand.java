@@ -25,6 +25,7 @@ import picocli.CommandLine.Command;
       RaiBlocklistCommand.class,
       SafetyCommand.class,
       GroupCommand.class,
-      TrainCommand.class
+      TrainCommand.class,
+      BatchCommand.class
     })
 public final class LazuriteCommand {}
