@@ -59,8 +59,11 @@ public interface BatchRepository {
    */
   List<BatchLine> claim(String id, String token, long nowMillis, long untilMillis, int limit);
 
-  /** Stores a line's answer unless it has one; false when another caller answered it first. */
-  boolean answer(String id, long line, LineAnswer answer);
+  /**
+   * Stores the answers of lines, in one change; a line that has an answer keeps it (another caller
+   * answered it first).
+   */
+  void answer(String id, java.util.Map<Long, LineAnswer> answers);
 
   /** Leaves a claimed line unanswered, to be claimed again from {@code retryAtMillis}. */
   void retryLater(String id, long line, String token, long retryAtMillis);

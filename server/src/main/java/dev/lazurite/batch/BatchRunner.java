@@ -33,6 +33,9 @@ public final class BatchRunner implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(BatchRunner.class);
   private static final int SCAN = 50;
 
+  /** Lines claimed at once, per line that may run at once. */
+  private static final int CHUNK = 4;
+
   private final BatchRepository batches;
   private final BatchConfig config;
   private final Clock clock;
@@ -139,7 +142,8 @@ public final class BatchRunner implements AutoCloseable {
     String token = instance + "-" + claims.incrementAndGet();
     long now = clock.millis();
     List<BatchLine> claimed =
-        batches.claim(id, token, now, now + config.lease().toMillis(), config.concurrency() * 2);
+        batches.claim(
+            id, token, now, now + config.lease().toMillis(), config.concurrency() * CHUNK);
     if (claimed.isEmpty()) {
       if (batches.unanswered(id) == 0) {
         return batches.move(
@@ -152,6 +156,7 @@ public final class BatchRunner implements AutoCloseable {
             batch.resource() + "/" + batch.deployment().orElse(""),
             k -> new Semaphore(config.concurrency()));
     String path = InputValidator.withoutV1(batch.endpoint());
+    Map<Long, LineAnswer> answers = new ConcurrentHashMap<>();
     try (var threads = Executors.newVirtualThreadPerTaskExecutor()) {
       for (BatchLine line : claimed) {
         threads.submit(
@@ -160,7 +165,7 @@ public final class BatchRunner implements AutoCloseable {
               try {
                 // A stopping instance leaves lines it has not started to their leases.
                 if (!stopped) {
-                  run(batch, path, token, line);
+                  run(batch, path, token, line, answers);
                 }
               } finally {
                 slots.release();
@@ -168,14 +173,16 @@ public final class BatchRunner implements AutoCloseable {
             });
       }
     }
+    // One commit for the chunk: a line answered but not stored before a crash runs again.
+    batches.answer(id, answers);
     return true;
   }
 
-  private void run(Batch batch, String path, String token, BatchLine line) {
+  private void run(
+      Batch batch, String path, String token, BatchLine line, Map<Long, LineAnswer> answers) {
     try {
       switch (lines.run(batch.resource(), path, line)) {
-        case LineCall.Result.Answered answered ->
-            batches.answer(batch.id(), line.number(), answered.answer());
+        case LineCall.Result.Answered answered -> answers.put(line.number(), answered.answer());
         case LineCall.Result.Throttled throttled ->
             batches.retryLater(
                 batch.id(),

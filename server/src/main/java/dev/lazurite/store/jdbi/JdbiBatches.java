@@ -235,15 +235,20 @@ final class JdbiBatches implements BatchRepository {
   }
 
   @Override
-  public boolean answer(String id, long line, LineAnswer a) {
-    return update(
-        "UPDATE batch_lines SET answered = 1, status_code = ?, request_id = ?, response = ?,"
-            + " body = '' WHERE batch_id = ? AND line_no = ? AND answered = 0",
-        a.statusCode(),
-        a.requestId(),
-        a.body(),
-        id,
-        line);
+  public void answer(String id, java.util.Map<Long, LineAnswer> answers) {
+    if (answers.isEmpty()) {
+      return;
+    }
+    jdbi.useTransaction(
+        h -> {
+          PreparedBatch batch =
+              h.prepareBatch(
+                  "UPDATE batch_lines SET answered = 1, status_code = ?, request_id = ?, response"
+                      + " = ?, body = '' WHERE batch_id = ? AND line_no = ? AND answered = 0");
+          answers.forEach(
+              (line, a) -> batch.add(a.statusCode(), a.requestId(), a.body(), id, line));
+          batch.execute();
+        });
   }
 
   @Override
