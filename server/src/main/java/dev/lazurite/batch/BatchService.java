@@ -114,12 +114,12 @@ public final class BatchService {
         return get(resource, id);
       }
     }
-    Batch now2 = get(resource, id);
-    if (now2.status() == BatchStatus.CANCELLING || now2.status() == BatchStatus.CANCELLED) {
-      return now2;
+    Batch current = get(resource, id);
+    if (current.status() == BatchStatus.CANCELLING || current.status() == BatchStatus.CANCELLED) {
+      return current;
     }
     throw ApiException.invalid(
-        "Cannot cancel a batch with status '%s'.".formatted(now2.status().wire()), null, null);
+        "Cannot cancel a batch with status '%s'.".formatted(current.status().wire()), null, null);
   }
 
   static ApiException notFound(String id) {
