@@ -96,7 +96,10 @@ public final class BatchRun {
                               + fileId
                               + "\",\"endpoint\":\"/chat/completions\",\"completion_window\":\"24h\"}"))
                   .build());
-      String id = batch.path("id").asText();
+      String id = batch.path("id").asText("");
+      if (id.isEmpty()) {
+        throw new IllegalStateException("the batch was not created: " + batch);
+      }
       long inProgress = 0;
       while (!batch.path("status").asText().matches("completed|failed|cancelled|expired")) {
         Thread.sleep(200);

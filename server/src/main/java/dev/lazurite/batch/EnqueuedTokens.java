@@ -8,9 +8,9 @@ import java.util.Set;
 
 /**
  * The enqueued-token quota of batch deployments: the input tokens of a deployment's batches that
- * are not terminal may not pass its limit, which is the deployment's capacity in thousands of
- * tokens (a {@code GlobalBatch} deployment of capacity 30 holds 30K enqueued tokens). A batch's
- * tokens are estimated from its input's characters, as Azure's are.
+ * are not terminal may not pass its limit, which is the deployment's capacity in millions of tokens
+ * (a {@code GlobalBatch} deployment of capacity 200 holds 200M enqueued tokens, Azure's default for
+ * gpt-4o). A batch's tokens are estimated from its input's characters, as Azure's are.
  */
 public final class EnqueuedTokens {
   /** The deployment types that run batch lines. */
@@ -35,7 +35,7 @@ public final class EnqueuedTokens {
   }
 
   static long limit(DeploymentRuntime deployment) {
-    return deployment.deployment().sku().capacity() * 1000L;
+    return deployment.deployment().sku().capacity() * 1_000_000L;
   }
 
   /**

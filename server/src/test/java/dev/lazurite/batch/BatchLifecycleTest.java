@@ -55,7 +55,7 @@ class BatchLifecycleTest {
     assertThat(batch.path("expires_at").asLong())
         .isEqualTo(batch.path("created_at").asLong() + 86_400);
     assertThat(created.header("deployment-enqueued-tokens")).isNotNull();
-    assertThat(created.header("deployment-maximum-enqueued-tokens")).isEqualTo("500000");
+    assertThat(created.header("deployment-maximum-enqueued-tokens")).isEqualTo("500000000");
 
     JsonNode done = BatchTesting.await(http, batch.path("id").asText(), Duration.ofSeconds(60));
     assertThat(done.path("status").asText()).as(done.toString()).isEqualTo("completed");

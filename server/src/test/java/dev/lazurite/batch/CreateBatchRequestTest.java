@@ -121,13 +121,14 @@ class CreateBatchRequestTest {
   @Test
   void theEnqueuedTokenLimitIsAzures400() {
     BatchTesting.deployBatch(server, "tiny-batch", 1);
-    String big = BatchTesting.upload(server.server(), BatchTesting.lines(200, "tiny-batch"));
+    // Over 4 MB of input: more than the 1M tokens of capacity 1.
+    String big = BatchTesting.upload(server.server(), BatchTesting.lines(40_000, "tiny-batch"));
     TestingHttp.Result r = BatchTesting.create(http, big);
     assertThat(r.status()).as(r.body()).isEqualTo(400);
     assertThat(r.body())
         .isEqualTo(
             "{\"error\":{\"code\":\"token_limit_exceeded\",\"message\":\"The number of enqueued"
-                + " tokens has surpassed the configured limit of 1K for the deployment"
+                + " tokens has surpassed the configured limit of 1M for the deployment"
                 + " 'tiny-batch'. Please either increase the limit or try again once the current"
                 + " jobs have finished.\"}}");
   }
