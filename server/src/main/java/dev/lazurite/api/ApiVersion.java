@@ -46,6 +46,9 @@ public final class ApiVersion {
   /** First version with chat completions. */
   public static final String CHAT_SINCE = "2023-03-15";
 
+  /** First version with the Batch API (global batch deployments). */
+  public static final String BATCH_SINCE = "2024-07-01";
+
   private ApiVersion() {}
 
   public static boolean isKnownDated(String version) {

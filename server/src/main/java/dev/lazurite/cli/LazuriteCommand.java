@@ -26,6 +26,7 @@ import picocli.CommandLine.Command;
       SafetyCommand.class,
       GroupCommand.class,
       TrainCommand.class,
-      FileCommand.class
+      FileCommand.class,
+      BatchCommand.class
     })
 public final class LazuriteCommand {}

@@ -135,7 +135,20 @@ public final class ConfigLoader {
             optional("trustedProxies", "LAZURITE_TRUSTED_PROXIES")),
         new IdentityConfig(optional("trustedIssuers", "LAZURITE_TRUSTED_ISSUERS")),
         new SearchConfig(optional("ingestRoot", "LAZURITE_INGEST_ROOT").map(Path::of)),
-        optional("fileStorage", "LAZURITE_FILE_STORAGE").map(FilesConfig::parse).orElse(d.files()));
+        optional("fileStorage", "LAZURITE_FILE_STORAGE").map(FilesConfig::parse).orElse(d.files()),
+        batch());
+  }
+
+  private BatchConfig batch() {
+    BatchConfig d = BatchConfig.DEFAULT;
+    long expiry = wholeNumber("batch.expiryS", "LAZURITE_BATCH_EXPIRY_S", 0);
+    return new BatchConfig(
+        Duration.ofMillis(
+            wholeNumber("batch.pollMs", "LAZURITE_BATCH_POLL_MS", d.pollInterval().toMillis())),
+        Duration.ofMillis(
+            wholeNumber("batch.leaseMs", "LAZURITE_BATCH_LEASE_MS", d.lease().toMillis())),
+        (int) wholeNumber("batch.concurrency", "LAZURITE_BATCH_CONCURRENCY", d.concurrency()),
+        expiry > 0 ? Optional.of(Duration.ofSeconds(expiry)) : Optional.empty());
   }
 
   private FailoverConfig failover() {

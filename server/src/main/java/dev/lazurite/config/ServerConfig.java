@@ -30,6 +30,7 @@ import java.util.Optional;
  * @param identity trusted external token issuers
  * @param search the search service's settings
  * @param files where uploaded files' contents are kept
+ * @param batch how batch jobs run
  */
 public record ServerConfig(
     String host,
@@ -55,7 +56,8 @@ public record ServerConfig(
     EdgeConfig edge,
     IdentityConfig identity,
     SearchConfig search,
-    FilesConfig files) {
+    FilesConfig files,
+    BatchConfig batch) {
   public static final String DEFAULT_HOST = "127.0.0.1";
   public static final int DEFAULT_PORT = 8080;
   public static final int DEFAULT_HTTPS_PORT = 8443;
@@ -95,6 +97,7 @@ public record ServerConfig(
     requireNonNull(identity, "identity is null");
     requireNonNull(search, "search is null");
     requireNonNull(files, "files is null");
+    requireNonNull(batch, "batch is null");
     if (port < 0 || port > 65535) {
       throw new IllegalArgumentException("port must be 0..65535, got " + port);
     }
@@ -135,7 +138,8 @@ public record ServerConfig(
         EdgeConfig.DEFAULT,
         IdentityConfig.DEFAULT,
         SearchConfig.DEFAULT,
-        FilesConfig.DEFAULT);
+        FilesConfig.DEFAULT,
+        BatchConfig.DEFAULT);
   }
 
   /** For tests: random ports, a given data directory, a five-second grace period. */
@@ -203,6 +207,10 @@ public record ServerConfig(
     return toBuilder().files(files).build();
   }
 
+  public ServerConfig withBatch(BatchConfig batch) {
+    return toBuilder().batch(batch).build();
+  }
+
   /** A builder that starts from this configuration. */
   public Builder toBuilder() {
     return new Builder(this);
@@ -234,6 +242,7 @@ public record ServerConfig(
     private IdentityConfig identity;
     private SearchConfig search;
     private FilesConfig files;
+    private BatchConfig batch;
 
     private Builder(ServerConfig from) {
       this.host = from.host;
@@ -260,6 +269,7 @@ public record ServerConfig(
       this.identity = from.identity;
       this.search = from.search;
       this.files = from.files;
+      this.batch = from.batch;
     }
 
     public Builder host(String host) {
@@ -382,6 +392,11 @@ public record ServerConfig(
       return this;
     }
 
+    public Builder batch(BatchConfig batch) {
+      this.batch = batch;
+      return this;
+    }
+
     public ServerConfig build() {
       return new ServerConfig(
           host,
@@ -407,7 +422,8 @@ public record ServerConfig(
           edge,
           identity,
           search,
-          files);
+          files,
+          batch);
     }
   }
 }

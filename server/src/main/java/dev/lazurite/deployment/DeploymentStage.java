@@ -34,8 +34,17 @@ public final class DeploymentStage implements Stage {
           case CHAT_COMPLETIONS -> ModelKind.CHAT;
           case COMPLETIONS -> ModelKind.COMPLETIONS;
           case EMBEDDINGS -> ModelKind.EMBEDDINGS;
-          case LIST_MODELS, FILES_UPLOAD, FILES_LIST, FILES_GET, FILES_DELETE, FILES_CONTENT ->
-              throw new IllegalStateException("only a model call names a deployment");
+          case LIST_MODELS,
+              FILES_UPLOAD,
+              FILES_LIST,
+              FILES_GET,
+              FILES_DELETE,
+              FILES_CONTENT,
+              BATCHES_CREATE,
+              BATCHES_LIST,
+              BATCHES_GET,
+              BATCHES_CANCEL ->
+              throw new IllegalStateException("not a model call: " + operation);
         };
     if (!deployment.model().supports(needed)) {
       throw ApiException.of(

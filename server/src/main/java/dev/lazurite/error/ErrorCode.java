@@ -106,6 +106,14 @@ public enum ErrorCode {
   FILE_INVALID_PAYLOAD(400, Shape.AZURE, "invalidPayload", "%s"),
   FILE_NOT_FOUND(404, Shape.AZURE, "notFound", "File with id '%s' was not found."),
   FILE_QUOTA_EXCEEDED(400, Shape.AZURE, "quotaExceeded", "%s"),
+  BATCH_NOT_FOUND(404, Shape.OPENAI, "invalid_request_error", "No batch found with id '%s'."),
+  TOKEN_LIMIT_EXCEEDED(
+      400,
+      Shape.AZURE,
+      "token_limit_exceeded",
+      "The number of enqueued tokens has surpassed the configured limit of %s for the deployment"
+          + " '%s'. Please either increase the limit or try again once the current jobs have"
+          + " finished."),
   INTERNAL(
       500,
       Shape.AZURE,

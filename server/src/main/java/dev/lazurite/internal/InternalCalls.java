@@ -12,6 +12,7 @@ import dev.lazurite.json.Json;
 import dev.lazurite.pipeline.Exchange;
 import dev.lazurite.pipeline.Operation;
 import dev.lazurite.pipeline.Origin;
+import dev.lazurite.pipeline.Outcome;
 import dev.lazurite.pipeline.Pipelines;
 import dev.lazurite.pipeline.Response;
 import dev.lazurite.pipeline.Route;
@@ -60,6 +61,26 @@ public final class InternalCalls {
                 System.nanoTime()));
     var answer = (Response.Json) pipelines.get().execute(exchange).orThrow();
     return vectors(answer.body(), texts.size());
+  }
+
+  /**
+   * Runs one model call for {@code account} on its v1 route (the body's {@code model} names the
+   * deployment) and returns how the pipeline ended, answered or failed.
+   *
+   * @param purpose what the usage record names as the caller, e.g. {@code batch}
+   */
+  public Outcome call(String account, Operation operation, byte[] body, String purpose) {
+    return pipelines
+        .get()
+        .execute(
+            new Exchange(
+                new Exchange.Request(
+                    Ids.requestId(),
+                    Route.modelCall(operation, "", API_VERSION),
+                    Map.of(),
+                    body,
+                    new Origin.Internal(account, purpose),
+                    System.nanoTime())));
   }
 
   private static List<float[]> vectors(Object body, int count) {

@@ -75,7 +75,46 @@ public enum Operation {
       BodyKind.NONE,
       RouteTemplate.resource("files/{" + RouteTemplate.FILE_ID + "}/content"),
       "Files_GetContent",
-      "files");
+      "files"),
+  BATCHES_CREATE(
+      Family.RESOURCE_CALL,
+      "POST",
+      BodyKind.JSON,
+      List.of(
+          new RouteTemplate(Route.Style.DATED, "batches"),
+          // openai-node's AzureOpenAI({deployment}) sends batch creation under the deployment.
+          new RouteTemplate(
+              Route.Style.DATED, "deployments/{" + RouteTemplate.DEPLOYMENT_ID + "}/batches"),
+          new RouteTemplate(Route.Style.V1, "v1/batches")),
+      "Batch_Create",
+      "batch"),
+  BATCHES_LIST(
+      Family.RESOURCE_CALL,
+      "GET",
+      BodyKind.NONE,
+      List.of(
+          new RouteTemplate(Route.Style.DATED, "batches"),
+          new RouteTemplate(Route.Style.V1, "v1/batches")),
+      "Batch_List",
+      "batches"),
+  BATCHES_GET(
+      Family.RESOURCE_CALL,
+      "GET",
+      BodyKind.NONE,
+      List.of(
+          new RouteTemplate(Route.Style.DATED, "batches/{batch-id}"),
+          new RouteTemplate(Route.Style.V1, "v1/batches/{batch-id}")),
+      "Batch_Get",
+      "batch"),
+  BATCHES_CANCEL(
+      Family.RESOURCE_CALL,
+      "POST",
+      BodyKind.NONE,
+      List.of(
+          new RouteTemplate(Route.Style.DATED, "batches/{batch-id}/cancel"),
+          new RouteTemplate(Route.Style.V1, "v1/batches/{batch-id}/cancel")),
+      "Batch_Cancel",
+      "batch");
 
   /** Which stage list serves an operation. */
   public enum Family {

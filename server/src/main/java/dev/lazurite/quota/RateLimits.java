@@ -19,9 +19,12 @@ public record RateLimits(long tokensPerMinute, long requestsPerWindow) {
     }
   }
 
-  /** The limits of a deployment; empty for provisioned deployments, which have none per minute. */
+  /**
+   * The limits of a deployment; empty for provisioned deployments, which have none per minute, and
+   * for batch deployments, whose capacity is an enqueued-token quota instead.
+   */
   public static Optional<RateLimits> of(Deployment.Sku sku) {
-    if (sku.name().contains("Provisioned")) {
+    if (sku.name().contains("Provisioned") || sku.name().endsWith("Batch")) {
       return Optional.empty();
     }
     return Optional.of(new RateLimits(sku.capacity() * 1000L, sku.capacity()));

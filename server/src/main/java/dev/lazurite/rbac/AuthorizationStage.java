@@ -36,6 +36,9 @@ public final class AuthorizationStage implements Stage {
           case FILES_UPLOAD -> "files/write";
           case FILES_LIST, FILES_GET, FILES_CONTENT -> "files/read";
           case FILES_DELETE -> "files/delete";
+          case BATCHES_CREATE -> "batch-jobs/write";
+          case BATCHES_LIST, BATCHES_GET -> "batches/read";
+          case BATCHES_CANCEL -> "batches/cancel/action";
         };
   }
 

@@ -12,7 +12,7 @@ import java.io.IOException;
 
 /** Parses the JSON body of operations that take one; malformed JSON is a 400. */
 public final class BodyStage implements Stage {
-  static final String MALFORMED =
+  public static final String MALFORMED =
       "We could not parse the JSON body of your request. The API expects a JSON payload, but what"
           + " was sent was not valid JSON.";
 

@@ -41,8 +41,17 @@ public final class RequestStage implements Stage {
           case CHAT_COMPLETIONS -> chat(ChatRequestParser.parse(body, date), model);
           case COMPLETIONS -> completion(CompletionRequestParser.parse(body, date, decoder), model);
           case EMBEDDINGS -> embedding(EmbeddingRequestParser.parse(body, decoder), model);
-          case LIST_MODELS, FILES_UPLOAD, FILES_LIST, FILES_GET, FILES_DELETE, FILES_CONTENT ->
-              throw new IllegalStateException("only a model call is validated");
+          case LIST_MODELS,
+              FILES_UPLOAD,
+              FILES_LIST,
+              FILES_GET,
+              FILES_DELETE,
+              FILES_CONTENT,
+              BATCHES_CREATE,
+              BATCHES_LIST,
+              BATCHES_GET,
+              BATCHES_CANCEL ->
+              throw new IllegalStateException("not a model call: " + exchange.route().operation());
         };
     return chain.proceed(exchange.withModelRequest(request));
   }

@@ -10,14 +10,18 @@ import dev.lazurite.metering.MeteringListener;
 import dev.lazurite.network.HostTemplate;
 import dev.lazurite.network.ResourceEndpoints;
 import dev.lazurite.ondata.Retriever;
+import dev.lazurite.pipeline.Operation;
 import dev.lazurite.pipeline.PipelineListener;
 import dev.lazurite.pipeline.Pipelines;
+import dev.lazurite.pipeline.Stage;
 import dev.lazurite.runtime.Regions;
 import dev.lazurite.safety.Classifiers;
 import dev.lazurite.safety.ShippedClassifier;
 import io.helidon.webserver.http.HttpRouting;
 import java.time.Clock;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -60,7 +64,8 @@ public final class DataPlaneWiring {
         IdentityWiring identity,
         SearchWiring search,
         InternalCalls internal,
-        ShippedClassifier shipped) {
+        ShippedClassifier shipped,
+        Map<Operation, Stage> batches) {
       var backends = foundation.backends();
       return new Parts(
           new DataPlaneStages.Parts(
@@ -78,11 +83,20 @@ public final class DataPlaneWiring {
                   config.safety(), shipped, backends.embedded()::vectors, backends.outbound()),
               PipelineListener.of(List.of(new MeteringListener(foundation.usage(), clock))),
               clock,
-              FileStages.of(foundation.files(), FileLimits.AZURE)),
+              resources(FileStages.of(foundation.files(), FileLimits.AZURE), batches)),
           Regions.displayName(config.region()),
           TrustedProxies.parse(config.edge().trustedProxies().orElse(null)),
           config.edge().endpointHostTemplate().map(HostTemplate::parse));
     }
+  }
+
+  /** The stages of resource calls: files and batches. */
+  private static Map<Operation, Stage> resources(
+      Map<Operation, Stage> files, Map<Operation, Stage> batches) {
+    Map<Operation, Stage> all = new EnumMap<>(Operation.class);
+    all.putAll(files);
+    all.putAll(batches);
+    return all;
   }
 
   public DataPlaneWiring(Parts parts) {

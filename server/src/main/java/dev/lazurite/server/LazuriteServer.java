@@ -1,6 +1,9 @@
 package dev.lazurite.server;
 
 import dev.lazurite.backend.UpstreamSecrets;
+import dev.lazurite.batch.BatchRunner;
+import dev.lazurite.batch.BatchService;
+import dev.lazurite.batch.BatchStages;
 import dev.lazurite.config.ServerConfig;
 import dev.lazurite.control.AccountKeys;
 import dev.lazurite.control.Bootstrap;
@@ -42,6 +45,7 @@ public final class LazuriteServer implements AutoCloseable {
   private final DataPlaneWiring dataPlane;
   private final Listeners listeners;
   private final Thread embeddingsWarmUp;
+  private final BatchRunner batchRunner;
 
   /**
    * @param opened collects what is started, in order, so that a failed start can close it again
@@ -77,10 +81,30 @@ public final class LazuriteServer implements AutoCloseable {
             identity.ownTokens(Set.of(Audiences.SEARCH, Audiences.SEARCH + "/")),
             addresses,
             opened);
+    // Batch lines run through the same pipelines as internal calls of the batch's resource.
+    this.batchRunner =
+        new BatchRunner(
+            foundation.store().batches(),
+            foundation.files(),
+            foundation.snapshots(),
+            internal,
+            config.batch(),
+            clock);
+    var batches =
+        new BatchService(
+            foundation.store().batches(), foundation.files(), clock, batchRunner::wake);
     this.dataPlane =
         new DataPlaneWiring(
             DataPlaneWiring.Parts.of(
-                config, clock, foundation, identity, search, internal, shippedClassifier));
+                config,
+                clock,
+                foundation,
+                identity,
+                search,
+                internal,
+                shippedClassifier,
+                BatchStages.of(batches)));
+    opened.push(batchRunner.start());
     var control = new ControlWiring(clock, foundation, identity, search.services(), addresses);
     long wired = System.nanoTime();
     this.listeners =
@@ -235,6 +259,7 @@ public final class LazuriteServer implements AutoCloseable {
   public void close() {
     LOG.info("stopping: letting in-flight requests finish");
     embeddingsWarmUp.interrupt();
+    batchRunner.close();
     listeners.close();
     foundation.stopBackground();
     foundation.quota().close();

@@ -39,6 +39,8 @@ public final class ApiVersionStage implements Stage {
   private static boolean hasOperation(String version, Operation operation) {
     return switch (operation) {
       case CHAT_COMPLETIONS -> ApiVersion.dateOf(version).compareTo(ApiVersion.CHAT_SINCE) >= 0;
+      case BATCHES_CREATE, BATCHES_LIST, BATCHES_GET, BATCHES_CANCEL ->
+          ApiVersion.dateOf(version).compareTo(ApiVersion.BATCH_SINCE) >= 0;
       case COMPLETIONS, EMBEDDINGS, LIST_MODELS -> true;
       case FILES_UPLOAD, FILES_LIST, FILES_GET, FILES_DELETE, FILES_CONTENT -> hasFiles(version);
     };

@@ -58,7 +58,8 @@ class ServerConfigMappingTest {
             new EdgeConfig(Optional.empty(), Optional.empty()),
             new IdentityConfig(Optional.empty()),
             new SearchConfig(Optional.empty()),
-            FilesConfig.DEFAULT);
+            FilesConfig.DEFAULT,
+            new BatchConfig(Duration.ofSeconds(1), Duration.ofSeconds(60), 8, Optional.empty()));
     assertThat(ConfigLoader.load(Map.of(), Map.of(), Optional.empty())).isEqualTo(expected);
     assertThat(ServerConfig.defaults(Path.of("lazurite-data"))).isEqualTo(expected);
   }
@@ -122,6 +123,11 @@ class ServerConfigMappingTest {
             audience: api://lazurite
         ingestRoot: /srv/documents
         fileStorage: "DefaultEndpointsProtocol=https;AccountName=files;AccountKey=c3RvcmFnZS1zZWNyZXQ=;EndpointSuffix=core.windows.net"
+        batch:
+          pollMs: 250
+          leaseMs: 5000
+          concurrency: 3
+          expiryS: 86400
         """);
     assertThat(ConfigLoader.load(Map.of(), Map.of(), Optional.of(yaml))).isEqualTo(expected());
   }
@@ -275,6 +281,10 @@ class ServerConfigMappingTest {
     env.put("LAZURITE_TRUSTED_ISSUERS", ISSUERS);
     env.put("LAZURITE_INGEST_ROOT", "/srv/documents");
     env.put("LAZURITE_FILE_STORAGE", STORAGE);
+    env.put("LAZURITE_BATCH_POLL_MS", "250");
+    env.put("LAZURITE_BATCH_LEASE_MS", "5000");
+    env.put("LAZURITE_BATCH_CONCURRENCY", "3");
+    env.put("LAZURITE_BATCH_EXPIRY_S", "86400");
     return env;
   }
 
@@ -314,6 +324,11 @@ class ServerConfigMappingTest {
             Optional.of("{name}.openai.example.internal"), Optional.of("10.0.0.0/8,127.0.0.7")),
         new IdentityConfig(Optional.of(ISSUERS)),
         new SearchConfig(Optional.of(Path.of("/srv/documents"))),
-        new FilesConfig(new FilesConfig.Storage.ConnectionString(STORAGE)));
+        new FilesConfig(new FilesConfig.Storage.ConnectionString(STORAGE)),
+        new BatchConfig(
+            Duration.ofMillis(250),
+            Duration.ofMillis(5000),
+            3,
+            Optional.of(Duration.ofSeconds(86400))));
   }
 }

@@ -3,6 +3,8 @@ package dev.lazurite.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lazurite.backend.UpstreamSecrets;
+import dev.lazurite.batch.BatchService;
+import dev.lazurite.batch.BatchStages;
 import dev.lazurite.config.ServerConfig;
 import dev.lazurite.control.Bootstrap;
 import dev.lazurite.identity.Audiences;
@@ -66,7 +68,10 @@ class DataPlaneRoutingTest {
                 identity,
                 search,
                 internal,
-                TestingServer.shippedClassifier()));
+                TestingServer.shippedClassifier(),
+                BatchStages.of(
+                    new BatchService(
+                        foundation.store().batches(), foundation.files(), clock, () -> {}))));
     pipelines.set(dataPlane.pipelines());
     server = WebServer.builder().host("127.0.0.1").port(0).routing(dataPlane::routing).build();
     server.start();

@@ -51,6 +51,21 @@ class DataPlaneStagesTest {
   }
 
   @Test
+  void batchCallsEndInTheirOwnStage() {
+    for (Operation operation :
+        List.of(
+            Operation.BATCHES_CREATE,
+            Operation.BATCHES_LIST,
+            Operation.BATCHES_GET,
+            Operation.BATCHES_CANCEL)) {
+      assertThat(stages(operation))
+          .hasSize(5)
+          .startsWith(
+              "NetworkRuleStage", "AuthenticationStage", "ApiVersionStage", "AuthorizationStage");
+    }
+  }
+
+  @Test
   void everyOperationHasAPipeline() {
     for (Operation operation : Operation.values()) {
       assertThat(graph.pipelines().of(operation)).isNotNull();

@@ -41,6 +41,7 @@ public class JdbiStore implements Store, ControlStore, UsageStore {
   private final JdbiDeletedAccountStore deletedAccounts;
   private final JdbiUsageRecords usage;
   private final JdbiFileRecords files;
+  private final JdbiBatches batches;
   private final JdbiSharedSecrets shared;
   private final ChangeSignal changes;
 
@@ -78,6 +79,7 @@ public class JdbiStore implements Store, ControlStore, UsageStore {
     this.deletedAccounts = new JdbiDeletedAccountStore(jdbi, this::seal, this::open);
     this.usage = new JdbiUsageRecords(jdbi);
     this.files = new JdbiFileRecords(jdbi);
+    this.batches = new JdbiBatches(jdbi, dialect);
     this.shared = new JdbiSharedSecrets(jdbi, this::seal, this::open);
     this.changes = ChangeSignal.of(url);
     if (secrets != null) {
@@ -431,6 +433,11 @@ public class JdbiStore implements Store, ControlStore, UsageStore {
   /** What each stored file of the Files API is. */
   public dev.lazurite.files.FileRecords files() {
     return files;
+  }
+
+  /** Batch jobs and their lines. */
+  public dev.lazurite.batch.BatchRepository batches() {
+    return batches;
   }
 
   @Override
