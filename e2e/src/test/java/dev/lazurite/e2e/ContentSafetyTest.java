@@ -4,11 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.openai.azure.AzureOpenAIServiceVersion;
-import com.openai.azure.AzureUrlPathMode;
-import com.openai.azure.credential.AzureApiKeyCredential;
 import com.openai.client.OpenAIClient;
-import com.openai.client.okhttp.OpenAIOkHttpClient;
 import com.openai.core.JsonValue;
 import com.openai.core.ObjectMappers;
 import com.openai.core.http.StreamResponse;
@@ -38,14 +34,7 @@ class ContentSafetyTest {
   @BeforeAll
   static void start() {
     server = TestingServer.start();
-    client =
-        OpenAIOkHttpClient.builder()
-            .baseUrl(server.endpoint())
-            .credential(AzureApiKeyCredential.create(server.key()))
-            .azureServiceVersion(AzureOpenAIServiceVersion.fromString("2024-10-21"))
-            .azureUrlPathMode(AzureUrlPathMode.LEGACY)
-            .maxRetries(0)
-            .build();
+    client = OpenAiClients.azure(server);
     String[] annotatePrompts = {
       "--filter", "violence,prompt,medium,annotate",
       "--filter", "selfharm,prompt,medium,annotate",

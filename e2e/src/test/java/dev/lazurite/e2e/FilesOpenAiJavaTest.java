@@ -3,11 +3,7 @@ package dev.lazurite.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.openai.azure.AzureOpenAIServiceVersion;
-import com.openai.azure.AzureUrlPathMode;
-import com.openai.azure.credential.AzureApiKeyCredential;
 import com.openai.client.OpenAIClient;
-import com.openai.client.okhttp.OpenAIOkHttpClient;
 import com.openai.core.MultipartField;
 import com.openai.core.http.HttpResponse;
 import com.openai.errors.BadRequestException;
@@ -37,20 +33,8 @@ class FilesOpenAiJavaTest {
   @BeforeAll
   static void start() {
     server = TestingServer.start();
-    azure =
-        OpenAIOkHttpClient.builder()
-            .baseUrl(server.endpoint())
-            .credential(AzureApiKeyCredential.create(server.key()))
-            .azureServiceVersion(AzureOpenAIServiceVersion.fromString("2024-10-21"))
-            .azureUrlPathMode(AzureUrlPathMode.LEGACY)
-            .maxRetries(0)
-            .build();
-    v1 =
-        OpenAIOkHttpClient.builder()
-            .baseUrl(server.endpoint() + "/openai/v1")
-            .apiKey(server.key())
-            .maxRetries(0)
-            .build();
+    azure = OpenAiClients.azure(server);
+    v1 = OpenAiClients.v1(server);
   }
 
   @AfterAll

@@ -44,20 +44,8 @@ class OpenAiJavaTest {
   @BeforeAll
   static void start() {
     server = TestingServer.start();
-    azure =
-        OpenAIOkHttpClient.builder()
-            .baseUrl(server.endpoint())
-            .credential(AzureApiKeyCredential.create(server.key()))
-            .azureServiceVersion(AzureOpenAIServiceVersion.fromString("2024-10-21"))
-            .azureUrlPathMode(AzureUrlPathMode.LEGACY)
-            .maxRetries(0)
-            .build();
-    v1 =
-        OpenAIOkHttpClient.builder()
-            .baseUrl(server.endpoint() + "/openai/v1")
-            .apiKey(server.key())
-            .maxRetries(0)
-            .build();
+    azure = OpenAiClients.azure(server);
+    v1 = OpenAiClients.v1(server);
   }
 
   @AfterAll

@@ -42,6 +42,7 @@ public class JdbiStore implements Store, ControlStore, UsageStore {
   private final JdbiUsageRecords usage;
   private final JdbiFileRecords files;
   private final JdbiBatches batches;
+  private final JdbiSettings settings;
   private final JdbiSharedSecrets shared;
   private final ChangeSignal changes;
 
@@ -80,6 +81,7 @@ public class JdbiStore implements Store, ControlStore, UsageStore {
     this.usage = new JdbiUsageRecords(jdbi);
     this.files = new JdbiFileRecords(jdbi);
     this.batches = new JdbiBatches(jdbi, dialect);
+    this.settings = new JdbiSettings(jdbi);
     this.shared = new JdbiSharedSecrets(jdbi, this::seal, this::open);
     this.changes = ChangeSignal.of(url);
     if (secrets != null) {
@@ -447,36 +449,17 @@ public class JdbiStore implements Store, ControlStore, UsageStore {
 
   @Override
   public Optional<String> setting(String name) {
-    return jdbi.withHandle(
-        h ->
-            h.createQuery("SELECT value FROM settings WHERE name = ?")
-                .bind(0, name)
-                .mapTo(String.class)
-                .findOne());
+    return settings.get(name);
   }
 
   @Override
   public void putSetting(String name, String value) {
-    jdbi.useHandle(
-        h ->
-            h.createUpdate(
-                    "INSERT INTO settings (name, value) VALUES (?, ?) ON CONFLICT (name) DO UPDATE"
-                        + " SET value = excluded.value")
-                .bind(0, name)
-                .bind(1, value)
-                .execute());
+    settings.put(name, value);
   }
 
   @Override
   public String settingIfAbsent(String name, String value) {
-    jdbi.useHandle(
-        h ->
-            h.createUpdate(
-                    "INSERT INTO settings (name, value) VALUES (?, ?) ON CONFLICT (name) DO NOTHING")
-                .bind(0, name)
-                .bind(1, value)
-                .execute());
-    return setting(name).orElseThrow();
+    return settings.putIfAbsent(name, value);
   }
 
   @Override
