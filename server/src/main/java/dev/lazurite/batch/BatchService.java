@@ -105,11 +105,12 @@ public final class BatchService {
 
   /** Asks a batch to stop: {@code cancelling} now, {@code cancelled} once its answers are kept. */
   public Batch cancel(String resource, String id) {
-    Batch batch = get(resource, id);
+    get(resource, id);
     long now = clock.instant().getEpochSecond();
+    // In the order the runner moves a batch, so that a batch it has just moved from validating to
+    // in progress is still cancelled.
     for (BatchStatus from : List.of(BatchStatus.VALIDATING, BatchStatus.IN_PROGRESS)) {
-      if (batch.status() == from
-          && batches.move(id, from, BatchStatus.CANCELLING, now, Optional.empty())) {
+      if (batches.move(id, from, BatchStatus.CANCELLING, now, Optional.empty())) {
         wake.run();
         return get(resource, id);
       }
