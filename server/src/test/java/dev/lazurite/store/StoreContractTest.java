@@ -7,6 +7,7 @@ import dev.lazurite.backend.BackendKind;
 import dev.lazurite.backend.BackendSecret;
 import dev.lazurite.backend.BackendSpec;
 import dev.lazurite.backend.FaultInjection;
+import dev.lazurite.batch.BatchLine;
 import dev.lazurite.control.Account;
 import dev.lazurite.control.AccountKeys;
 import dev.lazurite.deployment.Deployment;
@@ -27,9 +28,15 @@ import dev.lazurite.searchservice.SearchService;
 import dev.lazurite.store.jdbi.JdbiStore;
 import java.security.SecureRandom;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -328,6 +335,45 @@ abstract class StoreContractTest {
     assertThat(files.delete("a", "file-0")).isTrue();
     assertThat(files.delete("a", "file-0")).isFalse();
     assertThat(files.find("a", "file-0")).isEmpty();
+  }
+
+  @Test
+  void batchLineClaimsTakeAtMostTheLimitAndNeverALineTwice() throws Exception {
+    var batches = store.batches();
+    List<BatchLine> lines = new ArrayList<>();
+    for (long n = 1; n <= 200; n++) {
+      lines.add(new BatchLine(n, "task-" + n, "{}"));
+    }
+    batches.insertLines("batch_1", lines);
+    Set<Long> claimed = ConcurrentHashMap.newKeySet();
+    AtomicInteger twice = new AtomicInteger();
+    List<Future<Object>> runs = new ArrayList<>();
+    try (var threads = Executors.newFixedThreadPool(4)) {
+      for (int t = 0; t < 4; t++) {
+        int runner = t;
+        runs.add(
+            threads.submit(
+                () -> {
+                  List<BatchLine> got;
+                  int round = 0;
+                  do {
+                    got = batches.claim("batch_1", runner + "-" + round++, 10, 1_000, 5);
+                    assertThat(got).hasSizeLessThanOrEqualTo(5);
+                    got.forEach(l -> twice.addAndGet(claimed.add(l.number()) ? 0 : 1));
+                  } while (!got.isEmpty());
+                  return null;
+                }));
+      }
+    }
+    for (Future<Object> run : runs) {
+      run.get();
+    }
+    assertThat(twice).hasValue(0);
+    assertThat(claimed).hasSize(200);
+    assertThat(batches.claim("batch_1", "late", 10, 1_000, 5)).isEmpty();
+    assertThat(batches.claim("batch_1", "after-leases", 1_001, 2_000, 5))
+        .extracting(BatchLine::number)
+        .containsExactly(1L, 2L, 3L, 4L, 5L);
   }
 
   private static FileObject file(String resource, String id, long created, FilePurpose purpose) {

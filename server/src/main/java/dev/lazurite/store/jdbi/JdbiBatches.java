@@ -208,16 +208,22 @@ final class JdbiBatches implements BatchRepository {
 
   @Override
   public List<BatchLine> claim(String id, String token, long now, long until, int limit) {
-    String lock = dialect == Dialect.POSTGRES ? " FOR UPDATE SKIP LOCKED" : "";
+    String pick =
+        "SELECT line_no FROM batch_lines WHERE batch_id = :id AND answered = 0 AND lease_until"
+            + " < :now ORDER BY line_no LIMIT :limit";
+    // PostgreSQL may run an IN (... LIMIT ... SKIP LOCKED) subquery once per updated row, each
+    // run skipping the rows the previous ones locked, and so claim every line at once; an ARRAY
+    // subquery is run once.
+    String lines =
+        dialect == Dialect.POSTGRES
+            ? " = ANY(ARRAY(" + pick + " FOR UPDATE SKIP LOCKED))"
+            : " IN (" + pick + ")";
     return jdbi.withHandle(
         h -> {
           h.createUpdate(
                   "UPDATE batch_lines SET lease_owner = :token, lease_until = :until WHERE"
-                      + " batch_id = :id AND answered = 0 AND lease_until < :now AND line_no IN"
-                      + " (SELECT line_no FROM batch_lines WHERE batch_id = :id AND answered = 0"
-                      + " AND lease_until < :now ORDER BY line_no LIMIT :limit"
-                      + lock
-                      + ")")
+                      + " batch_id = :id AND answered = 0 AND lease_until < :now AND line_no"
+                      + lines)
               .bind("token", token)
               .bind("until", until)
               .bind("id", id)
