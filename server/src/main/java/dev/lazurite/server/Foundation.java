@@ -110,7 +110,7 @@ public record Foundation(
     var files = new FileService(store.files(), fileStore, clock);
     opened.push(files);
     LOG.info("files: {}", fileStore.describe());
-    var fileSweeper = FileSweeper.start(files, Duration.ofMinutes(1));
+    var fileSweeper = FileSweeper.start(files, Duration.ofMinutes(1), clock);
     opened.push(fileSweeper);
     return new Foundation(
         secretBox,
