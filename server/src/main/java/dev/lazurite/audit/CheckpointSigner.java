@@ -68,7 +68,7 @@ public final class CheckpointSigner {
     return Base64.getEncoder().encodeToString(publicKey.getEncoded());
   }
 
-  Checkpoint sign(String stream, long seq, String hash, String time) {
+  public Checkpoint sign(String stream, long seq, String hash, String time) {
     try {
       Signature ed = Signature.getInstance("Ed25519");
       ed.initSign(privateKey);
