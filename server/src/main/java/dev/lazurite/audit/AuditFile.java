@@ -102,12 +102,18 @@ public final class AuditFile implements AutoCloseable {
   public static Verification verify(Path path, AuditVerifier verifier) throws IOException {
     List<Checkpoint> checkpoints = checkpoints(path);
     try (BufferedReader in = Files.newBufferedReader(path, StandardCharsets.UTF_8)) {
-      var records = new Records(in);
+      Records records;
+      try {
+        records = new Records(in);
+      } catch (IllegalArgumentException e) {
+        return Verification.broken(streamOf(checkpoints), 0, checkpoints.size(), 1, e.getMessage());
+      }
       String stream = records.hasNext() ? records.peekStream() : streamOf(checkpoints);
       try {
-        return verifier.verify(stream, records, checkpoints);
+        return verifier.verifyLinks(stream, records, checkpoints);
       } catch (IllegalArgumentException e) {
-        return Verification.broken(stream, records.read, checkpoints.size(), -1, e.getMessage());
+        return Verification.broken(
+            stream, records.read, checkpoints.size(), records.lastSeq + 1, e.getMessage());
       }
     }
   }
@@ -117,11 +123,13 @@ public final class AuditFile implements AutoCloseable {
   }
 
   /** The records of a file, checkpoint lines skipped; a line that is no record throws. */
-  private static final class Records implements Iterator<AuditRecord> {
+  private static final class Records implements Iterator<Link> {
+    private final Canonical canonical = new Canonical();
     private final BufferedReader in;
-    private AuditRecord next;
+    private Link next;
     private long line;
     private long read;
+    private long lastSeq;
 
     Records(BufferedReader in) {
       this.in = in;
@@ -138,12 +146,13 @@ public final class AuditFile implements AutoCloseable {
     }
 
     @Override
-    public AuditRecord next() {
+    public Link next() {
       if (next == null) {
         throw new NoSuchElementException();
       }
-      AuditRecord current = next;
+      Link current = next;
       read++;
+      lastSeq = current.seq();
       advance();
       return current;
     }
@@ -155,7 +164,7 @@ public final class AuditFile implements AutoCloseable {
           if (text.startsWith("{\"checkpoint\"")) {
             continue;
           }
-          next = parse(text, line);
+          next = Link.ofLine(text, canonical, line);
           return;
         }
         next = null;
