@@ -27,6 +27,7 @@ import picocli.CommandLine.Command;
       GroupCommand.class,
       TrainCommand.class,
       FileCommand.class,
-      BatchCommand.class
+      BatchCommand.class,
+      AuditCommand.class
     })
 public final class LazuriteCommand {}

@@ -10,6 +10,9 @@ import dev.lazurite.auth.Principal;
  * client got and how long it took. Metering, audit, metrics and cost read this and nothing else.
  * Fields the request never reached (a 404 before any account was found) are empty strings.
  *
+ * @param operationId the operation in Azure's naming, as diagnostic logs' {@code operationName} has
+ *     it (e.g. {@code ChatCompletions_Create})
+ * @param resourceId the ARM id of the account the request reached, empty when none
  * @param status the HTTP status sent, or {@link #CLIENT_CLOSED} when the client left mid-stream
  */
 public record Ledger(
@@ -24,7 +27,11 @@ public record Ledger(
     int status,
     boolean streamed,
     long receivedNanos,
-    long endedNanos) {
+    long endedNanos,
+    String resourceId,
+    Caller caller,
+    NetworkPath network,
+    FilterOutcome filter) {
   /** The status recorded for a stream the client abandoned (nginx's convention). */
   public static final int CLIENT_CLOSED = 499;
 
@@ -35,6 +42,43 @@ public record Ledger(
     requireNonNull(deployment, "deployment is null");
     requireNonNull(model, "model is null");
     requireNonNull(principal, "principal is null");
+    requireNonNull(resourceId, "resourceId is null");
+    requireNonNull(caller, "caller is null");
+    requireNonNull(network, "network is null");
+    requireNonNull(filter, "filter is null");
+  }
+
+  /** A ledger without the caller's detail, network path or filter outcome. */
+  public Ledger(
+      String requestId,
+      String operationId,
+      String account,
+      String deployment,
+      String model,
+      String principal,
+      int promptTokens,
+      int completionTokens,
+      int status,
+      boolean streamed,
+      long receivedNanos,
+      long endedNanos) {
+    this(
+        requestId,
+        operationId,
+        account,
+        deployment,
+        model,
+        principal,
+        promptTokens,
+        completionTokens,
+        status,
+        streamed,
+        receivedNanos,
+        endedNanos,
+        "",
+        Caller.NONE,
+        NetworkPath.UNKNOWN,
+        FilterOutcome.NONE);
   }
 
   /** A request that went through the pipeline; {@code last} is the deepest exchange it reached. */
@@ -58,7 +102,42 @@ public record Ledger(
         status,
         streamed,
         request.receivedNanos(),
-        endedNanos);
+        endedNanos,
+        last.accountIfKnown().map(a -> a.account().armId()).orElse(""),
+        last.principalIfKnown().map(Caller::of).orElse(Caller.NONE),
+        NetworkPath.of(request.origin()),
+        FilterOutcome.NONE);
+  }
+
+  /** The same account, with what the content filter did. */
+  Ledger withFilter(FilterOutcome outcome) {
+    return new Ledger(
+        requestId,
+        operationId,
+        account,
+        deployment,
+        model,
+        principal,
+        promptTokens,
+        completionTokens,
+        status,
+        streamed,
+        receivedNanos,
+        endedNanos,
+        resourceId,
+        caller,
+        network,
+        outcome);
+  }
+
+  /** The operation's name as Azure's diagnostic logs spell it; empty for an unrouted request. */
+  public String operationName() {
+    return operationId;
+  }
+
+  /** The client's address; empty for a call this server made. */
+  public String sourceAddress() {
+    return network.source();
   }
 
   /** A request refused before it had a route (an unknown path). */

@@ -79,7 +79,9 @@ public final class Pipeline {
 
   private Outcome.Failed failed(Exchange last, ApiException error, Throwable cause) {
     listener.requestFailed(
-        Ledger.of(last, 0, 0, error.errorCode().status(), false, System.nanoTime()), cause);
+        Ledger.of(last, 0, 0, error.errorCode().status(), false, System.nanoTime())
+            .withFilter(FilterOutcome.of(error)),
+        cause);
     return new Outcome.Failed(last, error);
   }
 

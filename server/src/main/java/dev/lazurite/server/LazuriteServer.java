@@ -46,6 +46,7 @@ public final class LazuriteServer implements AutoCloseable {
   private final Listeners listeners;
   private final Thread embeddingsWarmUp;
   private final BatchRunner batchRunner;
+  private final AuditWiring audit;
 
   /**
    * @param opened collects what is started, in order, so that a failed start can close it again
@@ -66,6 +67,7 @@ public final class LazuriteServer implements AutoCloseable {
     // The addresses clients are given exist once the listeners are bound, after the handlers.
     var addresses = new ServerAddresses(hostTemplate);
     this.foundation = Foundation.start(config, clock, secrets, opened);
+    this.audit = AuditWiring.start(config, clock, foundation, opened);
     long foundationReady = System.nanoTime();
     this.identity =
         new IdentityWiring(config, clock, foundation, () -> addresses.plain().toString());
@@ -103,7 +105,8 @@ public final class LazuriteServer implements AutoCloseable {
                 search,
                 internal,
                 shippedClassifier,
-                BatchStages.of(batches)));
+                BatchStages.of(batches),
+                audit.listener()));
     opened.push(batchRunner.start());
     var control = new ControlWiring(clock, foundation, identity, search.services(), addresses);
     long wired = System.nanoTime();
@@ -112,7 +115,10 @@ public final class LazuriteServer implements AutoCloseable {
             config,
             hostTemplate,
             new Listeners.Routes(
-                r -> ServerRoutes.routing(r, dataPlane, control, identity, search),
+                r -> {
+                  ServerRoutes.routing(r, dataPlane, control, identity, search);
+                  audit.routing(r);
+                },
                 dataPlane::privateRouting,
                 search::privateRouting),
             opened);
@@ -254,6 +260,11 @@ public final class LazuriteServer implements AutoCloseable {
     foundation.usage().flush();
   }
 
+  /** Waits until every audit record so far is written. */
+  public void flushAudit() {
+    audit.writer().flush();
+  }
+
   /** Stops accepting requests, lets in-flight ones finish, then stores every usage record. */
   @Override
   public void close() {
@@ -261,6 +272,7 @@ public final class LazuriteServer implements AutoCloseable {
     embeddingsWarmUp.interrupt();
     batchRunner.close();
     listeners.close();
+    audit.close();
     foundation.stopBackground();
     foundation.quota().close();
     foundation.backends().close();

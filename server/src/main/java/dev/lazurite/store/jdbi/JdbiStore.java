@@ -42,6 +42,7 @@ public class JdbiStore implements Store, ControlStore, UsageStore {
   private final JdbiUsageRecords usage;
   private final JdbiFileRecords files;
   private final JdbiBatches batches;
+  private final JdbiAuditRecords audit;
   private final JdbiSettings settings;
   private final JdbiSharedSecrets shared;
   private final ChangeSignal changes;
@@ -81,6 +82,7 @@ public class JdbiStore implements Store, ControlStore, UsageStore {
     this.usage = new JdbiUsageRecords(jdbi);
     this.files = new JdbiFileRecords(jdbi);
     this.batches = new JdbiBatches(jdbi, dialect);
+    this.audit = new JdbiAuditRecords(jdbi);
     this.settings = new JdbiSettings(jdbi);
     this.shared = new JdbiSharedSecrets(jdbi, this::seal, this::open);
     this.changes = ChangeSignal.of(url);
@@ -438,6 +440,10 @@ public class JdbiStore implements Store, ControlStore, UsageStore {
   }
 
   /** Batch jobs and their lines. */
+  public dev.lazurite.audit.AuditStore audit() {
+    return audit;
+  }
+
   public dev.lazurite.batch.BatchRepository batches() {
     return batches;
   }
