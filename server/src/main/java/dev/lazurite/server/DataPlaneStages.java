@@ -50,9 +50,36 @@ public final class DataPlaneStages {
       ContentSafety safety,
       PipelineListener listener,
       Clock clock,
-      Map<Operation, Stage> resources) {
+      Map<Operation, Stage> resources,
+      Stage budgets) {
     public Parts {
       resources = Map.copyOf(resources);
+    }
+
+    /** Parts without budget enforcement. */
+    public Parts(
+        Supplier<RuntimeSnapshot> snapshot,
+        TokenValidator tokenValidator,
+        TokenCounter tokens,
+        QuotaCounters quota,
+        Duration failoverDeadline,
+        Retriever retriever,
+        ContentSafety safety,
+        PipelineListener listener,
+        Clock clock,
+        Map<Operation, Stage> resources) {
+      this(
+          snapshot,
+          tokenValidator,
+          tokens,
+          quota,
+          failoverDeadline,
+          retriever,
+          safety,
+          listener,
+          clock,
+          resources,
+          (exchange, chain) -> chain.proceed(exchange));
     }
   }
 
@@ -83,6 +110,8 @@ public final class DataPlaneStages {
               new DeploymentStage(),
               // Parameters for this api-version, prompt tokens, context window. -> 400
               new RequestStage(p.tokens()),
+              // A budget with a hard cap that covers the deployment and is spent. -> 429
+              p.budgets(),
               // Tokens per minute and requests per 10 s: estimate in, settle out. -> 429
               new QuotaStage(p.quota()),
               // Content filter policy on the prompt, before anything is spent on it. -> 400

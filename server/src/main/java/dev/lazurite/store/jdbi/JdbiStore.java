@@ -42,6 +42,7 @@ public class JdbiStore implements Store, ControlStore, UsageStore {
   private final JdbiUsageRecords usage;
   private final JdbiFileRecords files;
   private final JdbiBatches batches;
+  private final JdbiCostStore cost;
   private final JdbiSettings settings;
   private final JdbiSharedSecrets shared;
   private final ChangeSignal changes;
@@ -81,6 +82,7 @@ public class JdbiStore implements Store, ControlStore, UsageStore {
     this.usage = new JdbiUsageRecords(jdbi);
     this.files = new JdbiFileRecords(jdbi);
     this.batches = new JdbiBatches(jdbi, dialect);
+    this.cost = new JdbiCostStore(jdbi);
     this.settings = new JdbiSettings(jdbi);
     this.shared = new JdbiSharedSecrets(jdbi, this::seal, this::open);
     this.changes = ChangeSignal.of(url);
@@ -440,6 +442,11 @@ public class JdbiStore implements Store, ControlStore, UsageStore {
   /** Batch jobs and their lines. */
   public dev.lazurite.batch.BatchRepository batches() {
     return batches;
+  }
+
+  /** Prices, deployment tags, budgets and action groups. */
+  public dev.lazurite.cost.CostStore cost() {
+    return cost;
   }
 
   @Override
