@@ -27,6 +27,8 @@ import picocli.CommandLine.Command;
       GroupCommand.class,
       TrainCommand.class,
       FileCommand.class,
-      BatchCommand.class
+      BatchCommand.class,
+      CostCommand.class,
+      PriceCommand.class
     })
 public final class LazuriteCommand {}

@@ -95,9 +95,20 @@ public final class CostService implements AutoCloseable {
     cache.load(store);
   }
 
-  public void putDeploymentTags(String account, String deployment, Map<String, String> tags) {
-    store.putDeploymentTags(account, deployment, tags);
-    cache.load(store);
+  /** Deployment tags as the ARM deployment routes read and write them. */
+  public dev.lazurite.control.DeploymentTags deploymentTags() {
+    return new dev.lazurite.control.DeploymentTags() {
+      @Override
+      public Map<String, String> get(String account, String deployment) {
+        return store.deploymentTags().getOrDefault(account + "/" + deployment, Map.of());
+      }
+
+      @Override
+      public void put(String account, String deployment, Map<String, String> tags) {
+        store.putDeploymentTags(account, deployment, tags);
+        cache.load(store);
+      }
+    };
   }
 
   @Override

@@ -42,7 +42,8 @@ public final class ControlWiring {
             identity.issuer().tenantId(),
             foundation.quota(),
             searchServices,
-            store.rai());
+            store.rai(),
+            foundation.cost().deploymentTags());
     var scopes =
         new CostScopes(
             foundation.subscription(),

@@ -2,6 +2,7 @@ package dev.lazurite.cost;
 
 import dev.lazurite.backend.simulator.SimulatorConfig;
 import dev.lazurite.store.DatabaseUrl;
+import dev.lazurite.testing.TestingPostgres;
 import dev.lazurite.testing.TestingServer;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,7 +13,10 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Budget alerts reach the webhook once per threshold, from one instance or from two. */
+/**
+ * Budget alerts reach the webhook once per threshold, from one instance or from two sharing SQLite
+ * or PostgreSQL.
+ */
 class BudgetAlertTest {
   @TempDir Path shared;
 
@@ -25,7 +29,17 @@ class BudgetAlertTest {
 
   @Test
   void twoInstancesOnOneSqliteFilePostEachThresholdOnce() throws Exception {
-    var database = DatabaseUrl.parse("jdbc:sqlite:" + shared.resolve("shared.db"));
+    twoInstances(DatabaseUrl.parse("jdbc:sqlite:" + shared.resolve("shared.db")));
+  }
+
+  @Test
+  void twoInstancesOnOnePostgresDatabasePostEachThresholdOnce() throws Exception {
+    try (TestingPostgres postgres = TestingPostgres.start()) {
+      twoInstances(postgres.newDatabase());
+    }
+  }
+
+  private static void twoInstances(DatabaseUrl database) throws Exception {
     Path masterKey = Files.createTempDirectory("lazurite-master").resolve("master.key");
     Map<String, String> environment = Map.of("LAZURITE_MASTER_KEY_FILE", masterKey.toString());
     List<TestingServer> instances = new ArrayList<>();
