@@ -40,13 +40,16 @@ final class PriceCommand {
         description = "Global, DataZone, Regional or Provisioned (batch is half of its type).")
     String type;
 
-    @Option(names = "--input", required = true, description = "USD per 1M input tokens.")
+    @Option(names = "--prompt-price", required = true, description = "USD per 1M input tokens.")
     BigDecimal input;
 
-    @Option(names = "--cached-input", description = "USD per 1M cached input tokens.")
+    @Option(names = "--cached-prompt-price", description = "USD per 1M cached input tokens.")
     BigDecimal cachedInput;
 
-    @Option(names = "--output", required = true, description = "USD per 1M output tokens.")
+    @Option(
+        names = "--completion-price",
+        required = true,
+        description = "USD per 1M output tokens.")
     BigDecimal output;
 
     @Option(names = "--per-hour", description = "USD per PTU-hour (provisioned).")
