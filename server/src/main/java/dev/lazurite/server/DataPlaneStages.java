@@ -3,6 +3,8 @@ package dev.lazurite.server;
 import dev.lazurite.auth.AuthenticationStage;
 import dev.lazurite.auth.TokenValidator;
 import dev.lazurite.catalog.ModelListStage;
+import dev.lazurite.cost.BudgetStage;
+import dev.lazurite.cost.CostCache;
 import dev.lazurite.deployment.DeploymentStage;
 import dev.lazurite.network.NetworkRuleStage;
 import dev.lazurite.ondata.RetrievalStage;
@@ -56,7 +58,7 @@ public final class DataPlaneStages {
       resources = Map.copyOf(resources);
     }
 
-    /** Parts without budget enforcement. */
+    /** Parts without budgets: the budget stage never blocks. */
     public Parts(
         Supplier<RuntimeSnapshot> snapshot,
         TokenValidator tokenValidator,
@@ -79,7 +81,7 @@ public final class DataPlaneStages {
           listener,
           clock,
           resources,
-          (exchange, chain) -> chain.proceed(exchange));
+          new BudgetStage(new CostCache(), ""));
     }
   }
 
