@@ -66,6 +66,11 @@ final class ArmClient {
     return name == null ? base : base + "/" + encode(name);
   }
 
+  /** The subscription itself. */
+  String subscriptionPath() {
+    return "/subscriptions/" + subscription;
+  }
+
   /** Every resource of the subscription. */
   String subscriptionAccountsPath() {
     return "/subscriptions/%s/providers/Microsoft.CognitiveServices/accounts"

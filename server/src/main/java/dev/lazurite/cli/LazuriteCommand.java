@@ -28,6 +28,8 @@ import picocli.CommandLine.Command;
       TrainCommand.class,
       FileCommand.class,
       BatchCommand.class,
-      AuditCommand.class
+      AuditCommand.class,
+      CostCommand.class,
+      PriceCommand.class
     })
 public final class LazuriteCommand {}

@@ -87,6 +87,12 @@ public enum ErrorCode {
           + " here: https://aka.ms/oai/quotaincrease if you would like to further increase the"
           + " default rate limit."),
   UPSTREAM_RATE_LIMITED(429, Shape.AZURE, "429", "%s"),
+  BUDGET_EXCEEDED(
+      429,
+      Shape.AZURE,
+      "BudgetExceeded",
+      "The budget '%s' that covers this deployment has reached its amount for the current period"
+          + " and blocks further requests. Raise the budget's amount or wait for its next period."),
   UPSTREAM_ERROR(502, Shape.AZURE, "BadGateway", "%s"),
   TIMEOUT(408, Shape.AZURE, "Timeout", "The operation was timeout."),
   SERVICE_UNAVAILABLE_NO_BACKEND(

@@ -3,6 +3,8 @@ package dev.lazurite.server;
 import dev.lazurite.auth.AuthenticationStage;
 import dev.lazurite.auth.TokenValidator;
 import dev.lazurite.catalog.ModelListStage;
+import dev.lazurite.cost.BudgetStage;
+import dev.lazurite.cost.CostCache;
 import dev.lazurite.deployment.DeploymentStage;
 import dev.lazurite.network.NetworkRuleStage;
 import dev.lazurite.ondata.RetrievalStage;
@@ -50,9 +52,36 @@ public final class DataPlaneStages {
       ContentSafety safety,
       PipelineListener listener,
       Clock clock,
-      Map<Operation, Stage> resources) {
+      Map<Operation, Stage> resources,
+      Stage budgets) {
     public Parts {
       resources = Map.copyOf(resources);
+    }
+
+    /** Parts without budgets: the budget stage never blocks. */
+    public Parts(
+        Supplier<RuntimeSnapshot> snapshot,
+        TokenValidator tokenValidator,
+        TokenCounter tokens,
+        QuotaCounters quota,
+        Duration failoverDeadline,
+        Retriever retriever,
+        ContentSafety safety,
+        PipelineListener listener,
+        Clock clock,
+        Map<Operation, Stage> resources) {
+      this(
+          snapshot,
+          tokenValidator,
+          tokens,
+          quota,
+          failoverDeadline,
+          retriever,
+          safety,
+          listener,
+          clock,
+          resources,
+          new BudgetStage(new CostCache(), ""));
     }
   }
 
@@ -83,6 +112,8 @@ public final class DataPlaneStages {
               new DeploymentStage(),
               // Parameters for this api-version, prompt tokens, context window. -> 400
               new RequestStage(p.tokens()),
+              // A budget with a hard cap that covers the deployment and is spent. -> 429
+              p.budgets(),
               // Tokens per minute and requests per 10 s: estimate in, settle out. -> 429
               new QuotaStage(p.quota()),
               // Content filter policy on the prompt, before anything is spent on it. -> 400

@@ -3,6 +3,8 @@ package dev.lazurite.server;
 import static java.util.Objects.requireNonNull;
 
 import dev.lazurite.config.ServerConfig;
+import dev.lazurite.cost.BudgetStage;
+import dev.lazurite.cost.Pricer;
 import dev.lazurite.files.FileLimits;
 import dev.lazurite.files.FileStages;
 import dev.lazurite.internal.InternalCalls;
@@ -83,9 +85,16 @@ public final class DataPlaneWiring {
                   host -> ServerHosts.own(config, host)),
               Classifiers.contentSafety(
                   config.safety(), shipped, backends.embedded()::vectors, backends.outbound()),
-              PipelineListener.of(List.of(new MeteringListener(foundation.usage(), clock), audit)),
+              PipelineListener.of(
+                  List.of(
+                      new MeteringListener(
+                          foundation.usage(),
+                          clock,
+                          new Pricer(foundation.snapshots(), foundation.cost().cache())),
+                      audit)),
               clock,
-              resources(FileStages.of(foundation.files(), FileLimits.AZURE), batches)),
+              resources(FileStages.of(foundation.files(), FileLimits.AZURE), batches),
+              new BudgetStage(foundation.cost().cache(), foundation.subscription())),
           Regions.displayName(config.region()),
           TrustedProxies.parse(config.edge().trustedProxies().orElse(null)),
           config.edge().endpointHostTemplate().map(HostTemplate::parse));

@@ -255,6 +255,11 @@ public final class LazuriteServer implements AutoCloseable {
     return foundation.store();
   }
 
+  /** Prices, budgets and their evaluation. */
+  public dev.lazurite.cost.CostService cost() {
+    return foundation.cost();
+  }
+
   /** Waits until every usage record so far is stored. */
   public void flushUsage() {
     foundation.usage().flush();

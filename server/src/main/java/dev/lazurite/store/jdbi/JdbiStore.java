@@ -43,6 +43,7 @@ public class JdbiStore implements Store, ControlStore, UsageStore {
   private final JdbiFileRecords files;
   private final JdbiBatches batches;
   private final JdbiAuditRecords audit;
+  private final JdbiCostStore cost;
   private final JdbiSettings settings;
   private final JdbiSharedSecrets shared;
   private final ChangeSignal changes;
@@ -83,6 +84,7 @@ public class JdbiStore implements Store, ControlStore, UsageStore {
     this.files = new JdbiFileRecords(jdbi);
     this.batches = new JdbiBatches(jdbi, dialect);
     this.audit = new JdbiAuditRecords(jdbi);
+    this.cost = new JdbiCostStore(jdbi);
     this.settings = new JdbiSettings(jdbi);
     this.shared = new JdbiSharedSecrets(jdbi, this::seal, this::open);
     this.changes = ChangeSignal.of(url);
@@ -446,6 +448,11 @@ public class JdbiStore implements Store, ControlStore, UsageStore {
 
   public dev.lazurite.batch.BatchRepository batches() {
     return batches;
+  }
+
+  /** Prices, deployment tags, budgets and action groups. */
+  public dev.lazurite.cost.CostStore cost() {
+    return cost;
   }
 
   @Override

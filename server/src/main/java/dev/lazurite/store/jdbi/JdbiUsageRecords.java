@@ -13,8 +13,9 @@ import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 final class JdbiUsageRecords {
   private static final String INSERT =
       "INSERT INTO usage_records (recorded_at, request_id, account, deployment, model, operation,"
-          + " caller, prompt_tokens, completion_tokens, status, latency_ms, streamed) VALUES (?, ?,"
-          + " ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+          + " caller, prompt_tokens, completion_tokens, status, latency_ms, streamed,"
+          + " resource_group, pricing, tags, cached_prompt_tokens, cost_pico_usd) VALUES (?, ?, ?,"
+          + " ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
   private final Jdbi jdbi;
 
@@ -44,6 +45,11 @@ final class JdbiUsageRecords {
               batch.setInt(10, r.status());
               batch.setDouble(11, r.latencyMillis());
               batch.setInt(12, r.streamed() ? 1 : 0);
+              batch.setString(13, r.cost().resourceGroup());
+              batch.setString(14, r.cost().pricing());
+              batch.setString(15, dev.lazurite.json.Json.writeString(r.cost().tags()));
+              batch.setInt(16, r.cost().cachedPromptTokens());
+              batch.setLong(17, r.cost().picoUsd());
               batch.addBatch();
             }
             batch.executeBatch();
