@@ -2,6 +2,7 @@ package dev.lazurite.server;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.lazurite.api.responses.ResponseStages;
 import dev.lazurite.config.ServerConfig;
 import dev.lazurite.files.FileLimits;
 import dev.lazurite.files.FileStages;
@@ -83,19 +84,23 @@ public final class DataPlaneWiring {
                   config.safety(), shipped, backends.embedded()::vectors, backends.outbound()),
               PipelineListener.of(List.of(new MeteringListener(foundation.usage(), clock))),
               clock,
-              resources(FileStages.of(foundation.files(), FileLimits.AZURE), batches)),
+              resources(
+                  FileStages.of(foundation.files(), FileLimits.AZURE),
+                  batches,
+                  ResponseStages.of(foundation.store().responses(), clock))),
           Regions.displayName(config.region()),
           TrustedProxies.parse(config.edge().trustedProxies().orElse(null)),
           config.edge().endpointHostTemplate().map(HostTemplate::parse));
     }
   }
 
-  /** The stages of resource calls: files and batches. */
+  /** The operations' own stages: files, batches and responses. */
   private static Map<Operation, Stage> resources(
-      Map<Operation, Stage> files, Map<Operation, Stage> batches) {
+      Map<Operation, Stage> files, Map<Operation, Stage> batches, Map<Operation, Stage> responses) {
     Map<Operation, Stage> all = new EnumMap<>(Operation.class);
     all.putAll(files);
     all.putAll(batches);
+    all.putAll(responses);
     return all;
   }
 

@@ -41,6 +41,7 @@ public class JdbiStore implements Store, ControlStore, UsageStore {
   private final JdbiDeletedAccountStore deletedAccounts;
   private final JdbiUsageRecords usage;
   private final JdbiFileRecords files;
+  private final JdbiResponses responses;
   private final JdbiBatches batches;
   private final JdbiSettings settings;
   private final JdbiSharedSecrets shared;
@@ -80,6 +81,7 @@ public class JdbiStore implements Store, ControlStore, UsageStore {
     this.deletedAccounts = new JdbiDeletedAccountStore(jdbi, this::seal, this::open);
     this.usage = new JdbiUsageRecords(jdbi);
     this.files = new JdbiFileRecords(jdbi);
+    this.responses = new JdbiResponses(jdbi);
     this.batches = new JdbiBatches(jdbi, dialect);
     this.settings = new JdbiSettings(jdbi);
     this.shared = new JdbiSharedSecrets(jdbi, this::seal, this::open);
@@ -435,6 +437,11 @@ public class JdbiStore implements Store, ControlStore, UsageStore {
   /** What each stored file of the Files API is. */
   public dev.lazurite.files.FileRecords files() {
     return files;
+  }
+
+  /** Stored responses of the Responses API. */
+  public dev.lazurite.api.responses.ResponseStore responses() {
+    return responses;
   }
 
   /** Batch jobs and their lines. */
