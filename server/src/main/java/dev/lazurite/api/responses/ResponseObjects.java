@@ -127,9 +127,13 @@ final class ResponseObjects {
     int input = chat.path("prompt_tokens").asInt();
     int output = chat.path("completion_tokens").asInt();
     usage.put("input_tokens", input);
+    // OpenAI's newest usage also reports prompt-cache writes (openai-java requires the field).
     usage
         .putObject("input_tokens_details")
-        .put("cached_tokens", chat.path("prompt_tokens_details").path("cached_tokens").asInt());
+        .put("cached_tokens", chat.path("prompt_tokens_details").path("cached_tokens").asInt())
+        .put(
+            "cache_write_tokens",
+            chat.path("prompt_tokens_details").path("cache_write_tokens").asInt());
     usage.put("output_tokens", output);
     usage
         .putObject("output_tokens_details")
