@@ -32,6 +32,8 @@ class ResponsesOpenAiJavaTest {
   @BeforeAll
   static void start() {
     server = TestingServer.start();
+    // Chains carry the simulator's random answers back into the prompt.
+    dev.lazurite.testing.TestingFilters.annotateOnly(server, "gpt-4o");
     azure = OpenAiClients.azure(server, "2025-03-01-preview");
     v1 = OpenAiClients.v1(server);
   }

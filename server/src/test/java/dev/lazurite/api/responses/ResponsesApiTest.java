@@ -22,6 +22,8 @@ class ResponsesApiTest {
   static void start() {
     server = TestingServer.start();
     http = server.http();
+    // Chains carry the simulator's random answers back into the prompt.
+    dev.lazurite.testing.TestingFilters.annotateOnly(server, "gpt-4o");
   }
 
   @AfterAll
