@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.lazurite.pipeline.EventSink;
 import dev.lazurite.pipeline.EventStream;
+import dev.lazurite.pipeline.NamedEvent;
 import dev.lazurite.pipeline.StreamEvent;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -259,7 +260,9 @@ final class ResponseEventStream implements EventStream {
     for (int i = 0; i < events.size(); i++) {
       ObjectNode e = events.get(i);
       e.put("sequence_number", sequence++);
-      sink.send(new StreamEvent(e, i == 0 ? completionTokens : 0));
+      sink.send(
+          new StreamEvent(
+              new NamedEvent(e.get("type").asText(), e), i == 0 ? completionTokens : 0));
     }
   }
 }

@@ -160,6 +160,8 @@ class ResponsesApiTest {
     var result = http.post(V1, "{\"model\":\"gpt-4o\",\"input\":\"Hello!\",\"stream\":true}");
     assertThat(result.status()).isEqualTo(200);
     assertThat(result.header("content-type")).startsWith("text/event-stream");
+    assertThat(result.body())
+        .startsWith("event: response.created\ndata: {\"type\":\"response.created\"");
     List<JsonNode> events = result.events();
     List<String> types = events.stream().map(e -> e.get("type").asText()).distinct().toList();
     assertThat(types)
