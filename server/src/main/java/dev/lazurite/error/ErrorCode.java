@@ -113,6 +113,28 @@ public enum ErrorCode {
   FILE_NOT_FOUND(404, Shape.AZURE, "notFound", "File with id '%s' was not found."),
   FILE_QUOTA_EXCEEDED(400, Shape.AZURE, "quotaExceeded", "%s"),
   BATCH_NOT_FOUND(404, Shape.OPENAI, "invalid_request_error", "No batch found with id '%s'."),
+  // Responses: the OpenAI model service's messages, passed through by Azure.
+  RESPONSES_API_VERSION(
+      400,
+      Shape.OPENAI,
+      "invalid_request_error",
+      "Azure OpenAI Responses API is enabled only for api-version 2025-03-01-preview and later"),
+  RESPONSE_NOT_FOUND(
+      404, Shape.OPENAI, "invalid_request_error", "Response with id '%s' not found."),
+  RESPONSES_CONTENT_FILTER(
+      400,
+      Shape.CONTENT_FILTERS,
+      "content_filter",
+      "The response was filtered due to the prompt triggering Azure OpenAI's content management"
+          + " policy. Please modify your prompt and retry. To learn more about our content filtering"
+          + " policies please read our documentation: https://go.microsoft.com/fwlink/?linkid=2198766"),
+  ASSISTANTS_RETIRED(
+      404,
+      Shape.AZURE,
+      "404",
+      "Resource not found. The Assistants API is not served here: Azure retires it on 2026-08-26."
+          + " Use the Responses API (POST /openai/v1/responses, or /openai/responses with"
+          + " api-version 2025-03-01-preview or later) instead."),
   TOKEN_LIMIT_EXCEEDED(
       400,
       Shape.AZURE,
@@ -251,7 +273,12 @@ public enum ErrorCode {
     BARE,
     EXACT,
     /** The OpenAI layout plus {@code status} and {@code innererror.content_filter_result}. */
-    CONTENT_FILTER
+    CONTENT_FILTER,
+    /**
+     * The Responses layout of a content filter error: the OpenAI layout plus a {@code
+     * content_filters} array with one blocked {@code prompt} entry, and no {@code innererror}.
+     */
+    CONTENT_FILTERS
   }
 
   private final int status;

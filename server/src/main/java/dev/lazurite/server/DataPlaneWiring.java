@@ -2,6 +2,7 @@ package dev.lazurite.server;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.lazurite.api.responses.ResponseStages;
 import dev.lazurite.config.ServerConfig;
 import dev.lazurite.cost.BudgetStage;
 import dev.lazurite.cost.Pricer;
@@ -93,7 +94,10 @@ public final class DataPlaneWiring {
                           new Pricer(foundation.snapshots(), foundation.cost().cache())),
                       audit)),
               clock,
-              resources(FileStages.of(foundation.files(), FileLimits.AZURE), batches),
+              resources(
+                  FileStages.of(foundation.files(), FileLimits.AZURE),
+                  batches,
+                  ResponseStages.of(foundation.store().responses(), clock)),
               new BudgetStage(foundation.cost().cache(), foundation.subscription())),
           Regions.displayName(config.region()),
           TrustedProxies.parse(config.edge().trustedProxies().orElse(null)),
@@ -101,12 +105,13 @@ public final class DataPlaneWiring {
     }
   }
 
-  /** The stages of resource calls: files and batches. */
+  /** The operations' own stages: files, batches and responses. */
   private static Map<Operation, Stage> resources(
-      Map<Operation, Stage> files, Map<Operation, Stage> batches) {
+      Map<Operation, Stage> files, Map<Operation, Stage> batches, Map<Operation, Stage> responses) {
     Map<Operation, Stage> all = new EnumMap<>(Operation.class);
     all.putAll(files);
     all.putAll(batches);
+    all.putAll(responses);
     return all;
   }
 

@@ -41,6 +41,7 @@ public class JdbiStore implements Store, ControlStore, UsageStore {
   private final JdbiDeletedAccountStore deletedAccounts;
   private final JdbiUsageRecords usage;
   private final JdbiFileRecords files;
+  private final JdbiResponses responses;
   private final JdbiBatches batches;
   private final JdbiAuditRecords audit;
   private final JdbiCostStore cost;
@@ -82,6 +83,7 @@ public class JdbiStore implements Store, ControlStore, UsageStore {
     this.deletedAccounts = new JdbiDeletedAccountStore(jdbi, this::seal, this::open);
     this.usage = new JdbiUsageRecords(jdbi);
     this.files = new JdbiFileRecords(jdbi);
+    this.responses = new JdbiResponses(jdbi);
     this.batches = new JdbiBatches(jdbi, dialect);
     this.audit = new JdbiAuditRecords(jdbi);
     this.cost = new JdbiCostStore(jdbi);
@@ -439,6 +441,11 @@ public class JdbiStore implements Store, ControlStore, UsageStore {
   /** What each stored file of the Files API is. */
   public dev.lazurite.files.FileRecords files() {
     return files;
+  }
+
+  /** Stored responses of the Responses API. */
+  public dev.lazurite.api.responses.ResponseStore responses() {
+    return responses;
   }
 
   /** Batch jobs and their lines. */
