@@ -42,6 +42,7 @@ public final class MeteringListener implements PipelineListener {
             ledger.completionTokens(),
             ledger.status(),
             ledger.latencyMillis(),
-            ledger.streamed()));
+            ledger.streamed(),
+            ledger.firstByteMillis()));
   }
 }

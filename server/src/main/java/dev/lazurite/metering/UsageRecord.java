@@ -10,6 +10,7 @@ import java.time.Instant;
  * by secret.
  *
  * @param status the HTTP status; 499 when the client went away mid-stream
+ * @param firstByteMillis from arrival to the first byte of the answer (a stream's first event)
  */
 public record UsageRecord(
     Instant time,
@@ -23,7 +24,8 @@ public record UsageRecord(
     int completionTokens,
     int status,
     double latencyMillis,
-    boolean streamed) {
+    boolean streamed,
+    double firstByteMillis) {
   public static final int CLIENT_CLOSED = Ledger.CLIENT_CLOSED;
 
   public UsageRecord {
@@ -34,5 +36,35 @@ public record UsageRecord(
     requireNonNull(model, "model is null");
     requireNonNull(operation, "operation is null");
     requireNonNull(caller, "caller is null");
+  }
+
+  /** A record whose first byte was its last: a whole body. */
+  public UsageRecord(
+      Instant time,
+      String requestId,
+      String account,
+      String deployment,
+      String model,
+      String operation,
+      String caller,
+      int promptTokens,
+      int completionTokens,
+      int status,
+      double latencyMillis,
+      boolean streamed) {
+    this(
+        time,
+        requestId,
+        account,
+        deployment,
+        model,
+        operation,
+        caller,
+        promptTokens,
+        completionTokens,
+        status,
+        latencyMillis,
+        streamed,
+        latencyMillis);
   }
 }

@@ -11,6 +11,8 @@ import dev.lazurite.auth.Principal;
  * Fields the request never reached (a 404 before any account was found) are empty strings.
  *
  * @param status the HTTP status sent, or {@link #CLIENT_CLOSED} when the client left mid-stream
+ * @param firstByteNanos when the first event of a stream was handed to the client; for a whole
+ *     body, or a stream that sent nothing, {@code endedNanos}
  */
 public record Ledger(
     String requestId,
@@ -24,7 +26,8 @@ public record Ledger(
     int status,
     boolean streamed,
     long receivedNanos,
-    long endedNanos) {
+    long endedNanos,
+    long firstByteNanos) {
   /** The status recorded for a stream the client abandoned (nginx's convention). */
   public static final int CLIENT_CLOSED = 499;
 
@@ -45,6 +48,18 @@ public record Ledger(
       int status,
       boolean streamed,
       long endedNanos) {
+    return of(last, promptTokens, completionTokens, status, streamed, endedNanos, endedNanos);
+  }
+
+  /** A streamed request whose first event reached the client at {@code firstByteNanos}. */
+  static Ledger of(
+      Exchange last,
+      int promptTokens,
+      int completionTokens,
+      int status,
+      boolean streamed,
+      long endedNanos,
+      long firstByteNanos) {
     var request = last.request();
     return new Ledger(
         request.requestId(),
@@ -58,16 +73,22 @@ public record Ledger(
         status,
         streamed,
         request.receivedNanos(),
-        endedNanos);
+        endedNanos,
+        firstByteNanos);
   }
 
   /** A request refused before it had a route (an unknown path). */
   static Ledger unrouted(String requestId, int status, long receivedNanos, long endedNanos) {
     return new Ledger(
-        requestId, "", "", "", "", "", 0, 0, status, false, receivedNanos, endedNanos);
+        requestId, "", "", "", "", "", 0, 0, status, false, receivedNanos, endedNanos, endedNanos);
   }
 
   public double latencyMillis() {
     return (endedNanos - receivedNanos) / 1_000_000.0;
+  }
+
+  /** From the request's arrival to its answer's first byte. */
+  public double firstByteMillis() {
+    return (firstByteNanos - receivedNanos) / 1_000_000.0;
   }
 }

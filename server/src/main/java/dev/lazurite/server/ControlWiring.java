@@ -26,20 +26,25 @@ public final class ControlWiring {
       SearchServices searchServices,
       ServerAddresses addresses) {
     var store = foundation.store();
-    this.arm =
-        addresses.whenBound(
-            new ArmHandler(
-                foundation.control(),
-                store,
-                foundation.admin().token(),
-                addresses::resources,
-                clock,
-                identity.ownTokens(Set.of(Audiences.MANAGEMENT)),
-                foundation.subscription(),
-                identity.issuer().tenantId(),
-                foundation.quota(),
-                searchServices,
-                store.rai()));
+    var handler =
+        new ArmHandler(
+            foundation.control(),
+            store,
+            foundation.admin().token(),
+            addresses::resources,
+            clock,
+            identity.ownTokens(Set.of(Audiences.MANAGEMENT)),
+            foundation.subscription(),
+            identity.issuer().tenantId(),
+            foundation.quota(),
+            searchServices,
+            store.rai());
+    new dev.lazurite.observability.azure.InsightsRoutes(
+            foundation.control(),
+            new dev.lazurite.observability.azure.AzureMetrics(store.usage()),
+            clock)
+        .register(handler.routes());
+    this.arm = addresses.whenBound(handler);
   }
 
   /** Registers ARM and the cloud's metadata endpoints. */

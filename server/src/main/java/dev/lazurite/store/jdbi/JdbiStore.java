@@ -472,6 +472,12 @@ public class JdbiStore implements Store, ControlStore, UsageStore {
     return usage.summarize(account, since);
   }
 
+  @Override
+  public void scan(
+      String account, Instant from, Instant to, java.util.function.Consumer<UsageRecord> each) {
+    usage.scan(account, from, to, each);
+  }
+
   /** Counts usage records, for tests and the shutdown log. */
   public long usageRecordCount() {
     return usage.count();
