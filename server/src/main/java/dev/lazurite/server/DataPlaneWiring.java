@@ -56,6 +56,7 @@ public final class DataPlaneWiring {
      * The parts a server builds its data plane from.
      *
      * @param internal the model calls this server makes, for On Your Data's query embeddings
+     * @param observers the listeners of metrics and traces, after metering
      */
     static Parts of(
         ServerConfig config,
@@ -65,7 +66,8 @@ public final class DataPlaneWiring {
         SearchWiring search,
         InternalCalls internal,
         ShippedClassifier shipped,
-        Map<Operation, Stage> batches) {
+        Map<Operation, Stage> batches,
+        List<PipelineListener> observers) {
       var backends = foundation.backends();
       return new Parts(
           new DataPlaneStages.Parts(
@@ -81,7 +83,12 @@ public final class DataPlaneWiring {
                   host -> ServerHosts.own(config, host)),
               Classifiers.contentSafety(
                   config.safety(), shipped, backends.embedded()::vectors, backends.outbound()),
-              PipelineListener.of(List.of(new MeteringListener(foundation.usage(), clock))),
+              PipelineListener.of(
+                  java.util.stream.Stream.concat(
+                          java.util.stream.Stream.of(
+                              new MeteringListener(foundation.usage(), clock)),
+                          observers.stream())
+                      .toList()),
               clock,
               resources(FileStages.of(foundation.files(), FileLimits.AZURE), batches)),
           Regions.displayName(config.region()),

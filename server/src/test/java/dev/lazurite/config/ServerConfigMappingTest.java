@@ -59,7 +59,8 @@ class ServerConfigMappingTest {
             new IdentityConfig(Optional.empty()),
             new SearchConfig(Optional.empty()),
             FilesConfig.DEFAULT,
-            new BatchConfig(Duration.ofSeconds(1), Duration.ofSeconds(60), 8, Optional.empty()));
+            new BatchConfig(Duration.ofSeconds(1), Duration.ofSeconds(60), 8, Optional.empty()),
+            new ObservabilityConfig(true, Optional.empty(), "lazurite"));
     assertThat(ConfigLoader.load(Map.of(), Map.of(), Optional.empty())).isEqualTo(expected);
     assertThat(ServerConfig.defaults(Path.of("lazurite-data"))).isEqualTo(expected);
   }
@@ -128,6 +129,10 @@ class ServerConfigMappingTest {
           leaseMs: 5000
           concurrency: 3
           expiryS: 86400
+        observability:
+          metrics: false
+          otlpEndpoint: http://collector:4318
+          serviceName: gateway-eu
         """);
     assertThat(ConfigLoader.load(Map.of(), Map.of(), Optional.of(yaml))).isEqualTo(expected());
   }
@@ -285,6 +290,9 @@ class ServerConfigMappingTest {
     env.put("LAZURITE_BATCH_LEASE_MS", "5000");
     env.put("LAZURITE_BATCH_CONCURRENCY", "3");
     env.put("LAZURITE_BATCH_EXPIRY_S", "86400");
+    env.put("LAZURITE_METRICS", "false");
+    env.put("LAZURITE_OTLP_ENDPOINT", "http://collector:4318");
+    env.put("LAZURITE_SERVICE_NAME", "gateway-eu");
     return env;
   }
 
@@ -329,6 +337,8 @@ class ServerConfigMappingTest {
             Duration.ofMillis(250),
             Duration.ofMillis(5000),
             3,
-            Optional.of(Duration.ofSeconds(86400))));
+            Optional.of(Duration.ofSeconds(86400))),
+        new ObservabilityConfig(
+            false, Optional.of(java.net.URI.create("http://collector:4318")), "gateway-eu"));
   }
 }

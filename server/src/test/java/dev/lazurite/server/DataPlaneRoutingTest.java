@@ -71,7 +71,8 @@ class DataPlaneRoutingTest {
                 TestingServer.shippedClassifier(),
                 BatchStages.of(
                     new BatchService(
-                        foundation.store().batches(), foundation.files(), clock, () -> {}))));
+                        foundation.store().batches(), foundation.files(), clock, () -> {})),
+                java.util.List.of()));
     pipelines.set(dataPlane.pipelines());
     server = WebServer.builder().host("127.0.0.1").port(0).routing(dataPlane::routing).build();
     server.start();

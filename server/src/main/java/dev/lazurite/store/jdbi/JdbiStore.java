@@ -478,6 +478,15 @@ public class JdbiStore implements Store, ControlStore, UsageStore {
     usage.scan(account, from, to, each);
   }
 
+  /** Whether the database answers a trivial query. */
+  public boolean reachable() {
+    try {
+      return jdbi.withHandle(h -> h.createQuery("SELECT 1").mapTo(Integer.class).one()) == 1;
+    } catch (RuntimeException e) {
+      return false;
+    }
+  }
+
   /** Counts usage records, for tests and the shutdown log. */
   public long usageRecordCount() {
     return usage.count();
