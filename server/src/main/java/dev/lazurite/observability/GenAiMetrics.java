@@ -77,7 +77,6 @@ public final class GenAiMetrics implements PipelineListener {
   private DistributionSummary tokens(Tags tags, String type) {
     return DistributionSummary.builder("gen_ai.client.token.usage")
         .description("Number of input and output tokens used.")
-        .baseUnit("{token}")
         .tags(tags)
         .tag(GenAi.TOKEN_TYPE, type)
         .serviceLevelObjectives(TOKEN_BUCKETS)
