@@ -28,6 +28,7 @@ import java.util.function.Function;
  *
  * @param aggregations empty when the query names none: each metric's primary aggregation is used
  * @param interval the grain; the whole span for {@code FULL}
+ * @param full whether the query asked for one value over the whole span ({@code interval=FULL})
  * @param filter the dimensions the query splits by or restricts
  * @param metadataOnly {@code resultType=Metadata}: the series without their data
  */
@@ -37,6 +38,7 @@ public record MetricsQuery(
     Instant from,
     Instant to,
     Duration interval,
+    boolean full,
     MetricsFilter filter,
     int top,
     boolean metadataOnly) {
@@ -111,7 +113,15 @@ public record MetricsQuery(
     boolean metadataOnly =
         query.apply("resultType").orElse("Data").strip().equalsIgnoreCase("metadata");
     return new MetricsQuery(
-        metrics, aggregations, span[0], span[1], interval, filter, top, metadataOnly);
+        metrics,
+        aggregations,
+        span[0],
+        span[1],
+        interval,
+        query.apply("interval").orElse("").strip().equalsIgnoreCase("FULL"),
+        filter,
+        top,
+        metadataOnly);
   }
 
   private static List<String> list(String text) {
@@ -215,8 +225,8 @@ public record MetricsQuery(
   /** The first grain boundary at or before the span's start: where Azure's series begin. */
   Instant alignedStart() {
     long grain = interval.toSeconds();
-    if (grain <= 0 || interval.compareTo(Duration.ofDays(1)) > 0 || !GRAINS.contains(interval)) {
-      return from.truncatedTo(ChronoUnit.SECONDS);
+    if (full) {
+      return from;
     }
     long seconds = from.getEpochSecond();
     return Instant.ofEpochSecond(seconds - Math.floorMod(seconds, grain));
