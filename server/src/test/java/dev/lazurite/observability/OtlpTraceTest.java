@@ -29,6 +29,7 @@ class OtlpTraceTest {
   static final List<byte[]> exports = new CopyOnWriteArrayList<>();
   static final List<String> contentTypes = new CopyOnWriteArrayList<>();
   static TestingServer server;
+  static TestingServer upstream;
 
   @BeforeAll
   static void start() throws Exception {
@@ -45,16 +46,25 @@ class OtlpTraceTest {
         });
     receiver.start();
     URI endpoint = URI.create("http://127.0.0.1:" + receiver.getAddress().getPort());
+    upstream =
+        TestingServer.start(
+            c ->
+                c.withObservability(
+                    new ObservabilityConfig(false, Optional.of(endpoint), "lazurite-upstream")));
     server =
         TestingServer.start(
             c ->
                 c.withObservability(
-                    new ObservabilityConfig(true, Optional.of(endpoint), "lazurite-test")));
+                    new ObservabilityConfig(true, Optional.of(endpoint), "lazurite-test")),
+            java.util.Map.of("UPSTREAM_KEY", upstream.key())::get);
+    server.deployUpstream(
+        "proxied", "gpt-4o", upstream.endpoint() + "/openai/v1", "gpt-4o", "UPSTREAM_KEY");
   }
 
   @AfterAll
   static void stop() {
     server.close();
+    upstream.close();
     receiver.stop(0);
   }
 
@@ -92,6 +102,34 @@ class OtlpTraceTest {
         .contains("backend deployment")
         .contains("lazurite-test")
         .doesNotContain(server.key());
+  }
+
+  @Test
+  void theUpstreamCallCarriesTheTraceOn() {
+    String trace = "0af7651916cd43dd8448eb211c80319c";
+    var answer =
+        server
+            .http()
+            .send(
+                "POST",
+                "/openai/deployments/proxied/chat/completions?api-version=2024-10-21",
+                "{\"messages\":[{\"role\":\"user\",\"content\":\"Pass it on\"}]}",
+                "api-key",
+                server.key(),
+                "traceparent",
+                "00-" + trace + "-b7ad6b7169203331-01");
+    assertThat(answer.status()).as(answer.body()).isEqualTo(200);
+    server.server().observability().tracing().orElseThrow().flush();
+    upstream.server().observability().tracing().orElseThrow().flush();
+    byte[] id = HexFormat.of().parseHex(trace);
+    // The upstream Lazurite's own export names the same trace: the gateway sent traceparent.
+    assertThat(exports)
+        .anySatisfy(
+            export -> {
+              assertThat(new String(export, StandardCharsets.ISO_8859_1))
+                  .contains("lazurite-upstream");
+              assertThat(indexOf(export, id)).isNotNegative();
+            });
   }
 
   private static byte[] concat() {
