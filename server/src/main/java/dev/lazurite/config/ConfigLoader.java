@@ -137,7 +137,18 @@ public final class ConfigLoader {
         new SearchConfig(optional("ingestRoot", "LAZURITE_INGEST_ROOT").map(Path::of)),
         optional("fileStorage", "LAZURITE_FILE_STORAGE").map(FilesConfig::parse).orElse(d.files()),
         batch(),
-        audit());
+        audit(),
+        new ObservabilityConfig(
+            optional("observability.metrics", "LAZURITE_METRICS")
+                .map(text -> Boolean.parseBoolean(text.strip()))
+                .orElse(d.observability().metrics()),
+            optional("observability.otlpEndpoint", "LAZURITE_OTLP_ENDPOINT")
+                .filter(text -> !text.isBlank())
+                .map(text -> java.net.URI.create(text.strip())),
+            value(
+                "observability.serviceName",
+                "LAZURITE_SERVICE_NAME",
+                d.observability().serviceName())));
   }
 
   private AuditConfig audit() {

@@ -32,6 +32,7 @@ import java.util.Optional;
  * @param files where uploaded files' contents are kept
  * @param batch how batch jobs run
  * @param audit the audit log's sinks, retention and checkpoints
+ * @param observability metrics and traces
  */
 public record ServerConfig(
     String host,
@@ -59,7 +60,8 @@ public record ServerConfig(
     SearchConfig search,
     FilesConfig files,
     BatchConfig batch,
-    AuditConfig audit) {
+    AuditConfig audit,
+    ObservabilityConfig observability) {
   public static final String DEFAULT_HOST = "127.0.0.1";
   public static final int DEFAULT_PORT = 8080;
   public static final int DEFAULT_HTTPS_PORT = 8443;
@@ -101,6 +103,7 @@ public record ServerConfig(
     requireNonNull(files, "files is null");
     requireNonNull(batch, "batch is null");
     requireNonNull(audit, "audit is null");
+    requireNonNull(observability, "observability is null");
     if (port < 0 || port > 65535) {
       throw new IllegalArgumentException("port must be 0..65535, got " + port);
     }
@@ -143,7 +146,8 @@ public record ServerConfig(
         SearchConfig.DEFAULT,
         FilesConfig.DEFAULT,
         BatchConfig.DEFAULT,
-        AuditConfig.DEFAULT);
+        AuditConfig.DEFAULT,
+        ObservabilityConfig.DEFAULT);
   }
 
   /** For tests: random ports, a given data directory, a five-second grace period. */
@@ -219,6 +223,10 @@ public record ServerConfig(
     return toBuilder().audit(audit).build();
   }
 
+  public ServerConfig withObservability(ObservabilityConfig observability) {
+    return toBuilder().observability(observability).build();
+  }
+
   /** A builder that starts from this configuration. */
   public Builder toBuilder() {
     return new Builder(this);
@@ -252,6 +260,7 @@ public record ServerConfig(
     private FilesConfig files;
     private BatchConfig batch;
     private AuditConfig audit;
+    private ObservabilityConfig observability;
 
     private Builder(ServerConfig from) {
       this.host = from.host;
@@ -280,6 +289,7 @@ public record ServerConfig(
       this.files = from.files;
       this.batch = from.batch;
       this.audit = from.audit;
+      this.observability = from.observability;
     }
 
     public Builder host(String host) {
@@ -402,6 +412,11 @@ public record ServerConfig(
       return this;
     }
 
+    public Builder observability(ObservabilityConfig observability) {
+      this.observability = observability;
+      return this;
+    }
+
     public Builder batch(BatchConfig batch) {
       this.batch = batch;
       return this;
@@ -439,7 +454,8 @@ public record ServerConfig(
           search,
           files,
           batch,
-          audit);
+          audit,
+          observability);
     }
   }
 }

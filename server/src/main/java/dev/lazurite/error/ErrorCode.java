@@ -211,6 +211,8 @@ public enum ErrorCode {
       "NoRegisteredProviderFound",
       "No registered resource provider found for path '%s'."),
   ARM_INVALID_BODY(400, Shape.AZURE, "InvalidRequestContent", "%s"),
+  /** Azure Monitor's answer to a metrics query it cannot run (a metric, grain or span). */
+  ARM_METRICS_BAD_REQUEST(400, Shape.AZURE, "BadRequest", "%s"),
   ARM_INVALID_NAME(400, Shape.AZURE, "InvalidResourceName", "%s"),
   ARM_MODEL_NOT_SUPPORTED(400, Shape.AZURE, "DeploymentModelNotSupported", "%s"),
   ARM_CONFLICT(409, Shape.AZURE, "Conflict", "%s"),

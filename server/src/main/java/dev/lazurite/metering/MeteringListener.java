@@ -54,6 +54,7 @@ public final class MeteringListener implements PipelineListener {
             ledger.status(),
             ledger.latencyMillis(),
             ledger.streamed(),
-            pricing.apply(ledger)));
+            pricing.apply(ledger),
+            ledger.firstByteMillis()));
   }
 }

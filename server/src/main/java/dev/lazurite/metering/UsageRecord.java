@@ -13,6 +13,7 @@ import java.util.TreeMap;
  *
  * @param status the HTTP status; 499 when the client went away mid-stream
  * @param cost what the request cost and whom it is charged to
+ * @param firstByteMillis from arrival to the first byte of the answer (a stream's first event)
  */
 public record UsageRecord(
     Instant time,
@@ -27,10 +28,11 @@ public record UsageRecord(
     int status,
     double latencyMillis,
     boolean streamed,
-    Cost cost) {
+    Cost cost,
+    double firstByteMillis) {
   public static final int CLIENT_CLOSED = Ledger.CLIENT_CLOSED;
 
-  /** A record with no price attached (metering without a price table). */
+  /** A record with no price attached whose first byte was its last (a whole body). */
   public UsageRecord(
       Instant time,
       String requestId,
@@ -57,7 +59,8 @@ public record UsageRecord(
         status,
         latencyMillis,
         streamed,
-        Cost.NONE);
+        Cost.NONE,
+        latencyMillis);
   }
 
   /**

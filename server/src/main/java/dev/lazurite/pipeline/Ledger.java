@@ -14,6 +14,8 @@ import dev.lazurite.auth.Principal;
  *     it (e.g. {@code ChatCompletions_Create})
  * @param resourceId the ARM id of the account the request reached, empty when none
  * @param status the HTTP status sent, or {@link #CLIENT_CLOSED} when the client left mid-stream
+ * @param firstByteNanos when the first event of a stream was handed to the client; for a whole
+ *     body, or a stream that sent nothing, {@code endedNanos}
  */
 public record Ledger(
     String requestId,
@@ -31,7 +33,8 @@ public record Ledger(
     String resourceId,
     Caller caller,
     NetworkPath network,
-    FilterOutcome filter) {
+    FilterOutcome filter,
+    long firstByteNanos) {
   /** The status recorded for a stream the client abandoned (nginx's convention). */
   public static final int CLIENT_CLOSED = 499;
 
@@ -48,7 +51,10 @@ public record Ledger(
     requireNonNull(filter, "filter is null");
   }
 
-  /** A ledger without the caller's detail, network path or filter outcome. */
+  /**
+   * A ledger without the caller's detail, network path or filter outcome, whose first byte was its
+   * last.
+   */
   public Ledger(
       String requestId,
       String operationId,
@@ -78,7 +84,8 @@ public record Ledger(
         "",
         Caller.NONE,
         NetworkPath.UNKNOWN,
-        FilterOutcome.NONE);
+        FilterOutcome.NONE,
+        endedNanos);
   }
 
   /** A request that went through the pipeline; {@code last} is the deepest exchange it reached. */
@@ -89,6 +96,18 @@ public record Ledger(
       int status,
       boolean streamed,
       long endedNanos) {
+    return of(last, promptTokens, completionTokens, status, streamed, endedNanos, endedNanos);
+  }
+
+  /** A streamed request whose first event reached the client at {@code firstByteNanos}. */
+  static Ledger of(
+      Exchange last,
+      int promptTokens,
+      int completionTokens,
+      int status,
+      boolean streamed,
+      long endedNanos,
+      long firstByteNanos) {
     var request = last.request();
     return new Ledger(
         request.requestId(),
@@ -106,7 +125,8 @@ public record Ledger(
         last.accountIfKnown().map(a -> a.account().armId()).orElse(""),
         last.principalIfKnown().map(Caller::of).orElse(Caller.NONE),
         NetworkPath.of(request.origin()),
-        FilterOutcome.NONE);
+        FilterOutcome.NONE,
+        firstByteNanos);
   }
 
   /** The same account, with what the content filter did. */
@@ -127,7 +147,8 @@ public record Ledger(
         resourceId,
         caller,
         network,
-        outcome);
+        outcome,
+        firstByteNanos);
   }
 
   /** The operation's name as Azure's diagnostic logs spell it; empty for an unrouted request. */
@@ -148,5 +169,10 @@ public record Ledger(
 
   public double latencyMillis() {
     return (endedNanos - receivedNanos) / 1_000_000.0;
+  }
+
+  /** From the request's arrival to its answer's first byte. */
+  public double firstByteMillis() {
+    return (firstByteNanos - receivedNanos) / 1_000_000.0;
   }
 }

@@ -51,6 +51,11 @@ public final class ControlWiring {
     new BudgetRoutes(foundation.cost(), scopes).register(handler.routes());
     new CostQueryRoutes(foundation.cost(), scopes).register(handler.routes());
     new PriceRoutes(foundation.cost(), scopes).register(handler.routes());
+    new dev.lazurite.observability.azure.InsightsRoutes(
+            foundation.control(),
+            new dev.lazurite.observability.azure.AzureMetrics(store.usage()),
+            clock)
+        .register(handler.routes());
     this.arm = addresses.whenBound(handler);
   }
 

@@ -60,6 +60,7 @@ public final class DataPlaneWiring {
      *
      * @param internal the model calls this server makes, for On Your Data's query embeddings
      * @param audit the audit log's listener
+     * @param observers the listeners of metrics and traces, after metering
      */
     static Parts of(
         ServerConfig config,
@@ -70,7 +71,8 @@ public final class DataPlaneWiring {
         InternalCalls internal,
         ShippedClassifier shipped,
         Map<Operation, Stage> batches,
-        PipelineListener audit) {
+        PipelineListener audit,
+        List<PipelineListener> observers) {
       var backends = foundation.backends();
       return new Parts(
           new DataPlaneStages.Parts(
@@ -87,12 +89,15 @@ public final class DataPlaneWiring {
               Classifiers.contentSafety(
                   config.safety(), shipped, backends.embedded()::vectors, backends.outbound()),
               PipelineListener.of(
-                  List.of(
-                      new MeteringListener(
-                          foundation.usage(),
-                          clock,
-                          new Pricer(foundation.snapshots(), foundation.cost().cache())),
-                      audit)),
+                  java.util.stream.Stream.concat(
+                          java.util.stream.Stream.of(
+                              new MeteringListener(
+                                  foundation.usage(),
+                                  clock,
+                                  new Pricer(foundation.snapshots(), foundation.cost().cache())),
+                              audit),
+                          observers.stream())
+                      .toList()),
               clock,
               resources(
                   FileStages.of(foundation.files(), FileLimits.AZURE),

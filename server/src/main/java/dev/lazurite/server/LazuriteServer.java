@@ -12,8 +12,11 @@ import dev.lazurite.identity.Audiences;
 import dev.lazurite.identity.IdentityService;
 import dev.lazurite.internal.InternalCalls;
 import dev.lazurite.network.HostTemplate;
+import dev.lazurite.observability.Observability;
+import dev.lazurite.observability.Readiness;
 import dev.lazurite.pipeline.Pipelines;
 import dev.lazurite.quota.QuotaCounters;
+import dev.lazurite.quota.RedisQuotaCounters;
 import dev.lazurite.safety.ShippedClassifier;
 import dev.lazurite.searchservice.SearchServices;
 import dev.lazurite.server.edge.ConnectionGuard;
@@ -47,6 +50,7 @@ public final class LazuriteServer implements AutoCloseable {
   private final Thread embeddingsWarmUp;
   private final BatchRunner batchRunner;
   private final AuditWiring audit;
+  private final Observability observability;
 
   /**
    * @param opened collects what is started, in order, so that a failed start can close it again
@@ -92,6 +96,10 @@ public final class LazuriteServer implements AutoCloseable {
             internal,
             config.batch(),
             clock);
+    this.observability =
+        Observability.of(
+            config.observability(), foundation.snapshots(), foundation.store().batches());
+    opened.push(observability);
     var batches =
         new BatchService(
             foundation.store().batches(), foundation.files(), clock, batchRunner::wake);
@@ -106,7 +114,8 @@ public final class LazuriteServer implements AutoCloseable {
                 internal,
                 shippedClassifier,
                 BatchStages.of(batches),
-                audit.listener()));
+                audit.listener(),
+                observability.listeners()));
     opened.push(batchRunner.start());
     var control = new ControlWiring(clock, foundation, identity, search.services(), addresses);
     long wired = System.nanoTime();
@@ -118,6 +127,7 @@ public final class LazuriteServer implements AutoCloseable {
                 r -> {
                   ServerRoutes.routing(r, dataPlane, control, identity, search);
                   audit.routing(r);
+                  observability.routing(r, foundation.admin().token(), readiness());
                 },
                 dataPlane::privateRouting,
                 search::privateRouting),
@@ -210,6 +220,21 @@ public final class LazuriteServer implements AutoCloseable {
     return config.dataDir();
   }
 
+  /** What {@code /readyz} checks: the store, and Redis when quota counters live there. */
+  private Readiness readiness() {
+    var checks = new java.util.ArrayList<Readiness.Check>();
+    checks.add(new Readiness.Check("store", foundation.store()::reachable));
+    if (foundation.quota() instanceof RedisQuotaCounters redis) {
+      checks.add(new Readiness.Check("redis", redis::reachable));
+    }
+    return new Readiness(checks);
+  }
+
+  /** Metrics and traces: the Prometheus registry and the tracer, when they are on. */
+  public Observability observability() {
+    return observability;
+  }
+
   /** The data-plane pipelines the listeners run, for driving them without HTTP. */
   public Pipelines pipelines() {
     return dataPlane.pipelines();
@@ -279,6 +304,7 @@ public final class LazuriteServer implements AutoCloseable {
     listeners.close();
     audit.close();
     foundation.stopBackground();
+    observability.close();
     foundation.quota().close();
     foundation.backends().close();
     search.services().close();

@@ -60,7 +60,8 @@ class ServerConfigMappingTest {
             new SearchConfig(Optional.empty()),
             FilesConfig.DEFAULT,
             new BatchConfig(Duration.ofSeconds(1), Duration.ofSeconds(60), 8, Optional.empty()),
-            new AuditConfig(true, 0, 1000));
+            new AuditConfig(true, 0, 1000),
+            new ObservabilityConfig(true, Optional.empty(), "lazurite"));
     assertThat(ConfigLoader.load(Map.of(), Map.of(), Optional.empty())).isEqualTo(expected);
     assertThat(ServerConfig.defaults(Path.of("lazurite-data"))).isEqualTo(expected);
   }
@@ -133,6 +134,10 @@ class ServerConfigMappingTest {
           file: false
           retentionDays: 30
           checkpointEvery: 250
+        observability:
+          metrics: false
+          otlpEndpoint: http://collector:4318
+          serviceName: gateway-eu
         """);
     assertThat(ConfigLoader.load(Map.of(), Map.of(), Optional.of(yaml))).isEqualTo(expected());
   }
@@ -296,6 +301,9 @@ class ServerConfigMappingTest {
     env.put("LAZURITE_AUDIT_FILE", "false");
     env.put("LAZURITE_AUDIT_RETENTION_DAYS", "30");
     env.put("LAZURITE_AUDIT_CHECKPOINT_EVERY", "250");
+    env.put("LAZURITE_METRICS", "false");
+    env.put("LAZURITE_OTLP_ENDPOINT", "http://collector:4318");
+    env.put("LAZURITE_SERVICE_NAME", "gateway-eu");
     return env;
   }
 
@@ -341,6 +349,8 @@ class ServerConfigMappingTest {
             Duration.ofMillis(5000),
             3,
             Optional.of(Duration.ofSeconds(86400))),
-        new AuditConfig(false, 30, 250));
+        new AuditConfig(false, 30, 250),
+        new ObservabilityConfig(
+            false, Optional.of(java.net.URI.create("http://collector:4318")), "gateway-eu"));
   }
 }

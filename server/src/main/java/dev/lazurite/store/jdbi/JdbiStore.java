@@ -492,6 +492,21 @@ public class JdbiStore implements Store, ControlStore, UsageStore {
     return usage.summarize(account, since);
   }
 
+  @Override
+  public void scan(
+      String account, Instant from, Instant to, java.util.function.Consumer<UsageRecord> each) {
+    usage.scan(account, from, to, each);
+  }
+
+  /** Whether the database answers a trivial query. */
+  public boolean reachable() {
+    try {
+      return jdbi.withHandle(h -> h.createQuery("SELECT 1").mapTo(Integer.class).one()) == 1;
+    } catch (RuntimeException e) {
+      return false;
+    }
+  }
+
   /** Counts usage records, for tests and the shutdown log. */
   public long usageRecordCount() {
     return usage.count();
