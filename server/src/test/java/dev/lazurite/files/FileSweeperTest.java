@@ -24,23 +24,7 @@ class FileSweeperTest {
   @Test
   void anExpiredFileIsSweptAndAFileThatHasNotExpiredIsKept() throws Exception {
     var now = new AtomicReference<>(Instant.parse("2026-12-05T10:00:00Z"));
-    Clock clock =
-        new Clock() {
-          @Override
-          public ZoneOffset getZone() {
-            return ZoneOffset.UTC;
-          }
-
-          @Override
-          public Clock withZone(java.time.ZoneId zone) {
-            return this;
-          }
-
-          @Override
-          public Instant instant() {
-            return now.get();
-          }
-        };
+    Clock clock = clockAt(now);
     try (var store = new JdbiStore(DatabaseUrl.parse("jdbc:sqlite:" + dir.resolve("s.db")), null)) {
       var files = new FileService(store.files(), new LocalFileStore(dir.resolve("files")), clock);
       FileObject expiring =
@@ -76,23 +60,7 @@ class FileSweeperTest {
   @Test
   void contentWhoseUploadNeverEndedIsRemovedOnceItIsOldAndAFinishedUploadIsNot() throws Exception {
     var now = new AtomicReference<>(Instant.parse("2026-12-05T10:00:00Z"));
-    Clock clock =
-        new Clock() {
-          @Override
-          public ZoneOffset getZone() {
-            return ZoneOffset.UTC;
-          }
-
-          @Override
-          public Clock withZone(java.time.ZoneId zone) {
-            return this;
-          }
-
-          @Override
-          public Instant instant() {
-            return now.get();
-          }
-        };
+    Clock clock = clockAt(now);
     try (var store = new JdbiStore(DatabaseUrl.parse("jdbc:sqlite:" + dir.resolve("s.db")), null)) {
       var files = new FileService(store.files(), new LocalFileStore(dir.resolve("files")), clock);
       FileObject done =
@@ -123,5 +91,25 @@ class FileSweeperTest {
       assertThat(Files.exists(dir.resolve("files/res").resolve(done.id()))).isTrue();
       assertThat(store.files().abandoned(Long.MAX_VALUE, 10)).isEmpty();
     }
+  }
+
+  /** A clock that reads the instant {@code now} holds. */
+  private static Clock clockAt(AtomicReference<Instant> now) {
+    return new Clock() {
+      @Override
+      public ZoneOffset getZone() {
+        return ZoneOffset.UTC;
+      }
+
+      @Override
+      public Clock withZone(java.time.ZoneId zone) {
+        return this;
+      }
+
+      @Override
+      public Instant instant() {
+        return now.get();
+      }
+    };
   }
 }
