@@ -23,6 +23,7 @@ final class OpenIndexes implements AutoCloseable {
   private final Path root;
   private final Embeddings embeddings;
   private final Map<String, Open> open = new ConcurrentHashMap<>();
+  private volatile boolean closed;
 
   OpenIndexes(Path root, Embeddings embeddings) {
     this.root = root;
@@ -36,6 +37,28 @@ final class OpenIndexes implements AutoCloseable {
           IndexStore indexes = new LuceneIndexStore(root.resolve(n), embeddings);
           return new Open(indexes, new SearchApi(n, indexes));
         });
+  }
+
+  /**
+   * Whether the index store answers: not closed, its directory writable, and every opened service's
+   * indexes listed.
+   */
+  boolean reachable() {
+    if (closed) {
+      return false;
+    }
+    try {
+      Files.createDirectories(root);
+    } catch (IOException e) {
+      return false;
+    }
+    if (!Files.isWritable(root)) {
+      return false;
+    }
+    for (Open o : open.values()) {
+      o.indexes().list();
+    }
+    return true;
   }
 
   /** Closes a deleted service's indexes and removes them from disk. */
@@ -56,6 +79,7 @@ final class OpenIndexes implements AutoCloseable {
 
   @Override
   public void close() {
+    closed = true;
     open.values().forEach(o -> o.indexes().close());
     open.clear();
   }

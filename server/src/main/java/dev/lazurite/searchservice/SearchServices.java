@@ -307,6 +307,15 @@ public final class SearchServices implements AutoCloseable {
         a.getBytes(StandardCharsets.UTF_8), b.getBytes(StandardCharsets.UTF_8));
   }
 
+  /**
+   * What {@code /readyz} asks: the services can be read from the store, and their index store is
+   * open and writable.
+   */
+  public boolean reachable() {
+    store.list();
+    return indexes.reachable();
+  }
+
   public SearchApi api(String name) {
     return opened(name).api();
   }

@@ -220,13 +220,17 @@ public final class LazuriteServer implements AutoCloseable {
     return config.dataDir();
   }
 
-  /** What {@code /readyz} checks: the store, and Redis when quota counters live there. */
+  /**
+   * What {@code /readyz} checks: the store, Redis when quota counters live there, and the search
+   * service (its services readable, its index store open).
+   */
   private Readiness readiness() {
     var checks = new java.util.ArrayList<Readiness.Check>();
     checks.add(new Readiness.Check("store", foundation.store()::reachable));
     if (foundation.quota() instanceof RedisQuotaCounters redis) {
       checks.add(new Readiness.Check("redis", redis::reachable));
     }
+    checks.add(new Readiness.Check("search", search.services()::reachable));
     return new Readiness(checks);
   }
 
