@@ -20,11 +20,16 @@ public record Usage(
 
   /** Chat usage with the detail objects current api-versions carry. */
   public static Usage chat(int prompt, int completion) {
+    return chat(prompt, completion, 0);
+  }
+
+  /** Chat usage {@code cached} of whose prompt tokens were served from the prompt cache. */
+  public static Usage chat(int prompt, int completion, int cached) {
     return new Usage(
         prompt,
         completion,
         prompt + completion,
-        new PromptDetails(0, 0),
+        new PromptDetails(cached, 0),
         new CompletionDetails(0, 0, 0, 0));
   }
 

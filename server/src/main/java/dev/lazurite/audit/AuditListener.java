@@ -14,8 +14,9 @@ import java.util.function.Function;
 /**
  * Audits every data-plane request, once, when its ledger closes: who called (key slot, object id,
  * app id, groups), from where and by which path (public, a private endpoint, through a trusted
- * proxy), which deployment and operation, the status, tokens and what the content filter did. The
- * entry is built on the request's thread and written by the {@link AuditWriter}'s own thread.
+ * proxy), which deployment and operation, the status, tokens (cached prompt tokens among them), the
+ * charge (the same one metering records) and what the content filter did. The entry is built on the
+ * request's thread and written by the {@link AuditWriter}'s own thread.
  */
 public final class AuditListener implements PipelineListener {
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
@@ -55,6 +56,11 @@ public final class AuditListener implements PipelineListener {
     p.put("streamType", l.streamed() ? "Streaming" : "Non-Streaming");
     p.put("promptTokens", l.promptTokens());
     p.put("completionTokens", l.completionTokens());
+    p.put("cachedPromptTokens", l.cachedPromptTokens());
+    p.put("costUsd", l.charge().usd().toPlainString());
+    if (!l.charge().pricing().isEmpty()) {
+      p.put("pricing", l.charge().pricing());
+    }
     principal(p.putObject("principal"), l.caller());
     if (!l.caller().objectId().isEmpty()) {
       p.put("objectId", l.caller().objectId());

@@ -23,14 +23,29 @@ public interface Backend extends AutoCloseable {
    *
    * @param body the response, serialized by the data-plane mapper
    * @param promptTokens as the backend counted them (0 to keep the pipeline's count)
+   * @param cachedPromptTokens the prompt tokens the backend served from its prompt cache (Azure's
+   *     {@code prompt_tokens_details.cached_tokens}, Anthropic's {@code cache_read_input_tokens})
    */
-  record Result(Object body, int promptTokens, int completionTokens) implements Answer {
+  record Result(Object body, int promptTokens, int completionTokens, int cachedPromptTokens)
+      implements Answer {
     public Result {
       requireNonNull(body, "body is null");
+      if (cachedPromptTokens < 0) {
+        throw new IllegalArgumentException(
+            "cachedPromptTokens must be >= 0: " + cachedPromptTokens);
+      }
+    }
+
+    /** An answer none of whose prompt came from a prompt cache. */
+    public Result(Object body, int promptTokens, int completionTokens) {
+      this(body, promptTokens, completionTokens, 0);
     }
   }
 
-  /** A streamed answer; its events carry their completion tokens. */
+  /**
+   * A streamed answer; its events carry their completion tokens, and the usage event the prompt
+   * tokens served from the prompt cache.
+   */
   record Streamed(EventStream events) implements Answer {
     public Streamed {
       requireNonNull(events, "events is null");

@@ -38,9 +38,17 @@ public record CostQuery(
     requireNonNull(filter, "filter is null");
   }
 
-  /** One row: the cost, the day ({@code yyyyMMdd}, daily only) and the group's values. */
+  /**
+   * One row: the cost, the day ({@code yyyyMMdd}, daily only), the group's values and its tokens
+   * ({@code cachedPromptTokens} are part of {@code promptTokens}).
+   */
   public record Row(
-      BigDecimal usd, String day, List<String> groups, long promptTokens, long completionTokens) {}
+      BigDecimal usd,
+      String day,
+      List<String> groups,
+      long promptTokens,
+      long completionTokens,
+      long cachedPromptTokens) {}
 
   public List<Row> run(List<CostLine> lines, String subscription) {
     Map<List<String>, long[]> sums = new LinkedHashMap<>();
@@ -53,10 +61,11 @@ public record CostQuery(
       for (String g : groupings) {
         key.add(value(line, g, subscription));
       }
-      long[] acc = sums.computeIfAbsent(key, k -> new long[3]);
+      long[] acc = sums.computeIfAbsent(key, k -> new long[4]);
       acc[0] = Math.addExact(acc[0], line.picoUsd());
       acc[1] += line.promptTokens();
       acc[2] += line.completionTokens();
+      acc[3] += line.cachedPromptTokens();
     }
     List<Row> rows = new ArrayList<>();
     sums.entrySet().stream()
@@ -69,7 +78,8 @@ public record CostQuery(
                         e.getKey().getFirst(),
                         e.getKey().subList(1, e.getKey().size()),
                         e.getValue()[1],
-                        e.getValue()[2])));
+                        e.getValue()[2],
+                        e.getValue()[3])));
     return rows;
   }
 

@@ -21,12 +21,16 @@ import java.util.UUID;
  * {@code POST {scope}/providers/Microsoft.CostManagement/query}: Cost Management's query shape
  * ({@code type}, {@code timeframe}, {@code timePeriod}, {@code dataset.granularity}, {@code
  * dataset.grouping}, {@code dataset.filter}) answered with {@code columns} and {@code rows} from
- * the stored usage, the same rows budgets count.
+ * the stored usage, the same rows budgets count. Beyond Azure, an aggregation named {@code
+ * PromptTokens}, {@code CachedPromptTokens} or {@code CompletionTokens} adds that token sum as a
+ * column after {@code Cost}.
  */
 public final class CostQueryRoutes {
   private static final String QUERY = "/providers/Microsoft.CostManagement/query";
   private static final List<String> TYPES = List.of("ActualCost", "AmortizedCost", "Usage");
   private static final int MAX_GROUPINGS = 2;
+  private static final List<String> QUANTITIES =
+      List.of("PromptTokens", "CachedPromptTokens", "CompletionTokens");
 
   private final CostService cost;
   private final CostScopes scopes;
@@ -45,10 +49,38 @@ public final class CostQueryRoutes {
 
   private ArmResponse query(ArmCall c) {
     ArmScope scope = scopes.of(c);
-    CostQuery query = read(scope, ArmJson.object(c.body()), cost.clock().instant());
+    JsonNode body = ArmJson.object(c.body());
+    CostQuery query = read(scope, body, cost.clock().instant());
     List<CostQuery.Row> rows =
         query.run(cost.store().lines(query.from(), query.to()), cost.subscription());
-    return ArmResponse.ok(view(scope, query, rows));
+    return ArmResponse.ok(view(scope, query, quantities(body.path("dataset")), rows));
+  }
+
+  /** The token sums the query's aggregations ask for, in their order. */
+  static List<String> quantities(JsonNode dataset) {
+    List<String> asked = new ArrayList<>();
+    JsonNode aggregation = dataset.path("aggregation");
+    if (!aggregation.isObject()) {
+      return asked;
+    }
+    for (JsonNode a : aggregation) {
+      String name = a.path("name").asText("");
+      for (String q : QUANTITIES) {
+        if (q.equalsIgnoreCase(name) && !asked.contains(q)) {
+          asked.add(q);
+        }
+      }
+    }
+    return asked;
+  }
+
+  private static long quantity(CostQuery.Row row, String name) {
+    return switch (name) {
+      case "PromptTokens" -> row.promptTokens();
+      case "CachedPromptTokens" -> row.cachedPromptTokens();
+      case "CompletionTokens" -> row.completionTokens();
+      default -> throw new IllegalArgumentException("unknown quantity " + name);
+    };
   }
 
   static CostQuery read(ArmScope scope, JsonNode body, Instant now) {
@@ -136,7 +168,8 @@ public final class CostQueryRoutes {
     };
   }
 
-  private static ObjectNode view(ArmScope scope, CostQuery query, List<CostQuery.Row> rows) {
+  private static ObjectNode view(
+      ArmScope scope, CostQuery query, List<String> quantities, List<CostQuery.Row> rows) {
     String id = UUID.randomUUID().toString();
     ObjectNode body = Json.MAPPER.createObjectNode();
     body.put("id", scope.path() + QUERY + "/" + id);
@@ -146,6 +179,9 @@ public final class CostQueryRoutes {
     props.putNull("nextLink");
     ArrayNode columns = props.putArray("columns");
     columns.addObject().put("name", "Cost").put("type", "Number");
+    for (String q : quantities) {
+      columns.addObject().put("name", q).put("type", "Number");
+    }
     if (query.daily()) {
       columns.addObject().put("name", "UsageDate").put("type", "Number");
     }
@@ -162,6 +198,9 @@ public final class CostQueryRoutes {
     for (CostQuery.Row row : rows) {
       ArrayNode r = out.addArray();
       r.add(row.usd());
+      for (String q : quantities) {
+        r.add(quantity(row, q));
+      }
       if (query.daily()) {
         r.add(Long.parseLong(row.day()));
       }

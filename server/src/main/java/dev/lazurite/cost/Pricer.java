@@ -1,7 +1,8 @@
 package dev.lazurite.cost;
 
-import dev.lazurite.metering.UsageRecord;
+import dev.lazurite.pipeline.Charge;
 import dev.lazurite.pipeline.Ledger;
+import dev.lazurite.pipeline.PipelineListener;
 import dev.lazurite.runtime.AccountRuntime;
 import dev.lazurite.runtime.DeploymentRuntime;
 import dev.lazurite.runtime.RuntimeSnapshot;
@@ -13,12 +14,14 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
- * Prices a request's ledger when metering records it: the deployment's model, version and type find
- * the price row; batch deployments and batch jobs pay half; statuses Azure does not charge cost
- * nothing. The record also names the account's resource group and the tags (the account's,
- * overridden by the deployment's) that reports and budgets filter on. Reads only memory.
+ * Prices a request's ledger once, when it closes: the deployment's model, version and type find the
+ * price row; uncached prompt tokens pay the input price and cached ones the cached-input price;
+ * batch deployments and batch jobs pay half; statuses Azure does not charge, and provisioned
+ * deployments (paid per PTU-hour), cost nothing per token. The charge also names the account's
+ * resource group and the tags (the account's, overridden by the deployment's) that reports and
+ * budgets filter on. Reads only memory.
  */
-public final class Pricer implements Function<Ledger, UsageRecord.Cost> {
+public final class Pricer implements Function<Ledger, Charge> {
   /** The caller batch jobs' lines are recorded under. */
   public static final String BATCH_CALLER = "internal/batch";
 
@@ -30,35 +33,46 @@ public final class Pricer implements Function<Ledger, UsageRecord.Cost> {
     this.cache = cache;
   }
 
+  /**
+   * The listeners after pricing: each sees every closed ledger with its charge, the same one for
+   * all of them.
+   */
+  public PipelineListener pricing(PipelineListener listeners) {
+    return new PricedListener(this, listeners);
+  }
+
   @Override
-  public UsageRecord.Cost apply(Ledger ledger) {
+  public Charge apply(Ledger ledger) {
     Optional<AccountRuntime> account = snapshot.get().account(ledger.account());
     if (account.isEmpty()) {
-      return UsageRecord.Cost.NONE;
+      return Charge.NONE;
     }
     var a = account.get().account();
     Map<String, String> tags = new HashMap<>(a.metadata().tags());
     tags.putAll(cache.deploymentTags(a.name(), ledger.deployment()));
     Optional<DeploymentRuntime> deployment = account.get().deployment(ledger.deployment());
     if (deployment.isEmpty() || !Billing.charged(ledger.status())) {
-      return new UsageRecord.Cost(a.resourceGroup(), "", tags, 0, 0);
+      return new Charge(a.resourceGroup(), "", tags, 0);
     }
     var d = deployment.get().deployment();
     String sku = d.sku().name();
+    if (DeploymentType.ofSku(sku) == DeploymentType.PROVISIONED) {
+      return new Charge(a.resourceGroup(), "", tags, 0);
+    }
     boolean batch = DeploymentType.isBatchSku(sku) || ledger.principal().equals(BATCH_CALLER);
     Optional<Price> price =
         cache.prices().find(d.model().name(), d.model().version(), DeploymentType.ofSku(sku));
     if (price.isEmpty()) {
-      return new UsageRecord.Cost(a.resourceGroup(), "", tags, 0, 0);
+      return new Charge(a.resourceGroup(), "", tags, 0);
     }
-    int cached = 0;
     BigDecimal usd =
-        Pricing.usd(price.get(), ledger.promptTokens(), cached, ledger.completionTokens(), batch);
-    return new UsageRecord.Cost(
-        a.resourceGroup(),
-        price.get().key() + (batch ? "+batch" : ""),
-        tags,
-        cached,
-        Pricing.pico(usd));
+        Pricing.usd(
+            price.get(),
+            ledger.promptTokens(),
+            ledger.cachedPromptTokens(),
+            ledger.completionTokens(),
+            batch);
+    return new Charge(
+        a.resourceGroup(), price.get().key() + (batch ? "+batch" : ""), tags, Pricing.pico(usd));
   }
 }

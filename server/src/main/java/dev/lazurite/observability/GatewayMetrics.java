@@ -10,8 +10,9 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The gateway's own metrics: requests by operation, deployment and status; refusals by Azure error
- * code (quota's 429s, content filter blocks, authentication and network refusals); each stage's
- * latency; each backend attempt's outcome.
+ * code (quota's 429s, content filter blocks, authentication and network refusals); tokens (input,
+ * cached input, output) and charge per deployment; each stage's latency; each backend attempt's
+ * outcome.
  */
 public final class GatewayMetrics implements PipelineListener {
   private final MeterRegistry registry;
@@ -23,11 +24,13 @@ public final class GatewayMetrics implements PipelineListener {
   @Override
   public void requestEnd(Ledger ledger) {
     requests(ledger).increment();
+    usage(ledger);
   }
 
   @Override
   public void requestFailed(Ledger ledger, Throwable cause) {
     requests(ledger).increment();
+    usage(ledger);
     String code = cause instanceof ApiException e ? e.errorCode().name() : "INTERNAL";
     Counter.builder("lazurite.rejections")
         .description(
@@ -55,6 +58,32 @@ public final class GatewayMetrics implements PipelineListener {
         .tag("status", Integer.toString(status))
         .register(registry)
         .increment();
+  }
+
+  /** Tokens and charge per account and deployment: the same figures the usage rows hold. */
+  private void usage(Ledger ledger) {
+    if (ledger.deployment().isEmpty()) {
+      return;
+    }
+    int cached = ledger.cachedPromptTokens();
+    tokens(ledger, "input").increment(ledger.promptTokens() - cached);
+    tokens(ledger, "cached_input").increment(cached);
+    tokens(ledger, "output").increment(ledger.completionTokens());
+    Counter.builder("lazurite.cost.usd")
+        .description("What requests were charged, in USD, by account and deployment")
+        .tag("account", ledger.account())
+        .tag("deployment", ledger.deployment())
+        .register(registry)
+        .increment(ledger.charge().usd().doubleValue());
+  }
+
+  private Counter tokens(Ledger ledger, String type) {
+    return Counter.builder("lazurite.tokens")
+        .description("Tokens of model calls by account, deployment and type")
+        .tag("account", ledger.account())
+        .tag("deployment", ledger.deployment())
+        .tag("type", type)
+        .register(registry);
   }
 
   private Counter requests(Ledger ledger) {

@@ -183,6 +183,7 @@ public final class TracingListener implements PipelineListener {
       span.setAttribute("gen_ai.request.stream", ledger.streamed());
       span.setAttribute("gen_ai.usage.input_tokens", (long) ledger.promptTokens());
       span.setAttribute("gen_ai.usage.output_tokens", (long) ledger.completionTokens());
+      span.setAttribute("gen_ai.usage.cache_read.input_tokens", (long) ledger.cachedPromptTokens());
       span.setAttribute("azure.resource_provider.namespace", "Microsoft.CognitiveServices");
     }
     span.setAttribute("lazurite.operation", ledger.operationId());

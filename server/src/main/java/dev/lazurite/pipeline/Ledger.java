@@ -16,6 +16,9 @@ import dev.lazurite.auth.Principal;
  * @param status the HTTP status sent, or {@link #CLIENT_CLOSED} when the client left mid-stream
  * @param firstByteNanos when the first event of a stream was handed to the client; for a whole
  *     body, or a stream that sent nothing, {@code endedNanos}
+ * @param cachedPromptTokens the part of {@code promptTokens} the backend served from its prompt
+ *     cache (Azure's {@code prompt_tokens_details.cached_tokens})
+ * @param charge what the request cost, {@link Charge#NONE} until it is priced
  */
 public record Ledger(
     String requestId,
@@ -34,7 +37,9 @@ public record Ledger(
     Caller caller,
     NetworkPath network,
     FilterOutcome filter,
-    long firstByteNanos) {
+    long firstByteNanos,
+    int cachedPromptTokens,
+    Charge charge) {
   /** The status recorded for a stream the client abandoned (nginx's convention). */
   public static final int CLIENT_CLOSED = 499;
 
@@ -49,6 +54,11 @@ public record Ledger(
     requireNonNull(caller, "caller is null");
     requireNonNull(network, "network is null");
     requireNonNull(filter, "filter is null");
+    if (cachedPromptTokens < 0 || cachedPromptTokens > Math.max(0, promptTokens)) {
+      throw new IllegalArgumentException(
+          "cachedPromptTokens must be in [0, promptTokens]: " + cachedPromptTokens);
+    }
+    requireNonNull(charge, "charge is null");
   }
 
   /**
@@ -85,7 +95,9 @@ public record Ledger(
         Caller.NONE,
         NetworkPath.UNKNOWN,
         FilterOutcome.NONE,
-        endedNanos);
+        endedNanos,
+        0,
+        Charge.NONE);
   }
 
   /** A request that went through the pipeline; {@code last} is the deepest exchange it reached. */
@@ -96,13 +108,17 @@ public record Ledger(
       int status,
       boolean streamed,
       long endedNanos) {
-    return of(last, promptTokens, completionTokens, status, streamed, endedNanos, endedNanos);
+    return of(last, promptTokens, 0, completionTokens, status, streamed, endedNanos, endedNanos);
   }
 
-  /** A streamed request whose first event reached the client at {@code firstByteNanos}. */
+  /**
+   * A request whose first byte reached the client at {@code firstByteNanos}; {@code
+   * cachedPromptTokens} are part of {@code promptTokens}.
+   */
   static Ledger of(
       Exchange last,
       int promptTokens,
+      int cachedPromptTokens,
       int completionTokens,
       int status,
       boolean streamed,
@@ -126,7 +142,9 @@ public record Ledger(
         last.principalIfKnown().map(Caller::of).orElse(Caller.NONE),
         NetworkPath.of(request.origin()),
         FilterOutcome.NONE,
-        firstByteNanos);
+        firstByteNanos,
+        Math.min(cachedPromptTokens, Math.max(0, promptTokens)),
+        Charge.NONE);
   }
 
   /** The same account, with what the content filter did. */
@@ -148,7 +166,33 @@ public record Ledger(
         caller,
         network,
         outcome,
-        firstByteNanos);
+        firstByteNanos,
+        cachedPromptTokens,
+        charge);
+  }
+
+  /** The same account, priced. */
+  public Ledger withCharge(Charge priced) {
+    return new Ledger(
+        requestId,
+        operationId,
+        account,
+        deployment,
+        model,
+        principal,
+        promptTokens,
+        completionTokens,
+        status,
+        streamed,
+        receivedNanos,
+        endedNanos,
+        resourceId,
+        caller,
+        network,
+        filter,
+        firstByteNanos,
+        cachedPromptTokens,
+        priced);
   }
 
   /** The operation's name as Azure's diagnostic logs spell it; empty for an unrouted request. */

@@ -23,6 +23,7 @@ final class LedgerStream implements EventStream {
   public void writeTo(EventSink downstream) {
     String id = last.request().requestId();
     int[] tokens = {0};
+    int[] cached = {0};
     long[] firstByte = {0L};
     boolean[] clientGone = {false};
     try {
@@ -40,11 +41,13 @@ final class LedgerStream implements EventStream {
                   firstByte[0] = System.nanoTime();
                 }
                 tokens[0] += event.completionTokens();
+                cached[0] += event.cachedPromptTokens();
                 listener.streamChunk(id, event);
               });
     } catch (ApiException e) {
       fail(
           tokens[0],
+          cached[0],
           clientGone[0] ? Ledger.CLIENT_CLOSED : e.errorCode().status(),
           firstByte[0],
           e);
@@ -52,23 +55,26 @@ final class LedgerStream implements EventStream {
     } catch (RuntimeException e) {
       fail(
           tokens[0],
+          cached[0],
           clientGone[0] ? Ledger.CLIENT_CLOSED : ErrorCode.INTERNAL.status(),
           firstByte[0],
           e);
       throw e;
     }
-    listener.requestEnd(ledger(tokens[0], 200, firstByte[0]));
+    listener.requestEnd(ledger(tokens[0], cached[0], 200, firstByte[0]));
   }
 
-  private void fail(int completionTokens, int status, long firstByte, Throwable cause) {
-    listener.requestFailed(ledger(completionTokens, status, firstByte), cause);
+  private void fail(
+      int completionTokens, int cachedPromptTokens, int status, long firstByte, Throwable cause) {
+    listener.requestFailed(ledger(completionTokens, cachedPromptTokens, status, firstByte), cause);
   }
 
-  private Ledger ledger(int completionTokens, int status, long firstByte) {
+  private Ledger ledger(int completionTokens, int cachedPromptTokens, int status, long firstByte) {
     long ended = System.nanoTime();
     return Ledger.of(
         last,
         stream.promptTokens(),
+        cachedPromptTokens,
         completionTokens,
         status,
         true,

@@ -51,14 +51,17 @@ public final class Pipeline {
     }
     return switch (response) {
       case Response.Json json -> {
+        long ended = System.nanoTime();
         listener.requestEnd(
             Ledger.of(
                 call.last,
                 json.promptTokens(),
+                json.cachedPromptTokens(),
                 json.completionTokens(),
                 json.status(),
                 false,
-                System.nanoTime()));
+                ended,
+                ended));
         yield new Outcome.Answered(call.last, json);
       }
       case Response.Stream stream ->
@@ -93,10 +96,29 @@ public final class Pipeline {
 
   private Outcome.Failed failed(Exchange last, ApiException error, Throwable cause) {
     listener.requestFailed(
-        Ledger.of(last, 0, 0, error.errorCode().status(), false, System.nanoTime())
+        Ledger.of(
+                last,
+                processedPrompt(last, error),
+                0,
+                error.errorCode().status(),
+                false,
+                System.nanoTime())
             .withFilter(FilterOutcome.of(error)),
         cause);
     return new Outcome.Failed(last, error);
+  }
+
+  /**
+   * The prompt tokens the service processed before it failed: a prompt the content filter blocked
+   * and a call that timed out were read (Azure charges them); other refusals read nothing.
+   */
+  private static int processedPrompt(Exchange last, ApiException error) {
+    ErrorCode code = error.errorCode();
+    boolean processed =
+        code == ErrorCode.CONTENT_FILTER
+            || code == ErrorCode.RESPONSES_CONTENT_FILTER
+            || code == ErrorCode.TIMEOUT;
+    return processed ? last.modelRequestIfKnown().map(r -> r.promptTokens()).orElse(0) : 0;
   }
 
   /** What one execution has reached so far; written only by its chain, on the request's thread. */

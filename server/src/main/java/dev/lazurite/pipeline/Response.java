@@ -22,16 +22,45 @@ public sealed interface Response {
    *
    * @param promptTokens the prompt the model was sent, in tokens (0 when no model was called)
    * @param completionTokens what the answer cost in output tokens
+   * @param cachedPromptTokens the part of {@code promptTokens} the backend served from its prompt
+   *     cache
    */
   record Json(
-      int status, Map<String, String> headers, Object body, int promptTokens, int completionTokens)
+      int status,
+      Map<String, String> headers,
+      Object body,
+      int promptTokens,
+      int completionTokens,
+      int cachedPromptTokens)
       implements Response {
     public Json {
       requireNonNull(body, "body is null");
       headers = Map.copyOf(headers);
-      if (promptTokens < 0 || completionTokens < 0) {
+      if (promptTokens < 0 || completionTokens < 0 || cachedPromptTokens < 0) {
         throw new IllegalArgumentException("token counts must be >= 0");
       }
+    }
+
+    /** An answer none of whose prompt came from the prompt cache. */
+    public Json(
+        int status,
+        Map<String, String> headers,
+        Object body,
+        int promptTokens,
+        int completionTokens) {
+      this(status, headers, body, promptTokens, completionTokens, 0);
+    }
+
+    /** A 200 answer of a model call part of whose prompt came from the prompt cache. */
+    public static Json ok(
+        Object body, int promptTokens, int completionTokens, int cachedPromptTokens) {
+      return new Json(
+          200,
+          Map.of(),
+          body,
+          promptTokens,
+          completionTokens,
+          Math.min(cachedPromptTokens, promptTokens));
     }
 
     public static Json ok(Object body) {
@@ -44,12 +73,14 @@ public sealed interface Response {
 
     /** The same answer and counts with another body (annotations, citations). */
     public Json withBody(Object replaced) {
-      return new Json(status, headers, replaced, promptTokens, completionTokens);
+      return new Json(
+          status, headers, replaced, promptTokens, completionTokens, cachedPromptTokens);
     }
 
     @Override
     public Json withHeaders(Map<String, String> extra) {
-      return new Json(status, merge(headers, extra), body, promptTokens, completionTokens);
+      return new Json(
+          status, merge(headers, extra), body, promptTokens, completionTokens, cachedPromptTokens);
     }
   }
 

@@ -4,15 +4,28 @@ import static java.util.Objects.requireNonNull;
 
 /**
  * One SSE {@code data:} payload and the number of completion tokens it carries, so that metering
- * counts exactly what reached the client.
+ * counts exactly what reached the client. The event that carries the stream's usage also carries
+ * the prompt tokens the backend served from its prompt cache.
+ *
+ * @param cachedPromptTokens prompt tokens served from the prompt cache, reported once per stream
  */
-public record StreamEvent(Object payload, int completionTokens) {
+public record StreamEvent(Object payload, int completionTokens, int cachedPromptTokens) {
   /** The payload of an event that only reports tokens and is not sent to the client. */
   public static final Object NOT_SENT = new Object();
 
   /** Tokens the client did not see as text but that were produced (and so are billed). */
   public static StreamEvent meteringOnly(int completionTokens) {
-    return new StreamEvent(NOT_SENT, completionTokens);
+    return new StreamEvent(NOT_SENT, completionTokens, 0);
+  }
+
+  /** An event not sent to the client that reports the stream's usage. */
+  public static StreamEvent meteringOnly(int completionTokens, int cachedPromptTokens) {
+    return new StreamEvent(NOT_SENT, completionTokens, cachedPromptTokens);
+  }
+
+  /** An event that carries completion tokens and no prompt-cache count. */
+  public StreamEvent(Object payload, int completionTokens) {
+    this(payload, completionTokens, 0);
   }
 
   public boolean sent() {
@@ -23,6 +36,9 @@ public record StreamEvent(Object payload, int completionTokens) {
     requireNonNull(payload, "payload is null");
     if (completionTokens < 0) {
       throw new IllegalArgumentException("completionTokens must be >= 0: " + completionTokens);
+    }
+    if (cachedPromptTokens < 0) {
+      throw new IllegalArgumentException("cachedPromptTokens must be >= 0: " + cachedPromptTokens);
     }
   }
 }

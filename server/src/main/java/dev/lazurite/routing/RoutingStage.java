@@ -86,7 +86,7 @@ public final class RoutingStage implements Stage {
     listener.backendAttemptStart(id, name);
     Response response;
     try {
-      response = serve(request, backend, model);
+      response = serve(request, backend, model, exchange.deployment().deployment().name());
     } catch (ApiException e) {
       listener.backendAttemptEnd(id, name, e.errorCode().status());
       throw e;
@@ -136,11 +136,13 @@ public final class RoutingStage implements Stage {
     };
   }
 
-  private static Response serve(ModelRequest request, Backend backend, ModelSpec model) {
+  private static Response serve(
+      ModelRequest request, Backend backend, ModelSpec model, String deployment) {
     int prompt = request.promptTokens();
-    return switch (backend.invoke(BackendCall.of(request, model))) {
+    return switch (backend.invoke(BackendCall.of(request, model, deployment))) {
       case Backend.Result result ->
-          Response.Json.ok(result.body(), prompt, result.completionTokens());
+          Response.Json.ok(
+              result.body(), prompt, result.completionTokens(), result.cachedPromptTokens());
       case Backend.Streamed streamed -> Response.Stream.of(streamed.events(), prompt);
     };
   }

@@ -88,16 +88,14 @@ public final class DataPlaneWiring {
                   host -> ServerHosts.own(config, host)),
               Classifiers.contentSafety(
                   config.safety(), shipped, backends.embedded()::vectors, backends.outbound()),
-              PipelineListener.of(
-                  java.util.stream.Stream.concat(
-                          java.util.stream.Stream.of(
-                              new MeteringListener(
-                                  foundation.usage(),
-                                  clock,
-                                  new Pricer(foundation.snapshots(), foundation.cost().cache())),
-                              audit),
-                          observers.stream())
-                      .toList()),
+              new Pricer(foundation.snapshots(), foundation.cost().cache())
+                  .pricing(
+                      PipelineListener.of(
+                          java.util.stream.Stream.concat(
+                                  java.util.stream.Stream.of(
+                                      new MeteringListener(foundation.usage(), clock), audit),
+                                  observers.stream())
+                              .toList())),
               clock,
               resources(
                   FileStages.of(foundation.files(), FileLimits.AZURE),

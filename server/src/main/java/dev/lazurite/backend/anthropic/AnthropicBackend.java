@@ -91,8 +91,12 @@ public final class AnthropicBackend implements Backend {
       throw AnthropicErrors.malformed();
     }
     var completion = MessagesAnswer.completion(message, MessagesRequest.schemaForced(request));
+    var usage = completion.usage();
     return new Result(
-        completion, completion.usage().promptTokens(), completion.usage().completionTokens());
+        completion,
+        usage.promptTokens(),
+        usage.completionTokens(),
+        usage.promptTokensDetails().cachedTokens());
   }
 
   private EventStream stream(ChatRequest request, ModelSpec model) {

@@ -166,6 +166,7 @@ final class MessagesStream {
     Usage usage = MessagesAnswer.usage(startUsage);
     int billed = Math.max(0, usage.completionTokens() - counted);
     counted += billed;
+    int cached = usage.promptTokensDetails().cachedTokens();
     if (clientWantsUsage) {
       sink.send(
           new StreamEvent(
@@ -178,9 +179,10 @@ final class MessagesStream {
                   List.of(),
                   true,
                   usage),
-              billed));
-    } else if (billed > 0) {
-      sink.send(StreamEvent.meteringOnly(billed));
+              billed,
+              cached));
+    } else if (billed > 0 || cached > 0) {
+      sink.send(StreamEvent.meteringOnly(billed, cached));
     }
   }
 

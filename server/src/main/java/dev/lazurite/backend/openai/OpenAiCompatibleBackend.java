@@ -101,7 +101,8 @@ public final class OpenAiCompatibleBackend implements Backend {
       throw UpstreamErrors.map(status, redactor().redact(bytes), retryAfter);
     }
     UpstreamAnswer answer = UpstreamAnswer.read(redactor().redact(bytes));
-    return new Result(answer.body(), answer.promptTokens(), answer.completionTokens());
+    return new Result(
+        answer.body(), answer.promptTokens(), answer.completionTokens(), answer.cachedTokens());
   }
 
   private EventStream stream(String path, ModelRequest request, ModelSpec model) {

@@ -17,9 +17,10 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * Copies an upstream SSE stream to the client event by event, as each arrives. Usage is always
- * asked of the upstream so that metering is exact; the usage event reaches the client only when the
- * client asked for it. Tokens are counted per chunk while streaming so that a stream cut short is
- * still billed for what was sent. Every event passes the backend's {@link SecretRedactor} first.
+ * asked of the upstream so that metering is exact (cached prompt tokens included); the usage event
+ * reaches the client only when the client asked for it. Tokens are counted per chunk while
+ * streaming so that a stream cut short is still billed for what was sent. Every event passes the
+ * backend's {@link SecretRedactor} first.
  */
 final class SsePassThrough {
   private final TokenCounter tokens;
@@ -61,8 +62,12 @@ final class SsePassThrough {
       if (usageChunk) {
         int billed = Math.max(0, usage.path("completion_tokens").asInt(counted) - counted);
         counted += billed;
+        int cached =
+            Math.max(0, usage.path("prompt_tokens_details").path("cached_tokens").asInt(0));
         sink.send(
-            clientWantsUsage ? new StreamEvent(chunk, billed) : StreamEvent.meteringOnly(billed));
+            clientWantsUsage
+                ? new StreamEvent(chunk, billed, cached)
+                : StreamEvent.meteringOnly(billed, cached));
         continue;
       }
       if (!clientWantsUsage) {

@@ -26,14 +26,16 @@ import java.util.concurrent.ThreadLocalRandom;
 /**
  * A deterministic stand-in for a model: the same request with the same {@code seed} gets the same
  * answer. It honours {@code max_tokens}, {@code n}, {@code stop}, tools, {@code response_format}
- * and {@code logprobs}, counts tokens with the model's real encoding, and can be slowed down to
- * behave like a real model under load.
+ * and {@code logprobs}, counts tokens with the model's real encoding, reports cached prompt tokens
+ * for prompt prefixes the deployment has seen (as Azure's prompt caching does), and can be slowed
+ * down to behave like a real model under load.
  */
 public final class SimulatorBackend implements Backend {
   private final Generator generator;
   private final SimulatorConfig config;
   private final SimulatedEmbeddings embeddings;
   private final GroundedAnswers grounded;
+  private final PromptCache promptCache;
 
   public SimulatorBackend(TokenCounter tokens, SimulatorConfig config) {
     this(tokens, config, null);
@@ -50,16 +52,19 @@ public final class SimulatorBackend implements Backend {
     this.generator = new Generator(tokens, config);
     this.config = config;
     this.embeddings = new SimulatedEmbeddings(tokens);
+    this.promptCache = new PromptCache(tokens);
     this.grounded = sentenceVectors == null ? null : new GroundedAnswers(sentenceVectors);
   }
 
   @Override
   public Answer invoke(BackendCall call) {
     return switch (call) {
-      case BackendCall.Chat c ->
-          c.streamed()
-              ? new Streamed(chatStream(c.request(), c.model()))
-              : chat(c.request(), c.model());
+      case BackendCall.Chat c -> {
+        int cached = promptCache.cachedTokens(c.deployment(), c.model().encoding(), c.request());
+        yield c.streamed()
+            ? new Streamed(chatStream(c.request(), c.model(), cached))
+            : chat(c.request(), c.model(), cached);
+      }
       case BackendCall.Completion c ->
           c.streamed()
               ? new Streamed(completeStream(c.request(), c.model()))
@@ -68,7 +73,7 @@ public final class SimulatorBackend implements Backend {
     };
   }
 
-  private Result chat(ChatRequest request, ModelSpec model) {
+  private Result chat(ChatRequest request, ModelSpec model, int cached) {
     List<Generation> generations = chatGenerations(request, model);
     List<ChatCompletion.Choice> choices = new ArrayList<>();
     int completion = 0;
@@ -93,12 +98,12 @@ public final class SimulatorBackend implements Backend {
             Instant.now().getEpochSecond(),
             model.responseName(),
             choices,
-            Usage.chat(request.promptTokens(), completion),
+            Usage.chat(request.promptTokens(), completion, cached),
             Ids.fingerprint(model.responseName()));
-    return new Result(body, request.promptTokens(), completion);
+    return new Result(body, request.promptTokens(), completion, cached);
   }
 
-  private EventStream chatStream(ChatRequest request, ModelSpec model) {
+  private EventStream chatStream(ChatRequest request, ModelSpec model, int cached) {
     List<Generation> generations = chatGenerations(request, model);
     String id = Ids.chatCompletion();
     long created = Instant.now().getEpochSecond();
@@ -134,7 +139,11 @@ public final class SimulatorBackend implements Backend {
             chunks.event(i, new ChatChunk.Delta(null, null, null), g.finishReason(), null, 0));
       }
       if (request.includeUsage()) {
-        sink.send(new StreamEvent(chunks.usage(Usage.chat(request.promptTokens(), completion)), 0));
+        sink.send(
+            new StreamEvent(
+                chunks.usage(Usage.chat(request.promptTokens(), completion, cached)), 0, cached));
+      } else if (cached > 0) {
+        sink.send(StreamEvent.meteringOnly(0, cached));
       }
     };
   }

@@ -155,8 +155,10 @@ public enum AzureMetric {
       case AVAILABILITY_RATE -> OptionalDouble.of(r.status() >= 500 ? 0 : 100);
       case PROMPT_TOKENS -> OptionalDouble.of(r.promptTokens());
       case GENERATED_TOKENS -> OptionalDouble.of(r.completionTokens());
-      case TOKEN_TRANSACTION, ACTIVE_TOKENS ->
-          OptionalDouble.of((double) r.promptTokens() + r.completionTokens());
+      case TOKEN_TRANSACTION -> OptionalDouble.of((double) r.promptTokens() + r.completionTokens());
+      case ACTIVE_TOKENS ->
+          OptionalDouble.of(
+              (double) r.promptTokens() + r.completionTokens() - r.cost().cachedPromptTokens());
       case TIME_TO_RESPONSE, NORMALIZED_TTFT ->
           ok(r) ? OptionalDouble.of(r.firstByteMillis()) : OptionalDouble.empty();
       case TIME_TO_LAST_BYTE ->
