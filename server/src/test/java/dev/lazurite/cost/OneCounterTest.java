@@ -57,7 +57,14 @@ class OneCounterTest {
                         Duration.ofMillis(50), Duration.ofSeconds(3), 4, Optional.empty())))) {
       server.deploy(
           new DeploymentRequest(
-              "gpt-4o-batch", "gpt-4o", "2024-08-06", "GlobalBatch", 500, "", "", Optional.empty()));
+              "gpt-4o-batch",
+              "gpt-4o",
+              "2024-08-06",
+              "GlobalBatch",
+              500,
+              "",
+              "",
+              Optional.empty()));
       var t = new CostTesting(server);
       for (String deployment : new String[] {"gpt-4o", "gpt-4o-batch"}) {
         String id =

@@ -31,6 +31,20 @@ class UpstreamAnswerTest {
     assertThat(tree.at("/usage/total_tokens").asInt()).isEqualTo(20);
   }
 
+  @Test
+  void takesTheCachedPromptTokensOfThePromptDetails() {
+    UpstreamAnswer answer =
+        read(
+            "{\"usage\":{\"prompt_tokens\":2006,\"completion_tokens\":300,"
+                + "\"prompt_tokens_details\":{\"audio_tokens\":0,\"cached_tokens\":1920}}}");
+    assertThat(answer.promptTokens()).isEqualTo(2006);
+    assertThat(answer.cachedTokens()).isEqualTo(1920);
+    assertThat(
+            read("{\"usage\":{\"prompt_tokens\":5,\"prompt_tokens_details\":null}}").cachedTokens())
+        .isZero();
+    assertThat(read("{\"usage\":{\"prompt_tokens\":5}}").cachedTokens()).isZero();
+  }
+
   @ParameterizedTest
   @ValueSource(
       strings = {
