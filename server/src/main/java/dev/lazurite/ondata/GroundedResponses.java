@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.lazurite.json.Json;
 import dev.lazurite.pipeline.EventStream;
 import dev.lazurite.pipeline.Response;
-import dev.lazurite.pipeline.StreamEvent;
 import java.util.List;
 
 /**
@@ -104,7 +103,7 @@ final class GroundedResponses {
               }
               c.put("end_turn", !c.path("finish_reason").isNull() && c.has("finish_reason"));
             }
-            sink.send(new StreamEvent(p, event.completionTokens()));
+            sink.send(event.withPayload(p));
           });
     };
   }

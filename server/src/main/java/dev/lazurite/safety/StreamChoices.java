@@ -32,7 +32,7 @@ final class StreamChoices {
   /**
    * One parsed chunk; {@code choice} is its first choice, or null (usage and annotation chunks).
    */
-  record Chunk(ObjectNode payload, ObjectNode choice, int tokens) {
+  record Chunk(ObjectNode payload, ObjectNode choice, int tokens, int cachedPromptTokens) {
     static Chunk of(StreamEvent event) {
       ObjectNode payload = Json.WIRE.valueToTree(event.payload());
       JsonNode choices = payload.path("choices");
@@ -40,7 +40,7 @@ final class StreamChoices {
           choices.isArray() && !choices.isEmpty() && choices.get(0).isObject()
               ? (ObjectNode) choices.get(0)
               : null;
-      return new Chunk(payload, choice, event.completionTokens());
+      return new Chunk(payload, choice, event.completionTokens(), event.cachedPromptTokens());
     }
 
     /** An upstream's own prompt annotations, which this server's replace. */
@@ -66,14 +66,14 @@ final class StreamChoices {
 
     StreamEvent annotated(ObjectNode results) {
       choice.set("content_filter_results", results);
-      return new StreamEvent(payload, tokens);
+      return new StreamEvent(payload, tokens, cachedPromptTokens);
     }
 
     StreamEvent plain(boolean annotate) {
       if (choice != null && annotate && !choice.has("content_filter_results")) {
         choice.putObject("content_filter_results");
       }
-      return new StreamEvent(payload, tokens);
+      return new StreamEvent(payload, tokens, cachedPromptTokens);
     }
   }
 

@@ -173,6 +173,14 @@ class OneCounterTest {
       assertThat(new BigDecimal(blocked.at("/properties/costUsd").asText())).isPositive();
       JsonNode unauthorized = record(server, refused.header("apim-request-id"));
       assertThat(new BigDecimal(unauthorized.at("/properties/costUsd").asText())).isZero();
+      // Cached prompt tokens reach the ledger from streams too, with or without the usage chunk.
+      for (var stream : new TestingHttp.Result[] {streamed, quiet}) {
+        assertThat(
+                record(server, stream.header("apim-request-id"))
+                    .at("/properties/cachedPromptTokens")
+                    .asInt())
+            .isGreaterThanOrEqualTo(1024);
+      }
       // Key callers are attributed by key slot, in the audit log and in the cost report.
       JsonNode ok = record(server, first.header("apim-request-id"));
       assertThat(ok.at("/properties/principal/keySlot").asText()).isEqualTo("key1");

@@ -76,7 +76,7 @@ final class ResponseEventStream implements EventStream {
     List<ObjectNode> out = new ArrayList<>();
     out.add(withResponse("response.created"));
     out.add(withResponse("response.in_progress"));
-    send(sink, out, 0);
+    send(sink, out, 0, 0);
     List<Item> calls = new ArrayList<>();
     chat.writeTo(
         event -> {
@@ -86,7 +86,7 @@ final class ResponseEventStream implements EventStream {
           }
           List<ObjectNode> made = new ArrayList<>();
           translate(Payloads.tree(event.payload()), calls, made);
-          send(sink, made, event.completionTokens());
+          send(sink, made, event.completionTokens(), event.cachedPromptTokens());
         });
     List<ObjectNode> end = new ArrayList<>();
     if (items.isEmpty()) {
@@ -110,7 +110,7 @@ final class ResponseEventStream implements EventStream {
             response.get("status").asText().equals("incomplete")
                 ? "response.incomplete"
                 : "response.completed"));
-    send(sink, end, 0);
+    send(sink, end, 0, 0);
     onCompleted.accept(response);
   }
 
@@ -249,11 +249,15 @@ final class ResponseEventStream implements EventStream {
     return event;
   }
 
-  /** Numbers and sends events; the chat event's completion tokens go with the first one. */
-  private void send(EventSink sink, List<ObjectNode> events, int completionTokens) {
+  /**
+   * Numbers and sends events; the chat event's completion tokens (and cached prompt tokens) go with
+   * the first one.
+   */
+  private void send(
+      EventSink sink, List<ObjectNode> events, int completionTokens, int cachedPromptTokens) {
     if (events.isEmpty()) {
-      if (completionTokens > 0) {
-        sink.send(StreamEvent.meteringOnly(completionTokens));
+      if (completionTokens > 0 || cachedPromptTokens > 0) {
+        sink.send(StreamEvent.meteringOnly(completionTokens, cachedPromptTokens));
       }
       return;
     }
@@ -262,7 +266,9 @@ final class ResponseEventStream implements EventStream {
       e.put("sequence_number", sequence++);
       sink.send(
           new StreamEvent(
-              new NamedEvent(e.get("type").asText(), e), i == 0 ? completionTokens : 0));
+              new NamedEvent(e.get("type").asText(), e),
+              i == 0 ? completionTokens : 0,
+              i == 0 ? cachedPromptTokens : 0));
     }
   }
 }
