@@ -20,12 +20,22 @@ final class BudgetEvaluator {
   private static final Logger LOG = LoggerFactory.getLogger(BudgetEvaluator.class);
 
   private final CostStore store;
+  private final java.util.function.BiFunction<Instant, Instant, List<CostLine>> lines;
   private final Webhooks webhooks;
   private final Clock clock;
   private final String subscription;
 
-  BudgetEvaluator(CostStore store, Webhooks webhooks, Clock clock, String subscription) {
+  /**
+   * @param lines what was spent in a window: the same lines the cost report sums
+   */
+  BudgetEvaluator(
+      CostStore store,
+      java.util.function.BiFunction<Instant, Instant, List<CostLine>> lines,
+      Webhooks webhooks,
+      Clock clock,
+      String subscription) {
     this.store = store;
+    this.lines = lines;
     this.webhooks = webhooks;
     this.clock = clock;
     this.subscription = subscription;
@@ -46,7 +56,7 @@ final class BudgetEvaluator {
   BigDecimal spend(Budget budget) {
     Budget.Period period = budget.period(clock.instant());
     return Pricing.display(
-        Spend.pico(budget, store.lines(period.from(), period.to()), subscription));
+        Spend.pico(budget, lines.apply(period.from(), period.to()), subscription));
   }
 
   /**
@@ -56,7 +66,7 @@ final class BudgetEvaluator {
    */
   List<Budget> evaluate() {
     Instant now = clock.instant();
-    Map<Budget.Period, List<CostLine>> lines = new HashMap<>();
+    Map<Budget.Period, List<CostLine>> byPeriod = new HashMap<>();
     List<Budget> blocking = new ArrayList<>();
     for (CostStore.Stored stored : store.list(CostStore.Kind.BUDGET)) {
       Budget budget = budget(stored);
@@ -65,7 +75,7 @@ final class BudgetEvaluator {
       }
       Budget.Period period = budget.period(now);
       List<CostLine> periodLines =
-          lines.computeIfAbsent(period, p -> store.lines(p.from(), p.to()));
+          byPeriod.computeIfAbsent(period, p -> lines.apply(p.from(), p.to()));
       BigDecimal actual = Pricing.usd(Spend.pico(budget, periodLines, subscription));
       if (budget.block() && actual.compareTo(budget.amount()) >= 0) {
         blocking.add(budget);

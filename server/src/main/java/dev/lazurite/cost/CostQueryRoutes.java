@@ -51,8 +51,7 @@ public final class CostQueryRoutes {
     ArmScope scope = scopes.of(c);
     JsonNode body = ArmJson.object(c.body());
     CostQuery query = read(scope, body, cost.clock().instant());
-    List<CostQuery.Row> rows =
-        query.run(cost.store().lines(query.from(), query.to()), cost.subscription());
+    List<CostQuery.Row> rows = query.run(cost.lines(query.from(), query.to()), cost.subscription());
     return ArmResponse.ok(view(scope, query, quantities(body.path("dataset")), rows));
   }
 

@@ -1,17 +1,23 @@
 package dev.lazurite.cost;
 
 import dev.lazurite.network.OutboundPolicy;
+import dev.lazurite.runtime.RuntimeSnapshot;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Cost as one service: the cache the request path reads (prices, deployment tags, blocking budgets)
  * and the background evaluation that refreshes it from the store and sends budget alerts. Reports
- * and budgets both sum the stored usage rows, each priced when it was recorded.
+ * and budgets both sum the same {@link #lines}: the stored usage rows, each priced when it was
+ * recorded, and the PTU-hours of provisioned deployments.
  */
 public final class CostService implements AutoCloseable {
   /** How often budgets are evaluated and the cache refreshed. */
@@ -25,6 +31,7 @@ public final class CostService implements AutoCloseable {
   private final BudgetEvaluator evaluator;
   private final Clock clock;
   private final String subscription;
+  private final Supplier<RuntimeSnapshot> snapshot;
   private final Thread loop;
   private volatile boolean closed;
 
@@ -38,11 +45,25 @@ public final class CostService implements AutoCloseable {
       Clock clock,
       String subscription,
       Duration interval) {
+    this(store, outbound, clock, subscription, interval, () -> RuntimeSnapshot.EMPTY);
+  }
+
+  /**
+   * @param snapshot the deployments, for the PTU-hours of provisioned ones
+   */
+  public CostService(
+      CostStore store,
+      OutboundPolicy outbound,
+      Clock clock,
+      String subscription,
+      Duration interval,
+      Supplier<RuntimeSnapshot> snapshot) {
     this.store = store;
     this.webhooks = new Webhooks(outbound);
     this.clock = clock;
     this.subscription = subscription;
-    this.evaluator = new BudgetEvaluator(store, webhooks, clock, subscription);
+    this.snapshot = snapshot;
+    this.evaluator = new BudgetEvaluator(store, this::lines, webhooks, clock, subscription);
     cache.load(store);
     this.loop =
         interval.isZero()
@@ -67,6 +88,16 @@ public final class CostService implements AutoCloseable {
   public void evaluate() {
     cache.load(store);
     cache.blocking(evaluator.evaluate());
+  }
+
+  /**
+   * What was spent in {@code [from, to)}: the usage rows summed per account, deployment, caller,
+   * tags and day, and the provisioned deployments' PTU-hours up to now.
+   */
+  public List<CostLine> lines(Instant from, Instant to) {
+    List<CostLine> lines = new ArrayList<>(store.lines(from, to));
+    lines.addAll(ProvisionedHours.lines(snapshot.get(), cache, from, to, clock.instant()));
+    return lines;
   }
 
   public CostCache cache() {

@@ -116,7 +116,12 @@ public record Foundation(
     opened.push(fileSweeper);
     var cost =
         new CostService(
-            store.cost(), config.outbound().policy(), clock, subscription, CostService.INTERVAL);
+            store.cost(),
+            config.outbound().policy(),
+            clock,
+            subscription,
+            CostService.INTERVAL,
+            snapshots);
     opened.push(cost);
     return new Foundation(
         secretBox,
