@@ -24,6 +24,7 @@ final class LedgerStream implements EventStream {
     String id = last.request().requestId();
     int[] tokens = {0};
     int[] cached = {0};
+    FilterOutcome[] filter = {FilterOutcome.NONE};
     long[] firstByte = {0L};
     boolean[] clientGone = {false};
     try {
@@ -42,12 +43,16 @@ final class LedgerStream implements EventStream {
                 }
                 tokens[0] += event.completionTokens();
                 cached[0] += event.cachedPromptTokens();
+                if (event.filter().filtered() && !filter[0].filtered()) {
+                  filter[0] = event.filter();
+                }
                 listener.streamChunk(id, event);
               });
     } catch (ApiException e) {
       fail(
           tokens[0],
           cached[0],
+          filter[0],
           clientGone[0] ? Ledger.CLIENT_CLOSED : e.errorCode().status(),
           firstByte[0],
           e);
@@ -56,29 +61,42 @@ final class LedgerStream implements EventStream {
       fail(
           tokens[0],
           cached[0],
+          filter[0],
           clientGone[0] ? Ledger.CLIENT_CLOSED : ErrorCode.INTERNAL.status(),
           firstByte[0],
           e);
       throw e;
     }
-    listener.requestEnd(ledger(tokens[0], cached[0], 200, firstByte[0]));
+    listener.requestEnd(ledger(tokens[0], cached[0], filter[0], 200, firstByte[0]));
   }
 
   private void fail(
-      int completionTokens, int cachedPromptTokens, int status, long firstByte, Throwable cause) {
-    listener.requestFailed(ledger(completionTokens, cachedPromptTokens, status, firstByte), cause);
+      int completionTokens,
+      int cachedPromptTokens,
+      FilterOutcome filter,
+      int status,
+      long firstByte,
+      Throwable cause) {
+    listener.requestFailed(
+        ledger(completionTokens, cachedPromptTokens, filter, status, firstByte), cause);
   }
 
-  private Ledger ledger(int completionTokens, int cachedPromptTokens, int status, long firstByte) {
+  private Ledger ledger(
+      int completionTokens,
+      int cachedPromptTokens,
+      FilterOutcome filter,
+      int status,
+      long firstByte) {
     long ended = System.nanoTime();
     return Ledger.of(
-        last,
-        stream.promptTokens(),
-        cachedPromptTokens,
-        completionTokens,
-        status,
-        true,
-        ended,
-        firstByte == 0L ? ended : firstByte);
+            last,
+            stream.promptTokens(),
+            cachedPromptTokens,
+            completionTokens,
+            status,
+            true,
+            ended,
+            firstByte == 0L ? ended : firstByte)
+        .withFilter(filter);
   }
 }

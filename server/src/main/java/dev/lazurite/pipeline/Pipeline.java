@@ -54,14 +54,15 @@ public final class Pipeline {
         long ended = System.nanoTime();
         listener.requestEnd(
             Ledger.of(
-                call.last,
-                json.promptTokens(),
-                json.cachedPromptTokens(),
-                json.completionTokens(),
-                json.status(),
-                false,
-                ended,
-                ended));
+                    call.last,
+                    json.promptTokens(),
+                    json.cachedPromptTokens(),
+                    json.completionTokens(),
+                    json.status(),
+                    false,
+                    ended,
+                    ended)
+                .withFilter(json.filter()));
         yield new Outcome.Answered(call.last, json);
       }
       case Response.Stream stream ->

@@ -24,6 +24,7 @@ public sealed interface Response {
    * @param completionTokens what the answer cost in output tokens
    * @param cachedPromptTokens the part of {@code promptTokens} the backend served from its prompt
    *     cache
+   * @param filter what the content filter did to the completion
    */
   record Json(
       int status,
@@ -31,7 +32,8 @@ public sealed interface Response {
       Object body,
       int promptTokens,
       int completionTokens,
-      int cachedPromptTokens)
+      int cachedPromptTokens,
+      FilterOutcome filter)
       implements Response {
     public Json {
       requireNonNull(body, "body is null");
@@ -39,6 +41,7 @@ public sealed interface Response {
       if (promptTokens < 0 || completionTokens < 0 || cachedPromptTokens < 0) {
         throw new IllegalArgumentException("token counts must be >= 0");
       }
+      requireNonNull(filter, "filter is null");
     }
 
     /** An answer none of whose prompt came from the prompt cache. */
@@ -48,7 +51,13 @@ public sealed interface Response {
         Object body,
         int promptTokens,
         int completionTokens) {
-      this(status, headers, body, promptTokens, completionTokens, 0);
+      this(status, headers, body, promptTokens, completionTokens, 0, FilterOutcome.NONE);
+    }
+
+    /** The same answer, with what the content filter did to its completion. */
+    public Json withFilter(FilterOutcome outcome) {
+      return new Json(
+          status, headers, body, promptTokens, completionTokens, cachedPromptTokens, outcome);
     }
 
     /** A 200 answer of a model call part of whose prompt came from the prompt cache. */
@@ -60,7 +69,8 @@ public sealed interface Response {
           body,
           promptTokens,
           completionTokens,
-          Math.min(cachedPromptTokens, promptTokens));
+          Math.min(cachedPromptTokens, promptTokens),
+          FilterOutcome.NONE);
     }
 
     public static Json ok(Object body) {
@@ -74,13 +84,19 @@ public sealed interface Response {
     /** The same answer and counts with another body (annotations, citations). */
     public Json withBody(Object replaced) {
       return new Json(
-          status, headers, replaced, promptTokens, completionTokens, cachedPromptTokens);
+          status, headers, replaced, promptTokens, completionTokens, cachedPromptTokens, filter);
     }
 
     @Override
     public Json withHeaders(Map<String, String> extra) {
       return new Json(
-          status, merge(headers, extra), body, promptTokens, completionTokens, cachedPromptTokens);
+          status,
+          merge(headers, extra),
+          body,
+          promptTokens,
+          completionTokens,
+          cachedPromptTokens,
+          filter);
     }
   }
 

@@ -8,24 +8,44 @@ import static java.util.Objects.requireNonNull;
  * the prompt tokens the backend served from its prompt cache.
  *
  * @param cachedPromptTokens prompt tokens served from the prompt cache, reported once per stream
+ * @param filter what the content filter did, on the event that ends a filtered choice
  */
-public record StreamEvent(Object payload, int completionTokens, int cachedPromptTokens) {
+public record StreamEvent(
+    Object payload, int completionTokens, int cachedPromptTokens, FilterOutcome filter) {
   /** The payload of an event that only reports tokens and is not sent to the client. */
   public static final Object NOT_SENT = new Object();
 
   /** Tokens the client did not see as text but that were produced (and so are billed). */
   public static StreamEvent meteringOnly(int completionTokens) {
-    return new StreamEvent(NOT_SENT, completionTokens, 0);
+    return new StreamEvent(NOT_SENT, completionTokens, 0, FilterOutcome.NONE);
   }
 
   /** An event not sent to the client that reports the stream's usage. */
   public static StreamEvent meteringOnly(int completionTokens, int cachedPromptTokens) {
-    return new StreamEvent(NOT_SENT, completionTokens, cachedPromptTokens);
+    return new StreamEvent(NOT_SENT, completionTokens, cachedPromptTokens, FilterOutcome.NONE);
+  }
+
+  /** An event with its counts and no filter outcome. */
+  public StreamEvent(Object payload, int completionTokens, int cachedPromptTokens) {
+    this(payload, completionTokens, cachedPromptTokens, FilterOutcome.NONE);
   }
 
   /** An event that carries completion tokens and no prompt-cache count. */
   public StreamEvent(Object payload, int completionTokens) {
-    this(payload, completionTokens, 0);
+    this(payload, completionTokens, 0, FilterOutcome.NONE);
+  }
+
+  /**
+   * Another payload in place of this one, with the same counts (what wrappers that rewrite the
+   * events use, so that no count is lost on the way to the client).
+   */
+  public StreamEvent withPayload(Object replaced) {
+    return new StreamEvent(replaced, completionTokens, cachedPromptTokens, filter);
+  }
+
+  /** The same event, marked as the one that ends a filtered choice. */
+  public StreamEvent withFilter(FilterOutcome outcome) {
+    return new StreamEvent(payload, completionTokens, cachedPromptTokens, outcome);
   }
 
   public boolean sent() {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.lazurite.pipeline.EventSink;
 import dev.lazurite.pipeline.EventStream;
+import dev.lazurite.pipeline.FilterOutcome;
 import dev.lazurite.pipeline.StreamEvent;
 
 /**
@@ -55,6 +56,8 @@ final class AsynchronousStream extends FilteredStream {
         .put("start_offset", start)
         .put("end_offset", state.checkedTo);
     event.putNull("usage");
-    sink.send(new StreamEvent(event, 0));
+    StreamEvent annotation = new StreamEvent(event, 0);
+    sink.send(
+        s.blocked() ? annotation.withFilter(FilterOutcome.completion(s.results())) : annotation);
   }
 }

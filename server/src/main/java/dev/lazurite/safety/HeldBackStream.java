@@ -2,6 +2,7 @@ package dev.lazurite.safety;
 
 import dev.lazurite.pipeline.EventSink;
 import dev.lazurite.pipeline.EventStream;
+import dev.lazurite.pipeline.FilterOutcome;
 import dev.lazurite.pipeline.StreamEvent;
 
 /**
@@ -50,7 +51,8 @@ final class HeldBackStream extends FilteredStream {
       state.stopped = true;
       sink.send(
           new StreamEvent(
-              StreamChoices.filteredEnd(state.held.getFirst(), state.index, s.results()), 0));
+                  StreamChoices.filteredEnd(state.held.getFirst(), state.index, s.results()), 0)
+              .withFilter(FilterOutcome.completion(s.results())));
       state.held.forEach(c -> sink.send(StreamEvent.meteringOnly(c.tokens())));
     } else {
       for (int i = 0; i < state.held.size(); i++) {

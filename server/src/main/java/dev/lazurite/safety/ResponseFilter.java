@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.lazurite.json.Json;
 import dev.lazurite.json.RawJson;
+import dev.lazurite.pipeline.FilterOutcome;
 import dev.lazurite.pipeline.Response;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -98,10 +99,17 @@ final class ResponseFilter {
               : screen(choice.text()));
     }
     try {
-      return json.withBody(
-          new RawJson(
-              new AnswerWriter(answer, screenings, annotate, this::writePromptResults)
-                  .write(bytes)));
+      Response.Json written =
+          json.withBody(
+              new RawJson(
+                  new AnswerWriter(answer, screenings, annotate, this::writePromptResults)
+                      .write(bytes)));
+      for (Screening screening : screenings) {
+        if (screening.blocked()) {
+          return written.withFilter(FilterOutcome.completion(screening.results()));
+        }
+      }
+      return written;
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
