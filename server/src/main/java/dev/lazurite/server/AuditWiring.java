@@ -80,7 +80,7 @@ public final class AuditWiring implements AutoCloseable {
             clock);
     var admin =
         new AuditAdminHandler(
-            new AuditLog(store, signer, directory), writer, foundation.admin().token(), clock);
+            new AuditLog(store, signer, directory), writer, foundation.admin().guard(), clock);
     return new AuditWiring(writer, listener, admin, sweeper);
   }
 

@@ -127,7 +127,7 @@ public final class LazuriteServer implements AutoCloseable {
                 r -> {
                   ServerRoutes.routing(r, dataPlane, control, identity, search);
                   audit.routing(r);
-                  observability.routing(r, foundation.admin().token(), readiness());
+                  observability.routing(r, foundation.admin().guard(), readiness());
                 },
                 dataPlane::privateRouting,
                 search::privateRouting),
