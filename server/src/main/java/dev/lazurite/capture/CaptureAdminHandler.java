@@ -32,7 +32,7 @@ public final class CaptureAdminHandler {
   public static final String CAPTURES = "/lazurite/audit/captures";
   private static final String POLICY = POLICIES + "/{account}/deployments/{deployment}";
   private static final Set<String> LIST_PARAMS =
-      Set.of("since", "account", "deployment", "requestId", "limit");
+      Set.of("since", "account", "deployment", "requestId", "limit", "api-version");
 
   private final CaptureService policies;
   private final CaptureStore store;
