@@ -183,8 +183,8 @@ final class AuditCommand {
     @Option(names = "--since", description = "ISO instant or a duration like PT1H or P1D.")
     String since;
 
-    @Option(names = "--account", description = "A resource (account) name.")
-    String account;
+    @Option(names = "--resource", description = "A resource (account) name.")
+    String resource;
 
     @Option(names = "--deployment", description = "A deployment name.")
     String deployment;
@@ -213,7 +213,7 @@ final class AuditCommand {
       for (String[] p :
           new String[][] {
             {"since", since},
-            {"account", account},
+            {"account", resource},
             {"deployment", deployment},
             {"requestId", requestId},
             {"limit", limit == null ? null : limit.toString()}
