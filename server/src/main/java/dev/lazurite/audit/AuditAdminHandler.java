@@ -4,8 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.lazurite.json.Json;
+import dev.lazurite.server.edge.AdminGuard;
 import dev.lazurite.server.edge.EdgeResponses;
-import io.helidon.http.HeaderNames;
 import io.helidon.webserver.http.HttpRouting;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
@@ -13,7 +13,6 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -34,13 +33,13 @@ public final class AuditAdminHandler {
 
   private final AuditLog log;
   private final AuditWriter writer;
-  private final byte[] adminToken;
+  private final AdminGuard guard;
   private final Clock clock;
 
-  public AuditAdminHandler(AuditLog log, AuditWriter writer, String adminToken, Clock clock) {
+  public AuditAdminHandler(AuditLog log, AuditWriter writer, AdminGuard guard, Clock clock) {
     this.log = log;
     this.writer = writer;
-    this.adminToken = adminToken.getBytes(StandardCharsets.UTF_8);
+    this.guard = guard;
     this.clock = clock;
   }
 
@@ -57,13 +56,7 @@ public final class AuditAdminHandler {
   }
 
   private void guarded(ServerRequest req, ServerResponse res, Action action) {
-    String authorization = req.headers().first(HeaderNames.AUTHORIZATION).orElse("");
-    String token =
-        authorization.regionMatches(true, 0, "Bearer ", 0, 7)
-            ? authorization.substring(7).strip()
-            : "";
-    if (!MessageDigest.isEqual(adminToken, token.getBytes(StandardCharsets.UTF_8))) {
-      send(res, 401, error("AuthenticationFailed", "The admin credential is missing or wrong."));
+    if (!guard.check(req, res)) {
       return;
     }
     try {

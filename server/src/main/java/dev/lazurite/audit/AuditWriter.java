@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,6 +30,7 @@ public final class AuditWriter implements AutoCloseable {
   private final CheckpointSigner signer;
   private final int checkpointEvery;
   private final Clock clock;
+  private final List<Consumer<AuditRecord>> forwards;
   private final AuditChain chain;
   private final LinkedBlockingQueue<AuditEntry> queue = new LinkedBlockingQueue<>();
   private final AtomicLong pending = new AtomicLong();
@@ -45,6 +47,23 @@ public final class AuditWriter implements AutoCloseable {
       int checkpointEvery,
       Clock clock)
       throws IOException {
+    this(store, file, signer, stream, checkpointEvery, clock, List.of());
+  }
+
+  /**
+   * @param forwards where each record goes once stored (the OTLP log export); called on the
+   *     writer's thread, and what they throw is logged
+   */
+  public AuditWriter(
+      AuditStore store,
+      Optional<AuditFile> file,
+      CheckpointSigner signer,
+      String stream,
+      int checkpointEvery,
+      Clock clock,
+      List<Consumer<AuditRecord>> forwards)
+      throws IOException {
+    this.forwards = List.copyOf(forwards);
     if (checkpointEvery < 1) {
       throw new IllegalArgumentException("checkpointEvery must be >= 1, got " + checkpointEvery);
     }
@@ -159,6 +178,7 @@ public final class AuditWriter implements AutoCloseable {
       signedSeq = checkpoints.getLast().seq();
       signedAt = clock.millis();
     }
+    forward(records);
     pending.addAndGet(-batch.size());
     if (file.isPresent()) {
       try {
@@ -168,6 +188,18 @@ public final class AuditWriter implements AutoCloseable {
         file.get().flush();
       } catch (IOException e) {
         LOG.error("could not append {} audit records to {}", lines.size(), file.get().path(), e);
+      }
+    }
+  }
+
+  private void forward(List<AuditRecord> records) {
+    for (AuditRecord r : records) {
+      for (Consumer<AuditRecord> f : forwards) {
+        try {
+          f.accept(r);
+        } catch (RuntimeException e) {
+          LOG.warn("an audit record could not be forwarded: {}", e.toString());
+        }
       }
     }
   }

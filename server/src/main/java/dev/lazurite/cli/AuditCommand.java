@@ -25,7 +25,8 @@ import picocli.CommandLine.Spec;
     subcommands = {
       AuditCommand.Verify.class,
       AuditCommand.ListAll.class,
-      AuditCommand.Export.class
+      AuditCommand.Export.class,
+      AuditCommand.Captures.class
     })
 final class AuditCommand {
   static final String BASE = "/lazurite/audit";
@@ -169,6 +170,60 @@ final class AuditCommand {
       out.print(client.client().text(BASE + "/export"));
       out.flush();
       return 0;
+    }
+  }
+
+  @Command(
+      name = "captures",
+      mixinStandardHelpOptions = true,
+      description =
+          "Captured request and response bodies (RequestResponse records), oldest first;"
+              + " --export prints every one as JSON lines.")
+  static final class Captures extends ArmCommand {
+    @Option(names = "--since", description = "ISO instant or a duration like PT1H or P1D.")
+    String since;
+
+    @Option(names = "--resource", description = "A resource (account) name.")
+    String resource;
+
+    @Option(names = "--deployment", description = "A deployment name.")
+    String deployment;
+
+    @Option(
+        names = "--request-id",
+        description = "One request's capture (its audit record's correlationId).")
+    String requestId;
+
+    @Option(names = "--limit", description = "At most this many captures (default 1000).")
+    Integer limit;
+
+    @Option(names = "--export", description = "Every capture as JSON lines.")
+    boolean export;
+
+    @Override
+    JsonNode call(ArmClient arm) throws Exception {
+      if (export) {
+        var out = spec.commandLine().getOut();
+        out.print(arm.text("/lazurite/audit/captures/export"));
+        out.flush();
+        return null;
+      }
+      StringBuilder query = new StringBuilder("/lazurite/audit/captures");
+      char sep = '?';
+      for (String[] p :
+          new String[][] {
+            {"since", since},
+            {"account", resource},
+            {"deployment", deployment},
+            {"requestId", requestId},
+            {"limit", limit == null ? null : limit.toString()}
+          }) {
+        if (p[1] != null) {
+          query.append(sep).append(p[0]).append('=').append(ArmClient.encode(p[1]));
+          sep = '&';
+        }
+      }
+      return Output.values(arm.send("GET", query.toString(), null));
     }
   }
 }

@@ -17,7 +17,8 @@ import picocli.CommandLine.Option;
       DeploymentCommand.Update.class,
       DeploymentCommand.ListDeployments.class,
       DeploymentCommand.Show.class,
-      DeploymentCommand.Delete.class
+      DeploymentCommand.Delete.class,
+      CaptureCommand.class
     })
 final class DeploymentCommand {
   @Command(

@@ -1,5 +1,10 @@
 package dev.lazurite.config;
 
+import static java.util.Objects.requireNonNull;
+
+import java.net.URI;
+import java.util.Optional;
+
 /**
  * The audit log.
  *
@@ -7,11 +12,28 @@ package dev.lazurite.config;
  * @param retentionDays how long the store keeps records; 0 keeps them forever
  * @param checkpointEvery how many records apart signed checkpoints are (one is also signed when the
  *     log falls idle, and on shutdown)
+ * @param otlpEndpoint where audit records and captures are also exported as OpenTelemetry log
+ *     records over OTLP/HTTP ({@code http://collector:4318}, to which {@code /v1/logs} is added);
+ *     empty for off
  */
-public record AuditConfig(boolean fileSink, int retentionDays, int checkpointEvery) {
+public record AuditConfig(
+    boolean fileSink, int retentionDays, int checkpointEvery, Optional<URI> otlpEndpoint) {
   public static final AuditConfig DEFAULT = new AuditConfig(true, 0, 1000);
 
+  /** An audit log that exports nothing over OTLP. */
+  public AuditConfig(boolean fileSink, int retentionDays, int checkpointEvery) {
+    this(fileSink, retentionDays, checkpointEvery, Optional.empty());
+  }
+
   public AuditConfig {
+    requireNonNull(otlpEndpoint, "otlpEndpoint is null");
+    otlpEndpoint.ifPresent(
+        uri -> {
+          if (!"http".equals(uri.getScheme()) && !"https".equals(uri.getScheme())) {
+            throw new IllegalArgumentException(
+                "the audit OTLP endpoint must be an http or https URL, got '" + uri + "'");
+          }
+        });
     if (retentionDays < 0) {
       throw new IllegalArgumentException("audit retention days must be >= 0, got " + retentionDays);
     }

@@ -161,7 +161,10 @@ public final class ConfigLoader {
             wholeNumber("audit.retentionDays", "LAZURITE_AUDIT_RETENTION_DAYS", d.retentionDays()),
         (int)
             wholeNumber(
-                "audit.checkpointEvery", "LAZURITE_AUDIT_CHECKPOINT_EVERY", d.checkpointEvery()));
+                "audit.checkpointEvery", "LAZURITE_AUDIT_CHECKPOINT_EVERY", d.checkpointEvery()),
+        optional("audit.otlpEndpoint", "LAZURITE_AUDIT_OTLP_ENDPOINT")
+            .filter(text -> !text.isBlank())
+            .map(text -> java.net.URI.create(text.strip())));
   }
 
   private BatchConfig batch() {

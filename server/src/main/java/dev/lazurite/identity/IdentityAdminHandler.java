@@ -3,17 +3,15 @@ package dev.lazurite.identity;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.lazurite.json.Json;
+import dev.lazurite.server.edge.AdminGuard;
 import dev.lazurite.server.edge.BodyRejected;
 import dev.lazurite.server.edge.EdgeResponses;
 import dev.lazurite.server.edge.RequestBody;
-import io.helidon.http.HeaderNames;
 import io.helidon.http.Status;
 import io.helidon.webserver.http.HttpRouting;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.util.function.Supplier;
 
 /**
@@ -25,13 +23,13 @@ public final class IdentityAdminHandler {
   private static final String BASE = "/lazurite/identity";
 
   private final IdentityService identities;
-  private final byte[] adminToken;
+  private final AdminGuard guard;
   private final Supplier<String> plainEndpoint;
 
   public IdentityAdminHandler(
-      IdentityService identities, String adminToken, Supplier<String> plainEndpoint) {
+      IdentityService identities, AdminGuard guard, Supplier<String> plainEndpoint) {
     this.identities = identities;
-    this.adminToken = adminToken.getBytes(StandardCharsets.UTF_8);
+    this.guard = guard;
     this.plainEndpoint = plainEndpoint;
   }
 
@@ -63,13 +61,7 @@ public final class IdentityAdminHandler {
   }
 
   private void guarded(ServerRequest req, ServerResponse res, Action action) {
-    String authorization = req.headers().first(HeaderNames.AUTHORIZATION).orElse("");
-    String token =
-        authorization.regionMatches(true, 0, "Bearer ", 0, 7)
-            ? authorization.substring(7).strip()
-            : "";
-    if (!MessageDigest.isEqual(adminToken, token.getBytes(StandardCharsets.UTF_8))) {
-      send(res, 401, error("AuthenticationFailed", "The admin credential is missing or wrong."));
+    if (!guard.check(req, res)) {
       return;
     }
     try {

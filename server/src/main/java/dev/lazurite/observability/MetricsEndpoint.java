@@ -1,13 +1,12 @@
 package dev.lazurite.observability;
 
+import dev.lazurite.server.edge.AdminGuard;
 import dev.lazurite.server.edge.EdgeResponses;
-import io.helidon.http.HeaderNames;
 import io.helidon.webserver.http.Handler;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 
 /**
  * {@code GET /metrics}: the Prometheus text exposition of every meter, for the admin credential
@@ -16,23 +15,17 @@ import java.security.MessageDigest;
 public final class MetricsEndpoint implements Handler {
   private final PrometheusMeterRegistry registry;
   private final GatewayGauges gauges;
-  private final byte[] adminToken;
+  private final AdminGuard guard;
 
-  public MetricsEndpoint(
-      PrometheusMeterRegistry registry, GatewayGauges gauges, String adminToken) {
+  public MetricsEndpoint(PrometheusMeterRegistry registry, GatewayGauges gauges, AdminGuard guard) {
     this.registry = registry;
     this.gauges = gauges;
-    this.adminToken = adminToken.getBytes(StandardCharsets.UTF_8);
+    this.guard = guard;
   }
 
   @Override
   public void handle(ServerRequest req, ServerResponse res) {
-    String authorization = req.headers().first(HeaderNames.AUTHORIZATION).orElse("");
-    String token =
-        authorization.regionMatches(true, 0, "Bearer ", 0, 7)
-            ? authorization.substring(7).strip()
-            : "";
-    if (!MessageDigest.isEqual(adminToken, token.getBytes(StandardCharsets.UTF_8))) {
+    if (!guard.admits(req)) {
       res.header("WWW-Authenticate", "Bearer");
       EdgeResponses.error(
           res, 401, "Unauthorized", "Metrics need the admin credential as a bearer token.");

@@ -66,9 +66,10 @@ public final class Observability implements AutoCloseable {
   }
 
   /** {@code /metrics} (when metrics are on) and {@code /readyz}. */
-  public void routing(HttpRouting.Builder routing, String adminToken, Readiness readiness) {
+  public void routing(
+      HttpRouting.Builder routing, dev.lazurite.server.edge.AdminGuard guard, Readiness readiness) {
     registry.ifPresent(
-        r -> routing.get("/metrics", new MetricsEndpoint(r, gauges.orElseThrow(), adminToken)));
+        r -> routing.get("/metrics", new MetricsEndpoint(r, gauges.orElseThrow(), guard)));
     routing.get("/readyz", readiness);
   }
 

@@ -15,6 +15,11 @@ import java.util.Base64;
 public record AdminCredential(String token) {
   public static final String FILE = "admin-token";
 
+  /** The check every admin route makes against this credential. */
+  public dev.lazurite.server.edge.AdminGuard guard() {
+    return new dev.lazurite.server.edge.AdminGuard(token);
+  }
+
   @Override
   public String toString() {
     return "AdminCredential[redacted]";

@@ -4,6 +4,7 @@ import dev.lazurite.audit.AuditAdminHandler;
 import dev.lazurite.audit.AuditFile;
 import dev.lazurite.audit.AuditListener;
 import dev.lazurite.audit.AuditLog;
+import dev.lazurite.audit.AuditRecord;
 import dev.lazurite.audit.AuditSweeper;
 import dev.lazurite.audit.AuditWriter;
 import dev.lazurite.audit.CheckpointSigner;
@@ -11,6 +12,7 @@ import dev.lazurite.audit.ControlAuditor;
 import dev.lazurite.config.ServerConfig;
 import dev.lazurite.control.AuditViews;
 import dev.lazurite.network.PrivateEndpoint;
+import dev.lazurite.observability.AuditLogExport;
 import dev.lazurite.pipeline.PipelineListener;
 import io.helidon.webserver.http.HttpRouting;
 import java.io.IOException;
@@ -22,12 +24,14 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Deque;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * The audit log: this instance's stream written by one writer to the store and, unless turned off,
- * to a JSON-lines file in {@code <dataDir>/audit}; a pipeline listener for the data plane, a
- * control-event listener for changes, the retention sweeper and the admin routes.
+ * to a JSON-lines file in {@code <dataDir>/audit} and as OTLP log records; a pipeline listener for
+ * the data plane, a control-event listener for changes, the retention sweeper and the admin routes.
  */
 public final class AuditWiring implements AutoCloseable {
   private static final String STREAM_FILE = "audit-stream";
@@ -36,16 +40,19 @@ public final class AuditWiring implements AutoCloseable {
   private final AuditListener listener;
   private final AuditAdminHandler admin;
   private final Optional<AuditSweeper> sweeper;
+  private final Optional<AuditLogExport> export;
 
   private AuditWiring(
       AuditWriter writer,
       AuditListener listener,
       AuditAdminHandler admin,
-      Optional<AuditSweeper> sweeper) {
+      Optional<AuditSweeper> sweeper,
+      Optional<AuditLogExport> export) {
     this.writer = writer;
     this.listener = listener;
     this.admin = admin;
     this.sweeper = sweeper;
+    this.export = export;
   }
 
   static AuditWiring start(
@@ -61,7 +68,13 @@ public final class AuditWiring implements AutoCloseable {
         directory.isPresent()
             ? Optional.of(AuditFile.open(AuditFile.of(directory.get(), stream)))
             : Optional.empty();
-    var writer = new AuditWriter(store, file, signer, stream, audit.checkpointEvery(), clock);
+    Optional<AuditLogExport> export =
+        audit.otlpEndpoint().map(e -> AuditLogExport.otlp(e, config.observability().serviceName()));
+    export.ifPresent(opened::push);
+    List<Consumer<AuditRecord>> forwards =
+        export.<List<Consumer<AuditRecord>>>map(x -> List.of(x::audit)).orElse(List.of());
+    var writer =
+        new AuditWriter(store, file, signer, stream, audit.checkpointEvery(), clock, forwards);
     opened.push(writer);
     Optional<AuditSweeper> sweeper =
         audit.retentionDays() > 0
@@ -80,8 +93,8 @@ public final class AuditWiring implements AutoCloseable {
             clock);
     var admin =
         new AuditAdminHandler(
-            new AuditLog(store, signer, directory), writer, foundation.admin().token(), clock);
-    return new AuditWiring(writer, listener, admin, sweeper);
+            new AuditLog(store, signer, directory), writer, foundation.admin().guard(), clock);
+    return new AuditWiring(writer, listener, admin, sweeper, export);
   }
 
   /** This instance's stream: named once, kept in the data directory. */
@@ -105,6 +118,11 @@ public final class AuditWiring implements AutoCloseable {
     return writer;
   }
 
+  /** The OTLP log export of audit records and captures, when configured. */
+  public Optional<AuditLogExport> export() {
+    return export;
+  }
+
   public void routing(HttpRouting.Builder routing) {
     admin.routing(routing);
   }
@@ -114,5 +132,6 @@ public final class AuditWiring implements AutoCloseable {
   public void close() {
     sweeper.ifPresent(AuditSweeper::close);
     writer.close();
+    export.ifPresent(AuditLogExport::close);
   }
 }

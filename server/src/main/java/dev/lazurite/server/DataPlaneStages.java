@@ -40,6 +40,9 @@ import java.util.function.Supplier;
  * ({@link PipelineListener}), which records every request whatever its outcome.
  */
 public final class DataPlaneStages {
+  /** The capture stage of parts built without capture: not placed in any pipeline. */
+  private static final Stage NO_CAPTURE = (exchange, chain) -> chain.proceed(exchange);
+
   private DataPlaneStages() {}
 
   /** What the stages are built from. */
@@ -54,9 +57,38 @@ public final class DataPlaneStages {
       PipelineListener listener,
       Clock clock,
       Map<Operation, Stage> resources,
-      Stage budgets) {
+      Stage budgets,
+      Stage capture) {
     public Parts {
       resources = Map.copyOf(resources);
+    }
+
+    /** Parts without request/response capture. */
+    public Parts(
+        Supplier<RuntimeSnapshot> snapshot,
+        TokenValidator tokenValidator,
+        TokenCounter tokens,
+        QuotaCounters quota,
+        Duration failoverDeadline,
+        Retriever retriever,
+        ContentSafety safety,
+        PipelineListener listener,
+        Clock clock,
+        Map<Operation, Stage> resources,
+        Stage budgets) {
+      this(
+          snapshot,
+          tokenValidator,
+          tokens,
+          quota,
+          failoverDeadline,
+          retriever,
+          safety,
+          listener,
+          clock,
+          resources,
+          budgets,
+          NO_CAPTURE);
     }
 
     /** Parts without budgets: the budget stage never blocks. */
@@ -119,8 +151,8 @@ public final class DataPlaneStages {
 
   /**
    * A model call's stages. An operation with a stage of its own (Responses, which translates to
-   * chat and back) has it right after the deployment is known, so that everything after it sees a
-   * chat request.
+   * chat and back) has it right after the deployment is known (and after capture, which keeps what
+   * the client sent and got), so that everything after it sees a chat request.
    */
   private static List<Stage> modelCall(Operation operation, Parts p) {
     Stage deployment = new DeploymentStage();
@@ -155,9 +187,14 @@ public final class DataPlaneStages {
                 new CompletionFilterStage(p.safety()),
                 // Last: the deployment's backend (or pool) answers.   -> 429 / 5xx when none can
                 new RoutingStage(p.failoverDeadline(), p.listener())));
+    int next = stages.indexOf(deployment) + 1;
+    if (p.capture() != NO_CAPTURE) {
+      // The body sent and the answer, when the deployment's capture policy is on.
+      stages.add(next++, p.capture());
+    }
     Stage own = p.resources().get(operation);
     if (own != null) {
-      stages.add(stages.indexOf(deployment) + 1, own);
+      stages.add(next, own);
     }
     return List.copyOf(stages);
   }

@@ -60,6 +60,7 @@ public final class DataPlaneWiring {
      *
      * @param internal the model calls this server makes, for On Your Data's query embeddings
      * @param audit the audit log's listener
+     * @param capture the request/response capture stage
      * @param observers the listeners of metrics and traces, after metering
      */
     static Parts of(
@@ -72,6 +73,7 @@ public final class DataPlaneWiring {
         ShippedClassifier shipped,
         Map<Operation, Stage> batches,
         PipelineListener audit,
+        Stage capture,
         List<PipelineListener> observers) {
       var backends = foundation.backends();
       return new Parts(
@@ -101,7 +103,8 @@ public final class DataPlaneWiring {
                   FileStages.of(foundation.files(), FileLimits.AZURE),
                   batches,
                   ResponseStages.of(foundation.store().responses(), clock)),
-              new BudgetStage(foundation.cost().cache(), foundation.subscription())),
+              new BudgetStage(foundation.cost().cache(), foundation.subscription()),
+              capture),
           Regions.displayName(config.region()),
           TrustedProxies.parse(config.edge().trustedProxies().orElse(null)),
           config.edge().endpointHostTemplate().map(HostTemplate::parse));

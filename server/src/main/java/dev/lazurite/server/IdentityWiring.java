@@ -63,7 +63,7 @@ public final class IdentityWiring {
             config.identity().trustedIssuers().orElse(null), foundation.backends().outbound()));
     this.dataPlaneTokens = new TokenValidator(trusts, 10_000);
     this.tokenEndpoints = new TokenEndpoints(identities);
-    this.admin = new IdentityAdminHandler(identities, foundation.admin().token(), plainEndpoint);
+    this.admin = new IdentityAdminHandler(identities, foundation.admin().guard(), plainEndpoint);
   }
 
   /** Registers the token endpoints and the identity management API. */

@@ -50,6 +50,7 @@ public final class LazuriteServer implements AutoCloseable {
   private final Thread embeddingsWarmUp;
   private final BatchRunner batchRunner;
   private final AuditWiring audit;
+  private final CaptureWiring capture;
   private final Observability observability;
 
   /**
@@ -72,6 +73,7 @@ public final class LazuriteServer implements AutoCloseable {
     var addresses = new ServerAddresses(hostTemplate);
     this.foundation = Foundation.start(config, clock, secrets, opened);
     this.audit = AuditWiring.start(config, clock, foundation, opened);
+    this.capture = CaptureWiring.start(clock, foundation, audit.export(), opened);
     long foundationReady = System.nanoTime();
     this.identity =
         new IdentityWiring(config, clock, foundation, () -> addresses.plain().toString());
@@ -115,6 +117,7 @@ public final class LazuriteServer implements AutoCloseable {
                 shippedClassifier,
                 BatchStages.of(batches),
                 audit.listener(),
+                capture.stage(),
                 observability.listeners()));
     opened.push(batchRunner.start());
     var control = new ControlWiring(clock, foundation, identity, search.services(), addresses);
@@ -127,7 +130,8 @@ public final class LazuriteServer implements AutoCloseable {
                 r -> {
                   ServerRoutes.routing(r, dataPlane, control, identity, search);
                   audit.routing(r);
-                  observability.routing(r, foundation.admin().token(), readiness());
+                  capture.routing(r);
+                  observability.routing(r, foundation.admin().guard(), readiness());
                 },
                 dataPlane::privateRouting,
                 search::privateRouting),
@@ -299,6 +303,16 @@ public final class LazuriteServer implements AutoCloseable {
     audit.writer().flush();
   }
 
+  /** Waits until every capture so far is stored (and handed to the OTLP export). */
+  public void flushCaptures() {
+    capture.writer().flush();
+  }
+
+  /** The OTLP log export of audit records and captures, when configured. */
+  public Optional<dev.lazurite.observability.AuditLogExport> auditExport() {
+    return audit.export();
+  }
+
   /** Stops accepting requests, lets in-flight ones finish, then stores every usage record. */
   @Override
   public void close() {
@@ -306,6 +320,7 @@ public final class LazuriteServer implements AutoCloseable {
     embeddingsWarmUp.interrupt();
     batchRunner.close();
     listeners.close();
+    capture.close();
     audit.close();
     foundation.stopBackground();
     observability.close();

@@ -134,6 +134,7 @@ class ServerConfigMappingTest {
           file: false
           retentionDays: 30
           checkpointEvery: 250
+          otlpEndpoint: http://collector:4318/audit
         observability:
           metrics: false
           otlpEndpoint: http://collector:4318
@@ -301,6 +302,7 @@ class ServerConfigMappingTest {
     env.put("LAZURITE_AUDIT_FILE", "false");
     env.put("LAZURITE_AUDIT_RETENTION_DAYS", "30");
     env.put("LAZURITE_AUDIT_CHECKPOINT_EVERY", "250");
+    env.put("LAZURITE_AUDIT_OTLP_ENDPOINT", "http://collector:4318/audit");
     env.put("LAZURITE_METRICS", "false");
     env.put("LAZURITE_OTLP_ENDPOINT", "http://collector:4318");
     env.put("LAZURITE_SERVICE_NAME", "gateway-eu");
@@ -349,7 +351,8 @@ class ServerConfigMappingTest {
             Duration.ofMillis(5000),
             3,
             Optional.of(Duration.ofSeconds(86400))),
-        new AuditConfig(false, 30, 250),
+        new AuditConfig(
+            false, 30, 250, Optional.of(java.net.URI.create("http://collector:4318/audit"))),
         new ObservabilityConfig(
             false, Optional.of(java.net.URI.create("http://collector:4318")), "gateway-eu"));
   }

@@ -73,6 +73,7 @@ class DataPlaneRoutingTest {
                     new BatchService(
                         foundation.store().batches(), foundation.files(), clock, () -> {})),
                 dev.lazurite.pipeline.PipelineListener.NONE,
+                (exchange, chain) -> chain.proceed(exchange),
                 java.util.List.of()));
     pipelines.set(dataPlane.pipelines());
     server = WebServer.builder().host("127.0.0.1").port(0).routing(dataPlane::routing).build();

@@ -44,6 +44,7 @@ public class JdbiStore implements Store, ControlStore, UsageStore {
   private final JdbiResponses responses;
   private final JdbiBatches batches;
   private final JdbiAuditRecords audit;
+  private final JdbiCaptures captures;
   private final JdbiCostStore cost;
   private final JdbiAccountWrites accountWrites;
   private final JdbiSettings settings;
@@ -87,6 +88,7 @@ public class JdbiStore implements Store, ControlStore, UsageStore {
     this.responses = new JdbiResponses(jdbi);
     this.batches = new JdbiBatches(jdbi, dialect);
     this.audit = new JdbiAuditRecords(jdbi);
+    this.captures = new JdbiCaptures(jdbi);
     this.cost = new JdbiCostStore(jdbi);
     this.accountWrites = new JdbiAccountWrites(jdbi, this::seal);
     this.settings = new JdbiSettings(jdbi);
@@ -384,6 +386,11 @@ public class JdbiStore implements Store, ControlStore, UsageStore {
   /** Stored responses of the Responses API. */
   public dev.lazurite.api.responses.ResponseStore responses() {
     return responses;
+  }
+
+  /** Request/response capture policies and captures. */
+  public dev.lazurite.capture.CaptureStore captures() {
+    return captures;
   }
 
   /** The audit log's records and checkpoints. */
