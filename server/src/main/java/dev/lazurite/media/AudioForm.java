@@ -29,7 +29,8 @@ record AudioForm(ObjectNode fields, Optional<String> filename, byte[] audio) {
       MultipartForm form = MultipartForm.read(contentType, new ByteArrayInputStream(body));
       for (var part = form.next(); part.isPresent(); part = form.next()) {
         MultipartForm.Part p = part.get();
-        if (p.filename().isPresent()) {
+        // Clients that send bytes without a name (openai-java's file(byte[])) still mean the file.
+        if (p.filename().isPresent() || p.name().equals("file")) {
           if (!p.name().equals("file")) {
             throw ApiException.invalid(
                 "Unrecognized file argument supplied: " + p.name(), p.name(), null);
@@ -38,7 +39,7 @@ record AudioForm(ObjectNode fields, Optional<String> filename, byte[] audio) {
           if (read.length > MAX_AUDIO) {
             throw tooLarge(body.length);
           }
-          filename = Optional.of(p.filename().get().isEmpty() ? "file" : p.filename().get());
+          filename = Optional.of(p.filename().filter(name -> !name.isEmpty()).orElse("file"));
           audio = read;
         } else {
           add(fields, p.name(), p.text());
