@@ -282,6 +282,29 @@ class MediaApiTest {
   }
 
   @Test
+  void usageIsRecordedInImagesAndCharacters() throws Exception {
+    images("dalle", "{\"prompt\":\"a blue circle\",\"quality\":\"hd\"}");
+    speech(
+        "/openai/deployments/tts/audio/speech" + VERSION,
+        "{\"input\":\"twelve chars\",\"voice\":\"echo\"}");
+    server.server().flushUsage();
+    var summary = server.server().store().summarize("lazurite", java.time.Instant.EPOCH);
+    var dalle =
+        summary.stream()
+            .filter(s -> s.deployment().equals("dalle"))
+            .filter(s -> s.operation().equals("ImageGenerations_Create"))
+            .findFirst()
+            .orElseThrow();
+    assertThat(dalle.completionTokens()).isGreaterThanOrEqualTo(2);
+    var tts =
+        summary.stream()
+            .filter(s -> s.deployment().equals("tts") && s.operation().equals("Speech_Create"))
+            .findFirst()
+            .orElseThrow();
+    assertThat(tts.promptTokens()).isGreaterThanOrEqualTo(12);
+  }
+
+  @Test
   void oldApiVersionsDoNotHaveTheRoutes() {
     var result =
         http.post(
