@@ -305,6 +305,15 @@ class MediaApiTest {
   }
 
   @Test
+  void theCliDeploysAnImageModel() {
+    var created =
+        dev.lazurite.testing.TestingCli.execute(
+            server, "deployment", "create", "--deployment-name", "painter", "--model", "dall-e-3");
+    assertThat(created.code()).as(created.err()).isZero();
+    assertThat(images("painter", "{\"prompt\":\"a kite\"}").status()).isEqualTo(200);
+  }
+
+  @Test
   void oldApiVersionsDoNotHaveTheRoutes() {
     var result =
         http.post(
