@@ -305,6 +305,20 @@ class MediaApiTest {
   }
 
   @Test
+  void imagesPerMinuteAreTheQuota() {
+    server.deploy(
+        new DeploymentRequest("tiny", "gpt-image-1", "", "Standard", 1, "", "", Optional.empty()));
+    var first = images("tiny", "{\"prompt\":\"dots\",\"n\":4,\"quality\":\"low\"}");
+    assertThat(first.status()).as(first.body()).isEqualTo(200);
+    assertThat(first.header("x-ratelimit-limit-tokens")).isEqualTo("6");
+    var over = images("tiny", "{\"prompt\":\"dots\",\"n\":4,\"quality\":\"low\"}");
+    assertThat(over.status()).as(over.body()).isEqualTo(429);
+    assertThat(over.header("Retry-After")).isNotNull();
+    assertThat(over.json().get("error").get("message").asText())
+        .startsWith("Requests to the ImageGenerations_Create Operation");
+  }
+
+  @Test
   void theCliDeploysAnImageModel() {
     var created =
         dev.lazurite.testing.TestingCli.execute(
