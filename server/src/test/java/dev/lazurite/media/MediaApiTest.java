@@ -319,6 +319,29 @@ class MediaApiTest {
   }
 
   @Test
+  void anotherResourcesImageDeploymentIsNotFound() {
+    var accounts = new dev.lazurite.testing.TestingAccounts(server);
+    accounts.create("other");
+    var deployed =
+        accounts.arm(
+            "PUT",
+            accounts.id("other") + "/deployments/private-dalle",
+            "{\"sku\":{\"name\":\"Standard\",\"capacity\":1},\"properties\":{\"model\":"
+                + "{\"format\":\"OpenAI\",\"name\":\"dall-e-3\"}}}");
+    assertThat(deployed.status()).as(deployed.body()).isIn(200, 201);
+    var result = images("private-dalle", "{\"prompt\":\"x\"}");
+    assertThat(result.status()).isEqualTo(404);
+    assertThat(result.json().get("error").get("code").asText()).isEqualTo("DeploymentNotFound");
+    var form =
+        transcribe(
+            "/openai/v1/audio/transcriptions",
+            new TestingMultipart()
+                .field("model", "private-dalle")
+                .file("file", "a.wav", new byte[] {1}));
+    assertThat(form.status()).isEqualTo(404);
+  }
+
+  @Test
   void theCliDeploysAnImageModel() {
     var created =
         dev.lazurite.testing.TestingCli.execute(
