@@ -108,7 +108,13 @@ public final class ModelCatalog {
               0,
               384,
               false,
-              EMBEDDED_EMBEDDING_MODEL));
+              EMBEDDED_EMBEDDING_MODEL),
+          media("dall-e-3", "3.0", ModelKind.IMAGES),
+          media("gpt-image-1", "2025-04-15", ModelKind.IMAGES),
+          media("whisper", "001", ModelKind.TRANSCRIPTION),
+          media("gpt-4o-transcribe", "2025-03-20", ModelKind.TRANSCRIPTION),
+          media("tts", "001", ModelKind.SPEECH),
+          media("tts-hd", "001", ModelKind.SPEECH));
 
   private ModelCatalog() {}
 
@@ -167,6 +173,15 @@ public final class ModelCatalog {
       String name, String version, Encoding enc, int context, int dimensions) {
     return new ModelSpec(
         name, version, "OpenAI", Set.of(EMBEDDINGS), enc, context, 0, dimensions, false, name);
+  }
+
+  /**
+   * An image or audio model: no token limits of its own (its prompt limits are the API's), billed
+   * in images, seconds or characters.
+   */
+  private static ModelSpec media(String name, String version, ModelKind kind) {
+    return new ModelSpec(
+        name, version, "OpenAI", Set.of(kind), CL100K_BASE, 4_096, 0, 0, false, name);
   }
 
   /** The model, or the ARM error Azure gives for a model it does not offer. */

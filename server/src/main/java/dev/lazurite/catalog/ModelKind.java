@@ -4,5 +4,11 @@ package dev.lazurite.catalog;
 public enum ModelKind {
   CHAT,
   COMPLETIONS,
-  EMBEDDINGS
+  EMBEDDINGS,
+  /** Image generation (DALL-E, gpt-image). */
+  IMAGES,
+  /** Speech to text: transcriptions and translations (Whisper, gpt-4o-transcribe). */
+  TRANSCRIPTION,
+  /** Text to speech (tts, tts-hd). */
+  SPEECH
 }

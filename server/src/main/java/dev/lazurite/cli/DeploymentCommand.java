@@ -29,7 +29,10 @@ final class DeploymentCommand {
     @Option(names = "--deployment-name", required = true, description = "Deployment name.")
     String deployment;
 
-    @Option(names = "--model-name", required = true, description = "Model, e.g. gpt-4o.")
+    @Option(
+        names = {"--model-name", "--model"},
+        required = true,
+        description = "Model, e.g. gpt-4o or dall-e-3.")
     String modelName;
 
     @Option(names = "--model-version", description = "Model version; default: the model's default.")

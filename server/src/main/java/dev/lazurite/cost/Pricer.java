@@ -62,6 +62,17 @@ public final class Pricer implements Function<Ledger, Charge> {
     boolean batch = DeploymentType.isBatchSku(sku) || ledger.principal().equals(BATCH_CALLER);
     Optional<Price> price =
         cache.prices().find(d.model().name(), d.model().version(), DeploymentType.ofSku(sku));
+    Optional<BigDecimal> media = MediaPrices.perUnit(d.model().name());
+    if (price.isEmpty() && media.isPresent()) {
+      long units = (long) ledger.promptTokens() + ledger.completionTokens();
+      BigDecimal usd = media.get().multiply(BigDecimal.valueOf(units));
+      return new UsageRecord.Cost(
+          a.resourceGroup(),
+          "media/" + d.model().name() + "/" + MediaPrices.AS_OF,
+          tags,
+          0,
+          Pricing.pico(batch ? usd.divide(BigDecimal.TWO) : usd));
+    }
     if (price.isEmpty()) {
       return new Charge(a.resourceGroup(), "", tags, 0);
     }

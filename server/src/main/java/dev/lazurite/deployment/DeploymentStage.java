@@ -34,6 +34,9 @@ public final class DeploymentStage implements Stage {
           case CHAT_COMPLETIONS, RESPONSES_CREATE -> ModelKind.CHAT;
           case COMPLETIONS -> ModelKind.COMPLETIONS;
           case EMBEDDINGS -> ModelKind.EMBEDDINGS;
+          case IMAGES_GENERATIONS -> ModelKind.IMAGES;
+          case AUDIO_TRANSCRIPTIONS, AUDIO_TRANSLATIONS -> ModelKind.TRANSCRIPTION;
+          case AUDIO_SPEECH -> ModelKind.SPEECH;
           case LIST_MODELS,
               FILES_UPLOAD,
               FILES_LIST,

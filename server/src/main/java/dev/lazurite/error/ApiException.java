@@ -74,6 +74,17 @@ public final class ApiException extends RuntimeException {
         result.deepCopy());
   }
 
+  /** The same prompt block in the images layout ({@code inner_error.content_filter_results}). */
+  public ApiException asImageContentFilter() {
+    return new ApiException(
+        ErrorCode.IMAGE_CONTENT_POLICY,
+        ErrorCode.IMAGE_CONTENT_POLICY.message(),
+        param,
+        ErrorCode.IMAGE_CONTENT_POLICY.code(),
+        headers,
+        filterResult);
+  }
+
   /** The same prompt block in the Responses layout ({@code content_filters}). */
   public ApiException asResponsesContentFilter() {
     return new ApiException(

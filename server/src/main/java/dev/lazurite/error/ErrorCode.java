@@ -128,6 +128,13 @@ public enum ErrorCode {
       "The response was filtered due to the prompt triggering Azure OpenAI's content management"
           + " policy. Please modify your prompt and retry. To learn more about our content filtering"
           + " policies please read our documentation: https://go.microsoft.com/fwlink/?linkid=2198766"),
+  // Images: a prompt the content filter blocks (snake_case inner_error, unlike chat's).
+  IMAGE_CONTENT_POLICY(
+      400,
+      Shape.IMAGE_CONTENT_FILTER,
+      "content_policy_violation",
+      "Your request was rejected as a result of our safety system. Your prompt may contain text"
+          + " that is not allowed by our safety system."),
   ASSISTANTS_RETIRED(
       404,
       Shape.AZURE,
@@ -280,7 +287,12 @@ public enum ErrorCode {
      * The Responses layout of a content filter error: the OpenAI layout plus a {@code
      * content_filters} array with one blocked {@code prompt} entry, and no {@code innererror}.
      */
-    CONTENT_FILTERS
+    CONTENT_FILTERS,
+    /**
+     * The images layout of a content filter error: {@code code}, {@code message}, {@code type} and
+     * an {@code inner_error} with the prompt's {@code content_filter_results}.
+     */
+    IMAGE_CONTENT_FILTER
   }
 
   private final int status;

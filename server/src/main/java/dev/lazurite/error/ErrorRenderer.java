@@ -56,6 +56,14 @@ public final class ErrorRenderer {
         entry.put("source_type", "prompt");
         entry.set("content_filter_results", e.filterResult().orElseGet(entry::objectNode));
       }
+      case IMAGE_CONTENT_FILTER -> {
+        error.put("code", e.errorCode().code());
+        ObjectNode inner = error.putObject("inner_error");
+        inner.put("code", "ResponsibleAIPolicyViolation");
+        inner.set("content_filter_results", e.filterResult().orElseGet(inner::objectNode));
+        error.put("message", e.getMessage());
+        error.put("type", "invalid_request_error");
+      }
       case OPENAI -> {
         error.put("message", e.getMessage());
         error.put("type", e.errorCode().code());

@@ -19,18 +19,18 @@ import org.apache.commons.fileupload2.core.RequestContext;
  * stream over the request body, never held whole. A body that is not valid multipart reads as
  * {@link Malformed}.
  */
-final class MultipartForm {
+public final class MultipartForm {
   /** The most a text field may hold. */
-  static final int MAX_FIELD_BYTES = 64 * 1024;
+  public static final int MAX_FIELD_BYTES = 64 * 1024;
 
   /** The most parts a form may have. */
-  static final int MAX_PARTS = 64;
+  public static final int MAX_PARTS = 64;
 
   private final FileItemInputIterator parts;
   private int count;
 
   /** The request body could not be read as multipart/form-data. */
-  static final class Malformed extends IOException {
+  public static final class Malformed extends IOException {
     private static final long serialVersionUID = 1L;
 
     Malformed(Throwable cause) {
@@ -43,9 +43,9 @@ final class MultipartForm {
    *
    * @param filename present for a file part, as the client sent it
    */
-  record Part(String name, Optional<String> filename, InputStream content) {
+  public record Part(String name, Optional<String> filename, InputStream content) {
     /** The part's content as UTF-8 text, at most {@link #MAX_FIELD_BYTES}. */
-    String text() throws IOException {
+    public String text() throws IOException {
       byte[] read = content.readNBytes(MAX_FIELD_BYTES + 1);
       if (read.length > MAX_FIELD_BYTES) {
         throw new Malformed(new IOException("the form field " + name + " is too long"));
@@ -63,7 +63,7 @@ final class MultipartForm {
    *
    * @throws Malformed when the content type is not multipart/form-data with a boundary
    */
-  static MultipartForm read(String contentType, InputStream body) throws Malformed {
+  public static MultipartForm read(String contentType, InputStream body) throws Malformed {
     if (!contentType.toLowerCase(java.util.Locale.ROOT).startsWith("multipart/form-data")) {
       throw new Malformed(new IOException("not multipart/form-data"));
     }
@@ -75,7 +75,7 @@ final class MultipartForm {
   }
 
   /** The next part, or empty at the end of the form. */
-  Optional<Part> next() throws Malformed {
+  public Optional<Part> next() throws Malformed {
     try {
       if (!parts.hasNext()) {
         if (count == 0) {

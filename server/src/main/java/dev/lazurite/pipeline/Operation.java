@@ -154,7 +154,35 @@ public enum Operation {
       BodyKind.NONE,
       RouteTemplate.resource("responses/{" + RouteTemplate.RESPONSE_ID + "}/cancel"),
       "Responses_Cancel",
-      "responses");
+      "responses"),
+  IMAGES_GENERATIONS(
+      Family.MEDIA_CALL,
+      "POST",
+      BodyKind.JSON,
+      RouteTemplate.modelCall("images/generations"),
+      "ImageGenerations_Create",
+      "imageGeneration"),
+  AUDIO_TRANSCRIPTIONS(
+      Family.MEDIA_CALL,
+      "POST",
+      BodyKind.MULTIPART,
+      RouteTemplate.modelCall("audio/transcriptions"),
+      "Transcriptions_Create",
+      "audioTranscription"),
+  AUDIO_TRANSLATIONS(
+      Family.MEDIA_CALL,
+      "POST",
+      BodyKind.MULTIPART,
+      RouteTemplate.modelCall("audio/translations"),
+      "Translations_Create",
+      "audioTranslation"),
+  AUDIO_SPEECH(
+      Family.MEDIA_CALL,
+      "POST",
+      BodyKind.JSON,
+      RouteTemplate.modelCall("audio/speech"),
+      "Speech_Create",
+      "audioSpeech");
 
   /** Which stage list serves an operation. */
   public enum Family {
@@ -166,7 +194,13 @@ public enum Operation {
      * A call on one of the resource's own objects (files, batches): network rules, auth, the
      * api-version and RBAC apply, then the operation's own stage answers.
      */
-    RESOURCE_CALL
+    RESOURCE_CALL,
+    /**
+     * A call to an image or audio model: network rules, auth, the api-version, RBAC, the deployment
+     * and its budget apply, then the media stage filters, meters in Azure's units (images, audio
+     * seconds, characters) and calls the backend.
+     */
+    MEDIA_CALL
   }
 
   /** What an operation's request body is. */
@@ -217,7 +251,7 @@ public enum Operation {
 
   /** Whether the request names a deployment: in the path on dated routes, as the body's model. */
   public boolean namesDeployment() {
-    return family == Family.MODEL_CALL;
+    return family == Family.MODEL_CALL || family == Family.MEDIA_CALL;
   }
 
   public String operationId() {

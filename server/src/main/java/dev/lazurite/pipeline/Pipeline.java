@@ -69,7 +69,8 @@ public final class Pipeline {
           new Outcome.Answered(
               call.last, stream.withEvents(new LedgerStream(call.last, stream, listener)));
       case Response.Bytes bytes -> {
-        listener.requestEnd(Ledger.of(call.last, 0, 0, 200, false, System.nanoTime()));
+        listener.requestEnd(
+            Ledger.of(call.last, bytes.promptTokens(), 0, 200, false, System.nanoTime()));
         yield new Outcome.Answered(call.last, bytes);
       }
     };

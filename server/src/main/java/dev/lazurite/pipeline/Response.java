@@ -131,29 +131,46 @@ public sealed interface Response {
   }
 
   /**
-   * A 200 answer of raw bytes (a file's content), streamed from {@code content} as it is written;
-   * whoever writes it closes the stream, written or not.
+   * A 200 answer of raw bytes (a file's content, speech audio, a transcript as text), streamed from
+   * {@code content} as it is written; whoever writes it closes the stream, written or not.
    *
    * @param length the number of bytes, sent as {@code Content-Length}
+   * @param promptTokens what the model call consumed, in the units it is billed by (0 when no model
+   *     was called)
    */
-  record Bytes(Map<String, String> headers, String contentType, long length, InputStream content)
+  record Bytes(
+      Map<String, String> headers,
+      String contentType,
+      long length,
+      InputStream content,
+      int promptTokens)
       implements Response {
     public Bytes {
       headers = Map.copyOf(headers);
       requireNonNull(contentType, "contentType is null");
       requireNonNull(content, "content is null");
-      if (length < 0) {
-        throw new IllegalArgumentException("length must be >= 0");
+      if (length < 0 || promptTokens < 0) {
+        throw new IllegalArgumentException("length and promptTokens must be >= 0");
       }
     }
 
     public static Bytes of(String contentType, long length, InputStream content) {
-      return new Bytes(Map.of(), contentType, length, content);
+      return new Bytes(Map.of(), contentType, length, content, 0);
+    }
+
+    /** Bytes a model produced, with the units its call is billed by. */
+    public static Bytes of(String contentType, byte[] bytes, int promptTokens) {
+      return new Bytes(
+          Map.of(),
+          contentType,
+          bytes.length,
+          new java.io.ByteArrayInputStream(bytes),
+          promptTokens);
     }
 
     @Override
     public Bytes withHeaders(Map<String, String> extra) {
-      return new Bytes(merge(headers, extra), contentType, length, content);
+      return new Bytes(merge(headers, extra), contentType, length, content, promptTokens);
     }
   }
 

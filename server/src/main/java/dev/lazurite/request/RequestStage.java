@@ -56,7 +56,11 @@ public final class RequestStage implements Stage {
               RESPONSES_GET,
               RESPONSES_DELETE,
               RESPONSES_INPUT_ITEMS,
-              RESPONSES_CANCEL ->
+              RESPONSES_CANCEL,
+              IMAGES_GENERATIONS,
+              AUDIO_TRANSCRIPTIONS,
+              AUDIO_TRANSLATIONS,
+              AUDIO_SPEECH ->
               throw new IllegalStateException("not a model call: " + exchange.route().operation());
         };
     return chain.proceed(exchange.withModelRequest(request));

@@ -6,6 +6,8 @@ import dev.lazurite.catalog.ModelListStage;
 import dev.lazurite.cost.BudgetStage;
 import dev.lazurite.cost.CostCache;
 import dev.lazurite.deployment.DeploymentStage;
+import dev.lazurite.media.MediaBodyStage;
+import dev.lazurite.media.MediaStage;
 import dev.lazurite.network.NetworkRuleStage;
 import dev.lazurite.ondata.RetrievalStage;
 import dev.lazurite.ondata.Retriever;
@@ -138,6 +140,20 @@ public final class DataPlaneStages {
               new AuthorizationStage(p.snapshot()),
               // Last: the catalog and the caller's deployments.
               new ModelListStage());
+      case MEDIA_CALL ->
+          List.of(
+              new NetworkRuleStage(p.snapshot()),
+              new AuthenticationStage(p.snapshot(), p.tokenValidator()),
+              new ApiVersionStage(),
+              // JSON, or the audio form read whole (25 MiB, else 413).           -> 400 / 413
+              new MediaBodyStage(),
+              new AuthorizationStage(p.snapshot()),
+              // The deployment, whose model must make images, transcribe or speak. -> 404 / 400
+              new DeploymentStage(),
+              p.budgets(),
+              // Last: validate, filter the image prompt, quota in images / seconds /
+              // characters, then the deployment's backend.
+              new MediaStage(p.quota(), p.safety()));
       case RESOURCE_CALL ->
           List.of(
               new NetworkRuleStage(p.snapshot()),

@@ -51,7 +51,20 @@ public final class ApiVersionStage implements Stage {
           RESPONSES_INPUT_ITEMS,
           RESPONSES_CANCEL ->
           ResponsesVersions.accepts(version);
+      case IMAGES_GENERATIONS -> since(version, IMAGES_SINCE);
+      case AUDIO_TRANSCRIPTIONS, AUDIO_TRANSLATIONS -> since(version, AUDIO_SINCE);
+      case AUDIO_SPEECH -> since(version, SPEECH_SINCE);
     };
+  }
+
+  /** DALL-E 3 arrived in 2023-12-01-preview, Whisper in 2023-09-01-preview, tts in 2024-02-15. */
+  private static final String IMAGES_SINCE = "2023-12-01";
+
+  private static final String AUDIO_SINCE = "2023-09-01";
+  private static final String SPEECH_SINCE = "2024-02-15";
+
+  private static boolean since(String version, String date) {
+    return ApiVersion.dateOf(version).compareTo(date) >= 0;
   }
 
   /** Files on dated routes: the GA 2024-10-21 and previews from 2024-05-01-preview. */

@@ -37,7 +37,11 @@ final class ResponsesVersions {
           BATCHES_CREATE,
           BATCHES_LIST,
           BATCHES_GET,
-          BATCHES_CANCEL ->
+          BATCHES_CANCEL,
+          IMAGES_GENERATIONS,
+          AUDIO_TRANSCRIPTIONS,
+          AUDIO_TRANSLATIONS,
+          AUDIO_SPEECH ->
           false;
     };
   }

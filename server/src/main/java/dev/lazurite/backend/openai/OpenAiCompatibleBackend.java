@@ -6,8 +6,10 @@ import dev.lazurite.api.ChatRequest;
 import dev.lazurite.api.CompletionRequest;
 import dev.lazurite.api.EmbeddingRequest;
 import dev.lazurite.api.ModelRequest;
+import dev.lazurite.api.media.MediaRequest;
 import dev.lazurite.backend.Backend;
 import dev.lazurite.backend.BackendCall;
+import dev.lazurite.backend.MediaBackend;
 import dev.lazurite.backend.SecretRedactor;
 import dev.lazurite.catalog.ModelSpec;
 import dev.lazurite.json.JsonWriting;
@@ -18,6 +20,7 @@ import java.io.InputStream;
 import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.util.Map;
+import org.apache.hc.core5.http.HttpEntity;
 
 /**
  * Any server that speaks OpenAI's API (vLLM, Ollama, llama.cpp server, LocalAI, OpenAI itself) or
@@ -28,7 +31,7 @@ import java.util.Map;
  * echoes reaches neither the client nor the log. The client ({@link UpstreamHttp}) is blocking and
  * pooled, and runs on the request's virtual thread.
  */
-public final class OpenAiCompatibleBackend implements Backend {
+public final class OpenAiCompatibleBackend implements Backend, MediaBackend {
   private final UpstreamTarget target;
   private final UpstreamHttp client;
   private final TokenCounter tokens;
@@ -69,6 +72,32 @@ public final class OpenAiCompatibleBackend implements Backend {
     return call.streamed()
         ? new Streamed(stream(path, call.request(), call.model()))
         : call(path, call.request(), call.model());
+  }
+
+  /** Images and audio, forwarded to the upstream's route of the same name. */
+  @Override
+  public MediaAnswer media(MediaRequest request, ModelSpec model) {
+    return UpstreamMedia.call(
+        new UpstreamMedia.Sender() {
+          @Override
+          public UpstreamHttp.Response send(String path, HttpEntity body) throws IOException {
+            URI destination = target.destination(path);
+            outbound.checkAdministered(destination);
+            return client.post(destination, target.authorization(), body);
+          }
+
+          @Override
+          public SecretRedactor redactor() {
+            return OpenAiCompatibleBackend.this.redactor();
+          }
+
+          @Override
+          public String model(ModelSpec spec) {
+            return target.model(spec);
+          }
+        },
+        request,
+        model);
   }
 
   /** Up when the model list answers below 500 and not 429 (a 401 still means it is there). */

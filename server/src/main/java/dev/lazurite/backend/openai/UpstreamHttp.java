@@ -74,6 +74,14 @@ public final class UpstreamHttp implements AutoCloseable {
     return execute(post, headers);
   }
 
+  /** POSTs another body (a multipart form); the caller closes the response. */
+  public Response post(URI destination, Map<String, String> headers, HttpEntity entity)
+      throws IOException {
+    HttpPost post = new HttpPost(destination);
+    post.setEntity(entity);
+    return execute(post, headers);
+  }
+
   /** GETs a destination; the caller closes the response. */
   public Response get(URI destination, Map<String, String> headers) throws IOException {
     return execute(new HttpGet(destination), headers);

@@ -7,15 +7,18 @@ import dev.lazurite.api.Usage;
 import dev.lazurite.api.chat.ChatChunk;
 import dev.lazurite.api.chat.ChatCompletion;
 import dev.lazurite.api.completions.TextCompletion;
+import dev.lazurite.api.media.MediaRequest;
 import dev.lazurite.backend.Backend;
 import dev.lazurite.backend.BackendCall;
 import dev.lazurite.backend.Ids;
+import dev.lazurite.backend.MediaBackend;
 import dev.lazurite.catalog.ModelSpec;
 import dev.lazurite.json.Json;
 import dev.lazurite.pipeline.EventSink;
 import dev.lazurite.pipeline.EventStream;
 import dev.lazurite.pipeline.StreamEvent;
 import dev.lazurite.tokens.TokenCounter;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -30,12 +33,13 @@ import java.util.concurrent.ThreadLocalRandom;
  * for prompt prefixes the deployment has seen (as Azure's prompt caching does), and can be slowed
  * down to behave like a real model under load.
  */
-public final class SimulatorBackend implements Backend {
+public final class SimulatorBackend implements Backend, MediaBackend {
   private final Generator generator;
   private final SimulatorConfig config;
   private final SimulatedEmbeddings embeddings;
   private final GroundedAnswers grounded;
   private final PromptCache promptCache;
+  private final SimulatedMedia media = new SimulatedMedia(Clock.systemUTC());
 
   public SimulatorBackend(TokenCounter tokens, SimulatorConfig config) {
     this(tokens, config, null);
@@ -54,6 +58,11 @@ public final class SimulatorBackend implements Backend {
     this.embeddings = new SimulatedEmbeddings(tokens);
     this.promptCache = new PromptCache(tokens);
     this.grounded = sentenceVectors == null ? null : new GroundedAnswers(sentenceVectors);
+  }
+
+  @Override
+  public MediaAnswer media(MediaRequest request, ModelSpec model) {
+    return media.media(request, model);
   }
 
   @Override
