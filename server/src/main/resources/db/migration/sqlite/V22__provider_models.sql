@@ -13,3 +13,15 @@ INSERT INTO prices VALUES ('gemini-2.0-flash-lite', '*', 'Global', '0.075', '0.0
 INSERT INTO prices VALUES ('gemini-2.0-flash-lite', '*', 'Regional', '0.075', '0.075', '0.30', '0', '2025-12-01');
 INSERT INTO prices VALUES ('gemini-embedding-001', '*', 'Global', '0.15', '0.15', '0', '0', '2025-12-01');
 INSERT INTO prices VALUES ('gemini-embedding-001', '*', 'Regional', '0.15', '0.15', '0', '0', '2025-12-01');
+
+-- Models an operator added to the catalog (`lazurite model add`), beside the built-in ones.
+CREATE TABLE catalog_models (
+  name              TEXT NOT NULL PRIMARY KEY,
+  version           TEXT NOT NULL,
+  family            TEXT NOT NULL,
+  kind              TEXT NOT NULL,
+  encoding          TEXT NOT NULL,
+  context_window    INTEGER NOT NULL,
+  max_output_tokens INTEGER NOT NULL,
+  dimensions        INTEGER NOT NULL
+);
