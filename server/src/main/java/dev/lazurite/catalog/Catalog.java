@@ -14,6 +14,27 @@ import java.util.Optional;
 public final class Catalog {
   private Catalog() {}
 
+  /** The added models as read now, for many look-ups without a query each; read-only. */
+  public static CatalogStore loaded(CatalogStore store) {
+    List<ModelSpec> models = List.copyOf(store.models());
+    return new CatalogStore() {
+      @Override
+      public List<ModelSpec> models() {
+        return models;
+      }
+
+      @Override
+      public boolean add(ModelSpec model) {
+        throw new UnsupportedOperationException("a loaded catalog is read-only");
+      }
+
+      @Override
+      public boolean delete(String name) {
+        throw new UnsupportedOperationException("a loaded catalog is read-only");
+      }
+    };
+  }
+
   public static List<ModelSpec> all(CatalogStore added) {
     List<ModelSpec> all = new ArrayList<>(ModelCatalog.all());
     all.addAll(added.models());

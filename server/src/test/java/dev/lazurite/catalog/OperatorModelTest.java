@@ -107,6 +107,11 @@ class OperatorModelTest {
                 "{\"messages\":[{\"role\":\"user\",\"content\":\"Hi\"}]}");
     assertThat(answer.status()).as(answer.body()).isEqualTo(200);
     assertThat(answer.json().path("object").asText()).isEqualTo("chat.completion");
+    var dataPlaneModels =
+        server
+            .http()
+            .send("GET", "/openai/models?api-version=2024-10-21", null, "api-key", server.key());
+    assertThat(dataPlaneModels.body()).contains("mistral-large-1");
 
     var inUse = TestingCli.execute(server, "model", "delete", "--name", "mistral-large");
     assertThat(inUse.code()).isNotZero();
