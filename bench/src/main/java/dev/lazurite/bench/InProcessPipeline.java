@@ -54,8 +54,35 @@ final class InProcessPipeline {
     return new InProcessPipeline(server.pipelines(), server.defaultKeys().key1(), deployment);
   }
 
+  /**
+   * Runs one streamed chat, serializing each event as the HTTP edge would, and returns the
+   * nanoseconds from the call to its first event and to its end.
+   */
+  long[] stream(String body) {
+    long start = System.nanoTime();
+    var answered = (Outcome.Answered) pipelines.execute(exchange(body));
+    long[] first = {0};
+    ((Response.Stream) answered.response())
+        .events()
+        .writeTo(
+            event -> {
+              if (first[0] == 0) {
+                first[0] = System.nanoTime();
+              }
+              if (event.sent()) {
+                Json.writeWire(event.payload());
+              }
+            });
+    return new long[] {first[0] - start, System.nanoTime() - start};
+  }
+
   /** Runs one chat and serializes the answer, as the HTTP edge would. */
   byte[] chat(String body) {
+    var answered = (Outcome.Answered) pipelines.execute(exchange(body));
+    return Json.writeWire(((Response.Json) answered.response()).body());
+  }
+
+  private Exchange exchange(String body) {
     var route = Route.modelCall(Operation.CHAT_COMPLETIONS, deployment, "2024-10-21");
     var exchange =
         new Exchange(
@@ -66,7 +93,6 @@ final class InProcessPipeline {
                 body.getBytes(StandardCharsets.UTF_8),
                 Origin.Remote.loopback(),
                 System.nanoTime()));
-    var answered = (Outcome.Answered) pipelines.execute(exchange);
-    return Json.writeWire(((Response.Json) answered.response()).body());
+    return exchange;
   }
 }

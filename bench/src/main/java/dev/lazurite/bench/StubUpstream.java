@@ -29,12 +29,45 @@ final class StubUpstream implements AutoCloseable {
           + "\"Hello! How can I help you today?\"}],\"stop_reason\":\"end_turn\","
           + "\"stop_sequence\":null,\"usage\":{\"input_tokens\":11,\"output_tokens\":9}}";
 
+  /** The same answer as Gemini's generateContent gives it. */
+  static final String GENERATE =
+      "{\"candidates\":[{\"content\":{\"parts\":[{\"text\":"
+          + "\"Hello! How can I help you today?\"}],\"role\":\"model\"},\"finishReason\":\"STOP\","
+          + "\"index\":0}],\"usageMetadata\":{\"promptTokenCount\":11,\"candidatesTokenCount\":9,"
+          + "\"totalTokenCount\":20},\"modelVersion\":\"gemini-2.5-flash\"}";
+
+  /** The same answer streamed as chat completion chunks. */
+  static final String CHAT_STREAM =
+      "data: {\"id\":\"chatcmpl-stub\",\"object\":\"chat.completion.chunk\",\"created\":1733000000,"
+          + "\"model\":\"gpt-4o-2024-08-06\",\"choices\":[{\"index\":0,\"delta\":{\"role\":"
+          + "\"assistant\",\"content\":\"Hello! How can I help you today?\"},\"finish_reason\":null}]}"
+          + "\n\ndata: {\"id\":\"chatcmpl-stub\",\"object\":\"chat.completion.chunk\","
+          + "\"created\":1733000000,\"model\":\"gpt-4o-2024-08-06\",\"choices\":[{\"index\":0,"
+          + "\"delta\":{},\"finish_reason\":\"stop\"}]}\n\ndata: [DONE]\n\n";
+
+  /** The same answer as Anthropic's message stream. */
+  static final String MESSAGE_STREAM =
+      "event: message_start\ndata: {\"type\":\"message_start\",\"message\":{\"id\":\"msg_stub\","
+          + "\"type\":\"message\",\"role\":\"assistant\",\"model\":\"claude-sonnet-4-20250514\","
+          + "\"content\":[],\"usage\":{\"input_tokens\":11,\"output_tokens\":1}}}\n\n"
+          + "event: content_block_start\ndata: {\"type\":\"content_block_start\",\"index\":0,"
+          + "\"content_block\":{\"type\":\"text\",\"text\":\"\"}}\n\n"
+          + "event: content_block_delta\ndata: {\"type\":\"content_block_delta\",\"index\":0,"
+          + "\"delta\":{\"type\":\"text_delta\",\"text\":\"Hello! How can I help you today?\"}}\n\n"
+          + "event: content_block_stop\ndata: {\"type\":\"content_block_stop\",\"index\":0}\n\n"
+          + "event: message_delta\ndata: {\"type\":\"message_delta\",\"delta\":{\"stop_reason\":"
+          + "\"end_turn\"},\"usage\":{\"output_tokens\":9}}\n\n"
+          + "event: message_stop\ndata: {\"type\":\"message_stop\"}\n\n";
+
+  /** The same answer as Gemini's streamGenerateContent?alt=sse. */
+  static final String GENERATE_STREAM = "data: " + GENERATE + "\r\n\r\n";
+
   private final ServerSocket socket;
   private final byte[] answer;
 
-  private StubUpstream(ServerSocket socket, String body) {
+  private StubUpstream(ServerSocket socket, String body, String contentType) {
     this.socket = socket;
-    this.answer = answer(body);
+    this.answer = answer(body, contentType);
   }
 
   static StubUpstream start() throws IOException {
@@ -43,9 +76,21 @@ final class StubUpstream implements AutoCloseable {
 
   /** A stub answering {@code body} to every request. */
   static StubUpstream start(String body) throws IOException {
-    var stub = new StubUpstream(new ServerSocket(0, 128, InetAddress.getLoopbackAddress()), body);
+    return start(body, "application/json");
+  }
+
+  /** A stub answering {@code body} with the given content type to every request. */
+  static StubUpstream start(String body, String contentType) throws IOException {
+    var stub =
+        new StubUpstream(
+            new ServerSocket(0, 128, InetAddress.getLoopbackAddress()), body, contentType);
     Thread.ofPlatform().daemon(true).name("stub-upstream").start(stub::accept);
     return stub;
+  }
+
+  /** The base URL of its Gemini-style API ({@code …/v1beta}). */
+  String geminiUrl() {
+    return "http://127.0.0.1:" + socket.getLocalPort() + "/v1beta";
   }
 
   /** The base URL of its OpenAI-style API ({@code …/v1}). */
@@ -129,10 +174,12 @@ final class StubUpstream implements AutoCloseable {
     return 0;
   }
 
-  private static byte[] answer(String text) {
+  private static byte[] answer(String text, String contentType) {
     byte[] body = text.getBytes(StandardCharsets.UTF_8);
     String head =
-        "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: "
+        "HTTP/1.1 200 OK\r\nContent-Type: "
+            + contentType
+            + "\r\nContent-Length: "
             + body.length
             + "\r\n\r\n";
     byte[] h = head.getBytes(StandardCharsets.US_ASCII);

@@ -27,8 +27,10 @@ import org.openjdk.jmh.annotations.Warmup;
  * What translating to another provider adds to a call: the same non-streamed chat through the whole
  * pipeline, once to an openai-compatible upstream that answers natively ({@code native}) and once
  * to an anthropic backend whose upstream answers the same text as a Messages API message ({@code
- * translated}). Both stubs are on loopback and answer at once, so the difference between the two is
- * the translation (request to Messages, message to chat completion) and nothing else.
+ * translated}), and once to a gemini backend whose upstream answers it as a {@code generateContent}
+ * response ({@code gemini}). The stubs are on loopback and answer at once, so the difference
+ * between the two is the translation (request to Messages, message to chat completion) and nothing
+ * else.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
@@ -39,14 +41,17 @@ import org.openjdk.jmh.annotations.Warmup;
 public class TranslationBenchmark {
   StubUpstream openAi;
   StubUpstream anthropic;
+  StubUpstream gemini;
   LazuriteServer server;
   InProcessPipeline nativeCall;
   InProcessPipeline translatedCall;
+  InProcessPipeline geminiCall;
 
   @Setup(Level.Trial)
   public void setUp() throws Exception {
     openAi = StubUpstream.start();
     anthropic = StubUpstream.start(StubUpstream.MESSAGE);
+    gemini = StubUpstream.start(StubUpstream.GENERATE);
     server =
         LazuriteServer.start(
             ServerConfig.forTesting(Files.createTempDirectory("lazurite-jmh-translation")),
@@ -69,6 +74,13 @@ public class TranslationBenchmark {
                     anthropic.baseUrl(),
                     "claude-sonnet-4-20250514",
                     "UPSTREAM_KEY")));
+    geminiCall =
+        InProcessPipeline.of(
+            server,
+            "bench-gemini",
+            Optional.of(
+                new BackendSpec(
+                    BackendKind.GEMINI, gemini.geminiUrl(), "gemini-2.5-flash", "UPSTREAM_KEY")));
   }
 
   @TearDown(Level.Trial)
@@ -76,6 +88,7 @@ public class TranslationBenchmark {
     server.close();
     openAi.close();
     anthropic.close();
+    gemini.close();
   }
 
   @Benchmark
@@ -86,5 +99,10 @@ public class TranslationBenchmark {
   @Benchmark
   public Object translatedChat() {
     return translatedCall.chat(PipelineBenchmark.BODY);
+  }
+
+  @Benchmark
+  public Object geminiChat() {
+    return geminiCall.chat(PipelineBenchmark.BODY);
   }
 }

@@ -3,6 +3,8 @@ package dev.lazurite.backend;
 import dev.lazurite.backend.anthropic.AnthropicBackend;
 import dev.lazurite.backend.anthropic.AnthropicTarget;
 import dev.lazurite.backend.embedded.EmbeddedEmbeddingBackend;
+import dev.lazurite.backend.gemini.GeminiBackend;
+import dev.lazurite.backend.gemini.GeminiTarget;
 import dev.lazurite.backend.openai.EntraTokens;
 import dev.lazurite.backend.openai.OpenAiCompatibleBackend;
 import dev.lazurite.backend.openai.UpstreamHttp;
@@ -65,7 +67,7 @@ public final class BackendFactory implements AutoCloseable {
     return switch (spec.kind()) {
       case SIMULATOR -> simulator;
       case EMBEDDED -> embedded;
-      case OPENAI_COMPATIBLE, OPENAI, AZURE, ANTHROPIC ->
+      case OPENAI_COMPATIBLE, OPENAI, AZURE, ANTHROPIC, GEMINI ->
           upstreams.computeIfAbsent(new Upstream(spec, secret), this::upstream);
     };
   }
@@ -89,6 +91,13 @@ public final class BackendFactory implements AutoCloseable {
     if (spec.kind() == BackendKind.ANTHROPIC) {
       return new AnthropicBackend(
           new AnthropicTarget(url, spec.upstreamModel(), key),
+          upstreamHttp,
+          tokens,
+          outbound.policy());
+    }
+    if (spec.kind() == BackendKind.GEMINI) {
+      return new GeminiBackend(
+          new GeminiTarget(url, spec.upstreamModel(), key),
           upstreamHttp,
           tokens,
           outbound.policy());

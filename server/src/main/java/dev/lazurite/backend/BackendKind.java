@@ -10,7 +10,12 @@ public enum BackendKind {
   /** api.openai.com, or anything at another URL with its shape. */
   OPENAI("openai"),
   /** Anthropic's Messages API (api.anthropic.com, or a server with its shape), translated. */
-  ANTHROPIC("anthropic");
+  ANTHROPIC("anthropic"),
+  /**
+   * Google's Gemini API (generativelanguage.googleapis.com, or a server with its shape),
+   * translated.
+   */
+  GEMINI("gemini");
 
   private final String wireName;
 
@@ -24,7 +29,11 @@ public enum BackendKind {
 
   /** Whether requests leave the process for an upstream server. */
   public boolean upstream() {
-    return this == OPENAI_COMPATIBLE || this == AZURE || this == OPENAI || this == ANTHROPIC;
+    return this == OPENAI_COMPATIBLE
+        || this == AZURE
+        || this == OPENAI
+        || this == ANTHROPIC
+        || this == GEMINI;
   }
 
   public static BackendKind fromWireName(String name) {

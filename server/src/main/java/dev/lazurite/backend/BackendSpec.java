@@ -8,8 +8,8 @@ import static java.util.Objects.requireNonNull;
  * beside a pooled backend ({@link BackendSecret}).
  *
  * @param url the upstream base URL (openai-compatible, azure: the resource endpoint; openai:
- *     defaults to https://api.openai.com/v1; anthropic: defaults to https://api.anthropic.com),
- *     empty otherwise
+ *     defaults to https://api.openai.com/v1; anthropic: defaults to https://api.anthropic.com;
+ *     gemini: defaults to https://generativelanguage.googleapis.com), empty otherwise
  * @param upstreamModel the model name the upstream knows, empty to use the deployment's model
  * @param apiKeyEnv environment variable holding the upstream key (or client secret), empty for none
  * @param azure the upstream deployment and authentication of an azure backend
@@ -18,6 +18,7 @@ public record BackendSpec(
     BackendKind kind, String url, String upstreamModel, String apiKeyEnv, AzureSettings azure) {
   public static final String OPENAI_URL = "https://api.openai.com/v1";
   public static final String ANTHROPIC_URL = "https://api.anthropic.com";
+  public static final String GEMINI_URL = "https://generativelanguage.googleapis.com";
 
   public BackendSpec {
     requireNonNull(kind, "kind is null");
@@ -49,6 +50,7 @@ public record BackendSpec(
     return switch (kind) {
       case OPENAI -> OPENAI_URL;
       case ANTHROPIC -> ANTHROPIC_URL;
+      case GEMINI -> GEMINI_URL;
       case SIMULATOR, EMBEDDED, OPENAI_COMPATIBLE, AZURE -> url;
     };
   }

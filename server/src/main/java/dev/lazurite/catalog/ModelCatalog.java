@@ -22,6 +22,9 @@ public final class ModelCatalog {
   /** The format of Anthropic's models, as deployments report it. */
   public static final String ANTHROPIC = "Anthropic";
 
+  /** The format of Google's Gemini models, as deployments report it. */
+  public static final String GOOGLE = "Google";
+
   private static final Set<ModelKind> CHAT_ONLY = Set.of(CHAT);
   private static final Set<ModelKind> CHAT_AND_COMPLETIONS = Set.of(CHAT, COMPLETIONS);
 
@@ -95,6 +98,22 @@ public final class ModelCatalog {
           claude("claude-opus-4", "20250514", 200_000, 32_000),
           claude("claude-3-7-sonnet", "20250219", 200_000, 64_000),
           claude("claude-3-5-haiku", "20241022", 200_000, 8_192),
+          gemini("gemini-2.5-pro", "2025-06-17", 1_048_576, 65_536, "gemini-2.5-pro"),
+          gemini("gemini-2.5-flash", "2025-06-17", 1_048_576, 65_536, "gemini-2.5-flash"),
+          gemini("gemini-2.5-flash-lite", "2025-07-22", 1_048_576, 65_536, "gemini-2.5-flash-lite"),
+          gemini("gemini-2.0-flash", "001", 1_048_576, 8_192, "gemini-2.0-flash-001"),
+          gemini("gemini-2.0-flash-lite", "001", 1_048_576, 8_192, "gemini-2.0-flash-lite-001"),
+          new ModelSpec(
+              "gemini-embedding-001",
+              "1",
+              GOOGLE,
+              Set.of(EMBEDDINGS),
+              O200K_BASE,
+              2_048,
+              0,
+              3_072,
+              false,
+              "gemini-embedding-001"),
           embedding("text-embedding-ada-002", "2", CL100K_BASE, 8_191, 1_536),
           embedding("text-embedding-3-small", "1", CL100K_BASE, 8_191, 1_536),
           embedding("text-embedding-3-large", "1", CL100K_BASE, 8_191, 3_072),
@@ -167,6 +186,16 @@ public final class ModelCatalog {
         0,
         false,
         name + "-" + version);
+  }
+
+  /**
+   * A Gemini model, served by a gemini backend. Its tokenizer is not published: prompt estimates
+   * use o200k_base; usage reported to clients and metered is Gemini's own count.
+   */
+  private static ModelSpec gemini(
+      String name, String version, int context, int maxOut, String responseName) {
+    return new ModelSpec(
+        name, version, GOOGLE, CHAT_ONLY, O200K_BASE, context, maxOut, 0, false, responseName);
   }
 
   private static ModelSpec embedding(

@@ -12,7 +12,8 @@ import java.util.List;
 
 /**
  * The last stage of {@code GET /openai/models}: dated routes list the catalog's models with their
- * capabilities, v1 routes the caller's deployments (what a v1 client names as {@code model}).
+ * capabilities (models an operator added, once the resource deploys them), v1 routes the caller's
+ * deployments (what a v1 client names as {@code model}).
  */
 public final class ModelListStage implements Stage {
   @Override
@@ -34,7 +35,15 @@ public final class ModelListStage implements Stage {
                           d.deployment().createdAt().getEpochSecond(),
                           "organization-owner")));
     } else {
-      for (ModelSpec spec : ModelCatalog.all()) {
+      List<ModelSpec> specs = new ArrayList<>(ModelCatalog.all());
+      // Models an operator added show once a deployment of this resource names them.
+      exchange.account().deployments().values().stream()
+          .map(d -> d.model())
+          .filter(m -> ModelCatalog.find(m.name(), m.version()).isEmpty())
+          .distinct()
+          .sorted(Comparator.comparing(ModelSpec::name))
+          .forEach(specs::add);
+      for (ModelSpec spec : specs) {
         data.add(
             new ModelList.AzureModel(
                 spec.name() + "-" + spec.version(),

@@ -42,6 +42,6 @@ public record ModelSpec(
 
   /** Embedding models whose output length can be chosen with {@code dimensions}. */
   public boolean acceptsDimensions() {
-    return name.startsWith("text-embedding-3");
+    return name.startsWith("text-embedding-3") || name.startsWith("gemini-embedding");
   }
 }

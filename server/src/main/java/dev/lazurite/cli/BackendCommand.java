@@ -33,14 +33,15 @@ final class BackendCommand {
     @Option(
         names = "--kind",
         defaultValue = "simulator",
-        description = "simulator, openai-compatible, azure, openai or anthropic.")
+        description = "simulator, openai-compatible, azure, openai, anthropic or gemini.")
     String kind;
 
     @Option(
         names = "--url",
         description =
             "Upstream base URL (openai-compatible; azure: the resource endpoint; openai: default"
-                + " https://api.openai.com/v1; anthropic: default https://api.anthropic.com).")
+                + " https://api.openai.com/v1; anthropic: default https://api.anthropic.com; gemini: default"
+                + " https://generativelanguage.googleapis.com).")
     String url;
 
     @Option(

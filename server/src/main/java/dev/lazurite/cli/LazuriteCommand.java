@@ -30,6 +30,7 @@ import picocli.CommandLine.Command;
       BatchCommand.class,
       AuditCommand.class,
       CostCommand.class,
-      PriceCommand.class
+      PriceCommand.class,
+      ModelCommand.class
     })
 public final class LazuriteCommand {}

@@ -88,7 +88,7 @@ final class ArmRequests {
     if (kind == null) {
       throw invalid(
           ("Unknown backend kind '%s'. Known kinds: simulator, embedded, openai-compatible, azure,"
-                  + " openai, anthropic.")
+                  + " openai, anthropic, gemini.")
               .formatted(kindName));
     }
     try {

@@ -105,19 +105,28 @@ final class BackendPools {
   }
 
   /**
-   * Refuses a model an anthropic backend cannot call: one that is not Anthropic's, unless the
-   * backend names the Claude model to call instead ({@code upstreamModel}). That is how an operator
-   * lets a deployment of another provider's model fail over to Claude.
+   * Refuses a model an anthropic or gemini backend cannot call: one that is not that provider's,
+   * unless the backend names the provider's model to call instead ({@code upstreamModel}). That is
+   * how an operator lets a deployment of another provider's model fail over to Claude or Gemini.
    */
   static void checkServes(BackendSpec backend, String backendName, ModelSpec model) {
-    if (backend.kind() == BackendKind.ANTHROPIC
-        && backend.upstreamModel().isEmpty()
-        && !model.format().equals(ModelCatalog.ANTHROPIC)) {
+    String format =
+        switch (backend.kind()) {
+          case ANTHROPIC -> ModelCatalog.ANTHROPIC;
+          case GEMINI -> ModelCatalog.GOOGLE;
+          case SIMULATOR, EMBEDDED, OPENAI_COMPATIBLE, AZURE, OPENAI -> "";
+        };
+    if (!format.isEmpty() && backend.upstreamModel().isEmpty() && !model.format().equals(format)) {
+      String provider = backend.kind() == BackendKind.ANTHROPIC ? "Claude" : "Gemini";
       throw ApiException.of(
           ErrorCode.ARM_INVALID_BODY,
-          ("The anthropic backend%s cannot serve the model '%s' by its own name: give the backend an"
-                  + " upstreamModel (the Claude model to call).")
-              .formatted(backendName.isEmpty() ? "" : " '" + backendName + "'", model.name()));
+          ("The %s backend%s cannot serve the model '%s' by its own name: give the backend an"
+                  + " upstreamModel (the %s model to call).")
+              .formatted(
+                  backend.kind().wireName(),
+                  backendName.isEmpty() ? "" : " '" + backendName + "'",
+                  model.name(),
+                  provider));
     }
   }
 

@@ -2,7 +2,7 @@ package dev.lazurite.control;
 
 import dev.lazurite.backend.BackendFactory;
 import dev.lazurite.backend.BackendSpec;
-import dev.lazurite.catalog.ModelCatalog;
+import dev.lazurite.catalog.Catalog;
 import dev.lazurite.control.event.ChangeOrigin;
 import dev.lazurite.control.event.ControlEvent;
 import dev.lazurite.deployment.Deployment;
@@ -359,6 +359,7 @@ public final class ControlPlane {
   private void rebuild(long version) {
     Map<String, RuntimeSnapshot.KeyBinding> keys = new HashMap<>();
     Map<String, AccountRuntime> accounts = new HashMap<>();
+    var added = Catalog.loaded(store.models());
     for (Account account : store.accounts()) {
       AccountKeys accountKeys = store.keys(account.name());
       bind(keys, account, "key1", accountKeys.key1());
@@ -370,7 +371,7 @@ public final class ControlPlane {
       for (Deployment d : store.deployments(account.name())) {
         List<PoolMember> pool =
             pools.pool(account.name(), store.pools().pool(account.name(), d.name()), named);
-        ModelCatalog.find(d.model().name(), d.model().version())
+        Catalog.find(added, d.model().name(), d.model().version())
             .ifPresent(
                 spec ->
                     deployments.put(

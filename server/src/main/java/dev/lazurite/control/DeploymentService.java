@@ -4,6 +4,7 @@ import dev.lazurite.backend.BackendKind;
 import dev.lazurite.backend.BackendSecret;
 import dev.lazurite.backend.BackendSpec;
 import dev.lazurite.backend.FaultInjection;
+import dev.lazurite.catalog.Catalog;
 import dev.lazurite.catalog.ModelCatalog;
 import dev.lazurite.catalog.ModelSpec;
 import dev.lazurite.control.event.ControlEvent;
@@ -133,7 +134,7 @@ public final class DeploymentService {
           checkPool(
               account,
               names,
-              ModelCatalog.require(existing.model().name(), existing.model().version()));
+              Catalog.require(store.models(), existing.model().name(), existing.model().version()));
           store.pools().setPool(account.name(), deployment, names);
           commits.committed(
               account.armId() + "/deployments/" + deployment, ControlEvent.Operation.UPDATE);
@@ -201,7 +202,8 @@ public final class DeploymentService {
                         .formatted(request.name())
                     + " '.' and '-', starting with a letter or digit.");
           }
-          ModelSpec model = ModelCatalog.require(request.modelName(), request.modelVersion());
+          ModelSpec model =
+              Catalog.require(store.models(), request.modelName(), request.modelVersion());
           String sku = SkuNames.canonical(request.skuName());
           if (sku == null) {
             throw ApiException.of(

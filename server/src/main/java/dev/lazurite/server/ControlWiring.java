@@ -51,6 +51,9 @@ public final class ControlWiring {
     new BudgetRoutes(foundation.cost(), scopes).register(handler.routes());
     new CostQueryRoutes(foundation.cost(), scopes).register(handler.routes());
     new PriceRoutes(foundation.cost(), scopes).register(handler.routes());
+    new dev.lazurite.catalog.ModelRoutes(
+            foundation.control(), store.models(), foundation.cost(), foundation.subscription())
+        .register(handler.routes());
     new dev.lazurite.observability.azure.InsightsRoutes(
             foundation.control(),
             new dev.lazurite.observability.azure.AzureMetrics(store.usage()),

@@ -47,6 +47,9 @@ public interface ControlStore {
   /** Content filter policies and custom blocklists. */
   RaiStore rai();
 
+  /** The models an operator added to the catalog. */
+  dev.lazurite.catalog.CatalogStore models();
+
   /** Resource groups. */
   dev.lazurite.control.group.ResourceGroupStore resourceGroups();
 

@@ -87,6 +87,41 @@ abstract class StoreContractTest {
   }
 
   @Test
+  void operatorCatalogModelsRoundTrip() {
+    var chat =
+        new dev.lazurite.catalog.ModelSpec(
+            "mistral-large",
+            "2411",
+            "Mistral",
+            java.util.Set.of(dev.lazurite.catalog.ModelKind.CHAT),
+            dev.lazurite.catalog.Encoding.CL100K_BASE,
+            131_072,
+            8_192,
+            0,
+            false,
+            "mistral-large");
+    var embed =
+        new dev.lazurite.catalog.ModelSpec(
+            "e5-large",
+            "1",
+            "Microsoft",
+            java.util.Set.of(dev.lazurite.catalog.ModelKind.EMBEDDINGS),
+            dev.lazurite.catalog.Encoding.O200K_BASE,
+            512,
+            0,
+            1_024,
+            false,
+            "e5-large");
+    assertThat(store.models().add(chat)).isTrue();
+    assertThat(store.models().add(embed)).isTrue();
+    assertThat(store.models().add(chat)).isFalse();
+    assertThat(store.models().models()).containsExactly(embed, chat);
+    assertThat(store.models().delete("e5-large")).isTrue();
+    assertThat(store.models().delete("e5-large")).isFalse();
+    assertThat(store.models().models()).containsExactly(chat);
+  }
+
+  @Test
   void accountsKeysAndNetworkRulesRoundTrip() {
     store.insertAccount(account("b"), new AccountKeys("k1-b", "k2-b"));
     store.insertAccount(account("a"), new AccountKeys("k1-a", "k2-a"));

@@ -46,6 +46,7 @@ public class JdbiStore implements Store, ControlStore, UsageStore {
   private final JdbiAuditRecords audit;
   private final JdbiCaptures captures;
   private final JdbiCostStore cost;
+  private final JdbiCatalogStore models;
   private final JdbiAccountWrites accountWrites;
   private final JdbiSettings settings;
   private final JdbiSharedSecrets shared;
@@ -90,6 +91,7 @@ public class JdbiStore implements Store, ControlStore, UsageStore {
     this.audit = new JdbiAuditRecords(jdbi);
     this.captures = new JdbiCaptures(jdbi);
     this.cost = new JdbiCostStore(jdbi);
+    this.models = new JdbiCatalogStore(jdbi);
     this.accountWrites = new JdbiAccountWrites(jdbi, this::seal);
     this.settings = new JdbiSettings(jdbi);
     this.shared = new JdbiSharedSecrets(jdbi, this::seal, this::open);
@@ -406,6 +408,11 @@ public class JdbiStore implements Store, ControlStore, UsageStore {
   /** Prices, deployment tags, budgets and action groups. */
   public dev.lazurite.cost.CostStore cost() {
     return cost;
+  }
+
+  @Override
+  public dev.lazurite.catalog.CatalogStore models() {
+    return models;
   }
 
   @Override

@@ -1,0 +1,72 @@
+package dev.lazurite.catalog;
+
+import dev.lazurite.error.ApiException;
+import dev.lazurite.error.ErrorCode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The catalog in force: the built-in models of {@link ModelCatalog} and those an operator added
+ * ({@link CatalogStore}). A built-in name always means the built-in model; an added model cannot
+ * take one.
+ */
+public final class Catalog {
+  private Catalog() {}
+
+  /** The added models as read now, for many look-ups without a query each; read-only. */
+  public static CatalogStore loaded(CatalogStore store) {
+    List<ModelSpec> models = List.copyOf(store.models());
+    return new CatalogStore() {
+      @Override
+      public List<ModelSpec> models() {
+        return models;
+      }
+
+      @Override
+      public boolean add(ModelSpec model) {
+        throw new UnsupportedOperationException("a loaded catalog is read-only");
+      }
+
+      @Override
+      public boolean delete(String name) {
+        throw new UnsupportedOperationException("a loaded catalog is read-only");
+      }
+    };
+  }
+
+  public static List<ModelSpec> all(CatalogStore added) {
+    List<ModelSpec> all = new ArrayList<>(ModelCatalog.all());
+    all.addAll(added.models());
+    return List.copyOf(all);
+  }
+
+  /** The named model at the given version, or at its default version when version is empty. */
+  public static Optional<ModelSpec> find(CatalogStore added, String name, String version) {
+    return ModelCatalog.find(name, version)
+        .or(
+            () ->
+                added.models().stream()
+                    .filter(m -> m.name().equals(name))
+                    .filter(m -> version.isEmpty() || m.version().equals(version))
+                    .findFirst());
+  }
+
+  /** The model, or the ARM error Azure gives for a model it does not offer. */
+  public static ModelSpec require(CatalogStore added, String name, String version) {
+    return find(added, name, version)
+        .orElseThrow(
+            () ->
+                ApiException.of(
+                    ErrorCode.ARM_MODEL_NOT_SUPPORTED,
+                    "The model 'Format:OpenAI,Name:%s,Version:%s' is not supported. Known models: %s."
+                        .formatted(
+                            name,
+                            version,
+                            String.join(
+                                ", ",
+                                all(added).stream()
+                                    .map(m -> m.name() + " " + m.version())
+                                    .toList()))));
+  }
+}
