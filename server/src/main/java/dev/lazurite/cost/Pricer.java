@@ -66,11 +66,10 @@ public final class Pricer implements Function<Ledger, Charge> {
     if (price.isEmpty() && media.isPresent()) {
       long units = (long) ledger.promptTokens() + ledger.completionTokens();
       BigDecimal usd = media.get().multiply(BigDecimal.valueOf(units));
-      return new UsageRecord.Cost(
+      return new Charge(
           a.resourceGroup(),
           "media/" + d.model().name() + "/" + MediaPrices.AS_OF,
           tags,
-          0,
           Pricing.pico(batch ? usd.divide(BigDecimal.TWO) : usd));
     }
     if (price.isEmpty()) {
