@@ -23,8 +23,10 @@ import java.util.function.Supplier;
  * screen: per category a linear model over word and word-pair stems, which costs microseconds and
  * lets through nearly everything everyday. Only what the screen cannot clear is embedded with the
  * in-process sentence model (all-MiniLM-L6-v2) and judged by heads over the embedding and the
- * stems: one that decides whether the text is harmful, one that picks the severity. All are trained
- * on a labelled set in the background, so that start-up does not wait for them.
+ * stems: one that decides whether the text is harmful, one that picks the severity. A text written
+ * in disguise (base64, hex, ROT13, leetspeak, look-alike letters, split letters) is judged as it
+ * reads once the disguise is taken off, as well as as written. All are trained on a labelled set in
+ * the background, so that start-up does not wait for them.
  */
 public final class EmbeddedClassifier implements Classifier {
   /** Windows every screen puts below this chance of harm are safe without being embedded. */
@@ -141,7 +143,15 @@ public final class EmbeddedClassifier implements Classifier {
     Map<String, TermVector> suspects = new LinkedHashMap<>();
     double[] p = new double[Severity.values().length];
     Screens screening = screens.join();
-    for (String window : TextFeatures.windows(text)) {
+    List<String> windows = TextFeatures.windows(text);
+    List<String> readings = Disguises.readings(text);
+    if (!readings.isEmpty()) {
+      windows = new ArrayList<>(windows);
+      for (String reading : readings) {
+        windows.addAll(TextFeatures.windows(reading));
+      }
+    }
+    for (String window : windows) {
       if (suspects.containsKey(window)) {
         continue;
       }
@@ -161,14 +171,14 @@ public final class EmbeddedClassifier implements Classifier {
       return Assessment.of(worst);
     }
     Heads models = heads.join();
-    List<String> windows = List.copyOf(suspects.keySet());
-    List<float[]> embeddings = embedder.apply(windows);
-    for (int i = 0; i < windows.size(); i++) {
+    List<String> judged = List.copyOf(suspects.keySet());
+    List<float[]> embeddings = embedder.apply(judged);
+    for (int i = 0; i < judged.size(); i++) {
       Map<Category, Severity> verdict = new EnumMap<>(Category.class);
       for (Category c : Category.values()) {
-        verdict.put(c, judge(models, c, suspects.get(windows.get(i)), embeddings.get(i), p));
+        verdict.put(c, judge(models, c, suspects.get(judged.get(i)), embeddings.get(i), p));
       }
-      verdicts.put(windows.get(i), verdict);
+      verdicts.put(judged.get(i), verdict);
       categories.forEach(c -> worst.merge(c, verdict.get(c), Assessment::worse));
     }
     return Assessment.of(worst);

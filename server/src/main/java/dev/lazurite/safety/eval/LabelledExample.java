@@ -7,14 +7,36 @@ import dev.lazurite.safety.Severity;
 import java.util.Optional;
 
 /**
- * One labelled text: its category (empty for everyday text that is safe in every category) and its
- * severity. A safe example of a category is a look-alike: benign text that shares its vocabulary.
+ * One labelled text: its category (empty for everyday text that is safe in every category), its
+ * severity, and the facets an evaluation reports it under. A safe example of a category is a
+ * look-alike: benign text that shares its vocabulary.
  */
-public record LabelledExample(String text, Optional<Category> category, Severity severity) {
+public record LabelledExample(
+    String text, Optional<Category> category, Severity severity, Facets facets) {
   public LabelledExample {
     requireNonNull(text, "text is null");
     requireNonNull(category, "category is null");
     requireNonNull(severity, "severity is null");
+    requireNonNull(facets, "facets is null");
+  }
+
+  public LabelledExample(String text, Optional<Category> category, Severity severity) {
+    this(text, category, severity, Facets.NONE);
+  }
+
+  /**
+   * Where an example belongs besides its category: its language ({@code en}, {@code es}, ...), how
+   * it is disguised ({@code none}, {@code base64}, {@code rot13}, ...), and for benign text the
+   * kind of text it is ({@code medical}, {@code idiom}, ...), or empty.
+   */
+  public record Facets(String language, String obfuscation, String subgroup) {
+    public static final Facets NONE = new Facets("en", "none", "");
+
+    public Facets {
+      requireNonNull(language, "language is null");
+      requireNonNull(obfuscation, "obfuscation is null");
+      requireNonNull(subgroup, "subgroup is null");
+    }
   }
 
   public boolean harmful() {
