@@ -69,6 +69,10 @@ final class Disguises {
     String rot = rot13(text);
     if (ROT13_NAMED.matcher(text).find() || common(rot) > common(text) + 1) {
       out.add(rot);
+      int colon = text.lastIndexOf(':');
+      if (colon > 0 && colon + 1 < text.length()) {
+        out.add(rot13(text.substring(colon + 1)).strip());
+      }
     }
     return out;
   }

@@ -25,8 +25,9 @@ import java.util.function.Supplier;
  * in-process sentence model (all-MiniLM-L6-v2) and judged by heads over the embedding and the
  * stems: one that decides whether the text is harmful, one that picks the severity. A text written
  * in disguise (base64, hex, ROT13, leetspeak, look-alike letters, split letters) is judged as it
- * reads once the disguise is taken off, as well as as written. All are trained on a labelled set in
- * the background, so that start-up does not wait for them.
+ * reads once the disguise is taken off, as well as as written; everyday idioms that borrow the
+ * words of violence ("killing it") are taken out before judging. All are trained on a labelled set
+ * in the background, so that start-up does not wait for them.
  */
 public final class EmbeddedClassifier implements Classifier {
   /** Windows every screen puts below this chance of harm are safe without being embedded. */
@@ -143,7 +144,7 @@ public final class EmbeddedClassifier implements Classifier {
     Map<String, TermVector> suspects = new LinkedHashMap<>();
     double[] p = new double[Severity.values().length];
     Screens screening = screens.join();
-    List<String> windows = TextFeatures.windows(text);
+    List<String> windows = TextFeatures.windows(Idioms.masked(text));
     List<String> readings = Disguises.readings(text);
     if (!readings.isEmpty()) {
       windows = new ArrayList<>(windows);

@@ -13,7 +13,8 @@ import java.util.List;
  * @param precision minimum precision per category
  * @param languageRecall minimum recall per language
  * @param obfuscationRecall minimum recall per obfuscation style
- * @param falsePositiveRate maximum false-alarm rate per benign subgroup
+ * @param falsePositiveRate maximum false-alarm rate per benign subgroup (the benign lines of each
+ *     language are too few for a rate of their own; they count in their subgroup)
  */
 public record HeldOutGate(
     String name,
@@ -22,7 +23,7 @@ public record HeldOutGate(
     double languageRecall,
     double obfuscationRecall,
     double falsePositiveRate) {
-  public static final HeldOutGate CURRENT = new HeldOutGate("gate", 0.8, 0.9, 0.7, 0.6, 0.1);
+  public static final HeldOutGate CURRENT = new HeldOutGate("gate", 0.75, 0.9, 0.5, 0.8, 0.1);
 
   public static final HeldOutGate TARGET = new HeldOutGate("target", 0.9, 0.95, 0.8, 0.9, 0.03);
 
@@ -42,7 +43,7 @@ public record HeldOutGate(
       } else if (f.startsWith("obfuscation/") && !f.equals("obfuscation/none")) {
         below(out, f, "recall", r.recall(), obfuscationRecall);
       }
-      if ((f.startsWith("subgroup/") || f.startsWith("language/")) && r.benign() > 0) {
+      if (f.startsWith("subgroup/") && r.benign() > 0) {
         if (r.falsePositiveRate() > falsePositiveRate) {
           out.add(
               "%s: false-positive rate %.3f > %.2f"
