@@ -96,7 +96,9 @@ final class SafetyCommand {
         return heldOut(
             active instanceof EmbeddedClassifier e ? e.ready() : active, out, showErrors);
       } else if (active instanceof EmbeddedClassifier) {
-        report = Evaluation.crossValidate(LabelledSet.shipped(), folds, embedder::vectors);
+        report =
+            Evaluation.crossValidate(
+                LabelledSet.categories(), LabelledSet.coverage(), folds, embedder::vectors);
       } else {
         report = Evaluation.evaluate(active, LabelledSet.shipped());
       }

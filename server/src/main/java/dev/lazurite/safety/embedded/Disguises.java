@@ -46,7 +46,8 @@ final class Disguises {
   /** The readings of {@code text} other than itself; empty when nothing is disguised. */
   static List<String> readings(String text) {
     Signs signs = Signs.of(text);
-    if (!signs.any()) {
+    boolean rot = ROT13_NAMED.matcher(text).find() || readsBetterInRot13(text);
+    if (!signs.any() && !rot) {
       return List.of();
     }
     List<String> out = new ArrayList<>(2);
@@ -66,9 +67,8 @@ final class Disguises {
     if (!folded.equals(text)) {
       out.add(folded);
     }
-    String rot = rot13(text);
-    if (ROT13_NAMED.matcher(text).find() || common(rot) > common(text) + 1) {
-      out.add(rot);
+    if (rot) {
+      out.add(rot13(text));
       int colon = text.lastIndexOf(':');
       if (colon > 0 && colon + 1 < text.length()) {
         out.add(rot13(text.substring(colon + 1)).strip());
@@ -132,6 +132,31 @@ final class Disguises {
       out.append(c);
     }
     return out.toString();
+  }
+
+  /**
+   * Whether a text of Latin letters has almost none of the commonest English words while its ROT13
+   * has several; text that reads as English already is not turned.
+   */
+  private static boolean readsBetterInRot13(String text) {
+    int words = 0;
+    int common = 0;
+    int limit = Math.min(text.length(), 2_000);
+    StringBuilder word = new StringBuilder();
+    for (int i = 0; i <= limit; i++) {
+      char c = i < limit ? Character.toLowerCase(text.charAt(i)) : ' ';
+      if (c >= 'a' && c <= 'z') {
+        word.append(c);
+      } else if (!word.isEmpty()) {
+        words++;
+        common += COMMON.contains(word.toString()) ? 1 : 0;
+        word.setLength(0);
+      }
+    }
+    if (words < 4 || common * 10 > words) {
+      return false;
+    }
+    return common(rot13(text.substring(0, limit))) > common + 1;
   }
 
   private static int common(String text) {

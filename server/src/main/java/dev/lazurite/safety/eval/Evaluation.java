@@ -44,6 +44,18 @@ public final class Evaluation {
    */
   public static Report crossValidate(
       List<LabelledExample> examples, int folds, Function<List<String>, List<float[]>> embedder) {
+    return crossValidate(examples, List.of(), folds, embedder);
+  }
+
+  /**
+   * As {@link #crossValidate(List, int, Function)}, with {@code alwaysTrained} added to every
+   * fold's training set and never assessed (coverage that the folds' examples are not measured on).
+   */
+  public static Report crossValidate(
+      List<LabelledExample> examples,
+      List<LabelledExample> alwaysTrained,
+      int folds,
+      Function<List<String>, List<float[]>> embedder) {
     Map<String, float[]> memo = new java.util.concurrent.ConcurrentHashMap<>();
     Function<List<String>, List<float[]>> cached =
         texts -> {
@@ -58,7 +70,13 @@ public final class Evaluation {
           return texts.stream().map(memo::get).toList();
         };
     return crossValidateWith(
-        examples, folds, train -> EmbeddedClassifier.train(train, cached).ready());
+        examples,
+        folds,
+        train -> {
+          List<LabelledExample> all = new ArrayList<>(train);
+          all.addAll(alwaysTrained);
+          return EmbeddedClassifier.train(all, cached).ready();
+        });
   }
 
   static Report crossValidateWith(

@@ -41,8 +41,25 @@ public final class LabelledSet {
   private LabelledSet() {}
 
   public static List<LabelledExample> shipped() {
+    return files(SHIPPED);
+  }
+
+  /** The shipped set's seven category files, on which cross-validation reports. */
+  public static List<LabelledExample> categories() {
+    return files(SHIPPED.subList(0, 7));
+  }
+
+  /**
+   * The shipped set's coverage files (other languages; threats, covert harm, dehumanising talk,
+   * coded self-harm, idioms), always trained on in cross-validation.
+   */
+  public static List<LabelledExample> coverage() {
+    return files(SHIPPED.subList(7, SHIPPED.size()));
+  }
+
+  private static List<LabelledExample> files(List<String> names) {
     List<LabelledExample> out = new ArrayList<>();
-    for (String name : SHIPPED) {
+    for (String name : names) {
       String resource = "/safety/" + name + ".jsonl";
       try (InputStream in = LabelledSet.class.getResourceAsStream(resource)) {
         if (in == null) {
