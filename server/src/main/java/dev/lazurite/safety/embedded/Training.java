@@ -18,8 +18,9 @@ final class Training {
    */
   static double flagAt(Category c) {
     return switch (c) {
-      case SELF_HARM, INDIRECT_ATTACK -> 0.75;
-      case VIOLENCE -> 0.7;
+      case SELF_HARM -> 0.76;
+      case INDIRECT_ATTACK -> 0.75;
+      case VIOLENCE -> 0.68;
       default -> 0.6;
     };
   }
@@ -79,7 +80,7 @@ final class Training {
     List<LinearModel.Sample> samples = new ArrayList<>();
     for (int i = 0; i < examples.size(); i++) {
       if (labels[i] >= 0) {
-        double balance = (double) total / (counts.length * counts[labels[i]]);
+        double balance = examples.get(i).weight() * total / (counts.length * counts[labels[i]]);
         samples.add(
             new LinearModel.Sample(
                 terms.get(i), embeddings == null ? null : embeddings.get(i), labels[i], balance));

@@ -8,16 +8,30 @@ import java.util.Optional;
 
 /**
  * One labelled text: its category (empty for everyday text that is safe in every category), its
- * severity, and the facets an evaluation reports it under. A safe example of a category is a
- * look-alike: benign text that shares its vocabulary.
+ * severity, the facets an evaluation reports it under, and how much it counts in training (1 for
+ * the core set). A safe example of a category is a look-alike: benign text that shares its
+ * vocabulary.
  */
 public record LabelledExample(
-    String text, Optional<Category> category, Severity severity, Facets facets) {
+    String text, Optional<Category> category, Severity severity, Facets facets, double weight) {
   public LabelledExample {
     requireNonNull(text, "text is null");
     requireNonNull(category, "category is null");
     requireNonNull(severity, "severity is null");
     requireNonNull(facets, "facets is null");
+    if (!(weight > 0)) {
+      throw new IllegalArgumentException("weight must be positive");
+    }
+  }
+
+  public LabelledExample(
+      String text, Optional<Category> category, Severity severity, Facets facets) {
+    this(text, category, severity, facets, 1);
+  }
+
+  /** The same example, counting {@code weight} times as much as an ordinary line in training. */
+  public LabelledExample weighted(double weight) {
+    return new LabelledExample(text, category, severity, facets, weight);
   }
 
   public LabelledExample(String text, Optional<Category> category, Severity severity) {
