@@ -24,11 +24,16 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A large batch through the simulator at zero delay: lines per second from creation to {@code
  * completed}, and the peak heap used meanwhile (pool peaks after a reset at creation). Reaches
  * nothing but 127.0.0.1.
+ *
+ * <p>Then the same number of lines (at most 20,000) is sent live, as many at once, to a standard
+ * deployment without rate limits, and the time per line of both is compared.
  *
  * <p>Usage: {@code BatchRun [lines] [concurrency]} (default {@code 100000 32})
  */
@@ -133,6 +138,71 @@ public final class BatchRun {
           lines / seconds,
           peak >> 20,
           batch.path("request_counts"));
+
+      // The same lines sent live, as many at once as the batch ran, to a provisioned deployment (no
+      // rate limit, as batch deployments have none).
+      control.putDeployment(
+          control.account(
+              server.subscriptionId(), Bootstrap.DEFAULT_RESOURCE_GROUP, Bootstrap.DEFAULT_ACCOUNT),
+          new DeploymentRequest(
+              "bench-live",
+              "gpt-4o",
+              "",
+              "GlobalProvisionedManaged",
+              100,
+              "",
+              "",
+              Optional.empty()));
+      int live = Math.min(lines, 20_000);
+      URI chat =
+          URI.create(
+              server.endpoint()
+                  + "/openai/deployments/bench-live/chat/completions?api-version=2024-10-21");
+      var next = new AtomicInteger();
+      var refused = new AtomicInteger();
+      long liveStarted = System.nanoTime();
+      try (var threads = Executors.newVirtualThreadPerTaskExecutor()) {
+        for (int t = 0; t < concurrency; t++) {
+          threads.submit(
+              () -> {
+                for (int i = next.getAndIncrement(); i < live; i = next.getAndIncrement()) {
+                  var response =
+                      http.send(
+                          HttpRequest.newBuilder(chat)
+                              .header("api-key", key)
+                              .header("Content-Type", "application/json")
+                              .POST(
+                                  HttpRequest.BodyPublishers.ofString(
+                                      "{\"max_tokens\":16,\"messages\":[{\"role\":\"user\","
+                                          + "\"content\":\"Summarise policy number "
+                                          + i
+                                          + " in one line.\"}]}"))
+                              .build(),
+                          HttpResponse.BodyHandlers.discarding());
+                  if (response.statusCode() != 200) {
+                    refused.incrementAndGet();
+                  }
+                }
+                return null;
+              });
+        }
+      }
+      double liveSeconds = (System.nanoTime() - liveStarted) / 1e9;
+      // Validation (reading and storing the input) is not part of a line's cost.
+      double perLine = (ended - inProgress) / 1e6 / lines;
+      double perLive = liveSeconds / live * 1e3;
+      System.out.printf(
+          "live, %d requests at %d at once: %.0f req/s (%d not 200); per line %.2f ms batch (after"
+              + " validation) vs"
+              + " %.2f ms live (%.1fx, +%.2f ms)%n",
+          live,
+          concurrency,
+          live / liveSeconds,
+          refused.get(),
+          perLine,
+          perLive,
+          perLine / perLive,
+          perLine - perLive);
     }
   }
 

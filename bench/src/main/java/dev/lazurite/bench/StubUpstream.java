@@ -22,16 +22,28 @@ final class StubUpstream implements AutoCloseable {
           + "\"logprobs\":null,\"finish_reason\":\"stop\"}],\"usage\":{\"prompt_tokens\":11,"
           + "\"completion_tokens\":9,\"total_tokens\":20},\"system_fingerprint\":\"fp_stub\"}";
 
-  private static final byte[] ANSWER = answer();
+  /** The same answer as Anthropic's Messages API gives it. */
+  static final String MESSAGE =
+      "{\"id\":\"msg_stub\",\"type\":\"message\",\"role\":\"assistant\",\"model\":"
+          + "\"claude-sonnet-4-20250514\",\"content\":[{\"type\":\"text\",\"text\":"
+          + "\"Hello! How can I help you today?\"}],\"stop_reason\":\"end_turn\","
+          + "\"stop_sequence\":null,\"usage\":{\"input_tokens\":11,\"output_tokens\":9}}";
 
   private final ServerSocket socket;
+  private final byte[] answer;
 
-  private StubUpstream(ServerSocket socket) {
+  private StubUpstream(ServerSocket socket, String body) {
     this.socket = socket;
+    this.answer = answer(body);
   }
 
   static StubUpstream start() throws IOException {
-    var stub = new StubUpstream(new ServerSocket(0, 128, InetAddress.getLoopbackAddress()));
+    return start(CHAT);
+  }
+
+  /** A stub answering {@code body} to every request. */
+  static StubUpstream start(String body) throws IOException {
+    var stub = new StubUpstream(new ServerSocket(0, 128, InetAddress.getLoopbackAddress()), body);
     Thread.ofPlatform().daemon(true).name("stub-upstream").start(stub::accept);
     return stub;
   }
@@ -45,14 +57,14 @@ final class StubUpstream implements AutoCloseable {
     while (!socket.isClosed()) {
       try {
         Socket connection = socket.accept();
-        Thread.ofVirtual().start(() -> serve(connection));
+        Thread.ofVirtual().start(() -> serve(connection, answer));
       } catch (IOException e) {
         return;
       }
     }
   }
 
-  private static void serve(Socket connection) {
+  private static void serve(Socket connection, byte[] answer) {
     byte[] buffer = new byte[64 * 1024];
     try (connection;
         InputStream in = connection.getInputStream();
@@ -76,7 +88,7 @@ final class StubUpstream implements AutoCloseable {
           }
           filled += n;
         }
-        out.write(ANSWER);
+        out.write(answer);
         out.flush();
         System.arraycopy(buffer, total, buffer, 0, filled - total);
         filled -= total;
@@ -117,8 +129,8 @@ final class StubUpstream implements AutoCloseable {
     return 0;
   }
 
-  private static byte[] answer() {
-    byte[] body = CHAT.getBytes(StandardCharsets.UTF_8);
+  private static byte[] answer(String text) {
+    byte[] body = text.getBytes(StandardCharsets.UTF_8);
     String head =
         "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: "
             + body.length

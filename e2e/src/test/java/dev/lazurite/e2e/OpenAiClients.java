@@ -13,10 +13,15 @@ final class OpenAiClients {
 
   /** Azure mode: dated routes with {@code api-version=2024-10-21} and an {@code api-key}. */
   static OpenAIClient azure(TestingServer server) {
+    return azure(server, "2024-10-21");
+  }
+
+  /** Azure mode with another {@code api-version} (Responses needs 2025-03-01-preview or later). */
+  static OpenAIClient azure(TestingServer server, String apiVersion) {
     return OpenAIOkHttpClient.builder()
         .baseUrl(server.endpoint())
         .credential(AzureApiKeyCredential.create(server.key()))
-        .azureServiceVersion(AzureOpenAIServiceVersion.fromString("2024-10-21"))
+        .azureServiceVersion(AzureOpenAIServiceVersion.fromString(apiVersion))
         .azureUrlPathMode(AzureUrlPathMode.LEGACY)
         .maxRetries(0)
         .build();

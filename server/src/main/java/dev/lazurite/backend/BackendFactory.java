@@ -1,5 +1,7 @@
 package dev.lazurite.backend;
 
+import dev.lazurite.backend.anthropic.AnthropicBackend;
+import dev.lazurite.backend.anthropic.AnthropicTarget;
 import dev.lazurite.backend.embedded.EmbeddedEmbeddingBackend;
 import dev.lazurite.backend.openai.EntraTokens;
 import dev.lazurite.backend.openai.OpenAiCompatibleBackend;
@@ -63,7 +65,7 @@ public final class BackendFactory implements AutoCloseable {
     return switch (spec.kind()) {
       case SIMULATOR -> simulator;
       case EMBEDDED -> embedded;
-      case OPENAI_COMPATIBLE, OPENAI, AZURE ->
+      case OPENAI_COMPATIBLE, OPENAI, AZURE, ANTHROPIC ->
           upstreams.computeIfAbsent(new Upstream(spec, secret), this::upstream);
     };
   }
@@ -84,6 +86,13 @@ public final class BackendFactory implements AutoCloseable {
       key = secrets.read(spec.apiKeyEnv()).orElse("");
     }
     URI url = URI.create(spec.effectiveUrl());
+    if (spec.kind() == BackendKind.ANTHROPIC) {
+      return new AnthropicBackend(
+          new AnthropicTarget(url, spec.upstreamModel(), key),
+          upstreamHttp,
+          tokens,
+          outbound.policy());
+    }
     UpstreamTarget target =
         switch (spec.kind()) {
           case AZURE -> new UpstreamTarget.Azure(url, spec.azure(), key, tokens(spec.azure(), key));

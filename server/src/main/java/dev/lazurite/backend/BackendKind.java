@@ -8,7 +8,9 @@ public enum BackendKind {
   /** A deployment on a real Azure OpenAI resource. */
   AZURE("azure"),
   /** api.openai.com, or anything at another URL with its shape. */
-  OPENAI("openai");
+  OPENAI("openai"),
+  /** Anthropic's Messages API (api.anthropic.com, or a server with its shape), translated. */
+  ANTHROPIC("anthropic");
 
   private final String wireName;
 
@@ -22,7 +24,7 @@ public enum BackendKind {
 
   /** Whether requests leave the process for an upstream server. */
   public boolean upstream() {
-    return this == OPENAI_COMPATIBLE || this == AZURE || this == OPENAI;
+    return this == OPENAI_COMPATIBLE || this == AZURE || this == OPENAI || this == ANTHROPIC;
   }
 
   public static BackendKind fromWireName(String name) {

@@ -8,7 +8,8 @@ import static java.util.Objects.requireNonNull;
  * beside a pooled backend ({@link BackendSecret}).
  *
  * @param url the upstream base URL (openai-compatible, azure: the resource endpoint; openai:
- *     defaults to https://api.openai.com/v1), empty otherwise
+ *     defaults to https://api.openai.com/v1; anthropic: defaults to https://api.anthropic.com),
+ *     empty otherwise
  * @param upstreamModel the model name the upstream knows, empty to use the deployment's model
  * @param apiKeyEnv environment variable holding the upstream key (or client secret), empty for none
  * @param azure the upstream deployment and authentication of an azure backend
@@ -16,6 +17,7 @@ import static java.util.Objects.requireNonNull;
 public record BackendSpec(
     BackendKind kind, String url, String upstreamModel, String apiKeyEnv, AzureSettings azure) {
   public static final String OPENAI_URL = "https://api.openai.com/v1";
+  public static final String ANTHROPIC_URL = "https://api.anthropic.com";
 
   public BackendSpec {
     requireNonNull(kind, "kind is null");
@@ -41,6 +43,13 @@ public record BackendSpec(
 
   /** The base URL requests go to. */
   public String effectiveUrl() {
-    return kind == BackendKind.OPENAI && url.isBlank() ? OPENAI_URL : url;
+    if (!url.isBlank()) {
+      return url;
+    }
+    return switch (kind) {
+      case OPENAI -> OPENAI_URL;
+      case ANTHROPIC -> ANTHROPIC_URL;
+      case SIMULATOR, EMBEDDED, OPENAI_COMPATIBLE, AZURE -> url;
+    };
   }
 }

@@ -56,11 +56,13 @@ public record CreateBatchRequest(
     String endpoint = Fields.requiredString(body, "endpoint", "endpoint");
     String window = Fields.requiredString(body, "completion_window", "completion_window");
     String path = endpoint.startsWith("/v1/") ? endpoint.substring(3) : endpoint;
-    if (!path.equals("/chat/completions") && !path.equals("/embeddings")) {
+    if (!path.equals("/chat/completions")
+        && !path.equals("/embeddings")
+        && !path.equals("/responses")) {
       throw ApiException.invalid(
-          "Invalid value for 'endpoint': '%s'. Supported values are: '/chat/completions' and"
+          "Invalid value for 'endpoint': '%s'. Supported values are: '/chat/completions',"
                   .formatted(endpoint)
-              + " '/embeddings'.",
+              + " '/embeddings' and '/responses'.",
           "endpoint",
           "invalid_value");
     }

@@ -39,7 +39,11 @@ final class LineCall {
 
   Result run(String resource, String path, BatchLine line) {
     Operation operation =
-        path.equals("/embeddings") ? Operation.EMBEDDINGS : Operation.CHAT_COMPLETIONS;
+        switch (path) {
+          case "/embeddings" -> Operation.EMBEDDINGS;
+          case "/responses" -> Operation.RESPONSES_CREATE;
+          default -> Operation.CHAT_COMPLETIONS;
+        };
     Outcome outcome =
         calls.call(resource, operation, line.body().getBytes(StandardCharsets.UTF_8), PURPOSE);
     String requestId = outcome.exchange().request().requestId();

@@ -19,6 +19,9 @@ import java.util.Set;
 public final class ModelCatalog {
   public static final String EMBEDDED_EMBEDDING_MODEL = "all-minilm-l6-v2";
 
+  /** The format of Anthropic's models, as deployments report it. */
+  public static final String ANTHROPIC = "Anthropic";
+
   private static final Set<ModelKind> CHAT_ONLY = Set.of(CHAT);
   private static final Set<ModelKind> CHAT_AND_COMPLETIONS = Set.of(CHAT, COMPLETIONS);
 
@@ -85,6 +88,13 @@ public final class ModelCatalog {
           reasoning("o1", "2024-12-17", 200_000, 100_000),
           reasoning("o3-mini", "2025-01-31", 200_000, 100_000),
           reasoning("o4-mini", "2025-04-16", 200_000, 100_000),
+          claude("claude-sonnet-4-5", "20250929", 200_000, 64_000),
+          claude("claude-haiku-4-5", "20251001", 200_000, 64_000),
+          claude("claude-opus-4-1", "20250805", 200_000, 32_000),
+          claude("claude-sonnet-4", "20250514", 200_000, 64_000),
+          claude("claude-opus-4", "20250514", 200_000, 32_000),
+          claude("claude-3-7-sonnet", "20250219", 200_000, 64_000),
+          claude("claude-3-5-haiku", "20241022", 200_000, 8_192),
           embedding("text-embedding-ada-002", "2", CL100K_BASE, 8_191, 1_536),
           embedding("text-embedding-3-small", "1", CL100K_BASE, 8_191, 1_536),
           embedding("text-embedding-3-large", "1", CL100K_BASE, 8_191, 3_072),
@@ -131,6 +141,25 @@ public final class ModelCatalog {
         maxOut,
         0,
         true,
+        name + "-" + version);
+  }
+
+  /**
+   * An Anthropic model, served by an anthropic backend. Its tokenizer is not published: prompt
+   * estimates use cl100k_base, which counts English text within a few percent of Claude's own
+   * count; usage reported to clients and metered is Anthropic's own count.
+   */
+  private static ModelSpec claude(String name, String version, int context, int maxOut) {
+    return new ModelSpec(
+        name,
+        version,
+        ANTHROPIC,
+        CHAT_ONLY,
+        CL100K_BASE,
+        context,
+        maxOut,
+        0,
+        false,
         name + "-" + version);
   }
 

@@ -66,6 +66,11 @@ final class ArmClient {
     return name == null ? base : base + "/" + encode(name);
   }
 
+  /** The subscription itself. */
+  String subscriptionPath() {
+    return "/subscriptions/" + subscription;
+  }
+
   /** Every resource of the subscription. */
   String subscriptionAccountsPath() {
     return "/subscriptions/%s/providers/Microsoft.CognitiveServices/accounts"
@@ -96,6 +101,23 @@ final class ArmClient {
       throw new IOException("(" + status + ") the server could not tell whether it exists");
     }
     return status != 404;
+  }
+
+  /** GETs a path and returns its body as text (JSON lines), or throws with the error's message. */
+  String text(String path) throws IOException, InterruptedException {
+    HttpResponse<String> response =
+        http.send(
+            HttpRequest.newBuilder(URI.create(endpoint + path))
+                .header("Authorization", "Bearer " + token)
+                .GET()
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    if (response.statusCode() >= 400) {
+      JsonNode error = Json.parse(response.body().getBytes(StandardCharsets.UTF_8)).path("error");
+      throw new IOException(
+          "(%s) %s".formatted(error.path("code").asText(), error.path("message").asText()));
+    }
+    return response.body();
   }
 
   /** Sends a request; returns the JSON answer, or throws with ARM's error message. */

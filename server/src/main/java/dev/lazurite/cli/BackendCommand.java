@@ -33,14 +33,14 @@ final class BackendCommand {
     @Option(
         names = "--kind",
         defaultValue = "simulator",
-        description = "simulator, openai-compatible, azure or openai.")
+        description = "simulator, openai-compatible, azure, openai or anthropic.")
     String kind;
 
     @Option(
         names = "--url",
         description =
             "Upstream base URL (openai-compatible; azure: the resource endpoint; openai: default"
-                + " https://api.openai.com/v1).")
+                + " https://api.openai.com/v1; anthropic: default https://api.anthropic.com).")
     String url;
 
     @Option(

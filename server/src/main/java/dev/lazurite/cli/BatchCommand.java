@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.lazurite.json.Json;
 import java.io.InputStream;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -93,9 +95,26 @@ final class BatchCommand {
 
   @Command(name = "list", mixinStandardHelpOptions = true, description = "List the batches.")
   static final class ListBatches extends ArmCommand {
+    @Option(names = "--limit", description = "At most this many (1 to 100; default 20).")
+    Integer limit;
+
+    @Option(names = "--after", description = "Start after this batch id.")
+    String after;
+
     @Override
     JsonNode call(ArmClient arm) throws Exception {
-      return DataPlaneClient.of(arm).send("GET", "batches", null).path("data");
+      var path = new StringBuilder("batches");
+      char separator = '?';
+      if (limit != null) {
+        path.append(separator).append("limit=").append(limit);
+        separator = '&';
+      }
+      if (after != null) {
+        path.append(separator)
+            .append("after=")
+            .append(URLEncoder.encode(after, StandardCharsets.UTF_8));
+      }
+      return DataPlaneClient.of(arm).send("GET", path.toString(), null).path("data");
     }
   }
 

@@ -27,6 +27,9 @@ import picocli.CommandLine.Command;
       GroupCommand.class,
       TrainCommand.class,
       FileCommand.class,
-      BatchCommand.class
+      BatchCommand.class,
+      AuditCommand.class,
+      CostCommand.class,
+      PriceCommand.class
     })
 public final class LazuriteCommand {}

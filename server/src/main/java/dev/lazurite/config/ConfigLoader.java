@@ -136,7 +136,32 @@ public final class ConfigLoader {
         new IdentityConfig(optional("trustedIssuers", "LAZURITE_TRUSTED_ISSUERS")),
         new SearchConfig(optional("ingestRoot", "LAZURITE_INGEST_ROOT").map(Path::of)),
         optional("fileStorage", "LAZURITE_FILE_STORAGE").map(FilesConfig::parse).orElse(d.files()),
-        batch());
+        batch(),
+        audit(),
+        new ObservabilityConfig(
+            optional("observability.metrics", "LAZURITE_METRICS")
+                .map(text -> Boolean.parseBoolean(text.strip()))
+                .orElse(d.observability().metrics()),
+            optional("observability.otlpEndpoint", "LAZURITE_OTLP_ENDPOINT")
+                .filter(text -> !text.isBlank())
+                .map(text -> java.net.URI.create(text.strip())),
+            value(
+                "observability.serviceName",
+                "LAZURITE_SERVICE_NAME",
+                d.observability().serviceName())));
+  }
+
+  private AuditConfig audit() {
+    AuditConfig d = AuditConfig.DEFAULT;
+    return new AuditConfig(
+        optional("audit.file", "LAZURITE_AUDIT_FILE")
+            .map(text -> Boolean.parseBoolean(text.strip()))
+            .orElse(d.fileSink()),
+        (int)
+            wholeNumber("audit.retentionDays", "LAZURITE_AUDIT_RETENTION_DAYS", d.retentionDays()),
+        (int)
+            wholeNumber(
+                "audit.checkpointEvery", "LAZURITE_AUDIT_CHECKPOINT_EVERY", d.checkpointEvery()));
   }
 
   private BatchConfig batch() {

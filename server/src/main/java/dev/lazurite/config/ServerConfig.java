@@ -31,6 +31,8 @@ import java.util.Optional;
  * @param search the search service's settings
  * @param files where uploaded files' contents are kept
  * @param batch how batch jobs run
+ * @param audit the audit log's sinks, retention and checkpoints
+ * @param observability metrics and traces
  */
 public record ServerConfig(
     String host,
@@ -57,7 +59,9 @@ public record ServerConfig(
     IdentityConfig identity,
     SearchConfig search,
     FilesConfig files,
-    BatchConfig batch) {
+    BatchConfig batch,
+    AuditConfig audit,
+    ObservabilityConfig observability) {
   public static final String DEFAULT_HOST = "127.0.0.1";
   public static final int DEFAULT_PORT = 8080;
   public static final int DEFAULT_HTTPS_PORT = 8443;
@@ -98,6 +102,8 @@ public record ServerConfig(
     requireNonNull(search, "search is null");
     requireNonNull(files, "files is null");
     requireNonNull(batch, "batch is null");
+    requireNonNull(audit, "audit is null");
+    requireNonNull(observability, "observability is null");
     if (port < 0 || port > 65535) {
       throw new IllegalArgumentException("port must be 0..65535, got " + port);
     }
@@ -139,7 +145,9 @@ public record ServerConfig(
         IdentityConfig.DEFAULT,
         SearchConfig.DEFAULT,
         FilesConfig.DEFAULT,
-        BatchConfig.DEFAULT);
+        BatchConfig.DEFAULT,
+        AuditConfig.DEFAULT,
+        ObservabilityConfig.DEFAULT);
   }
 
   /** For tests: random ports, a given data directory, a five-second grace period. */
@@ -211,6 +219,14 @@ public record ServerConfig(
     return toBuilder().batch(batch).build();
   }
 
+  public ServerConfig withAudit(AuditConfig audit) {
+    return toBuilder().audit(audit).build();
+  }
+
+  public ServerConfig withObservability(ObservabilityConfig observability) {
+    return toBuilder().observability(observability).build();
+  }
+
   /** A builder that starts from this configuration. */
   public Builder toBuilder() {
     return new Builder(this);
@@ -243,6 +259,8 @@ public record ServerConfig(
     private SearchConfig search;
     private FilesConfig files;
     private BatchConfig batch;
+    private AuditConfig audit;
+    private ObservabilityConfig observability;
 
     private Builder(ServerConfig from) {
       this.host = from.host;
@@ -270,6 +288,8 @@ public record ServerConfig(
       this.search = from.search;
       this.files = from.files;
       this.batch = from.batch;
+      this.audit = from.audit;
+      this.observability = from.observability;
     }
 
     public Builder host(String host) {
@@ -392,8 +412,18 @@ public record ServerConfig(
       return this;
     }
 
+    public Builder observability(ObservabilityConfig observability) {
+      this.observability = observability;
+      return this;
+    }
+
     public Builder batch(BatchConfig batch) {
       this.batch = batch;
+      return this;
+    }
+
+    public Builder audit(AuditConfig audit) {
+      this.audit = audit;
       return this;
     }
 
@@ -423,7 +453,9 @@ public record ServerConfig(
           identity,
           search,
           files,
-          batch);
+          batch,
+          audit,
+          observability);
     }
   }
 }

@@ -68,7 +68,8 @@ public final class ArmHandler implements Handler {
       String tenantId,
       dev.lazurite.quota.QuotaCounters quota,
       dev.lazurite.searchservice.SearchServices searchServices,
-      dev.lazurite.store.RaiStore raiStore) {
+      dev.lazurite.store.RaiStore raiStore,
+      DeploymentTags deploymentTags) {
     this.tokens = tokens;
     this.control = control;
     this.adminToken = adminToken.getBytes(StandardCharsets.UTF_8);
@@ -147,7 +148,7 @@ public final class ArmHandler implements Handler {
               }
               return new ArmResponse(answer.status(), answer.body());
             });
-    new CognitiveServicesRoutes(control, usage, quota, endpoint).register(routes);
+    new CognitiveServicesRoutes(control, usage, quota, endpoint, deploymentTags).register(routes);
     new RaiRoutes(raiStore, control).register(routes);
     var groups =
         new ResourceGroupRoutes(

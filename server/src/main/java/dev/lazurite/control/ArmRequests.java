@@ -88,7 +88,7 @@ final class ArmRequests {
     if (kind == null) {
       throw invalid(
           ("Unknown backend kind '%s'. Known kinds: simulator, embedded, openai-compatible, azure,"
-                  + " openai.")
+                  + " openai, anthropic.")
               .formatted(kindName));
     }
     try {
@@ -174,7 +174,7 @@ final class ArmRequests {
   }
 
   /** Azure's tag limits: 50 tags, names up to 512 characters, values up to 256. */
-  private static java.util.Map<String, String> tags(JsonNode node) {
+  static java.util.Map<String, String> tags(JsonNode node) {
     if (node.size() > AccountMetadata.MAX_TAGS) {
       throw invalid(
           "The resource has %d tags; at most %d are allowed."

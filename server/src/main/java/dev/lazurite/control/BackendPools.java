@@ -104,6 +104,23 @@ final class BackendPools {
     }
   }
 
+  /**
+   * Refuses a model an anthropic backend cannot call: one that is not Anthropic's, unless the
+   * backend names the Claude model to call instead ({@code upstreamModel}). That is how an operator
+   * lets a deployment of another provider's model fail over to Claude.
+   */
+  static void checkServes(BackendSpec backend, String backendName, ModelSpec model) {
+    if (backend.kind() == BackendKind.ANTHROPIC
+        && backend.upstreamModel().isEmpty()
+        && !model.format().equals(ModelCatalog.ANTHROPIC)) {
+      throw ApiException.of(
+          ErrorCode.ARM_INVALID_BODY,
+          ("The anthropic backend%s cannot serve the model '%s' by its own name: give the backend an"
+                  + " upstreamModel (the Claude model to call).")
+              .formatted(backendName.isEmpty() ? "" : " '" + backendName + "'", model.name()));
+    }
+  }
+
   private static void checkUrl(String url) {
     try {
       var uri = URI.create(url);

@@ -30,16 +30,19 @@ final class CognitiveServicesRoutes {
   private final UsageStore usage;
   private final QuotaCounters quota;
   private final Supplier<ResourceEndpoints> endpoint;
+  private final DeploymentTags tags;
 
   CognitiveServicesRoutes(
       ControlPlane control,
       UsageStore usage,
       QuotaCounters quota,
-      Supplier<ResourceEndpoints> endpoint) {
+      Supplier<ResourceEndpoints> endpoint,
+      DeploymentTags tags) {
     this.control = control;
     this.usage = usage;
     this.quota = quota;
     this.endpoint = endpoint;
+    this.tags = tags;
   }
 
   void register(ArmRouter routes) {
@@ -216,17 +219,27 @@ final class CognitiveServicesRoutes {
     return ArmResponse.ok(
         ArmViews.list(
             control.deployments(account).stream()
-                .map(d -> ArmViews.deployment(account, d))
+                .map(d -> tagged(account, ArmViews.deployment(account, d), d.name()))
                 .toList()));
+  }
+
+  /** A deployment's view with its {@code tags}. */
+  private com.fasterxml.jackson.databind.node.ObjectNode tagged(
+      Account account, com.fasterxml.jackson.databind.node.ObjectNode view, String name) {
+    view.set("tags", dev.lazurite.json.Json.MAPPER.valueToTree(tags.get(account.name(), name)));
+    return view;
   }
 
   private ArmResponse deployment(ArmCall c) {
     Account account = account(c);
     String name = c.value("name");
     return ArmResponse.ok(
-        ArmViews.withPool(
-            ArmViews.deployment(account, control.deployment(account, name)),
-            control.pool(account, name)));
+        tagged(
+            account,
+            ArmViews.withPool(
+                ArmViews.deployment(account, control.deployment(account, name)),
+                control.pool(account, name)),
+            name));
   }
 
   /** PUT creates or replaces; PATCH changes an existing deployment only. */
@@ -239,14 +252,28 @@ final class CognitiveServicesRoutes {
       control.deployment(account, name);
     }
     JsonNode request = ArmRequests.parse(c.body());
+    JsonNode given = request.path("tags");
+    if (!given.isMissingNode() && !given.isNull() && !given.isObject()) {
+      throw ArmRequests.mistyped("tags", "an object");
+    }
+    // Checked before the write: a bad tag changes nothing. PUT replaces the tags, PATCH keeps
+    // them unless it names them.
+    Optional<java.util.Map<String, String>> newTags =
+        given.isObject()
+            ? Optional.of(ArmRequests.tags(given))
+            : c.method().equals("PUT") ? Optional.of(java.util.Map.of()) : Optional.empty();
     boolean created =
         control.putDeployment(
             account, ArmRequests.deployment(name, request, existing), pool(request));
+    newTags.ifPresent(t -> tags.put(account.name(), name, t));
     return ArmResponse.written(
         created,
-        ArmViews.withPool(
-            ArmViews.deployment(account, control.deployment(account, name)),
-            control.pool(account, name)));
+        tagged(
+            account,
+            ArmViews.withPool(
+                ArmViews.deployment(account, control.deployment(account, name)),
+                control.pool(account, name)),
+            name));
   }
 
   /** {@code properties.backendPool}: the names of the backends, when the request gives them. */
@@ -269,7 +296,12 @@ final class CognitiveServicesRoutes {
   }
 
   private ArmResponse deleteDeployment(ArmCall c) {
-    return ArmResponse.deleted(control.deleteDeployment(account(c), c.value("name")));
+    Account account = account(c);
+    boolean deleted = control.deleteDeployment(account, c.value("name"));
+    if (deleted) {
+      tags.put(account.name(), c.value("name"), java.util.Map.of());
+    }
+    return ArmResponse.deleted(deleted);
   }
 
   private ArmResponse backends(ArmCall c) {

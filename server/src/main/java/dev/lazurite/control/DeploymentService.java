@@ -129,8 +129,11 @@ public final class DeploymentService {
   public void setPool(Account account, String deployment, List<String> names) {
     writes.run(
         () -> {
-          deployment(account, deployment);
-          checkPool(account, names);
+          Deployment existing = deployment(account, deployment);
+          checkPool(
+              account,
+              names,
+              ModelCatalog.require(existing.model().name(), existing.model().version()));
           store.pools().setPool(account.name(), deployment, names);
           commits.committed(
               account.armId() + "/deployments/" + deployment, ControlEvent.Operation.UPDATE);
@@ -138,14 +141,17 @@ public final class DeploymentService {
         });
   }
 
-  private void checkPool(Account account, List<String> names) {
-    var known = store.pools().backends(account.name()).stream().map(NamedBackend::name).toList();
+  private void checkPool(Account account, List<String> names, ModelSpec model) {
+    var known =
+        store.pools().backends(account.name()).stream()
+            .collect(java.util.stream.Collectors.toMap(NamedBackend::name, NamedBackend::spec));
     for (String name : names) {
-      if (!known.contains(name)) {
+      if (!known.containsKey(name)) {
         throw ApiException.of(
             ErrorCode.ARM_INVALID_BODY,
             "The backend '%s' does not exist in this resource.".formatted(name));
       }
+      BackendPools.checkServes(known.get(name), name, model);
     }
   }
 
@@ -205,6 +211,7 @@ public final class DeploymentService {
           }
           BackendSpec backend = request.backend().orElseGet(() -> defaultBackend(model));
           BackendPools.check(backend, model);
+          BackendPools.checkServes(backend, "", model);
           String policy = request.raiPolicyName();
           if (!policy.isEmpty()
               && !dev.lazurite.safety.RaiPolicy.isBuiltIn(policy)
@@ -214,7 +221,7 @@ public final class DeploymentService {
                 ErrorCode.ARM_INVALID_BODY,
                 "The RAI policy '" + policy + "' does not exist on this resource.");
           }
-          pool.ifPresent(names -> checkPool(account, names));
+          pool.ifPresent(names -> checkPool(account, names, model));
           Optional<Deployment> existing = store.deployment(account.name(), request.name());
           checkQuota(account, model.name(), sku, request.capacity(), existing);
           var deployment =

@@ -31,7 +31,7 @@ public final class DeploymentStage implements Stage {
             .orElseThrow(() -> ApiException.of(ErrorCode.DEPLOYMENT_NOT_FOUND));
     ModelKind needed =
         switch (operation) {
-          case CHAT_COMPLETIONS -> ModelKind.CHAT;
+          case CHAT_COMPLETIONS, RESPONSES_CREATE -> ModelKind.CHAT;
           case COMPLETIONS -> ModelKind.COMPLETIONS;
           case EMBEDDINGS -> ModelKind.EMBEDDINGS;
           case LIST_MODELS,
@@ -43,7 +43,11 @@ public final class DeploymentStage implements Stage {
               BATCHES_CREATE,
               BATCHES_LIST,
               BATCHES_GET,
-              BATCHES_CANCEL ->
+              BATCHES_CANCEL,
+              RESPONSES_GET,
+              RESPONSES_DELETE,
+              RESPONSES_INPUT_ITEMS,
+              RESPONSES_CANCEL ->
               throw new IllegalStateException("not a model call: " + operation);
         };
     if (!deployment.model().supports(needed)) {

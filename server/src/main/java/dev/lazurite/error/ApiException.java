@@ -74,6 +74,17 @@ public final class ApiException extends RuntimeException {
         result.deepCopy());
   }
 
+  /** The same prompt block in the Responses layout ({@code content_filters}). */
+  public ApiException asResponsesContentFilter() {
+    return new ApiException(
+        ErrorCode.RESPONSES_CONTENT_FILTER,
+        ErrorCode.RESPONSES_CONTENT_FILTER.message(),
+        param,
+        ErrorCode.RESPONSES_CONTENT_FILTER.code(),
+        headers,
+        filterResult);
+  }
+
   /** The {@code content_filter_result} of a content filter error. */
   public Optional<com.fasterxml.jackson.databind.node.ObjectNode> filterResult() {
     return Optional.ofNullable(filterResult).map(r -> r.deepCopy());

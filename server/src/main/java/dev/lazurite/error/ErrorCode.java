@@ -87,6 +87,12 @@ public enum ErrorCode {
           + " here: https://aka.ms/oai/quotaincrease if you would like to further increase the"
           + " default rate limit."),
   UPSTREAM_RATE_LIMITED(429, Shape.AZURE, "429", "%s"),
+  BUDGET_EXCEEDED(
+      429,
+      Shape.AZURE,
+      "BudgetExceeded",
+      "The budget '%s' that covers this deployment has reached its amount for the current period"
+          + " and blocks further requests. Raise the budget's amount or wait for its next period."),
   UPSTREAM_ERROR(502, Shape.AZURE, "BadGateway", "%s"),
   TIMEOUT(408, Shape.AZURE, "Timeout", "The operation was timeout."),
   SERVICE_UNAVAILABLE_NO_BACKEND(
@@ -107,6 +113,28 @@ public enum ErrorCode {
   FILE_NOT_FOUND(404, Shape.AZURE, "notFound", "File with id '%s' was not found."),
   FILE_QUOTA_EXCEEDED(400, Shape.AZURE, "quotaExceeded", "%s"),
   BATCH_NOT_FOUND(404, Shape.OPENAI, "invalid_request_error", "No batch found with id '%s'."),
+  // Responses: the OpenAI model service's messages, passed through by Azure.
+  RESPONSES_API_VERSION(
+      400,
+      Shape.OPENAI,
+      "invalid_request_error",
+      "Azure OpenAI Responses API is enabled only for api-version 2025-03-01-preview and later"),
+  RESPONSE_NOT_FOUND(
+      404, Shape.OPENAI, "invalid_request_error", "Response with id '%s' not found."),
+  RESPONSES_CONTENT_FILTER(
+      400,
+      Shape.CONTENT_FILTERS,
+      "content_filter",
+      "The response was filtered due to the prompt triggering Azure OpenAI's content management"
+          + " policy. Please modify your prompt and retry. To learn more about our content filtering"
+          + " policies please read our documentation: https://go.microsoft.com/fwlink/?linkid=2198766"),
+  ASSISTANTS_RETIRED(
+      404,
+      Shape.AZURE,
+      "404",
+      "Resource not found. The Assistants API is not served here: Azure retires it on 2026-08-26."
+          + " Use the Responses API (POST /openai/v1/responses, or /openai/responses with"
+          + " api-version 2025-03-01-preview or later) instead."),
   TOKEN_LIMIT_EXCEEDED(
       400,
       Shape.AZURE,
@@ -183,6 +211,8 @@ public enum ErrorCode {
       "NoRegisteredProviderFound",
       "No registered resource provider found for path '%s'."),
   ARM_INVALID_BODY(400, Shape.AZURE, "InvalidRequestContent", "%s"),
+  /** Azure Monitor's answer to a metrics query it cannot run (a metric, grain or span). */
+  ARM_METRICS_BAD_REQUEST(400, Shape.AZURE, "BadRequest", "%s"),
   ARM_INVALID_NAME(400, Shape.AZURE, "InvalidResourceName", "%s"),
   ARM_MODEL_NOT_SUPPORTED(400, Shape.AZURE, "DeploymentModelNotSupported", "%s"),
   ARM_CONFLICT(409, Shape.AZURE, "Conflict", "%s"),
@@ -245,7 +275,12 @@ public enum ErrorCode {
     BARE,
     EXACT,
     /** The OpenAI layout plus {@code status} and {@code innererror.content_filter_result}. */
-    CONTENT_FILTER
+    CONTENT_FILTER,
+    /**
+     * The Responses layout of a content filter error: the OpenAI layout plus a {@code
+     * content_filters} array with one blocked {@code prompt} entry, and no {@code innererror}.
+     */
+    CONTENT_FILTERS
   }
 
   private final int status;

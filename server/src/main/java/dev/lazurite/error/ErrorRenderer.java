@@ -46,6 +46,16 @@ public final class ErrorRenderer {
         inner.put("code", "ResponsibleAIPolicyViolation");
         inner.set("content_filter_result", e.filterResult().orElseGet(inner::objectNode));
       }
+      case CONTENT_FILTERS -> {
+        error.put("message", e.getMessage());
+        error.put("type", "invalid_request_error");
+        error.put("param", e.param().orElse(null));
+        error.put("code", e.errorCode().code());
+        ObjectNode entry = error.putArray("content_filters").addObject();
+        entry.put("blocked", true);
+        entry.put("source_type", "prompt");
+        entry.set("content_filter_results", e.filterResult().orElseGet(entry::objectNode));
+      }
       case OPENAI -> {
         error.put("message", e.getMessage());
         error.put("type", e.errorCode().code());

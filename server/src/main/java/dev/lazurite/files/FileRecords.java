@@ -30,4 +30,16 @@ public interface FileRecords {
 
   /** Files that expired at or before {@code nowSeconds}, any resource, at most {@code limit}. */
   List<FileObject> expired(long nowSeconds, int limit);
+
+  /** A content is being written under the id, started at {@code startedAtSeconds}. */
+  void writing(String resource, String id, long startedAtSeconds);
+
+  /** The content written under the id has become a file, or has been removed. */
+  void written(String resource, String id);
+
+  /** Writes started before {@code beforeSeconds} that never ended, at most {@code limit}. */
+  List<PendingWrite> abandoned(long beforeSeconds, int limit);
+
+  /** A content write that has not ended. */
+  record PendingWrite(String resource, String id) {}
 }

@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -94,8 +95,28 @@ public final class FileService implements AutoCloseable {
       OptionalLong expiresAfterSeconds,
       long maxBytes)
       throws IOException {
-    long bytes = store.write(resource, id, content, maxBytes);
-    return record(resource, id, bytes, purpose, filename, expiresAfterSeconds);
+    long bytes = write(resource, id, content, maxBytes);
+    try {
+      return record(resource, id, bytes, purpose, filename, expiresAfterSeconds);
+    } finally {
+      records.written(resource, id);
+    }
+  }
+
+  /**
+   * Writes a content under the id with its write journaled first, so that a process dying mid-write
+   * leaves nothing {@link #sweepAbandoned} does not find. The journal entry stays until the caller
+   * ends it (the content became a file or was removed); a failed write ends it here.
+   */
+  private long write(String resource, String id, InputStream content, long maxBytes)
+      throws IOException {
+    records.writing(resource, id, clock.instant().getEpochSecond());
+    try {
+      return store.write(resource, id, content, maxBytes);
+    } catch (IOException | RuntimeException e) {
+      records.written(resource, id);
+      throw e;
+    }
   }
 
   private FileObject record(
@@ -143,7 +164,7 @@ public final class FileService implements AutoCloseable {
    */
   public Staged stage(String resource, String id, InputStream content, long maxBytes)
       throws IOException {
-    return new Staged(resource, id, store.write(resource, id, content, maxBytes));
+    return new Staged(resource, id, write(resource, id, content, maxBytes));
   }
 
   /**
@@ -158,19 +179,26 @@ public final class FileService implements AutoCloseable {
     if (!FileIds.fits(id, purpose)) {
       id = FileIds.upload(purpose);
       try (InputStream content = store.open(staged.resource(), staged.id())) {
-        store.write(staged.resource(), id, content, Long.MAX_VALUE);
+        write(staged.resource(), id, content, Long.MAX_VALUE);
       } finally {
         store.delete(staged.resource(), staged.id());
+        records.written(staged.resource(), staged.id());
       }
     }
-    return record(staged.resource(), id, staged.bytes(), purpose, filename, expiresAfterSeconds);
+    try {
+      return record(staged.resource(), id, staged.bytes(), purpose, filename, expiresAfterSeconds);
+    } finally {
+      records.written(staged.resource(), id);
+    }
   }
 
   /** Removes a staged content that will not become a file. */
   public void discard(Staged staged) {
     try {
       store.delete(staged.resource(), staged.id());
+      records.written(staged.resource(), staged.id());
     } catch (IOException e) {
+      // Its journal entry stays: the sweeper removes the content later.
       LOG.warn("staged content {} could not be removed: {}", staged.id(), e.toString());
     }
   }
@@ -238,6 +266,26 @@ public final class FileService implements AutoCloseable {
         }
       } catch (IOException e) {
         LOG.warn("expired file {} could not be removed: {}", file.id(), e.toString());
+      }
+    }
+    return removed;
+  }
+
+  /**
+   * Removes contents whose write started before {@code before} and never ended (the process writing
+   * them died), and their journal entries.
+   *
+   * @return how many were removed
+   */
+  public int sweepAbandoned(Instant before, int limit) {
+    int removed = 0;
+    for (FileRecords.PendingWrite write : records.abandoned(before.getEpochSecond(), limit)) {
+      try {
+        store.delete(write.resource(), write.id());
+        records.written(write.resource(), write.id());
+        removed++;
+      } catch (IOException e) {
+        LOG.warn("abandoned content {} could not be removed: {}", write.id(), e.toString());
       }
     }
     return removed;

@@ -10,7 +10,12 @@ import dev.lazurite.auth.Principal;
  * client got and how long it took. Metering, audit, metrics and cost read this and nothing else.
  * Fields the request never reached (a 404 before any account was found) are empty strings.
  *
+ * @param operationId the operation in Azure's naming, as diagnostic logs' {@code operationName} has
+ *     it (e.g. {@code ChatCompletions_Create})
+ * @param resourceId the ARM id of the account the request reached, empty when none
  * @param status the HTTP status sent, or {@link #CLIENT_CLOSED} when the client left mid-stream
+ * @param firstByteNanos when the first event of a stream was handed to the client; for a whole
+ *     body, or a stream that sent nothing, {@code endedNanos}
  */
 public record Ledger(
     String requestId,
@@ -24,7 +29,12 @@ public record Ledger(
     int status,
     boolean streamed,
     long receivedNanos,
-    long endedNanos) {
+    long endedNanos,
+    String resourceId,
+    Caller caller,
+    NetworkPath network,
+    FilterOutcome filter,
+    long firstByteNanos) {
   /** The status recorded for a stream the client abandoned (nginx's convention). */
   public static final int CLIENT_CLOSED = 499;
 
@@ -35,6 +45,47 @@ public record Ledger(
     requireNonNull(deployment, "deployment is null");
     requireNonNull(model, "model is null");
     requireNonNull(principal, "principal is null");
+    requireNonNull(resourceId, "resourceId is null");
+    requireNonNull(caller, "caller is null");
+    requireNonNull(network, "network is null");
+    requireNonNull(filter, "filter is null");
+  }
+
+  /**
+   * A ledger without the caller's detail, network path or filter outcome, whose first byte was its
+   * last.
+   */
+  public Ledger(
+      String requestId,
+      String operationId,
+      String account,
+      String deployment,
+      String model,
+      String principal,
+      int promptTokens,
+      int completionTokens,
+      int status,
+      boolean streamed,
+      long receivedNanos,
+      long endedNanos) {
+    this(
+        requestId,
+        operationId,
+        account,
+        deployment,
+        model,
+        principal,
+        promptTokens,
+        completionTokens,
+        status,
+        streamed,
+        receivedNanos,
+        endedNanos,
+        "",
+        Caller.NONE,
+        NetworkPath.UNKNOWN,
+        FilterOutcome.NONE,
+        endedNanos);
   }
 
   /** A request that went through the pipeline; {@code last} is the deepest exchange it reached. */
@@ -45,6 +96,18 @@ public record Ledger(
       int status,
       boolean streamed,
       long endedNanos) {
+    return of(last, promptTokens, completionTokens, status, streamed, endedNanos, endedNanos);
+  }
+
+  /** A streamed request whose first event reached the client at {@code firstByteNanos}. */
+  static Ledger of(
+      Exchange last,
+      int promptTokens,
+      int completionTokens,
+      int status,
+      boolean streamed,
+      long endedNanos,
+      long firstByteNanos) {
     var request = last.request();
     return new Ledger(
         request.requestId(),
@@ -58,7 +121,44 @@ public record Ledger(
         status,
         streamed,
         request.receivedNanos(),
-        endedNanos);
+        endedNanos,
+        last.accountIfKnown().map(a -> a.account().armId()).orElse(""),
+        last.principalIfKnown().map(Caller::of).orElse(Caller.NONE),
+        NetworkPath.of(request.origin()),
+        FilterOutcome.NONE,
+        firstByteNanos);
+  }
+
+  /** The same account, with what the content filter did. */
+  Ledger withFilter(FilterOutcome outcome) {
+    return new Ledger(
+        requestId,
+        operationId,
+        account,
+        deployment,
+        model,
+        principal,
+        promptTokens,
+        completionTokens,
+        status,
+        streamed,
+        receivedNanos,
+        endedNanos,
+        resourceId,
+        caller,
+        network,
+        outcome,
+        firstByteNanos);
+  }
+
+  /** The operation's name as Azure's diagnostic logs spell it; empty for an unrouted request. */
+  public String operationName() {
+    return operationId;
+  }
+
+  /** The client's address; empty for a call this server made. */
+  public String sourceAddress() {
+    return network.source();
   }
 
   /** A request refused before it had a route (an unknown path). */
@@ -69,5 +169,10 @@ public record Ledger(
 
   public double latencyMillis() {
     return (endedNanos - receivedNanos) / 1_000_000.0;
+  }
+
+  /** From the request's arrival to its answer's first byte. */
+  public double firstByteMillis() {
+    return (firstByteNanos - receivedNanos) / 1_000_000.0;
   }
 }

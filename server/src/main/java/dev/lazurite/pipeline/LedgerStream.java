@@ -23,6 +23,7 @@ final class LedgerStream implements EventStream {
   public void writeTo(EventSink downstream) {
     String id = last.request().requestId();
     int[] tokens = {0};
+    long[] firstByte = {0L};
     boolean[] clientGone = {false};
     try {
       stream
@@ -35,23 +36,43 @@ final class LedgerStream implements EventStream {
                   clientGone[0] = true;
                   throw e;
                 }
+                if (firstByte[0] == 0L) {
+                  firstByte[0] = System.nanoTime();
+                }
                 tokens[0] += event.completionTokens();
                 listener.streamChunk(id, event);
               });
     } catch (ApiException e) {
-      fail(tokens[0], clientGone[0] ? Ledger.CLIENT_CLOSED : e.errorCode().status(), e);
+      fail(
+          tokens[0],
+          clientGone[0] ? Ledger.CLIENT_CLOSED : e.errorCode().status(),
+          firstByte[0],
+          e);
       throw e;
     } catch (RuntimeException e) {
-      fail(tokens[0], clientGone[0] ? Ledger.CLIENT_CLOSED : ErrorCode.INTERNAL.status(), e);
+      fail(
+          tokens[0],
+          clientGone[0] ? Ledger.CLIENT_CLOSED : ErrorCode.INTERNAL.status(),
+          firstByte[0],
+          e);
       throw e;
     }
-    listener.requestEnd(
-        Ledger.of(last, stream.promptTokens(), tokens[0], 200, true, System.nanoTime()));
+    listener.requestEnd(ledger(tokens[0], 200, firstByte[0]));
   }
 
-  private void fail(int completionTokens, int status, Throwable cause) {
-    listener.requestFailed(
-        Ledger.of(last, stream.promptTokens(), completionTokens, status, true, System.nanoTime()),
-        cause);
+  private void fail(int completionTokens, int status, long firstByte, Throwable cause) {
+    listener.requestFailed(ledger(completionTokens, status, firstByte), cause);
+  }
+
+  private Ledger ledger(int completionTokens, int status, long firstByte) {
+    long ended = System.nanoTime();
+    return Ledger.of(
+        last,
+        stream.promptTokens(),
+        completionTokens,
+        status,
+        true,
+        ended,
+        firstByte == 0L ? ended : firstByte);
   }
 }

@@ -114,7 +114,47 @@ public enum Operation {
           new RouteTemplate(Route.Style.DATED, "batches/{batch-id}/cancel"),
           new RouteTemplate(Route.Style.V1, "v1/batches/{batch-id}/cancel")),
       "Batch_Cancel",
-      "batch");
+      "batch"),
+  RESPONSES_CREATE(
+      Family.MODEL_CALL,
+      "POST",
+      BodyKind.JSON,
+      List.of(
+          new RouteTemplate(Route.Style.DATED, "responses"),
+          // openai-java in Azure (legacy) mode sends the model as a deployment path segment.
+          new RouteTemplate(
+              Route.Style.DATED, "deployments/{" + RouteTemplate.DEPLOYMENT_ID + "}/responses"),
+          new RouteTemplate(Route.Style.V1, "v1/responses")),
+      "Responses_Create",
+      "responses"),
+  RESPONSES_GET(
+      Family.RESOURCE_CALL,
+      "GET",
+      BodyKind.NONE,
+      RouteTemplate.resource("responses/{" + RouteTemplate.RESPONSE_ID + "}"),
+      "Responses_Get",
+      "responses"),
+  RESPONSES_DELETE(
+      Family.RESOURCE_CALL,
+      "DELETE",
+      BodyKind.NONE,
+      RouteTemplate.resource("responses/{" + RouteTemplate.RESPONSE_ID + "}"),
+      "Responses_Delete",
+      "responses"),
+  RESPONSES_INPUT_ITEMS(
+      Family.RESOURCE_CALL,
+      "GET",
+      BodyKind.NONE,
+      RouteTemplate.resource("responses/{" + RouteTemplate.RESPONSE_ID + "}/input_items"),
+      "Responses_ListInputItems",
+      "responses"),
+  RESPONSES_CANCEL(
+      Family.RESOURCE_CALL,
+      "POST",
+      BodyKind.NONE,
+      RouteTemplate.resource("responses/{" + RouteTemplate.RESPONSE_ID + "}/cancel"),
+      "Responses_Cancel",
+      "responses");
 
   /** Which stage list serves an operation. */
   public enum Family {

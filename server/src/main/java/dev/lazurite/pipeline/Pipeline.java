@@ -15,11 +15,15 @@ import java.util.List;
  */
 public final class Pipeline {
   private final List<Stage> stages;
+  private final List<String> names;
   private final PipelineListener listener;
+  private final boolean observed;
 
   public Pipeline(List<Stage> stages, PipelineListener listener) {
     this.stages = List.copyOf(requireNonNull(stages, "stages is null"));
     this.listener = requireNonNull(listener, "listener is null");
+    this.names = this.stages.stream().map(Pipeline::name).toList();
+    this.observed = listener != PipelineListener.NONE;
     if (this.stages.isEmpty()) {
       throw new IllegalArgumentException("a pipeline needs at least one stage");
     }
@@ -77,9 +81,21 @@ public final class Pipeline {
     return stages;
   }
 
+  /** A stage's name in metrics and traces: its class, without the {@code Stage} suffix. */
+  private static String name(Stage stage) {
+    String simple = stage.getClass().getSimpleName();
+    int lambda = simple.indexOf("$$");
+    String name = lambda > 0 ? simple.substring(0, lambda) : simple;
+    return name.endsWith("Stage") && name.length() > 5
+        ? name.substring(0, name.length() - 5)
+        : name;
+  }
+
   private Outcome.Failed failed(Exchange last, ApiException error, Throwable cause) {
     listener.requestFailed(
-        Ledger.of(last, 0, 0, error.errorCode().status(), false, System.nanoTime()), cause);
+        Ledger.of(last, 0, 0, error.errorCode().status(), false, System.nanoTime())
+            .withFilter(FilterOutcome.of(error)),
+        cause);
     return new Outcome.Failed(last, error);
   }
 
@@ -114,7 +130,19 @@ public final class Pipeline {
         throw new IllegalStateException("the last stage must answer, not proceed");
       }
       call.last = exchange;
-      Response response = stages.get(index).handle(exchange, new RealChain(call, index + 1));
+      Response response;
+      if (observed) {
+        String id = exchange.request().requestId();
+        listener.stageStart(exchange, names.get(index));
+        long started = System.nanoTime();
+        try {
+          response = stages.get(index).handle(exchange, new RealChain(call, index + 1));
+        } finally {
+          listener.stageEnd(id, names.get(index), System.nanoTime() - started);
+        }
+      } else {
+        response = stages.get(index).handle(exchange, new RealChain(call, index + 1));
+      }
       return requireNonNull(
           response, () -> stages.get(index).getClass().getSimpleName() + " returned null");
     }

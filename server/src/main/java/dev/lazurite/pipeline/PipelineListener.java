@@ -35,6 +35,17 @@ public interface PipelineListener {
   /** One event of a stream, after it was handed to the client. */
   default void streamChunk(String requestId, StreamEvent event) {}
 
+  /**
+   * A stage begins with the exchange it was handed. Stages nest: each runs inside the one before
+   * it, so a stage's end follows the ends of the stages after it.
+   */
+  default void stageStart(Exchange exchange, String stage) {}
+
+  /**
+   * @param nanos the time the stage and the stages after it took, until it answered or threw
+   */
+  default void stageEnd(String requestId, String stage, long nanos) {}
+
   /** Listeners called in order; one that throws is logged and the others still run. */
   static PipelineListener of(List<PipelineListener> listeners) {
     return new Composite(List.copyOf(listeners));
@@ -87,6 +98,16 @@ public interface PipelineListener {
     @Override
     public void streamChunk(String requestId, StreamEvent event) {
       each(l -> l.streamChunk(requestId, event));
+    }
+
+    @Override
+    public void stageStart(Exchange exchange, String stage) {
+      each(l -> l.stageStart(exchange, stage));
+    }
+
+    @Override
+    public void stageEnd(String requestId, String stage, long nanos) {
+      each(l -> l.stageEnd(requestId, stage, nanos));
     }
   }
 }

@@ -18,6 +18,9 @@ public record RouteTemplate(Route.Style style, String pattern, List<String> segm
   /** The path parameter that names a file. */
   public static final String FILE_ID = "file-id";
 
+  /** The path parameter that names a stored response. */
+  public static final String RESPONSE_ID = "response-id";
+
   public RouteTemplate {
     requireNonNull(style, "style is null");
     requireNonNull(pattern, "pattern is null");

@@ -160,6 +160,15 @@ public final class RedisQuotaCounters implements QuotaCounters {
     }
   }
 
+  /** Whether Redis answers a PING within the command timeout. */
+  public boolean reachable() {
+    try {
+      return "PONG".equals(redis.ping());
+    } catch (RuntimeException e) {
+      return false;
+    }
+  }
+
   @Override
   public void close() {
     connection.close();

@@ -39,6 +39,9 @@ public final class AuthorizationStage implements Stage {
           case BATCHES_CREATE -> "batch-jobs/write";
           case BATCHES_LIST, BATCHES_GET -> "batches/read";
           case BATCHES_CANCEL -> "batches/cancel/action";
+          case RESPONSES_CREATE, RESPONSES_CANCEL -> "responses/write";
+          case RESPONSES_GET, RESPONSES_INPUT_ITEMS -> "responses/read";
+          case RESPONSES_DELETE -> "responses/delete";
         };
   }
 

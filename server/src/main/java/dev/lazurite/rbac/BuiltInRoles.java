@@ -32,7 +32,8 @@ public final class BuiltInRoles {
               OPENAI + "/deployments/chat/completions/action",
               OPENAI + "/deployments/extensions/chat/completions/action",
               OPENAI + "/deployments/embeddings/action",
-              OPENAI + "/images/generations/action"));
+              OPENAI + "/images/generations/action",
+              OPENAI + "/responses/*"));
 
   public static final RoleDefinition OPENAI_CONTRIBUTOR =
       new RoleDefinition(

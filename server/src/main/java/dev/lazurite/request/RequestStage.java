@@ -38,7 +38,9 @@ public final class RequestStage implements Stage {
     Function<List<Integer>, String> decoder = ids -> tokens.decode(model.encoding(), ids);
     ModelRequest request =
         switch (exchange.route().operation()) {
-          case CHAT_COMPLETIONS -> chat(ChatRequestParser.parse(body, date), model);
+          // Responses arrive here already translated to a chat body by their own stage.
+          case CHAT_COMPLETIONS, RESPONSES_CREATE ->
+              chat(ChatRequestParser.parse(body, date), model);
           case COMPLETIONS -> completion(CompletionRequestParser.parse(body, date, decoder), model);
           case EMBEDDINGS -> embedding(EmbeddingRequestParser.parse(body, decoder), model);
           case LIST_MODELS,
@@ -50,7 +52,11 @@ public final class RequestStage implements Stage {
               BATCHES_CREATE,
               BATCHES_LIST,
               BATCHES_GET,
-              BATCHES_CANCEL ->
+              BATCHES_CANCEL,
+              RESPONSES_GET,
+              RESPONSES_DELETE,
+              RESPONSES_INPUT_ITEMS,
+              RESPONSES_CANCEL ->
               throw new IllegalStateException("not a model call: " + exchange.route().operation());
         };
     return chain.proceed(exchange.withModelRequest(request));

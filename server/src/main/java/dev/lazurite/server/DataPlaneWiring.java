@@ -2,7 +2,10 @@ package dev.lazurite.server;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.lazurite.api.responses.ResponseStages;
 import dev.lazurite.config.ServerConfig;
+import dev.lazurite.cost.BudgetStage;
+import dev.lazurite.cost.Pricer;
 import dev.lazurite.files.FileLimits;
 import dev.lazurite.files.FileStages;
 import dev.lazurite.internal.InternalCalls;
@@ -56,6 +59,8 @@ public final class DataPlaneWiring {
      * The parts a server builds its data plane from.
      *
      * @param internal the model calls this server makes, for On Your Data's query embeddings
+     * @param audit the audit log's listener
+     * @param observers the listeners of metrics and traces, after metering
      */
     static Parts of(
         ServerConfig config,
@@ -65,7 +70,9 @@ public final class DataPlaneWiring {
         SearchWiring search,
         InternalCalls internal,
         ShippedClassifier shipped,
-        Map<Operation, Stage> batches) {
+        Map<Operation, Stage> batches,
+        PipelineListener audit,
+        List<PipelineListener> observers) {
       var backends = foundation.backends();
       return new Parts(
           new DataPlaneStages.Parts(
@@ -81,21 +88,35 @@ public final class DataPlaneWiring {
                   host -> ServerHosts.own(config, host)),
               Classifiers.contentSafety(
                   config.safety(), shipped, backends.embedded()::vectors, backends.outbound()),
-              PipelineListener.of(List.of(new MeteringListener(foundation.usage(), clock))),
+              PipelineListener.of(
+                  java.util.stream.Stream.concat(
+                          java.util.stream.Stream.of(
+                              new MeteringListener(
+                                  foundation.usage(),
+                                  clock,
+                                  new Pricer(foundation.snapshots(), foundation.cost().cache())),
+                              audit),
+                          observers.stream())
+                      .toList()),
               clock,
-              resources(FileStages.of(foundation.files(), FileLimits.AZURE), batches)),
+              resources(
+                  FileStages.of(foundation.files(), FileLimits.AZURE),
+                  batches,
+                  ResponseStages.of(foundation.store().responses(), clock)),
+              new BudgetStage(foundation.cost().cache(), foundation.subscription())),
           Regions.displayName(config.region()),
           TrustedProxies.parse(config.edge().trustedProxies().orElse(null)),
           config.edge().endpointHostTemplate().map(HostTemplate::parse));
     }
   }
 
-  /** The stages of resource calls: files and batches. */
+  /** The operations' own stages: files, batches and responses. */
   private static Map<Operation, Stage> resources(
-      Map<Operation, Stage> files, Map<Operation, Stage> batches) {
+      Map<Operation, Stage> files, Map<Operation, Stage> batches, Map<Operation, Stage> responses) {
     Map<Operation, Stage> all = new EnumMap<>(Operation.class);
     all.putAll(files);
     all.putAll(batches);
+    all.putAll(responses);
     return all;
   }
 

@@ -5,6 +5,7 @@ import dev.lazurite.backend.UpstreamSecrets;
 import dev.lazurite.config.ServerConfig;
 import dev.lazurite.control.Bootstrap;
 import dev.lazurite.control.ControlPlane;
+import dev.lazurite.cost.CostService;
 import dev.lazurite.files.FileService;
 import dev.lazurite.files.FileStores;
 import dev.lazurite.files.FileSweeper;
@@ -29,8 +30,8 @@ import org.slf4j.LoggerFactory;
 /**
  * What every capability stands on: the store, usage records, backends, the runtime snapshot and the
  * control plane that publishes it, the watcher that keeps it in step with other instances, the
- * admin credential, the quota counters and the Files API's files. Each part is pushed on {@code
- * opened} as it starts, so that a failed start can close it again.
+ * admin credential, the quota counters, the Files API's files and cost (prices and budgets). Each
+ * part is pushed on {@code opened} as it starts, so that a failed start can close it again.
  *
  * @param secretBox the master key that seals secrets at rest
  * @param subscription the subscription the store was bootstrapped with
@@ -49,7 +50,8 @@ public record Foundation(
     SnapshotWatcher watcher,
     QuotaCounters quota,
     FileService files,
-    FileSweeper fileSweeper) {
+    FileSweeper fileSweeper,
+    CostService cost) {
   private static final Logger LOG = LoggerFactory.getLogger(Foundation.class);
 
   /**
@@ -110,8 +112,12 @@ public record Foundation(
     var files = new FileService(store.files(), fileStore, clock);
     opened.push(files);
     LOG.info("files: {}", fileStore.describe());
-    var fileSweeper = FileSweeper.start(files, Duration.ofMinutes(1));
+    var fileSweeper = FileSweeper.start(files, Duration.ofMinutes(1), clock);
     opened.push(fileSweeper);
+    var cost =
+        new CostService(
+            store.cost(), config.outbound().policy(), clock, subscription, CostService.INTERVAL);
+    opened.push(cost);
     return new Foundation(
         secretBox,
         store,
@@ -126,7 +132,8 @@ public record Foundation(
         watcher,
         quota,
         files,
-        fileSweeper);
+        fileSweeper,
+        cost);
   }
 
   /** The snapshot version lives in the store, so that every instance on it sees each change. */
@@ -174,6 +181,7 @@ public record Foundation(
     watcher.close();
     prober.close();
     fileSweeper.close();
+    cost.close();
     usage.close();
   }
 }

@@ -12,8 +12,11 @@ import dev.lazurite.identity.Audiences;
 import dev.lazurite.identity.IdentityService;
 import dev.lazurite.internal.InternalCalls;
 import dev.lazurite.network.HostTemplate;
+import dev.lazurite.observability.Observability;
+import dev.lazurite.observability.Readiness;
 import dev.lazurite.pipeline.Pipelines;
 import dev.lazurite.quota.QuotaCounters;
+import dev.lazurite.quota.RedisQuotaCounters;
 import dev.lazurite.safety.ShippedClassifier;
 import dev.lazurite.searchservice.SearchServices;
 import dev.lazurite.server.edge.ConnectionGuard;
@@ -46,6 +49,8 @@ public final class LazuriteServer implements AutoCloseable {
   private final Listeners listeners;
   private final Thread embeddingsWarmUp;
   private final BatchRunner batchRunner;
+  private final AuditWiring audit;
+  private final Observability observability;
 
   /**
    * @param opened collects what is started, in order, so that a failed start can close it again
@@ -66,6 +71,7 @@ public final class LazuriteServer implements AutoCloseable {
     // The addresses clients are given exist once the listeners are bound, after the handlers.
     var addresses = new ServerAddresses(hostTemplate);
     this.foundation = Foundation.start(config, clock, secrets, opened);
+    this.audit = AuditWiring.start(config, clock, foundation, opened);
     long foundationReady = System.nanoTime();
     this.identity =
         new IdentityWiring(config, clock, foundation, () -> addresses.plain().toString());
@@ -90,6 +96,10 @@ public final class LazuriteServer implements AutoCloseable {
             internal,
             config.batch(),
             clock);
+    this.observability =
+        Observability.of(
+            config.observability(), foundation.snapshots(), foundation.store().batches());
+    opened.push(observability);
     var batches =
         new BatchService(
             foundation.store().batches(), foundation.files(), clock, batchRunner::wake);
@@ -103,7 +113,9 @@ public final class LazuriteServer implements AutoCloseable {
                 search,
                 internal,
                 shippedClassifier,
-                BatchStages.of(batches)));
+                BatchStages.of(batches),
+                audit.listener(),
+                observability.listeners()));
     opened.push(batchRunner.start());
     var control = new ControlWiring(clock, foundation, identity, search.services(), addresses);
     long wired = System.nanoTime();
@@ -112,7 +124,11 @@ public final class LazuriteServer implements AutoCloseable {
             config,
             hostTemplate,
             new Listeners.Routes(
-                r -> ServerRoutes.routing(r, dataPlane, control, identity, search),
+                r -> {
+                  ServerRoutes.routing(r, dataPlane, control, identity, search);
+                  audit.routing(r);
+                  observability.routing(r, foundation.admin().token(), readiness());
+                },
                 dataPlane::privateRouting,
                 search::privateRouting),
             opened);
@@ -204,6 +220,21 @@ public final class LazuriteServer implements AutoCloseable {
     return config.dataDir();
   }
 
+  /** What {@code /readyz} checks: the store, and Redis when quota counters live there. */
+  private Readiness readiness() {
+    var checks = new java.util.ArrayList<Readiness.Check>();
+    checks.add(new Readiness.Check("store", foundation.store()::reachable));
+    if (foundation.quota() instanceof RedisQuotaCounters redis) {
+      checks.add(new Readiness.Check("redis", redis::reachable));
+    }
+    return new Readiness(checks);
+  }
+
+  /** Metrics and traces: the Prometheus registry and the tracer, when they are on. */
+  public Observability observability() {
+    return observability;
+  }
+
   /** The data-plane pipelines the listeners run, for driving them without HTTP. */
   public Pipelines pipelines() {
     return dataPlane.pipelines();
@@ -249,9 +280,19 @@ public final class LazuriteServer implements AutoCloseable {
     return foundation.store();
   }
 
+  /** Prices, budgets and their evaluation. */
+  public dev.lazurite.cost.CostService cost() {
+    return foundation.cost();
+  }
+
   /** Waits until every usage record so far is stored. */
   public void flushUsage() {
     foundation.usage().flush();
+  }
+
+  /** Waits until every audit record so far is written. */
+  public void flushAudit() {
+    audit.writer().flush();
   }
 
   /** Stops accepting requests, lets in-flight ones finish, then stores every usage record. */
@@ -261,7 +302,9 @@ public final class LazuriteServer implements AutoCloseable {
     embeddingsWarmUp.interrupt();
     batchRunner.close();
     listeners.close();
+    audit.close();
     foundation.stopBackground();
+    observability.close();
     foundation.quota().close();
     foundation.backends().close();
     search.services().close();

@@ -16,7 +16,8 @@ import java.util.Optional;
  * Maps a method and path under {@code /openai/} to a data-plane route, from the operation registry.
  * As Azure does, runs of slashes count as one ({@code https://host//openai/…}, what an endpoint
  * with a trailing slash gives) and each segment is percent-decoded once. Anything else, including a
- * known path with the wrong method or a malformed escape, is Azure's 404 "Resource not found".
+ * known path with the wrong method or a malformed escape, is Azure's 404 "Resource not found"; the
+ * Assistants API's paths say that it is retired and point to Responses.
  */
 final class RouteParser {
   private static final String PREFIX = "openai";
@@ -40,7 +41,15 @@ final class RouteParser {
         }
       }
     }
-    throw notFound();
+    throw assistants(rest) ? ApiException.of(ErrorCode.ASSISTANTS_RETIRED) : notFound();
+  }
+
+  /** Whether a path is one of the Assistants API's, which Azure retires on 2026-08-26. */
+  private static boolean assistants(List<String> rest) {
+    List<String> path =
+        !rest.isEmpty() && rest.getFirst().equals("v1") ? rest.subList(1, rest.size()) : rest;
+    return !path.isEmpty()
+        && (path.getFirst().equals("assistants") || path.getFirst().equals("threads"));
   }
 
   /**

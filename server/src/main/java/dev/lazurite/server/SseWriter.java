@@ -5,18 +5,21 @@ import dev.lazurite.error.ErrorRenderer;
 import dev.lazurite.json.Json;
 import dev.lazurite.pipeline.EventSink;
 import dev.lazurite.pipeline.EventStream;
+import dev.lazurite.pipeline.NamedEvent;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Writes server-sent events as Azure frames them: {@code data: <json>} lines separated by a blank
- * line, flushed one by one, ending with {@code data: [DONE]}. A backend failure after the stream
- * started becomes an error event; a client that went away ends the stream.
+ * Writes server-sent events as Azure frames them: {@code data: <json>} lines (after an {@code
+ * event:} line for a {@link NamedEvent}) separated by a blank line, flushed one by one, ending with
+ * {@code data: [DONE]}. A backend failure after the stream started becomes an error event; a client
+ * that went away ends the stream.
  */
 final class SseWriter {
   private static final byte[] DATA = "data: ".getBytes(StandardCharsets.US_ASCII);
+  private static final byte[] EVENT = "event: ".getBytes(StandardCharsets.US_ASCII);
   private static final byte[] END = "\n\n".getBytes(StandardCharsets.US_ASCII);
   private static final byte[] DONE = "data: [DONE]\n\n".getBytes(StandardCharsets.US_ASCII);
 
@@ -30,8 +33,15 @@ final class SseWriter {
             return;
           }
           try {
+            Object payload = event.payload();
+            if (payload instanceof NamedEvent named) {
+              out.write(EVENT);
+              out.write(named.name().getBytes(StandardCharsets.UTF_8));
+              out.write('\n');
+              payload = named.data();
+            }
             out.write(DATA);
-            out.write(Json.writeWire(event.payload()));
+            out.write(Json.writeWire(payload));
             out.write(END);
             out.flush();
           } catch (IOException e) {

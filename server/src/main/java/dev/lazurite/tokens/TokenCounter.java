@@ -41,7 +41,14 @@ public final class TokenCounter {
   /** How many counts are kept per encoding before the table starts over. */
   static final int COUNTED = 2048;
 
-  private final EncodingRegistry registry = Encodings.newLazyEncodingRegistry();
+  /**
+   * The encodings' tables (tens of megabytes each, immutable once loaded), loaded on first use and
+   * shared by every counter in the process: several servers in one JVM, as tests and the CLI start
+   * them, hold one copy.
+   */
+  private static final EncodingRegistry REGISTRY = Encodings.newLazyEncodingRegistry();
+
+  private final EncodingRegistry registry = REGISTRY;
 
   /**
    * Counts of texts seen lately, per encoding: a conversation resends its system prompt and history

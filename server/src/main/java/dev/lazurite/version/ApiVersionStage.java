@@ -24,7 +24,9 @@ public final class ApiVersionStage implements Stage {
     boolean known =
         switch (route.style()) {
           case DATED ->
-              ApiVersion.isKnownDated(version) && hasOperation(version, route.operation());
+              ResponsesVersions.covers(route.operation())
+                  ? ResponsesVersions.accepts(version)
+                  : ApiVersion.isKnownDated(version) && hasOperation(version, route.operation());
           case V1 ->
               version.isEmpty()
                   || ApiVersion.V1_ALIASES.contains(version)
@@ -43,6 +45,12 @@ public final class ApiVersionStage implements Stage {
           ApiVersion.dateOf(version).compareTo(ApiVersion.BATCH_SINCE) >= 0;
       case COMPLETIONS, EMBEDDINGS, LIST_MODELS -> true;
       case FILES_UPLOAD, FILES_LIST, FILES_GET, FILES_DELETE, FILES_CONTENT -> hasFiles(version);
+      case RESPONSES_CREATE,
+          RESPONSES_GET,
+          RESPONSES_DELETE,
+          RESPONSES_INPUT_ITEMS,
+          RESPONSES_CANCEL ->
+          ResponsesVersions.accepts(version);
     };
   }
 

@@ -44,6 +44,10 @@ class BatchCommandTest {
     assertThat(TestingCli.run(server, "batch", "show", "--batch-id", id).path("request_counts"))
         .hasToString("{\"total\":5,\"completed\":5,\"failed\":0}");
     assertThat(TestingCli.run(server, "batch", "list").findValuesAsText("id")).contains(id);
+    assertThat(TestingCli.run(server, "batch", "list", "--limit", "1").findValuesAsText("id"))
+        .hasSize(1);
+    assertThat(TestingCli.run(server, "batch", "list", "--after", id).findValuesAsText("id"))
+        .doesNotContain(id);
   }
 
   @Test

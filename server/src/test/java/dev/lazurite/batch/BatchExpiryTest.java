@@ -13,6 +13,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * With an expiry set, a batch still running when it passes ends {@code expired}, keeping answers.
+ * Each answer takes 20 ms (the simulator's time to first token; its per-token delay applies to
+ * streams only), so 1,000 lines two at a time outlast the two-second expiry.
  */
 class BatchExpiryTest {
   @Test
@@ -25,7 +27,7 @@ class BatchExpiryTest {
             c ->
                 c.withBatch(expiring)
                     .withSimulator(
-                        new SimulatorConfig(Duration.ZERO, Duration.ofMillis(20), 5, 5)))) {
+                        new SimulatorConfig(Duration.ofMillis(20), Duration.ZERO, 5, 5)))) {
       BatchTesting.deployBatch(server, "gpt-4o-batch", 500);
       var http = new BatchTesting.Client(server);
       String fileId =

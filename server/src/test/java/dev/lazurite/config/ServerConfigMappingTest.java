@@ -59,7 +59,9 @@ class ServerConfigMappingTest {
             new IdentityConfig(Optional.empty()),
             new SearchConfig(Optional.empty()),
             FilesConfig.DEFAULT,
-            new BatchConfig(Duration.ofSeconds(1), Duration.ofSeconds(60), 8, Optional.empty()));
+            new BatchConfig(Duration.ofSeconds(1), Duration.ofSeconds(60), 8, Optional.empty()),
+            new AuditConfig(true, 0, 1000),
+            new ObservabilityConfig(true, Optional.empty(), "lazurite"));
     assertThat(ConfigLoader.load(Map.of(), Map.of(), Optional.empty())).isEqualTo(expected);
     assertThat(ServerConfig.defaults(Path.of("lazurite-data"))).isEqualTo(expected);
   }
@@ -128,6 +130,14 @@ class ServerConfigMappingTest {
           leaseMs: 5000
           concurrency: 3
           expiryS: 86400
+        audit:
+          file: false
+          retentionDays: 30
+          checkpointEvery: 250
+        observability:
+          metrics: false
+          otlpEndpoint: http://collector:4318
+          serviceName: gateway-eu
         """);
     assertThat(ConfigLoader.load(Map.of(), Map.of(), Optional.of(yaml))).isEqualTo(expected());
   }
@@ -173,6 +183,7 @@ class ServerConfigMappingTest {
         "{name}.openai.example.internal",
         "{name}.other.internal");
     flag(flags, environment, "fileStorage", "LAZURITE_FILE_STORAGE", STORAGE, "local");
+    flag(flags, environment, "audit.retentionDays", "LAZURITE_AUDIT_RETENTION_DAYS", "30", "7");
     assertThat(ConfigLoader.load(flags, environment, Optional.empty())).isEqualTo(expected());
   }
 
@@ -200,7 +211,9 @@ class ServerConfigMappingTest {
             Map.of("LAZURITE_SAFETY_FAIL", "maybe"),
             Map.of("LAZURITE_SAFETY_CLASSIFIER", "magic"),
             Map.of("LAZURITE_SAFETY_TIMEOUT_MS", "soon"),
-            Map.of("LAZURITE_FILE_STORAGE", "ftp://files.example.test"))) {
+            Map.of("LAZURITE_FILE_STORAGE", "ftp://files.example.test"),
+            Map.of("LAZURITE_AUDIT_RETENTION_DAYS", "-1"),
+            Map.of("LAZURITE_AUDIT_CHECKPOINT_EVERY", "often"))) {
       String name = bad.keySet().iterator().next();
       assertThatThrownBy(() -> ConfigLoader.load(Map.of(), bad, Optional.empty()))
           .as(name)
@@ -285,6 +298,12 @@ class ServerConfigMappingTest {
     env.put("LAZURITE_BATCH_LEASE_MS", "5000");
     env.put("LAZURITE_BATCH_CONCURRENCY", "3");
     env.put("LAZURITE_BATCH_EXPIRY_S", "86400");
+    env.put("LAZURITE_AUDIT_FILE", "false");
+    env.put("LAZURITE_AUDIT_RETENTION_DAYS", "30");
+    env.put("LAZURITE_AUDIT_CHECKPOINT_EVERY", "250");
+    env.put("LAZURITE_METRICS", "false");
+    env.put("LAZURITE_OTLP_ENDPOINT", "http://collector:4318");
+    env.put("LAZURITE_SERVICE_NAME", "gateway-eu");
     return env;
   }
 
@@ -329,6 +348,9 @@ class ServerConfigMappingTest {
             Duration.ofMillis(250),
             Duration.ofMillis(5000),
             3,
-            Optional.of(Duration.ofSeconds(86400))));
+            Optional.of(Duration.ofSeconds(86400))),
+        new AuditConfig(false, 30, 250),
+        new ObservabilityConfig(
+            false, Optional.of(java.net.URI.create("http://collector:4318")), "gateway-eu"));
   }
 }

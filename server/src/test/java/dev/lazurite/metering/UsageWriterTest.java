@@ -36,6 +36,10 @@ class UsageWriterTest {
     public List<UsageSummary> summarize(String account, Instant since) {
       return List.of();
     }
+
+    @Override
+    public void scan(
+        String account, Instant from, Instant to, java.util.function.Consumer<UsageRecord> each) {}
   }
 
   static UsageRecord record(int i) {

@@ -71,7 +71,9 @@ class DataPlaneRoutingTest {
                 TestingServer.shippedClassifier(),
                 BatchStages.of(
                     new BatchService(
-                        foundation.store().batches(), foundation.files(), clock, () -> {}))));
+                        foundation.store().batches(), foundation.files(), clock, () -> {})),
+                dev.lazurite.pipeline.PipelineListener.NONE,
+                java.util.List.of()));
     pipelines.set(dataPlane.pipelines());
     server = WebServer.builder().host("127.0.0.1").port(0).routing(dataPlane::routing).build();
     server.start();

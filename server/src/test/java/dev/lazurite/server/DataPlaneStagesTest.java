@@ -31,6 +31,7 @@ class DataPlaneStagesTest {
               "AuthorizationStage",
               "DeploymentStage",
               "RequestStage",
+              "BudgetStage",
               "QuotaStage",
               "PromptFilterStage",
               "RetrievalStage",

@@ -395,4 +395,26 @@ abstract class StoreContractTest {
 
   /** The value of a shared secret as the database holds it. */
   abstract String rawSharedSecret(String name) throws Exception;
+
+  @Test
+  void keepsResponsesPerResourceAndOwnerUntilTheyExpire() {
+    var nodes = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance;
+    var body = nodes.objectNode().put("id", "resp_1").put("object", "response");
+    var item = nodes.objectNode().put("id", "msg_1").put("type", "message");
+    var responses = store.responses();
+    responses.insert(
+        new dev.lazurite.api.responses.StoredResponse(
+            "acct", "keys", "resp_1", 100, 200, body, List.of(item), List.of(item, item)));
+    var found = responses.find("acct", "keys", "resp_1", 150).orElseThrow();
+    assertThat(found.body()).isEqualTo(body);
+    assertThat(found.inputItems()).containsExactly(item);
+    assertThat(found.context()).hasSize(2);
+    assertThat(responses.find("other", "keys", "resp_1", 150)).isEmpty();
+    assertThat(responses.find("acct", "entra:someone", "resp_1", 150)).isEmpty();
+    assertThat(responses.find("acct", "keys", "resp_1", 200)).isEmpty();
+    assertThat(responses.delete("acct", "entra:someone", "resp_1")).isFalse();
+    assertThat(responses.deleteExpired(199)).isZero();
+    assertThat(responses.deleteExpired(200)).isEqualTo(1);
+    assertThat(responses.delete("acct", "keys", "resp_1")).isFalse();
+  }
 }

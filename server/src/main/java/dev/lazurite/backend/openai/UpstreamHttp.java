@@ -82,6 +82,9 @@ public final class UpstreamHttp implements AutoCloseable {
   private Response execute(HttpUriRequestBase request, Map<String, String> headers)
       throws IOException {
     headers.forEach(request::addHeader);
+    // The trace of the request being served, when one is current (tracing on): W3C traceparent.
+    io.opentelemetry.api.trace.propagation.W3CTraceContextPropagator.getInstance()
+        .inject(io.opentelemetry.context.Context.current(), request, HttpUriRequestBase::setHeader);
     return new Response(request, client.executeOpen(null, request, null));
   }
 

@@ -134,6 +134,40 @@ final class JdbiFileRecords implements FileRecords {
                 .list());
   }
 
+  @Override
+  public void writing(String resource, String id, long startedAtSeconds) {
+    jdbi.useHandle(
+        h ->
+            h.createUpdate("INSERT INTO file_writes (resource, id, started_at) VALUES (?, ?, ?)")
+                .bind(0, resource)
+                .bind(1, id)
+                .bind(2, startedAtSeconds)
+                .execute());
+  }
+
+  @Override
+  public void written(String resource, String id) {
+    jdbi.useHandle(
+        h ->
+            h.createUpdate("DELETE FROM file_writes WHERE resource = ? AND id = ?")
+                .bind(0, resource)
+                .bind(1, id)
+                .execute());
+  }
+
+  @Override
+  public List<PendingWrite> abandoned(long beforeSeconds, int limit) {
+    return jdbi.withHandle(
+        h ->
+            h.createQuery(
+                    "SELECT resource, id FROM file_writes WHERE started_at < ? ORDER BY"
+                        + " started_at LIMIT ?")
+                .bind(0, beforeSeconds)
+                .bind(1, limit)
+                .map((rs, ctx) -> new PendingWrite(rs.getString(1), rs.getString(2)))
+                .list());
+  }
+
   private static FilePurpose purpose(String wire) throws SQLException {
     Optional<FilePurpose> purpose = FilePurpose.fromWire(wire);
     if (purpose.isEmpty()) {

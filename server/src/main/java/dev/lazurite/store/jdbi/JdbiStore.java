@@ -41,7 +41,11 @@ public class JdbiStore implements Store, ControlStore, UsageStore {
   private final JdbiDeletedAccountStore deletedAccounts;
   private final JdbiUsageRecords usage;
   private final JdbiFileRecords files;
+  private final JdbiResponses responses;
   private final JdbiBatches batches;
+  private final JdbiAuditRecords audit;
+  private final JdbiCostStore cost;
+  private final JdbiAccountWrites accountWrites;
   private final JdbiSettings settings;
   private final JdbiSharedSecrets shared;
   private final ChangeSignal changes;
@@ -80,7 +84,11 @@ public class JdbiStore implements Store, ControlStore, UsageStore {
     this.deletedAccounts = new JdbiDeletedAccountStore(jdbi, this::seal, this::open);
     this.usage = new JdbiUsageRecords(jdbi);
     this.files = new JdbiFileRecords(jdbi);
+    this.responses = new JdbiResponses(jdbi);
     this.batches = new JdbiBatches(jdbi, dialect);
+    this.audit = new JdbiAuditRecords(jdbi);
+    this.cost = new JdbiCostStore(jdbi);
+    this.accountWrites = new JdbiAccountWrites(jdbi, this::seal);
     this.settings = new JdbiSettings(jdbi);
     this.shared = new JdbiSharedSecrets(jdbi, this::seal, this::open);
     this.changes = ChangeSignal.of(url);
@@ -202,76 +210,12 @@ public class JdbiStore implements Store, ControlStore, UsageStore {
 
   @Override
   public void insertAccount(Account account, AccountKeys keys) {
-    jdbi.useTransaction(
-        h -> {
-          h.createUpdate(
-                  "INSERT INTO accounts (name, subscription_id, resource_group, location, kind,"
-                      + " sku_name, created_at, disable_local_auth, public_network_access,"
-                      + " default_action, ip_rules, tags, custom_subdomain, etag, last_modified_at,"
-                      + " created_by, created_by_type, last_modified_by, last_modified_by_type)"
-                      + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
-              .bind(0, account.name())
-              .bind(1, account.subscriptionId())
-              .bind(2, account.resourceGroup())
-              .bind(3, account.location())
-              .bind(4, account.kind())
-              .bind(5, account.skuName())
-              .bind(6, account.createdAt().toString())
-              .bind(7, account.disableLocalAuth() ? 1 : 0)
-              .bind(8, account.network().publicAccess() ? "Enabled" : "Disabled")
-              .bind(9, account.network().denyByDefault() ? "Deny" : "Allow")
-              .bind(10, ipRules(account))
-              .bind(11, Json.writeString(account.metadata().tags()))
-              .bind(12, account.metadata().customSubDomainName())
-              .bind(13, account.metadata().etag())
-              .bind(14, lastModifiedAt(account))
-              .bind(15, account.metadata().createdBy().id())
-              .bind(16, account.metadata().createdBy().type())
-              .bind(17, account.metadata().lastModifiedBy().id())
-              .bind(18, account.metadata().lastModifiedBy().type())
-              .execute();
-          for (String[] key : new String[][] {{"key1", keys.key1()}, {"key2", keys.key2()}}) {
-            h.createUpdate("INSERT INTO account_keys (account, key_name, value) VALUES (?, ?, ?)")
-                .bind(0, account.name())
-                .bind(1, key[0])
-                .bind(2, seal(key[1]))
-                .execute();
-          }
-        });
+    accountWrites.insert(account, keys);
   }
 
   @Override
   public void updateAccount(Account account) {
-    jdbi.useHandle(
-        h ->
-            h.createUpdate(
-                    "UPDATE accounts SET disable_local_auth = ?, public_network_access = ?,"
-                        + " default_action = ?, ip_rules = ?, sku_name = ?, tags = ?,"
-                        + " custom_subdomain = ?, etag = ?, last_modified_at = ?,"
-                        + " last_modified_by = ?, last_modified_by_type = ? WHERE name = ?")
-                .bind(0, account.disableLocalAuth() ? 1 : 0)
-                .bind(1, account.network().publicAccess() ? "Enabled" : "Disabled")
-                .bind(2, account.network().denyByDefault() ? "Deny" : "Allow")
-                .bind(3, ipRules(account))
-                .bind(4, account.skuName())
-                .bind(5, Json.writeString(account.metadata().tags()))
-                .bind(6, account.metadata().customSubDomainName())
-                .bind(7, account.metadata().etag())
-                .bind(8, lastModifiedAt(account))
-                .bind(9, account.metadata().lastModifiedBy().id())
-                .bind(10, account.metadata().lastModifiedBy().type())
-                .bind(11, account.name())
-                .execute());
-  }
-
-  private static String ipRules(Account account) {
-    return String.join(",", account.network().ipRules().stream().map(Object::toString).toList());
-  }
-
-  private static String lastModifiedAt(Account account) {
-    return account.metadata().lastModifiedAt() == null
-        ? ""
-        : account.metadata().lastModifiedAt().toString();
+    accountWrites.update(account);
   }
 
   @Override
@@ -437,9 +381,24 @@ public class JdbiStore implements Store, ControlStore, UsageStore {
     return files;
   }
 
+  /** Stored responses of the Responses API. */
+  public dev.lazurite.api.responses.ResponseStore responses() {
+    return responses;
+  }
+
+  /** The audit log's records and checkpoints. */
+  public dev.lazurite.audit.AuditStore audit() {
+    return audit;
+  }
+
   /** Batch jobs and their lines. */
   public dev.lazurite.batch.BatchRepository batches() {
     return batches;
+  }
+
+  /** Prices, deployment tags, budgets and action groups. */
+  public dev.lazurite.cost.CostStore cost() {
+    return cost;
   }
 
   @Override
@@ -470,6 +429,21 @@ public class JdbiStore implements Store, ControlStore, UsageStore {
   @Override
   public List<UsageSummary> summarize(String account, Instant since) {
     return usage.summarize(account, since);
+  }
+
+  @Override
+  public void scan(
+      String account, Instant from, Instant to, java.util.function.Consumer<UsageRecord> each) {
+    usage.scan(account, from, to, each);
+  }
+
+  /** Whether the database answers a trivial query. */
+  public boolean reachable() {
+    try {
+      return jdbi.withHandle(h -> h.createQuery("SELECT 1").mapTo(Integer.class).one()) == 1;
+    } catch (RuntimeException e) {
+      return false;
+    }
   }
 
   /** Counts usage records, for tests and the shutdown log. */

@@ -6,6 +6,7 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
+import java.util.function.Consumer;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 
@@ -13,8 +14,9 @@ import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 final class JdbiUsageRecords {
   private static final String INSERT =
       "INSERT INTO usage_records (recorded_at, request_id, account, deployment, model, operation,"
-          + " caller, prompt_tokens, completion_tokens, status, latency_ms, streamed) VALUES (?, ?,"
-          + " ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+          + " caller, prompt_tokens, completion_tokens, status, latency_ms, streamed,"
+          + " resource_group, pricing, tags, cached_prompt_tokens, cost_pico_usd, first_byte_ms)"
+          + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
   private final Jdbi jdbi;
 
@@ -44,6 +46,12 @@ final class JdbiUsageRecords {
               batch.setInt(10, r.status());
               batch.setDouble(11, r.latencyMillis());
               batch.setInt(12, r.streamed() ? 1 : 0);
+              batch.setString(13, r.cost().resourceGroup());
+              batch.setString(14, r.cost().pricing());
+              batch.setString(15, dev.lazurite.json.Json.writeString(r.cost().tags()));
+              batch.setInt(16, r.cost().cachedPromptTokens());
+              batch.setLong(17, r.cost().picoUsd());
+              batch.setDouble(18, r.firstByteMillis());
               batch.addBatch();
             }
             batch.executeBatch();
@@ -75,6 +83,50 @@ final class JdbiUsageRecords {
                             rs.getLong("prompt"),
                             rs.getLong("completion")))
                 .list());
+  }
+
+  void scan(String account, Instant from, Instant to, Consumer<UsageRecord> each) {
+    // recorded_at is an ISO instant whose fraction varies in length, so text order is only right
+    // to the second: the query reads a second either side and the exact bounds apply here.
+    jdbi.useHandle(
+        h ->
+            h.createQuery(
+                    "SELECT recorded_at, request_id, deployment, model, operation, caller,"
+                        + " prompt_tokens, completion_tokens, status, latency_ms, streamed,"
+                        + " first_byte_ms FROM usage_records WHERE account = ? AND recorded_at >= ?"
+                        + " AND recorded_at <= ?")
+                .bind(0, account)
+                .bind(1, from.minusSeconds(1).toString())
+                .bind(2, to.plusSeconds(1).toString())
+                .map(
+                    (rs, ctx) -> {
+                      double latency = rs.getDouble("latency_ms");
+                      double firstByte = rs.getDouble("first_byte_ms");
+                      if (rs.wasNull()) {
+                        firstByte = latency;
+                      }
+                      return new UsageRecord(
+                          Instant.parse(rs.getString("recorded_at")),
+                          rs.getString("request_id"),
+                          account,
+                          rs.getString("deployment"),
+                          rs.getString("model"),
+                          rs.getString("operation"),
+                          rs.getString("caller"),
+                          rs.getInt("prompt_tokens"),
+                          rs.getInt("completion_tokens"),
+                          rs.getInt("status"),
+                          latency,
+                          rs.getInt("streamed") != 0,
+                          UsageRecord.Cost.NONE,
+                          firstByte);
+                    })
+                .forEach(
+                    r -> {
+                      if (!r.time().isBefore(from) && r.time().isBefore(to)) {
+                        each.accept(r);
+                      }
+                    }));
   }
 
   long count() {

@@ -1,0 +1,268 @@
+package dev.lazurite.api.responses;
+
+import static java.util.Objects.requireNonNull;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.lazurite.pipeline.EventSink;
+import dev.lazurite.pipeline.EventStream;
+import dev.lazurite.pipeline.NamedEvent;
+import dev.lazurite.pipeline.StreamEvent;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * A chat completion stream as Responses events, in the service's order: {@code response.created},
+ * {@code response.in_progress}, then per output item {@code output_item.added}, {@code
+ * content_part.added}, text deltas, {@code output_text.done}, {@code content_part.done}, {@code
+ * output_item.done} (function calls: argument deltas and {@code function_call_arguments.done}), and
+ * last {@code response.completed} (or {@code response.incomplete}) with usage. Each chat event's
+ * completion tokens travel on the first event made from it, so metering counts the same tokens.
+ */
+final class ResponseEventStream implements EventStream {
+  private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+
+  private final EventStream chat;
+  private final ObjectNode response;
+  private final Clock clock;
+  private final Consumer<ObjectNode> onCompleted;
+
+  private final List<Item> items = new ArrayList<>();
+  private Item openMessage;
+  private int sequence;
+  private String finishReason = "stop";
+  private JsonNode usage;
+  private JsonNode promptFilter;
+  private JsonNode completionFilter;
+
+  /**
+   * @param response the response as created, with no output
+   * @param onCompleted receives the finished response once the last event was sent
+   */
+  ResponseEventStream(
+      EventStream chat, ObjectNode response, Clock clock, Consumer<ObjectNode> onCompleted) {
+    this.chat = requireNonNull(chat, "chat is null");
+    this.response = requireNonNull(response, "response is null");
+    this.clock = requireNonNull(clock, "clock is null");
+    this.onCompleted = requireNonNull(onCompleted, "onCompleted is null");
+  }
+
+  /** One output item as it streams: a message's text or a function call's arguments. */
+  private static final class Item {
+    final int index;
+    final ObjectNode node;
+    final StringBuilder text = new StringBuilder();
+    boolean done;
+
+    Item(int index, ObjectNode node) {
+      this.index = index;
+      this.node = node;
+    }
+
+    String id() {
+      return node.get("id").asText();
+    }
+
+    boolean isMessage() {
+      return node.get("type").asText().equals("message");
+    }
+  }
+
+  @Override
+  public void writeTo(EventSink sink) {
+    List<ObjectNode> out = new ArrayList<>();
+    out.add(withResponse("response.created"));
+    out.add(withResponse("response.in_progress"));
+    send(sink, out, 0);
+    List<Item> calls = new ArrayList<>();
+    chat.writeTo(
+        event -> {
+          if (!event.sent()) {
+            sink.send(event);
+            return;
+          }
+          List<ObjectNode> made = new ArrayList<>();
+          translate(Payloads.tree(event.payload()), calls, made);
+          send(sink, made, event.completionTokens());
+        });
+    List<ObjectNode> end = new ArrayList<>();
+    if (items.isEmpty()) {
+      openMessage(end);
+    }
+    for (Item item : items) {
+      close(item, end);
+    }
+    List<ObjectNode> output = new ArrayList<>();
+    items.forEach(i -> output.add(i.node.deepCopy()));
+    ResponseObjects.finish(
+        response,
+        output,
+        finishReason,
+        usage,
+        promptFilter,
+        completionFilter,
+        clock.instant().getEpochSecond());
+    end.add(
+        withResponse(
+            response.get("status").asText().equals("incomplete")
+                ? "response.incomplete"
+                : "response.completed"));
+    send(sink, end, 0);
+    onCompleted.accept(response);
+  }
+
+  private void translate(JsonNode chunk, List<Item> calls, List<ObjectNode> made) {
+    JsonNode prompt = chunk.path("prompt_filter_results");
+    if (prompt.isArray() && !prompt.isEmpty()) {
+      promptFilter = prompt.get(0).path("content_filter_results");
+    }
+    if (chunk.hasNonNull("usage")) {
+      usage = chunk.get("usage");
+    }
+    if (chunk.path("model").isTextual() && !chunk.get("model").asText().isEmpty()) {
+      response.put("model", chunk.get("model").asText());
+    }
+    JsonNode choices = chunk.path("choices");
+    if (!choices.isArray() || choices.isEmpty()) {
+      return;
+    }
+    JsonNode choice = choices.get(0);
+    if (choice.hasNonNull("content_filter_results")) {
+      completionFilter = choice.get("content_filter_results");
+    }
+    JsonNode delta = choice.path("delta");
+    String text = delta.path("content").asText("");
+    if (text.isEmpty()) {
+      text = delta.path("refusal").asText("");
+    }
+    if (!text.isEmpty()) {
+      Item message = openMessage == null ? openMessage(made) : openMessage;
+      message.text.append(text);
+      ObjectNode d = event("response.output_text.delta", message);
+      d.put("content_index", 0);
+      d.put("delta", text);
+      d.putArray("logprobs");
+      made.add(d);
+    }
+    for (JsonNode call : delta.path("tool_calls")) {
+      int index = call.path("index").asInt(calls.size());
+      if (call.hasNonNull("id") || index >= calls.size()) {
+        if (openMessage != null) {
+          close(openMessage, made);
+        }
+        Item item =
+            new Item(
+                items.size(),
+                ResponseObjects.functionCall(
+                    ResponseIds.functionCall(),
+                    "in_progress",
+                    call.path("id").asText(""),
+                    call.path("function").path("name").asText(""),
+                    ""));
+        items.add(item);
+        calls.add(item);
+        ObjectNode added = event("response.output_item.added", item);
+        added.remove("item_id");
+        added.set("item", item.node.deepCopy());
+        made.add(added);
+      }
+      Item item = calls.get(Math.min(index, calls.size() - 1));
+      String arguments = call.path("function").path("arguments").asText("");
+      if (!arguments.isEmpty()) {
+        item.text.append(arguments);
+        ObjectNode d = event("response.function_call_arguments.delta", item);
+        d.put("delta", arguments);
+        made.add(d);
+      }
+    }
+    if (choice.hasNonNull("finish_reason")) {
+      finishReason = choice.get("finish_reason").asText();
+    }
+  }
+
+  private Item openMessage(List<ObjectNode> made) {
+    Item item =
+        new Item(
+            items.size(),
+            ResponseObjects.message(ResponseIds.message(), "in_progress", null, false));
+    items.add(item);
+    openMessage = item;
+    ObjectNode added = event("response.output_item.added", item);
+    added.remove("item_id");
+    added.set("item", item.node.deepCopy());
+    made.add(added);
+    ObjectNode part = event("response.content_part.added", item);
+    part.put("content_index", 0);
+    part.set("part", ResponseObjects.textPart(""));
+    made.add(part);
+    return item;
+  }
+
+  private void close(Item item, List<ObjectNode> made) {
+    if (item.done) {
+      return;
+    }
+    item.done = true;
+    String text = item.text.toString();
+    if (item.isMessage()) {
+      openMessage = null;
+      ObjectNode done = event("response.output_text.done", item);
+      done.put("content_index", 0);
+      done.put("text", text);
+      done.putArray("logprobs");
+      made.add(done);
+      ObjectNode part = event("response.content_part.done", item);
+      part.put("content_index", 0);
+      part.set("part", ResponseObjects.textPart(text));
+      made.add(part);
+      item.node.put("status", "completed");
+      item.node.withArray("content").removeAll().add(ResponseObjects.textPart(text));
+    } else {
+      ObjectNode done = event("response.function_call_arguments.done", item);
+      done.put("name", item.node.get("name").asText());
+      done.put("arguments", text);
+      made.add(done);
+      item.node.put("status", "completed");
+      item.node.put("arguments", text);
+    }
+    ObjectNode itemDone = event("response.output_item.done", item);
+    itemDone.remove("item_id");
+    itemDone.set("item", item.node.deepCopy());
+    made.add(itemDone);
+  }
+
+  private ObjectNode event(String type, Item item) {
+    ObjectNode event = NODES.objectNode();
+    event.put("type", type);
+    event.put("item_id", item.id());
+    event.put("output_index", item.index);
+    return event;
+  }
+
+  private ObjectNode withResponse(String type) {
+    ObjectNode event = NODES.objectNode();
+    event.put("type", type);
+    event.set("response", response.deepCopy());
+    return event;
+  }
+
+  /** Numbers and sends events; the chat event's completion tokens go with the first one. */
+  private void send(EventSink sink, List<ObjectNode> events, int completionTokens) {
+    if (events.isEmpty()) {
+      if (completionTokens > 0) {
+        sink.send(StreamEvent.meteringOnly(completionTokens));
+      }
+      return;
+    }
+    for (int i = 0; i < events.size(); i++) {
+      ObjectNode e = events.get(i);
+      e.put("sequence_number", sequence++);
+      sink.send(
+          new StreamEvent(
+              new NamedEvent(e.get("type").asText(), e), i == 0 ? completionTokens : 0));
+    }
+  }
+}

@@ -1,0 +1,17 @@
+package dev.lazurite.api.responses;
+
+import java.util.Optional;
+
+/** Where stored responses live; every lookup names the resource and the owner. */
+public interface ResponseStore {
+  void insert(StoredResponse response);
+
+  /** The response when it exists, belongs to {@code owner} and has not expired at {@code now}. */
+  Optional<StoredResponse> find(String resource, String owner, String id, long nowSeconds);
+
+  /** Removes a response of {@code owner}; false when there was none to remove. */
+  boolean delete(String resource, String owner, String id);
+
+  /** Removes responses that expired at or before {@code nowSeconds}; returns how many. */
+  int deleteExpired(long nowSeconds);
+}

@@ -1,0 +1,73 @@
+package dev.lazurite.audit;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * The head of one stream: gives each entry its sequence number and previous hash, and hashes it.
+ * Used by the one writer thread of a stream.
+ */
+final class AuditChain {
+  private final String stream;
+  private final Canonical canonical = new Canonical();
+  private long seq;
+  private String head;
+
+  /**
+   * @param lastSeq the sequence number of the stream's last stored record, 0 for a new stream
+   * @param lastHash that record's hash, {@link Canonical#GENESIS} for a new stream
+   */
+  AuditChain(String stream, long lastSeq, String lastHash) {
+    this.stream = requireNonNull(stream, "stream is null");
+    this.seq = lastSeq;
+    this.head = requireNonNull(lastHash, "lastHash is null");
+  }
+
+  AuditRecord append(AuditEntry e) {
+    var unhashed =
+        new AuditRecord(
+            stream,
+            seq + 1,
+            e.time().toString(),
+            e.category(),
+            e.resourceId(),
+            e.operationName(),
+            e.resultSignature(),
+            e.durationMs(),
+            e.callerIpAddress(),
+            e.correlationId(),
+            e.identity(),
+            e.deployment(),
+            Canonical.properties(e.properties()),
+            head,
+            "");
+    var record = unhashed.withHash(canonical.hash(unhashed));
+    seq = record.seq();
+    head = record.hash();
+    return record;
+  }
+
+  /** Moves the head to a record chained by another chain from this one's head. */
+  void advance(AuditRecord record) {
+    if (record.seq() != seq + 1 || !record.previousHash().equals(head)) {
+      throw new IllegalStateException("record " + record.seq() + " does not follow " + seq);
+    }
+    seq = record.seq();
+    head = record.hash();
+  }
+
+  String line(AuditRecord record) {
+    return canonical.line(record);
+  }
+
+  String stream() {
+    return stream;
+  }
+
+  long seq() {
+    return seq;
+  }
+
+  String head() {
+    return head;
+  }
+}

@@ -1,0 +1,35 @@
+package dev.lazurite.audit;
+
+import java.util.Iterator;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.function.Function;
+
+/** Where audit records and checkpoints are kept durably: append-only, read in order. */
+public interface AuditStore {
+  /** Stores records and checkpoints in one transaction. */
+  void append(List<AuditRecord> records, List<Checkpoint> checkpoints);
+
+  /** The stream's last record, to continue its chain after a restart. */
+  Optional<AuditRecord> last(String stream);
+
+  List<String> streams();
+
+  /** Reads the stream's records in sequence order with {@code reader}. */
+  <T> T read(String stream, Function<Iterator<AuditRecord>, T> reader);
+
+  List<Checkpoint> checkpoints(String stream);
+
+  /** Records that match, oldest first. */
+  List<AuditRecord> query(AuditQuery query);
+
+  /**
+   * The newest checkpoint whose record is older than {@code beforeMillis}: the retention sweep may
+   * delete everything before it.
+   */
+  OptionalLong sweepPoint(String stream, long beforeMillis);
+
+  /** Deletes the records and checkpoints before {@code seq}; returns the records deleted. */
+  int deleteBefore(String stream, long seq);
+}

@@ -1,0 +1,240 @@
+package dev.lazurite.audit;
+
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Writes this instance's audit stream off the request path: callers hand an entry over and return;
+ * one writer thread chains whatever has arrived, stores it in one transaction (up to {@value
+ * #BATCH} records), appends the same lines to the JSON-lines file, and signs a checkpoint every
+ * {@code checkpointEvery} records, when it falls idle with records unsigned for a few seconds, and
+ * on close. {@link #close()} writes everything accepted before it returns.
+ */
+public final class AuditWriter implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(AuditWriter.class);
+  private static final int BATCH = 512;
+  private static final Duration IDLE_CHECKPOINT = Duration.ofSeconds(5);
+
+  private final AuditStore store;
+  private final Optional<AuditFile> file;
+  private final CheckpointSigner signer;
+  private final int checkpointEvery;
+  private final Clock clock;
+  private final AuditChain chain;
+  private final LinkedBlockingQueue<AuditEntry> queue = new LinkedBlockingQueue<>();
+  private final AtomicLong pending = new AtomicLong();
+  private final Thread writer;
+  private long signedSeq;
+  private long signedAt;
+  private volatile boolean closing;
+
+  public AuditWriter(
+      AuditStore store,
+      Optional<AuditFile> file,
+      CheckpointSigner signer,
+      String stream,
+      int checkpointEvery,
+      Clock clock)
+      throws IOException {
+    if (checkpointEvery < 1) {
+      throw new IllegalArgumentException("checkpointEvery must be >= 1, got " + checkpointEvery);
+    }
+    this.store = store;
+    this.file = file;
+    this.signer = signer;
+    this.checkpointEvery = checkpointEvery;
+    this.clock = clock;
+    var last = store.last(stream);
+    this.chain =
+        new AuditChain(
+            stream,
+            last.map(AuditRecord::seq).orElse(0L),
+            last.map(AuditRecord::hash).orElse(Canonical.GENESIS));
+    resume(stream);
+    this.writer = Thread.ofPlatform().name("lazurite-audit-writer").daemon(true).start(this::run);
+  }
+
+  /**
+   * Continues the stream after a restart: the head gets a checkpoint if it has none, and a new file
+   * starts with it, so that the file is checkable from its first record.
+   */
+  private void resume(String stream) throws IOException {
+    List<Checkpoint> checkpoints = store.checkpoints(stream);
+    signedSeq = checkpoints.isEmpty() ? 0 : checkpoints.getLast().seq();
+    signedAt = clock.millis();
+    if (chain.seq() == 0) {
+      return;
+    }
+    Checkpoint head;
+    if (signedSeq == chain.seq()) {
+      head = checkpoints.getLast();
+    } else {
+      head = checkpoint();
+      store.append(List.of(), List.of(head));
+      signedSeq = head.seq();
+    }
+    if (file.isPresent() && file.get().isEmpty()) {
+      file.get().writeCheckpoint(head);
+      file.get().flush();
+    }
+  }
+
+  public String stream() {
+    return chain.stream();
+  }
+
+  /** Hands an entry to the writer; never blocks. */
+  public void record(AuditEntry entry) {
+    pending.incrementAndGet();
+    queue.add(entry);
+  }
+
+  private void run() {
+    List<AuditEntry> batch = new ArrayList<>(BATCH);
+    while (!closing || !queue.isEmpty()) {
+      try {
+        AuditEntry first = queue.poll(200, TimeUnit.MILLISECONDS);
+        if (first == null) {
+          idle();
+          continue;
+        }
+        batch.add(first);
+        queue.drainTo(batch, BATCH - 1);
+        commit(batch);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      } catch (RuntimeException | IOException e) {
+        // The chain has not moved: the same entries are chained again on the next try.
+        LOG.error("could not write {} audit records; retrying", batch.size(), e);
+        queue.addAll(batch);
+        sleepQuietly();
+      } finally {
+        batch.clear();
+      }
+    }
+  }
+
+  private synchronized void idle() {
+    if (chain.seq() > signedSeq && clock.millis() - signedAt >= IDLE_CHECKPOINT.toMillis()) {
+      try {
+        writeCheckpoint();
+      } catch (RuntimeException | IOException e) {
+        LOG.error("could not write an audit checkpoint", e);
+      }
+    }
+  }
+
+  private synchronized void commit(List<AuditEntry> batch) throws IOException {
+    long seq = chain.seq();
+    String head = chain.head();
+    List<AuditRecord> records = new ArrayList<>(batch.size());
+    List<Checkpoint> checkpoints = new ArrayList<>(1);
+    List<String> lines = new ArrayList<>(batch.size() + 1);
+    AuditChain trial = new AuditChain(chain.stream(), seq, head);
+    for (AuditEntry entry : batch) {
+      AuditRecord record = trial.append(entry);
+      records.add(record);
+      lines.add(trial.line(record));
+      if (record.seq() % checkpointEvery == 0) {
+        Checkpoint c = signer.sign(record.stream(), record.seq(), record.hash(), now());
+        checkpoints.add(c);
+        lines.add(AuditFile.checkpointLine(c));
+      }
+    }
+    store.append(records, checkpoints);
+    for (AuditRecord r : records) {
+      chain.advance(r);
+    }
+    if (!checkpoints.isEmpty()) {
+      signedSeq = checkpoints.getLast().seq();
+      signedAt = clock.millis();
+    }
+    pending.addAndGet(-batch.size());
+    if (file.isPresent()) {
+      try {
+        for (String line : lines) {
+          file.get().writeRecord(line);
+        }
+        file.get().flush();
+      } catch (IOException e) {
+        LOG.error("could not append {} audit records to {}", lines.size(), file.get().path(), e);
+      }
+    }
+  }
+
+  private Checkpoint checkpoint() {
+    return signer.sign(chain.stream(), chain.seq(), chain.head(), now());
+  }
+
+  private void writeCheckpoint() throws IOException {
+    Checkpoint c = checkpoint();
+    store.append(List.of(), List.of(c));
+    signedSeq = c.seq();
+    signedAt = clock.millis();
+    if (file.isPresent()) {
+      file.get().writeCheckpoint(c);
+      file.get().flush();
+    }
+  }
+
+  private String now() {
+    return clock.instant().toString();
+  }
+
+  /** Waits until everything handed over so far has been written. */
+  public void flush() {
+    while (pending.get() > 0 && writer.isAlive()) {
+      sleepQuietly();
+    }
+  }
+
+  @Override
+  public void close() {
+    closing = true;
+    try {
+      writer.join(TimeUnit.SECONDS.toMillis(30));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    try {
+      synchronized (this) {
+        if (!queue.isEmpty()) {
+          List<AuditEntry> rest = new ArrayList<>();
+          queue.drainTo(rest);
+          commit(rest);
+        }
+        if (chain.seq() > signedSeq) {
+          writeCheckpoint();
+        }
+      }
+    } catch (IOException | RuntimeException e) {
+      LOG.error("could not write the last audit records", e);
+    }
+    file.ifPresent(
+        f -> {
+          try {
+            f.close();
+          } catch (IOException e) {
+            LOG.error("could not close {}", f.path(), e);
+          }
+        });
+  }
+
+  private static void sleepQuietly() {
+    try {
+      Thread.sleep(50);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}

@@ -1,0 +1,98 @@
+package dev.lazurite.cost;
+
+import static java.util.Objects.requireNonNull;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A cost report: the usage lines of a scope and time window, filtered, summed per group and
+ * optionally per day. It sums the same lines budgets do, so a report and a budget over the same
+ * window and filter show the same amount.
+ *
+ * @param groupings dimension names ({@code ResourceGroupName}, {@code ResourceId}, {@code
+ *     ModelDeploymentName}, {@code Principal}) or {@code tag:KEY}
+ */
+public record CostQuery(
+    ArmScope scope,
+    Instant from,
+    Instant to,
+    boolean daily,
+    List<String> groupings,
+    BudgetFilter filter) {
+  public static final String DEPLOYMENT = "ModelDeploymentName";
+  public static final String PRINCIPAL = "Principal";
+  public static final String TAG = "tag:";
+  private static final DateTimeFormatter DAY = DateTimeFormatter.BASIC_ISO_DATE;
+
+  public CostQuery {
+    requireNonNull(scope, "scope is null");
+    requireNonNull(from, "from is null");
+    requireNonNull(to, "to is null");
+    groupings = List.copyOf(groupings);
+    requireNonNull(filter, "filter is null");
+  }
+
+  /** One row: the cost, the day ({@code yyyyMMdd}, daily only) and the group's values. */
+  public record Row(
+      BigDecimal usd, String day, List<String> groups, long promptTokens, long completionTokens) {}
+
+  public List<Row> run(List<CostLine> lines, String subscription) {
+    Map<List<String>, long[]> sums = new LinkedHashMap<>();
+    for (CostLine line : lines) {
+      if (!scope.covers(line.resourceGroup()) || !filter.matches(line, subscription)) {
+        continue;
+      }
+      List<String> key = new ArrayList<>();
+      key.add(daily ? DAY.format(line.day()) : "");
+      for (String g : groupings) {
+        key.add(value(line, g, subscription));
+      }
+      long[] acc = sums.computeIfAbsent(key, k -> new long[3]);
+      acc[0] = Math.addExact(acc[0], line.picoUsd());
+      acc[1] += line.promptTokens();
+      acc[2] += line.completionTokens();
+    }
+    List<Row> rows = new ArrayList<>();
+    sums.entrySet().stream()
+        .sorted(Map.Entry.comparingByKey(CostQuery::compare))
+        .forEach(
+            e ->
+                rows.add(
+                    new Row(
+                        Pricing.display(e.getValue()[0]),
+                        e.getKey().getFirst(),
+                        e.getKey().subList(1, e.getKey().size()),
+                        e.getValue()[1],
+                        e.getValue()[2])));
+    return rows;
+  }
+
+  private static int compare(List<String> a, List<String> b) {
+    for (int i = 0; i < a.size(); i++) {
+      int c = a.get(i).compareTo(b.get(i));
+      if (c != 0) {
+        return c;
+      }
+    }
+    return 0;
+  }
+
+  private static String value(CostLine line, String grouping, String subscription) {
+    if (grouping.startsWith(TAG)) {
+      return line.tags().getOrDefault(grouping.substring(TAG.length()), "");
+    }
+    return switch (grouping) {
+      case BudgetFilter.RESOURCE_GROUP -> line.resourceGroup();
+      case BudgetFilter.RESOURCE_ID -> line.resourceId(subscription);
+      case DEPLOYMENT -> line.deployment();
+      case PRINCIPAL -> line.caller();
+      default -> throw new IllegalArgumentException("unknown grouping " + grouping);
+    };
+  }
+}

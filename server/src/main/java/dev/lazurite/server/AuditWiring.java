@@ -1,0 +1,118 @@
+package dev.lazurite.server;
+
+import dev.lazurite.audit.AuditAdminHandler;
+import dev.lazurite.audit.AuditFile;
+import dev.lazurite.audit.AuditListener;
+import dev.lazurite.audit.AuditLog;
+import dev.lazurite.audit.AuditSweeper;
+import dev.lazurite.audit.AuditWriter;
+import dev.lazurite.audit.CheckpointSigner;
+import dev.lazurite.audit.ControlAuditor;
+import dev.lazurite.config.ServerConfig;
+import dev.lazurite.control.AuditViews;
+import dev.lazurite.network.PrivateEndpoint;
+import dev.lazurite.pipeline.PipelineListener;
+import io.helidon.webserver.http.HttpRouting;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Deque;
+import java.util.HexFormat;
+import java.util.Optional;
+
+/**
+ * The audit log: this instance's stream written by one writer to the store and, unless turned off,
+ * to a JSON-lines file in {@code <dataDir>/audit}; a pipeline listener for the data plane, a
+ * control-event listener for changes, the retention sweeper and the admin routes.
+ */
+public final class AuditWiring implements AutoCloseable {
+  private static final String STREAM_FILE = "audit-stream";
+
+  private final AuditWriter writer;
+  private final AuditListener listener;
+  private final AuditAdminHandler admin;
+  private final Optional<AuditSweeper> sweeper;
+
+  private AuditWiring(
+      AuditWriter writer,
+      AuditListener listener,
+      AuditAdminHandler admin,
+      Optional<AuditSweeper> sweeper) {
+    this.writer = writer;
+    this.listener = listener;
+    this.admin = admin;
+    this.sweeper = sweeper;
+  }
+
+  static AuditWiring start(
+      ServerConfig config, Clock clock, Foundation foundation, Deque<AutoCloseable> opened)
+      throws IOException {
+    var audit = config.audit();
+    var store = foundation.store().audit();
+    var signer = CheckpointSigner.shared(foundation.store().secrets());
+    String stream = stream(config.dataDir());
+    Optional<Path> directory =
+        audit.fileSink() ? Optional.of(config.dataDir().resolve("audit")) : Optional.empty();
+    Optional<AuditFile> file =
+        directory.isPresent()
+            ? Optional.of(AuditFile.open(AuditFile.of(directory.get(), stream)))
+            : Optional.empty();
+    var writer = new AuditWriter(store, file, signer, stream, audit.checkpointEvery(), clock);
+    opened.push(writer);
+    Optional<AuditSweeper> sweeper =
+        audit.retentionDays() > 0
+            ? Optional.of(
+                new AuditSweeper(
+                    store, Duration.ofDays(audit.retentionDays()), clock, Duration.ofHours(1)))
+            : Optional.empty();
+    sweeper.ifPresent(opened::push);
+    var views = new AuditViews(foundation.control());
+    foundation.control().listen(new ControlAuditor(writer, views::all, views::of, clock));
+    var listener =
+        new AuditListener(
+            writer,
+            local ->
+                foundation.snapshots().get().privateEndpointAt(local).map(PrivateEndpoint::name),
+            clock);
+    var admin =
+        new AuditAdminHandler(
+            new AuditLog(store, signer, directory), writer, foundation.admin().token(), clock);
+    return new AuditWiring(writer, listener, admin, sweeper);
+  }
+
+  /** This instance's stream: named once, kept in the data directory. */
+  private static String stream(Path dataDir) throws IOException {
+    Path file = dataDir.resolve(STREAM_FILE);
+    if (Files.exists(file)) {
+      return Files.readString(file, StandardCharsets.UTF_8).strip();
+    }
+    byte[] id = new byte[8];
+    new SecureRandom().nextBytes(id);
+    String stream = HexFormat.of().formatHex(id);
+    Files.writeString(file, stream, StandardCharsets.UTF_8);
+    return stream;
+  }
+
+  public PipelineListener listener() {
+    return listener;
+  }
+
+  public AuditWriter writer() {
+    return writer;
+  }
+
+  public void routing(HttpRouting.Builder routing) {
+    admin.routing(routing);
+  }
+
+  /** Stops the sweeper and writes every record accepted so far, with a closing checkpoint. */
+  @Override
+  public void close() {
+    sweeper.ifPresent(AuditSweeper::close);
+    writer.close();
+  }
+}

@@ -1,0 +1,107 @@
+package dev.lazurite.store.jdbi;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.lazurite.api.responses.ResponseStore;
+import dev.lazurite.api.responses.StoredResponse;
+import dev.lazurite.json.Json;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.jdbi.v3.core.Jdbi;
+
+/** Stored responses: one row each, the response and its items as JSON text. */
+final class JdbiResponses implements ResponseStore {
+  private static final String COLUMNS =
+      "resource, id, owner, created_at, expires_at, body, input_items, context";
+
+  private final Jdbi jdbi;
+
+  JdbiResponses(Jdbi jdbi) {
+    this.jdbi = jdbi;
+  }
+
+  @Override
+  public void insert(StoredResponse r) {
+    jdbi.useHandle(
+        h ->
+            h.createUpdate(
+                    "INSERT INTO responses ("
+                        + COLUMNS
+                        + ") VALUES (:resource, :id, :owner, :created, :expires, :body, :input,"
+                        + " :context)")
+                .bind("resource", r.resource())
+                .bind("id", r.id())
+                .bind("owner", r.owner())
+                .bind("created", r.createdAt())
+                .bind("expires", r.expiresAt())
+                .bind("body", Json.writeString(r.body()))
+                .bind("input", Json.writeString(r.inputItems()))
+                .bind("context", Json.writeString(r.context()))
+                .execute());
+  }
+
+  @Override
+  public Optional<StoredResponse> find(String resource, String owner, String id, long now) {
+    return jdbi.withHandle(
+        h ->
+            h.createQuery(
+                    "SELECT "
+                        + COLUMNS
+                        + " FROM responses WHERE resource = ? AND id = ? AND owner = ? AND"
+                        + " expires_at > ?")
+                .bind(0, resource)
+                .bind(1, id)
+                .bind(2, owner)
+                .bind(3, now)
+                .map((rs, ctx) -> row(rs))
+                .findOne());
+  }
+
+  @Override
+  public boolean delete(String resource, String owner, String id) {
+    return jdbi.withHandle(
+            h ->
+                h.createUpdate("DELETE FROM responses WHERE resource = ? AND id = ? AND owner = ?")
+                    .bind(0, resource)
+                    .bind(1, id)
+                    .bind(2, owner)
+                    .execute())
+        > 0;
+  }
+
+  @Override
+  public int deleteExpired(long now) {
+    return jdbi.withHandle(
+        h -> h.createUpdate("DELETE FROM responses WHERE expires_at <= ?").bind(0, now).execute());
+  }
+
+  private static StoredResponse row(ResultSet rs) throws SQLException {
+    return new StoredResponse(
+        rs.getString("resource"),
+        rs.getString("owner"),
+        rs.getString("id"),
+        rs.getLong("created_at"),
+        rs.getLong("expires_at"),
+        (ObjectNode) parse(rs.getString("body")),
+        objects(parse(rs.getString("input_items"))),
+        objects(parse(rs.getString("context"))));
+  }
+
+  private static JsonNode parse(String text) throws SQLException {
+    try {
+      return Json.MAPPER.readTree(text);
+    } catch (JsonProcessingException e) {
+      throw new SQLException("a stored response is not JSON", e);
+    }
+  }
+
+  private static List<ObjectNode> objects(JsonNode array) {
+    List<ObjectNode> out = new ArrayList<>(array.size());
+    array.forEach(item -> out.add((ObjectNode) item));
+    return out;
+  }
+}
