@@ -96,7 +96,10 @@ final class Cues {
     return java.util.Set.copyOf(TextFeatures.stems(words));
   }
 
-  /** The cue terms that a text shows; {@code stems} are the text's stems. */
+  /**
+   * The cue terms that a text shows; {@code stems} are the text's English stems, or null for a text
+   * in another language (every pattern is then tried).
+   */
   static List<String> of(String text, java.util.Collection<String> stems) {
     String lower = null;
     List<String> out = new java.util.ArrayList<>(2);
@@ -109,7 +112,7 @@ final class Cues {
             "#override",
             "#persona",
             "#role-tag")) {
-      if (java.util.Collections.disjoint(GATES.get(cue), stems)) {
+      if (stems != null && java.util.Collections.disjoint(GATES.get(cue), stems)) {
         continue;
       }
       if (lower == null) {

@@ -144,15 +144,19 @@ public final class EmbeddedClassifier implements Classifier {
     Map<String, TermVector> suspects = new LinkedHashMap<>();
     double[] p = new double[Severity.values().length];
     Screens screening = screens.join();
-    List<String> windows = TextFeatures.windows(Idioms.masked(text));
-    List<String> readings = Disguises.readings(text);
-    if (!readings.isEmpty()) {
-      windows = new ArrayList<>(windows);
-      for (String reading : readings) {
-        windows.addAll(TextFeatures.windows(reading));
+    Map<String, Languages> windows = new LinkedHashMap<>();
+    Languages language = Languages.of(text);
+    for (String window : TextFeatures.windows(Idioms.masked(text))) {
+      windows.putIfAbsent(window, language);
+    }
+    for (String reading : Disguises.readings(text)) {
+      Languages read = Languages.of(reading);
+      for (String window : TextFeatures.windows(reading)) {
+        windows.putIfAbsent(window, read);
       }
     }
-    for (String window : windows) {
+    for (var entry : windows.entrySet()) {
+      String window = entry.getKey();
       if (suspects.containsKey(window)) {
         continue;
       }
@@ -161,7 +165,9 @@ public final class EmbeddedClassifier implements Classifier {
         categories.forEach(c -> worst.merge(c, known.get(c), Assessment::worse));
         continue;
       }
-      TermVector terms = TermVector.of(TextFeatures.terms(window), screening.vocabulary(), false);
+      TermVector terms =
+          TermVector.of(
+              TextFeatures.terms(window, entry.getValue()), screening.vocabulary(), false);
       switch (screen(screening, terms, categories, p)) {
         case SUSPECT -> suspects.put(window, terms);
         case CLEARED -> verdicts.put(window, ALL_SAFE);

@@ -25,7 +25,7 @@ final class Idioms {
               + "|tonight)|crush(?:ed|ing)? (?:it|the"
               + " competition|(?:her|his|my|their|our) \\w+ time)|knocked it out of the park"
               + "|(?:totally|absolutely) slayed|slayed it|sick beat|got massacred|(?:is|was) a massacre of"
-              + "|le(?:s)? tuerie|una bomba|der hammer|totgelacht|me muero de ganas|morrendo de"
+              + "|mat(?:ar|a|e) (?:um |o |el |un |esse |este )?process?o|(?:c'est|est|était) une tuerie|(?:es|fue|está|estuvo) una bomba|(?:ist|war) (?:ja |echt )?der hammer|totgelacht|me muero de ganas|morrendo de"
               + " vontade|笑死|饿死|杀疯)");
 
   private Idioms() {}
@@ -39,6 +39,8 @@ final class Idioms {
           "nuke",
           "leg",
           "murder",
+          "mata",
+          "mate",
           "dying",
           "die",
           "bomb",

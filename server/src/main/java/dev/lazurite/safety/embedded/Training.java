@@ -18,9 +18,9 @@ final class Training {
    */
   static double flagAt(Category c) {
     return switch (c) {
-      case SELF_HARM -> 0.76;
+      case SELF_HARM -> 0.68;
       case INDIRECT_ATTACK -> 0.75;
-      case VIOLENCE -> 0.68;
+      case VIOLENCE -> 0.67;
       default -> 0.6;
     };
   }
@@ -28,8 +28,9 @@ final class Training {
   /**
    * A two-class model: is the text harmful in {@code category}? Text labelled for another category
    * teaches it only when it is safe there (a look-alike is safe in every category), except that
-   * harmful text of any kind is a negative for the shields: a harmful request is not by itself a
-   * jailbreak.
+   * harmful text of any kind is a negative for the shields (a harmful request is not by itself a
+   * jailbreak), and violence is a negative for self-harm: a threat to hurt someone else shares the
+   * words of self-harm but not its meaning.
    *
    * @param embeddings the examples' embeddings, or null for a terms-only model
    */
@@ -94,6 +95,9 @@ final class Training {
       return e.harmful() ? 1 : 0;
     }
     if (!e.harmful()) {
+      return 0;
+    }
+    if (category == Category.SELF_HARM && e.isAbout(Category.VIOLENCE)) {
       return 0;
     }
     boolean otherShield = e.category().map(Category::detection).orElse(false);
