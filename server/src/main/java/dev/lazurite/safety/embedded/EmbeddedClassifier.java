@@ -150,7 +150,7 @@ public final class EmbeddedClassifier implements Classifier {
       windows.putIfAbsent(window, language);
     }
     for (String reading : Disguises.readings(text)) {
-      Languages read = Languages.of(reading);
+      Languages read = Languages.ofReading(reading);
       for (String window : TextFeatures.windows(reading)) {
         windows.putIfAbsent(window, read);
       }
@@ -183,7 +183,9 @@ public final class EmbeddedClassifier implements Classifier {
     for (int i = 0; i < judged.size(); i++) {
       Map<Category, Severity> verdict = new EnumMap<>(Category.class);
       for (Category c : Category.values()) {
-        verdict.put(c, judge(models, c, suspects.get(judged.get(i)), embeddings.get(i), p));
+        String window = judged.get(i);
+        LinearModel reader = windows.get(window) == Languages.EN ? null : screening.models().get(c);
+        verdict.put(c, judge(models, reader, c, suspects.get(window), embeddings.get(i), p));
       }
       verdicts.put(judged.get(i), verdict);
       categories.forEach(c -> worst.merge(c, verdict.get(c), Assessment::worse));
@@ -223,10 +225,27 @@ public final class EmbeddedClassifier implements Classifier {
     return java.util.Collections.unmodifiableMap(safe);
   }
 
+  /**
+   * The verdict in category {@code c}. The sentence model reads English; for text in another
+   * language its embedding says little, so there the terms-only model ({@code reader}) is heard
+   * too, and the likelier of the two decides whether the text is harmful.
+   *
+   * @param reader the category's terms-only model for text not in English, or null
+   */
   private static Severity judge(
-      Heads models, Category c, TermVector terms, float[] embedding, double[] p) {
+      Heads models,
+      LinearModel reader,
+      Category c,
+      TermVector terms,
+      float[] embedding,
+      double[] p) {
     models.harmful().get(c).probabilities(terms, embedding, p);
-    if (p[1] < Training.flagAt(c)) {
+    double harm = p[1];
+    if (reader != null) {
+      reader.probabilities(terms, null, p);
+      harm = Math.max(harm, p[1]);
+    }
+    if (harm < Training.flagAt(c)) {
       return Severity.SAFE;
     }
     if (c.detection()) {

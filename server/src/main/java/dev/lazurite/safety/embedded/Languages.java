@@ -106,6 +106,19 @@ enum Languages {
     };
   }
 
+  /**
+   * The language of a disguised text once the disguise is off (leetspeak folded, base64 decoded):
+   * such text loses the words the detector relies on, so plain ASCII is read as English.
+   */
+  static Languages ofReading(String reading) {
+    for (int i = 0; i < reading.length(); i++) {
+      if (reading.charAt(i) >= 128) {
+        return of(reading);
+      }
+    }
+    return EN;
+  }
+
   /** Two English function words that the other five languages do not use as words. */
   private static final java.util.regex.Pattern ENGLISH =
       java.util.regex.Pattern.compile(

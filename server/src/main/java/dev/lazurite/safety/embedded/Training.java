@@ -12,13 +12,12 @@ final class Training {
   private Training() {}
 
   /**
-   * The chance of harm at which a category is flagged. Self-harm and violence share the most
-   * vocabulary with everyday speech ("this workout is killing me"), and documents that merely
-   * mention assistants resemble injected instructions, so those need more certainty.
+   * The chance of harm at which a category is flagged. Violence shares the most vocabulary with
+   * everyday speech and news ("the striker shot the ball"), and documents that merely mention
+   * assistants resemble injected instructions, so those need more certainty.
    */
   static double flagAt(Category c) {
     return switch (c) {
-      case SELF_HARM -> 0.68;
       case INDIRECT_ATTACK -> 0.75;
       case VIOLENCE -> 0.67;
       default -> 0.6;
