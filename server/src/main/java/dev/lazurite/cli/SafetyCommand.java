@@ -9,6 +9,8 @@ import dev.lazurite.safety.Classifiers;
 import dev.lazurite.safety.ShippedClassifier;
 import dev.lazurite.safety.embedded.EmbeddedClassifier;
 import dev.lazurite.safety.eval.Evaluation;
+import dev.lazurite.safety.eval.FacetReport;
+import dev.lazurite.safety.eval.HeldOutGate;
 import dev.lazurite.safety.eval.LabelledExample;
 import dev.lazurite.safety.eval.LabelledSet;
 import dev.lazurite.safety.eval.Report;
@@ -36,11 +38,13 @@ final class SafetyCommand {
       mixinStandardHelpOptions = true,
       description = {
         "Print precision, recall and F1 per category and severity of the active classifier.",
-        "Without --file the embedded classifier is measured on the shipped set by cross-validation"
-            + " (each text assessed by a model that did not see it); with --file, or with an"
-            + " external classifier configured, the classifier is run on every text.",
-        "Exits 1 when a category is below F1 0.85 or more than 5% of look-alikes are flagged,"
-            + " and 2 when the file cannot be read."
+        "By default the active classifier (the embedded one trained on the shipped set) is run on"
+            + " the held-out set, which it never trained on, and the figures are cut by category,"
+            + " language, obfuscation style and benign subgroup; it exits 1 below the held-out"
+            + " gate. With --cross-validate the embedded classifier is measured on the shipped set"
+            + " by cross-validation; with --file the classifier is run on every text of the file.",
+        "With --file or --cross-validate it exits 1 when a category is below F1 0.85 or more"
+            + " than 5% of look-alikes are flagged, and 2 when the file cannot be read."
       })
   static final class Eval implements Callable<Integer> {
     @Spec picocli.CommandLine.Model.CommandSpec spec;
@@ -52,6 +56,16 @@ final class SafetyCommand {
 
     @Option(names = "--folds", defaultValue = "5", description = "Folds for cross-validation.")
     int folds;
+
+    @Option(
+        names = "--cross-validate",
+        description = "Measure the embedded classifier by cross-validation on the shipped set.")
+    boolean crossValidate;
+
+    @Option(
+        names = "--show-errors",
+        description = "With the held-out set, list each missed harmful text and each false alarm.")
+    boolean showErrors;
 
     @Override
     public Integer call() throws Exception {
@@ -78,14 +92,51 @@ final class SafetyCommand {
         report =
             Evaluation.evaluate(
                 active instanceof EmbeddedClassifier e ? e.ready() : active, examples);
+      } else if (!crossValidate) {
+        return heldOut(
+            active instanceof EmbeddedClassifier e ? e.ready() : active, out, showErrors);
       } else if (active instanceof EmbeddedClassifier) {
-        report = Evaluation.crossValidate(LabelledSet.shipped(), folds, embedder::vectors);
+        report =
+            Evaluation.crossValidate(
+                LabelledSet.categories(), LabelledSet.coverage(), folds, embedder::vectors);
       } else {
         report = Evaluation.evaluate(active, LabelledSet.shipped());
       }
       out.print(report.format());
       out.flush();
       return report.shortfalls().isEmpty() ? 0 : 1;
+    }
+
+    private static int heldOut(Classifier classifier, PrintWriter out, boolean showErrors) {
+      List<Evaluation.Prediction> predictions =
+          Evaluation.predictions(classifier, LabelledSet.heldOut());
+      FacetReport report = FacetReport.of(classifier.name(), predictions);
+      out.print(report.format());
+      if (showErrors) {
+        out.println();
+        for (Evaluation.Prediction p : predictions) {
+          if (p.example().harmful() != p.flagged()) {
+            out.printf(
+                "%s %s/%s (%s): %s%n",
+                p.flagged() ? "false alarm" : "missed",
+                p.example().category().map(c -> c.wire()).orElse("benign"),
+                p.example().facets().language(),
+                p.predicted().wire(),
+                p.example().text());
+          }
+        }
+      }
+      List<String> shortfalls = HeldOutGate.CURRENT.shortfalls(report);
+      List<String> missed = HeldOutGate.TARGET.shortfalls(report);
+      out.println();
+      out.println(HeldOutGate.CURRENT.describe());
+      out.println(HeldOutGate.TARGET.describe());
+      out.println(
+          shortfalls.isEmpty() ? "gate met" : "below the gate: " + String.join("; ", shortfalls));
+      out.println(
+          missed.isEmpty() ? "target met" : "short of the target: " + String.join("; ", missed));
+      out.flush();
+      return shortfalls.isEmpty() ? 0 : 1;
     }
   }
 }

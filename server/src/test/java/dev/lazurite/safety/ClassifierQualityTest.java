@@ -15,7 +15,10 @@ class ClassifierQualityTest {
   void crossValidatedQualityMeetsTheTargets() {
     Report report =
         Evaluation.crossValidate(
-            LabelledSet.shipped(), 5, new EmbeddedEmbeddingBackend(new TokenCounter())::vectors);
+            LabelledSet.categories(),
+            LabelledSet.coverage(),
+            5,
+            new EmbeddedEmbeddingBackend(new TokenCounter())::vectors);
     System.out.println(report.format());
     assertThat(report.categories()).hasSize(Category.values().length);
     assertThat(report.shortfalls()).isEmpty();

@@ -55,7 +55,13 @@ final class Cues {
           "#persona",
           Pattern.compile(
               "\\b(?:you are now|from now on|pretend (?:to be|you)|act as|roleplay as"
-                  + "|stay in character|you will (?:now )?act)\\b"));
+                  + "|stay in character|you will (?:now )?act)\\b"),
+          "#decode-follow",
+          Pattern.compile(
+              "\\b(?:decode|decipher|decrypt|translate|reverse|unscramble|convert|rot-?13"
+                  + "|base64|hex)\\b[^\\n]{0,120}?\\b(?:follow|obey|execute|carry out|act on"
+                  + "|do (?:exactly )?what|treat it as|comply|as (?:your )?(?:new )?(?:system"
+                  + " prompt|instructions?|orders?|directives?))"));
 
   private Cues() {}
 
@@ -82,19 +88,31 @@ final class Cues {
                   + " guardrails warnings unrestricted uncensored unfiltered jailbreak jailbroken"
                   + " developer anything"),
           "#persona",
-          stems("now pretend act roleplay character will"));
+          stems("now pretend act roleplay character will"),
+          "#decode-follow",
+          stems("decode decipher decrypt translate reverse unscramble convert rot13 base64 hex"));
 
   private static java.util.Set<String> stems(String words) {
     return java.util.Set.copyOf(TextFeatures.stems(words));
   }
 
-  /** The cue terms that a text shows; {@code stems} are the text's stems. */
+  /**
+   * The cue terms that a text shows; {@code stems} are the text's English stems, or null for a text
+   * in another language (every pattern is then tried).
+   */
   static List<String> of(String text, java.util.Collection<String> stems) {
     String lower = null;
     List<String> out = new java.util.ArrayList<>(2);
     for (String cue :
-        List.of("#address-ai", "#exfiltrate", "#no-rules", "#override", "#persona", "#role-tag")) {
-      if (java.util.Collections.disjoint(GATES.get(cue), stems)) {
+        List.of(
+            "#address-ai",
+            "#decode-follow",
+            "#exfiltrate",
+            "#no-rules",
+            "#override",
+            "#persona",
+            "#role-tag")) {
+      if (stems != null && java.util.Collections.disjoint(GATES.get(cue), stems)) {
         continue;
       }
       if (lower == null) {

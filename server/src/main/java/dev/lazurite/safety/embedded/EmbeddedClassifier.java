@@ -23,8 +23,11 @@ import java.util.function.Supplier;
  * screen: per category a linear model over word and word-pair stems, which costs microseconds and
  * lets through nearly everything everyday. Only what the screen cannot clear is embedded with the
  * in-process sentence model (all-MiniLM-L6-v2) and judged by heads over the embedding and the
- * stems: one that decides whether the text is harmful, one that picks the severity. All are trained
- * on a labelled set in the background, so that start-up does not wait for them.
+ * stems: one that decides whether the text is harmful, one that picks the severity. A text written
+ * in disguise (base64, hex, ROT13, leetspeak, look-alike letters, split letters) is judged as it
+ * reads once the disguise is taken off, as well as as written; everyday idioms that borrow the
+ * words of violence ("killing it") are taken out before judging. All are trained on a labelled set
+ * in the background, so that start-up does not wait for them.
  */
 public final class EmbeddedClassifier implements Classifier {
   /** Windows every screen puts below this chance of harm are safe without being embedded. */
@@ -141,7 +144,19 @@ public final class EmbeddedClassifier implements Classifier {
     Map<String, TermVector> suspects = new LinkedHashMap<>();
     double[] p = new double[Severity.values().length];
     Screens screening = screens.join();
-    for (String window : TextFeatures.windows(text)) {
+    Map<String, Languages> windows = new LinkedHashMap<>();
+    Languages language = Languages.of(text);
+    for (String window : TextFeatures.windows(Idioms.masked(text))) {
+      windows.putIfAbsent(window, language);
+    }
+    for (String reading : Disguises.readings(text)) {
+      Languages read = Languages.ofReading(reading);
+      for (String window : TextFeatures.windows(reading)) {
+        windows.putIfAbsent(window, read);
+      }
+    }
+    for (var entry : windows.entrySet()) {
+      String window = entry.getKey();
       if (suspects.containsKey(window)) {
         continue;
       }
@@ -150,7 +165,9 @@ public final class EmbeddedClassifier implements Classifier {
         categories.forEach(c -> worst.merge(c, known.get(c), Assessment::worse));
         continue;
       }
-      TermVector terms = TermVector.of(TextFeatures.terms(window), screening.vocabulary(), false);
+      TermVector terms =
+          TermVector.of(
+              TextFeatures.terms(window, entry.getValue()), screening.vocabulary(), false);
       switch (screen(screening, terms, categories, p)) {
         case SUSPECT -> suspects.put(window, terms);
         case CLEARED -> verdicts.put(window, ALL_SAFE);
@@ -161,14 +178,16 @@ public final class EmbeddedClassifier implements Classifier {
       return Assessment.of(worst);
     }
     Heads models = heads.join();
-    List<String> windows = List.copyOf(suspects.keySet());
-    List<float[]> embeddings = embedder.apply(windows);
-    for (int i = 0; i < windows.size(); i++) {
+    List<String> judged = List.copyOf(suspects.keySet());
+    List<float[]> embeddings = embedder.apply(judged);
+    for (int i = 0; i < judged.size(); i++) {
       Map<Category, Severity> verdict = new EnumMap<>(Category.class);
       for (Category c : Category.values()) {
-        verdict.put(c, judge(models, c, suspects.get(windows.get(i)), embeddings.get(i), p));
+        String window = judged.get(i);
+        LinearModel reader = windows.get(window) == Languages.EN ? null : screening.models().get(c);
+        verdict.put(c, judge(models, reader, c, suspects.get(window), embeddings.get(i), p));
       }
-      verdicts.put(windows.get(i), verdict);
+      verdicts.put(judged.get(i), verdict);
       categories.forEach(c -> worst.merge(c, verdict.get(c), Assessment::worse));
     }
     return Assessment.of(worst);
@@ -206,10 +225,27 @@ public final class EmbeddedClassifier implements Classifier {
     return java.util.Collections.unmodifiableMap(safe);
   }
 
+  /**
+   * The verdict in category {@code c}. The sentence model reads English; for text in another
+   * language its embedding says little, so there the terms-only model ({@code reader}) is heard
+   * too, and the likelier of the two decides whether the text is harmful.
+   *
+   * @param reader the category's terms-only model for text not in English, or null
+   */
   private static Severity judge(
-      Heads models, Category c, TermVector terms, float[] embedding, double[] p) {
+      Heads models,
+      LinearModel reader,
+      Category c,
+      TermVector terms,
+      float[] embedding,
+      double[] p) {
     models.harmful().get(c).probabilities(terms, embedding, p);
-    if (p[1] < Training.flagAt(c)) {
+    double harm = p[1];
+    if (reader != null) {
+      reader.probabilities(terms, null, p);
+      harm = Math.max(harm, p[1]);
+    }
+    if (harm < Training.flagAt(c)) {
       return Severity.SAFE;
     }
     if (c.detection()) {

@@ -4,18 +4,29 @@ import java.io.IOException;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import org.apache.lucene.analysis.LowerCaseFilter;
 import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.de.GermanLightStemFilter;
+import org.apache.lucene.analysis.de.GermanNormalizationFilter;
 import org.apache.lucene.analysis.en.PorterStemFilter;
+import org.apache.lucene.analysis.es.SpanishLightStemFilter;
+import org.apache.lucene.analysis.fr.FrenchAnalyzer;
+import org.apache.lucene.analysis.fr.FrenchLightStemFilter;
+import org.apache.lucene.analysis.pt.PortugueseLightStemFilter;
 import org.apache.lucene.analysis.standard.StandardTokenizer;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.analysis.util.ElisionFilter;
 
 /**
  * Turns text into the terms the embedded classifier weighs: Lucene's standard tokenizer, lower case
- * and the Porter stemmer, then each stem and each pair of neighbouring stems. Long texts are cut
- * into overlapping windows, so that one harmful sentence is not diluted by the text around it.
+ * and the stemmer of the text's language (Porter for English, Lucene's light stemmers for Spanish,
+ * German, French and Portuguese; Chinese is read character by character), then each stem and each
+ * pair of neighbouring stems. Long texts are cut into overlapping windows, so that one harmful
+ * sentence is not diluted by the text around it.
  */
 final class TextFeatures {
   /** Texts up to this many words are assessed whole. */
@@ -28,25 +39,56 @@ final class TextFeatures {
    * runs on a new virtual thread, so it would build a tokenizer (with its buffers) per call; these
    * chains are shared instead, each used by one caller at a time.
    */
-  private static final ConcurrentLinkedQueue<Chain> IDLE = new ConcurrentLinkedQueue<>();
+  private static final Map<Languages, ConcurrentLinkedQueue<Chain>> IDLE = idle();
 
   private TextFeatures() {}
 
+  private static Map<Languages, ConcurrentLinkedQueue<Chain>> idle() {
+    Map<Languages, ConcurrentLinkedQueue<Chain>> idle = new EnumMap<>(Languages.class);
+    for (Languages l : Languages.values()) {
+      idle.put(l, new ConcurrentLinkedQueue<>());
+    }
+    return idle;
+  }
+
+  /** The English stems of {@code text}. */
   static List<String> stems(String text) {
-    Chain chain = IDLE.poll();
+    return stems(text, Languages.EN);
+  }
+
+  /** The stems of {@code text}, read as written in {@code language}. */
+  static List<String> stems(String text, Languages language) {
+    ConcurrentLinkedQueue<Chain> idle = IDLE.get(language);
+    Chain chain = idle.poll();
     if (chain == null) {
-      chain = new Chain();
+      chain = new Chain(language);
     }
     List<String> out = chain.stems(text);
-    IDLE.offer(chain);
+    idle.offer(chain);
     return out;
   }
 
-  /** Lucene's standard tokenizer, lower case and the Porter stemmer, reused text after text. */
+  /** Lucene's standard tokenizer, lower case and a language's stemmer, reused text after text. */
   private static final class Chain {
     private final StandardTokenizer tokenizer = new StandardTokenizer();
-    private final TokenStream stream = new PorterStemFilter(new LowerCaseFilter(tokenizer));
-    private final CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
+    private final TokenStream stream;
+    private final CharTermAttribute term;
+
+    Chain(Languages language) {
+      TokenStream lower = new LowerCaseFilter(tokenizer);
+      this.stream =
+          switch (language) {
+            case EN -> new PorterStemFilter(lower);
+            case ES -> new SpanishLightStemFilter(lower);
+            case DE -> new GermanLightStemFilter(new GermanNormalizationFilter(lower));
+            case FR ->
+                new FrenchLightStemFilter(
+                    new ElisionFilter(lower, FrenchAnalyzer.DEFAULT_ARTICLES));
+            case PT -> new PortugueseLightStemFilter(lower);
+            case ZH -> lower;
+          };
+      this.term = stream.addAttribute(CharTermAttribute.class);
+    }
 
     List<String> stems(String text) {
       List<String> out = new ArrayList<>();
@@ -131,11 +173,18 @@ final class TextFeatures {
     }
   }
 
-  /** A text's terms: its stems, pairs of neighbouring stems and {@link Cues}. */
+  /** A text's terms, in the language it is written in. */
   static List<String> terms(String text) {
-    List<String> stems = stems(text);
+    return terms(text, Languages.of(text));
+  }
+
+  /**
+   * A text's terms: its stems in {@code language}, pairs of neighbouring stems and {@link Cues}.
+   */
+  static List<String> terms(String text, Languages language) {
+    List<String> stems = stems(text, language);
     List<String> terms = terms(stems);
-    terms.addAll(Cues.of(text, stems));
+    terms.addAll(Cues.of(text, language == Languages.EN ? stems : null));
     return terms;
   }
 

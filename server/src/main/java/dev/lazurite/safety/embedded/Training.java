@@ -12,14 +12,14 @@ final class Training {
   private Training() {}
 
   /**
-   * The chance of harm at which a category is flagged. Self-harm and violence share the most
-   * vocabulary with everyday speech ("this workout is killing me"), and documents that merely
-   * mention assistants resemble injected instructions, so those need more certainty.
+   * The chance of harm at which a category is flagged. Violence shares the most vocabulary with
+   * everyday speech and news ("the striker shot the ball"), and documents that merely mention
+   * assistants resemble injected instructions, so those need more certainty.
    */
   static double flagAt(Category c) {
     return switch (c) {
-      case SELF_HARM, INDIRECT_ATTACK -> 0.75;
-      case VIOLENCE -> 0.7;
+      case INDIRECT_ATTACK -> 0.75;
+      case VIOLENCE -> 0.67;
       default -> 0.6;
     };
   }
@@ -27,8 +27,9 @@ final class Training {
   /**
    * A two-class model: is the text harmful in {@code category}? Text labelled for another category
    * teaches it only when it is safe there (a look-alike is safe in every category), except that
-   * harmful text of any kind is a negative for the shields: a harmful request is not by itself a
-   * jailbreak.
+   * harmful text of any kind is a negative for the shields (a harmful request is not by itself a
+   * jailbreak), and violence is a negative for self-harm: a threat to hurt someone else shares the
+   * words of self-harm but not its meaning.
    *
    * @param embeddings the examples' embeddings, or null for a terms-only model
    */
@@ -79,7 +80,7 @@ final class Training {
     List<LinearModel.Sample> samples = new ArrayList<>();
     for (int i = 0; i < examples.size(); i++) {
       if (labels[i] >= 0) {
-        double balance = (double) total / (counts.length * counts[labels[i]]);
+        double balance = examples.get(i).weight() * total / (counts.length * counts[labels[i]]);
         samples.add(
             new LinearModel.Sample(
                 terms.get(i), embeddings == null ? null : embeddings.get(i), labels[i], balance));
@@ -93,6 +94,9 @@ final class Training {
       return e.harmful() ? 1 : 0;
     }
     if (!e.harmful()) {
+      return 0;
+    }
+    if (category == Category.SELF_HARM && e.isAbout(Category.VIOLENCE)) {
       return 0;
     }
     boolean otherShield = e.category().map(Category::detection).orElse(false);

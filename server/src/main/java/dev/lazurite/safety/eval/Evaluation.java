@@ -16,7 +16,7 @@ public final class Evaluation {
   private Evaluation() {}
 
   /** What the classifier said of one example, in the example's own category. */
-  public record Prediction(LabelledExample example, Severity predicted) {
+  public record Prediction(LabelledExample example, Severity predicted, Assessment assessment) {
     public boolean flagged() {
       return predicted != Severity.SAFE;
     }
@@ -24,11 +24,17 @@ public final class Evaluation {
 
   /** Runs {@code classifier} on every example. */
   public static Report evaluate(Classifier classifier, List<LabelledExample> examples) {
+    return Report.of(classifier.name(), "held-out examples", predictions(classifier, examples));
+  }
+
+  /** What {@code classifier} says of every example. */
+  public static List<Prediction> predictions(
+      Classifier classifier, List<LabelledExample> examples) {
     List<Prediction> predictions = new ArrayList<>();
     for (LabelledExample e : examples) {
       predictions.add(predict(classifier, e));
     }
-    return Report.of(classifier.name(), "held-out examples", predictions);
+    return predictions;
   }
 
   /**
@@ -38,6 +44,18 @@ public final class Evaluation {
    */
   public static Report crossValidate(
       List<LabelledExample> examples, int folds, Function<List<String>, List<float[]>> embedder) {
+    return crossValidate(examples, List.of(), folds, embedder);
+  }
+
+  /**
+   * As {@link #crossValidate(List, int, Function)}, with {@code alwaysTrained} added to every
+   * fold's training set and never assessed (coverage that the folds' examples are not measured on).
+   */
+  public static Report crossValidate(
+      List<LabelledExample> examples,
+      List<LabelledExample> alwaysTrained,
+      int folds,
+      Function<List<String>, List<float[]>> embedder) {
     Map<String, float[]> memo = new java.util.concurrent.ConcurrentHashMap<>();
     Function<List<String>, List<float[]>> cached =
         texts -> {
@@ -52,7 +70,13 @@ public final class Evaluation {
           return texts.stream().map(memo::get).toList();
         };
     return crossValidateWith(
-        examples, folds, train -> EmbeddedClassifier.train(train, cached).ready());
+        examples,
+        folds,
+        train -> {
+          List<LabelledExample> all = new ArrayList<>(train);
+          all.addAll(alwaysTrained);
+          return EmbeddedClassifier.train(all, cached).ready();
+        });
   }
 
   static Report crossValidateWith(
@@ -87,11 +111,12 @@ public final class Evaluation {
     if (e.category().isEmpty()) {
       Assessment a = classifier.classify(e.text(), Classifier.Source.PROMPT);
       Severity worst = a.severities().values().stream().max(Enum::compareTo).orElse(Severity.SAFE);
-      return new Prediction(e, worst);
+      return new Prediction(e, worst, a);
     }
     Category c = e.category().get();
     Classifier.Source source =
         c == Category.INDIRECT_ATTACK ? Classifier.Source.DOCUMENT : Classifier.Source.PROMPT;
-    return new Prediction(e, classifier.classify(e.text(), source).severity(c));
+    Assessment a = classifier.classify(e.text(), source);
+    return new Prediction(e, a.severity(c), a);
   }
 }
