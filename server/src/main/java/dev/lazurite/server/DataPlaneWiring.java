@@ -87,7 +87,11 @@ public final class DataPlaneWiring {
                   internal,
                   host -> ServerHosts.own(config, host)),
               Classifiers.contentSafety(
-                  config.safety(), shipped, backends.embedded()::vectors, backends.outbound()),
+                  config.safety(),
+                  shipped,
+                  backends.embedded()::vectors,
+                  backends.outbound(),
+                  Optional.of(internal)),
               PipelineListener.of(
                   java.util.stream.Stream.concat(
                           java.util.stream.Stream.of(
