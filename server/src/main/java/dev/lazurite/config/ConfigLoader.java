@@ -222,7 +222,31 @@ public final class ConfigLoader {
         optional("safety.endpoint", "LAZURITE_SAFETY_ENDPOINT").map(String::strip),
         value("safety.key", "LAZURITE_SAFETY_KEY", d.key()).strip(),
         optional("safety.model", "LAZURITE_SAFETY_MODEL").map(String::strip),
-        millis("safety.timeoutMs", "LAZURITE_SAFETY_TIMEOUT_MS", d.timeout()));
+        millis("safety.timeoutMs", "LAZURITE_SAFETY_TIMEOUT_MS", d.timeout()),
+        optional("safety.guard.endpoint", "LAZURITE_SAFETY_GUARD_ENDPOINT")
+            .map(
+                endpoint ->
+                    new SafetyConfig.Guard(
+                        endpoint.strip(),
+                        value("safety.guard.key", "LAZURITE_SAFETY_GUARD_KEY", "").strip(),
+                        optional("safety.guard.model", "LAZURITE_SAFETY_GUARD_MODEL")
+                            .map(String::strip),
+                        value("safety.guard.style", "LAZURITE_SAFETY_GUARD_STYLE", "llama-guard")
+                            .strip()
+                            .toLowerCase(Locale.ROOT))),
+        embedded());
+  }
+
+  private String embedded() {
+    String mode =
+        value("safety.embedded", "LAZURITE_SAFETY_EMBEDDED", "both")
+            .strip()
+            .toLowerCase(Locale.ROOT);
+    if (!Set.of("both", "fallback", "off").contains(mode)) {
+      throw new IllegalArgumentException(
+          "LAZURITE_SAFETY_EMBEDDED must be both, fallback or off: " + mode);
+    }
+    return mode;
   }
 
   /** A number that must not be negative. */

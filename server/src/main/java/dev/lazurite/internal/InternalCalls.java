@@ -34,6 +34,12 @@ public final class InternalCalls {
   /** The api-version internal calls are made with. */
   static final String API_VERSION = "2024-10-21";
 
+  /**
+   * The purpose of a guard model's call to a deployment of this server: the content filter does not
+   * screen the guard's own prompt, which quotes the text under judgement.
+   */
+  public static final String CONTENT_GUARD = "content-guard";
+
   private final Supplier<Pipelines> pipelines;
 
   public InternalCalls(Supplier<Pipelines> pipelines) {

@@ -54,8 +54,13 @@ final class Annotations {
           "error",
           json.objectNode()
               .put("code", "content_filter_error")
-              .put("message", "The contents are not filtered"));
-    } else {
+              .put(
+                  "message",
+                  f.assessment().decided()
+                      ? "The external content filter did not answer; the embedded one decided"
+                      : "The contents are not filtered"));
+    }
+    if (f.assessment().decided()) {
       for (Category c : Category.HARMS) {
         Severity s = f.assessment().severity(c);
         FilterPolicy.Rule rule = rules.get(c);

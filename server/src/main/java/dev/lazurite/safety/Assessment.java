@@ -8,7 +8,8 @@ import java.util.Optional;
  * What a classifier found in one text: a severity per category it assessed (detections are {@link
  * Severity#SAFE} or {@link Severity#HIGH}), or the reason it could not assess the text.
  *
- * @param error present when the classifier did not run (the text is then not filtered)
+ * @param error present when a classifier did not run: with no severities the text is not filtered;
+ *     with severities, another classifier decided in its place (a fallback)
  */
 public record Assessment(Map<Category, Severity> severities, Optional<String> error) {
   public Assessment {
@@ -21,6 +22,19 @@ public record Assessment(Map<Category, Severity> severities, Optional<String> er
 
   public static Assessment failed(String reason) {
     return new Assessment(Map.of(), Optional.of(reason));
+  }
+
+  /**
+   * A verdict another classifier gave in place of one that failed: it filters as usual and is
+   * annotated with the failure.
+   */
+  public static Assessment fallback(Map<Category, Severity> severities, String reason) {
+    return new Assessment(severities, Optional.of(reason));
+  }
+
+  /** Whether some classifier judged the text (it did unless the only one failed). */
+  public boolean decided() {
+    return error.isEmpty() || !severities.isEmpty();
   }
 
   public Severity severity(Category category) {

@@ -12,7 +12,8 @@ import org.slf4j.LoggerFactory;
  * Applies a deployment's content filter policy to texts: classifies them, matches blocklists and
  * profanity, and says what Azure would annotate and whether it filters. When the classifier cannot
  * answer, a fail-open server annotates the error and lets the text through; a fail-closed one
- * refuses the request.
+ * refuses the request. When a fallback classifier decided in place of a failed one, its verdict
+ * filters and the failure is annotated beside it.
  */
 public final class ContentSafety {
   private static final Logger LOG = LoggerFactory.getLogger(ContentSafety.class);
@@ -95,7 +96,7 @@ public final class ContentSafety {
       LOG.warn("content classifier {} failed: {}", classifier.name(), e.toString());
       a = Assessment.failed(e.getClass().getSimpleName());
     }
-    if (a.error().isPresent() && failClosed) {
+    if (!a.decided() && failClosed) {
       throw ApiException.of(ErrorCode.CONTENT_FILTER_UNAVAILABLE);
     }
     return a;

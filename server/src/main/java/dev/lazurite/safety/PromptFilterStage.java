@@ -5,8 +5,10 @@ import dev.lazurite.api.CompletionRequest;
 import dev.lazurite.api.EmbeddingRequest;
 import dev.lazurite.api.ModelRequest;
 import dev.lazurite.error.ApiException;
+import dev.lazurite.internal.InternalCalls;
 import dev.lazurite.pipeline.Chain;
 import dev.lazurite.pipeline.Exchange;
+import dev.lazurite.pipeline.Origin;
 import dev.lazurite.pipeline.Response;
 import dev.lazurite.pipeline.Stage;
 import java.util.ArrayList;
@@ -28,7 +30,7 @@ public final class PromptFilterStage implements Stage {
   @Override
   public Response handle(Exchange exchange, Chain chain) {
     Optional<List<List<ContentSafety.Text>>> prompts = prompts(exchange.modelRequest());
-    if (prompts.isEmpty()) {
+    if (prompts.isEmpty() || guardCall(exchange.request().origin())) {
       return chain.proceed(exchange);
     }
     FilterPolicy policy = exchange.deployment().filter();
@@ -42,6 +44,12 @@ public final class PromptFilterStage implements Stage {
     }
     return chain.proceed(
         exchange.withScreenings(new Exchange.Screenings(screenings, Optional.empty())));
+  }
+
+  /** A guard model's own call, whose prompt quotes the text it judges: screening it would loop. */
+  private static boolean guardCall(Origin origin) {
+    return origin instanceof Origin.Internal internal
+        && internal.purpose().equals(InternalCalls.CONTENT_GUARD);
   }
 
   /**

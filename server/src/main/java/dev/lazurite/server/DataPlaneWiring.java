@@ -89,7 +89,11 @@ public final class DataPlaneWiring {
                   internal,
                   host -> ServerHosts.own(config, host)),
               Classifiers.contentSafety(
-                  config.safety(), shipped, backends.embedded()::vectors, backends.outbound()),
+                  config.safety(),
+                  shipped,
+                  backends.embedded()::vectors,
+                  backends.outbound(),
+                  Optional.of(internal)),
               new Pricer(foundation.snapshots(), foundation.cost().cache())
                   .pricing(
                       PipelineListener.of(

@@ -135,7 +135,10 @@ class ExternalClassifierTest {
                 "LAZURITE_SAFETY_MODEL",
                 "llama-guard-3-8b",
                 "LAZURITE_SAFETY_TIMEOUT_MS",
-                "500"));
+                "500",
+                // The external classifier alone: GuardModelTest covers the embedded one beside it.
+                "LAZURITE_SAFETY_EMBEDDED",
+                "off"));
     env.putAll(extra);
     return TestingServer.start(UnaryOperator.identity(), env::get);
   }

@@ -3,10 +3,11 @@ package dev.lazurite.backend.simulator;
 import dev.lazurite.api.ChatRequest;
 import dev.lazurite.ondata.GroundedPrompt;
 import dev.lazurite.search.VectorMath;
+import java.text.BreakIterator;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.function.Function;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -15,7 +16,7 @@ import java.util.regex.Pattern;
  * cited with its {@code [docN]} marker.
  */
 final class GroundedAnswers {
-  private static final Pattern SENTENCE = Pattern.compile("[^.!?\\n]+[.!?]?");
+  private static final Pattern LIST_MARK = Pattern.compile("^\\s*(?:[-*\u2022]|\\d+[.)])\\s+");
   private static final int MAX_SENTENCES = 64;
 
   private final Function<List<String>, List<float[]>> vectors;
@@ -45,10 +46,8 @@ final class GroundedAnswers {
             .orElse("");
     List<Sentence> sentences = new ArrayList<>();
     for (GroundedPrompt.Document d : docs) {
-      Matcher m = SENTENCE.matcher(d.content());
-      while (m.find() && sentences.size() < MAX_SENTENCES) {
-        String s = m.group().strip();
-        if (s.length() > 8) {
+      for (String s : sentences(d.content())) {
+        if (sentences.size() < MAX_SENTENCES && s.length() > 8) {
           sentences.add(new Sentence(d.number(), s));
         }
       }
@@ -81,6 +80,28 @@ final class GroundedAnswers {
       answer.append(' ').append(cite(sentences.get(second)));
     }
     return answer.toString();
+  }
+
+  /**
+   * A document's sentences, each a verbatim part of it: lines (list items, headings) are split at
+   * sentence ends, which a decimal point ("21.7 %"), a time or an abbreviation followed by a
+   * lower-case word ("e.g. by") is not.
+   */
+  static List<String> sentences(String content) {
+    List<String> out = new ArrayList<>();
+    BreakIterator breaks = BreakIterator.getSentenceInstance(Locale.ROOT);
+    for (String line : content.split("\\R")) {
+      String text = LIST_MARK.matcher(line).replaceFirst("");
+      breaks.setText(text);
+      int start = breaks.first();
+      for (int end = breaks.next(); end != BreakIterator.DONE; start = end, end = breaks.next()) {
+        String sentence = text.substring(start, end).strip();
+        if (!sentence.isEmpty()) {
+          out.add(sentence);
+        }
+      }
+    }
+    return out;
   }
 
   private static String cite(Sentence s) {

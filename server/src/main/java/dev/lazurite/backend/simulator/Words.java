@@ -3,7 +3,11 @@ package dev.lazurite.backend.simulator;
 import java.util.List;
 import java.util.Random;
 
-/** Plain English for the simulator to say. */
+/**
+ * Plain English for the simulator to say: workplace words with no second meaning, so that its
+ * answers never trip a content filter (words about groups of people, or "private" and "access",
+ * made random word strings read as hate or sexual content).
+ */
 final class Words {
   private static final List<String> VOCABULARY =
       List.of(
@@ -15,7 +19,7 @@ final class Words {
           "service",
           "request",
           "time",
-          "people",
+          "schedule",
           "system",
           "result",
           "example",
@@ -48,7 +52,7 @@ final class Words {
           "part",
           "place",
           "case",
-          "group",
+          "meeting",
           "number",
           "level",
           "area",
@@ -66,9 +70,9 @@ final class Words {
           "summary",
           "response",
           "quality",
-          "access",
+          "topic",
           "network",
-          "security",
+          "version",
           "cost",
           "budget",
           "region",
@@ -93,8 +97,8 @@ final class Words {
           "new",
           "local",
           "global",
-          "public",
-          "private",
+          "shared",
+          "draft",
           "is",
           "are",
           "can",

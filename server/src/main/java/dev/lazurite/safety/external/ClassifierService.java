@@ -10,6 +10,10 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * A classifier service's HTTP side: the endpoint an administrator configured, checked against the
@@ -37,8 +41,36 @@ final class ClassifierService {
     return endpoint;
   }
 
-  /** POSTs JSON to {@code path} under the endpoint and reads the JSON answer. */
+  /**
+   * POSTs JSON to {@code path} under the endpoint and reads the JSON answer, within the deadline.
+   * The deadline is kept here as well as by the socket: a connection kept alive from an earlier
+   * call does not always carry the read timeout, and a late answer must not hold the request.
+   */
   JsonNode post(String path, Object body) {
+    FutureTask<JsonNode> call = new FutureTask<>(() -> send(path, body));
+    Thread.ofVirtual().name("classifier-call").start(call);
+    try {
+      return call.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (TimeoutException e) {
+      call.cancel(true);
+      throw new IllegalStateException(
+          "the classifier at " + endpoint.getHost() + " did not answer within " + timeout);
+    } catch (ExecutionException e) {
+      throw e.getCause() instanceof RuntimeException r
+          ? r
+          : new IllegalStateException(
+              "the classifier at "
+                  + endpoint.getHost()
+                  + " failed: "
+                  + e.getCause().getClass().getSimpleName());
+    } catch (InterruptedException e) {
+      call.cancel(true);
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while calling the classifier");
+    }
+  }
+
+  private JsonNode send(String path, Object body) {
     String base = endpoint.toString().replaceAll("/+$", "");
     URI destination = URI.create(base + path);
     outbound.policy().checkAdministered(destination);
