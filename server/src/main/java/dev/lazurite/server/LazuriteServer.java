@@ -51,6 +51,7 @@ public final class LazuriteServer implements AutoCloseable {
   private final BatchRunner batchRunner;
   private final AuditWiring audit;
   private final Observability observability;
+  private final PortalWiring portal;
 
   /**
    * @param opened collects what is started, in order, so that a failed start can close it again
@@ -118,6 +119,7 @@ public final class LazuriteServer implements AutoCloseable {
                 observability.listeners()));
     opened.push(batchRunner.start());
     var control = new ControlWiring(clock, foundation, identity, search.services(), addresses);
+    this.portal = new PortalWiring(clock, foundation, addresses, config.dataDir());
     long wired = System.nanoTime();
     this.listeners =
         new Listeners(
@@ -127,6 +129,7 @@ public final class LazuriteServer implements AutoCloseable {
                 r -> {
                   ServerRoutes.routing(r, dataPlane, control, identity, search);
                   audit.routing(r);
+                  portal.routing(r);
                   observability.routing(r, foundation.admin().token(), readiness());
                 },
                 dataPlane::privateRouting,
@@ -238,6 +241,11 @@ public final class LazuriteServer implements AutoCloseable {
   /** The data-plane pipelines the listeners run, for driving them without HTTP. */
   public Pipelines pipelines() {
     return dataPlane.pipelines();
+  }
+
+  /** The portal's route table. */
+  public java.util.List<dev.lazurite.portal.web.PortalRoute> portalRoutes() {
+    return portal.routes();
   }
 
   public IdentityService identities() {
