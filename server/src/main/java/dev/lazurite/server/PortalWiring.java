@@ -11,6 +11,7 @@ import dev.lazurite.portal.web.PortalAccess;
 import dev.lazurite.portal.web.PortalRoute;
 import dev.lazurite.portal.web.PortalRouter;
 import io.helidon.webserver.http.HttpRouting;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -26,8 +27,7 @@ public final class PortalWiring {
 
   private final PortalRouter router;
 
-  PortalWiring(
-      Clock clock, Foundation foundation, ServerAddresses addresses, java.nio.file.Path dataDir) {
+  PortalWiring(Clock clock, Foundation foundation, ServerAddresses addresses, Path dataDir) {
     var store = foundation.store();
     var control = foundation.control();
     String subscription = foundation.subscription();
