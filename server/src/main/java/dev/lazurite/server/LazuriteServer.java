@@ -52,6 +52,7 @@ public final class LazuriteServer implements AutoCloseable {
   private final AuditWiring audit;
   private final CaptureWiring capture;
   private final Observability observability;
+  private final PortalWiring portal;
 
   /**
    * @param opened collects what is started, in order, so that a failed start can close it again
@@ -121,6 +122,7 @@ public final class LazuriteServer implements AutoCloseable {
                 observability.listeners()));
     opened.push(batchRunner.start());
     var control = new ControlWiring(clock, foundation, identity, search.services(), addresses);
+    this.portal = new PortalWiring(clock, foundation, addresses, config.dataDir());
     long wired = System.nanoTime();
     this.listeners =
         new Listeners(
@@ -131,6 +133,7 @@ public final class LazuriteServer implements AutoCloseable {
                   ServerRoutes.routing(r, dataPlane, control, identity, search);
                   audit.routing(r);
                   capture.routing(r);
+                  portal.routing(r);
                   observability.routing(r, foundation.admin().guard(), readiness());
                 },
                 dataPlane::privateRouting,
@@ -246,6 +249,11 @@ public final class LazuriteServer implements AutoCloseable {
   /** The data-plane pipelines the listeners run, for driving them without HTTP. */
   public Pipelines pipelines() {
     return dataPlane.pipelines();
+  }
+
+  /** The portal's route table. */
+  public java.util.List<dev.lazurite.portal.web.PortalRoute> portalRoutes() {
+    return portal.routes();
   }
 
   public IdentityService identities() {

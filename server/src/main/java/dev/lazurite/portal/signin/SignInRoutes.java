@@ -1,0 +1,54 @@
+package dev.lazurite.portal.signin;
+
+import dev.lazurite.portal.session.PortalPrincipal;
+import dev.lazurite.portal.session.Sessions;
+import dev.lazurite.portal.web.Access;
+import dev.lazurite.portal.web.PortalRequest;
+import dev.lazurite.portal.web.PortalRoute;
+import dev.lazurite.portal.web.Reply;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Signing in and out. The admin credential (the token in the data directory) signs in as the
+ * administrator; the session gets a new id at sign-in, so one planted before it is worthless.
+ */
+public final class SignInRoutes {
+  public static final String HOME = "/portal/resources";
+
+  private final Sessions sessions;
+  private final byte[] adminToken;
+
+  public SignInRoutes(Sessions sessions, String adminToken) {
+    this.sessions = sessions;
+    this.adminToken = adminToken.getBytes(StandardCharsets.UTF_8);
+  }
+
+  public List<PortalRoute> routes() {
+    return List.of(
+        PortalRoute.get("/portal", new Access.SignedIn(), r -> new Reply.Redirect(HOME)),
+        PortalRoute.get("/portal/sign-in", new Access.Public(), this::form),
+        PortalRoute.post("/portal/sign-in", new Access.Public(), this::signIn),
+        PortalRoute.post(
+            "/portal/sign-out",
+            new Access.SignedIn(),
+            r -> new Reply.SignedOut("/portal/sign-in")));
+  }
+
+  private Reply form(PortalRequest request) {
+    if (request.session().signedIn()) {
+      return new Reply.Redirect(HOME);
+    }
+    return Reply.page("sign-in", Map.of("error", ""));
+  }
+
+  private Reply signIn(PortalRequest request) {
+    byte[] given = request.field("credential").orElse("").getBytes(StandardCharsets.UTF_8);
+    if (!MessageDigest.isEqual(given, adminToken)) {
+      return new Reply.Page(401, "sign-in", Map.of("error", "That credential is not valid."));
+    }
+    return new Reply.SignedIn(sessions.signIn(new PortalPrincipal.Admin()), HOME);
+  }
+}

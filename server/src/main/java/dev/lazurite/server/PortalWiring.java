@@ -1,0 +1,62 @@
+package dev.lazurite.server;
+
+import dev.lazurite.portal.deployments.DeploymentRoutes;
+import dev.lazurite.portal.keys.KeyRoutes;
+import dev.lazurite.portal.resources.ResourceRoutes;
+import dev.lazurite.portal.session.Sessions;
+import dev.lazurite.portal.signin.SignInRoutes;
+import dev.lazurite.portal.web.Assets;
+import dev.lazurite.portal.web.Pages;
+import dev.lazurite.portal.web.PortalAccess;
+import dev.lazurite.portal.web.PortalRoute;
+import dev.lazurite.portal.web.PortalRouter;
+import io.helidon.webserver.http.HttpRouting;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The portal under {@code /portal}: its sessions (signed with a key every instance on the store
+ * shares), its RBAC over the control plane's role assignments, and the route table of its pages.
+ */
+public final class PortalWiring {
+  /** How long a portal session lasts after sign-in. */
+  static final Duration SESSION_LIFETIME = Duration.ofHours(8);
+
+  private final PortalRouter router;
+
+  PortalWiring(Clock clock, Foundation foundation, ServerAddresses addresses, Path dataDir) {
+    var store = foundation.store();
+    var control = foundation.control();
+    String subscription = foundation.subscription();
+    var sessions =
+        new Sessions(
+            ServerSecrets.shared(store.secrets(), dataDir.resolve("portal"), "portal-session.key"),
+            clock,
+            SESSION_LIFETIME);
+    List<PortalRoute> routes = new ArrayList<>();
+    routes.addAll(Assets.routes());
+    routes.addAll(new SignInRoutes(sessions, foundation.admin().token()).routes());
+    routes.addAll(
+        new ResourceRoutes(control, subscription, name -> addresses.resources().of(name)).routes());
+    routes.addAll(new DeploymentRoutes(control, store.rai(), subscription).routes());
+    routes.addAll(new KeyRoutes(control, subscription).routes());
+    this.router =
+        new PortalRouter(
+            sessions,
+            new PortalAccess(control::roleAssignments, subscription),
+            new Pages(),
+            routes);
+  }
+
+  public void routing(HttpRouting.Builder routing) {
+    router.routing(routing);
+  }
+
+  /** Every portal route, for tests that check each one. */
+  public List<PortalRoute> routes() {
+    return router.routes();
+  }
+}
