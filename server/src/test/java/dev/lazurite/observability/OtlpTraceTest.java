@@ -81,7 +81,7 @@ class OtlpTraceTest {
                 server.key(),
                 "traceparent",
                 "00-" + TRACE_ID + "-" + PARENT_ID + "-01");
-    assertThat(answer.status()).isEqualTo(200);
+    assertThat(answer.status()).as(answer.body()).isEqualTo(200);
     server.server().observability().tracing().orElseThrow().flush();
     assertThat(exports).isNotEmpty();
     assertThat(contentTypes).allMatch(t -> t.startsWith("application/x-protobuf"));
