@@ -1,25 +1,19 @@
 package dev.lazurite.audit;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.lazurite.json.Json;
 import dev.lazurite.server.edge.AdminGuard;
-import dev.lazurite.server.edge.EdgeResponses;
+import dev.lazurite.server.edge.AdminJson;
+import dev.lazurite.server.edge.AdminQuery;
 import io.helidon.webserver.http.HttpRouting;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.List;
-import java.util.Optional;
-import java.util.Set;
 
 /**
  * The audit log's management API, used by {@code lazurite audit …}: list with filters, export as
@@ -28,8 +22,8 @@ import java.util.Set;
  */
 public final class AuditAdminHandler {
   public static final String BASE = "/lazurite/audit";
-  private static final Set<String> LIST_PARAMS =
-      Set.of("since", "principal", "deployment", "status", "limit", "api-version");
+  private static final List<String> LIST_PARAMS =
+      List.of("since", "principal", "deployment", "status", "limit");
 
   private final AuditLog log;
   private final AuditWriter writer;
@@ -69,51 +63,28 @@ public final class AuditAdminHandler {
   }
 
   private void list(ServerRequest req, ServerResponse res) {
-    for (String name : req.query().names()) {
-      if (!LIST_PARAMS.contains(name)) {
-        throw new IllegalArgumentException(
-            "Unknown query parameter '"
-                + name
-                + "'; allowed: since, principal, deployment,"
-                + " status, limit.");
-      }
-    }
+    var params = AdminQuery.of(req, clock, LIST_PARAMS);
     writer.flush();
     var query =
         new AuditQuery(
-            param(req, "since").map(this::since),
-            param(req, "principal"),
-            param(req, "deployment"),
-            param(req, "status"),
-            param(req, "limit").map(AuditAdminHandler::limit).orElse(1000));
-    ArrayNode values = Json.MAPPER.createArrayNode();
-    for (AuditRecord r : log.store().query(query)) {
-      values.add(json(r));
-    }
-    ObjectNode out = Json.MAPPER.createObjectNode();
-    out.set("value", values);
-    send(res, 200, out);
+            params.since(),
+            params.param("principal"),
+            params.param("deployment"),
+            params.param("status"),
+            params.limit(AuditQuery.MAX_LIMIT, 1000));
+    send(res, 200, AdminJson.list(log.store().query(query), AuditAdminHandler::json));
   }
 
   private void export(ServerRequest req, ServerResponse res) throws IOException {
     writer.flush();
-    res.header("Content-Type", "application/x-ndjson");
     var canonical = new Canonical();
-    try (OutputStream out = res.outputStream()) {
-      log.export(
-          r -> {
-            try {
-              out.write(canonical.line(r).getBytes(StandardCharsets.UTF_8));
-              out.write('\n');
-            } catch (IOException e) {
-              throw new UncheckedIOException(e);
-            }
-          });
-    }
+    AdminJson.lines(
+        res,
+        line -> log.export(r -> line.accept(canonical.line(r).getBytes(StandardCharsets.UTF_8))));
   }
 
   private void verify(ServerRequest req, ServerResponse res) throws IOException {
-    String sink = param(req, "sink").orElse("store");
+    String sink = AdminQuery.param(req, "sink").orElse("store");
     writer.flush();
     List<Verification> results =
         switch (sink) {
@@ -145,34 +116,6 @@ public final class AuditAdminHandler {
             .put("publicKey", log.signer().publicKey()));
   }
 
-  private static Optional<String> param(ServerRequest req, String name) {
-    return req.query().first(name).asOptional();
-  }
-
-  private Instant since(String text) {
-    try {
-      return text.startsWith("P") || text.startsWith("p")
-          ? clock.instant().minus(Duration.parse(text))
-          : Instant.parse(text);
-    } catch (DateTimeParseException e) {
-      throw new IllegalArgumentException(
-          "Invalid value for since: '" + text + "'; give an ISO-8601 instant or a duration.");
-    }
-  }
-
-  private static int limit(String text) {
-    int value;
-    try {
-      value = Integer.parseInt(text);
-    } catch (NumberFormatException e) {
-      throw new IllegalArgumentException("Invalid value for limit: '" + text + "'.");
-    }
-    if (value < 1 || value > AuditQuery.MAX_LIMIT) {
-      throw new IllegalArgumentException("limit must be 1.." + AuditQuery.MAX_LIMIT + ".");
-    }
-    return value;
-  }
-
   /** A record as its JSON object, properties included as an object. */
   static ObjectNode json(AuditRecord r) {
     try {
@@ -191,6 +134,6 @@ public final class AuditAdminHandler {
   }
 
   private static void send(ServerResponse res, int status, JsonNode body) {
-    EdgeResponses.json(res, status, Json.write(body));
+    AdminJson.send(res, status, body);
   }
 }

@@ -1,11 +1,9 @@
 package dev.lazurite.audit;
 
+import dev.lazurite.schedule.Periodic;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.OptionalLong;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -21,17 +19,14 @@ public final class AuditSweeper implements AutoCloseable {
   private final AuditStore store;
   private final Duration retention;
   private final Clock clock;
-  private final ScheduledExecutorService executor;
+  private final Periodic task;
 
   public AuditSweeper(AuditStore store, Duration retention, Clock clock, Duration interval) {
     this.store = store;
     this.retention = retention;
     this.clock = clock;
-    this.executor =
-        Executors.newSingleThreadScheduledExecutor(
-            Thread.ofPlatform().daemon().name("lazurite-audit-sweeper").factory());
-    executor.scheduleWithFixedDelay(
-        this::sweepQuietly, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
+    this.task =
+        Periodic.sweep("lazurite-audit-sweeper", interval, "audit records", this::sweepLogged);
   }
 
   /** Deletes what retention allows now; returns how many records were deleted. */
@@ -47,24 +42,15 @@ public final class AuditSweeper implements AutoCloseable {
     return deleted;
   }
 
-  private void sweepQuietly() {
-    try {
-      int deleted = sweep();
-      if (deleted > 0) {
-        LOG.info("removed {} audit records past retention", deleted);
-      }
-    } catch (RuntimeException e) {
-      LOG.warn("audit records could not be swept: {}", e.toString());
+  private void sweepLogged() {
+    int deleted = sweep();
+    if (deleted > 0) {
+      LOG.info("removed {} audit records past retention", deleted);
     }
   }
 
   @Override
   public void close() {
-    executor.shutdownNow();
-    try {
-      executor.awaitTermination(5, TimeUnit.SECONDS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
+    task.close();
   }
 }

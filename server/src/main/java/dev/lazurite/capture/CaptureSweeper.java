@@ -1,10 +1,8 @@
 package dev.lazurite.capture;
 
+import dev.lazurite.schedule.Periodic;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -18,16 +16,12 @@ public final class CaptureSweeper implements AutoCloseable {
 
   private final CaptureStore store;
   private final Clock clock;
-  private final ScheduledExecutorService executor;
+  private final Periodic task;
 
   public CaptureSweeper(CaptureStore store, Clock clock, Duration interval) {
     this.store = store;
     this.clock = clock;
-    this.executor =
-        Executors.newSingleThreadScheduledExecutor(
-            Thread.ofPlatform().daemon().name("lazurite-capture-sweeper").factory());
-    executor.scheduleWithFixedDelay(
-        this::sweepQuietly, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
+    this.task = Periodic.sweep("lazurite-capture-sweeper", interval, "captures", this::sweepLogged);
   }
 
   /** Deletes the captures past their retention now; returns how many. */
@@ -35,24 +29,15 @@ public final class CaptureSweeper implements AutoCloseable {
     return store.deleteExpired(clock.millis());
   }
 
-  private void sweepQuietly() {
-    try {
-      int deleted = sweep();
-      if (deleted > 0) {
-        LOG.info("removed {} captures past retention", deleted);
-      }
-    } catch (RuntimeException e) {
-      LOG.warn("captures could not be swept: {}", e.toString());
+  private void sweepLogged() {
+    int deleted = sweep();
+    if (deleted > 0) {
+      LOG.info("removed {} captures past retention", deleted);
     }
   }
 
   @Override
   public void close() {
-    executor.shutdownNow();
-    try {
-      executor.awaitTermination(5, TimeUnit.SECONDS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
+    task.close();
   }
 }

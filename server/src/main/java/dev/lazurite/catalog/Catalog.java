@@ -1,7 +1,5 @@
 package dev.lazurite.catalog;
 
-import dev.lazurite.error.ApiException;
-import dev.lazurite.error.ErrorCode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -55,18 +53,6 @@ public final class Catalog {
   /** The model, or the ARM error Azure gives for a model it does not offer. */
   public static ModelSpec require(CatalogStore added, String name, String version) {
     return find(added, name, version)
-        .orElseThrow(
-            () ->
-                ApiException.of(
-                    ErrorCode.ARM_MODEL_NOT_SUPPORTED,
-                    "The model 'Format:OpenAI,Name:%s,Version:%s' is not supported. Known models: %s."
-                        .formatted(
-                            name,
-                            version,
-                            String.join(
-                                ", ",
-                                all(added).stream()
-                                    .map(m -> m.name() + " " + m.version())
-                                    .toList()))));
+        .orElseThrow(() -> ModelCatalog.notSupported(name, version, all(added)));
   }
 }

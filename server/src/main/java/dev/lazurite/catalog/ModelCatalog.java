@@ -215,17 +215,17 @@ public final class ModelCatalog {
 
   /** The model, or the ARM error Azure gives for a model it does not offer. */
   public static ModelSpec require(String name, String version) {
-    return find(name, version)
-        .orElseThrow(
-            () ->
-                ApiException.of(
-                    ErrorCode.ARM_MODEL_NOT_SUPPORTED,
-                    "The model 'Format:OpenAI,Name:%s,Version:%s' is not supported. Known models: %s."
-                        .formatted(
-                            name,
-                            version,
-                            String.join(
-                                ", ",
-                                all().stream().map(m -> m.name() + " " + m.version()).toList()))));
+    return find(name, version).orElseThrow(() -> notSupported(name, version, all()));
+  }
+
+  /** The ARM error Azure gives for a model it does not offer, naming the ones it does. */
+  static ApiException notSupported(String name, String version, List<ModelSpec> known) {
+    return ApiException.of(
+        ErrorCode.ARM_MODEL_NOT_SUPPORTED,
+        "The model 'Format:OpenAI,Name:%s,Version:%s' is not supported. Known models: %s."
+            .formatted(
+                name,
+                version,
+                String.join(", ", known.stream().map(m -> m.name() + " " + m.version()).toList())));
   }
 }

@@ -3,9 +3,9 @@ package dev.lazurite.identity;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.lazurite.json.Json;
+import dev.lazurite.server.edge.AdminAction;
 import dev.lazurite.server.edge.AdminGuard;
-import dev.lazurite.server.edge.BodyRejected;
-import dev.lazurite.server.edge.EdgeResponses;
+import dev.lazurite.server.edge.AdminJson;
 import dev.lazurite.server.edge.RequestBody;
 import io.helidon.http.Status;
 import io.helidon.webserver.http.HttpRouting;
@@ -56,28 +56,8 @@ public final class IdentityAdminHandler {
         .post(BASE + "/groups/{id}/members", (req, res) -> guarded(req, res, this::addMember));
   }
 
-  private interface Action {
-    void run(ServerRequest req, ServerResponse res) throws IOException;
-  }
-
-  private void guarded(ServerRequest req, ServerResponse res, Action action) {
-    if (!guard.check(req, res)) {
-      return;
-    }
-    try {
-      action.run(req, res);
-    } catch (BodyRejected e) {
-      EdgeResponses.error(res, e);
-    } catch (IllegalArgumentException e) {
-      send(res, 400, error("InvalidRequestContent", e.getMessage()));
-    } catch (IOException e) {
-      send(
-          res,
-          400,
-          error(
-              "InvalidRequestContent",
-              "The request content was invalid and could not be deserialized."));
-    }
+  private void guarded(ServerRequest req, ServerResponse res, AdminAction action) {
+    AdminAction.guarded(guard, req, res, action);
   }
 
   private void createPrincipal(ServerRequest req, ServerResponse res) throws IOException {
@@ -220,10 +200,7 @@ public final class IdentityAdminHandler {
   }
 
   private static ObjectNode list(java.util.List<?> values) {
-    ObjectNode out = Json.MAPPER.createObjectNode();
-    values.forEach(v -> out.withArray("value").add(Json.MAPPER.valueToTree(v)));
-    out.withArray("value");
-    return out;
+    return AdminJson.list(values, Json.MAPPER::valueToTree);
   }
 
   private static ObjectNode error(String code, String message) {
@@ -233,6 +210,6 @@ public final class IdentityAdminHandler {
   }
 
   private static void send(ServerResponse res, int status, JsonNode body) {
-    EdgeResponses.json(res, status, Json.write(body));
+    AdminJson.send(res, status, body);
   }
 }

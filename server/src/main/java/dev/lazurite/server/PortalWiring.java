@@ -38,7 +38,7 @@ public final class PortalWiring {
             SESSION_LIFETIME);
     List<PortalRoute> routes = new ArrayList<>();
     routes.addAll(Assets.routes());
-    routes.addAll(new SignInRoutes(sessions, foundation.admin().token()).routes());
+    routes.addAll(new SignInRoutes(sessions, foundation.admin().guard()).routes());
     routes.addAll(
         new ResourceRoutes(control, subscription, name -> addresses.resources().of(name)).routes());
     routes.addAll(new DeploymentRoutes(control, store.rai(), subscription).routes());

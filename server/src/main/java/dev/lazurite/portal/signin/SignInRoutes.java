@@ -6,8 +6,7 @@ import dev.lazurite.portal.web.Access;
 import dev.lazurite.portal.web.PortalRequest;
 import dev.lazurite.portal.web.PortalRoute;
 import dev.lazurite.portal.web.Reply;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
+import dev.lazurite.server.edge.AdminGuard;
 import java.util.List;
 import java.util.Map;
 
@@ -19,11 +18,11 @@ public final class SignInRoutes {
   public static final String HOME = "/portal/resources";
 
   private final Sessions sessions;
-  private final byte[] adminToken;
+  private final AdminGuard admin;
 
-  public SignInRoutes(Sessions sessions, String adminToken) {
+  public SignInRoutes(Sessions sessions, AdminGuard admin) {
     this.sessions = sessions;
-    this.adminToken = adminToken.getBytes(StandardCharsets.UTF_8);
+    this.admin = admin;
   }
 
   public List<PortalRoute> routes() {
@@ -45,8 +44,7 @@ public final class SignInRoutes {
   }
 
   private Reply signIn(PortalRequest request) {
-    byte[] given = request.field("credential").orElse("").getBytes(StandardCharsets.UTF_8);
-    if (!MessageDigest.isEqual(given, adminToken)) {
+    if (!admin.matches(request.field("credential").orElse(""))) {
       return new Reply.Page(401, "sign-in", Map.of("error", "That credential is not valid."));
     }
     return new Reply.SignedIn(sessions.signIn(new PortalPrincipal.Admin()), HOME);

@@ -8,8 +8,9 @@ import java.security.MessageDigest;
 
 /**
  * The one check of the admin credential ({@code Authorization: Bearer {admin token}}) that every
- * management route shares: the audit log, captures, identities and metrics. The comparison takes
- * the same time whatever the presented token; the token itself never appears in an answer.
+ * management route shares: the audit log, captures, identities and metrics, and the portal's
+ * sign-in. The comparison takes the same time whatever the presented token; the token itself never
+ * appears in an answer.
  */
 public final class AdminGuard {
   private final byte[] token;
@@ -28,6 +29,14 @@ public final class AdminGuard {
         authorization.regionMatches(true, 0, "Bearer ", 0, 7)
             ? authorization.substring(7).strip()
             : "";
+    return matches(presented);
+  }
+
+  /**
+   * Whether {@code presented} is the admin credential (as typed into the portal's sign-in form);
+   * the comparison takes the same time whatever it is.
+   */
+  public boolean matches(String presented) {
     return MessageDigest.isEqual(token, presented.getBytes(StandardCharsets.UTF_8));
   }
 

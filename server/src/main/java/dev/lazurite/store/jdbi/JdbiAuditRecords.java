@@ -8,7 +8,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
@@ -143,27 +142,11 @@ final class JdbiAuditRecords implements AuditStore {
 
   @Override
   public List<AuditRecord> query(AuditQuery q) {
-    StringBuilder sql =
-        new StringBuilder("SELECT " + COLUMNS + " FROM audit_records WHERE time_ms >= ?");
-    List<Object> args = new ArrayList<>();
-    args.add(q.since().map(Instant::toEpochMilli).orElse(Long.MIN_VALUE));
-    q.principal().ifPresent(p -> filter(sql, args, "identity", p));
-    q.deployment().ifPresent(d -> filter(sql, args, "deployment", d));
-    q.status().ifPresent(s -> filter(sql, args, "result_signature", s));
-    sql.append(" ORDER BY time_ms, stream, seq LIMIT ").append(q.limit());
-    return jdbi.withHandle(
-        h -> {
-          var query = h.createQuery(sql.toString());
-          for (int i = 0; i < args.size(); i++) {
-            query.bind(i, args.get(i));
-          }
-          return query.map((rs, ctx) -> record(rs)).list();
-        });
-  }
-
-  private static void filter(StringBuilder sql, List<Object> args, String column, String value) {
-    sql.append(" AND ").append(column).append(" = ?");
-    args.add(value);
+    return new FilteredSelect("SELECT " + COLUMNS + " FROM audit_records", "time_ms", q.since())
+        .where("identity", q.principal())
+        .where("deployment", q.deployment())
+        .where("result_signature", q.status())
+        .list(jdbi, "time_ms, stream, seq", q.limit(), (rs, ctx) -> record(rs));
   }
 
   @Override

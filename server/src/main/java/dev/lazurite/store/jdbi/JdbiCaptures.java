@@ -9,7 +9,6 @@ import dev.lazurite.json.Json;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -130,27 +129,11 @@ final class JdbiCaptures implements CaptureStore {
 
   @Override
   public List<Capture> query(CaptureQuery q) {
-    StringBuilder sql =
-        new StringBuilder("SELECT " + COLUMNS + " FROM captures WHERE time_ms >= ?");
-    List<Object> args = new ArrayList<>();
-    args.add(q.since().map(Instant::toEpochMilli).orElse(Long.MIN_VALUE));
-    q.account().ifPresent(a -> filter(sql, args, "account", a));
-    q.deployment().ifPresent(d -> filter(sql, args, "deployment", d));
-    q.correlationId().ifPresent(id -> filter(sql, args, "correlation_id", id));
-    sql.append(" ORDER BY time_ms, id LIMIT ").append(q.limit());
-    return jdbi.withHandle(
-        h -> {
-          var query = h.createQuery(sql.toString());
-          for (int i = 0; i < args.size(); i++) {
-            query.bind(i, args.get(i));
-          }
-          return query.map((rs, ctx) -> capture(rs)).list();
-        });
-  }
-
-  private static void filter(StringBuilder sql, List<Object> args, String column, String value) {
-    sql.append(" AND ").append(column).append(" = ?");
-    args.add(value);
+    return new FilteredSelect("SELECT " + COLUMNS + " FROM captures", "time_ms", q.since())
+        .where("account", q.account())
+        .where("deployment", q.deployment())
+        .where("correlation_id", q.correlationId())
+        .list(jdbi, "time_ms, id", q.limit(), (rs, ctx) -> capture(rs));
   }
 
   private static Capture capture(ResultSet rs) throws SQLException {
