@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.lazurite.api.ChatRequest;
+import dev.lazurite.backend.translate.ChatTurns;
 import dev.lazurite.catalog.ModelSpec;
 import dev.lazurite.error.ApiException;
 import dev.lazurite.json.Json;
@@ -87,7 +88,7 @@ final class MessagesRequest {
   private static String system(ChatRequest request) {
     List<String> parts = new ArrayList<>();
     for (ChatRequest.Message message : request.messages()) {
-      if (isSystem(message) && !message.text().isEmpty()) {
+      if (ChatTurns.isSystem(message) && !message.text().isEmpty()) {
         parts.add(message.text());
       }
     }
@@ -97,36 +98,17 @@ final class MessagesRequest {
     return String.join("\n\n", parts);
   }
 
-  private static boolean isSystem(ChatRequest.Message message) {
-    return message.role().equals("system") || message.role().equals("developer");
-  }
-
   private static ArrayNode messages(ChatRequest request) {
     ArrayNode messages = Json.MAPPER.createArrayNode();
     JsonNode rawMessages = request.raw().path("messages");
-    ObjectNode turn = null;
     for (int i = 0; i < request.messages().size(); i++) {
       ChatRequest.Message message = request.messages().get(i);
-      if (isSystem(message)) {
+      if (ChatTurns.isSystem(message)) {
         continue;
       }
-      String role =
-          switch (message.role()) {
-            case "assistant" -> "assistant";
-            case "user", "tool" -> "user";
-            default ->
-                throw ApiException.invalid(
-                    "The '%s' role is not supported by this deployment's model; use tools."
-                        .formatted(message.role()),
-                    "messages[%d].role".formatted(i),
-                    null);
-          };
-      if (turn == null || !turn.path("role").asText().equals(role)) {
-        turn = messages.addObject();
-        turn.put("role", role);
-        turn.putArray("content");
-      }
-      blocks(message, rawMessages.path(i).path("content"), i, (ArrayNode) turn.get("content"));
+      ArrayNode content =
+          ChatTurns.items(messages, ChatTurns.role(message, i, "assistant"), "content");
+      blocks(message, rawMessages.path(i).path("content"), i, content);
     }
     return messages;
   }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.lazurite.api.ChatRequest;
+import dev.lazurite.backend.translate.ChatTurns;
 import dev.lazurite.error.ApiException;
 import dev.lazurite.json.Json;
 import java.util.ArrayList;
@@ -35,7 +36,7 @@ final class GenerateRequest {
     ObjectNode body = Json.MAPPER.createObjectNode();
     List<String> system = new ArrayList<>();
     for (ChatRequest.Message message : request.messages()) {
-      if (isSystem(message) && !message.text().isEmpty()) {
+      if (ChatTurns.isSystem(message) && !message.text().isEmpty()) {
         system.add(message.text());
       }
     }
@@ -54,37 +55,16 @@ final class GenerateRequest {
     return body;
   }
 
-  private static boolean isSystem(ChatRequest.Message message) {
-    return message.role().equals("system") || message.role().equals("developer");
-  }
-
   private static ArrayNode contents(ChatRequest request) {
     ArrayNode contents = Json.MAPPER.createArrayNode();
     JsonNode rawMessages = request.raw().path("messages");
     Map<String, String> callNames = new HashMap<>();
-    ObjectNode turn = null;
     for (int i = 0; i < request.messages().size(); i++) {
       ChatRequest.Message message = request.messages().get(i);
-      if (isSystem(message)) {
+      if (ChatTurns.isSystem(message)) {
         continue;
       }
-      String role =
-          switch (message.role()) {
-            case "assistant" -> "model";
-            case "user", "tool" -> "user";
-            default ->
-                throw ApiException.invalid(
-                    "The '%s' role is not supported by this deployment's model; use tools."
-                        .formatted(message.role()),
-                    "messages[%d].role".formatted(i),
-                    null);
-          };
-      if (turn == null || !turn.path("role").asText().equals(role)) {
-        turn = contents.addObject();
-        turn.put("role", role);
-        turn.putArray("parts");
-      }
-      ArrayNode parts = (ArrayNode) turn.get("parts");
+      ArrayNode parts = ChatTurns.items(contents, ChatTurns.role(message, i, "model"), "parts");
       if (message.role().equals("tool")) {
         functionResponse(message, callNames, i, parts);
         continue;
