@@ -1,6 +1,5 @@
 package dev.lazurite.backend.anthropic;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -139,7 +138,7 @@ final class MessagesRequest {
           .put("type", "tool_use")
           .put("id", call.id())
           .put("name", call.name())
-          .set("input", arguments(call, i));
+          .set("input", ChatTurns.arguments(call, i));
     }
   }
 
@@ -166,22 +165,6 @@ final class MessagesRequest {
     } else {
       source.put("type", "url").put("url", url);
     }
-  }
-
-  private static JsonNode arguments(ChatRequest.ToolCall call, int i) {
-    String arguments = call.arguments().isBlank() ? "{}" : call.arguments();
-    try {
-      JsonNode input = Json.MAPPER.readTree(arguments);
-      if (input instanceof ObjectNode) {
-        return input;
-      }
-    } catch (JsonProcessingException e) {
-      // Reported below.
-    }
-    throw ApiException.invalid(
-        "The arguments of tool call '%s' must be a JSON object.".formatted(call.id()),
-        "messages[%d].tool_calls".formatted(i),
-        null);
   }
 
   private static void tools(ChatRequest request, ObjectNode body) {

@@ -1,6 +1,5 @@
 package dev.lazurite.backend.gemini;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -76,7 +75,7 @@ final class GenerateRequest {
             .addObject()
             .putObject("functionCall")
             .put("name", call.name())
-            .set("args", arguments(call, i));
+            .set("args", ChatTurns.arguments(call, i));
       }
     }
     return contents;
@@ -150,22 +149,6 @@ final class GenerateRequest {
       return "image/gif";
     }
     return "image/jpeg";
-  }
-
-  private static JsonNode arguments(ChatRequest.ToolCall call, int i) {
-    String arguments = call.arguments().isBlank() ? "{}" : call.arguments();
-    try {
-      JsonNode args = Json.MAPPER.readTree(arguments);
-      if (args instanceof ObjectNode) {
-        return args;
-      }
-    } catch (JsonProcessingException e) {
-      // Reported below.
-    }
-    throw ApiException.invalid(
-        "The arguments of tool call '%s' must be a JSON object.".formatted(call.id()),
-        "messages[%d].tool_calls".formatted(i),
-        null);
   }
 
   private static void tools(ChatRequest request, ObjectNode body) {

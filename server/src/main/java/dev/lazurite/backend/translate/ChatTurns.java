@@ -1,9 +1,12 @@
 package dev.lazurite.backend.translate;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.lazurite.api.ChatRequest;
 import dev.lazurite.error.ApiException;
+import dev.lazurite.json.Json;
 
 /**
  * Azure's chat messages as a provider's alternating turns: system and developer messages go to the
@@ -46,5 +49,22 @@ public final class ChatTurns {
     ObjectNode turn = turns.addObject();
     turn.put("role", role);
     return turn.putArray(field);
+  }
+
+  /** A tool call's arguments as the JSON object the provider takes ("" as {@code {}}). */
+  public static JsonNode arguments(ChatRequest.ToolCall call, int i) {
+    String arguments = call.arguments().isBlank() ? "{}" : call.arguments();
+    try {
+      JsonNode args = Json.MAPPER.readTree(arguments);
+      if (args instanceof ObjectNode) {
+        return args;
+      }
+    } catch (JsonProcessingException e) {
+      // Reported below.
+    }
+    throw ApiException.invalid(
+        "The arguments of tool call '%s' must be a JSON object.".formatted(call.id()),
+        "messages[%d].tool_calls".formatted(i),
+        null);
   }
 }
