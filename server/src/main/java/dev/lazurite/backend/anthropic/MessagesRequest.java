@@ -121,17 +121,7 @@ final class MessagesRequest {
           .put("content", message.text());
       return;
     }
-    if (message.images() > 0 && raw.isArray()) {
-      for (JsonNode part : raw) {
-        switch (part.path("type").asText()) {
-          case "text" -> text(content, part.path("text").asText());
-          case "image_url" -> image(content, part.path("image_url").path("url").asText(), i);
-          default -> {}
-        }
-      }
-    } else {
-      text(content, message.text());
-    }
+    ChatTurns.eachPart(message, raw, t -> text(content, t), url -> image(content, url, i));
     for (ChatRequest.ToolCall call : message.toolCalls()) {
       content
           .addObject()

@@ -97,17 +97,7 @@ final class GenerateRequest {
   }
 
   private static void parts(ChatRequest.Message message, JsonNode raw, int i, ArrayNode parts) {
-    if (message.images() > 0 && raw.isArray()) {
-      for (JsonNode part : raw) {
-        switch (part.path("type").asText()) {
-          case "text" -> text(parts, part.path("text").asText());
-          case "image_url" -> image(parts, part.path("image_url").path("url").asText(), i);
-          default -> {}
-        }
-      }
-    } else {
-      text(parts, message.text());
-    }
+    ChatTurns.eachPart(message, raw, t -> text(parts, t), url -> image(parts, url, i));
   }
 
   private static void text(ArrayNode parts, String text) {

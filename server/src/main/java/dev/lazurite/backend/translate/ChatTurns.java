@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.lazurite.api.ChatRequest;
 import dev.lazurite.error.ApiException;
 import dev.lazurite.json.Json;
+import java.util.function.Consumer;
 
 /**
  * Azure's chat messages as a provider's alternating turns: system and developer messages go to the
@@ -66,5 +67,26 @@ public final class ChatTurns {
         "The arguments of tool call '%s' must be a JSON object.".formatted(call.id()),
         "messages[%d].tool_calls".formatted(i),
         null);
+  }
+
+  /**
+   * Hands a message's content to {@code text} and {@code image} in order: its parts when it has
+   * images, else its whole text once.
+   *
+   * @param raw the message's {@code content} as the client sent it
+   */
+  public static void eachPart(
+      ChatRequest.Message message, JsonNode raw, Consumer<String> text, Consumer<String> image) {
+    if (message.images() > 0 && raw.isArray()) {
+      for (JsonNode part : raw) {
+        switch (part.path("type").asText()) {
+          case "text" -> text.accept(part.path("text").asText());
+          case "image_url" -> image.accept(part.path("image_url").path("url").asText());
+          default -> {}
+        }
+      }
+    } else {
+      text.accept(message.text());
+    }
   }
 }
