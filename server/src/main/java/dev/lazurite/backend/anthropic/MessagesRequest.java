@@ -5,11 +5,13 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.lazurite.api.ChatRequest;
 import dev.lazurite.backend.translate.ChatTurns;
+import dev.lazurite.backend.translate.DataUrl;
 import dev.lazurite.catalog.ModelSpec;
 import dev.lazurite.error.ApiException;
 import dev.lazurite.json.Json;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * A chat completions request as Anthropic's Messages API takes it. System and developer messages
@@ -141,17 +143,12 @@ final class MessagesRequest {
   /** A data URL as a base64 source, anything else as a URL source. */
   private static void image(ArrayNode content, String url, int i) {
     ObjectNode source = content.addObject().put("type", "image").putObject("source");
-    if (url.startsWith("data:")) {
-      int comma = url.indexOf(',');
-      String meta = comma < 0 ? "" : url.substring(5, comma);
-      if (comma < 0 || !meta.endsWith(";base64")) {
-        throw ApiException.invalid(
-            "An image data URL must be base64 encoded.", "messages[%d].content".formatted(i), null);
-      }
+    Optional<DataUrl> inline = DataUrl.parse(url, i);
+    if (inline.isPresent()) {
       source
           .put("type", "base64")
-          .put("media_type", meta.substring(0, meta.length() - ";base64".length()))
-          .put("data", url.substring(comma + 1));
+          .put("media_type", inline.get().mediaType())
+          .put("data", inline.get().data());
     } else {
       source.put("type", "url").put("url", url);
     }

@@ -5,12 +5,14 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.lazurite.api.ChatRequest;
 import dev.lazurite.backend.translate.ChatTurns;
+import dev.lazurite.backend.translate.DataUrl;
 import dev.lazurite.error.ApiException;
 import dev.lazurite.json.Json;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * A chat completions request as Gemini's {@code generateContent} takes it. System and developer
@@ -108,18 +110,13 @@ final class GenerateRequest {
 
   /** A data URL as inline data, anything else as a file URI. */
   private static void image(ArrayNode parts, String url, int i) {
-    if (url.startsWith("data:")) {
-      int comma = url.indexOf(',');
-      String meta = comma < 0 ? "" : url.substring(5, comma);
-      if (comma < 0 || !meta.endsWith(";base64")) {
-        throw ApiException.invalid(
-            "An image data URL must be base64 encoded.", "messages[%d].content".formatted(i), null);
-      }
+    Optional<DataUrl> inline = DataUrl.parse(url, i);
+    if (inline.isPresent()) {
       parts
           .addObject()
           .putObject("inlineData")
-          .put("mimeType", meta.substring(0, meta.length() - ";base64".length()))
-          .put("data", url.substring(comma + 1));
+          .put("mimeType", inline.get().mediaType())
+          .put("data", inline.get().data());
     } else {
       parts.addObject().putObject("fileData").put("mimeType", mimeType(url)).put("fileUri", url);
     }
