@@ -1,12 +1,9 @@
 package dev.lazurite.backend.anthropic;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.lazurite.backend.translate.ErrorKind;
+import dev.lazurite.backend.translate.ProviderErrors;
 import dev.lazurite.error.ApiException;
-import dev.lazurite.error.ErrorCode;
-import dev.lazurite.json.Json;
-import java.io.IOException;
-import java.net.SocketTimeoutException;
-import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -19,14 +16,15 @@ import org.slf4j.LoggerFactory;
 final class AnthropicErrors {
   private static final Logger LOG = LoggerFactory.getLogger(AnthropicErrors.class);
 
-  /** Seconds to wait when an overloaded upstream does not say. */
-  static final String OVERLOADED_RETRY_AFTER = "1";
+  /** Failures of the Anthropic upstream, its error answers read by {@link #map}. */
+  static final ProviderErrors UPSTREAM =
+      new ProviderErrors("anthropic", "a message", AnthropicErrors::map);
 
   private AnthropicErrors() {}
 
   /** An error answer ({@code {"type":"error","error":{"type":…,"message":…}}}). */
   static ApiException map(int status, byte[] body, String retryAfter) {
-    JsonNode error = parse(body).path("error");
+    JsonNode error = ProviderErrors.parse(body).path("error");
     return map(status, error.path("type").asText(""), error.path("message").asText(""), retryAfter);
   }
 
@@ -39,29 +37,17 @@ final class AnthropicErrors {
   static ApiException map(int status, String type, String message, String retryAfter) {
     LOG.warn("anthropic upstream answered {} {}: {}", status, type, message);
     String kind = type.isEmpty() ? typeOf(status) : type;
-    return switch (kind) {
-      case "invalid_request_error", "not_found_error", "request_too_large" ->
-          ApiException.invalid(
-              message.isEmpty() ? "The request was rejected by the model backend." : message,
-              null,
-              null);
-      case "rate_limit_error" ->
-          withRetryAfter(
-              ApiException.of(
-                  ErrorCode.UPSTREAM_RATE_LIMITED,
-                  "The model backend's rate limit is exceeded. Please retry later."),
-              retryAfter);
-      case "overloaded_error" ->
-          withRetryAfter(
-              ApiException.of(
-                  ErrorCode.UPSTREAM_RATE_LIMITED,
-                  "The model backend is overloaded. Please retry later."),
-              retryAfter.isEmpty() ? OVERLOADED_RETRY_AFTER : retryAfter);
-      case "authentication_error", "permission_error" ->
-          ApiException.of(
-              ErrorCode.UPSTREAM_ERROR, "The model backend refused this deployment's credentials.");
-      case "timeout_error" -> ApiException.of(ErrorCode.TIMEOUT);
-      default -> ApiException.of(ErrorCode.INTERNAL);
+    return ProviderErrors.azure(kindOf(kind), message, retryAfter);
+  }
+
+  private static ErrorKind kindOf(String type) {
+    return switch (type) {
+      case "invalid_request_error", "not_found_error", "request_too_large" -> ErrorKind.INVALID;
+      case "rate_limit_error" -> ErrorKind.RATE_LIMITED;
+      case "overloaded_error" -> ErrorKind.OVERLOADED;
+      case "authentication_error", "permission_error" -> ErrorKind.REFUSED;
+      case "timeout_error" -> ErrorKind.TIMEOUT;
+      default -> ErrorKind.OTHER;
     };
   }
 
@@ -75,38 +61,5 @@ final class AnthropicErrors {
       case 529 -> "overloaded_error";
       default -> "api_error";
     };
-  }
-
-  private static ApiException withRetryAfter(ApiException e, String retryAfter) {
-    return retryAfter.isEmpty() ? e : e.withHeaders(Map.of("Retry-After", retryAfter));
-  }
-
-  static ApiException failure(IOException e) {
-    for (Throwable t = e; t != null; t = t.getCause()) {
-      if (t instanceof SocketTimeoutException) {
-        return ApiException.of(ErrorCode.TIMEOUT);
-      }
-    }
-    LOG.warn("anthropic upstream unreachable: {}", e.toString());
-    return ApiException.of(ErrorCode.UPSTREAM_ERROR, "The model backend could not be reached.");
-  }
-
-  static ApiException broken(IOException e) {
-    LOG.warn("anthropic upstream stream broke: {}", e.toString());
-    return ApiException.of(
-        ErrorCode.UPSTREAM_ERROR, "The model backend stream ended unexpectedly.");
-  }
-
-  static ApiException malformed() {
-    LOG.warn("anthropic upstream answered a body that is not a message");
-    return ApiException.of(ErrorCode.UPSTREAM_ERROR, "The model backend answered malformed JSON.");
-  }
-
-  private static JsonNode parse(byte[] body) {
-    try {
-      return Json.parse(body);
-    } catch (IOException e) {
-      return Json.MAPPER.missingNode();
-    }
   }
 }

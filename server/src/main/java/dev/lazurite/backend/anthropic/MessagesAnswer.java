@@ -3,8 +3,7 @@ package dev.lazurite.backend.anthropic;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.lazurite.api.Usage;
 import dev.lazurite.api.chat.ChatCompletion;
-import dev.lazurite.backend.Ids;
-import java.time.Instant;
+import dev.lazurite.backend.translate.Completions;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -44,24 +43,8 @@ final class MessagesAnswer {
     }
     String reason = finishReason(message.path("stop_reason").asText(""), schemaAnswered);
     String model = message.path("model").asText("");
-    var choice =
-        new ChatCompletion.Choice(
-            0,
-            new ChatCompletion.Message(
-                "assistant",
-                text.isEmpty() && !calls.isEmpty() ? null : text.toString(),
-                null,
-                calls),
-            reason,
-            null);
-    return new ChatCompletion(
-        Ids.chatCompletion(),
-        "chat.completion",
-        Instant.now().getEpochSecond(),
-        model,
-        List.of(choice),
-        usage(message.path("usage")),
-        Ids.fingerprint(model));
+    return Completions.of(
+        model, List.of(Completions.choice(0, text, calls, reason)), usage(message.path("usage")));
   }
 
   /**

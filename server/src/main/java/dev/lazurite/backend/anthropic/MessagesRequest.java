@@ -1,15 +1,17 @@
 package dev.lazurite.backend.anthropic;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.lazurite.api.ChatRequest;
+import dev.lazurite.backend.translate.ChatTurns;
+import dev.lazurite.backend.translate.DataUrl;
 import dev.lazurite.catalog.ModelSpec;
 import dev.lazurite.error.ApiException;
 import dev.lazurite.json.Json;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * A chat completions request as Anthropic's Messages API takes it. System and developer messages
@@ -87,7 +89,7 @@ final class MessagesRequest {
   private static String system(ChatRequest request) {
     List<String> parts = new ArrayList<>();
     for (ChatRequest.Message message : request.messages()) {
-      if (isSystem(message) && !message.text().isEmpty()) {
+      if (ChatTurns.isSystem(message) && !message.text().isEmpty()) {
         parts.add(message.text());
       }
     }
@@ -97,36 +99,17 @@ final class MessagesRequest {
     return String.join("\n\n", parts);
   }
 
-  private static boolean isSystem(ChatRequest.Message message) {
-    return message.role().equals("system") || message.role().equals("developer");
-  }
-
   private static ArrayNode messages(ChatRequest request) {
     ArrayNode messages = Json.MAPPER.createArrayNode();
     JsonNode rawMessages = request.raw().path("messages");
-    ObjectNode turn = null;
     for (int i = 0; i < request.messages().size(); i++) {
       ChatRequest.Message message = request.messages().get(i);
-      if (isSystem(message)) {
+      if (ChatTurns.isSystem(message)) {
         continue;
       }
-      String role =
-          switch (message.role()) {
-            case "assistant" -> "assistant";
-            case "user", "tool" -> "user";
-            default ->
-                throw ApiException.invalid(
-                    "The '%s' role is not supported by this deployment's model; use tools."
-                        .formatted(message.role()),
-                    "messages[%d].role".formatted(i),
-                    null);
-          };
-      if (turn == null || !turn.path("role").asText().equals(role)) {
-        turn = messages.addObject();
-        turn.put("role", role);
-        turn.putArray("content");
-      }
-      blocks(message, rawMessages.path(i).path("content"), i, (ArrayNode) turn.get("content"));
+      ArrayNode content =
+          ChatTurns.items(messages, ChatTurns.role(message, i, "assistant"), "content");
+      blocks(message, rawMessages.path(i).path("content"), i, content);
     }
     return messages;
   }
@@ -140,24 +123,14 @@ final class MessagesRequest {
           .put("content", message.text());
       return;
     }
-    if (message.images() > 0 && raw.isArray()) {
-      for (JsonNode part : raw) {
-        switch (part.path("type").asText()) {
-          case "text" -> text(content, part.path("text").asText());
-          case "image_url" -> image(content, part.path("image_url").path("url").asText(), i);
-          default -> {}
-        }
-      }
-    } else {
-      text(content, message.text());
-    }
+    ChatTurns.eachPart(message, raw, t -> text(content, t), url -> image(content, url, i));
     for (ChatRequest.ToolCall call : message.toolCalls()) {
       content
           .addObject()
           .put("type", "tool_use")
           .put("id", call.id())
           .put("name", call.name())
-          .set("input", arguments(call, i));
+          .set("input", ChatTurns.arguments(call, i));
     }
   }
 
@@ -170,36 +143,15 @@ final class MessagesRequest {
   /** A data URL as a base64 source, anything else as a URL source. */
   private static void image(ArrayNode content, String url, int i) {
     ObjectNode source = content.addObject().put("type", "image").putObject("source");
-    if (url.startsWith("data:")) {
-      int comma = url.indexOf(',');
-      String meta = comma < 0 ? "" : url.substring(5, comma);
-      if (comma < 0 || !meta.endsWith(";base64")) {
-        throw ApiException.invalid(
-            "An image data URL must be base64 encoded.", "messages[%d].content".formatted(i), null);
-      }
+    Optional<DataUrl> inline = DataUrl.parse(url, i);
+    if (inline.isPresent()) {
       source
           .put("type", "base64")
-          .put("media_type", meta.substring(0, meta.length() - ";base64".length()))
-          .put("data", url.substring(comma + 1));
+          .put("media_type", inline.get().mediaType())
+          .put("data", inline.get().data());
     } else {
       source.put("type", "url").put("url", url);
     }
-  }
-
-  private static JsonNode arguments(ChatRequest.ToolCall call, int i) {
-    String arguments = call.arguments().isBlank() ? "{}" : call.arguments();
-    try {
-      JsonNode input = Json.MAPPER.readTree(arguments);
-      if (input instanceof ObjectNode) {
-        return input;
-      }
-    } catch (JsonProcessingException e) {
-      // Reported below.
-    }
-    throw ApiException.invalid(
-        "The arguments of tool call '%s' must be a JSON object.".formatted(call.id()),
-        "messages[%d].tool_calls".formatted(i),
-        null);
   }
 
   private static void tools(ChatRequest request, ObjectNode body) {

@@ -3,19 +3,16 @@ package dev.lazurite.backend.anthropic;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.lazurite.api.Usage;
 import dev.lazurite.api.chat.ChatChunk;
-import dev.lazurite.backend.Ids;
 import dev.lazurite.backend.SecretRedactor;
+import dev.lazurite.backend.translate.ChunkMeter;
+import dev.lazurite.backend.translate.SseEvents;
 import dev.lazurite.catalog.Encoding;
 import dev.lazurite.json.Json;
 import dev.lazurite.pipeline.EventSink;
 import dev.lazurite.pipeline.StreamEvent;
 import dev.lazurite.tokens.TokenCounter;
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
-import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,19 +30,14 @@ import java.util.Map;
 final class MessagesStream {
   private final TokenCounter tokens;
   private final Encoding encoding;
-  private final boolean clientWantsUsage;
   private final boolean schemaForced;
   private final SecretRedactor redactor;
+  private final ChunkMeter chunks;
 
-  private final String id = Ids.chatCompletion();
-  private final long created = Instant.now().getEpochSecond();
-  private String model = "";
   private JsonNode startUsage = Json.MAPPER.missingNode();
 
   /** Anthropic's content block index to the tool call index of the chunks (-1: the answer tool). */
   private final Map<Integer, Integer> toolIndexes = new HashMap<>();
-
-  private int counted;
 
   MessagesStream(
       TokenCounter tokens,
@@ -55,26 +47,13 @@ final class MessagesStream {
       SecretRedactor redactor) {
     this.tokens = tokens;
     this.encoding = encoding;
-    this.clientWantsUsage = clientWantsUsage;
     this.schemaForced = schemaForced;
     this.redactor = redactor;
+    this.chunks = new ChunkMeter("", clientWantsUsage);
   }
 
   void copy(InputStream upstream, EventSink sink) throws IOException {
-    var reader = new BufferedReader(new InputStreamReader(upstream, StandardCharsets.UTF_8));
-    String line;
-    while ((line = reader.readLine()) != null) {
-      if (!line.startsWith("data:")) {
-        continue;
-      }
-      JsonNode event = Json.MAPPER.readTree(redactor.redact(line.substring(5).strip()));
-      if (event == null || !event.isObject()) {
-        continue;
-      }
-      if (!handle(event, sink)) {
-        return;
-      }
-    }
+    SseEvents.read(upstream, redactor, event -> handle(event, sink));
   }
 
   /** Sends what one event means to the client; false once the message is complete. */
@@ -82,7 +61,7 @@ final class MessagesStream {
     switch (event.path("type").asText()) {
       case "message_start" -> {
         JsonNode message = event.path("message");
-        model = message.path("model").asText("");
+        chunks.model(message.path("model").asText(""));
         startUsage = message.path("usage");
         sink.send(chunk(new ChatChunk.Delta("assistant", "", null), null, 0));
       }
@@ -164,26 +143,7 @@ final class MessagesStream {
   /** The usage chunk, or the tokens the upstream counted beyond those sent as metering only. */
   private void finish(EventSink sink) {
     Usage usage = MessagesAnswer.usage(startUsage);
-    int billed = Math.max(0, usage.completionTokens() - counted);
-    counted += billed;
-    int cached = usage.promptTokensDetails().cachedTokens();
-    if (clientWantsUsage) {
-      sink.send(
-          new StreamEvent(
-              new ChatChunk(
-                  id,
-                  "chat.completion.chunk",
-                  created,
-                  model,
-                  Ids.fingerprint(model),
-                  List.of(),
-                  true,
-                  usage),
-              billed,
-              cached));
-    } else if (billed > 0 || cached > 0) {
-      sink.send(StreamEvent.meteringOnly(billed, cached));
-    }
+    chunks.settle(sink, usage, usage.promptTokensDetails().cachedTokens());
   }
 
   /** message_start's usage with message_delta's counts laid over it (output is cumulative). */
@@ -202,18 +162,6 @@ final class MessagesStream {
   }
 
   private StreamEvent chunk(ChatChunk.Delta delta, String finishReason, int tokenCount) {
-    counted += tokenCount;
-    var choice = new ChatChunk.Choice(0, delta, finishReason, null);
-    return new StreamEvent(
-        new ChatChunk(
-            id,
-            "chat.completion.chunk",
-            created,
-            model,
-            Ids.fingerprint(model),
-            List.of(choice),
-            clientWantsUsage,
-            null),
-        tokenCount);
+    return chunks.chunk(0, delta, finishReason, tokenCount);
   }
 }

@@ -1,12 +1,9 @@
 package dev.lazurite.backend.gemini;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.lazurite.backend.translate.ErrorKind;
+import dev.lazurite.backend.translate.ProviderErrors;
 import dev.lazurite.error.ApiException;
-import dev.lazurite.error.ErrorCode;
-import dev.lazurite.json.Json;
-import java.io.IOException;
-import java.net.SocketTimeoutException;
-import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -22,13 +19,14 @@ import org.slf4j.LoggerFactory;
 final class GeminiErrors {
   private static final Logger LOG = LoggerFactory.getLogger(GeminiErrors.class);
 
-  /** Seconds to wait when an unavailable upstream does not say. */
-  static final String UNAVAILABLE_RETRY_AFTER = "1";
+  /** Failures of the Gemini upstream, its error answers read by {@link #map}. */
+  static final ProviderErrors UPSTREAM =
+      new ProviderErrors("gemini", "a GenerateContentResponse", GeminiErrors::map);
 
   private GeminiErrors() {}
 
   static ApiException map(int status, byte[] body, String retryAfter) {
-    JsonNode error = parse(body).path("error");
+    JsonNode error = ProviderErrors.parse(body).path("error");
     return map(status, error, retryAfter);
   }
 
@@ -47,29 +45,18 @@ final class GeminiErrors {
       kind = "UNAUTHENTICATED";
     }
     String wait = retryAfter.isEmpty() ? retryDelay(error) : retryAfter;
-    return switch (kind) {
+    return ProviderErrors.azure(kindOf(kind), message, wait);
+  }
+
+  private static ErrorKind kindOf(String status) {
+    return switch (status) {
       case "INVALID_ARGUMENT", "FAILED_PRECONDITION", "NOT_FOUND", "OUT_OF_RANGE" ->
-          ApiException.invalid(
-              message.isEmpty() ? "The request was rejected by the model backend." : message,
-              null,
-              null);
-      case "RESOURCE_EXHAUSTED" ->
-          withRetryAfter(
-              ApiException.of(
-                  ErrorCode.UPSTREAM_RATE_LIMITED,
-                  "The model backend's rate limit is exceeded. Please retry later."),
-              wait);
-      case "UNAVAILABLE" ->
-          withRetryAfter(
-              ApiException.of(
-                  ErrorCode.UPSTREAM_RATE_LIMITED,
-                  "The model backend is overloaded. Please retry later."),
-              wait.isEmpty() ? UNAVAILABLE_RETRY_AFTER : wait);
-      case "UNAUTHENTICATED", "PERMISSION_DENIED" ->
-          ApiException.of(
-              ErrorCode.UPSTREAM_ERROR, "The model backend refused this deployment's credentials.");
-      case "DEADLINE_EXCEEDED" -> ApiException.of(ErrorCode.TIMEOUT);
-      default -> ApiException.of(ErrorCode.INTERNAL);
+          ErrorKind.INVALID;
+      case "RESOURCE_EXHAUSTED" -> ErrorKind.RATE_LIMITED;
+      case "UNAVAILABLE" -> ErrorKind.OVERLOADED;
+      case "UNAUTHENTICATED", "PERMISSION_DENIED" -> ErrorKind.REFUSED;
+      case "DEADLINE_EXCEEDED" -> ErrorKind.TIMEOUT;
+      default -> ErrorKind.OTHER;
     };
   }
 
@@ -113,38 +100,5 @@ final class GeminiErrors {
       }
     }
     return "";
-  }
-
-  private static ApiException withRetryAfter(ApiException e, String retryAfter) {
-    return retryAfter.isEmpty() ? e : e.withHeaders(Map.of("Retry-After", retryAfter));
-  }
-
-  static ApiException failure(IOException e) {
-    for (Throwable t = e; t != null; t = t.getCause()) {
-      if (t instanceof SocketTimeoutException) {
-        return ApiException.of(ErrorCode.TIMEOUT);
-      }
-    }
-    LOG.warn("gemini upstream unreachable: {}", e.toString());
-    return ApiException.of(ErrorCode.UPSTREAM_ERROR, "The model backend could not be reached.");
-  }
-
-  static ApiException broken(IOException e) {
-    LOG.warn("gemini upstream stream broke: {}", e.toString());
-    return ApiException.of(
-        ErrorCode.UPSTREAM_ERROR, "The model backend stream ended unexpectedly.");
-  }
-
-  static ApiException malformed() {
-    LOG.warn("gemini upstream answered a body that is not a GenerateContentResponse");
-    return ApiException.of(ErrorCode.UPSTREAM_ERROR, "The model backend answered malformed JSON.");
-  }
-
-  private static JsonNode parse(byte[] body) {
-    try {
-      return Json.parse(body);
-    } catch (IOException e) {
-      return Json.MAPPER.missingNode();
-    }
   }
 }

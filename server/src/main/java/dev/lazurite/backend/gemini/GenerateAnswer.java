@@ -5,9 +5,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.lazurite.api.Usage;
 import dev.lazurite.api.chat.ChatCompletion;
 import dev.lazurite.backend.Ids;
+import dev.lazurite.backend.translate.Completions;
 import dev.lazurite.error.ApiException;
 import dev.lazurite.json.Json;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -47,26 +47,10 @@ final class GenerateAnswer {
         }
       }
       String reason = finishReason(candidate.path("finishReason").asText(""), !calls.isEmpty());
-      choices.add(
-          new ChatCompletion.Choice(
-              candidate.path("index").asInt(i),
-              new ChatCompletion.Message(
-                  "assistant",
-                  text.isEmpty() && !calls.isEmpty() ? null : text.toString(),
-                  null,
-                  calls),
-              reason,
-              null));
+      choices.add(Completions.choice(candidate.path("index").asInt(i), text, calls, reason));
     }
     String model = model(response, requestedModel);
-    return new ChatCompletion(
-        Ids.chatCompletion(),
-        "chat.completion",
-        Instant.now().getEpochSecond(),
-        model,
-        choices,
-        usage(response.path("usageMetadata")),
-        Ids.fingerprint(model));
+    return Completions.of(model, choices, usage(response.path("usageMetadata")));
   }
 
   static String model(JsonNode response, String requestedModel) {

@@ -1,16 +1,18 @@
 package dev.lazurite.backend.gemini;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.lazurite.api.ChatRequest;
+import dev.lazurite.backend.translate.ChatTurns;
+import dev.lazurite.backend.translate.DataUrl;
 import dev.lazurite.error.ApiException;
 import dev.lazurite.json.Json;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * A chat completions request as Gemini's {@code generateContent} takes it. System and developer
@@ -35,7 +37,7 @@ final class GenerateRequest {
     ObjectNode body = Json.MAPPER.createObjectNode();
     List<String> system = new ArrayList<>();
     for (ChatRequest.Message message : request.messages()) {
-      if (isSystem(message) && !message.text().isEmpty()) {
+      if (ChatTurns.isSystem(message) && !message.text().isEmpty()) {
         system.add(message.text());
       }
     }
@@ -54,37 +56,16 @@ final class GenerateRequest {
     return body;
   }
 
-  private static boolean isSystem(ChatRequest.Message message) {
-    return message.role().equals("system") || message.role().equals("developer");
-  }
-
   private static ArrayNode contents(ChatRequest request) {
     ArrayNode contents = Json.MAPPER.createArrayNode();
     JsonNode rawMessages = request.raw().path("messages");
     Map<String, String> callNames = new HashMap<>();
-    ObjectNode turn = null;
     for (int i = 0; i < request.messages().size(); i++) {
       ChatRequest.Message message = request.messages().get(i);
-      if (isSystem(message)) {
+      if (ChatTurns.isSystem(message)) {
         continue;
       }
-      String role =
-          switch (message.role()) {
-            case "assistant" -> "model";
-            case "user", "tool" -> "user";
-            default ->
-                throw ApiException.invalid(
-                    "The '%s' role is not supported by this deployment's model; use tools."
-                        .formatted(message.role()),
-                    "messages[%d].role".formatted(i),
-                    null);
-          };
-      if (turn == null || !turn.path("role").asText().equals(role)) {
-        turn = contents.addObject();
-        turn.put("role", role);
-        turn.putArray("parts");
-      }
-      ArrayNode parts = (ArrayNode) turn.get("parts");
+      ArrayNode parts = ChatTurns.items(contents, ChatTurns.role(message, i, "model"), "parts");
       if (message.role().equals("tool")) {
         functionResponse(message, callNames, i, parts);
         continue;
@@ -96,7 +77,7 @@ final class GenerateRequest {
             .addObject()
             .putObject("functionCall")
             .put("name", call.name())
-            .set("args", arguments(call, i));
+            .set("args", ChatTurns.arguments(call, i));
       }
     }
     return contents;
@@ -118,17 +99,7 @@ final class GenerateRequest {
   }
 
   private static void parts(ChatRequest.Message message, JsonNode raw, int i, ArrayNode parts) {
-    if (message.images() > 0 && raw.isArray()) {
-      for (JsonNode part : raw) {
-        switch (part.path("type").asText()) {
-          case "text" -> text(parts, part.path("text").asText());
-          case "image_url" -> image(parts, part.path("image_url").path("url").asText(), i);
-          default -> {}
-        }
-      }
-    } else {
-      text(parts, message.text());
-    }
+    ChatTurns.eachPart(message, raw, t -> text(parts, t), url -> image(parts, url, i));
   }
 
   private static void text(ArrayNode parts, String text) {
@@ -139,18 +110,13 @@ final class GenerateRequest {
 
   /** A data URL as inline data, anything else as a file URI. */
   private static void image(ArrayNode parts, String url, int i) {
-    if (url.startsWith("data:")) {
-      int comma = url.indexOf(',');
-      String meta = comma < 0 ? "" : url.substring(5, comma);
-      if (comma < 0 || !meta.endsWith(";base64")) {
-        throw ApiException.invalid(
-            "An image data URL must be base64 encoded.", "messages[%d].content".formatted(i), null);
-      }
+    Optional<DataUrl> inline = DataUrl.parse(url, i);
+    if (inline.isPresent()) {
       parts
           .addObject()
           .putObject("inlineData")
-          .put("mimeType", meta.substring(0, meta.length() - ";base64".length()))
-          .put("data", url.substring(comma + 1));
+          .put("mimeType", inline.get().mediaType())
+          .put("data", inline.get().data());
     } else {
       parts.addObject().putObject("fileData").put("mimeType", mimeType(url)).put("fileUri", url);
     }
@@ -170,22 +136,6 @@ final class GenerateRequest {
       return "image/gif";
     }
     return "image/jpeg";
-  }
-
-  private static JsonNode arguments(ChatRequest.ToolCall call, int i) {
-    String arguments = call.arguments().isBlank() ? "{}" : call.arguments();
-    try {
-      JsonNode args = Json.MAPPER.readTree(arguments);
-      if (args instanceof ObjectNode) {
-        return args;
-      }
-    } catch (JsonProcessingException e) {
-      // Reported below.
-    }
-    throw ApiException.invalid(
-        "The arguments of tool call '%s' must be a JSON object.".formatted(call.id()),
-        "messages[%d].tool_calls".formatted(i),
-        null);
   }
 
   private static void tools(ChatRequest request, ObjectNode body) {

@@ -1,22 +1,18 @@
 package dev.lazurite.backend.gemini;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.lazurite.api.Usage;
 import dev.lazurite.api.chat.ChatChunk;
-import dev.lazurite.backend.Ids;
 import dev.lazurite.backend.SecretRedactor;
+import dev.lazurite.backend.translate.ChunkMeter;
+import dev.lazurite.backend.translate.SseEvents;
 import dev.lazurite.catalog.Encoding;
 import dev.lazurite.json.Json;
 import dev.lazurite.pipeline.EventSink;
 import dev.lazurite.pipeline.StreamEvent;
 import dev.lazurite.tokens.TokenCounter;
-import java.io.BufferedReader;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
-import java.time.Instant;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -37,18 +33,14 @@ import java.util.Set;
 final class GenerateStream {
   private final TokenCounter tokens;
   private final Encoding encoding;
-  private final boolean clientWantsUsage;
   private final SecretRedactor redactor;
+  private final ChunkMeter chunks;
 
-  private final String id = Ids.chatCompletion();
-  private final long created = Instant.now().getEpochSecond();
-  private String model;
   private JsonNode usage = Json.MAPPER.missingNode();
   private final Set<Integer> opened = new HashSet<>();
   private final Map<Integer, Integer> toolCalls = new HashMap<>();
   private final Map<Integer, Boolean> called = new HashMap<>();
   private boolean finished;
-  private int counted;
 
   GenerateStream(
       TokenCounter tokens,
@@ -58,23 +50,18 @@ final class GenerateStream {
       String requestedModel) {
     this.tokens = tokens;
     this.encoding = encoding;
-    this.clientWantsUsage = clientWantsUsage;
     this.redactor = redactor;
-    this.model = requestedModel;
+    this.chunks = new ChunkMeter(requestedModel, clientWantsUsage);
   }
 
   void copy(InputStream upstream, EventSink sink) throws IOException {
-    var reader = new BufferedReader(new InputStreamReader(upstream, StandardCharsets.UTF_8));
-    String line;
-    while ((line = reader.readLine()) != null) {
-      if (!line.startsWith("data:")) {
-        continue;
-      }
-      JsonNode event = Json.MAPPER.readTree(redactor.redact(line.substring(5).strip()));
-      if (event != null && event.isObject()) {
-        handle(event, sink);
-      }
-    }
+    SseEvents.read(
+        upstream,
+        redactor,
+        event -> {
+          handle(event, sink);
+          return true;
+        });
     if (!finished) {
       throw new EOFException("the stream closed before a finish reason");
     }
@@ -85,7 +72,7 @@ final class GenerateStream {
     if (event.has("error")) {
       throw GeminiErrors.event(event);
     }
-    model = GenerateAnswer.model(event, model);
+    chunks.model(GenerateAnswer.model(event, chunks.model()));
     if (event.path("usageMetadata").isObject()) {
       usage = event.path("usageMetadata");
     }
@@ -143,40 +130,10 @@ final class GenerateStream {
 
   /** The usage chunk, or the tokens the upstream counted beyond those sent as metering only. */
   private void finish(EventSink sink) {
-    Usage total = GenerateAnswer.usage(usage);
-    int billed = Math.max(0, total.completionTokens() - counted);
-    counted += billed;
-    if (clientWantsUsage) {
-      sink.send(
-          new StreamEvent(
-              new ChatChunk(
-                  id,
-                  "chat.completion.chunk",
-                  created,
-                  model,
-                  Ids.fingerprint(model),
-                  List.of(),
-                  true,
-                  total),
-              billed));
-    } else if (billed > 0) {
-      sink.send(StreamEvent.meteringOnly(billed));
-    }
+    chunks.settle(sink, GenerateAnswer.usage(usage), 0);
   }
 
   private StreamEvent chunk(int index, ChatChunk.Delta delta, String finishReason, int count) {
-    counted += count;
-    var choice = new ChatChunk.Choice(index, delta, finishReason, null);
-    return new StreamEvent(
-        new ChatChunk(
-            id,
-            "chat.completion.chunk",
-            created,
-            model,
-            Ids.fingerprint(model),
-            List.of(choice),
-            clientWantsUsage,
-            null),
-        count);
+    return chunks.chunk(index, delta, finishReason, count);
   }
 }

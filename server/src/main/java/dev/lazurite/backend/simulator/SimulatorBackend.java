@@ -12,6 +12,7 @@ import dev.lazurite.backend.Backend;
 import dev.lazurite.backend.BackendCall;
 import dev.lazurite.backend.Ids;
 import dev.lazurite.backend.MediaBackend;
+import dev.lazurite.backend.translate.ChunkStamp;
 import dev.lazurite.catalog.ModelSpec;
 import dev.lazurite.json.Json;
 import dev.lazurite.pipeline.EventSink;
@@ -118,7 +119,8 @@ public final class SimulatorBackend implements Backend, MediaBackend {
     long created = Instant.now().getEpochSecond();
     String fingerprint = Ids.fingerprint(model.responseName());
     return sink -> {
-      var chunks = new ChunkFactory(id, created, model.responseName(), fingerprint, request);
+      var chunks =
+          new ChunkStamp(id, created, model.responseName(), fingerprint, request.includeUsage());
       sleep(config.timeToFirstToken());
       int completion = 0;
       for (int i = 0; i < generations.size(); i++) {
@@ -157,7 +159,7 @@ public final class SimulatorBackend implements Backend, MediaBackend {
     };
   }
 
-  private void streamToolCalls(EventSink sink, ChunkFactory chunks, int index, Generation g) {
+  private void streamToolCalls(EventSink sink, ChunkStamp chunks, int index, Generation g) {
     int perCall = Math.max(1, g.completionTokens() / g.toolCalls().size());
     for (int c = 0; c < g.toolCalls().size(); c++) {
       ChatRequest.ToolCall call = g.toolCalls().get(c);
