@@ -185,7 +185,8 @@ public final class EmbeddedClassifier implements Classifier {
       for (Category c : Category.values()) {
         String window = judged.get(i);
         LinearModel reader = windows.get(window) == Languages.EN ? null : screening.models().get(c);
-        verdict.put(c, judge(models, reader, c, suspects.get(window), embeddings.get(i), p));
+        LinearModel words = TextFeatures.fragment(window) ? screening.models().get(c) : null;
+        verdict.put(c, judge(models, reader, words, c, suspects.get(window), embeddings.get(i), p));
       }
       verdicts.put(judged.get(i), verdict);
       categories.forEach(c -> worst.merge(c, verdict.get(c), Assessment::worse));
@@ -230,11 +231,17 @@ public final class EmbeddedClassifier implements Classifier {
    * language its embedding says little, so there the terms-only model ({@code reader}) is heard
    * too, and the likelier of the two decides whether the text is harmful.
    *
+   * <p>A fragment of a word or two ("Trace me", the cut-off end of an answer) gives the sentence
+   * model too little to read, and its embedding lands anywhere; such a window is harmful only when
+   * its words alone say so too ({@code words}).
+   *
    * @param reader the category's terms-only model for text not in English, or null
+   * @param words the category's terms-only model for a fragment, or null
    */
   private static Severity judge(
       Heads models,
       LinearModel reader,
+      LinearModel words,
       Category c,
       TermVector terms,
       float[] embedding,
@@ -244,6 +251,10 @@ public final class EmbeddedClassifier implements Classifier {
     if (reader != null) {
       reader.probabilities(terms, null, p);
       harm = Math.max(harm, p[1]);
+    }
+    if (words != null) {
+      words.probabilities(terms, null, p);
+      harm = Math.min(harm, p[1]);
     }
     if (harm < Training.flagAt(c)) {
       return Severity.SAFE;

@@ -135,11 +135,37 @@ final class TextFeatures {
         start = i + 1;
       }
     }
-    add(windows, text.substring(start));
+    String rest = text.substring(start).strip();
+    if (!windows.isEmpty() && !rest.isEmpty() && fragment(rest)) {
+      // A cut-off end ("…the plan needs") is read with the sentence before it.
+      int last = windows.size() - 1;
+      windows.set(last, windows.get(last) + " " + rest);
+    } else {
+      add(windows, rest);
+    }
     if (windows.size() > 1 && words < WINDOW) {
       windows.add(text);
     }
     return windows.isEmpty() ? List.of(text) : windows;
+  }
+
+  /** Windows of at most this many words are fragments: too short for the sentence model to read. */
+  static final int FRAGMENT_WORDS = 2;
+
+  static boolean fragment(String window) {
+    int words = 0;
+    boolean inWord = false;
+    for (int i = 0; i < window.length(); i++) {
+      char c = window.charAt(i);
+      boolean letter = Character.isLetterOrDigit(c);
+      // A Han character is a word of its own: Chinese is written without spaces.
+      boolean starts = letter && (!inWord || Character.isIdeographic(c));
+      if (starts && ++words > FRAGMENT_WORDS) {
+        return false;
+      }
+      inWord = letter;
+    }
+    return true;
   }
 
   private static void add(List<String> windows, String sentence) {

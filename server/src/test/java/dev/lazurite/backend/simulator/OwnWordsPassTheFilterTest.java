@@ -12,9 +12,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The simulator's own prose is plain, harmless English: across 500 seeded chats under the default
- * content filter policy, at most one is cut with {@code content_filter} (seed 483, read as sexual
- * on the completion screen although the same words pass as a prompt; 2 of 500 before the word list
- * lost its words about groups of people and "private"/"public"/"access").
+ * content filter policy, none is cut with {@code content_filter}, also when an answer ends in a
+ * cut-off fragment of a word or two.
  */
 class OwnWordsPassTheFilterTest {
   static final int CHATS = 500;
@@ -43,7 +42,7 @@ class OwnWordsPassTheFilterTest {
       }
     }
     System.out.printf("simulator chats filtered: %d of %d%n%s%n", filtered.size(), CHATS, filtered);
-    assertThat(filtered).hasSizeLessThanOrEqualTo(1);
+    assertThat(filtered).isEmpty();
   }
 
   /** One chat; the deployment's rate limit is waited out, since this is not about quota. */

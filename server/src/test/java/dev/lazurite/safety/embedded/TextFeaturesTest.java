@@ -16,6 +16,18 @@ class TextFeaturesTest {
   }
 
   @Test
+  void aCutOffEndIsReadWithTheSentenceBeforeIt() {
+    assertThat(TextFeatures.windows("The plan is ready. We review it on Monday. Shared detail"))
+        .containsExactly(
+            "The plan is ready.",
+            "We review it on Monday. Shared detail",
+            "The plan is ready. We review it on Monday. Shared detail");
+    assertThat(TextFeatures.fragment("Trace me")).isTrue();
+    assertThat(TextFeatures.fragment("Trace me now")).isFalse();
+    assertThat(TextFeatures.fragment("我要你死")).isFalse();
+  }
+
+  @Test
   void aChainUsedBeforeLeavesNothingBehindForTheNextText() {
     TextFeatures.stems("first text with several words");
 
