@@ -6,41 +6,26 @@ import java.util.Optional;
 
 /**
  * The catalog in force: the built-in models of {@link ModelCatalog} and those an operator added
- * ({@link CatalogStore}). A built-in name always means the built-in model; an added model cannot
+ * ({@link AddedModels}). A built-in name always means the built-in model; an added model cannot
  * take one.
  */
 public final class Catalog {
   private Catalog() {}
 
-  /** The added models as read now, for many look-ups without a query each; read-only. */
-  public static CatalogStore loaded(CatalogStore store) {
+  /** The added models as read now, for many look-ups without a query each. */
+  public static AddedModels loaded(AddedModels store) {
     List<ModelSpec> models = List.copyOf(store.models());
-    return new CatalogStore() {
-      @Override
-      public List<ModelSpec> models() {
-        return models;
-      }
-
-      @Override
-      public boolean add(ModelSpec model) {
-        throw new UnsupportedOperationException("a loaded catalog is read-only");
-      }
-
-      @Override
-      public boolean delete(String name) {
-        throw new UnsupportedOperationException("a loaded catalog is read-only");
-      }
-    };
+    return () -> models;
   }
 
-  public static List<ModelSpec> all(CatalogStore added) {
+  public static List<ModelSpec> all(AddedModels added) {
     List<ModelSpec> all = new ArrayList<>(ModelCatalog.all());
     all.addAll(added.models());
     return List.copyOf(all);
   }
 
   /** The named model at the given version, or at its default version when version is empty. */
-  public static Optional<ModelSpec> find(CatalogStore added, String name, String version) {
+  public static Optional<ModelSpec> find(AddedModels added, String name, String version) {
     return ModelCatalog.find(name, version)
         .or(
             () ->
@@ -51,7 +36,7 @@ public final class Catalog {
   }
 
   /** The model, or the ARM error Azure gives for a model it does not offer. */
-  public static ModelSpec require(CatalogStore added, String name, String version) {
+  public static ModelSpec require(AddedModels added, String name, String version) {
     return find(added, name, version)
         .orElseThrow(() -> ModelCatalog.notSupported(name, version, all(added)));
   }

@@ -1,12 +1,7 @@
 package dev.lazurite.catalog;
 
-import java.util.List;
-
 /** Where the models an operator added to the catalog are kept. */
-public interface CatalogStore {
-  /** The added models, by name. */
-  List<ModelSpec> models();
-
+public interface CatalogStore extends AddedModels {
   /** Adds a model; false when one of that name is already there. */
   boolean add(ModelSpec model);
 
