@@ -54,7 +54,13 @@ public final class Edge {
   }
 
   private void listener(ListenerConfig.BuilderBase<?, ?> listener, String name) {
-    var http1 = Http1Config.builder().addReceiveListener(guard.phases()).build();
+    // Helidon reads header blocks up to this size; the edge refuses those over HEADER_BYTES with a
+    // 431 once they are read whole, so the client is not reset while still sending them.
+    var http1 =
+        Http1Config.builder()
+            .maxHeadersSize(EdgeFilter.HEADER_READ_BYTES)
+            .addReceiveListener(guard.phases())
+            .build();
     listener
         .protocolsDiscoverServices(false)
         .addConnectionSelector(guard.selector(name, http1))

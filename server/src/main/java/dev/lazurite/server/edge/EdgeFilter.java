@@ -18,6 +18,12 @@ import java.time.Duration;
  * so, when a body was refused, and when a body was left unread.
  */
 final class EdgeFilter implements Filter {
+  /** The most header bytes a request may carry (names, values and separators). */
+  static final int HEADER_BYTES = 16 * 1024;
+
+  /** The most header bytes read before the connection is refused outright. */
+  static final int HEADER_READ_BYTES = 256 * 1024;
+
   private final long maxBodyBytes;
   private final Duration bodyTimeout;
 
@@ -31,7 +37,12 @@ final class EdgeFilter implements Filter {
     var state = new EdgeRequest(Ids.requestId(), maxBodyBytes, bodyTimeout);
     req.context().register(state);
     try {
-      chain.proceed();
+      if (headerBytes(req) > HEADER_BYTES) {
+        EdgeResponses.json(res, 431, TransportErrors.body(io.helidon.http.Status.create(431)));
+        state.close();
+      } else {
+        chain.proceed();
+      }
       if (req.prologue().protocolVersion().equals("1.1") && mustClose(req, res, state)) {
         if (res.hasEntity()) {
           res.commit();
@@ -42,6 +53,14 @@ final class EdgeFilter implements Filter {
     } finally {
       GuardedConnection.current().ifPresent(c -> c.enter(GuardedConnection.Phase.WAITING));
     }
+  }
+
+  private static int headerBytes(RoutingRequest req) {
+    int bytes = 0;
+    for (var header : req.headers()) {
+      bytes += header.name().length() + header.values().length() + 4;
+    }
+    return bytes;
   }
 
   /** HTTP/1 only: on HTTP/2 one stream ends and the connection carries on. */

@@ -62,14 +62,19 @@ public final class RequestBody {
     }
   }
 
-  /** How much of a refused body is read and dropped before its connection closes. */
-  private static final long LINGER_BYTES = 1L << 20;
+  /**
+   * How much of a refused body is read and dropped before its connection closes, and for how long:
+   * enough for a client that sends a body several times the limit to still read its 413.
+   */
+  private static final long LINGER_BYTES = 64L << 20;
+
+  private static final long LINGER_NANOS = 2_000_000_000L;
 
   /**
    * Reads and drops what is left of a body whose connection is about to close (a lingering close,
    * as nginx does): closing a socket with unread data resets the connection, and the client may
-   * lose the answer it was just sent. Bounded by {@link #LINGER_BYTES} and the body timeout; a
-   * broken body just ends it.
+   * lose the answer it was just sent. Bounded by {@link #LINGER_BYTES}, {@link #LINGER_NANOS} and
+   * the body timeout; a broken body just ends it.
    */
   static void linger(ServerRequest request) {
     if (!request.content().hasEntity() || request.content().consumed()) {
@@ -78,10 +83,11 @@ public final class RequestBody {
     var connection = GuardedConnection.current();
     connection.ifPresent(c -> c.enter(GuardedConnection.Phase.BODY));
     try (InputStream in = request.content().inputStream()) {
-      byte[] buffer = new byte[8192];
+      byte[] buffer = new byte[16 * 1024];
       long total = 0;
+      long end = System.nanoTime() + LINGER_NANOS;
       int n;
-      while (total < LINGER_BYTES && (n = in.read(buffer)) != -1) {
+      while (total < LINGER_BYTES && System.nanoTime() - end < 0 && (n = in.read(buffer)) != -1) {
         total += n;
       }
     } catch (IOException | RuntimeException e) {
