@@ -150,7 +150,7 @@ final class TextFeatures {
   }
 
   /** Windows of at most this many words are fragments: too short for the sentence model to read. */
-  static final int FRAGMENT_WORDS = 2;
+  static final int FRAGMENT_WORDS = 4;
 
   static boolean fragment(String window) {
     int words = 0;
