@@ -38,8 +38,8 @@ final class EdgeFilter implements Filter {
     req.context().register(state);
     try {
       if (headerBytes(req) > HEADER_BYTES) {
+        // The headers were read whole: the connection stays open (an unread body is drained).
         EdgeResponses.json(res, 431, TransportErrors.body(io.helidon.http.Status.create(431)));
-        state.close();
       } else {
         chain.proceed();
       }
