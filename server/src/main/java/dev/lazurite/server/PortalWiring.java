@@ -1,8 +1,14 @@
 package dev.lazurite.server;
 
+import dev.lazurite.batch.BatchService;
+import dev.lazurite.portal.batches.BatchRoutes;
 import dev.lazurite.portal.deployments.DeploymentRoutes;
 import dev.lazurite.portal.keys.KeyRoutes;
+import dev.lazurite.portal.policies.BlocklistRoutes;
+import dev.lazurite.portal.policies.PolicyRoutes;
+import dev.lazurite.portal.pools.PoolRoutes;
 import dev.lazurite.portal.resources.ResourceRoutes;
+import dev.lazurite.portal.search.SearchRoutes;
 import dev.lazurite.portal.session.Sessions;
 import dev.lazurite.portal.signin.SignInRoutes;
 import dev.lazurite.portal.web.Assets;
@@ -10,6 +16,7 @@ import dev.lazurite.portal.web.Pages;
 import dev.lazurite.portal.web.PortalAccess;
 import dev.lazurite.portal.web.PortalRoute;
 import dev.lazurite.portal.web.PortalRouter;
+import dev.lazurite.searchservice.SearchServices;
 import io.helidon.webserver.http.HttpRouting;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -27,7 +34,13 @@ public final class PortalWiring {
 
   private final PortalRouter router;
 
-  PortalWiring(Clock clock, Foundation foundation, ServerAddresses addresses, Path dataDir) {
+  PortalWiring(
+      Clock clock,
+      Foundation foundation,
+      ServerAddresses addresses,
+      Path dataDir,
+      SearchServices search,
+      BatchService batches) {
     var store = foundation.store();
     var control = foundation.control();
     String subscription = foundation.subscription();
@@ -43,6 +56,11 @@ public final class PortalWiring {
         new ResourceRoutes(control, subscription, name -> addresses.resources().of(name)).routes());
     routes.addAll(new DeploymentRoutes(control, store.rai(), subscription).routes());
     routes.addAll(new KeyRoutes(control, subscription).routes());
+    routes.addAll(new SearchRoutes(search, subscription).routes());
+    routes.addAll(new PolicyRoutes(control, store.rai(), subscription).routes());
+    routes.addAll(new BlocklistRoutes(control, store.rai(), subscription).routes());
+    routes.addAll(new PoolRoutes(control, foundation.snapshots(), subscription).routes());
+    routes.addAll(new BatchRoutes(control, batches, subscription).routes());
     this.router =
         new PortalRouter(
             sessions,
