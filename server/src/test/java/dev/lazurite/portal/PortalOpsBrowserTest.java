@@ -70,7 +70,8 @@ class PortalOpsBrowserTest {
     signIn();
 
     driver.findElement(By.linkText("Search")).click();
-    await().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[data-index='docs']")));
+    await()
+        .until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[data-index='docs']")));
     driver.findElement(By.linkText("docs")).click();
     await().until(ExpectedConditions.presenceOfElementLocated(By.id("search-text")));
     driver.findElement(By.id("search-text")).sendKeys("apple");
@@ -107,6 +108,7 @@ class PortalOpsBrowserTest {
         .contains("eastus", "CLOSED");
     shot("pools");
 
+    String running = OpsFixture.batch(server, 40);
     String id = OpsFixture.batch(server, 40);
     open(BASE + "/batches");
     await().until(ExpectedConditions.presenceOfElementLocated(By.id("cancel-" + id)));
@@ -118,6 +120,7 @@ class PortalOpsBrowserTest {
                 By.cssSelector("tr[data-batch='" + id + "'] .status"),
                 java.util.regex.Pattern.compile("cancell(ing|ed)")));
     assertThat(OpsFixture.batchStatus(server, id)).isIn("cancelling", "cancelled");
+    assertThat(driver.findElements(By.id("cancel-" + running))).hasSize(1);
     shot("batches");
 
     open(BASE + "/deployments");
@@ -129,11 +132,10 @@ class PortalOpsBrowserTest {
     capacity.clear();
     capacity.sendKeys("7");
     driver
-        .findElement(By.cssSelector("tr[data-deployment='gpt-4o'] form[action$='/capacity'] button"))
+        .findElement(
+            By.cssSelector("tr[data-deployment='gpt-4o'] form[action$='/capacity'] button"))
         .click();
-    await()
-        .until(
-            d -> "7".equals(d.findElement(By.id("cap-gpt-4o")).getDomProperty("value")));
+    await().until(d -> "7".equals(d.findElement(By.id("cap-gpt-4o")).getDomProperty("value")));
     new Select(driver.findElement(By.id("pol-gpt-4o"))).selectByValue("strict");
     driver
         .findElement(By.cssSelector("tr[data-deployment='gpt-4o'] form[action$='/policy'] button"))

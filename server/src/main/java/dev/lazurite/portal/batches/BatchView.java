@@ -3,12 +3,15 @@ package dev.lazurite.portal.batches;
 import dev.lazurite.batch.Batch;
 import dev.lazurite.batch.BatchStatus;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
 
 /**
  * A batch job as the batches page lists it.
  *
- * @param createdAt ISO-8601 instant, UTC
- * @param expiresAt ISO-8601 instant, UTC: the end of its completion window
+ * @param createdAt when it was created, to the minute, UTC
+ * @param expiresAt the end of its completion window, to the minute, UTC
  * @param cancellable whether it is still validating or running
  */
 public record BatchView(
@@ -22,6 +25,9 @@ public record BatchView(
     String createdAt,
     String expiresAt,
     boolean cancellable) {
+  private static final DateTimeFormatter MINUTE =
+      DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'", Locale.ROOT).withZone(ZoneOffset.UTC);
+
   static BatchView of(Batch b, Batch.RequestCounts counts) {
     return new BatchView(
         b.id(),
@@ -31,8 +37,8 @@ public record BatchView(
         counts.total(),
         counts.completed(),
         counts.failed(),
-        Instant.ofEpochSecond(b.createdAt()).toString(),
-        Instant.ofEpochSecond(b.expiresAt()).toString(),
+        MINUTE.format(Instant.ofEpochSecond(b.createdAt())),
+        MINUTE.format(Instant.ofEpochSecond(b.expiresAt())),
         b.status() == BatchStatus.VALIDATING || b.status() == BatchStatus.IN_PROGRESS);
   }
 
