@@ -76,10 +76,13 @@ public final class CreateResponseStage implements Stage {
             request.previousResponseId(),
             model.reasoning());
     Saver saver = new Saver(request, resource, owner, id, now, context);
-    if (request.background() && !request.stream()) {
-      return inBackground(exchange, chain, chat, created, saver);
+    Response answer =
+        request.background() && !request.stream()
+            ? inBackground(exchange, chain, chat, created, saver)
+            : proceed(exchange, chain, chat);
+    if (answer instanceof Response.Stream detached && detached.detached().isPresent()) {
+      return detached;
     }
-    Response answer = proceed(exchange, chain, chat);
     return switch (answer) {
       case Response.Json json -> {
         if (json.status() != 200) {
@@ -129,8 +132,10 @@ public final class CreateResponseStage implements Stage {
       ObjectNode streaming = chat.deepCopy();
       streaming.put("stream", true);
       streaming.putObject("stream_options").put("include_usage", true);
-      if (!(proceed(exchange, chain, streaming) instanceof Response.Stream stream)) {
-        throw new IllegalStateException("a streamed model call did not answer a stream");
+      Response answer = proceed(exchange, chain, streaming);
+      if (!(answer instanceof Response.Stream stream)) {
+        // Answered whole (an error, or a backend that does not stream): as in the foreground.
+        return answer;
       }
       ObjectNode queued = created.deepCopy().put("status", "queued");
       StoredResponse row = saver.row(queued, saver.context, background.leaseFromNow());
