@@ -9,7 +9,9 @@ import java.util.Optional;
  * "standard-image units" (a DALL-E 3 standard 1024x1024 image is one unit, an HD or wide one two,
  * an HD wide one three; a gpt-image-1 low-quality square image is one unit, medium four, high
  * fifteen, wide ones half as much again), transcription by the second of audio, speech by the
- * character. Figures from Azure's price list, 2025-12.
+ * character. Figures from Azure's price list, 2025-12. The price table holds the same figures (per
+ * million units) and is read first, so an operator can change them; these apply to a media model
+ * the table has no row for.
  */
 public final class MediaPrices {
   public static final String AS_OF = "2025-12-01";

@@ -11,7 +11,8 @@ import java.util.List;
  * {@code proceed} at most once, and the last stage answers without proceeding. The pipeline keeps
  * the deepest exchange a request reached, closes the request's {@link Ledger} when the answer is
  * complete (for a stream, when it has been written or abandoned) and tells its listener. A failure
- * that is not an {@link ApiException} is recorded as a 500 and thrown on: it is a bug.
+ * that is not an {@link ApiException} is recorded as a 500 and thrown on: it is a bug. A detached
+ * stream (a background response) is answered at once and run on its own executor.
  */
 public final class Pipeline {
   private final List<Stage> stages;
@@ -65,6 +66,13 @@ public final class Pipeline {
                 .withFilter(json.filter()));
         yield new Outcome.Answered(call.last, json);
       }
+      case Response.Stream stream when stream.detached().isPresent() -> {
+        Response.Detached detached = stream.detached().get();
+        LedgerStream ledger = new LedgerStream(call.last, stream, listener);
+        detached.executor().execute(() -> drain(ledger));
+        yield new Outcome.Answered(
+            call.last, new Response.Json(200, stream.headers(), detached.answer(), 0, 0));
+      }
       case Response.Stream stream ->
           new Outcome.Answered(
               call.last, stream.withEvents(new LedgerStream(call.last, stream, listener)));
@@ -74,6 +82,17 @@ public final class Pipeline {
         yield new Outcome.Answered(call.last, bytes);
       }
     };
+  }
+
+  /** Produces a detached stream's events for no one; its ledger records how it ended. */
+  private static void drain(LedgerStream ledger) {
+    try {
+      ledger.writeTo(event -> {});
+    } catch (RuntimeException e) {
+      // Recorded by the ledger; the stream's producer kept its own account of the failure.
+      org.slf4j.LoggerFactory.getLogger(Pipeline.class)
+          .debug("a detached stream ended with {}", e.toString());
+    }
   }
 
   /** Ends a routed request before any stage runs (a body over the limit), and records it. */

@@ -106,7 +106,11 @@ public sealed interface Response {
    *
    * @param promptTokens the prompt the model was sent, in tokens
    */
-  record Stream(Map<String, String> headers, EventStream events, int promptTokens)
+  record Stream(
+      Map<String, String> headers,
+      EventStream events,
+      int promptTokens,
+      java.util.Optional<Detached> detached)
       implements Response {
     public Stream {
       requireNonNull(events, "events is null");
@@ -114,6 +118,11 @@ public sealed interface Response {
       if (promptTokens < 0) {
         throw new IllegalArgumentException("promptTokens must be >= 0");
       }
+      requireNonNull(detached, "detached is null");
+    }
+
+    public Stream(Map<String, String> headers, EventStream events, int promptTokens) {
+      this(headers, events, promptTokens, java.util.Optional.empty());
     }
 
     public static Stream of(EventStream events, int promptTokens) {
@@ -122,11 +131,32 @@ public sealed interface Response {
 
     @Override
     public Stream withHeaders(Map<String, String> extra) {
-      return new Stream(merge(headers, extra), events, promptTokens);
+      return new Stream(merge(headers, extra), events, promptTokens, detached);
     }
 
     public Stream withEvents(EventStream wrapped) {
-      return new Stream(headers, wrapped, promptTokens);
+      return new Stream(headers, wrapped, promptTokens, detached);
+    }
+
+    /**
+     * The same stream, run without a client: the client is answered {@code answer} at once, and the
+     * events are produced on {@code executor} with no one to receive them (a background response).
+     * The request's ledger closes when they end, so quota, metering and audit count the work as for
+     * a stream the client read.
+     */
+    public Stream detach(Object answer, java.util.concurrent.Executor executor) {
+      return new Stream(
+          headers, events, promptTokens, java.util.Optional.of(new Detached(answer, executor)));
+    }
+  }
+
+  /**
+   * How a detached stream runs: the JSON the client gets at once, and where the events are made.
+   */
+  record Detached(Object answer, java.util.concurrent.Executor executor) {
+    public Detached {
+      requireNonNull(answer, "answer is null");
+      requireNonNull(executor, "executor is null");
     }
   }
 

@@ -14,19 +14,26 @@ import java.nio.charset.StandardCharsets;
 /**
  * Writes server-sent events as Azure frames them: {@code data: <json>} lines (after an {@code
  * event:} line for a {@link NamedEvent}) separated by a blank line, flushed one by one, ending with
- * {@code data: [DONE]}. A backend failure after the stream started becomes an error event; a client
- * that went away ends the stream.
+ * {@code data: [DONE]}. A backend failure after the stream started becomes an error event, unless
+ * the stream already ended with its own failure event ({@code response.failed}); a client that went
+ * away ends the stream.
  */
 final class SseWriter {
   private static final byte[] DATA = "data: ".getBytes(StandardCharsets.US_ASCII);
   private static final byte[] EVENT = "event: ".getBytes(StandardCharsets.US_ASCII);
   private static final byte[] END = "\n\n".getBytes(StandardCharsets.US_ASCII);
+
+  /** Named events that end a stream with its own account of a failure (the Responses API's). */
+  private static final java.util.Set<String> TERMINAL_FAILURES =
+      java.util.Set.of("response.failed", "error");
+
   private static final byte[] DONE = "data: [DONE]\n\n".getBytes(StandardCharsets.US_ASCII);
 
   private SseWriter() {}
 
   /** Returns normally when the stream ended, with or without an error event. */
   static void write(EventStream events, OutputStream out) {
+    boolean[] ended = {false};
     EventSink sink =
         event -> {
           if (!event.sent()) {
@@ -35,6 +42,7 @@ final class SseWriter {
           try {
             Object payload = event.payload();
             if (payload instanceof NamedEvent named) {
+              ended[0] = TERMINAL_FAILURES.contains(named.name());
               out.write(EVENT);
               out.write(named.name().getBytes(StandardCharsets.UTF_8));
               out.write('\n');
@@ -56,7 +64,9 @@ final class SseWriter {
       out.write(DONE);
       out.flush();
     } catch (ApiException e) {
-      writeError(out, e);
+      if (!ended[0]) {
+        writeError(out, e);
+      }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -76,4 +76,41 @@ class CostCliTest {
     assertThat(refused.code()).isNotZero();
     assertThat(refused.err()).contains("--group-by");
   }
+
+  @Test
+  void mediaModelsArePricedFromTheTableAndCanBeRepriced() {
+    var prices = server.server().cost().cache().prices();
+    assertThat(
+            prices.find("dall-e-3", "3.0", DeploymentType.REGIONAL).orElseThrow().inputPerMillion())
+        .isEqualByComparingTo("40000");
+    assertThat(
+            prices.find("whisper", "001", DeploymentType.GLOBAL).orElseThrow().outputPerMillion())
+        .isEqualByComparingTo("100");
+    assertThat(TestingCli.run(server, "price", "list", "-o", "json").toString())
+        .contains("\"model\":\"tts-hd\"");
+    TestingCli.run(
+        server,
+        "price",
+        "set",
+        "--model",
+        "tts",
+        "--type",
+        "Regional",
+        "--prompt-price",
+        "20",
+        "--cached-prompt-price",
+        "20",
+        "--completion-price",
+        "20");
+    assertThat(
+            server
+                .server()
+                .cost()
+                .cache()
+                .prices()
+                .find("tts", "001", DeploymentType.REGIONAL)
+                .orElseThrow()
+                .inputPerMillion())
+        .isEqualByComparingTo("20");
+  }
 }

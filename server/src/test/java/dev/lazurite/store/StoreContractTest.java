@@ -452,4 +452,42 @@ abstract class StoreContractTest {
     assertThat(responses.deleteExpired(200)).isEqualTo(1);
     assertThat(responses.delete("acct", "keys", "resp_1")).isFalse();
   }
+
+  @Test
+  void replacesABackgroundResponseOnlyWhileItRuns() {
+    var nodes = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance;
+    var responses = store.responses();
+    var queued =
+        new dev.lazurite.api.responses.StoredResponse(
+            "acct",
+            "keys",
+            "resp_bg",
+            100,
+            200,
+            nodes.objectNode().put("id", "resp_bg").put("status", "queued"),
+            List.of(),
+            List.of(),
+            160);
+    responses.insert(queued);
+    assertThat(responses.find("acct", "keys", "resp_bg", 150).orElseThrow().leaseUntil())
+        .isEqualTo(160);
+    var running =
+        queued.with(queued.body().deepCopy().put("status", "in_progress"), List.of(), 190);
+    assertThat(responses.replaceRunning(running)).isTrue();
+    var found = responses.find("acct", "keys", "resp_bg", 150).orElseThrow();
+    assertThat(found.status()).isEqualTo("in_progress");
+    assertThat(found.leaseUntil()).isEqualTo(190);
+    var other =
+        new dev.lazurite.api.responses.StoredResponse(
+            "acct", "entra:x", "resp_bg", 100, 200, running.body(), List.of(), List.of(), 0);
+    assertThat(responses.replaceRunning(other)).isFalse();
+    var cancelled =
+        running.with(running.body().deepCopy().put("status", "cancelled"), List.of(), 0);
+    assertThat(responses.replaceRunning(cancelled)).isTrue();
+    var completed =
+        running.with(running.body().deepCopy().put("status", "completed"), List.of(), 0);
+    assertThat(responses.replaceRunning(completed)).isFalse();
+    assertThat(responses.find("acct", "keys", "resp_bg", 150).orElseThrow().status())
+        .isEqualTo("cancelled");
+  }
 }

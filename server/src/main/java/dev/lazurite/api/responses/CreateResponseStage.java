@@ -8,6 +8,7 @@ import dev.lazurite.catalog.ModelSpec;
 import dev.lazurite.error.ApiException;
 import dev.lazurite.error.ErrorCode;
 import dev.lazurite.pipeline.Chain;
+import dev.lazurite.pipeline.EventStream;
 import dev.lazurite.pipeline.Exchange;
 import dev.lazurite.pipeline.Response;
 import dev.lazurite.pipeline.Stage;
@@ -22,7 +23,9 @@ import java.util.List;
  * chat completions body, so that token counting, quota, content filtering, metering and every
  * backend work as for chat. The chat answer comes back as a response object, or as Responses events
  * when streamed, and is stored for 30 days unless {@code store} is false. A prompt the content
- * filter blocks is the Responses form of the error ({@code content_filters}).
+ * filter blocks is the Responses form of the error ({@code content_filters}). A background response
+ * is answered {@code queued} once admitted and runs without the client ({@link
+ * BackgroundResponses}).
  */
 public final class CreateResponseStage implements Stage {
   /** How long a stored response is kept. */
@@ -30,10 +33,12 @@ public final class CreateResponseStage implements Stage {
 
   private final ResponseStore store;
   private final Clock clock;
+  private final BackgroundResponses background;
 
-  public CreateResponseStage(ResponseStore store, Clock clock) {
+  CreateResponseStage(ResponseStore store, Clock clock, BackgroundResponses background) {
     this.store = requireNonNull(store, "store is null");
     this.clock = requireNonNull(clock, "clock is null");
+    this.background = requireNonNull(background, "background is null");
   }
 
   @Override
@@ -58,6 +63,7 @@ public final class CreateResponseStage implements Stage {
                                     "previous_response_not_found"))
                         .context())
             .orElse(List.of());
+    request.previousResponseId().ifPresent(previous -> notRunning(resource, owner, previous, now));
     ModelSpec model = exchange.deployment().model();
     ObjectNode chat = ChatTranslation.toChat(request, context, model.reasoning());
     String id = ResponseIds.response();
@@ -69,13 +75,14 @@ public final class CreateResponseStage implements Stage {
             model.responseName(),
             request.previousResponseId(),
             model.reasoning());
-    Response answer;
-    try {
-      answer = chain.proceed(exchange.withJsonBody(chat));
-    } catch (ApiException e) {
-      throw e.errorCode() == ErrorCode.CONTENT_FILTER ? e.asResponsesContentFilter() : e;
-    }
     Saver saver = new Saver(request, resource, owner, id, now, context);
+    Response answer =
+        request.background() && !request.stream()
+            ? inBackground(exchange, chain, chat, created, saver)
+            : proceed(exchange, chain, chat);
+    if (answer instanceof Response.Stream detached && detached.detached().isPresent()) {
+      return detached;
+    }
     return switch (answer) {
       case Response.Json json -> {
         if (json.status() != 200) {
@@ -104,6 +111,64 @@ public final class CreateResponseStage implements Stage {
     };
   }
 
+  private static Response proceed(Exchange exchange, Chain chain, ObjectNode chat) {
+    try {
+      return chain.proceed(exchange.withJsonBody(chat));
+    } catch (ApiException e) {
+      throw e.errorCode() == ErrorCode.CONTENT_FILTER ? e.asResponsesContentFilter() : e;
+    }
+  }
+
+  /**
+   * A background response: admitted (quota, prompt filter, a backend that accepts the call) while
+   * the client waits, then answered {@code queued} at once and run as a stream no one reads; the
+   * stream's end stores it. Streamed background responses run attached to the client's stream.
+   */
+  private Response inBackground(
+      Exchange exchange, Chain chain, ObjectNode chat, ObjectNode created, Saver saver) {
+    background.reserve();
+    boolean started = false;
+    try {
+      ObjectNode streaming = chat.deepCopy();
+      streaming.put("stream", true);
+      streaming.putObject("stream_options").put("include_usage", true);
+      Response answer = proceed(exchange, chain, streaming);
+      if (!(answer instanceof Response.Stream stream)) {
+        // Answered whole (an error, or a backend that does not stream): as in the foreground.
+        return answer;
+      }
+      ObjectNode queued = created.deepCopy().put("status", "queued");
+      StoredResponse row = saver.row(queued, saver.context, background.leaseFromNow());
+      store.insert(row);
+      saver.running = row;
+      BackgroundResponses.Run run = background.start(row);
+      EventStream work =
+          run.around(
+              new ResponseEventStream(run.stoppable(stream.events()), created, clock, saver));
+      started = true;
+      return stream.withEvents(work).detach(queued, background.executor());
+    } finally {
+      if (!started) {
+        background.release();
+      }
+    }
+  }
+
+  /** A chain cannot continue from a background response that has not ended. */
+  private void notRunning(String resource, String owner, String previous, long now) {
+    store
+        .find(resource, owner, previous, now)
+        .map(background::current)
+        .filter(StoredResponse::running)
+        .ifPresent(
+            r -> {
+              throw ApiException.invalid(
+                  "Previous response with id '" + previous + "' is still " + r.status() + ".",
+                  "previous_response_id",
+                  "invalid_value");
+            });
+  }
+
   /** Stores a finished response with the context a continuation starts from. */
   private final class Saver implements java.util.function.Consumer<ObjectNode> {
     private final ResponsesRequest request;
@@ -112,6 +177,9 @@ public final class CreateResponseStage implements Stage {
     private final String id;
     private final long createdAt;
     private final List<ObjectNode> context;
+
+    /** The stored row of a background response, replaced when it ends; null otherwise. */
+    private StoredResponse running;
 
     Saver(
         ResponsesRequest request,
@@ -138,17 +206,26 @@ public final class CreateResponseStage implements Stage {
       for (JsonNode item : response.withArray("output")) {
         next.add((ObjectNode) item);
       }
+      if (running != null) {
+        // A cancelled (or lapsed) response stays as it ended first.
+        store.replaceRunning(running.with(response, next, 0));
+        return;
+      }
       store.deleteExpired(createdAt);
-      store.insert(
-          new StoredResponse(
-              resource,
-              owner,
-              id,
-              createdAt,
-              createdAt + RETENTION.toSeconds(),
-              response,
-              request.input(),
-              next));
+      store.insert(row(response, next, 0));
+    }
+
+    StoredResponse row(ObjectNode response, List<ObjectNode> items, long leaseUntil) {
+      return new StoredResponse(
+          resource,
+          owner,
+          id,
+          createdAt,
+          createdAt + RETENTION.toSeconds(),
+          response,
+          request.input(),
+          items,
+          leaseUntil);
     }
   }
 }

@@ -5,6 +5,8 @@ import static java.util.Objects.requireNonNull;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.lazurite.error.ApiException;
+import dev.lazurite.error.ErrorRenderer;
 import dev.lazurite.pipeline.EventSink;
 import dev.lazurite.pipeline.EventStream;
 import dev.lazurite.pipeline.NamedEvent;
@@ -19,8 +21,10 @@ import java.util.function.Consumer;
  * {@code response.in_progress}, then per output item {@code output_item.added}, {@code
  * content_part.added}, text deltas, {@code output_text.done}, {@code content_part.done}, {@code
  * output_item.done} (function calls: argument deltas and {@code function_call_arguments.done}), and
- * last {@code response.completed} (or {@code response.incomplete}) with usage. Each chat event's
- * completion tokens travel on the first event made from it, so metering counts the same tokens.
+ * last {@code response.completed} (or {@code response.incomplete}) with usage. A model that fails
+ * after the stream started ends it with {@code response.failed} (status {@code failed}, {@code
+ * error} with its code and message), as OpenAI and Azure do. Each chat event's completion tokens
+ * travel on the first event made from it, so metering counts the same tokens.
  */
 final class ResponseEventStream implements EventStream {
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
@@ -78,16 +82,21 @@ final class ResponseEventStream implements EventStream {
     out.add(withResponse("response.in_progress"));
     send(sink, out, 0, 0);
     List<Item> calls = new ArrayList<>();
-    chat.writeTo(
-        event -> {
-          if (!event.sent()) {
-            sink.send(event);
-            return;
-          }
-          List<ObjectNode> made = new ArrayList<>();
-          translate(Payloads.tree(event.payload()), calls, made);
-          send(sink, made, event.completionTokens(), event.cachedPromptTokens());
-        });
+    try {
+      chat.writeTo(
+          event -> {
+            if (!event.sent()) {
+              sink.send(event);
+              return;
+            }
+            List<ObjectNode> made = new ArrayList<>();
+            translate(Payloads.tree(event.payload()), calls, made);
+            send(sink, made, event.completionTokens(), event.cachedPromptTokens());
+          });
+    } catch (ApiException e) {
+      fail(sink, e);
+      throw e;
+    }
     List<ObjectNode> end = new ArrayList<>();
     if (items.isEmpty()) {
       openMessage(end);
@@ -112,6 +121,27 @@ final class ResponseEventStream implements EventStream {
                 : "response.completed"));
     send(sink, end, 0, 0);
     onCompleted.accept(response);
+  }
+
+  /**
+   * The model failed after the stream started: the stream ends with {@code response.failed}, and
+   * the failed response is kept like a finished one.
+   */
+  private void fail(EventSink sink, ApiException e) {
+    List<ObjectNode> output = new ArrayList<>();
+    items.forEach(i -> output.add(i.node.deepCopy()));
+    ObjectNode rendered = ErrorRenderer.toJson(e);
+    ResponseObjects.fail(
+        response,
+        output,
+        e.errorCode().status(),
+        rendered.path("error").path("message").asText(e.getMessage()),
+        clock.instant().getEpochSecond());
+    try {
+      send(sink, new ArrayList<>(List.of(withResponse("response.failed"))), 0, 0);
+    } finally {
+      onCompleted.accept(response);
+    }
   }
 
   private void translate(JsonNode chunk, List<Item> calls, List<ObjectNode> made) {

@@ -105,6 +105,28 @@ final class ResponseObjects {
     }
   }
 
+  /**
+   * Ends {@code response} as {@code failed} with the output produced so far (each item left {@code
+   * incomplete}) and the error OpenAI reports: {@code rate_limit_exceeded} when the model was
+   * throttled, {@code server_error} otherwise.
+   */
+  static void fail(
+      ObjectNode response, List<ObjectNode> output, int errorStatus, String message, long at) {
+    ArrayNode items = response.putArray("output");
+    for (ObjectNode item : output) {
+      if (!item.path("status").asText().equals("completed")) {
+        item.put("status", "incomplete");
+      }
+      items.add(item);
+    }
+    response.put("status", "failed");
+    response.put("completed_at", at);
+    response
+        .putObject("error")
+        .put("code", errorStatus == 429 ? "rate_limit_exceeded" : "server_error")
+        .put("message", message);
+  }
+
   private static void incomplete(ObjectNode response, String reason) {
     response.put("status", "incomplete");
     response.putObject("incomplete_details").put("reason", reason);

@@ -15,7 +15,8 @@ import java.util.Map;
 
 /**
  * The stage of each Responses operation: create translates to chat inside the model-call pipeline;
- * retrieve, delete, input items and cancel answer from the caller's stored responses.
+ * retrieve, delete, input items and cancel answer from the caller's stored responses (cancel stops
+ * a background response that has not ended).
  */
 public final class ResponseStages {
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
@@ -23,9 +24,11 @@ public final class ResponseStages {
   private ResponseStages() {}
 
   public static Map<Operation, Stage> of(ResponseStore store, Clock clock) {
-    StoredResponses stored = new StoredResponses(store, clock);
+    BackgroundResponses background =
+        new BackgroundResponses(store, clock, BackgroundResponses.CAPACITY);
+    StoredResponses stored = new StoredResponses(store, clock, background);
     return Map.of(
-        Operation.RESPONSES_CREATE, new CreateResponseStage(store, clock),
+        Operation.RESPONSES_CREATE, new CreateResponseStage(store, clock, background),
         Operation.RESPONSES_GET,
             (exchange, chain) -> Response.Json.ok(stored.named(exchange).body()),
         Operation.RESPONSES_DELETE,
@@ -46,16 +49,24 @@ public final class ResponseStages {
                         exchange.request().queryParam("order").orElse("desc"),
                         exchange.request().queryParam("after").orElse(""))),
         Operation.RESPONSES_CANCEL,
-            (exchange, chain) -> {
-              StoredResponse response = stored.named(exchange);
-              if (!response.body().path("background").asBoolean(false)) {
-                throw ApiException.invalid(
-                    "Cannot cancel a synchronous response.", null, "invalid_request");
-              }
-              // A background response runs to its end before create answers: cancelling it
-              // returns the final object, as cancelling a finished one does.
-              return Response.Json.ok(response.body());
-            });
+            (exchange, chain) -> Response.Json.ok(cancel(stored.named(exchange), background)));
+  }
+
+  /**
+   * Cancels a background response that is queued or in progress; cancelling a cancelled one answers
+   * it again, and one that ended another way (or a synchronous one) cannot be cancelled.
+   */
+  static ObjectNode cancel(StoredResponse response, BackgroundResponses background) {
+    if (!response.body().path("background").asBoolean(false)) {
+      throw ApiException.invalid("Cannot cancel a synchronous response.", null, "invalid_request");
+    }
+    StoredResponse now = response.running() ? background.cancel(response) : response;
+    String status = now.status();
+    if (!status.equals("cancelled")) {
+      throw ApiException.invalid(
+          "Cannot cancel a response with status '" + status + "'.", null, "invalid_request");
+    }
+    return now.body();
   }
 
   static ObjectNode inputItems(

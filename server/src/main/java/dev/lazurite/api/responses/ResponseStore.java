@@ -9,6 +9,13 @@ public interface ResponseStore {
   /** The response when it exists, belongs to {@code owner} and has not expired at {@code now}. */
   Optional<StoredResponse> find(String resource, String owner, String id, long nowSeconds);
 
+  /**
+   * Replaces a background response that is still {@code queued} or {@code in_progress} with {@code
+   * next} (its body, status, context and lease); false when it has ended (finished, cancelled,
+   * failed) or is gone, so that whoever ends it first decides how it ended.
+   */
+  boolean replaceRunning(StoredResponse next);
+
   /** Removes a response of {@code owner}; false when there was none to remove. */
   boolean delete(String resource, String owner, String id);
 

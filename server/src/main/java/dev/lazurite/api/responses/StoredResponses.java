@@ -10,17 +10,23 @@ import java.time.Clock;
 final class StoredResponses {
   private final ResponseStore store;
   private final Clock clock;
+  private final BackgroundResponses background;
 
-  StoredResponses(ResponseStore store, Clock clock) {
+  StoredResponses(ResponseStore store, Clock clock, BackgroundResponses background) {
     this.store = store;
     this.clock = clock;
+    this.background = background;
   }
 
-  /** The named response; another resource's or another principal's is not found. */
+  /**
+   * The named response as it now is (a background response whose instance died is failed); another
+   * resource's or another principal's is not found.
+   */
   StoredResponse named(Exchange exchange) {
     String id = id(exchange);
     return store
         .find(resource(exchange), owner(exchange), id, clock.instant().getEpochSecond())
+        .map(background::current)
         .orElseThrow(() -> notFound(id));
   }
 

@@ -13,10 +13,14 @@ import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
 
-/** Stored responses: one row each, the response and its items as JSON text. */
+/**
+ * Stored responses: one row each, the response and its items as JSON text, with the status and
+ * lease of a background response as columns so that ending one is a single conditional update.
+ */
 final class JdbiResponses implements ResponseStore {
   private static final String COLUMNS =
-      "resource, id, owner, created_at, expires_at, body, input_items, context";
+      "resource, id, owner, created_at, expires_at, body, input_items, context, status,"
+          + " lease_until";
 
   private final Jdbi jdbi;
 
@@ -32,7 +36,7 @@ final class JdbiResponses implements ResponseStore {
                     "INSERT INTO responses ("
                         + COLUMNS
                         + ") VALUES (:resource, :id, :owner, :created, :expires, :body, :input,"
-                        + " :context)")
+                        + " :context, :status, :lease)")
                 .bind("resource", r.resource())
                 .bind("id", r.id())
                 .bind("owner", r.owner())
@@ -41,7 +45,28 @@ final class JdbiResponses implements ResponseStore {
                 .bind("body", Json.writeString(r.body()))
                 .bind("input", Json.writeString(r.inputItems()))
                 .bind("context", Json.writeString(r.context()))
+                .bind("status", r.status())
+                .bind("lease", r.leaseUntil())
                 .execute());
+  }
+
+  @Override
+  public boolean replaceRunning(StoredResponse r) {
+    return jdbi.withHandle(
+            h ->
+                h.createUpdate(
+                        "UPDATE responses SET body = :body, context = :context, status = :status,"
+                            + " lease_until = :lease WHERE resource = :resource AND id = :id AND"
+                            + " owner = :owner AND status IN ('queued', 'in_progress')")
+                    .bind("resource", r.resource())
+                    .bind("id", r.id())
+                    .bind("owner", r.owner())
+                    .bind("body", Json.writeString(r.body()))
+                    .bind("context", Json.writeString(r.context()))
+                    .bind("status", r.status())
+                    .bind("lease", r.leaseUntil())
+                    .execute())
+        > 0;
   }
 
   @Override
@@ -88,7 +113,8 @@ final class JdbiResponses implements ResponseStore {
         rs.getLong("expires_at"),
         (ObjectNode) parse(rs.getString("body")),
         objects(parse(rs.getString("input_items"))),
-        objects(parse(rs.getString("context"))));
+        objects(parse(rs.getString("context"))),
+        rs.getLong("lease_until"));
   }
 
   private static JsonNode parse(String text) throws SQLException {

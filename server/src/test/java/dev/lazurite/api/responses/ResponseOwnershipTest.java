@@ -124,4 +124,19 @@ class ResponseOwnershipTest {
     assertThat(asPrincipal("DELETE", V1 + "/" + id, null).status()).isEqualTo(404);
     assertThat(withKey("GET", V1 + "/" + id, null).status()).isEqualTo(200);
   }
+
+  @Test
+  void anotherCallerCannotCancelABackgroundResponse() {
+    var created =
+        withKey(
+            "POST",
+            V1,
+            "{\"model\":\"gpt-4o\",\"input\":\"Tell me about mate\",\"background\":true}");
+    assertThat(created.status()).as(created.body()).isEqualTo(200);
+    String id = created.json().get("id").asText();
+    var cancel = asPrincipal("POST", V1 + "/" + id + "/cancel", null);
+    assertThat(cancel.status()).isEqualTo(404);
+    assertThat(cancel.json().get("error").get("message").asText()).contains(id);
+    assertThat(withKey("GET", V1 + "/" + id, null).status()).isEqualTo(200);
+  }
 }
