@@ -1,7 +1,10 @@
 package dev.lazurite.server;
 
+import dev.lazurite.pipeline.Pipelines;
 import dev.lazurite.portal.deployments.DeploymentRoutes;
 import dev.lazurite.portal.keys.KeyRoutes;
+import dev.lazurite.portal.playground.PlaygroundCall;
+import dev.lazurite.portal.playground.PlaygroundRoutes;
 import dev.lazurite.portal.resources.ResourceRoutes;
 import dev.lazurite.portal.session.Sessions;
 import dev.lazurite.portal.signin.SignInRoutes;
@@ -10,12 +13,14 @@ import dev.lazurite.portal.web.Pages;
 import dev.lazurite.portal.web.PortalAccess;
 import dev.lazurite.portal.web.PortalRoute;
 import dev.lazurite.portal.web.PortalRouter;
+import dev.lazurite.searchservice.SearchServices;
 import io.helidon.webserver.http.HttpRouting;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * The portal under {@code /portal}: its sessions (signed with a key every instance on the store
@@ -27,7 +32,13 @@ public final class PortalWiring {
 
   private final PortalRouter router;
 
-  PortalWiring(Clock clock, Foundation foundation, ServerAddresses addresses, Path dataDir) {
+  PortalWiring(
+      Clock clock,
+      Foundation foundation,
+      ServerAddresses addresses,
+      Path dataDir,
+      SearchServices search,
+      Supplier<Pipelines> pipelines) {
     var store = foundation.store();
     var control = foundation.control();
     String subscription = foundation.subscription();
@@ -43,6 +54,14 @@ public final class PortalWiring {
         new ResourceRoutes(control, subscription, name -> addresses.resources().of(name)).routes());
     routes.addAll(new DeploymentRoutes(control, store.rai(), subscription).routes());
     routes.addAll(new KeyRoutes(control, subscription).routes());
+    routes.addAll(
+        new PlaygroundRoutes(
+                control,
+                search,
+                new PlaygroundCall(pipelines),
+                subscription,
+                name -> addresses.resources().of(name))
+            .routes());
     this.router =
         new PortalRouter(
             sessions,

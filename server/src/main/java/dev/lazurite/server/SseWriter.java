@@ -17,7 +17,7 @@ import java.nio.charset.StandardCharsets;
  * {@code data: [DONE]}. A backend failure after the stream started becomes an error event; a client
  * that went away ends the stream.
  */
-final class SseWriter {
+public final class SseWriter {
   private static final byte[] DATA = "data: ".getBytes(StandardCharsets.US_ASCII);
   private static final byte[] EVENT = "event: ".getBytes(StandardCharsets.US_ASCII);
   private static final byte[] END = "\n\n".getBytes(StandardCharsets.US_ASCII);
@@ -26,7 +26,7 @@ final class SseWriter {
   private SseWriter() {}
 
   /** Returns normally when the stream ended, with or without an error event. */
-  static void write(EventStream events, OutputStream out) {
+  public static void write(EventStream events, OutputStream out) {
     EventSink sink =
         event -> {
           if (!event.sent()) {
