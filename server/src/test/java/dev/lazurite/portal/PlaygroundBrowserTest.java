@@ -114,7 +114,6 @@ class PlaygroundBrowserTest {
     assertThat(browser.driver.findElement(By.id("code-java")).getText())
         .contains("AzureApiKeyCredential", ".model(\"gpt-4o\")");
     assertThat(browser.driver.getPageSource()).doesNotContain(server.key());
-    browser.screenshot(SHOTS.resolve("playground.png"));
   }
 
   @Test
@@ -135,6 +134,8 @@ class PlaygroundBrowserTest {
                 ExpectedConditions.presenceOfNestedElementLocatedBy(
                     answer, By.cssSelector(".citations li")));
     assertThat(citation.getText()).contains("Holiday policy");
+    browser.driver.executeScript("window.scrollTo(0, 0)");
+    browser.screenshot(SHOTS.resolve("playground.png"));
     browser.driver.findElement(By.cssSelector("#code-view summary")).click();
     assertThat(browser.driver.findElement(By.id("code-curl")).getText())
         .contains("data_sources", PlaygroundFixture.SERVICE + ".search.windows.net");
