@@ -45,9 +45,13 @@ public final class AuthenticationStage implements Stage {
             current
                 .account(internal.account())
                 .orElseThrow(() -> ApiException.of(ErrorCode.DEPLOYMENT_NOT_FOUND));
-        yield chain.proceed(
-            exchange.withCaller(
-                new Principal.Internal(internal.account(), internal.purpose()), account));
+        // A portal page calling for a signed-in user is that user's call, checked as a token's.
+        Principal caller =
+            internal
+                .onBehalfOf()
+                .<Principal>map(user -> user)
+                .orElseGet(() -> new Principal.Internal(internal.account(), internal.purpose()));
+        yield chain.proceed(exchange.withCaller(caller, account));
       }
     };
   }

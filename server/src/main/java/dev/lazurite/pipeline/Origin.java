@@ -2,6 +2,7 @@ package dev.lazurite.pipeline;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.lazurite.auth.Principal;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.util.Optional;
@@ -51,11 +52,20 @@ public sealed interface Origin {
    * failover count it.
    *
    * @param purpose what made the call, recorded as the caller (e.g. {@code search-vectorizer})
+   * @param onBehalfOf the signed-in user a portal page calls for (the playground): the call is then
+   *     that user's, authorised by its data actions and recorded under its object id
    */
-  record Internal(String account, String purpose) implements Origin {
+  record Internal(String account, String purpose, Optional<Principal.Entra> onBehalfOf)
+      implements Origin {
     public Internal {
       requireNonNull(account, "account is null");
       requireNonNull(purpose, "purpose is null");
+      requireNonNull(onBehalfOf, "onBehalfOf is null");
+    }
+
+    /** A call the server makes for the account itself. */
+    public Internal(String account, String purpose) {
+      this(account, purpose, Optional.empty());
     }
   }
 }

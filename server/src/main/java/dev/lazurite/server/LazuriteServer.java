@@ -124,7 +124,13 @@ public final class LazuriteServer implements AutoCloseable {
     var control = new ControlWiring(clock, foundation, identity, search.services(), addresses);
     this.portal =
         new PortalWiring(
-            clock, foundation, addresses, config.dataDir(), search.services(), batches);
+            clock,
+            foundation,
+            addresses,
+            config.dataDir(),
+            search.services(),
+            batches,
+            this::pipelines);
     long wired = System.nanoTime();
     this.listeners =
         new Listeners(

@@ -1,9 +1,12 @@
 package dev.lazurite.server;
 
 import dev.lazurite.batch.BatchService;
+import dev.lazurite.pipeline.Pipelines;
 import dev.lazurite.portal.batches.BatchRoutes;
 import dev.lazurite.portal.deployments.DeploymentRoutes;
 import dev.lazurite.portal.keys.KeyRoutes;
+import dev.lazurite.portal.playground.PlaygroundCall;
+import dev.lazurite.portal.playground.PlaygroundRoutes;
 import dev.lazurite.portal.policies.BlocklistRoutes;
 import dev.lazurite.portal.policies.PolicyRoutes;
 import dev.lazurite.portal.pools.PoolRoutes;
@@ -23,6 +26,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * The portal under {@code /portal}: its sessions (signed with a key every instance on the store
@@ -40,7 +44,8 @@ public final class PortalWiring {
       ServerAddresses addresses,
       Path dataDir,
       SearchServices search,
-      BatchService batches) {
+      BatchService batches,
+      Supplier<Pipelines> pipelines) {
     var store = foundation.store();
     var control = foundation.control();
     String subscription = foundation.subscription();
@@ -61,6 +66,14 @@ public final class PortalWiring {
     routes.addAll(new BlocklistRoutes(control, store.rai(), subscription).routes());
     routes.addAll(new PoolRoutes(control, foundation.snapshots(), subscription).routes());
     routes.addAll(new BatchRoutes(control, batches, subscription).routes());
+    routes.addAll(
+        new PlaygroundRoutes(
+                control,
+                search,
+                new PlaygroundCall(pipelines),
+                subscription,
+                name -> addresses.resources().of(name))
+            .routes());
     this.router =
         new PortalRouter(
             sessions,

@@ -18,7 +18,7 @@ import java.nio.charset.StandardCharsets;
  * the stream already ended with its own failure event ({@code response.failed}); a client that went
  * away ends the stream.
  */
-final class SseWriter {
+public final class SseWriter {
   private static final byte[] DATA = "data: ".getBytes(StandardCharsets.US_ASCII);
   private static final byte[] EVENT = "event: ".getBytes(StandardCharsets.US_ASCII);
   private static final byte[] END = "\n\n".getBytes(StandardCharsets.US_ASCII);
@@ -32,7 +32,7 @@ final class SseWriter {
   private SseWriter() {}
 
   /** Returns normally when the stream ended, with or without an error event. */
-  static void write(EventStream events, OutputStream out) {
+  public static void write(EventStream events, OutputStream out) {
     boolean[] ended = {false};
     EventSink sink =
         event -> {

@@ -13,7 +13,8 @@ public final class Assets {
   public static List<PortalRoute> routes() {
     return List.of(
         asset("/portal/static/portal.css", "text/css; charset=utf-8"),
-        asset("/portal/static/portal.js", "text/javascript; charset=utf-8"));
+        asset("/portal/static/portal.js", "text/javascript; charset=utf-8"),
+        asset("/portal/static/playground.js", "text/javascript; charset=utf-8"));
   }
 
   private static PortalRoute asset(String path, String contentType) {

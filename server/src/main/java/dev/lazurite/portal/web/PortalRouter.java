@@ -12,6 +12,9 @@ import io.helidon.http.Method;
 import io.helidon.webserver.http.HttpRouting;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
@@ -161,6 +164,16 @@ public final class PortalRouter {
               .header("Set-Cookie", sessions.clearCookie(secure))
               .header("Location", out.location())
               .send();
+      case Reply.Streamed streamed -> {
+        res.status(streamed.status());
+        res.header("Content-Type", streamed.contentType());
+        res.header("X-Accel-Buffering", "no");
+        try (OutputStream out = res.outputStream()) {
+          streamed.body().writeTo(out);
+        } catch (IOException | UncheckedIOException e) {
+          // The page was closed mid-answer; the pipeline has already released what it held.
+        }
+      }
       case Reply.Asset asset -> {
         res.header("Cache-Control", "public, max-age=3600");
         res.header("Content-Type", asset.contentType());

@@ -45,6 +45,23 @@ public sealed interface Reply {
     }
   }
 
+  /**
+   * A body written while it is produced (the playground's server-sent events), flushed as it goes;
+   * not a page, so the router adds no frame.
+   */
+  record Streamed(int status, String contentType, Body body) implements Reply {
+    public Streamed {
+      requireNonNull(contentType, "contentType is null");
+      requireNonNull(body, "body is null");
+    }
+  }
+
+  /** Writes a streamed reply; throws when the client went away. */
+  @FunctionalInterface
+  interface Body {
+    void writeTo(java.io.OutputStream out) throws java.io.IOException;
+  }
+
   static Page page(String template, Map<String, Object> params) {
     return new Page(200, template, params);
   }
