@@ -32,7 +32,15 @@ public final class NetworkRuleStage implements Stage {
   @Override
   public Response handle(Exchange exchange, Chain chain) {
     if (!(exchange.request().origin() instanceof Origin.Remote connection)) {
-      // A call this server makes for an account does not cross the network.
+      // A call this server makes for an account does not cross the network; one a portal page
+      // makes for a browser meets the account's public rules at that browser's address.
+      if (exchange.request().origin() instanceof Origin.Internal internal
+          && internal.browser().isPresent()) {
+        snapshot
+            .get()
+            .account(internal.account())
+            .ifPresent(target -> enforcePublic(target, internal.browser().get()));
+      }
       return chain.proceed(exchange);
     }
     RuntimeSnapshot current = snapshot.get();
@@ -49,11 +57,16 @@ public final class NetworkRuleStage implements Stage {
       }
       return chain.proceed(exchange);
     }
-    return switch (target.get().account().network().publicVerdict(client)) {
-      case ALLOWED -> chain.proceed(exchange);
+    enforcePublic(target.get(), client);
+    return chain.proceed(exchange);
+  }
+
+  private static void enforcePublic(AccountRuntime target, InetAddress client) {
+    switch (target.account().network().publicVerdict(client)) {
+      case ALLOWED -> {}
       case PUBLIC_ACCESS_DISABLED -> throw ApiException.of(ErrorCode.PUBLIC_ACCESS_DISABLED);
       case FIREWALL -> throw ApiException.of(ErrorCode.NETWORK_DENIED);
-    };
+    }
   }
 
   /**

@@ -54,18 +54,25 @@ public sealed interface Origin {
    * @param purpose what made the call, recorded as the caller (e.g. {@code search-vectorizer})
    * @param onBehalfOf the signed-in user a portal page calls for (the playground): the call is then
    *     that user's, authorised by its data actions and recorded under its object id
+   * @param browser the address of the browser a portal page calls from: the account's public
+   *     network rules apply to it as to a request that browser sent itself
    */
-  record Internal(String account, String purpose, Optional<Principal.Entra> onBehalfOf)
+  record Internal(
+      String account,
+      String purpose,
+      Optional<Principal.Entra> onBehalfOf,
+      Optional<InetAddress> browser)
       implements Origin {
     public Internal {
       requireNonNull(account, "account is null");
       requireNonNull(purpose, "purpose is null");
       requireNonNull(onBehalfOf, "onBehalfOf is null");
+      requireNonNull(browser, "browser is null");
     }
 
     /** A call the server makes for the account itself. */
     public Internal(String account, String purpose) {
-      this(account, purpose, Optional.empty());
+      this(account, purpose, Optional.empty(), Optional.empty());
     }
   }
 }

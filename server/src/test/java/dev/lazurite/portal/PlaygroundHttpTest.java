@@ -194,6 +194,41 @@ class PlaygroundHttpTest {
   }
 
   @Test
+  void theResourcesNetworkRulesApplyToTheBrowsersAddress() {
+    TestingCli.run(server, "account", "create", "--name", "closed-play", "-l", "westus");
+    var closed =
+        server
+            .server()
+            .control()
+            .account(
+                server.server().subscriptionId(), Bootstrap.DEFAULT_RESOURCE_GROUP, "closed-play");
+    server
+        .server()
+        .control()
+        .putDeployment(
+            closed,
+            new DeploymentRequest(
+                "inside", "gpt-4o", "", "Standard", 10, "", "", Optional.empty()));
+    String chat =
+        "/portal/resources/" + Bootstrap.DEFAULT_RESOURCE_GROUP + "/closed-play/playground/chat";
+    var client = admin();
+    var open = client.post(chat, chat("inside", ask("/echo open")));
+    assertThat(open.statusCode()).as(open.body()).isEqualTo(200);
+
+    TestingCli.run(
+        server,
+        "account",
+        "update",
+        "--name",
+        "closed-play",
+        "--public-network-access",
+        "Disabled");
+    var refused = client.post(chat, chat("inside", ask("/echo closed")));
+    assertThat(refused.statusCode()).as(refused.body()).isEqualTo(403);
+    assertThat(refused.body()).contains("Public access is disabled");
+  }
+
+  @Test
   void malformedToolDefinitionsAreRefusedWithTheirPlace() {
     var client = admin();
     var fields = chat("gpt-4o", ask("/echo hi"));

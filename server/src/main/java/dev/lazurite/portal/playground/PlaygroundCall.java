@@ -17,6 +17,7 @@ import dev.lazurite.pipeline.Route;
 import dev.lazurite.portal.session.PortalPrincipal;
 import dev.lazurite.portal.web.Reply;
 import dev.lazurite.server.SseWriter;
+import java.net.InetAddress;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -50,7 +51,12 @@ public final class PlaygroundCall {
    * The answer as server-sent events, or the data plane's refusal in Azure's error envelope (a
    * missing data action is a 403 here: the session is signed in, it may not do this).
    */
-  Reply stream(PortalPrincipal principal, String account, String deployment, ObjectNode body) {
+  Reply stream(
+      PortalPrincipal principal,
+      Optional<InetAddress> browser,
+      String account,
+      String deployment,
+      ObjectNode body) {
     var exchange =
         new Exchange(
             new Exchange.Request(
@@ -58,7 +64,7 @@ public final class PlaygroundCall {
                 Route.modelCall(Operation.CHAT_COMPLETIONS, deployment, API_VERSION),
                 Map.of(),
                 Json.write(body),
-                origin(principal, account),
+                origin(principal, browser, account),
                 System.nanoTime()));
     Outcome outcome = pipelines.get().execute(exchange);
     return switch (outcome) {
@@ -84,14 +90,17 @@ public final class PlaygroundCall {
     };
   }
 
-  static Origin.Internal origin(PortalPrincipal principal, String account) {
+  static Origin.Internal origin(
+      PortalPrincipal principal, Optional<InetAddress> browser, String account) {
     return switch (principal) {
-      case PortalPrincipal.Admin a -> new Origin.Internal(account, ADMIN_PURPOSE);
+      case PortalPrincipal.Admin a ->
+          new Origin.Internal(account, ADMIN_PURPOSE, Optional.empty(), browser);
       case PortalPrincipal.User u ->
           new Origin.Internal(
               account,
               USER_PURPOSE,
-              Optional.of(new Principal.Entra(u.objectId(), "", "", List.copyOf(u.groups()))));
+              Optional.of(new Principal.Entra(u.objectId(), "", "", List.copyOf(u.groups()))),
+              browser);
       case PortalPrincipal.Anonymous a ->
           throw new IllegalStateException("the playground is for signed-in principals only");
     };

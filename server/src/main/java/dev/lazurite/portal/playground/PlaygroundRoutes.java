@@ -17,6 +17,7 @@ import dev.lazurite.rbac.AuthorizationStage;
 import dev.lazurite.rbac.Permissions;
 import dev.lazurite.searchservice.SearchService;
 import dev.lazurite.searchservice.SearchServices;
+import java.net.InetAddress;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -89,7 +90,12 @@ public final class PlaygroundRoutes {
             request.form().getOrDefault("request", ""),
             request.form().getOrDefault("tools", ""),
             grounding(request));
-    return call.stream(request.session().principal(), account.name(), deployment.name(), body);
+    return call.stream(
+        request.session().principal(),
+        browser(request.origin().clientAddress()),
+        account.name(),
+        deployment.name(),
+        body);
   }
 
   private Optional<ChatBody.Grounding> grounding(PortalRequest request) {
@@ -172,5 +178,14 @@ public final class PlaygroundRoutes {
 
   private static ApiException invalid(String message) {
     return ApiException.of(ErrorCode.ARM_INVALID_BODY, message);
+  }
+
+  /** The browser's address as the router read it from the socket; unknown only off a socket. */
+  private static Optional<InetAddress> browser(String address) {
+    try {
+      return Optional.of(InetAddress.ofLiteral(address));
+    } catch (IllegalArgumentException e) {
+      return Optional.empty();
+    }
   }
 }
