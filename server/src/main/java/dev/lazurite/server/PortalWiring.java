@@ -3,7 +3,9 @@ package dev.lazurite.server;
 import dev.lazurite.portal.deployments.DeploymentRoutes;
 import dev.lazurite.portal.keys.KeyRoutes;
 import dev.lazurite.portal.resources.ResourceRoutes;
+import dev.lazurite.portal.session.SessionRevocations;
 import dev.lazurite.portal.session.Sessions;
+import dev.lazurite.portal.signin.OrganisationSignIn;
 import dev.lazurite.portal.signin.SignInRoutes;
 import dev.lazurite.portal.web.Assets;
 import dev.lazurite.portal.web.Pages;
@@ -27,7 +29,12 @@ public final class PortalWiring {
 
   private final PortalRouter router;
 
-  PortalWiring(Clock clock, Foundation foundation, ServerAddresses addresses, Path dataDir) {
+  PortalWiring(
+      Clock clock,
+      Foundation foundation,
+      ServerAddresses addresses,
+      Path dataDir,
+      IdentityWiring identity) {
     var store = foundation.store();
     var control = foundation.control();
     String subscription = foundation.subscription();
@@ -35,10 +42,13 @@ public final class PortalWiring {
         new Sessions(
             ServerSecrets.shared(store.secrets(), dataDir.resolve("portal"), "portal-session.key"),
             clock,
-            SESSION_LIFETIME);
+            SESSION_LIFETIME,
+            SessionRevocations.in(identity.identities()));
     List<PortalRoute> routes = new ArrayList<>();
     routes.addAll(Assets.routes());
-    routes.addAll(new SignInRoutes(sessions, foundation.admin().guard()).routes());
+    var organisation =
+        new OrganisationSignIn(sessions, identity.codes(), identity.issuer().tenantId());
+    routes.addAll(new SignInRoutes(sessions, foundation.admin().guard(), organisation).routes());
     routes.addAll(
         new ResourceRoutes(control, subscription, name -> addresses.resources().of(name)).routes());
     routes.addAll(new DeploymentRoutes(control, store.rai(), subscription).routes());
