@@ -57,6 +57,16 @@ public final class AuthorizeEndpoint {
 
   private void authorize(ServerRequest req, ServerResponse res) {
     guardHeaders(res);
+    if (!req.isSecure()
+        && !(req.remotePeer().address() instanceof java.net.InetSocketAddress peer
+            && peer.getAddress() != null
+            && peer.getAddress().isLoopbackAddress())) {
+      page(
+          res,
+          403,
+          error("Sign-in is served over HTTPS; plain HTTP is accepted from this machine only."));
+      return;
+    }
     String tenant = req.path().pathParameters().get("tenant");
     if (!tenant.equals(identities.issuer().tenantId())) {
       page(res, 400, error("AADSTS90002: Tenant '" + tenant + "' not found."));
