@@ -9,8 +9,9 @@ import java.util.Set;
 
 /**
  * Resolves az's {@code --assignee} to a principal's object id, as az does against Microsoft Graph:
- * an object id (of a service principal, managed identity or group), the appId of a service
- * principal or client id of a managed identity, or a display name that names one principal.
+ * an object id (of a service principal, managed identity, user or group), the appId of a service
+ * principal, client id of a managed identity or principal name of a user, or a display name that
+ * names one principal.
  */
 final class Assignees {
   private Assignees() {}
@@ -69,6 +70,13 @@ final class Assignees {
               mi.path("principalId").asText(),
               mi.path("clientId").asText(null),
               mi.path("name").asText()));
+    }
+    for (JsonNode user : get(arm, "/users")) {
+      all.add(
+          new Principal(
+              user.path("objectId").asText(),
+              user.path("userPrincipalName").asText(null),
+              user.path("displayName").asText()));
     }
     for (JsonNode group : get(arm, "/groups")) {
       all.add(

@@ -9,11 +9,12 @@ import picocli.CommandLine.Option;
     name = "identity",
     mixinStandardHelpOptions = true,
     description =
-        "Service principals, managed identities and groups of the built-in token service.",
+        "Service principals, managed identities, groups and users of the built-in token service.",
     subcommands = {
       IdentityCommand.ServicePrincipals.class,
       IdentityCommand.ManagedIdentities.class,
-      IdentityCommand.Groups.class
+      IdentityCommand.Groups.class,
+      IdentityUsers.class
     })
 final class IdentityCommand {
   static final String BASE = "/lazurite/identity";

@@ -16,8 +16,8 @@ import java.util.function.Supplier;
 
 /**
  * The identity directory's management API, used by {@code lazurite identity …}: service principals
- * (secrets shown once), managed identities and their environment, groups. Protected by the local
- * admin credential.
+ * (secrets shown once), managed identities and their environment, groups, and users (passwords sent
+ * in a body, never answered). Protected by the local admin credential.
  */
 public final class IdentityAdminHandler {
   private static final String BASE = "/lazurite/identity";
@@ -53,7 +53,11 @@ public final class IdentityAdminHandler {
             (req, res) -> guarded(req, res, this::identityEnv))
         .post(BASE + "/groups", (req, res) -> guarded(req, res, this::createGroup))
         .get(BASE + "/groups", (req, res) -> guarded(req, res, this::listGroups))
-        .post(BASE + "/groups/{id}/members", (req, res) -> guarded(req, res, this::addMember));
+        .post(BASE + "/groups/{id}/members", (req, res) -> guarded(req, res, this::addMember))
+        .post(BASE + "/users", (req, res) -> guarded(req, res, this::createUser))
+        .get(BASE + "/users", (req, res) -> guarded(req, res, this::listUsers))
+        .delete(BASE + "/users/{id}", (req, res) -> guarded(req, res, this::deleteUser))
+        .put(BASE + "/users/{id}/password", (req, res) -> guarded(req, res, this::setPassword));
   }
 
   private void guarded(ServerRequest req, ServerResponse res, AdminAction action) {
@@ -180,6 +184,49 @@ public final class IdentityAdminHandler {
     identities.addGroupMember(
         req.path().pathParameters().get("id"), text(body(req, res), "memberId"));
     res.status(Status.NO_CONTENT_204).send();
+  }
+
+  private void createUser(ServerRequest req, ServerResponse res) throws IOException {
+    JsonNode body = body(req, res);
+    User user =
+        identities
+            .users()
+            .create(text(body, "userPrincipalName"), text(body, "displayName"), password(body));
+    send(res, 201, Json.MAPPER.valueToTree(user));
+  }
+
+  private void listUsers(ServerRequest req, ServerResponse res) {
+    send(res, 200, list(identities.users().users()));
+  }
+
+  private void deleteUser(ServerRequest req, ServerResponse res) {
+    String id = req.path().pathParameters().get("id");
+    if (!identities.users().delete(id)) {
+      send(res, 404, error("ResourceNotFound", "No user with object id '" + id + "'."));
+      return;
+    }
+    res.status(Status.NO_CONTENT_204).send();
+  }
+
+  private void setPassword(ServerRequest req, ServerResponse res) throws IOException {
+    String id = req.path().pathParameters().get("id");
+    JsonNode body = body(req, res);
+    if (identities.users().user(id).isEmpty()) {
+      send(res, 404, error("ResourceNotFound", "No user with object id '" + id + "'."));
+      return;
+    }
+    identities.users().setPassword(id, password(body));
+    res.status(Status.NO_CONTENT_204).send();
+  }
+
+  /** The {@code password} of a body: its value is never part of an answer. */
+  private static String password(JsonNode body) {
+    JsonNode value = body.get("password");
+    if (value == null || !value.isTextual()) {
+      throw new IllegalArgumentException(
+          "The property 'password' is required and must be a string.");
+    }
+    return value.asText();
   }
 
   private static JsonNode body(ServerRequest req, ServerResponse res) throws IOException {

@@ -34,6 +34,7 @@ public final class IdentityService {
   private final TokenIssuer issuer;
   private final byte[] headerKey;
   private final Clock clock;
+  private final UserDirectory users;
 
   public IdentityService(
       IdentityStore store,
@@ -46,6 +47,25 @@ public final class IdentityService {
     this.issuer = issuer;
     this.headerKey = headerKey.clone();
     this.clock = clock;
+    this.users = new UserDirectory(store, writer, clock);
+  }
+
+  /**
+   * Records a one-time value (a sign-in form, a signed-out session) as used until it expires; false
+   * when any instance used it before.
+   */
+  public boolean spendOnce(String id, String kind, java.time.Instant expiresAt) {
+    return store.spend(id, kind, expiresAt);
+  }
+
+  /** Whether a one-time value is recorded as used. */
+  public boolean spent(String id) {
+    return store.spent(id);
+  }
+
+  /** The user principals, who sign in with a password. */
+  public UserDirectory users() {
+    return users;
   }
 
   public TokenIssuer issuer() {
@@ -226,8 +246,8 @@ public final class IdentityService {
   }
 
   /**
-   * Adds a service principal, managed identity or group to a group: tokens issued from the commit
-   * on, by any instance, name the group.
+   * Adds a service principal, managed identity, user or group to a group: tokens issued from the
+   * commit on, by any instance, name the group.
    *
    * @throws IllegalArgumentException when the group or the member is unknown
    */
@@ -239,7 +259,7 @@ public final class IdentityService {
           }
           if (!knowsObject(memberObjectId)) {
             throw new IllegalArgumentException(
-                "no service principal, managed identity or group with object id '"
+                "no service principal, managed identity, user or group with object id '"
                     + memberObjectId
                     + "'");
           }
@@ -253,7 +273,8 @@ public final class IdentityService {
   private boolean knowsObject(String objectId) {
     return store.servicePrincipals().stream().anyMatch(p -> p.objectId().equals(objectId))
         || store.managedIdentities().stream().anyMatch(m -> m.principalId().equals(objectId))
-        || store.groups().stream().anyMatch(g -> g.objectId().equals(objectId));
+        || store.groups().stream().anyMatch(g -> g.objectId().equals(objectId))
+        || store.userByObjectId(objectId).isPresent();
   }
 
   public TokenIssuer.Token tokenFor(String audience, String objectId, String appId) {

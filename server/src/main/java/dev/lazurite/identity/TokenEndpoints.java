@@ -26,9 +26,11 @@ import java.util.UUID;
  */
 public final class TokenEndpoints {
   private final IdentityService identities;
+  private final CodeGrant codeGrant;
 
-  public TokenEndpoints(IdentityService identities) {
+  public TokenEndpoints(IdentityService identities, AuthorizationCodes codes) {
     this.identities = identities;
+    this.codeGrant = new CodeGrant(identities, codes);
   }
 
   public void routing(HttpRouting.Builder routing) {
@@ -96,6 +98,8 @@ public final class TokenEndpoints {
     doc.put("issuer", v2 ? base + "/v2.0" : identities.issuer().issuer());
     doc.put("request_uri_parameter_supported", false);
     doc.put("authorization_endpoint", oauth + "/authorize");
+    doc.putArray("code_challenge_methods_supported").add("S256");
+    doc.putArray("grant_types_supported").add("authorization_code").add("client_credentials");
     doc.put("device_authorization_endpoint", oauth + "/devicecode");
     doc.put("end_session_endpoint", oauth + "/logout");
     doc.putArray("claims_supported")
@@ -157,6 +161,10 @@ public final class TokenEndpoints {
       return;
     }
     String grant = form.getOrDefault("grant_type", "");
+    if (grant.equals("authorization_code")) {
+      codeGrant.redeem(req, res, form);
+      return;
+    }
     if (!grant.equals("client_credentials")) {
       error(
           res,
@@ -165,7 +173,7 @@ public final class TokenEndpoints {
           70003,
           "The app requested an unsupported grant type '"
               + grant
-              + "'. This service issues client_credentials tokens.");
+              + "'. This service issues client_credentials and authorization_code tokens.");
       return;
     }
     String clientId = form.getOrDefault("client_id", "");
@@ -366,7 +374,7 @@ public final class TokenEndpoints {
    * @throws BodyRejected when the body is over the limit, broken or too slow
    * @throws IllegalArgumentException when a name or value is not valid percent-encoding
    */
-  private static Map<String, String> form(ServerRequest req, ServerResponse res) {
+  static Map<String, String> form(ServerRequest req, ServerResponse res) {
     String body = new String(RequestBody.read(req, res), StandardCharsets.UTF_8);
     Map<String, String> form = new HashMap<>();
     for (String pair : body.split("&")) {
@@ -386,8 +394,7 @@ public final class TokenEndpoints {
   }
 
   /** Entra's error body: {@code error}, {@code error_description} with its AADSTS code, and ids. */
-  private static void error(
-      ServerResponse res, int status, String error, int code, String description) {
+  static void error(ServerResponse res, int status, String error, int code, String description) {
     String trace = UUID.randomUUID().toString();
     ObjectNode body = Json.MAPPER.createObjectNode();
     body.put("error", error);
@@ -410,7 +417,7 @@ public final class TokenEndpoints {
     json(res, status, body);
   }
 
-  private static void json(ServerResponse res, int status, ObjectNode body) {
+  static void json(ServerResponse res, int status, ObjectNode body) {
     EdgeResponses.json(res, status, Json.write(body));
   }
 }

@@ -85,6 +85,66 @@ public final class TokenIssuer {
     if (!groups.isEmpty()) {
       claims.claim("groups", List.copyOf(groups));
     }
+    return new Token(sign(claims), expires);
+  }
+
+  /**
+   * An access token for a user who signed in through a client: {@code idtyp} {@code user}, with the
+   * user's {@code name} and {@code upn}.
+   */
+  public Token issueForUser(String audience, User user, String clientId, List<String> groups) {
+    Instant now = clock.instant();
+    Instant expires = now.plus(LIFETIME);
+    JWTClaimsSet.Builder claims =
+        new JWTClaimsSet.Builder()
+            .audience(audience)
+            .issuer(issuer())
+            .issueTime(Date.from(now))
+            .notBeforeTime(Date.from(now))
+            .expirationTime(Date.from(expires))
+            .jwtID(UUID.randomUUID().toString())
+            .subject(user.objectId())
+            .claim("tid", tenantId)
+            .claim("oid", user.objectId())
+            .claim("appid", clientId)
+            .claim("appidacr", "0")
+            .claim("idtyp", "user")
+            .claim("name", user.displayName())
+            .claim("upn", user.userPrincipalName())
+            .claim("scp", "user_impersonation")
+            .claim("ver", "1.0");
+    if (!groups.isEmpty()) {
+      claims.claim("groups", List.copyOf(groups));
+    }
+    return new Token(sign(claims), expires);
+  }
+
+  /**
+   * An OpenID Connect ID token for {@code clientId}: v2 shaped ({@code iss} {@code
+   * https://<authority>/<tenant>/v2.0}) with {@code oid}, {@code name}, {@code preferred_username}
+   * and {@code groups}.
+   */
+  public Token idToken(String v2Issuer, String clientId, User user, List<String> groups) {
+    Instant now = clock.instant();
+    Instant expires = now.plus(LIFETIME);
+    JWTClaimsSet.Builder claims =
+        new JWTClaimsSet.Builder()
+            .audience(clientId)
+            .issuer(v2Issuer)
+            .issueTime(Date.from(now))
+            .notBeforeTime(Date.from(now))
+            .expirationTime(Date.from(expires))
+            .subject(user.objectId())
+            .claim("tid", tenantId)
+            .claim("oid", user.objectId())
+            .claim("name", user.displayName())
+            .claim("preferred_username", user.userPrincipalName())
+            .claim("groups", List.copyOf(groups))
+            .claim("ver", "2.0");
+    return new Token(sign(claims), expires);
+  }
+
+  private String sign(JWTClaimsSet.Builder claims) {
     var signingKey = keys.current();
     var header =
         new JWSHeader.Builder(JWSAlgorithm.RS256)
@@ -97,6 +157,6 @@ public final class TokenIssuer {
     } catch (JOSEException e) {
       throw new IllegalStateException("cannot sign a token", e);
     }
-    return new Token(jwt.serialize(), expires);
+    return jwt.serialize();
   }
 }

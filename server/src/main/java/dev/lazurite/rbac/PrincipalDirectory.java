@@ -10,8 +10,8 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
- * The principals a role assignment may name: service principals, managed identities and groups of
- * the identity store, by object id.
+ * The principals a role assignment may name: service principals, managed identities, users and
+ * groups of the identity store, by object id.
  */
 public final class PrincipalDirectory {
   private static final Pattern GUID =
@@ -55,13 +55,14 @@ public final class PrincipalDirectory {
     return ids;
   }
 
-  /** Whether a service principal, managed identity or group has this object id. */
+  /** Whether a service principal, managed identity, user or group has this object id. */
   public boolean knows(String objectId) {
     String wanted = compact(objectId);
     return Stream.of(
             identities.servicePrincipals().stream().map(ServicePrincipal::objectId),
             identities.managedIdentities().stream().map(ManagedIdentity::principalId),
-            identities.groups().stream().map(Group::objectId))
+            identities.groups().stream().map(Group::objectId),
+            identities.users().stream().map(dev.lazurite.identity.User::objectId))
         .flatMap(s -> s)
         .anyMatch(id -> compact(id).equals(wanted));
   }

@@ -5,6 +5,8 @@ import dev.lazurite.auth.TrustedIssuers;
 import dev.lazurite.config.ServerConfig;
 import dev.lazurite.control.Bootstrap;
 import dev.lazurite.identity.Audiences;
+import dev.lazurite.identity.AuthorizationCodes;
+import dev.lazurite.identity.AuthorizeEndpoint;
 import dev.lazurite.identity.IdentityAdminHandler;
 import dev.lazurite.identity.IdentityService;
 import dev.lazurite.identity.SigningKeys;
@@ -29,6 +31,8 @@ public final class IdentityWiring {
   private final TokenValidator dataPlaneTokens;
   private final TokenEndpoints tokenEndpoints;
   private final IdentityAdminHandler admin;
+  private final AuthorizationCodes codes;
+  private final AuthorizeEndpoint authorize;
 
   /**
    * @param plainEndpoint the HTTP listener's URL, printed in a managed identity's environment
@@ -62,7 +66,11 @@ public final class IdentityWiring {
         TrustedIssuers.parse(
             config.identity().trustedIssuers().orElse(null), foundation.backends().outbound()));
     this.dataPlaneTokens = new TokenValidator(trusts, 10_000);
-    this.tokenEndpoints = new TokenEndpoints(identities);
+    byte[] authorizationKey =
+        ServerSecrets.shared(store.secrets(), identityDir, "authorization.key");
+    this.codes = new AuthorizationCodes(authorizationKey, store.identity(), clock);
+    this.authorize = new AuthorizeEndpoint(identities, codes, authorizationKey, clock);
+    this.tokenEndpoints = new TokenEndpoints(identities, codes);
     this.admin = new IdentityAdminHandler(identities, foundation.admin().guard(), plainEndpoint);
   }
 
@@ -70,6 +78,12 @@ public final class IdentityWiring {
   public void routing(HttpRouting.Builder routing) {
     admin.routing(routing);
     tokenEndpoints.routing(routing);
+    authorize.routing(routing);
+  }
+
+  /** The authorization codes the authorization endpoint issues, for the portal's sign-in. */
+  public AuthorizationCodes codes() {
+    return codes;
   }
 
   public IdentityService identities() {

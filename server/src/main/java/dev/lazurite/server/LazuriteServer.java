@@ -128,6 +128,7 @@ public final class LazuriteServer implements AutoCloseable {
             foundation,
             addresses,
             config.dataDir(),
+            identity,
             search.services(),
             batches,
             this::pipelines);

@@ -12,7 +12,9 @@ import dev.lazurite.portal.policies.PolicyRoutes;
 import dev.lazurite.portal.pools.PoolRoutes;
 import dev.lazurite.portal.resources.ResourceRoutes;
 import dev.lazurite.portal.search.SearchRoutes;
+import dev.lazurite.portal.session.SessionRevocations;
 import dev.lazurite.portal.session.Sessions;
+import dev.lazurite.portal.signin.OrganisationSignIn;
 import dev.lazurite.portal.signin.SignInRoutes;
 import dev.lazurite.portal.web.Assets;
 import dev.lazurite.portal.web.Pages;
@@ -43,6 +45,7 @@ public final class PortalWiring {
       Foundation foundation,
       ServerAddresses addresses,
       Path dataDir,
+      IdentityWiring identity,
       SearchServices search,
       BatchService batches,
       Supplier<Pipelines> pipelines) {
@@ -53,10 +56,13 @@ public final class PortalWiring {
         new Sessions(
             ServerSecrets.shared(store.secrets(), dataDir.resolve("portal"), "portal-session.key"),
             clock,
-            SESSION_LIFETIME);
+            SESSION_LIFETIME,
+            SessionRevocations.in(identity.identities()));
     List<PortalRoute> routes = new ArrayList<>();
     routes.addAll(Assets.routes());
-    routes.addAll(new SignInRoutes(sessions, foundation.admin().guard()).routes());
+    var organisation =
+        new OrganisationSignIn(sessions, identity.codes(), identity.issuer().tenantId());
+    routes.addAll(new SignInRoutes(sessions, foundation.admin().guard(), organisation).routes());
     routes.addAll(
         new ResourceRoutes(control, subscription, name -> addresses.resources().of(name)).routes());
     routes.addAll(new DeploymentRoutes(control, store.rai(), subscription).routes());

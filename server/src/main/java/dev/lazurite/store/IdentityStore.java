@@ -3,7 +3,9 @@ package dev.lazurite.store;
 import dev.lazurite.identity.Group;
 import dev.lazurite.identity.ManagedIdentity;
 import dev.lazurite.identity.ServicePrincipal;
+import dev.lazurite.identity.User;
 import dev.lazurite.rbac.RoleAssignment;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -45,4 +47,30 @@ public interface IdentityStore {
   List<RoleAssignment> roleAssignments();
 
   boolean deleteRoleAssignment(String id);
+
+  void insertUser(User user, String passwordHash);
+
+  List<User> users();
+
+  Optional<User> userByObjectId(String objectId);
+
+  /** The user whose principal name is {@code userPrincipalName}, compared without case. */
+  Optional<User> userByName(String userPrincipalName);
+
+  /** The stored password hash of a user. */
+  Optional<String> passwordHash(String objectId);
+
+  boolean setPasswordHash(String objectId, String passwordHash);
+
+  /** Removes a user and its group memberships; whether there was one. */
+  boolean deleteUser(String objectId);
+
+  /**
+   * Records a one-time value as used, until it would expire anyway; false when it was used before
+   * (on any instance). Expired records are dropped on the way.
+   */
+  boolean spend(String id, String kind, Instant expiresAt);
+
+  /** Whether a one-time value is recorded as used. */
+  boolean spent(String id);
 }

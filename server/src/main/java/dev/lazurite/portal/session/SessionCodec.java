@@ -91,6 +91,11 @@ final class SessionCodec {
     return B64.encodeToString(mac("csrf|" + session.id()));
   }
 
+  /** A value bound to a session for one purpose, as 43 base64url characters. */
+  String derive(String purpose, String sessionId) {
+    return B64.encodeToString(mac(purpose + "|" + sessionId));
+  }
+
   private byte[] mac(String data) {
     try {
       Mac mac = Mac.getInstance("HmacSHA256");

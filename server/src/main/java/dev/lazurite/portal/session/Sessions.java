@@ -9,9 +9,10 @@ import java.util.Base64;
 import java.util.Optional;
 
 /**
- * Issues, reads and rotates portal sessions, and checks their CSRF tokens. Sessions are signed
- * cookies (see {@link SessionCodec}): nothing is stored, so every instance sharing the key reads
- * them, and an expired or altered cookie is simply not a session.
+ * Issues, reads, rotates and revokes portal sessions, and checks their CSRF tokens. Sessions are
+ * signed cookies (see {@link SessionCodec}): every instance sharing the key reads them, and an
+ * expired or altered cookie is simply not a session. Only sign-outs are stored: a signed-in session
+ * whose id is revoked is refused by every instance.
  */
 public final class Sessions {
   /** The cookie's name. */
@@ -20,6 +21,7 @@ public final class Sessions {
   private final SessionCodec codec;
   private final Clock clock;
   private final Duration lifetime;
+  private final SessionRevocations revocations;
   private final SecureRandom random = new SecureRandom();
 
   /**
@@ -27,9 +29,17 @@ public final class Sessions {
    * @param lifetime how long a session lasts from sign-in
    */
   public Sessions(byte[] key, Clock clock, Duration lifetime) {
+    this(key, clock, lifetime, SessionRevocations.none());
+  }
+
+  /**
+   * @param revocations where sign-outs are recorded and checked
+   */
+  public Sessions(byte[] key, Clock clock, Duration lifetime, SessionRevocations revocations) {
     this.codec = new SessionCodec(key);
     this.clock = clock;
     this.lifetime = lifetime;
+    this.revocations = revocations;
   }
 
   /** A new session for a visitor who has not signed in, e.g. to protect the sign-in form. */
@@ -47,7 +57,35 @@ public final class Sessions {
     return codec
         .decode(cookieValue)
         .filter(s -> s.expiresAt().isAfter(clock.instant()))
-        .filter(s -> !s.id().isEmpty());
+        .filter(s -> !s.id().isEmpty())
+        .filter(s -> !s.signedIn() || !revocations.revoked(s.id()));
+  }
+
+  /** Signs a session out on every instance: its cookie is refused from now on. */
+  public void revoke(Session session) {
+    revocations.revoke(session.id(), session.expiresAt());
+  }
+
+  /**
+   * The state and PKCE verifier of a sign-in through the authorization endpoint, derived from the
+   * pre-sign-in session with the session key: kept by the session without being written anywhere,
+   * and worthless to any other session.
+   */
+  public SignInAttempt attempt(Session session) {
+    return new SignInAttempt(
+        codec.derive("state", session.id()), codec.derive("pkce-verifier", session.id()));
+  }
+
+  /**
+   * @param state sent to the authorization endpoint and checked when it answers
+   * @param verifier the PKCE verifier, sent only when the code is redeemed
+   */
+  public record SignInAttempt(String state, String verifier) {
+    /** Whether {@code presented} is this attempt's state (compared in constant time). */
+    public boolean stateMatches(String presented) {
+      return MessageDigest.isEqual(
+          state.getBytes(StandardCharsets.US_ASCII), presented.getBytes(StandardCharsets.US_ASCII));
+    }
   }
 
   public String encode(Session session) {

@@ -11,18 +11,23 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Signing in and out. The admin credential (the token in the data directory) signs in as the
- * administrator; the session gets a new id at sign-in, so one planted before it is worthless.
+ * Signing in and out. A user principal signs in with its organisation account through the identity
+ * service's authorization endpoint (see {@link OrganisationSignIn}); the admin credential (the
+ * token in the data directory) signs in as the administrator. Either way the session gets a new id
+ * at sign-in, so one planted before it is worthless; signing out revokes the session on every
+ * instance.
  */
 public final class SignInRoutes {
   public static final String HOME = "/portal/resources";
 
   private final Sessions sessions;
   private final AdminGuard admin;
+  private final OrganisationSignIn organisation;
 
-  public SignInRoutes(Sessions sessions, AdminGuard admin) {
+  public SignInRoutes(Sessions sessions, AdminGuard admin, OrganisationSignIn organisation) {
     this.sessions = sessions;
     this.admin = admin;
+    this.organisation = organisation;
   }
 
   public List<PortalRoute> routes() {
@@ -30,10 +35,9 @@ public final class SignInRoutes {
         PortalRoute.get("/portal", new Access.SignedIn(), r -> new Reply.Redirect(HOME)),
         PortalRoute.get("/portal/sign-in", new Access.Public(), this::form),
         PortalRoute.post("/portal/sign-in", new Access.Public(), this::signIn),
-        PortalRoute.post(
-            "/portal/sign-out",
-            new Access.SignedIn(),
-            r -> new Reply.SignedOut("/portal/sign-in")));
+        PortalRoute.get("/portal/sign-in/organisation", new Access.Public(), organisation::start),
+        PortalRoute.get("/portal/callback", new Access.Public(), organisation::callback),
+        PortalRoute.post("/portal/sign-out", new Access.SignedIn(), this::signOut));
   }
 
   private Reply form(PortalRequest request) {
@@ -48,5 +52,10 @@ public final class SignInRoutes {
       return new Reply.Page(401, "sign-in", Map.of("error", "That credential is not valid."));
     }
     return new Reply.SignedIn(sessions.signIn(new PortalPrincipal.Admin()), HOME);
+  }
+
+  private Reply signOut(PortalRequest request) {
+    sessions.revoke(request.session());
+    return new Reply.SignedOut("/portal/sign-in");
   }
 }

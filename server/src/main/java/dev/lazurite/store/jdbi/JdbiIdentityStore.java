@@ -3,6 +3,7 @@ package dev.lazurite.store.jdbi;
 import dev.lazurite.identity.Group;
 import dev.lazurite.identity.ManagedIdentity;
 import dev.lazurite.identity.ServicePrincipal;
+import dev.lazurite.identity.User;
 import dev.lazurite.rbac.RoleAssignment;
 import dev.lazurite.store.IdentityStore;
 import java.time.Instant;
@@ -34,6 +35,14 @@ final class JdbiIdentityStore implements IdentityStore {
               rs.getString("principal_id"),
               rs.getString("role_definition_id"),
               rs.getString("scope"),
+              Instant.parse(rs.getString("created_at")));
+
+  private static final RowMapper<User> USER =
+      (rs, ctx) ->
+          new User(
+              rs.getString("object_id"),
+              rs.getString("user_principal_name"),
+              rs.getString("display_name"),
               Instant.parse(rs.getString("created_at")));
 
   private final Jdbi jdbi;
@@ -207,6 +216,106 @@ final class JdbiIdentityStore implements IdentityStore {
   public boolean deleteRoleAssignment(String id) {
     return jdbi.withHandle(
         h -> h.createUpdate("DELETE FROM role_assignments WHERE id = ?").bind(0, id).execute() > 0);
+  }
+
+  @Override
+  public void insertUser(User u, String passwordHash) {
+    update(
+        "INSERT INTO users (object_id, user_principal_name, display_name, password_hash, created_at)"
+            + " VALUES (?, ?, ?, ?, ?)",
+        u.objectId(),
+        u.userPrincipalName(),
+        u.displayName(),
+        passwordHash,
+        u.createdAt().toString());
+  }
+
+  @Override
+  public List<User> users() {
+    return jdbi.withHandle(
+        h -> h.createQuery("SELECT * FROM users ORDER BY user_principal_name").map(USER).list());
+  }
+
+  @Override
+  public Optional<User> userByObjectId(String objectId) {
+    return jdbi.withHandle(
+        h ->
+            h.createQuery("SELECT * FROM users WHERE object_id = ?")
+                .bind(0, objectId)
+                .map(USER)
+                .findOne());
+  }
+
+  @Override
+  public Optional<User> userByName(String userPrincipalName) {
+    return jdbi.withHandle(
+        h ->
+            h.createQuery("SELECT * FROM users WHERE lower(user_principal_name) = lower(?)")
+                .bind(0, userPrincipalName)
+                .map(USER)
+                .findOne());
+  }
+
+  @Override
+  public Optional<String> passwordHash(String objectId) {
+    return jdbi.withHandle(
+        h ->
+            h.createQuery("SELECT password_hash FROM users WHERE object_id = ?")
+                .bind(0, objectId)
+                .mapTo(String.class)
+                .findOne());
+  }
+
+  @Override
+  public boolean setPasswordHash(String objectId, String passwordHash) {
+    return jdbi.withHandle(
+        h ->
+            h.createUpdate("UPDATE users SET password_hash = ? WHERE object_id = ?")
+                    .bind(0, passwordHash)
+                    .bind(1, objectId)
+                    .execute()
+                > 0);
+  }
+
+  @Override
+  public boolean deleteUser(String objectId) {
+    return jdbi.inTransaction(
+        h -> {
+          h.createUpdate("DELETE FROM group_members WHERE member_id = ?")
+              .bind(0, objectId)
+              .execute();
+          return h.createUpdate("DELETE FROM users WHERE object_id = ?").bind(0, objectId).execute()
+              > 0;
+        });
+  }
+
+  @Override
+  public boolean spend(String id, String kind, Instant expiresAt) {
+    return jdbi.withHandle(
+        h -> {
+          h.createUpdate("DELETE FROM spent_ids WHERE expires_at < ?")
+              .bind(0, Instant.now().getEpochSecond())
+              .execute();
+          return h.createUpdate(
+                      "INSERT INTO spent_ids (id, kind, expires_at) VALUES (?, ?, ?)"
+                          + " ON CONFLICT DO NOTHING")
+                  .bind(0, id)
+                  .bind(1, kind)
+                  .bind(2, expiresAt.getEpochSecond())
+                  .execute()
+              > 0;
+        });
+  }
+
+  @Override
+  public boolean spent(String id) {
+    return jdbi.withHandle(
+        h ->
+            h.createQuery("SELECT count(*) FROM spent_ids WHERE id = ?")
+                    .bind(0, id)
+                    .mapTo(Integer.class)
+                    .one()
+                > 0);
   }
 
   private void update(String sql, Object... values) {
