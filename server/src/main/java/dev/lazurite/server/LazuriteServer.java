@@ -122,7 +122,8 @@ public final class LazuriteServer implements AutoCloseable {
                 observability.listeners()));
     opened.push(batchRunner.start());
     var control = new ControlWiring(clock, foundation, identity, search.services(), addresses);
-    this.portal = new PortalWiring(clock, foundation, addresses, config.dataDir());
+    this.portal =
+        new PortalWiring(clock, foundation, addresses, config.dataDir(), audit.writer()::flush);
     long wired = System.nanoTime();
     this.listeners =
         new Listeners(

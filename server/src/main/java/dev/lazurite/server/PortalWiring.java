@@ -1,10 +1,14 @@
 package dev.lazurite.server;
 
+import dev.lazurite.portal.audit.AuditRoutes;
 import dev.lazurite.portal.deployments.DeploymentRoutes;
 import dev.lazurite.portal.keys.KeyRoutes;
 import dev.lazurite.portal.resources.ResourceRoutes;
 import dev.lazurite.portal.session.Sessions;
 import dev.lazurite.portal.signin.SignInRoutes;
+import dev.lazurite.portal.usage.QuotaRoutes;
+import dev.lazurite.portal.usage.UsageReport;
+import dev.lazurite.portal.usage.UsageRoutes;
 import dev.lazurite.portal.web.Assets;
 import dev.lazurite.portal.web.Pages;
 import dev.lazurite.portal.web.PortalAccess;
@@ -27,7 +31,15 @@ public final class PortalWiring {
 
   private final PortalRouter router;
 
-  PortalWiring(Clock clock, Foundation foundation, ServerAddresses addresses, Path dataDir) {
+  /**
+   * @param flushAudit waits until every audit record so far is stored, before the audit page reads
+   */
+  PortalWiring(
+      Clock clock,
+      Foundation foundation,
+      ServerAddresses addresses,
+      Path dataDir,
+      Runnable flushAudit) {
     var store = foundation.store();
     var control = foundation.control();
     String subscription = foundation.subscription();
@@ -43,6 +55,11 @@ public final class PortalWiring {
         new ResourceRoutes(control, subscription, name -> addresses.resources().of(name)).routes());
     routes.addAll(new DeploymentRoutes(control, store.rai(), subscription).routes());
     routes.addAll(new KeyRoutes(control, subscription).routes());
+    routes.addAll(
+        new UsageRoutes(control, new UsageReport(foundation.cost()), clock, subscription).routes());
+    routes.addAll(new QuotaRoutes(control, foundation.quota(), subscription).routes());
+    routes.addAll(
+        new AuditRoutes(control, store.audit(), flushAudit, clock, subscription).routes());
     this.router =
         new PortalRouter(
             sessions,
