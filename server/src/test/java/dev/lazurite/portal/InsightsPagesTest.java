@@ -83,6 +83,26 @@ class InsightsPagesTest {
   }
 
   @Test
+  void theUsageTableHasTheTokensOfARequest() {
+    server.deploy(
+        new dev.lazurite.control.DeploymentRequest(
+            "pages-chat", "gpt-4o", "", "Standard", 10, "", "", java.util.Optional.empty()));
+    var answer =
+        new dev.lazurite.testing.TestingHttp(server.endpoint(), server.key())
+            .post(
+                "/openai/deployments/pages-chat/chat/completions?api-version=2024-10-21",
+                "{\"messages\":[{\"role\":\"user\",\"content\":\"Hi\"}]}");
+    assertThat(answer.status()).isEqualTo(200);
+    long prompt = answer.json().path("usage").path("prompt_tokens").asLong();
+    server.server().flushUsage();
+    String body = admin.get(BASE + "/usage").body();
+    assertThat(body).contains("data-group=\"pages-chat\"", "<svg", "role=\"img\"");
+    assertThat(body).doesNotContain(" style=");
+    String row = body.substring(body.indexOf("data-group=\"pages-chat\""));
+    assertThat(row.substring(0, row.indexOf("</tr>"))).contains(">" + prompt + "<");
+  }
+
+  @Test
   void malformedPeriodsAreRefused() {
     badRequest(BASE + "/usage?from=2026-13-40", "YYYY-MM-DD");
     badRequest(BASE + "/usage?from=yesterday", "YYYY-MM-DD");

@@ -3,7 +3,10 @@ package dev.lazurite.portal.usage;
 import java.awt.Color;
 import java.awt.Font;
 import java.awt.Rectangle;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.ToDoubleFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -57,16 +60,17 @@ public final class UsageChart {
    */
   public static String svg(
       String id, String title, Metric metric, List<String> buckets, List<UsageRow> rows) {
-    var data = new DefaultCategoryDataset();
-    for (String bucket : buckets) {
-      data.addValue(null, "", bucket);
-    }
+    var sums = new LinkedHashMap<String, Map<String, Double>>();
     for (UsageRow row : rows) {
-      Number before = data.getValue(row.group(), row.bucket());
-      double sum = (before == null ? 0 : before.doubleValue()) + metric.value.applyAsDouble(row);
-      data.addValue(sum, row.group(), row.bucket());
+      sums.computeIfAbsent(row.group(), g -> new HashMap<>())
+          .merge(row.bucket(), metric.value.applyAsDouble(row), Double::sum);
     }
-    data.removeRow("");
+    var data = new DefaultCategoryDataset();
+    for (var group : sums.entrySet()) {
+      for (String bucket : buckets) {
+        data.addValue(group.getValue().getOrDefault(bucket, 0.0), group.getKey(), bucket);
+      }
+    }
     JFreeChart chart =
         ChartFactory.createStackedBarChart(
             title, null, metric.label(), data, PlotOrientation.VERTICAL, true, false, false);
