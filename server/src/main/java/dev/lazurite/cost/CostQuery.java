@@ -40,7 +40,7 @@ public record CostQuery(
 
   /**
    * One row: the cost, the day ({@code yyyyMMdd}, daily only), the group's values and its tokens
-   * ({@code cachedPromptTokens} are part of {@code promptTokens}).
+   * ({@code cachedPromptTokens} are part of {@code promptTokens}) and its request count.
    */
   public record Row(
       BigDecimal usd,
@@ -48,7 +48,8 @@ public record CostQuery(
       List<String> groups,
       long promptTokens,
       long completionTokens,
-      long cachedPromptTokens) {}
+      long cachedPromptTokens,
+      long requests) {}
 
   public List<Row> run(List<CostLine> lines, String subscription) {
     Map<List<String>, long[]> sums = new LinkedHashMap<>();
@@ -61,11 +62,12 @@ public record CostQuery(
       for (String g : groupings) {
         key.add(value(line, g, subscription));
       }
-      long[] acc = sums.computeIfAbsent(key, k -> new long[4]);
+      long[] acc = sums.computeIfAbsent(key, k -> new long[5]);
       acc[0] = Math.addExact(acc[0], line.picoUsd());
       acc[1] += line.promptTokens();
       acc[2] += line.completionTokens();
       acc[3] += line.cachedPromptTokens();
+      acc[4] += line.requests();
     }
     List<Row> rows = new ArrayList<>();
     sums.entrySet().stream()
@@ -79,7 +81,8 @@ public record CostQuery(
                         e.getKey().subList(1, e.getKey().size()),
                         e.getValue()[1],
                         e.getValue()[2],
-                        e.getValue()[3])));
+                        e.getValue()[3],
+                        e.getValue()[4])));
     return rows;
   }
 

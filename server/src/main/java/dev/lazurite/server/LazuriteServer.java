@@ -131,7 +131,8 @@ public final class LazuriteServer implements AutoCloseable {
             identity,
             search.services(),
             batches,
-            this::pipelines);
+            this::pipelines,
+            audit.writer()::flush);
     long wired = System.nanoTime();
     this.listeners =
         new Listeners(

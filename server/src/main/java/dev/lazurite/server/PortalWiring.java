@@ -3,6 +3,7 @@ package dev.lazurite.server;
 import dev.lazurite.batch.BatchService;
 import dev.lazurite.pipeline.Pipelines;
 import dev.lazurite.portal.batches.BatchRoutes;
+import dev.lazurite.portal.audit.AuditRoutes;
 import dev.lazurite.portal.deployments.DeploymentRoutes;
 import dev.lazurite.portal.keys.KeyRoutes;
 import dev.lazurite.portal.playground.PlaygroundCall;
@@ -16,6 +17,9 @@ import dev.lazurite.portal.session.SessionRevocations;
 import dev.lazurite.portal.session.Sessions;
 import dev.lazurite.portal.signin.OrganisationSignIn;
 import dev.lazurite.portal.signin.SignInRoutes;
+import dev.lazurite.portal.usage.QuotaRoutes;
+import dev.lazurite.portal.usage.UsageReport;
+import dev.lazurite.portal.usage.UsageRoutes;
 import dev.lazurite.portal.web.Assets;
 import dev.lazurite.portal.web.Pages;
 import dev.lazurite.portal.web.PortalAccess;
@@ -40,6 +44,9 @@ public final class PortalWiring {
 
   private final PortalRouter router;
 
+  /**
+   * @param flushAudit waits until every audit record so far is stored, before the audit page reads
+   */
   PortalWiring(
       Clock clock,
       Foundation foundation,
@@ -48,7 +55,8 @@ public final class PortalWiring {
       IdentityWiring identity,
       SearchServices search,
       BatchService batches,
-      Supplier<Pipelines> pipelines) {
+      Supplier<Pipelines> pipelines,
+      Runnable flushAudit) {
     var store = foundation.store();
     var control = foundation.control();
     String subscription = foundation.subscription();
@@ -80,6 +88,11 @@ public final class PortalWiring {
                 subscription,
                 name -> addresses.resources().of(name))
             .routes());
+    routes.addAll(
+        new UsageRoutes(control, new UsageReport(foundation.cost()), clock, subscription).routes());
+    routes.addAll(new QuotaRoutes(control, foundation.quota(), subscription).routes());
+    routes.addAll(
+        new AuditRoutes(control, store.audit(), flushAudit, clock, subscription).routes());
     this.router =
         new PortalRouter(
             sessions,
