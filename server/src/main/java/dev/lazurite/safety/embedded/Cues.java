@@ -66,34 +66,60 @@ final class Cues {
   private Cues() {}
 
   /**
-   * Words (as stems) of which a text must contain at least one before a cue's pattern is tried; the
-   * patterns are costly, and most windows contain none of these words.
+   * Words (as stems) a text must contain before a cue's pattern is tried: at least one of each
+   * group. The patterns are costly, and most windows fail a gate; a cue whose pattern needs both a
+   * verb and its object ("ignore … instructions") is gated on both.
    */
-  private static final Map<String, java.util.Set<String>> GATES =
+  private static final Map<String, List<java.util.Set<String>>> GATES =
       Map.of(
           "#override",
-          stems("ignore disregard forget override bypass skip drop"),
+          List.of(
+              stems("ignore disregard forget override bypass skip drop"),
+              stems(
+                  "instruction instructions prompt prompts rules guidelines directions context"
+                      + " system programming training policy policies restrictions")),
           "#role-tag",
-          stems("system inst im_start"),
+          List.of(stems("system inst im_start")),
           "#address-ai",
-          stems(
-              "ai assistant assistants chatbot bot bots copilot agent agents model models llm gpt"
-                  + " chatgpt summariser summarizer summarising summarizing reviewer screening"
-                  + " triage"),
+          List.of(
+              stems(
+                  "ai assistant assistants chatbot bot bots copilot agent agents model models llm"
+                      + " gpt chatgpt summariser summarizer summarising summarizing reviewer"
+                      + " screening triage")),
           "#exfiltrate",
-          stems("send forward email upload include exfiltrate share reveal print output"),
+          List.of(
+              stems("send forward email upload include exfiltrate share reveal print output"),
+              stems(
+                  "password passwords credentials api key keys emails contacts conversation"
+                      + " history files personal data pin secret secrets system prompt")),
           "#no-rules",
-          stems(
-              "restrictions rules filter filters limits guidelines censorship ethics morals"
-                  + " guardrails warnings unrestricted uncensored unfiltered jailbreak jailbroken"
-                  + " developer anything"),
+          List.of(
+              stems(
+                  "restrictions rules filter filters limits guidelines censorship ethics morals"
+                      + " guardrails warnings unrestricted uncensored unfiltered jailbreak"
+                      + " jailbroken developer anything")),
           "#persona",
-          stems("now pretend act roleplay character will"),
+          List.of(stems("now pretend act roleplay character will")),
           "#decode-follow",
-          stems("decode decipher decrypt translate reverse unscramble convert rot13 base64 hex"));
+          List.of(
+              stems(
+                  "decode decipher decrypt translate reverse unscramble convert rot13 base64 hex"),
+              stems(
+                  "follow obey execute carry act do what treat comply system prompt instruction"
+                      + " instructions order orders directive directives")));
 
   private static java.util.Set<String> stems(String words) {
     return java.util.Set.copyOf(TextFeatures.stems(words));
+  }
+
+  private static boolean opens(
+      List<java.util.Set<String>> gate, java.util.Collection<String> stems) {
+    for (java.util.Set<String> group : gate) {
+      if (java.util.Collections.disjoint(group, stems)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /**
@@ -112,7 +138,7 @@ final class Cues {
             "#override",
             "#persona",
             "#role-tag")) {
-      if (stems != null && java.util.Collections.disjoint(GATES.get(cue), stems)) {
+      if (stems != null && !opens(GATES.get(cue), stems)) {
         continue;
       }
       if (lower == null) {
