@@ -66,60 +66,105 @@ final class Cues {
   private Cues() {}
 
   /**
-   * Words (as stems) a text must contain before a cue's pattern is tried: at least one of each
-   * group. The patterns are costly, and most windows fail a gate; a cue whose pattern needs both a
-   * verb and its object ("ignore … instructions") is gated on both.
+   * Words (as stems) of which a text must contain at least one before a cue's pattern is tried; the
+   * patterns are costly, and most windows contain none of these words.
    */
-  private static final Map<String, List<java.util.Set<String>>> GATES =
+  private static final Map<String, java.util.Set<String>> GATES =
       Map.of(
           "#override",
-          List.of(
-              stems("ignore disregard forget override bypass skip drop"),
-              stems(
-                  "instruction instructions prompt prompts rules guidelines directions context"
-                      + " system programming training policy policies restrictions")),
+          stems("ignore disregard forget override bypass skip drop"),
           "#role-tag",
-          List.of(stems("system inst im_start")),
+          stems("system inst im_start"),
           "#address-ai",
-          List.of(
-              stems(
-                  "ai assistant assistants chatbot bot bots copilot agent agents model models llm"
-                      + " gpt chatgpt summariser summarizer summarising summarizing reviewer"
-                      + " screening triage")),
+          stems(
+              "ai assistant assistants chatbot bot bots copilot agent agents model models llm gpt"
+                  + " chatgpt summariser summarizer summarising summarizing reviewer screening"
+                  + " triage"),
           "#exfiltrate",
-          List.of(
-              stems("send forward email upload include exfiltrate share reveal print output"),
-              stems(
-                  "password passwords credentials api key keys emails contacts conversation"
-                      + " history files personal data pin secret secrets system prompt")),
+          stems("send forward email upload include exfiltrate share reveal print output"),
           "#no-rules",
-          List.of(
-              stems(
-                  "restrictions rules filter filters limits guidelines censorship ethics morals"
-                      + " guardrails warnings unrestricted uncensored unfiltered jailbreak"
-                      + " jailbroken developer anything")),
+          stems(
+              "restrictions rules filter filters limits guidelines censorship ethics morals"
+                  + " guardrails warnings unrestricted uncensored unfiltered jailbreak jailbroken"
+                  + " developer anything"),
           "#persona",
-          List.of(stems("now pretend act roleplay character will")),
+          stems("now pretend act roleplay character will"),
           "#decode-follow",
-          List.of(
-              stems(
-                  "decode decipher decrypt translate reverse unscramble convert rot13 base64 hex"),
-              stems(
-                  "follow obey execute carry act do what treat comply system prompt instruction"
-                      + " instructions order orders directive directives")));
+          stems("decode decipher decrypt translate reverse unscramble convert rot13 base64 hex"));
 
   private static java.util.Set<String> stems(String words) {
     return java.util.Set.copyOf(TextFeatures.stems(words));
   }
 
-  private static boolean opens(
-      List<java.util.Set<String>> gate, java.util.Collection<String> stems) {
-    for (java.util.Set<String> group : gate) {
-      if (java.util.Collections.disjoint(group, stems)) {
-        return false;
+  /**
+   * Strings of which a lower-case text must contain one for a cue's pattern to match it at all: the
+   * object a verb acts on ("ignore … instructions"), or the phrase a persona is put on with.
+   * Checking them is much cheaper than trying the pattern, and everyday sentences that open a cue's
+   * gate with a common verb ("send", "will") seldom hold them.
+   */
+  private static final Map<String, List<String>> NEEDS =
+      Map.of(
+          "#override",
+          List.of(
+              "instruction",
+              "prompt",
+              "rules",
+              "guidelines",
+              "directions",
+              "context",
+              "system",
+              "programming",
+              "training",
+              "polic",
+              "restrictions"),
+          "#exfiltrate",
+          List.of(
+              "password",
+              "credentials",
+              "api key",
+              "emails",
+              "contacts",
+              "conversation history",
+              "files",
+              "personal data",
+              "pin",
+              "secret",
+              "system prompt"),
+          "#persona",
+          List.of(
+              "you are now",
+              "from now on",
+              "pretend ",
+              "act as",
+              "roleplay as",
+              "stay in character",
+              "you will "),
+          "#decode-follow",
+          List.of(
+              "follow",
+              "obey",
+              "execute",
+              "carry out",
+              "act on",
+              "what",
+              "treat it as",
+              "comply",
+              "system prompt",
+              "instruction",
+              "order",
+              "directive"));
+
+  private static boolean mayMatch(String cue, String lower) {
+    List<String> needs = NEEDS.get(cue);
+    if (needs == null) {
+      return true;
+    }
+    for (String s : needs) {
+      if (lower.contains(s)) {
+        return true;
       }
     }
-    return true;
+    return false;
   }
 
   /**
@@ -138,11 +183,14 @@ final class Cues {
             "#override",
             "#persona",
             "#role-tag")) {
-      if (stems != null && !opens(GATES.get(cue), stems)) {
+      if (stems != null && java.util.Collections.disjoint(GATES.get(cue), stems)) {
         continue;
       }
       if (lower == null) {
         lower = text.toLowerCase(java.util.Locale.ROOT);
+      }
+      if (!mayMatch(cue, lower)) {
+        continue;
       }
       if (CUES.get(cue).matcher(lower).find()) {
         out.add(cue);
