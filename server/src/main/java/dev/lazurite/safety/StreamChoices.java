@@ -97,10 +97,47 @@ final class StreamChoices {
 
     void checked() {
       String all = tail + pending;
-      tail = all.substring(Math.max(0, all.length() - CONTEXT));
+      tail = all.substring(tailStart(all));
       checkedTo += pending.length();
       pending.setLength(0);
     }
+  }
+
+  /**
+   * Where the context kept from checked text begins: at most {@link #CONTEXT} characters from its
+   * end, at the first sentence that starts there, or else the first word. A sentence read again
+   * whole is one the classifier has judged before, and is not analysed a second time.
+   */
+  static int tailStart(String all) {
+    int from = all.length() - CONTEXT;
+    if (from <= 0) {
+      return 0;
+    }
+    int word = -1;
+    for (int i = from; i < all.length(); i++) {
+      char previous = all.charAt(i - 1);
+      if (Character.isWhitespace(previous) && !Character.isWhitespace(all.charAt(i))) {
+        if (sentenceEnds(all, i - 1)) {
+          return i;
+        }
+        if (word < 0) {
+          word = i;
+        }
+      }
+    }
+    return word >= 0 ? word : from;
+  }
+
+  /** Whether the whitespace at {@code at} follows the end of a sentence. */
+  private static boolean sentenceEnds(String text, int at) {
+    int i = at;
+    while (i >= 0 && Character.isWhitespace(text.charAt(i))) {
+      if (text.charAt(i) == '\n') {
+        return true;
+      }
+      i--;
+    }
+    return i >= 0 && (text.charAt(i) == '.' || text.charAt(i) == '!' || text.charAt(i) == '?');
   }
 
   /** The chunk that ends a filtered choice: no text, {@code finish_reason: content_filter}. */

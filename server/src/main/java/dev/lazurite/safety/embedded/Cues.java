@@ -97,6 +97,77 @@ final class Cues {
   }
 
   /**
+   * Strings of which a lower-case text must contain one for a cue's pattern to match it at all: the
+   * object a verb acts on ("ignore … instructions"), or the phrase a persona is put on with.
+   * Checking them is much cheaper than trying the pattern, and everyday sentences that open a cue's
+   * gate with a common verb ("send", "will") seldom hold them.
+   */
+  private static final Map<String, List<String>> NEEDS =
+      Map.of(
+          "#override",
+          List.of(
+              "instruction",
+              "prompt",
+              "rules",
+              "guidelines",
+              "directions",
+              "context",
+              "system",
+              "programming",
+              "training",
+              "polic",
+              "restrictions"),
+          "#exfiltrate",
+          List.of(
+              "password",
+              "credentials",
+              "api key",
+              "emails",
+              "contacts",
+              "conversation history",
+              "files",
+              "personal data",
+              "pin",
+              "secret",
+              "system prompt"),
+          "#persona",
+          List.of(
+              "you are now",
+              "from now on",
+              "pretend ",
+              "act as",
+              "roleplay as",
+              "stay in character",
+              "you will "),
+          "#decode-follow",
+          List.of(
+              "follow",
+              "obey",
+              "execute",
+              "carry out",
+              "act on",
+              "what",
+              "treat it as",
+              "comply",
+              "system prompt",
+              "instruction",
+              "order",
+              "directive"));
+
+  private static boolean mayMatch(String cue, String lower) {
+    List<String> needs = NEEDS.get(cue);
+    if (needs == null) {
+      return true;
+    }
+    for (String s : needs) {
+      if (lower.contains(s)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
    * The cue terms that a text shows; {@code stems} are the text's English stems, or null for a text
    * in another language (every pattern is then tried).
    */
@@ -117,6 +188,9 @@ final class Cues {
       }
       if (lower == null) {
         lower = text.toLowerCase(java.util.Locale.ROOT);
+      }
+      if (!mayMatch(cue, lower)) {
+        continue;
       }
       if (CUES.get(cue).matcher(lower).find()) {
         out.add(cue);

@@ -32,8 +32,8 @@ final class Disguises {
   private static final Pattern SPACED =
       Pattern.compile("(?<![\\p{L}\\d])\\p{L}(?: \\p{L}(?![\\p{L}\\d])){2,}");
 
-  private static final Pattern ROT13_NAMED =
-      Pattern.compile("\\b(?:rot-?13|caesar|cipher)\\b", Pattern.CASE_INSENSITIVE);
+  /** Words that name a letter-shifting cipher; a text naming one may be written in it. */
+  private static final List<String> CIPHER_NAMES = List.of("rot13", "rot-13", "caesar", "cipher");
 
   /** Common English words; ROT13 text has none of them, and its decoding several. */
   private static final java.util.Set<String> COMMON =
@@ -46,7 +46,7 @@ final class Disguises {
   /** The readings of {@code text} other than itself; empty when nothing is disguised. */
   static List<String> readings(String text) {
     Signs signs = Signs.of(text);
-    boolean rot = ROT13_NAMED.matcher(text).find() || readsBetterInRot13(text);
+    boolean rot = namesACipher(text) || readsBetterInRot13(text);
     if (!signs.any() && !rot) {
       return List.of();
     }
@@ -75,6 +75,25 @@ final class Disguises {
       }
     }
     return out;
+  }
+
+  /** Whether the text names ROT13 or a Caesar cipher as a word of its own. */
+  private static boolean namesACipher(String text) {
+    String lower = text.toLowerCase(Locale.ROOT);
+    for (String name : CIPHER_NAMES) {
+      for (int at = lower.indexOf(name); at >= 0; at = lower.indexOf(name, at + 1)) {
+        int end = at + name.length();
+        if ((at == 0 || !wordChar(lower.charAt(at - 1)))
+            && (end == lower.length() || !wordChar(lower.charAt(end)))) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  private static boolean wordChar(char c) {
+    return Character.isLetterOrDigit(c) || c == '_';
   }
 
   private static void decoded(String text, List<String> out) {
