@@ -14,8 +14,8 @@ import java.util.concurrent.atomic.LongAdder;
 /**
  * Metrics on versus off at 64 concurrent callers: two servers in this JVM (the whole in-process
  * chat pipeline, audit log on in both, Prometheus metrics on in one), driven by turns of {@code
- * seconds} each, alternating, so that the machine's load affects both alike. Prints the requests per
- * second of each mode per round and overall, and the cost of metrics as a ratio.
+ * seconds} each, alternating, so that the machine's load affects both alike. Prints the requests
+ * per second of each mode per round and overall, and the cost of metrics as a ratio.
  *
  * <p>Usage: {@code ObservabilityRun [rounds] [seconds] [threads]} (default 8 2 64).
  */
