@@ -2,6 +2,8 @@ package dev.lazurite.audit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.lazurite.capture.Capture;
+import dev.lazurite.capture.CaptureAdminHandler;
 import dev.lazurite.json.Json;
 import dev.lazurite.server.edge.AdminGuard;
 import dev.lazurite.server.edge.AdminJson;
@@ -14,6 +16,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The audit log's management API, used by {@code lazurite audit …}: list with filters, export as
@@ -23,7 +26,7 @@ import java.util.List;
 public final class AuditAdminHandler {
   public static final String BASE = "/lazurite/audit";
   private static final List<String> LIST_PARAMS =
-      List.of("since", "principal", "deployment", "status", "limit");
+      List.of("since", "principal", "deployment", "status", "category", "limit");
 
   private final AuditLog log;
   private final AuditWriter writer;
@@ -71,8 +74,27 @@ public final class AuditAdminHandler {
             params.param("principal"),
             params.param("deployment"),
             params.param("status"),
+            category(params.param("category")),
             params.limit(AuditQuery.MAX_LIMIT, 1000));
     send(res, 200, AdminJson.list(log.store().query(query), AuditAdminHandler::json));
+  }
+
+  /**
+   * The category filter: the audit log holds Azure's {@code Audit} category; {@code
+   * RequestResponse} records are the captures, listed on their own route.
+   */
+  private static Optional<String> category(Optional<String> category) {
+    if (category.isEmpty() || category.get().equals(AuditEntry.AUDIT)) {
+      return category;
+    }
+    if (category.get().equals(Capture.CATEGORY)) {
+      throw new IllegalArgumentException(
+          "The audit records are of category Audit; RequestResponse records are listed at "
+              + CaptureAdminHandler.CAPTURES
+              + ".");
+    }
+    throw new IllegalArgumentException(
+        "Invalid value for category: '" + category.get() + "'; allowed: Audit, RequestResponse.");
   }
 
   private void export(ServerRequest req, ServerResponse res) throws IOException {

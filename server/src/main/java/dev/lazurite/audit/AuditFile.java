@@ -98,22 +98,28 @@ public final class AuditFile implements AutoCloseable {
     return found;
   }
 
-  /** Verifies a file's one stream with {@code verifier}. */
+  /**
+   * Verifies a file's one stream with {@code verifier}, hashing its lines on every core while their
+   * chain is checked in order. A line that is not a record breaks the stream there.
+   */
   public static Verification verify(Path path, AuditVerifier verifier) throws IOException {
     List<Checkpoint> checkpoints = checkpoints(path);
-    try (BufferedReader in = Files.newBufferedReader(path, StandardCharsets.UTF_8)) {
-      Records records;
+    try (BufferedReader in = Files.newBufferedReader(path, StandardCharsets.UTF_8);
+        var links =
+            new HashedLinks<Line>(
+                new Lines(in), (l, canonical) -> Link.ofLine(l.text(), canonical, l.number()))) {
+      String stream;
       try {
-        records = new Records(in);
+        stream = links.hasNext() ? links.peek().stream() : streamOf(checkpoints);
       } catch (IllegalArgumentException e) {
         return Verification.broken(streamOf(checkpoints), 0, checkpoints.size(), 1, e.getMessage());
       }
-      String stream = records.hasNext() ? records.peekStream() : streamOf(checkpoints);
+      var counted = new Counted(links);
       try {
-        return verifier.verifyLinks(stream, records, checkpoints);
+        return verifier.verifyLinks(stream, counted, checkpoints);
       } catch (IllegalArgumentException e) {
         return Verification.broken(
-            stream, records.read, checkpoints.size(), records.lastSeq + 1, e.getMessage());
+            stream, counted.read, checkpoints.size(), counted.lastSeq + 1, e.getMessage());
       }
     }
   }
@@ -122,22 +128,18 @@ public final class AuditFile implements AutoCloseable {
     return checkpoints.isEmpty() ? "" : checkpoints.get(0).stream();
   }
 
-  /** The records of a file, checkpoint lines skipped; a line that is no record throws. */
-  private static final class Records implements Iterator<Link> {
-    private final Canonical canonical = new Canonical();
-    private final BufferedReader in;
-    private Link next;
-    private long line;
-    private long read;
-    private long lastSeq;
+  /** One record's line and its number in the file. */
+  private record Line(String text, long number) {}
 
-    Records(BufferedReader in) {
+  /** The record lines of a file, checkpoint lines skipped. */
+  private static final class Lines implements Iterator<Line> {
+    private final BufferedReader in;
+    private Line next;
+    private long number;
+
+    Lines(BufferedReader in) {
       this.in = in;
       advance();
-    }
-
-    String peekStream() {
-      return next.stream();
     }
 
     @Override
@@ -146,13 +148,11 @@ public final class AuditFile implements AutoCloseable {
     }
 
     @Override
-    public Link next() {
+    public Line next() {
       if (next == null) {
         throw new NoSuchElementException();
       }
-      Link current = next;
-      read++;
-      lastSeq = current.seq();
+      Line current = next;
       advance();
       return current;
     }
@@ -160,17 +160,40 @@ public final class AuditFile implements AutoCloseable {
     private void advance() {
       try {
         for (String text = in.readLine(); text != null; text = in.readLine()) {
-          line++;
-          if (text.startsWith("{\"checkpoint\"")) {
-            continue;
+          number++;
+          if (!text.startsWith("{\"checkpoint\"")) {
+            next = new Line(text, number);
+            return;
           }
-          next = Link.ofLine(text, canonical, line);
-          return;
         }
         next = null;
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
+    }
+  }
+
+  /** Counts the links taken, to name where an unreadable line breaks the stream. */
+  private static final class Counted implements Iterator<Link> {
+    private final Iterator<Link> links;
+    private long read;
+    private long lastSeq;
+
+    Counted(Iterator<Link> links) {
+      this.links = links;
+    }
+
+    @Override
+    public boolean hasNext() {
+      return links.hasNext();
+    }
+
+    @Override
+    public Link next() {
+      Link current = links.next();
+      read++;
+      lastSeq = current.seq();
+      return current;
     }
   }
 

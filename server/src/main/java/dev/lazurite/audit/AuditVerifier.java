@@ -14,7 +14,6 @@ import java.util.function.Predicate;
  * Stops at the first broken record.
  */
 public final class AuditVerifier {
-  private final Canonical canonical = new Canonical();
   private final Predicate<Checkpoint> genuine;
 
   /**
@@ -24,23 +23,15 @@ public final class AuditVerifier {
     this.genuine = genuine;
   }
 
-  /** Reads {@code records} (in stored order) to the end or to the first broken one. */
+  /**
+   * Reads {@code records} (in stored order) to the end or to the first broken one, hashing them on
+   * every core while their chain is checked in order.
+   */
   public Verification verify(
       String stream, Iterator<AuditRecord> records, List<Checkpoint> checkpoints) {
-    return verifyLinks(
-        stream,
-        new Iterator<>() {
-          @Override
-          public boolean hasNext() {
-            return records.hasNext();
-          }
-
-          @Override
-          public Link next() {
-            return Link.of(records.next(), canonical);
-          }
-        },
-        checkpoints);
+    try (var links = new HashedLinks<>(records, Link::of)) {
+      return verifyLinks(stream, links, checkpoints);
+    }
   }
 
   /** Reads the links of a stream's records (in stored order) to the end or the first broken one. */

@@ -92,6 +92,11 @@ public final class Canonical {
   /** A JSON string literal: quotes, backslashes and control characters escaped. */
   static void quote(StringBuilder out, String value) {
     out.append('"');
+    if (plain(value)) {
+      out.append(value);
+      out.append('"');
+      return;
+    }
     for (int i = 0; i < value.length(); i++) {
       char c = value.charAt(i);
       switch (c) {
@@ -110,5 +115,16 @@ public final class Canonical {
       }
     }
     out.append('"');
+  }
+
+  /** Whether a string needs no escape: no quote, backslash or control character. */
+  private static boolean plain(String value) {
+    for (int i = 0; i < value.length(); i++) {
+      char c = value.charAt(i);
+      if (c < 0x20 || c == '"' || c == '\\') {
+        return false;
+      }
+    }
+    return true;
   }
 }

@@ -3,9 +3,9 @@ package dev.lazurite.capture;
 import static java.util.Objects.requireNonNull;
 
 /**
- * One captured exchange: the request body and the response body (for a stream, its events as JSON
- * lines), both redacted and cut to the deployment's cap, linked to its audit record by {@code
- * correlationId} (the request id). Headers are never captured.
+ * One captured exchange: the request body and the response body (for a stream, the answer assembled
+ * from its events), both redacted and cut to the deployment's cap, linked to its audit record by
+ * {@code correlationId} (the request id). Headers are never captured.
  *
  * @param time ISO-8601 instant the capture was taken (when the answer ended)
  * @param resultSignature the HTTP status sent

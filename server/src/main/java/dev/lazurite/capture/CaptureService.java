@@ -2,6 +2,7 @@ package dev.lazurite.capture;
 
 import dev.lazurite.control.Account;
 import dev.lazurite.control.event.ControlEvent;
+import dev.lazurite.control.event.ControlEventListener;
 import dev.lazurite.control.event.ControlWriter;
 import dev.lazurite.store.ControlStore;
 import java.util.Map;
@@ -10,9 +11,11 @@ import java.util.Map;
  * Capture policies: set and removed through the control plane's write path (one transaction that
  * moves the snapshot version, then one control event), and held in memory for the data plane. The
  * policies are read again from the store before each new runtime snapshot is in force, so a change
- * made through any instance holds on every instance as soon as its snapshot does.
+ * made through any instance holds on every instance as soon as its snapshot does. A deployment's
+ * policy is removed with the deployment (or its account), so a deployment created again under the
+ * same name captures nothing until a policy is set for it.
  */
-public final class CaptureService {
+public final class CaptureService implements ControlEventListener {
   private final CaptureStore store;
   private final ControlStore control;
   private final ControlWriter writer;
@@ -63,6 +66,34 @@ public final class CaptureService {
           }
           return deleted;
         });
+  }
+
+  /** Removes the policies of a deleted deployment, or of every deployment of a deleted account. */
+  @Override
+  public void changed(ControlEvent event) {
+    if (event.operation() != ControlEvent.Operation.DELETE) {
+      return;
+    }
+    String[] parts = event.resourceId().split("/");
+    int n = parts.length;
+    boolean deployment =
+        n >= 4
+            && parts[n - 2].equalsIgnoreCase("deployments")
+            && parts[n - 4].equalsIgnoreCase("accounts");
+    boolean account = n >= 2 && parts[n - 2].equalsIgnoreCase("accounts");
+    if (!deployment && !account) {
+      return;
+    }
+    String name = deployment ? parts[n - 3] : parts[n - 1];
+    boolean removed = false;
+    for (CaptureStore.Target t : store.policies().keySet()) {
+      if (t.account().equals(name) && (account || t.deployment().equals(parts[n - 1]))) {
+        removed |= store.deletePolicy(t);
+      }
+    }
+    if (removed) {
+      policies = Map.copyOf(store.policies());
+    }
   }
 
   private static CaptureStore.Target target(String account, String deployment) {

@@ -1,5 +1,7 @@
 package dev.lazurite.capture;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.MissingNode;
 import dev.lazurite.error.ApiException;
 import dev.lazurite.error.ErrorRenderer;
 import dev.lazurite.json.Json;
@@ -8,8 +10,8 @@ import dev.lazurite.pipeline.Exchange;
 import dev.lazurite.pipeline.NamedEvent;
 import dev.lazurite.pipeline.Response;
 import dev.lazurite.pipeline.Stage;
-import dev.lazurite.pipeline.StreamEvent;
 import dev.lazurite.runtime.DeploymentRuntime;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -17,10 +19,11 @@ import java.util.Optional;
 
 /**
  * Captures a model call's request body and what it answered, when the deployment's policy says so:
- * a whole JSON body, a stream's events as they reach the client (up to the cap), or the error sent.
- * It runs right after the deployment is known, so it sees the body the client sent and the answer
- * the client got. Headers are never captured; bodies are redacted before they are kept. A file
- * download's bytes are not captured, only its length.
+ * a whole JSON body, a stream's answer assembled from the events that reached the client (its text
+ * and tool calls, as the body a non-streamed call would have had; up to the cap), or the error
+ * sent. It runs right after the deployment is known, so it sees the body the client sent and the
+ * answer the client got. Headers are never captured; bodies are redacted before they are kept. A
+ * file download's bytes are not captured, only its length.
  */
 public final class CaptureStage implements Stage {
   private final CaptureService policies;
@@ -94,12 +97,13 @@ public final class CaptureStage implements Stage {
       this.request = request;
     }
 
-    /** Passes the stream on, keeping its events (as SSE frames) up to a bound above the cap. */
+    /**
+     * Passes the stream on, assembling what it sent into one body (up to a bound above the cap) and
+     * counting the bytes of its events as sent.
+     */
     void stream(Response.Stream stream, dev.lazurite.pipeline.EventSink sink) {
-      long bound = 2L * policy.maxBytes() + 1024;
-      StringBuilder events = new StringBuilder();
+      var assembly = new StreamAssembly(2L * policy.maxBytes() + 1024);
       long[] length = {0};
-      boolean[] cut = {false};
       int status = dev.lazurite.pipeline.Ledger.CLIENT_CLOSED;
       try {
         stream
@@ -108,13 +112,7 @@ public final class CaptureStage implements Stage {
                 event -> {
                   sink.send(event);
                   if (event.sent()) {
-                    String frame = frame(event);
-                    length[0] += frame.getBytes(StandardCharsets.UTF_8).length;
-                    if (events.length() + frame.length() <= bound) {
-                      events.append(frame);
-                    } else {
-                      cut[0] = true;
-                    }
+                    length[0] += add(assembly, event.payload());
                   }
                 });
         status = 200;
@@ -122,7 +120,7 @@ public final class CaptureStage implements Stage {
         status = e.errorCode().status();
         throw e;
       } finally {
-        write(status, true, events.toString(), length[0], cut[0]);
+        write(status, true, assembly.text(), length[0], assembly.cut());
       }
     }
 
@@ -151,11 +149,24 @@ public final class CaptureStage implements Stage {
     }
   }
 
-  private static String frame(StreamEvent event) {
-    Object payload = event.payload();
+  /** Adds one sent event to the assembly; returns its size in bytes as an SSE frame. */
+  private static long add(StreamAssembly assembly, Object payload) {
+    String name = "";
+    Object data = payload;
     if (payload instanceof NamedEvent named) {
-      return "event: " + named.name() + "\ndata: " + text(Json.writeWire(named.data())) + "\n\n";
+      name = named.name();
+      data = named.data();
     }
-    return "data: " + text(Json.writeWire(payload)) + "\n\n";
+    byte[] bytes = Json.writeWire(data);
+    String frame =
+        (name.isEmpty() ? "" : "event: " + name + "\n") + "data: " + text(bytes) + "\n\n";
+    JsonNode tree;
+    try {
+      tree = Json.parse(bytes);
+    } catch (IOException e) {
+      tree = MissingNode.getInstance();
+    }
+    assembly.add(name, tree, frame);
+    return frame.getBytes(StandardCharsets.UTF_8).length;
   }
 }

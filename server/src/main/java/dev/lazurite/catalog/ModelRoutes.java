@@ -83,10 +83,12 @@ public final class ModelRoutes {
                 "The model '%s' is already in the catalog; delete it first to change it."
                     .formatted(model.name()));
           }
+          // The prices join the model's transaction: both are stored, or neither.
+          request.outputPrice().ifPresent(output -> price(model, request, output));
           return null;
         });
     writer.committed(id(model.name()), ControlEvent.Operation.CREATE);
-    request.outputPrice().ifPresent(output -> price(model, request, output));
+    cost.refresh();
     return ArmResponse.written(true, view(model, false));
   }
 
@@ -94,16 +96,17 @@ public final class ModelRoutes {
     BigDecimal input = request.inputPrice().orElse(BigDecimal.ZERO);
     String asOf = LocalDate.ofInstant(cost.clock().instant(), ZoneOffset.UTC).toString();
     for (DeploymentType type : PRICED) {
-      cost.putPrice(
-          new Price(
-              model.name(),
-              Price.ANY_VERSION,
-              type,
-              input,
-              request.cachedInputPrice().orElse(input),
-              output,
-              BigDecimal.ZERO,
-              asOf));
+      cost.store()
+          .putPrice(
+              new Price(
+                  model.name(),
+                  Price.ANY_VERSION,
+                  type,
+                  input,
+                  request.cachedInputPrice().orElse(input),
+                  output,
+                  BigDecimal.ZERO,
+                  asOf));
     }
   }
 

@@ -132,12 +132,24 @@ final class AuditCommand {
     @Option(names = "--status", description = "An HTTP status (429) or Succeeded.")
     String status;
 
+    @Option(
+        names = "--category",
+        description =
+            "Audit (the audit log, the default) or RequestResponse (the captured bodies).")
+    String category;
+
     @Option(names = "--limit", description = "At most this many records (default 1000).")
     Integer limit;
 
     @Override
     JsonNode call(ArmClient arm) throws Exception {
-      StringBuilder query = new StringBuilder(BASE + "/records");
+      boolean captures = "RequestResponse".equals(category);
+      if (captures && (principal != null || status != null)) {
+        throw new IllegalArgumentException(
+            "--principal and --status filter the Audit category, not RequestResponse");
+      }
+      StringBuilder query =
+          new StringBuilder(captures ? "/lazurite/audit/captures" : BASE + "/records");
       char sep = '?';
       for (String[] p :
           new String[][] {
@@ -145,6 +157,7 @@ final class AuditCommand {
             {"principal", principal},
             {"deployment", deployment},
             {"status", status},
+            {"category", captures ? null : category},
             {"limit", limit == null ? null : limit.toString()}
           }) {
         if (p[1] != null) {

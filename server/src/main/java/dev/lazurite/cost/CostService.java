@@ -96,7 +96,9 @@ public final class CostService implements AutoCloseable {
    */
   public List<CostLine> lines(Instant from, Instant to) {
     List<CostLine> lines = new ArrayList<>(store.lines(from, to));
-    lines.addAll(ProvisionedHours.lines(snapshot.get(), cache, from, to, clock.instant()));
+    lines.addAll(
+        ProvisionedHours.lines(
+            store.capacityHistory(), snapshot.get(), cache, from, to, clock.instant()));
     return lines;
   }
 
@@ -119,6 +121,11 @@ public final class CostService implements AutoCloseable {
   /** A budget's spend in its current period, in USD. */
   public BigDecimal spend(Budget budget) {
     return evaluator.spend(budget);
+  }
+
+  /** Reads the price table and deployment tags again, after a write made through the store. */
+  public void refresh() {
+    cache.load(store);
   }
 
   public void putPrice(Price price) {

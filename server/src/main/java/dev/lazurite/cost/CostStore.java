@@ -20,6 +20,12 @@ public interface CostStore {
   /** Replaces a deployment's tags; empty tags remove the row. */
   void putDeploymentTags(String account, String deployment, Map<String, String> tags);
 
+  /** Every deployment's capacity changes, oldest first. */
+  List<CapacityChange> capacityHistory();
+
+  /** Appends one capacity change. */
+  void recordCapacity(CapacityChange change);
+
   /** Usage rows of {@code [from, to)} summed per account, deployment, caller, tags and day. */
   List<CostLine> lines(Instant from, Instant to);
 

@@ -7,6 +7,9 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -31,10 +34,21 @@ public final class GenAiMetrics implements PipelineListener {
   };
 
   private final MeterRegistry registry;
+  // The meters of each operation, model and error type, registered on first use: a request looks
+  // them up once instead of building five meter ids with their bucket lists.
+  private final Map<List<String>, Meters> meters = new ConcurrentHashMap<>();
 
   public GenAiMetrics(MeterRegistry registry) {
     this.registry = registry;
   }
+
+  /** One combination's meters. */
+  private record Meters(
+      DistributionSummary input,
+      DistributionSummary output,
+      Timer duration,
+      Timer firstToken,
+      Timer perOutputToken) {}
 
   @Override
   public void requestEnd(Ledger ledger) {
@@ -51,27 +65,41 @@ public final class GenAiMetrics implements PipelineListener {
     if (operation.isEmpty()) {
       return;
     }
-    Tags tags =
-        Tags.of(
-            GenAi.OPERATION, operation.get(),
-            GenAi.PROVIDER, GenAi.AZURE_OPENAI,
-            GenAi.REQUEST_MODEL, ledger.model(),
-            GenAi.ERROR_TYPE, GenAi.errorType(ledger.status()));
-    tokens(tags, "input").record(ledger.promptTokens());
-    tokens(tags, "output").record(ledger.completionTokens());
-    timer("gen_ai.server.request.duration", DURATION_BUCKETS, tags)
-        .record(ledger.endedNanos() - ledger.receivedNanos(), TimeUnit.NANOSECONDS);
+    String model = ledger.model();
+    String error = GenAi.errorType(ledger.status());
+    List<String> key = List.of(operation.get(), model, error);
+    Meters m = meters.get(key);
+    if (m == null) {
+      m = meters.computeIfAbsent(key, k -> register(k.get(0), model, error));
+    }
+    m.input().record(ledger.promptTokens());
+    m.output().record(ledger.completionTokens());
+    m.duration().record(ledger.endedNanos() - ledger.receivedNanos(), TimeUnit.NANOSECONDS);
     if (ledger.status() >= 400) {
       return;
     }
-    timer("gen_ai.server.time_to_first_token", TTFT_BUCKETS, tags)
-        .record(ledger.firstByteNanos() - ledger.receivedNanos(), TimeUnit.NANOSECONDS);
+    m.firstToken().record(ledger.firstByteNanos() - ledger.receivedNanos(), TimeUnit.NANOSECONDS);
     if (ledger.streamed() && ledger.completionTokens() > 1) {
-      timer("gen_ai.server.time_per_output_token", TPOT_BUCKETS, tags)
+      m.perOutputToken()
           .record(
               (ledger.endedNanos() - ledger.firstByteNanos()) / (ledger.completionTokens() - 1),
               TimeUnit.NANOSECONDS);
     }
+  }
+
+  private Meters register(String operation, String model, String error) {
+    Tags tags =
+        Tags.of(
+            GenAi.OPERATION, operation,
+            GenAi.PROVIDER, GenAi.AZURE_OPENAI,
+            GenAi.REQUEST_MODEL, model,
+            GenAi.ERROR_TYPE, error);
+    return new Meters(
+        tokens(tags, "input"),
+        tokens(tags, "output"),
+        timer("gen_ai.server.request.duration", DURATION_BUCKETS, tags),
+        timer("gen_ai.server.time_to_first_token", TTFT_BUCKETS, tags),
+        timer("gen_ai.server.time_per_output_token", TPOT_BUCKETS, tags));
   }
 
   private DistributionSummary tokens(Tags tags, String type) {

@@ -49,6 +49,7 @@ public final class CaptureWiring implements AutoCloseable {
     var store = foundation.store().captures();
     var service =
         new CaptureService(store, foundation.store().control(), foundation.control().writer());
+    foundation.control().listen(service);
     List<Consumer<Capture>> forwards =
         export.<List<Consumer<Capture>>>map(x -> List.of(x::capture)).orElse(List.of());
     var writer = new CaptureWriter(store, forwards);

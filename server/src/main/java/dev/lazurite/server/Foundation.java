@@ -5,6 +5,7 @@ import dev.lazurite.backend.UpstreamSecrets;
 import dev.lazurite.config.ServerConfig;
 import dev.lazurite.control.Bootstrap;
 import dev.lazurite.control.ControlPlane;
+import dev.lazurite.cost.CapacityHistory;
 import dev.lazurite.cost.CostService;
 import dev.lazurite.files.FileService;
 import dev.lazurite.files.FileStores;
@@ -123,6 +124,7 @@ public record Foundation(
             CostService.INTERVAL,
             snapshots);
     opened.push(cost);
+    control.listen(new CapacityHistory(store.cost(), store.control()));
     return new Foundation(
         secretBox,
         store,

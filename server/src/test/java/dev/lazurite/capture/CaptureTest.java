@@ -111,13 +111,125 @@ class CaptureTest {
   }
 
   @Test
-  void aStreamIsCapturedAsItsEventsUpToTheCap() {
+  void auditListFiltersByCategory() {
+    set("--max-bytes", "8192");
+    String id = call("gpt-4o", "Hello there.", false, 5).header("apim-request-id");
+    server.server().flushCaptures();
+    server.server().flushAudit();
+    JsonNode captured =
+        TestingCli.run(
+            server, "audit", "list", "--category", "RequestResponse", "--deployment", "gpt-4o");
+    assertThat(captured.findValuesAsText("category")).isNotEmpty().containsOnly("RequestResponse");
+    assertThat(captured.findValuesAsText("correlationId")).contains(id);
+    JsonNode audited =
+        TestingCli.run(server, "audit", "list", "--category", "Audit", "--deployment", "gpt-4o");
+    assertThat(audited.findValuesAsText("category")).isNotEmpty().containsOnly("Audit");
+    assertThat(audited.findValuesAsText("correlationId")).contains(id);
+    assertThat(
+            TestingCli.execute(
+                    server, "audit", "list", "--category", "RequestResponse", "--status", "200")
+                .code())
+        .isNotZero();
+
+    var admin = "Bearer " + server.server().adminToken();
+    var audit =
+        server
+            .http()
+            .send("GET", "/lazurite/audit/records?category=Audit", null, "Authorization", admin);
+    assertThat(audit.status()).as(audit.body()).isEqualTo(200);
+    var other =
+        server
+            .http()
+            .send(
+                "GET",
+                "/lazurite/audit/records?category=RequestResponse",
+                null,
+                "Authorization",
+                admin);
+    assertThat(other.status()).isEqualTo(400);
+    assertThat(other.body()).contains("/lazurite/audit/captures");
+    var bogus =
+        server
+            .http()
+            .send("GET", "/lazurite/audit/records?category=Bogus", null, "Authorization", admin);
+    assertThat(bogus.status()).isEqualTo(400);
+    assertThat(bogus.body()).contains("Invalid value for category: 'Bogus'");
+  }
+
+  @Test
+  void aStreamIsCapturedAsTheAnswerItAssembles() throws Exception {
+    set("--max-bytes", "65536");
+    var answer = call("gpt-4o", "Tell me a short story about the sea.", true, 40);
+    StringBuilder sent = new StringBuilder();
+    for (String line : answer.body().split("\n")) {
+      if (line.startsWith("data: {")) {
+        for (JsonNode c :
+            Json.parse(line.substring(6).getBytes(StandardCharsets.UTF_8)).path("choices")) {
+          sent.append(c.path("delta").path("content").asText(""));
+        }
+      }
+    }
+    String id = answer.header("apim-request-id");
+    JsonNode p = captures("--request-id", id).getFirst().path("properties");
+    assertThat(p.path("streamType").asText()).isEqualTo("Streaming");
+    assertThat(p.path("responseTruncated").asBoolean()).isFalse();
+    JsonNode body = Json.parse(p.path("responseBody").asText().getBytes(StandardCharsets.UTF_8));
+    assertThat(body.path("object").asText()).isEqualTo("chat.completion");
+    assertThat(body.at("/choices/0/message/role").asText()).isEqualTo("assistant");
+    assertThat(body.at("/choices/0/message/content").asText())
+        .isNotEmpty()
+        .isEqualTo(sent.toString());
+    assertThat(body.at("/choices/0/finish_reason").asText()).isNotEmpty();
+    assertThat(p.path("responseLength").asLong())
+        .as("the bytes of the events sent")
+        .isGreaterThan(p.path("responseBody").asText().length());
+  }
+
+  @Test
+  void aPolicyIsRemovedWithItsDeployment() {
+    server.deploy(
+        new dev.lazurite.control.DeploymentRequest(
+            "short-lived",
+            "gpt-4o",
+            "2024-08-06",
+            "GlobalStandard",
+            1,
+            "",
+            "",
+            java.util.Optional.empty()));
+    TestingCli.run(server, "deployment", "capture", "set", "--deployment-name", "short-lived");
+    var control = server.server().control();
+    var account =
+        control.account(
+            server.server().subscriptionId(),
+            dev.lazurite.control.Bootstrap.DEFAULT_RESOURCE_GROUP,
+            dev.lazurite.control.Bootstrap.DEFAULT_ACCOUNT);
+    assertThat(control.deleteDeployment(account, "short-lived")).isTrue();
+    assertThat(server.server().store().captures().policies().keySet())
+        .noneMatch(t -> t.deployment().equals("short-lived"));
+    // Created again under the same name, it captures nothing until a policy is set.
+    server.deploy(
+        new dev.lazurite.control.DeploymentRequest(
+            "short-lived",
+            "gpt-4o",
+            "2024-08-06",
+            "GlobalStandard",
+            1,
+            "",
+            "",
+            java.util.Optional.empty()));
+    String id = call("short-lived", "Anyone there?", false, 3).header("apim-request-id");
+    assertThat(captures("--request-id", id)).isEmpty();
+  }
+
+  @Test
+  void aStreamIsCapturedUpToTheCap() {
     set("--max-bytes", "200");
     var answer = call("gpt-4o", "Tell me a long story about the sea.", true, 200);
     String id = answer.header("apim-request-id");
     JsonNode p = captures("--request-id", id).getFirst().path("properties");
     assertThat(p.path("streamType").asText()).isEqualTo("Streaming");
-    assertThat(p.path("responseBody").asText()).startsWith("data: {");
+    assertThat(p.path("responseBody").asText()).startsWith("{\"id\":");
     assertThat(p.path("responseBody").asText().getBytes(StandardCharsets.UTF_8).length)
         .isLessThanOrEqualTo(200);
     assertThat(p.path("responseTruncated").asBoolean()).isTrue();

@@ -30,6 +30,8 @@ final class JdbiAuditRecords implements AuditStore {
   private static final String INSERT_CHECKPOINT =
       "INSERT INTO audit_checkpoints (stream, seq, hash, time, signature) VALUES (?, ?, ?, ?, ?)";
 
+  private static final int FETCH_SIZE = 10_000;
+
   private final Jdbi jdbi;
 
   JdbiAuditRecords(Jdbi jdbi) {
@@ -107,13 +109,15 @@ final class JdbiAuditRecords implements AuditStore {
 
   @Override
   public <T> T read(String stream, Function<Iterator<AuditRecord>, T> reader) {
-    return jdbi.withHandle(
+    // Inside a transaction PostgreSQL streams the rows through a cursor, FETCH_SIZE at a time,
+    // instead of holding the whole stream in memory.
+    return jdbi.inTransaction(
         h -> {
           try (ResultIterator<AuditRecord> rows =
               h.createQuery(
                       "SELECT " + COLUMNS + " FROM audit_records WHERE stream = ? ORDER BY seq")
                   .bind(0, stream)
-                  .setFetchSize(1000)
+                  .setFetchSize(FETCH_SIZE)
                   .map((rs, ctx) -> record(rs))
                   .iterator()) {
             return reader.apply(rows);
@@ -146,6 +150,7 @@ final class JdbiAuditRecords implements AuditStore {
         .where("identity", q.principal())
         .where("deployment", q.deployment())
         .where("result_signature", q.status())
+        .where("category", q.category())
         .list(jdbi, "time_ms, stream, seq", q.limit(), (rs, ctx) -> record(rs));
   }
 

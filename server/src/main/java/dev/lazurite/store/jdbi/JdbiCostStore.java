@@ -1,6 +1,7 @@
 package dev.lazurite.store.jdbi;
 
 import com.fasterxml.jackson.core.type.TypeReference;
+import dev.lazurite.cost.CapacityChange;
 import dev.lazurite.cost.CostLine;
 import dev.lazurite.cost.CostStore;
 import dev.lazurite.cost.DeploymentType;
@@ -26,6 +27,45 @@ final class JdbiCostStore implements CostStore {
 
   JdbiCostStore(Jdbi jdbi) {
     this.jdbi = jdbi;
+  }
+
+  @Override
+  public List<CapacityChange> capacityHistory() {
+    return jdbi.withHandle(
+        h ->
+            h.createQuery(
+                    "SELECT account, resource_group, deployment, model_name, model_version, sku,"
+                        + " capacity, at_ms FROM capacity_history ORDER BY at_ms, id")
+                .map(
+                    (rs, ctx) ->
+                        new CapacityChange(
+                            rs.getString(1),
+                            rs.getString(2),
+                            rs.getString(3),
+                            rs.getString(4),
+                            rs.getString(5),
+                            rs.getString(6),
+                            rs.getInt(7),
+                            Instant.ofEpochMilli(rs.getLong(8))))
+                .list());
+  }
+
+  @Override
+  public void recordCapacity(CapacityChange c) {
+    jdbi.useHandle(
+        h ->
+            h.createUpdate(
+                    "INSERT INTO capacity_history (account, resource_group, deployment, model_name,"
+                        + " model_version, sku, capacity, at_ms) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
+                .bind(0, c.account())
+                .bind(1, c.resourceGroup())
+                .bind(2, c.deployment())
+                .bind(3, c.modelName())
+                .bind(4, c.modelVersion())
+                .bind(5, c.sku())
+                .bind(6, c.capacity())
+                .bind(7, c.at().toEpochMilli())
+                .execute());
   }
 
   @Override
