@@ -6,16 +6,32 @@ import dev.lazurite.pipeline.PipelineListener;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 /**
  * The gateway's own metrics: requests by operation, deployment and status; refusals by Azure error
  * code (quota's 429s, content filter blocks, authentication and network refusals); tokens (input,
  * cached input, output) and charge per deployment; each stage's latency; each backend attempt's
- * outcome.
+ * outcome. Meters are looked up in the registry once per set of tags and kept, so a request does
+ * not build and resolve a meter id per stage (the registry never removes them).
  */
 public final class GatewayMetrics implements PipelineListener {
   private final MeterRegistry registry;
+  private final Map<String, Timer> stages = new ConcurrentHashMap<>();
+  private final Map<RequestKey, Counter> requests = new ConcurrentHashMap<>();
+  private final Map<UsageKey, UsageMeters> usage = new ConcurrentHashMap<>();
+  private final Map<AttemptKey, Counter> attempts = new ConcurrentHashMap<>();
+
+  private record RequestKey(String operation, String deployment, int status) {}
+
+  private record UsageKey(String account, String deployment) {}
+
+  private record AttemptKey(String backend, int status) {}
+
+  /** One account and deployment's token and charge counters. */
+  private record UsageMeters(Counter input, Counter cachedInput, Counter output, Counter cost) {}
 
   public GatewayMetrics(MeterRegistry registry) {
     this.registry = registry;
@@ -43,20 +59,28 @@ public final class GatewayMetrics implements PipelineListener {
 
   @Override
   public void stageEnd(String requestId, String stage, long nanos) {
-    Timer.builder("lazurite.stage.duration")
-        .description("Time in a pipeline stage and the stages after it")
-        .tag("stage", stage)
-        .register(registry)
+    stages
+        .computeIfAbsent(
+            stage,
+            s ->
+                Timer.builder("lazurite.stage.duration")
+                    .description("Time in a pipeline stage and the stages after it")
+                    .tag("stage", s)
+                    .register(registry))
         .record(nanos, TimeUnit.NANOSECONDS);
   }
 
   @Override
   public void backendAttemptEnd(String requestId, String backend, int status) {
-    Counter.builder("lazurite.backend.attempts")
-        .description("Backend attempts by backend and status")
-        .tag("backend", backend)
-        .tag("status", Integer.toString(status))
-        .register(registry)
+    attempts
+        .computeIfAbsent(
+            new AttemptKey(backend, status),
+            k ->
+                Counter.builder("lazurite.backend.attempts")
+                    .description("Backend attempts by backend and status")
+                    .tag("backend", k.backend())
+                    .tag("status", Integer.toString(k.status()))
+                    .register(registry))
         .increment();
   }
 
@@ -65,33 +89,46 @@ public final class GatewayMetrics implements PipelineListener {
     if (ledger.deployment().isEmpty()) {
       return;
     }
+    UsageMeters meters =
+        usage.computeIfAbsent(
+            new UsageKey(ledger.account(), ledger.deployment()), this::usageMeters);
     int cached = ledger.cachedPromptTokens();
-    tokens(ledger, "input").increment(ledger.promptTokens() - cached);
-    tokens(ledger, "cached_input").increment(cached);
-    tokens(ledger, "output").increment(ledger.completionTokens());
-    Counter.builder("lazurite.cost.usd")
-        .description("What requests were charged, in USD, by account and deployment")
-        .tag("account", ledger.account())
-        .tag("deployment", ledger.deployment())
-        .register(registry)
-        .increment(ledger.charge().usd().doubleValue());
+    meters.input().increment(ledger.promptTokens() - cached);
+    meters.cachedInput().increment(cached);
+    meters.output().increment(ledger.completionTokens());
+    meters.cost().increment(ledger.charge().usd().doubleValue());
   }
 
-  private Counter tokens(Ledger ledger, String type) {
+  private UsageMeters usageMeters(UsageKey key) {
+    return new UsageMeters(
+        tokens(key, "input"),
+        tokens(key, "cached_input"),
+        tokens(key, "output"),
+        Counter.builder("lazurite.cost.usd")
+            .description("What requests were charged, in USD, by account and deployment")
+            .tag("account", key.account())
+            .tag("deployment", key.deployment())
+            .register(registry));
+  }
+
+  private Counter tokens(UsageKey key, String type) {
     return Counter.builder("lazurite.tokens")
         .description("Tokens of model calls by account, deployment and type")
-        .tag("account", ledger.account())
-        .tag("deployment", ledger.deployment())
+        .tag("account", key.account())
+        .tag("deployment", key.deployment())
         .tag("type", type)
         .register(registry);
   }
 
   private Counter requests(Ledger ledger) {
-    return Counter.builder("lazurite.requests")
-        .description("Data-plane requests by operation, deployment and status")
-        .tag("operation", ledger.operationId())
-        .tag("deployment", ledger.deployment())
-        .tag("status", Integer.toString(ledger.status()))
-        .register(registry);
+    return requests.computeIfAbsent(
+        new RequestKey(ledger.operationId(), ledger.deployment(), ledger.status()),
+        k ->
+            Counter.builder("lazurite.requests")
+                .description("Data-plane requests by operation, deployment and status")
+                .tag("operation", k.operation())
+                .tag("deployment", k.deployment())
+                .tag("status", Integer.toString(k.status()))
+                .register(registry));
   }
 }
