@@ -132,7 +132,7 @@ public final class RawStreamTiming {
         boolean done =
             chunked
                 ? endsWith(filled, "\r\n0\r\n\r\n")
-                    || filled - bodyStart == 5 && endsWith(filled, "0\r\n\r\n")
+                    || (filled - bodyStart == 5 && endsWith(filled, "0\r\n\r\n"))
                 : length >= 0 && filled - bodyStart >= length;
         if (done) {
           if (record) {
