@@ -7,7 +7,7 @@
 # metering. Deployments are ProvisionedManaged, whose quota stage admits without per-minute
 # counters: a Standard deployment's limit (1,000 units at most, 100 req/s) would throttle the run.
 # Prints req/s and p50/p99 at 1 and 64 connections (wrk, 1 thread), the ratios to nginx, and
-# streaming time to first byte and cost per chunk.
+# streaming time to first byte (JDK client, and on a plain socket) and cost per chunk.
 #
 # Usage: bench/gateway.sh [seconds-per-run]        (default 10)
 # Environment: BENCH_PORT_BASE (default 19480; four ports from it),
@@ -186,3 +186,12 @@ printf 'whole stream p50, %3d chunks        %9d %9d %9d\n' $short_chunks "$d_sho
 printf 'whole stream p50, %3d chunks        %9d %9d %9d\n' $long_chunks "$d_long" "$l_long" $((l_long - d_long))
 awk -v a=$((l_long - d_long)) -v b=$((l_short - d_short)) -v n=$((long_chunks - short_chunks)) \
   'BEGIN { printf "added per chunk                                         %9.1f\n", (a - b) / n }'
+# The same first bytes on a plain socket (no HTTP client's own thread hand-offs in the figure), the
+# stub and Lazurite taking turns request by request: the answer's first byte and its body's.
+raw=$(timeout 120 "$java" -cp "$bench_cp" dev.lazurite.bench.RawStreamTiming 2000 "$key" \
+  "$stub_url/sse/v1/chat/completions" "$(lazurite_chat stub-sse)")
+read -r s_head s_body s_body99 _ _ < <(sed -n 1p <<<"$raw")
+read -r z_head z_body z_body99 _ _ < <(sed -n 2p <<<"$raw")
+printf 'plain socket: first byte p50        %9d %9d %9d\n' "$s_head" "$z_head" $((z_head - s_head))
+printf 'plain socket: first body byte p50   %9d %9d %9d\n' "$s_body" "$z_body" $((z_body - s_body))
+printf 'plain socket: first body byte p99   %9d %9d %9d\n' "$s_body99" "$z_body99" $((z_body99 - s_body99))

@@ -6,24 +6,32 @@ import dev.lazurite.pipeline.PipelineListener;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Supplier;
 
 /**
  * The gateway's own metrics: requests by operation, deployment and status; refusals by Azure error
  * code (quota's 429s, content filter blocks, authentication and network refusals); tokens (input,
  * cached input, output) and charge per deployment; each stage's latency; each backend attempt's
- * outcome.
+ * outcome. Meters are looked up in the registry once per set of tags and kept, so a request does
+ * not build and resolve a meter id per stage (the registry never removes them).
  */
 public final class GatewayMetrics implements PipelineListener {
   private final MeterRegistry registry;
-  // Meters by their tag values, so a request looks each up in one hash map instead of building and
-  // registering its id again (the registry's own lookup sorts and hashes the tags every time).
   private final Map<String, Timer> stages = new ConcurrentHashMap<>();
-  private final Map<List<String>, Counter> counters = new ConcurrentHashMap<>();
+  private final Map<RequestKey, Counter> requests = new ConcurrentHashMap<>();
+  private final Map<UsageKey, UsageMeters> usage = new ConcurrentHashMap<>();
+  private final Map<AttemptKey, Counter> attempts = new ConcurrentHashMap<>();
+
+  private record RequestKey(String operation, String deployment, int status) {}
+
+  private record UsageKey(String account, String deployment) {}
+
+  private record AttemptKey(String backend, int status) {}
+
+  /** One account and deployment's token and charge counters. */
+  private record UsageMeters(Counter input, Counter cachedInput, Counter output, Counter cost) {}
 
   public GatewayMetrics(MeterRegistry registry) {
     this.registry = registry;
@@ -40,17 +48,12 @@ public final class GatewayMetrics implements PipelineListener {
     requests(ledger).increment();
     usage(ledger);
     String code = cause instanceof ApiException e ? e.errorCode().name() : "INTERNAL";
-    String status = Integer.toString(ledger.status());
-    counter(
-            List.of("rejections", code, status),
-            () ->
-                Counter.builder("lazurite.rejections")
-                    .description(
-                        "Requests refused or failed, by error code: rate limits, content filter"
-                            + " blocks, auth")
-                    .tag("code", code)
-                    .tag("status", status)
-                    .register(registry))
+    Counter.builder("lazurite.rejections")
+        .description(
+            "Requests refused or failed, by error code: rate limits, content filter blocks, auth")
+        .tag("code", code)
+        .tag("status", Integer.toString(ledger.status()))
+        .register(registry)
         .increment();
   }
 
@@ -69,14 +72,14 @@ public final class GatewayMetrics implements PipelineListener {
 
   @Override
   public void backendAttemptEnd(String requestId, String backend, int status) {
-    String code = Integer.toString(status);
-    counter(
-            List.of("attempts", backend, code),
-            () ->
+    attempts
+        .computeIfAbsent(
+            new AttemptKey(backend, status),
+            k ->
                 Counter.builder("lazurite.backend.attempts")
                     .description("Backend attempts by backend and status")
-                    .tag("backend", backend)
-                    .tag("status", code)
+                    .tag("backend", k.backend())
+                    .tag("status", Integer.toString(k.status()))
                     .register(registry))
         .increment();
   }
@@ -86,49 +89,46 @@ public final class GatewayMetrics implements PipelineListener {
     if (ledger.deployment().isEmpty()) {
       return;
     }
+    UsageMeters meters =
+        usage.computeIfAbsent(
+            new UsageKey(ledger.account(), ledger.deployment()), this::usageMeters);
     int cached = ledger.cachedPromptTokens();
-    tokens(ledger, "input").increment(ledger.promptTokens() - cached);
-    tokens(ledger, "cached_input").increment(cached);
-    tokens(ledger, "output").increment(ledger.completionTokens());
-    counter(
-            List.of("cost", ledger.account(), ledger.deployment()),
-            () ->
-                Counter.builder("lazurite.cost.usd")
-                    .description("What requests were charged, in USD, by account and deployment")
-                    .tag("account", ledger.account())
-                    .tag("deployment", ledger.deployment())
-                    .register(registry))
-        .increment(ledger.charge().usd().doubleValue());
+    meters.input().increment(ledger.promptTokens() - cached);
+    meters.cachedInput().increment(cached);
+    meters.output().increment(ledger.completionTokens());
+    meters.cost().increment(ledger.charge().usd().doubleValue());
   }
 
-  private Counter tokens(Ledger ledger, String type) {
-    return counter(
-        List.of("tokens", ledger.account(), ledger.deployment(), type),
-        () ->
-            Counter.builder("lazurite.tokens")
-                .description("Tokens of model calls by account, deployment and type")
-                .tag("account", ledger.account())
-                .tag("deployment", ledger.deployment())
-                .tag("type", type)
-                .register(registry));
+  private UsageMeters usageMeters(UsageKey key) {
+    return new UsageMeters(
+        tokens(key, "input"),
+        tokens(key, "cached_input"),
+        tokens(key, "output"),
+        Counter.builder("lazurite.cost.usd")
+            .description("What requests were charged, in USD, by account and deployment")
+            .tag("account", key.account())
+            .tag("deployment", key.deployment())
+            .register(registry));
+  }
+
+  private Counter tokens(UsageKey key, String type) {
+    return Counter.builder("lazurite.tokens")
+        .description("Tokens of model calls by account, deployment and type")
+        .tag("account", key.account())
+        .tag("deployment", key.deployment())
+        .tag("type", type)
+        .register(registry);
   }
 
   private Counter requests(Ledger ledger) {
-    String status = Integer.toString(ledger.status());
-    return counter(
-        List.of("requests", ledger.operationId(), ledger.deployment(), status),
-        () ->
+    return requests.computeIfAbsent(
+        new RequestKey(ledger.operationId(), ledger.deployment(), ledger.status()),
+        k ->
             Counter.builder("lazurite.requests")
                 .description("Data-plane requests by operation, deployment and status")
-                .tag("operation", ledger.operationId())
-                .tag("deployment", ledger.deployment())
-                .tag("status", status)
+                .tag("operation", k.operation())
+                .tag("deployment", k.deployment())
+                .tag("status", Integer.toString(k.status()))
                 .register(registry));
-  }
-
-  /** The counter of these tag values (the meter's name first), registered on first use. */
-  private Counter counter(List<String> key, Supplier<Counter> register) {
-    Counter found = counters.get(key);
-    return found != null ? found : counters.computeIfAbsent(key, k -> register.get());
   }
 }

@@ -7,7 +7,6 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
@@ -17,7 +16,8 @@ import java.util.concurrent.TimeUnit;
  * gen_ai.client.token.usage} (input and output), {@code gen_ai.server.request.duration}, {@code
  * gen_ai.server.time_to_first_token} and {@code gen_ai.server.time_per_output_token}, with the
  * conventions' bucket boundaries and attributes. Calls that are not model calls (files, batches)
- * are counted by {@link GatewayMetrics} only.
+ * are counted by {@link GatewayMetrics} only. The meters of a set of attributes are resolved once
+ * and kept.
  */
 public final class GenAiMetrics implements PipelineListener {
   static final double[] TOKEN_BUCKETS = {
@@ -34,21 +34,21 @@ public final class GenAiMetrics implements PipelineListener {
   };
 
   private final MeterRegistry registry;
-  // The meters of each operation, model and error type, registered on first use: a request looks
-  // them up once instead of building five meter ids with their bucket lists.
-  private final Map<List<String>, Meters> meters = new ConcurrentHashMap<>();
+  private final Map<Key, Meters> meters = new ConcurrentHashMap<>();
+  // Registered on first use, as a failed or whole answer has no time per token to show.
+  private final Map<Key, Timer> firstToken = new ConcurrentHashMap<>();
+  private final Map<Key, Timer> perOutputToken = new ConcurrentHashMap<>();
+
+  /** The attributes every GenAI meter of a call carries. */
+  private record Key(String operation, String model, String errorType) {}
+
+  /** The meters every call of one set of attributes records. */
+  private record Meters(
+      Tags tags, DistributionSummary input, DistributionSummary output, Timer duration) {}
 
   public GenAiMetrics(MeterRegistry registry) {
     this.registry = registry;
   }
-
-  /** One combination's meters. */
-  private record Meters(
-      DistributionSummary input,
-      DistributionSummary output,
-      Timer duration,
-      Timer firstToken,
-      Timer perOutputToken) {}
 
   @Override
   public void requestEnd(Ledger ledger) {
@@ -65,41 +65,40 @@ public final class GenAiMetrics implements PipelineListener {
     if (operation.isEmpty()) {
       return;
     }
-    String model = ledger.model();
-    String error = GenAi.errorType(ledger.status());
-    List<String> key = List.of(operation.get(), model, error);
-    Meters m = meters.get(key);
-    if (m == null) {
-      m = meters.computeIfAbsent(key, k -> register(k.get(0), model, error));
-    }
+    Key key = new Key(operation.get(), ledger.model(), GenAi.errorType(ledger.status()));
+    Meters m = meters.computeIfAbsent(key, this::meters);
     m.input().record(ledger.promptTokens());
     m.output().record(ledger.completionTokens());
     m.duration().record(ledger.endedNanos() - ledger.receivedNanos(), TimeUnit.NANOSECONDS);
     if (ledger.status() >= 400) {
       return;
     }
-    m.firstToken().record(ledger.firstByteNanos() - ledger.receivedNanos(), TimeUnit.NANOSECONDS);
+    firstToken
+        .computeIfAbsent(
+            key, k -> timer("gen_ai.server.time_to_first_token", TTFT_BUCKETS, m.tags()))
+        .record(ledger.firstByteNanos() - ledger.receivedNanos(), TimeUnit.NANOSECONDS);
     if (ledger.streamed() && ledger.completionTokens() > 1) {
-      m.perOutputToken()
+      perOutputToken
+          .computeIfAbsent(
+              key, k -> timer("gen_ai.server.time_per_output_token", TPOT_BUCKETS, m.tags()))
           .record(
               (ledger.endedNanos() - ledger.firstByteNanos()) / (ledger.completionTokens() - 1),
               TimeUnit.NANOSECONDS);
     }
   }
 
-  private Meters register(String operation, String model, String error) {
+  private Meters meters(Key key) {
     Tags tags =
         Tags.of(
-            GenAi.OPERATION, operation,
+            GenAi.OPERATION, key.operation(),
             GenAi.PROVIDER, GenAi.AZURE_OPENAI,
-            GenAi.REQUEST_MODEL, model,
-            GenAi.ERROR_TYPE, error);
+            GenAi.REQUEST_MODEL, key.model(),
+            GenAi.ERROR_TYPE, key.errorType());
     return new Meters(
+        tags,
         tokens(tags, "input"),
         tokens(tags, "output"),
-        timer("gen_ai.server.request.duration", DURATION_BUCKETS, tags),
-        timer("gen_ai.server.time_to_first_token", TTFT_BUCKETS, tags),
-        timer("gen_ai.server.time_per_output_token", TPOT_BUCKETS, tags));
+        timer("gen_ai.server.request.duration", DURATION_BUCKETS, tags));
   }
 
   private DistributionSummary tokens(Tags tags, String type) {
