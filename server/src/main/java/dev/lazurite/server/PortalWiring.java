@@ -2,8 +2,8 @@ package dev.lazurite.server;
 
 import dev.lazurite.batch.BatchService;
 import dev.lazurite.pipeline.Pipelines;
-import dev.lazurite.portal.batches.BatchRoutes;
 import dev.lazurite.portal.audit.AuditRoutes;
+import dev.lazurite.portal.batches.BatchRoutes;
 import dev.lazurite.portal.deployments.DeploymentRoutes;
 import dev.lazurite.portal.keys.KeyRoutes;
 import dev.lazurite.portal.playground.PlaygroundCall;
