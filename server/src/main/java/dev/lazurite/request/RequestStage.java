@@ -34,6 +34,10 @@ public final class RequestStage implements Stage {
   public Response handle(Exchange exchange, Chain chain) {
     ModelSpec model = exchange.deployment().model();
     ObjectNode body = exchange.jsonBody();
+    if (exchange.route().operation() == dev.lazurite.pipeline.Operation.CHAT_COMPLETIONS) {
+      // Only the Responses stage may hand a backend a Responses body.
+      body.remove(dev.lazurite.api.NativeResponses.REQUEST_FIELD);
+    }
     String date = ApiVersionStage.featureDate(exchange.route());
     Function<List<Integer>, String> decoder = ids -> tokens.decode(model.encoding(), ids);
     ModelRequest request =
