@@ -157,7 +157,8 @@ class NativeResponsesTest {
     assertThat(stored.status()).as(stored.body()).isEqualTo(200);
     assertThat(stored.json().at("/output/0/content/0/text").asText())
         .isEqualTo("In a land far away, a unicorn slept.");
-    var items = gateway.http().send("GET", V1 + "/" + id + "/input_items", null, "api-key", gateway.key());
+    var items =
+        gateway.http().send("GET", V1 + "/" + id + "/input_items", null, "api-key", gateway.key());
     assertThat(items.status()).as(items.body()).isEqualTo(200);
   }
 
