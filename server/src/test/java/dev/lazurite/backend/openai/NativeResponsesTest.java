@@ -65,17 +65,12 @@ class NativeResponsesTest {
         });
     upstream.start();
     gateway = TestingServer.start();
-    String backends =
-        "/subscriptions/"
-            + gateway.server().subscriptionId()
-            + "/resourceGroups/lazurite/providers/Microsoft.CognitiveServices/accounts/lazurite"
-            + "/backends/native";
     var put =
         gateway
             .http()
             .send(
                 "PUT",
-                backends + "?api-version=2024-10-01",
+                backends("native") + "?api-version=2024-10-01",
                 "{\"properties\":{\"backend\":{\"kind\":\"azure\",\"url\":\"http://127.0.0.1:"
                     + upstream.getAddress().getPort()
                     + "\",\"deployment\":\"up-gpt\",\"apiKey\":\"upstream-key\"}}}",
@@ -96,6 +91,14 @@ class NativeResponsesTest {
         "10",
         "--backends",
         "native");
+  }
+
+  static String backends(String name) {
+    return "/subscriptions/"
+        + gateway.server().subscriptionId()
+        + "/resourceGroups/lazurite/providers/Microsoft.CognitiveServices/accounts/lazurite"
+        + "/backends/"
+        + name;
   }
 
   @AfterAll
@@ -160,6 +163,40 @@ class NativeResponsesTest {
     var items =
         gateway.http().send("GET", V1 + "/" + id + "/input_items", null, "api-key", gateway.key());
     assertThat(items.status()).as(items.body()).isEqualTo(200);
+  }
+
+  @Test
+  void anOpenAiCompatibleBackendStillGetsChatCompletions() {
+    var put =
+        gateway
+            .http()
+            .send(
+                "PUT",
+                backends("compat") + "?api-version=2024-10-01",
+                "{\"properties\":{\"backend\":{\"kind\":\"openai-compatible\",\"url\":\"http://127.0.0.1:"
+                    + upstream.getAddress().getPort()
+                    + "/v1\"}}}",
+                "Authorization",
+                "Bearer " + gateway.server().adminToken());
+    assertThat(put.status()).as(put.body()).isIn(200, 201);
+    TestingCli.run(
+        gateway,
+        "deployment",
+        "create",
+        "--deployment-name",
+        "compat",
+        "--model-name",
+        "gpt-4o",
+        "--sku-name",
+        "GlobalStandard",
+        "--sku-capacity",
+        "10",
+        "--backends",
+        "compat");
+    gateway.http().post(V1, "{\"model\":\"compat\",\"input\":\"Hello\"}");
+    assertThat(paths.getLast()).isEqualTo("/v1/chat/completions");
+    assertThat(bodies.getLast().has("messages")).isTrue();
+    assertThat(bodies.getLast().has("x-lazurite-responses")).isFalse();
   }
 
   @Test
