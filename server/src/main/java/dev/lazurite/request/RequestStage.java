@@ -1,5 +1,6 @@
 package dev.lazurite.request;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.lazurite.api.ChatRequest;
 import dev.lazurite.api.ChatRequestParser;
@@ -34,6 +35,12 @@ public final class RequestStage implements Stage {
   public Response handle(Exchange exchange, Chain chain) {
     ModelSpec model = exchange.deployment().model();
     ObjectNode body = exchange.jsonBody();
+    // Only the Responses stage may hand a backend a Responses body (a chat client's is refused as
+    // an unknown argument); it is set aside while the chat body is validated.
+    JsonNode passThrough =
+        exchange.route().operation() == dev.lazurite.pipeline.Operation.RESPONSES_CREATE
+            ? body.remove(dev.lazurite.api.NativeResponses.REQUEST_FIELD)
+            : null;
     String date = ApiVersionStage.featureDate(exchange.route());
     Function<List<Integer>, String> decoder = ids -> tokens.decode(model.encoding(), ids);
     ModelRequest request =
@@ -63,6 +70,9 @@ public final class RequestStage implements Stage {
               AUDIO_SPEECH ->
               throw new IllegalStateException("not a model call: " + exchange.route().operation());
         };
+    if (passThrough != null) {
+      request.raw().set(dev.lazurite.api.NativeResponses.REQUEST_FIELD, passThrough);
+    }
     return chain.proceed(exchange.withModelRequest(request));
   }
 

@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.lazurite.api.NativeResponses;
 import dev.lazurite.catalog.ModelSpec;
 import dev.lazurite.error.ApiException;
 import dev.lazurite.error.ErrorCode;
@@ -66,6 +67,10 @@ public final class CreateResponseStage implements Stage {
     request.previousResponseId().ifPresent(previous -> notRunning(resource, owner, previous, now));
     ModelSpec model = exchange.deployment().model();
     ObjectNode chat = ChatTranslation.toChat(request, context, model.reasoning());
+    if (!request.background() && !request.stream()) {
+      chat.set(
+          NativeResponses.REQUEST_FIELD, NativeRequest.body(exchange.jsonBody(), request, context));
+    }
     String id = ResponseIds.response();
     ObjectNode created =
         ResponseObjects.start(
@@ -91,6 +96,17 @@ public final class CreateResponseStage implements Stage {
         JsonNode completion = Payloads.tree(json.body());
         JsonNode choice = completion.path("choices").path(0);
         JsonNode prompt = completion.path("prompt_filter_results").path(0);
+        if (completion.get(NativeResponses.ANSWER_FIELD) instanceof ObjectNode upstream
+            && !choice.path("finish_reason").asText().equals("content_filter")) {
+          ObjectNode adopted =
+              NativeRequest.adopt(
+                  upstream,
+                  created,
+                  prompt.isMissingNode() ? null : prompt.path("content_filter_results"),
+                  choice.get("content_filter_results"));
+          saver.accept(adopted);
+          yield json.withBody(adopted);
+        }
         ResponseObjects.finish(
             created,
             ResponseObjects.output(choice.path("message")),

@@ -132,7 +132,7 @@ final class ResponseObjects {
     response.putObject("incomplete_details").put("reason", reason);
   }
 
-  private static ObjectNode filter(String source, boolean blocked, JsonNode results) {
+  static ObjectNode filter(String source, boolean blocked, JsonNode results) {
     ObjectNode entry = NODES.objectNode();
     entry.put("blocked", blocked);
     entry.put("source_type", source);

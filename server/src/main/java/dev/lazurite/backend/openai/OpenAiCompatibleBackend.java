@@ -6,6 +6,7 @@ import dev.lazurite.api.ChatRequest;
 import dev.lazurite.api.CompletionRequest;
 import dev.lazurite.api.EmbeddingRequest;
 import dev.lazurite.api.ModelRequest;
+import dev.lazurite.api.NativeResponses;
 import dev.lazurite.api.media.MediaRequest;
 import dev.lazurite.backend.Backend;
 import dev.lazurite.backend.BackendCall;
@@ -63,6 +64,12 @@ public final class OpenAiCompatibleBackend implements Backend, MediaBackend {
 
   @Override
   public Answer invoke(BackendCall call) {
+    if (call instanceof BackendCall.Chat chat
+        && !chat.streamed()
+        && chat.request().raw().get(NativeResponses.REQUEST_FIELD) instanceof ObjectNode body
+        && target.responses().isPresent()) {
+      return respond(target.responses().get(), body, chat.model());
+    }
     String path =
         switch (call) {
           case BackendCall.Chat c -> "chat/completions";
@@ -134,6 +141,37 @@ public final class OpenAiCompatibleBackend implements Backend, MediaBackend {
         answer.body(), answer.promptTokens(), answer.completionTokens(), answer.cachedTokens());
   }
 
+  /**
+   * A Responses request to an upstream that serves the Responses API: its body as the caller sent
+   * it (the stored chain already in {@code input}), with the upstream's model name, not stored
+   * upstream.
+   */
+  private Result respond(URI destination, ObjectNode responses, ModelSpec model) {
+    ObjectNode upstream = responses.deepCopy();
+    upstream.put("model", target.responsesModel(model));
+    upstream.put("store", false);
+    upstream.put("stream", false);
+    int status;
+    byte[] bytes;
+    String retryAfter;
+    try {
+      outbound.checkAdministered(destination);
+      try (UpstreamHttp.Response response =
+          client.post(
+              destination, target.authorization(), dev.lazurite.json.Json.write(upstream))) {
+        status = response.status();
+        retryAfter = response.header("Retry-After");
+        bytes = response.bytes();
+      }
+    } catch (IOException e) {
+      throw failure(e);
+    }
+    if (status >= 400) {
+      throw UpstreamErrors.map(status, redactor().redact(bytes), retryAfter);
+    }
+    return NativeResponseAnswer.read(redactor().redact(bytes));
+  }
+
   private EventStream stream(String path, ModelRequest request, ModelSpec model) {
     UpstreamHttp.Response response;
     try {
@@ -193,7 +231,8 @@ public final class OpenAiCompatibleBackend implements Backend, MediaBackend {
           for (Map.Entry<String, JsonNode> field : raw.properties()) {
             String name = field.getKey();
             boolean replaced =
-                name.equals("model")
+                name.equals(NativeResponses.REQUEST_FIELD)
+                    || name.equals("model")
                     || name.equals("stream")
                     || (stream && name.equals("stream_options"));
             if (!replaced) {

@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /** Where an upstream's operations live and how a request to it is authenticated. */
 public sealed interface UpstreamTarget {
@@ -31,12 +32,40 @@ public sealed interface UpstreamTarget {
   /** Masks every secret this target sends upstream, in what the upstream sends back. */
   SecretRedactor redactor();
 
-  /** An OpenAI-shaped server: {@code {base}/chat/completions} with a bearer key. */
-  record OpenAi(URI base, String upstreamModel, String apiKey) implements UpstreamTarget {
+  /**
+   * Where the upstream serves the Responses API, empty when Responses requests are translated to
+   * chat completions for it.
+   */
+  Optional<URI> responses();
+
+  /** The model name a Responses request sends upstream. */
+  String responsesModel(ModelSpec model);
+
+  /**
+   * An OpenAI-shaped server: {@code {base}/chat/completions} with a bearer key.
+   *
+   * @param nativeResponses whether the server also serves {@code {base}/responses}
+   */
+  record OpenAi(URI base, String upstreamModel, String apiKey, boolean nativeResponses)
+      implements UpstreamTarget {
     public OpenAi {
       requireNonNull(apiKey, "apiKey is null");
       String text = base.toString();
       base = URI.create(text.endsWith("/") ? text : text + "/");
+    }
+
+    public OpenAi(URI base, String upstreamModel, String apiKey) {
+      this(base, upstreamModel, apiKey, false);
+    }
+
+    @Override
+    public Optional<URI> responses() {
+      return nativeResponses ? Optional.of(base.resolve("responses")) : Optional.empty();
+    }
+
+    @Override
+    public String responsesModel(ModelSpec model) {
+      return model(model);
     }
 
     @Override
@@ -93,6 +122,18 @@ public sealed interface UpstreamTarget {
               + operation
               + "?api-version="
               + URLEncoder.encode(settings.effectiveApiVersion(), StandardCharsets.UTF_8));
+    }
+
+    /** Azure OpenAI serves the Responses API at {@code {endpoint}/openai/v1/responses}. */
+    @Override
+    public Optional<URI> responses() {
+      return Optional.of(endpoint.resolve("openai/v1/responses"));
+    }
+
+    /** On the v1 routes the model is the upstream deployment's name. */
+    @Override
+    public String responsesModel(ModelSpec model) {
+      return settings.deployment();
     }
 
     @Override

@@ -1,0 +1,20 @@
+package dev.lazurite.api;
+
+/**
+ * How a Responses request reaches a backend whose upstream serves the Responses API itself. The
+ * Responses stage sends the pipeline a chat body (so that token counting, quota and the prompt
+ * filter work as for chat) that also carries the Responses body for the upstream under {@link
+ * #REQUEST_FIELD}; a backend that answers natively returns a chat-shaped answer (so that the
+ * completion filter and metering see the text and usage) carrying the upstream's response object
+ * under {@link #ANSWER_FIELD}. Neither field reaches a client or an upstream: a chat request that
+ * sends {@link #REQUEST_FIELD} loses it when validated.
+ */
+public final class NativeResponses {
+  /** The Responses body for the upstream, inside the chat body. */
+  public static final String REQUEST_FIELD = "x-lazurite-responses";
+
+  /** The upstream's response object, inside the chat-shaped answer. */
+  public static final String ANSWER_FIELD = "x-lazurite-response";
+
+  private NativeResponses() {}
+}
