@@ -15,6 +15,7 @@ import java.time.Instant;
 import java.util.Date;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.UnaryOperator;
 
 /**
  * Mints access tokens shaped as Entra issues them for a resource: v1 tokens ({@code iss} {@code
@@ -65,27 +66,18 @@ public final class TokenIssuer {
    * @param appId the client that signed in
    */
   public Token issue(String audience, String objectId, String appId, List<String> groups) {
-    Instant now = clock.instant();
-    Instant expires = now.plus(LIFETIME);
-    JWTClaimsSet.Builder claims =
-        new JWTClaimsSet.Builder()
-            .audience(audience)
-            .issuer(issuer())
-            .issueTime(Date.from(now))
-            .notBeforeTime(Date.from(now))
-            .expirationTime(Date.from(expires))
-            .jwtID(UUID.randomUUID().toString())
-            .subject(objectId)
-            .claim("tid", tenantId)
-            .claim("oid", objectId)
-            .claim("appid", appId)
-            .claim("appidacr", "1")
-            .claim("idtyp", "app")
-            .claim("ver", "1.0");
-    if (!groups.isEmpty()) {
-      claims.claim("groups", List.copyOf(groups));
-    }
-    return new Token(sign(claims), expires);
+    return mint(
+        audience,
+        issuer(),
+        objectId,
+        groups,
+        claims ->
+            claims
+                .jwtID(UUID.randomUUID().toString())
+                .claim("appid", appId)
+                .claim("appidacr", "1")
+                .claim("idtyp", "app")
+                .claim("ver", "1.0"));
   }
 
   /**
@@ -93,30 +85,21 @@ public final class TokenIssuer {
    * user's {@code name} and {@code upn}.
    */
   public Token issueForUser(String audience, User user, String clientId, List<String> groups) {
-    Instant now = clock.instant();
-    Instant expires = now.plus(LIFETIME);
-    JWTClaimsSet.Builder claims =
-        new JWTClaimsSet.Builder()
-            .audience(audience)
-            .issuer(issuer())
-            .issueTime(Date.from(now))
-            .notBeforeTime(Date.from(now))
-            .expirationTime(Date.from(expires))
-            .jwtID(UUID.randomUUID().toString())
-            .subject(user.objectId())
-            .claim("tid", tenantId)
-            .claim("oid", user.objectId())
-            .claim("appid", clientId)
-            .claim("appidacr", "0")
-            .claim("idtyp", "user")
-            .claim("name", user.displayName())
-            .claim("upn", user.userPrincipalName())
-            .claim("scp", "user_impersonation")
-            .claim("ver", "1.0");
-    if (!groups.isEmpty()) {
-      claims.claim("groups", List.copyOf(groups));
-    }
-    return new Token(sign(claims), expires);
+    return mint(
+        audience,
+        issuer(),
+        user.objectId(),
+        groups,
+        claims ->
+            claims
+                .jwtID(UUID.randomUUID().toString())
+                .claim("appid", clientId)
+                .claim("appidacr", "0")
+                .claim("idtyp", "user")
+                .claim("name", user.displayName())
+                .claim("upn", user.userPrincipalName())
+                .claim("scp", "user_impersonation")
+                .claim("ver", "1.0"));
   }
 
   /**
@@ -125,23 +108,45 @@ public final class TokenIssuer {
    * and {@code groups}.
    */
   public Token idToken(String v2Issuer, String clientId, User user, List<String> groups) {
+    return mint(
+        clientId,
+        v2Issuer,
+        user.objectId(),
+        groups,
+        claims ->
+            claims
+                .claim("name", user.displayName())
+                .claim("preferred_username", user.userPrincipalName())
+                .claim("groups", List.copyOf(groups))
+                .claim("ver", "2.0"));
+  }
+
+  /**
+   * The claims every token shares (audience, issuer, times, subject, tenant, object id and, when
+   * there are any, groups), then the kind's own, signed.
+   */
+  private Token mint(
+      String audience,
+      String iss,
+      String objectId,
+      List<String> groups,
+      UnaryOperator<JWTClaimsSet.Builder> kind) {
     Instant now = clock.instant();
     Instant expires = now.plus(LIFETIME);
     JWTClaimsSet.Builder claims =
         new JWTClaimsSet.Builder()
-            .audience(clientId)
-            .issuer(v2Issuer)
+            .audience(audience)
+            .issuer(iss)
             .issueTime(Date.from(now))
             .notBeforeTime(Date.from(now))
             .expirationTime(Date.from(expires))
-            .subject(user.objectId())
+            .subject(objectId)
             .claim("tid", tenantId)
-            .claim("oid", user.objectId())
-            .claim("name", user.displayName())
-            .claim("preferred_username", user.userPrincipalName())
-            .claim("groups", List.copyOf(groups))
-            .claim("ver", "2.0");
-    return new Token(sign(claims), expires);
+            .claim("oid", objectId);
+    if (!groups.isEmpty()) {
+      claims.claim("groups", List.copyOf(groups));
+    }
+    return new Token(sign(kind.apply(claims)), expires);
   }
 
   private String sign(JWTClaimsSet.Builder claims) {

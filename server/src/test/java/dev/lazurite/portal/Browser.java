@@ -7,10 +7,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * Debian's Chromium, headless, driven through its chromedriver: no download, no network beyond the
@@ -58,6 +61,19 @@ final class Browser implements AutoCloseable {
 
   static boolean available() {
     return Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
+  }
+
+  /** Waits up to 30 s for a condition: pages on a busy machine take their time. */
+  WebDriverWait await() {
+    return new WebDriverWait(driver, Duration.ofSeconds(30));
+  }
+
+  /** Signs in on the sign-in page with the server's admin credential. */
+  void signInAsAdmin(String endpoint, String credential) {
+    driver.get(endpoint + "/portal/sign-in");
+    driver.findElement(By.id("credential")).sendKeys(credential);
+    driver.findElement(By.cssSelector("form[action='/portal/sign-in'] button")).click();
+    await().until(ExpectedConditions.urlContains("/portal/resources"));
   }
 
   /** The timings of the page last loaded. */

@@ -8,7 +8,6 @@ import dev.lazurite.control.DeploymentRequest;
 import dev.lazurite.testing.TestingHttp;
 import dev.lazurite.testing.TestingServer;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
@@ -60,10 +59,7 @@ class InsightsBrowserTest {
     server.server().flushUsage();
     server.server().flushAudit();
     browser = new Browser();
-    browser.driver.get(server.endpoint() + "/portal/sign-in");
-    browser.driver.findElement(By.id("credential")).sendKeys(server.server().adminToken());
-    browser.driver.findElement(By.cssSelector("form[action='/portal/sign-in'] button")).click();
-    await().until(ExpectedConditions.urlContains("/portal/resources"));
+    browser.signInAsAdmin(server.endpoint(), server.server().adminToken());
   }
 
   @AfterAll
@@ -77,7 +73,7 @@ class InsightsBrowserTest {
   }
 
   private static WebDriverWait await() {
-    return new WebDriverWait(browser.driver, Duration.ofSeconds(30));
+    return browser.await();
   }
 
   private static WebElement find(String css) {

@@ -46,10 +46,7 @@ class PlaygroundBrowserTest {
                     new SimulatorConfig(Duration.ZERO, Duration.ofMillis(120), 20, 60)));
     PlaygroundFixture.searchIndex(server);
     browser = new Browser();
-    browser.driver.get(server.endpoint() + "/portal/sign-in");
-    browser.driver.findElement(By.id("credential")).sendKeys(server.server().adminToken());
-    browser.driver.findElement(By.cssSelector("form[action='/portal/sign-in'] button")).click();
-    await().until(ExpectedConditions.urlContains("/portal/resources"));
+    browser.signInAsAdmin(server.endpoint(), server.server().adminToken());
   }
 
   @AfterAll
@@ -63,7 +60,7 @@ class PlaygroundBrowserTest {
   }
 
   private static WebDriverWait await() {
-    return new WebDriverWait(browser.driver, Duration.ofSeconds(30));
+    return browser.await();
   }
 
   private static void open() {

@@ -8,7 +8,6 @@ import dev.lazurite.testing.TestingServer;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
@@ -73,7 +72,7 @@ class PortalBrowserTest {
   }
 
   private static WebDriverWait await() {
-    return new WebDriverWait(browser.driver, Duration.ofSeconds(30));
+    return browser.await();
   }
 
   @Test

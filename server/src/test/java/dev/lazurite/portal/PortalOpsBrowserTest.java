@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lazurite.testing.TestingServer;
 import java.nio.file.Path;
-import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
@@ -45,7 +44,7 @@ class PortalOpsBrowserTest {
   }
 
   private static WebDriverWait await() {
-    return new WebDriverWait(browser.driver, Duration.ofSeconds(30));
+    return browser.await();
   }
 
   private static void open(String path) {
@@ -58,10 +57,7 @@ class PortalOpsBrowserTest {
 
   private static void signIn() {
     var driver = browser.driver;
-    open("/portal/sign-in");
-    driver.findElement(By.id("credential")).sendKeys(server.server().adminToken());
-    driver.findElement(By.cssSelector("form[action='/portal/sign-in'] button")).click();
-    await().until(ExpectedConditions.urlContains("/portal/resources"));
+    browser.signInAsAdmin(server.endpoint(), server.server().adminToken());
   }
 
   @Test

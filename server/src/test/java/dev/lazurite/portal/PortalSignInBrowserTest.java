@@ -6,7 +6,6 @@ import dev.lazurite.control.Bootstrap;
 import dev.lazurite.testing.TestingServer;
 import dev.lazurite.testing.TestingSignIn;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
@@ -70,7 +69,7 @@ class PortalSignInBrowserTest {
   }
 
   private static WebDriverWait await() {
-    return new WebDriverWait(browser.driver, Duration.ofSeconds(30));
+    return browser.await();
   }
 
   private static void signIn(String user, String password, String shots) {
