@@ -39,6 +39,7 @@ public final class AuthorizeEndpoint {
   private final AuthorizationCodes codes;
   private final SignedValues signer;
   private final Clock clock;
+  private final SignInLockout lockout;
   private final TemplateEngine templates = TemplateEngine.createPrecompiled(ContentType.Html);
 
   public AuthorizeEndpoint(
@@ -47,6 +48,7 @@ public final class AuthorizeEndpoint {
     this.codes = codes;
     this.signer = new SignedValues(serverKey);
     this.clock = clock;
+    this.lockout = new SignInLockout(clock);
   }
 
   public void routing(HttpRouting.Builder routing) {
@@ -124,11 +126,24 @@ public final class AuthorizeEndpoint {
       page(res, 400, form(req, request, username, "Enter your user name and password."));
       return;
     }
+    if (lockout.locked(username)) {
+      page(
+          res,
+          429,
+          form(
+              req,
+              request,
+              username,
+              "Your account is locked for a while: too many wrong passwords. Try again later."));
+      return;
+    }
     Optional<User> user = identities.users().authenticate(username, password);
     if (user.isEmpty()) {
+      lockout.failed(username);
       page(res, 200, form(req, request, username, "Your account or password is incorrect."));
       return;
     }
+    lockout.succeeded(username);
     String code = codes.issue(request.grant(), user.get());
     redirect(res, request.respond("code=" + enc(code)));
   }

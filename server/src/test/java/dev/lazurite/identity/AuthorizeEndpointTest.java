@@ -212,6 +212,27 @@ class AuthorizeEndpointTest {
   }
 
   @Test
+  void tenWrongPasswordsInARowLockTheNameOutWhileOthersSignIn() {
+    flow.createUser("erin@contoso.example", "Erin", PASSWORD);
+    String query = flow.query(challenge(), "s");
+    for (int i = 0; i < 10; i++) {
+      var wrong =
+          flow.submit(
+              TestingSignIn.flow(flow.authorize(query)), "Erin@contoso.example", "guess " + i);
+      assertThat(wrong.status()).isEqualTo(200);
+      assertThat(wrong.body()).contains("Your account or password is incorrect.");
+    }
+    var locked =
+        flow.submit(TestingSignIn.flow(flow.authorize(query)), "erin@contoso.example", PASSWORD);
+    assertThat(locked.status()).isEqualTo(429);
+    assertThat(locked.header("location")).isEmpty();
+    assertThat(locked.body()).contains("Your account is locked").doesNotContain(PASSWORD);
+    var other =
+        flow.submit(TestingSignIn.flow(flow.authorize(query)), "alice@contoso.example", PASSWORD);
+    assertThat(other.header("location")).contains("code=");
+  }
+
+  @Test
   void aFailedSignInDoesNotSayWhatWasWrongAndSpendsTheForm() {
     String query = flow.query(challenge(), "s");
     var wrongPassword =
