@@ -28,17 +28,24 @@ public interface SessionRevocations {
     };
   }
 
-  /** No revocations: for a single process whose sessions are never signed out early. */
-  static SessionRevocations none() {
+  /**
+   * Revocations kept in this process only, for a server of one instance (and tests): a sign-out is
+   * in force here at once and forgotten when its cookie would have expired anyway.
+   */
+  static SessionRevocations inProcess(java.time.Clock clock) {
+    var revoked = new java.util.concurrent.ConcurrentHashMap<String, Instant>();
     return new SessionRevocations() {
       @Override
       public void revoke(String sessionId, Instant until) {
-        throw new UnsupportedOperationException("these sessions cannot be revoked");
+        Instant now = clock.instant();
+        revoked.values().removeIf(expiry -> !expiry.isAfter(now));
+        revoked.put(sessionId, until);
       }
 
       @Override
       public boolean revoked(String sessionId) {
-        return false;
+        Instant until = revoked.get(sessionId);
+        return until != null && until.isAfter(clock.instant());
       }
     };
   }

@@ -29,7 +29,7 @@ public final class Sessions {
    * @param lifetime how long a session lasts from sign-in
    */
   public Sessions(byte[] key, Clock clock, Duration lifetime) {
-    this(key, clock, lifetime, SessionRevocations.none());
+    this(key, clock, lifetime, SessionRevocations.inProcess(clock));
   }
 
   /**

@@ -66,4 +66,15 @@ class SessionsTest {
     assertThat(sessions.setCookie(s, false)).doesNotContain("Secure");
     assertThat(sessions.clearCookie(true)).contains("Max-Age=0");
   }
+
+  @Test
+  void aSignedOutSessionIsNoSessionInThisProcess() {
+    Session s = sessions.signIn(new PortalPrincipal.Admin());
+    String cookie = sessions.encode(s);
+    assertThat(sessions.read(cookie)).isPresent();
+    sessions.revoke(s);
+    assertThat(sessions.read(cookie)).isEmpty();
+    Session other = sessions.signIn(new PortalPrincipal.Admin());
+    assertThat(sessions.read(sessions.encode(other))).isPresent();
+  }
 }
