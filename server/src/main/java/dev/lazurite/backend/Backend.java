@@ -25,8 +25,15 @@ public interface Backend extends AutoCloseable {
    * @param promptTokens as the backend counted them (0 to keep the pipeline's count)
    * @param cachedPromptTokens the prompt tokens the backend served from its prompt cache (Azure's
    *     {@code prompt_tokens_details.cached_tokens}, Anthropic's {@code cache_read_input_tokens})
+   * @param promptMetered whether {@code promptTokens} is the upstream's metered count, billed in
+   *     place of the pipeline's own (a native Responses call)
    */
-  record Result(Object body, int promptTokens, int completionTokens, int cachedPromptTokens)
+  record Result(
+      Object body,
+      int promptTokens,
+      int completionTokens,
+      int cachedPromptTokens,
+      boolean promptMetered)
       implements Answer {
     public Result {
       requireNonNull(body, "body is null");
@@ -34,6 +41,11 @@ public interface Backend extends AutoCloseable {
         throw new IllegalArgumentException(
             "cachedPromptTokens must be >= 0: " + cachedPromptTokens);
       }
+    }
+
+    /** An answer whose prompt is billed as the pipeline counted it. */
+    public Result(Object body, int promptTokens, int completionTokens, int cachedPromptTokens) {
+      this(body, promptTokens, completionTokens, cachedPromptTokens, false);
     }
 
     /** An answer none of whose prompt came from a prompt cache. */

@@ -5,8 +5,9 @@ import dev.lazurite.error.ErrorCode;
 
 /**
  * The outermost wrapper of a streamed answer: counts the completion tokens of the events the client
- * was handed, reports each chunk, and closes the request's ledger when the stream ends, breaks, or
- * the client leaves ({@link Ledger#CLIENT_CLOSED}).
+ * was handed (and the prompt as the upstream metered it, when a backend reports that), reports each
+ * chunk, and closes the request's ledger when the stream ends, breaks, or the client leaves ({@link
+ * Ledger#CLIENT_CLOSED}).
  */
 final class LedgerStream implements EventStream {
   private final Exchange last;
@@ -24,6 +25,7 @@ final class LedgerStream implements EventStream {
     String id = last.request().requestId();
     int[] tokens = {0};
     int[] cached = {0};
+    int[] prompt = {stream.promptTokens()};
     FilterOutcome[] filter = {FilterOutcome.NONE};
     long[] firstByte = {0L};
     boolean[] clientGone = {false};
@@ -43,6 +45,9 @@ final class LedgerStream implements EventStream {
                 }
                 tokens[0] += event.completionTokens();
                 cached[0] += event.cachedPromptTokens();
+                if (event.promptTokens() > 0) {
+                  prompt[0] = event.promptTokens();
+                }
                 if (event.filter().filtered() && !filter[0].filtered()) {
                   filter[0] = event.filter();
                 }
@@ -50,6 +55,7 @@ final class LedgerStream implements EventStream {
               });
     } catch (ApiException e) {
       fail(
+          prompt[0],
           tokens[0],
           cached[0],
           filter[0],
@@ -59,6 +65,7 @@ final class LedgerStream implements EventStream {
       throw e;
     } catch (RuntimeException e) {
       fail(
+          prompt[0],
           tokens[0],
           cached[0],
           filter[0],
@@ -67,10 +74,11 @@ final class LedgerStream implements EventStream {
           e);
       throw e;
     }
-    listener.requestEnd(ledger(tokens[0], cached[0], filter[0], 200, firstByte[0]));
+    listener.requestEnd(ledger(prompt[0], tokens[0], cached[0], filter[0], 200, firstByte[0]));
   }
 
   private void fail(
+      int promptTokens,
       int completionTokens,
       int cachedPromptTokens,
       FilterOutcome filter,
@@ -78,10 +86,12 @@ final class LedgerStream implements EventStream {
       long firstByte,
       Throwable cause) {
     listener.requestFailed(
-        ledger(completionTokens, cachedPromptTokens, filter, status, firstByte), cause);
+        ledger(promptTokens, completionTokens, cachedPromptTokens, filter, status, firstByte),
+        cause);
   }
 
   private Ledger ledger(
+      int promptTokens,
       int completionTokens,
       int cachedPromptTokens,
       FilterOutcome filter,
@@ -90,8 +100,8 @@ final class LedgerStream implements EventStream {
     long ended = System.nanoTime();
     return Ledger.of(
             last,
-            stream.promptTokens(),
-            cachedPromptTokens,
+            promptTokens,
+            Math.min(cachedPromptTokens, promptTokens),
             completionTokens,
             status,
             true,

@@ -9,9 +9,15 @@ import static java.util.Objects.requireNonNull;
  *
  * @param cachedPromptTokens prompt tokens served from the prompt cache, reported once per stream
  * @param filter what the content filter did, on the event that ends a filtered choice
+ * @param promptTokens the prompt as the upstream metered it, reported once per stream by a backend
+ *     whose upstream's count is the one billed; 0 keeps the pipeline's own count
  */
 public record StreamEvent(
-    Object payload, int completionTokens, int cachedPromptTokens, FilterOutcome filter) {
+    Object payload,
+    int completionTokens,
+    int cachedPromptTokens,
+    FilterOutcome filter,
+    int promptTokens) {
   /** The payload of an event that only reports tokens and is not sent to the client. */
   public static final Object NOT_SENT = new Object();
 
@@ -23,6 +29,19 @@ public record StreamEvent(
   /** An event not sent to the client that reports the stream's usage. */
   public static StreamEvent meteringOnly(int completionTokens, int cachedPromptTokens) {
     return new StreamEvent(NOT_SENT, completionTokens, cachedPromptTokens, FilterOutcome.NONE);
+  }
+
+  /** An event with its counts and the pipeline's own prompt count. */
+  public StreamEvent(
+      Object payload, int completionTokens, int cachedPromptTokens, FilterOutcome filter) {
+    this(payload, completionTokens, cachedPromptTokens, filter, 0);
+  }
+
+  /** An event not sent to the client that reports the prompt as the upstream metered it. */
+  public static StreamEvent meteringOnly(
+      int completionTokens, int cachedPromptTokens, int promptTokens) {
+    return new StreamEvent(
+        NOT_SENT, completionTokens, cachedPromptTokens, FilterOutcome.NONE, promptTokens);
   }
 
   /** An event with its counts and no filter outcome. */
@@ -40,12 +59,12 @@ public record StreamEvent(
    * events use, so that no count is lost on the way to the client).
    */
   public StreamEvent withPayload(Object replaced) {
-    return new StreamEvent(replaced, completionTokens, cachedPromptTokens, filter);
+    return new StreamEvent(replaced, completionTokens, cachedPromptTokens, filter, promptTokens);
   }
 
   /** The same event, marked as the one that ends a filtered choice. */
   public StreamEvent withFilter(FilterOutcome outcome) {
-    return new StreamEvent(payload, completionTokens, cachedPromptTokens, outcome);
+    return new StreamEvent(payload, completionTokens, cachedPromptTokens, outcome, promptTokens);
   }
 
   public boolean sent() {
@@ -59,6 +78,9 @@ public record StreamEvent(
     }
     if (cachedPromptTokens < 0) {
       throw new IllegalArgumentException("cachedPromptTokens must be >= 0: " + cachedPromptTokens);
+    }
+    if (promptTokens < 0) {
+      throw new IllegalArgumentException("promptTokens must be >= 0: " + promptTokens);
     }
   }
 }

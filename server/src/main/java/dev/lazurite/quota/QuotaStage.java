@@ -82,14 +82,18 @@ public final class QuotaStage implements Stage {
       EventStream events, String key, RateLimits limits, int prompt, long estimate) {
     return sink -> {
       long[] produced = {0};
+      long[] metered = {prompt};
       try {
         events.writeTo(
             event -> {
               sink.send(event);
               produced[0] += event.completionTokens();
+              if (event.promptTokens() > 0) {
+                metered[0] = event.promptTokens();
+              }
             });
       } finally {
-        counters.settle(key, limits, prompt + produced[0] - estimate);
+        counters.settle(key, limits, metered[0] + produced[0] - estimate);
       }
     };
   }

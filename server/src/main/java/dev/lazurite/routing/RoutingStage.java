@@ -142,7 +142,10 @@ public final class RoutingStage implements Stage {
     return switch (backend.invoke(BackendCall.of(request, model, deployment))) {
       case Backend.Result result ->
           Response.Json.ok(
-              result.body(), prompt, result.completionTokens(), result.cachedPromptTokens());
+              result.body(),
+              result.promptMetered() ? result.promptTokens() : prompt,
+              result.completionTokens(),
+              result.cachedPromptTokens());
       case Backend.Streamed streamed -> Response.Stream.of(streamed.events(), prompt);
     };
   }

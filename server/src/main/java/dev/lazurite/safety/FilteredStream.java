@@ -45,7 +45,7 @@ abstract class FilteredStream implements EventStream {
           StreamChoices.State state =
               states.computeIfAbsent(chunk.index(), StreamChoices.State::new);
           if (state.stopped) {
-            sink.send(StreamEvent.meteringOnly(chunk.tokens()));
+            sink.send(chunk.metered());
           } else {
             accept(state, chunk, sink);
           }

@@ -31,10 +31,7 @@ final class HeldBackStream extends FilteredStream {
         state.held.removeLast();
       }
       settle(state, sink);
-      sink.send(
-          state.stopped
-              ? StreamEvent.meteringOnly(chunk.tokens())
-              : chunk.plain(filter.annotate()));
+      sink.send(state.stopped ? chunk.metered() : chunk.plain(filter.annotate()));
     } else if (StreamChoices.due(state.pending, text)) {
       settle(state, sink);
     }
@@ -53,7 +50,7 @@ final class HeldBackStream extends FilteredStream {
           new StreamEvent(
                   StreamChoices.filteredEnd(state.held.getFirst(), state.index, s.results()), 0)
               .withFilter(FilterOutcome.completion(s.results())));
-      state.held.forEach(c -> sink.send(StreamEvent.meteringOnly(c.tokens())));
+      state.held.forEach(c -> sink.send(c.metered()));
     } else {
       for (int i = 0; i < state.held.size(); i++) {
         StreamChoices.Chunk c = state.held.get(i);

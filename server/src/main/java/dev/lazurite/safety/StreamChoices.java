@@ -32,7 +32,8 @@ final class StreamChoices {
   /**
    * One parsed chunk; {@code choice} is its first choice, or null (usage and annotation chunks).
    */
-  record Chunk(ObjectNode payload, ObjectNode choice, int tokens, int cachedPromptTokens) {
+  record Chunk(
+      ObjectNode payload, ObjectNode choice, int tokens, int cachedPromptTokens, int promptTokens) {
     static Chunk of(StreamEvent event) {
       ObjectNode payload = Json.WIRE.valueToTree(event.payload());
       JsonNode choices = payload.path("choices");
@@ -40,7 +41,12 @@ final class StreamChoices {
           choices.isArray() && !choices.isEmpty() && choices.get(0).isObject()
               ? (ObjectNode) choices.get(0)
               : null;
-      return new Chunk(payload, choice, event.completionTokens(), event.cachedPromptTokens());
+      return new Chunk(
+          payload,
+          choice,
+          event.completionTokens(),
+          event.cachedPromptTokens(),
+          event.promptTokens());
     }
 
     /** An upstream's own prompt annotations, which this server's replace. */
@@ -66,14 +72,24 @@ final class StreamChoices {
 
     StreamEvent annotated(ObjectNode results) {
       choice.set("content_filter_results", results);
-      return new StreamEvent(payload, tokens, cachedPromptTokens);
+      return counted(payload);
     }
 
     StreamEvent plain(boolean annotate) {
       if (choice != null && annotate && !choice.has("content_filter_results")) {
         choice.putObject("content_filter_results");
       }
-      return new StreamEvent(payload, tokens, cachedPromptTokens);
+      return counted(payload);
+    }
+
+    /** This chunk's counts on an event the client does not get (its choice was filtered). */
+    StreamEvent metered() {
+      return StreamEvent.meteringOnly(tokens, cachedPromptTokens, promptTokens);
+    }
+
+    private StreamEvent counted(Object sent) {
+      return new StreamEvent(
+          sent, tokens, cachedPromptTokens, dev.lazurite.pipeline.FilterOutcome.NONE, promptTokens);
     }
   }
 

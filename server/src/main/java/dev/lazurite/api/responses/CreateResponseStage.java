@@ -67,7 +67,7 @@ public final class CreateResponseStage implements Stage {
     request.previousResponseId().ifPresent(previous -> notRunning(resource, owner, previous, now));
     ModelSpec model = exchange.deployment().model();
     ObjectNode chat = ChatTranslation.toChat(request, context, model.reasoning());
-    if (!request.background() && !request.stream()) {
+    if (!request.background()) {
       chat.set(
           NativeResponses.REQUEST_FIELD, NativeRequest.body(exchange.jsonBody(), request, context));
     }

@@ -24,7 +24,8 @@ import java.util.function.Consumer;
  * last {@code response.completed} (or {@code response.incomplete}) with usage. A model that fails
  * after the stream started ends it with {@code response.failed} (status {@code failed}, {@code
  * error} with its code and message), as OpenAI and Azure do. Each chat event's completion tokens
- * travel on the first event made from it, so metering counts the same tokens.
+ * travel on the first event made from it, so metering counts the same tokens. A backend whose
+ * upstream streams Responses events itself has them passed on ({@link NativeEvents}) instead.
  */
 final class ResponseEventStream implements EventStream {
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
@@ -41,6 +42,9 @@ final class ResponseEventStream implements EventStream {
   private JsonNode usage;
   private JsonNode promptFilter;
   private JsonNode completionFilter;
+
+  /** The upstream's own events, when its upstream streams Responses itself; null otherwise. */
+  private NativeEvents upstreamEvents;
 
   /**
    * @param response the response as created, with no output
@@ -89,13 +93,29 @@ final class ResponseEventStream implements EventStream {
               sink.send(event);
               return;
             }
+            JsonNode chunk = Payloads.tree(event.payload());
+            if (upstreamEvents == null && NativeEvents.carries(chunk)) {
+              upstreamEvents = new NativeEvents(response, promptFilter);
+            }
             List<ObjectNode> made = new ArrayList<>();
-            translate(Payloads.tree(event.payload()), calls, made);
-            send(sink, made, event.completionTokens(), event.cachedPromptTokens());
+            if (upstreamEvents != null) {
+              made.addAll(upstreamEvents.accept(chunk));
+            } else {
+              translate(chunk, calls, made);
+            }
+            send(sink, made, event);
           });
     } catch (ApiException e) {
       fail(sink, e);
       throw e;
+    }
+    if (upstreamEvents != null) {
+      send(sink, upstreamEvents.end(clock.instant().getEpochSecond()), 0, 0);
+      if (upstreamEvents.finished() != null) {
+        response.removeAll().setAll(upstreamEvents.finished());
+      }
+      onCompleted.accept(response);
+      return;
     }
     List<ObjectNode> end = new ArrayList<>();
     if (items.isEmpty()) {
@@ -129,6 +149,9 @@ final class ResponseEventStream implements EventStream {
    */
   private void fail(EventSink sink, ApiException e) {
     List<ObjectNode> output = new ArrayList<>();
+    if (upstreamEvents != null) {
+      output.addAll(upstreamEvents.output());
+    }
     items.forEach(i -> output.add(i.node.deepCopy()));
     ObjectNode rendered = ErrorRenderer.toJson(e);
     ResponseObjects.fail(
@@ -285,20 +308,24 @@ final class ResponseEventStream implements EventStream {
    */
   private void send(
       EventSink sink, List<ObjectNode> events, int completionTokens, int cachedPromptTokens) {
+    send(sink, events, StreamEvent.meteringOnly(completionTokens, cachedPromptTokens));
+  }
+
+  /** Numbers and sends events; {@code counts} (all of its token counts) go with the first one. */
+  private void send(EventSink sink, List<ObjectNode> events, StreamEvent counts) {
     if (events.isEmpty()) {
-      if (completionTokens > 0 || cachedPromptTokens > 0) {
-        sink.send(StreamEvent.meteringOnly(completionTokens, cachedPromptTokens));
+      if (counts.completionTokens() > 0
+          || counts.cachedPromptTokens() > 0
+          || counts.promptTokens() > 0) {
+        sink.send(counts.withPayload(StreamEvent.NOT_SENT));
       }
       return;
     }
     for (int i = 0; i < events.size(); i++) {
       ObjectNode e = events.get(i);
       e.put("sequence_number", sequence++);
-      sink.send(
-          new StreamEvent(
-              new NamedEvent(e.get("type").asText(), e),
-              i == 0 ? completionTokens : 0,
-              i == 0 ? cachedPromptTokens : 0));
+      NamedEvent named = new NamedEvent(e.get("type").asText(), e);
+      sink.send(i == 0 ? counts.withPayload(named) : new StreamEvent(named, 0));
     }
   }
 }

@@ -54,7 +54,7 @@ final class NativeResponseAnswer {
     chatUsage.put("total_tokens", input + output);
     chatUsage.putObject("prompt_tokens_details").put("cached_tokens", cached);
     chat.set(NativeResponses.ANSWER_FIELD, response);
-    return new Backend.Result(chat, input, output, cached);
+    return new Backend.Result(chat, input, output, cached, true);
   }
 
   /** The text of every output message, joined. */

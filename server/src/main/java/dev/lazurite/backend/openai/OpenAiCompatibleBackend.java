@@ -65,10 +65,11 @@ public final class OpenAiCompatibleBackend implements Backend, MediaBackend {
   @Override
   public Answer invoke(BackendCall call) {
     if (call instanceof BackendCall.Chat chat
-        && !chat.streamed()
         && chat.request().raw().get(NativeResponses.REQUEST_FIELD) instanceof ObjectNode body
         && target.responses().isPresent()) {
-      return respond(target.responses().get(), body, chat.model());
+      return chat.streamed()
+          ? new Streamed(respondStreaming(target.responses().get(), body, chat.model()))
+          : respond(target.responses().get(), body, chat.model());
     }
     String path =
         switch (call) {
@@ -172,6 +173,36 @@ public final class OpenAiCompatibleBackend implements Backend, MediaBackend {
     return NativeResponseAnswer.read(redactor().redact(bytes));
   }
 
+  /**
+   * A streamed Responses request to an upstream that serves the Responses API: accepted once the
+   * upstream answers below 400 (else its error, before the stream starts), then its events as they
+   * come ({@link NativeResponseStream}).
+   */
+  private EventStream respondStreaming(URI destination, ObjectNode responses, ModelSpec model) {
+    ObjectNode upstream = responses.deepCopy();
+    upstream.put("model", target.responsesModel(model));
+    upstream.put("store", false);
+    upstream.put("stream", true);
+    UpstreamHttp.Response response;
+    try {
+      outbound.checkAdministered(destination);
+      response =
+          client.post(destination, target.authorization(), dev.lazurite.json.Json.write(upstream));
+    } catch (IOException e) {
+      throw failure(e);
+    }
+    return events(
+        response,
+        (in, sink) ->
+            new NativeResponseStream(tokens, model.encoding(), redactor()).copy(in, sink));
+  }
+
+  /** How an accepted upstream stream is copied to the pipeline. */
+  @FunctionalInterface
+  private interface Copier {
+    void copy(InputStream in, dev.lazurite.pipeline.EventSink sink) throws IOException;
+  }
+
   private EventStream stream(String path, ModelRequest request, ModelSpec model) {
     UpstreamHttp.Response response;
     try {
@@ -179,6 +210,16 @@ public final class OpenAiCompatibleBackend implements Backend, MediaBackend {
     } catch (IOException e) {
       throw failure(e);
     }
+    boolean clientWantsUsage = includeUsage(request);
+    return events(
+        response,
+        (in, sink) ->
+            new SsePassThrough(tokens, model.encoding(), clientWantsUsage, redactor())
+                .copy(in, sink));
+  }
+
+  /** The upstream's error when it refused the stream, else its events as the copier makes them. */
+  private EventStream events(UpstreamHttp.Response response, Copier copier) {
     int status = response.status();
     if (status >= 400) {
       try (response;
@@ -189,7 +230,6 @@ public final class OpenAiCompatibleBackend implements Backend, MediaBackend {
         throw failure(e);
       }
     }
-    boolean clientWantsUsage = includeUsage(request);
     return sink -> {
       // A copy that stops early (the client went away) drops the upstream connection: that is
       // how the upstream's work is cancelled. Closing alone would read the rest of the stream.
@@ -197,7 +237,7 @@ public final class OpenAiCompatibleBackend implements Backend, MediaBackend {
           InputStream in = response.body()) {
         boolean complete = false;
         try {
-          new SsePassThrough(tokens, model.encoding(), clientWantsUsage, redactor()).copy(in, sink);
+          copier.copy(in, sink);
           complete = true;
         } finally {
           if (!complete) {

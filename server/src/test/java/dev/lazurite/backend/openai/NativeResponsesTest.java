@@ -94,6 +94,10 @@ class NativeResponsesTest {
   }
 
   static String backends(String name) {
+    return backendsOf(gateway, name);
+  }
+
+  static String backendsOf(TestingServer gateway, String name) {
     return "/subscriptions/"
         + gateway.server().subscriptionId()
         + "/resourceGroups/lazurite/providers/Microsoft.CognitiveServices/accounts/lazurite"
