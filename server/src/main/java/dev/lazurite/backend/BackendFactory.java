@@ -102,10 +102,13 @@ public final class BackendFactory implements AutoCloseable {
           tokens,
           outbound.policy());
     }
+    boolean nativeResponses = spec.effectiveResponses().equals(BackendSpec.NATIVE);
     UpstreamTarget target =
         switch (spec.kind()) {
-          case AZURE -> new UpstreamTarget.Azure(url, spec.azure(), key, tokens(spec.azure(), key));
-          default -> new UpstreamTarget.OpenAi(url, spec.upstreamModel(), key);
+          case AZURE ->
+              new UpstreamTarget.Azure(
+                  url, spec.azure(), key, tokens(spec.azure(), key), nativeResponses);
+          default -> new UpstreamTarget.OpenAi(url, spec.upstreamModel(), key, nativeResponses);
         };
     return new OpenAiCompatibleBackend(target, upstreamHttp, tokens, outbound.policy());
   }

@@ -88,6 +88,13 @@ final class BackendCommand {
     String clientId;
 
     @Option(
+        names = "--responses",
+        description =
+            "How Responses calls reach the upstream: native (its own /responses; the default for"
+                + " azure) or translate (chat completions; the default for other kinds).")
+    String responses;
+
+    @Option(
         names = "--secret-stdin",
         description =
             "Read the upstream key (or client secret) from standard input; it is stored encrypted.")
@@ -148,6 +155,7 @@ final class BackendCommand {
       putIfSet(backend, "auth", auth);
       putIfSet(backend, "tokenUrl", tokenUrl);
       putIfSet(backend, "clientId", clientId);
+      putIfSet(backend, "responses", responses);
       if (secretStdin) {
         String secret =
             new String(System.in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).strip();

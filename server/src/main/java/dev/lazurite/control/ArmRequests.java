@@ -103,7 +103,8 @@ final class ArmRequests {
                   text(node, "apiVersion", ""),
                   text(node, "auth", ""),
                   text(node, "tokenUrl", ""),
-                  text(node, "clientId", ""))));
+                  text(node, "clientId", "")),
+              text(node, "responses", "")));
     } catch (IllegalArgumentException e) {
       throw invalid(e.getMessage());
     }

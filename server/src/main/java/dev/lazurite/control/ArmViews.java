@@ -122,6 +122,9 @@ final class ArmViews {
     if (!d.backend().apiKeyEnv().isEmpty()) {
       backend.put("apiKeyEnv", d.backend().apiKeyEnv());
     }
+    if (!d.backend().responses().isEmpty()) {
+      backend.put("responses", d.backend().responses());
+    }
     node.set("systemData", systemData(d.createdAt()));
     node.put("etag", etag(id + d.sku() + d.model() + d.backend()));
     return node;
@@ -202,6 +205,14 @@ final class ArmViews {
     return deployment;
   }
 
+  /** Whether a backend kind reaches an upstream that may serve Responses natively. */
+  private static boolean upstream(dev.lazurite.backend.BackendKind kind) {
+    return switch (kind) {
+      case AZURE, OPENAI, OPENAI_COMPATIBLE -> true;
+      case SIMULATOR, EMBEDDED, ANTHROPIC, GEMINI -> false;
+    };
+  }
+
   static ObjectNode backend(Account account, dev.lazurite.routing.NamedBackend b) {
     ObjectNode node = NODES.objectNode();
     node.put("id", account.armId() + "/backends/" + b.name());
@@ -217,6 +228,9 @@ final class ArmViews {
     }
     if (!b.spec().apiKeyEnv().isEmpty()) {
       properties.put("apiKeyEnv", b.spec().apiKeyEnv());
+    }
+    if (upstream(b.spec().kind())) {
+      properties.put("responses", b.spec().effectiveResponses());
     }
     if (b.spec().kind() == dev.lazurite.backend.BackendKind.AZURE) {
       var azure = b.spec().azure();

@@ -316,7 +316,8 @@ final class ResponseEventStream implements EventStream {
     if (events.isEmpty()) {
       if (counts.completionTokens() > 0
           || counts.cachedPromptTokens() > 0
-          || counts.promptTokens() > 0) {
+          || counts.promptTokens() > 0
+          || counts.filter().filtered()) {
         sink.send(counts.withPayload(StreamEvent.NOT_SENT));
       }
       return;

@@ -104,8 +104,18 @@ public sealed interface UpstreamTarget {
    * {endpoint}/openai/deployments/{deployment}/chat/completions?api-version=...} with an {@code
    * api-key} header, or a bearer token from {@link EntraTokens}.
    */
-  record Azure(URI endpoint, AzureSettings settings, String apiKey, EntraTokens tokens)
+  record Azure(
+      URI endpoint,
+      AzureSettings settings,
+      String apiKey,
+      EntraTokens tokens,
+      boolean nativeResponses)
       implements UpstreamTarget {
+    /** A target that serves Responses calls natively. */
+    public Azure(URI endpoint, AzureSettings settings, String apiKey, EntraTokens tokens) {
+      this(endpoint, settings, apiKey, tokens, true);
+    }
+
     public Azure {
       requireNonNull(settings, "settings is null");
       requireNonNull(apiKey, "apiKey is null");
@@ -127,7 +137,9 @@ public sealed interface UpstreamTarget {
     /** Azure OpenAI serves the Responses API at {@code {endpoint}/openai/v1/responses}. */
     @Override
     public Optional<URI> responses() {
-      return Optional.of(endpoint.resolve("openai/v1/responses"));
+      return nativeResponses
+          ? Optional.of(endpoint.resolve("openai/v1/responses"))
+          : Optional.empty();
     }
 
     /** On the v1 routes the model is the upstream deployment's name. */

@@ -62,6 +62,10 @@ class NativeStreamingTest {
   }
 
   static void deployment(String name, String backend) {
+    deployment(gateway, name, backend);
+  }
+
+  static void deployment(TestingServer gateway, String name, String backend) {
     TestingCli.run(
         gateway,
         "deployment",
