@@ -58,6 +58,7 @@ class NativeStreamingTest {
     // Upstream failures open a backend's breaker: they go to a backend of their own.
     deployment("streaming", "streaming");
     deployment("metered", "streaming");
+    deployment("whole", "streaming");
     deployment("refusing", "refusing");
   }
 
@@ -233,6 +234,20 @@ class NativeStreamingTest {
     assertThat(metered.requests()).isEqualTo(1);
     assertThat(metered.promptTokens()).isEqualTo(36);
     assertThat(metered.completionTokens()).isEqualTo(11);
+  }
+
+  @Test
+  void metersTheUpstreamsPromptTokensOfAWholeAnswer() {
+    var result = gateway.http().post(V1, "{\"model\":\"whole\",\"input\":\"Count me.\"}");
+    assertThat(result.status()).as(result.body()).isEqualTo(200);
+    gateway.server().flushUsage();
+    var metered =
+        gateway.server().store().summarize("lazurite", Instant.EPOCH).stream()
+            .filter(s -> s.deployment().equals("whole"))
+            .findFirst()
+            .orElseThrow();
+    assertThat(metered.promptTokens()).isEqualTo(36);
+    assertThat(metered.completionTokens()).isEqualTo(87);
   }
 
   @Test
