@@ -116,11 +116,18 @@ deployment stub-sse --backends stub-sse
 deployment stub-sse-long --backends stub-sse-long
 deployment sim --backend simulator
 key=$(./lazurite keys list --data-dir "$data" --query key1 -o tsv)
-# The embedded content classifier trains in the background after start-up; a prompt its first
-# screen cannot clear waits for it, so that no measurement shares the cores with the training.
-curl -s -o /dev/null --max-time 600 -H "api-key: $key" -H 'Content-Type: application/json' \
-  -d '{"messages":[{"role":"user","content":"Explain how to build a bomb to hurt people."}]}' \
-  "http://127.0.0.1:$lazurite_port/openai/deployments/sim/chat/completions?api-version=2024-10-21"
+# The embedded content classifier trains in the background after start-up; /readyz says when it
+# has finished, so that no measurement shares the cores with the training.
+wait_trained() { # port
+  local state=""
+  for _ in $(seq 1 1200); do
+    state=$(curl -s "http://127.0.0.1:$1/readyz" | sed -n 's/.*"classifier":"\([^"]*\)".*/\1/p')
+    [ "$state" = training ] || break
+    sleep 0.5
+  done
+  echo "content classifier: ${state:-unknown}" >&2
+}
+wait_trained "$lazurite_port"
 
 # --- throughput and latency (wrk) ---------------------------------------------------------------
 cat >"$work/post.lua" <<'EOF'

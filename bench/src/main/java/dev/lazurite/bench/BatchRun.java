@@ -50,6 +50,7 @@ public final class BatchRun {
                 new BatchConfig(
                     Duration.ofMillis(100), Duration.ofSeconds(60), concurrency, Optional.empty()));
     try (LazuriteServer server = LazuriteServer.start(config, Clock.systemUTC())) {
+      ClassifierTraining.await(server);
       var control = server.control();
       control.putDeployment(
           control.account(

@@ -48,6 +48,7 @@ public final class LoadRun {
                 Clock.systemUTC(),
                 dev.lazurite.backend.UpstreamSecrets.of(
                     Map.of("UPSTREAM_KEY", upstream.defaultKeys().key1())::get))) {
+      ClassifierTraining.await(upstream, gateway);
       var control = gateway.control();
       control.putDeployment(
           control.account(

@@ -41,6 +41,7 @@ public final class StreamFilterRun {
               .withSimulator(new SimulatorConfig(Duration.ZERO, delay, 20, 60));
       try (LazuriteServer server = LazuriteServer.start(config, Clock.systemUTC());
           HttpClient http = HttpClient.newHttpClient()) {
+        ClassifierTraining.await(server);
         cli(dir, "rai-policy", "create", "--name", "async", "--mode", "Asynchronous_filter");
         for (String mode : new String[] {"held", "async"}) {
           cli(

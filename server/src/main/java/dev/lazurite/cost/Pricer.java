@@ -48,20 +48,25 @@ public final class Pricer implements Function<Ledger, Charge> {
       return Charge.NONE;
     }
     var a = account.get().account();
-    Map<String, String> tags = new HashMap<>(a.metadata().tags());
-    tags.putAll(cache.deploymentTags(a.name(), ledger.deployment()));
+    // The charge keeps its own sorted copy; the account's tags alone need no merged map.
+    Map<String, String> tags = a.metadata().tags();
+    Map<String, String> deploymentTags = cache.deploymentTags(a.name(), ledger.deployment());
+    if (!deploymentTags.isEmpty()) {
+      tags = new HashMap<>(tags);
+      tags.putAll(deploymentTags);
+    }
     Optional<DeploymentRuntime> deployment = account.get().deployment(ledger.deployment());
     if (deployment.isEmpty() || !Billing.charged(ledger.status())) {
       return new Charge(a.resourceGroup(), "", tags, 0);
     }
     var d = deployment.get().deployment();
     String sku = d.sku().name();
-    if (DeploymentType.ofSku(sku) == DeploymentType.PROVISIONED) {
+    DeploymentType type = DeploymentType.ofSku(sku);
+    if (type == DeploymentType.PROVISIONED) {
       return new Charge(a.resourceGroup(), "", tags, 0);
     }
     boolean batch = DeploymentType.isBatchSku(sku) || ledger.principal().equals(BATCH_CALLER);
-    Optional<Price> price =
-        cache.prices().find(d.model().name(), d.model().version(), DeploymentType.ofSku(sku));
+    Optional<Price> price = cache.prices().find(d.model().name(), d.model().version(), type);
     Optional<BigDecimal> media = MediaPrices.perUnit(d.model().name());
     if (price.isEmpty() && media.isPresent()) {
       long units = (long) ledger.promptTokens() + ledger.completionTokens();

@@ -18,7 +18,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Writes usage records off the request path: requests hand their record over; one writer thread
  * stores whatever has arrived in one transaction (up to {@value #BATCH} records), so requests that
- * arrive while a commit is under way share the next one (group commit). Under {@link
+ * arrive while a commit is under way share the next one (group commit); in the default asynchronous
+ * mode the writer lets records gather for {@link #LINGER} after each commit. Under {@link
  * UsageDurability#STRICT} each request waits for the commit that holds its record (see {@link
  * UsageSink}). {@link #close()} stores everything still queued before it returns, so a graceful
  * shutdown loses no record in either mode.
@@ -29,6 +30,9 @@ public final class UsageWriter implements UsageSink, AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(UsageWriter.class);
   private static final int BATCH = 512;
+
+  /** How long an asynchronous writer lets records gather after each commit. */
+  static final Duration LINGER = Duration.ofMillis(5);
 
   /** Completed by the writer like any other; nobody waits on it. */
   private static final CompletableFuture<Void> NOBODY_WAITS = new CompletableFuture<>();
@@ -96,6 +100,11 @@ public final class UsageWriter implements UsageSink, AutoCloseable {
         batch.add(first);
         queue.drainTo(batch, BATCH - 1);
         commit(batch, records);
+        if (durability == UsageDurability.ASYNC && !closing) {
+          // Nobody waits for an asynchronous commit: the next one takes what arrives meanwhile,
+          // so a commit is not paid per request, and handing a record over wakes nobody.
+          Thread.sleep(LINGER.toMillis());
+        }
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         return;

@@ -10,11 +10,13 @@ import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 import java.util.List;
 import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 
 /**
  * {@code GET /readyz} for load balancers: 200 when every dependency this instance needs answers
  * (the store; Redis when quota counters live there), 503 naming the one that does not. {@code
- * /healthz} says whether the process serves at all.
+ * /healthz} says whether the process serves at all. Details (such as whether the embedded content
+ * classifier still trains) are shown beside the checks and do not decide readiness.
  */
 public final class Readiness implements Handler {
   /** One dependency and how to tell that it answers; a check never throws. */
@@ -25,10 +27,24 @@ public final class Readiness implements Handler {
     }
   }
 
+  /** Something shown beside the checks that does not decide readiness; never throws. */
+  public record Detail(String name, Supplier<String> value) {
+    public Detail {
+      requireNonNull(name, "name is null");
+      requireNonNull(value, "value is null");
+    }
+  }
+
   private final List<Check> checks;
+  private final List<Detail> details;
 
   public Readiness(List<Check> checks) {
+    this(checks, List.of());
+  }
+
+  public Readiness(List<Check> checks, List<Detail> details) {
     this.checks = List.copyOf(checks);
+    this.details = List.copyOf(details);
   }
 
   @Override
@@ -48,6 +64,9 @@ public final class Readiness implements Handler {
     }
     body.put("status", ready ? "ready" : "not ready");
     body.set("checks", results);
+    for (Detail detail : details) {
+      body.put(detail.name(), detail.value().get());
+    }
     EdgeResponses.json(res, ready ? 200 : 503, Json.write(body));
   }
 }

@@ -25,7 +25,8 @@ public record Charge(String resourceGroup, String pricing, Map<String, String> t
   public Charge {
     requireNonNull(resourceGroup, "resourceGroup is null");
     requireNonNull(pricing, "pricing is null");
-    tags = Collections.unmodifiableMap(new TreeMap<>(tags));
+    // Nearly every request's account and deployment carry no tags.
+    tags = tags.isEmpty() ? Map.of() : Collections.unmodifiableMap(new TreeMap<>(tags));
     if (picoUsd < 0) {
       throw new IllegalArgumentException("picoUsd must be >= 0: " + picoUsd);
     }

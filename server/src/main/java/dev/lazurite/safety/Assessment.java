@@ -52,9 +52,31 @@ public record Assessment(Map<Category, Severity> severities, Optional<String> er
 
   /** The worse of two assessments, category by category; an error in either is kept. */
   public Assessment max(Assessment other) {
+    // A prompt's first text meets an empty assessment; most texts are safe everywhere.
+    if (error.isEmpty() && (severities.isEmpty() || allSafe() && other.covers(severities))) {
+      return other;
+    }
+    if (other.error.isEmpty()
+        && (other.severities.isEmpty() || other.allSafe() && covers(other.severities))) {
+      return this;
+    }
     Map<Category, Severity> merged = new EnumMap<>(Category.class);
     merged.putAll(severities);
     other.severities.forEach((c, s) -> merged.merge(c, s, Assessment::worse));
     return new Assessment(merged, error.or(other::error));
+  }
+
+  private boolean allSafe() {
+    for (Severity s : severities.values()) {
+      if (s != Severity.SAFE) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Whether this assessed every category {@code others} names. */
+  private boolean covers(Map<Category, Severity> others) {
+    return severities.keySet().containsAll(others.keySet());
   }
 }

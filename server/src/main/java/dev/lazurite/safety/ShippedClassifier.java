@@ -12,6 +12,31 @@ import java.util.function.Function;
 public final class ShippedClassifier {
   private EmbeddedClassifier trained;
 
+  /** Where training stands, for {@code /readyz}; asking never starts it. */
+  public enum State {
+    /** Nothing has asked for the classifier yet (an external classifier answers every request). */
+    NOT_STARTED,
+    /** Training in the background; a prompt the screens cannot clear waits for it. */
+    TRAINING,
+    TRAINED;
+
+    /** As {@code /readyz} shows it. */
+    public String wire() {
+      return switch (this) {
+        case NOT_STARTED -> "not started";
+        case TRAINING -> "training";
+        case TRAINED -> "trained";
+      };
+    }
+  }
+
+  public synchronized State state() {
+    if (trained == null) {
+      return State.NOT_STARTED;
+    }
+    return trained.trained() ? State.TRAINED : State.TRAINING;
+  }
+
   /**
    * @param embedder the embedded sentence model the heads read
    */

@@ -27,6 +27,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.slf4j.Logger;
@@ -144,7 +145,8 @@ public final class LazuriteServer implements AutoCloseable {
                   audit.routing(r);
                   capture.routing(r);
                   portal.routing(r);
-                  observability.routing(r, foundation.admin().guard(), readiness());
+                  observability.routing(
+                      r, foundation.admin().guard(), readiness(shippedClassifier));
                 },
                 dataPlane::privateRouting,
                 search::privateRouting),
@@ -239,16 +241,18 @@ public final class LazuriteServer implements AutoCloseable {
 
   /**
    * What {@code /readyz} checks: the store, Redis when quota counters live there, and the search
-   * service (its services readable, its index store open).
+   * service (its services readable, its index store open); and where the embedded content
+   * classifier's background training stands, shown without deciding readiness.
    */
-  private Readiness readiness() {
+  private Readiness readiness(ShippedClassifier classifier) {
     var checks = new java.util.ArrayList<Readiness.Check>();
     checks.add(new Readiness.Check("store", foundation.store()::reachable));
     if (foundation.quota() instanceof RedisQuotaCounters redis) {
       checks.add(new Readiness.Check("redis", redis::reachable));
     }
     checks.add(new Readiness.Check("search", search.services()::reachable));
-    return new Readiness(checks);
+    return new Readiness(
+        checks, List.of(new Readiness.Detail("classifier", () -> classifier.state().wire())));
   }
 
   /** Metrics and traces: the Prometheus registry and the tracer, when they are on. */

@@ -29,7 +29,7 @@ public record TrustedProxies(List<Cidr> ranges) {
   }
 
   public InetAddress client(InetAddress peer, String forwardedFor) {
-    if (!trusted(peer) || forwardedFor.isBlank()) {
+    if (ranges.isEmpty() || forwardedFor.isBlank() || !trusted(peer)) {
       return peer;
     }
     String[] hops = forwardedFor.split(",");
@@ -54,6 +54,11 @@ public record TrustedProxies(List<Cidr> ranges) {
   }
 
   private boolean trusted(InetAddress address) {
-    return ranges.stream().anyMatch(r -> r.contains(address));
+    for (Cidr range : ranges) {
+      if (range.contains(address)) {
+        return true;
+      }
+    }
+    return false;
   }
 }

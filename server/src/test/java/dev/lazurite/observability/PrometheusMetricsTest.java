@@ -149,6 +149,8 @@ class PrometheusMetricsTest {
     var ready = server.http().send("GET", "/readyz", null);
     assertThat(ready.status()).isEqualTo(200);
     assertThat(ready.json().at("/checks/store").asText()).isEqualTo("ok");
+    // Shown beside the checks: the server is ready while the content classifier still trains.
+    assertThat(ready.json().at("/classifier").asText()).isIn("training", "trained");
     assertThat(server.http().send("GET", "/healthz", null).status()).isEqualTo(200);
   }
 }

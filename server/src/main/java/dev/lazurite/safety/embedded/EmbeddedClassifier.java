@@ -17,6 +17,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The classifier that needs no network. Each text (or each window of a long one) first meets a
@@ -30,6 +32,8 @@ import java.util.function.Supplier;
  * in the background, so that start-up does not wait for them.
  */
 public final class EmbeddedClassifier implements Classifier {
+  private static final Logger LOG = LoggerFactory.getLogger(EmbeddedClassifier.class);
+
   /** Windows every screen puts below this chance of harm are safe without being embedded. */
   static final double SCREEN = 0.15;
 
@@ -73,6 +77,11 @@ public final class EmbeddedClassifier implements Classifier {
         r -> Thread.ofPlatform().daemon(true).name("lazurite-safety-training").start(r);
     this.screens = CompletableFuture.supplyAsync(() -> screens(examples.get()), background);
     this.heads = screens.thenApplyAsync(this::heads, background);
+    long started = System.nanoTime();
+    heads.thenRun(
+        () ->
+            LOG.info(
+                "content classifier trained in {} ms", (System.nanoTime() - started) / 1_000_000));
   }
 
   /**
@@ -118,6 +127,11 @@ public final class EmbeddedClassifier implements Classifier {
       }
     }
     return new Heads(harmful, severity);
+  }
+
+  /** Whether training has finished: no request waits for a model, and no core trains any more. */
+  public boolean trained() {
+    return heads.isDone();
   }
 
   /** Waits until the heads are trained (for callers that measure, such as the evaluation). */
