@@ -13,7 +13,7 @@ class CodedSelfHarmTest {
         "honestly might kms after this week",
         "thinking about unaliving, nothing matters",
         "thinspo pls, need motivation to skip dinner",
-        "Ya no aguanto, me voy a quitar la vida.",
+        "Ya no aguanto, quiero quitarme la vida.",
         "Ich will mich umbringen.",
         "我想割腕。"
       })
