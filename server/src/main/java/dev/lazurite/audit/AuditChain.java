@@ -2,6 +2,8 @@ package dev.lazurite.audit;
 
 import static java.util.Objects.requireNonNull;
 
+import java.io.ByteArrayOutputStream;
+
 /**
  * The head of one stream: gives each entry its sequence number and previous hash, and hashes it.
  * Used by the one writer thread of a stream.
@@ -27,7 +29,7 @@ final class AuditChain {
         new AuditRecord(
             stream,
             seq + 1,
-            e.time().toString(),
+            InstantText.of(e.time()),
             e.category(),
             e.resourceId(),
             e.operationName(),
@@ -40,7 +42,7 @@ final class AuditChain {
             Canonical.properties(e.properties()),
             head,
             "");
-    var record = unhashed.withHash(canonical.hash(unhashed));
+    var record = unhashed.withHash(canonical.hashForLine(unhashed));
     seq = record.seq();
     head = record.hash();
     return record;
@@ -55,8 +57,15 @@ final class AuditChain {
     head = record.hash();
   }
 
-  String line(AuditRecord record) {
-    return canonical.line(record);
+  /** Appends the JSON line of the record {@link #append} made last, and a line break. */
+  void copyLineTo(ByteArrayOutputStream out) {
+    canonical.copyLineTo(out);
+  }
+
+  /** Moves the head back or forth to a stored record, to chain a batch again from there. */
+  void reset(long lastSeq, String lastHash) {
+    this.seq = lastSeq;
+    this.head = requireNonNull(lastHash, "lastHash is null");
   }
 
   String stream() {

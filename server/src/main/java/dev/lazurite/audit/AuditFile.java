@@ -2,9 +2,11 @@ package dev.lazurite.audit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.lazurite.json.Json;
+import java.io.BufferedOutputStream;
 import java.io.BufferedReader;
-import java.io.BufferedWriter;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -21,14 +23,15 @@ import java.util.NoSuchElementException;
  */
 public final class AuditFile implements AutoCloseable {
   private final Path path;
-  private final BufferedWriter out;
+  private final OutputStream out;
 
   private AuditFile(Path path) throws IOException {
     this.path = path;
     Files.createDirectories(path.toAbsolutePath().getParent());
     this.out =
-        Files.newBufferedWriter(
-            path, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+        new BufferedOutputStream(
+            Files.newOutputStream(path, StandardOpenOption.CREATE, StandardOpenOption.APPEND),
+            1 << 16);
   }
 
   /** The file of {@code stream} in {@code directory}. */
@@ -48,13 +51,13 @@ public final class AuditFile implements AutoCloseable {
     return Files.size(path) == 0;
   }
 
-  void writeRecord(String line) throws IOException {
-    out.write(line);
-    out.write('\n');
+  /** Appends lines already in UTF-8, each with its line break. */
+  void writeLines(ByteArrayOutputStream lines) throws IOException {
+    lines.writeTo(out);
   }
 
   void writeCheckpoint(Checkpoint c) throws IOException {
-    out.write(checkpointLine(c));
+    out.write(checkpointLine(c).getBytes(StandardCharsets.UTF_8));
     out.write('\n');
   }
 

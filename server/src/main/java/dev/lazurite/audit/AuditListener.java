@@ -48,27 +48,28 @@ public final class AuditListener implements PipelineListener {
   }
 
   AuditEntry entry(Ledger l) {
+    // Keys in sorted order, as the canonical form writes them, so that it has nothing to sort.
     ObjectNode p = NODES.objectNode();
-    p.put("kind", "dataPlane");
     p.put("account", l.account());
+    p.put("cachedPromptTokens", l.cachedPromptTokens());
+    p.put("completionTokens", l.completionTokens());
+    ObjectNode filter = p.putObject("contentFilter");
+    l.filter().categories().forEach(filter.putArray("categories")::add);
+    filter.put("outcome", l.filter().outcome());
+    p.put("costUsd", l.charge().usd().toPlainString());
+    p.put("kind", "dataPlane");
     p.put("modelDeploymentName", l.deployment());
     p.put("modelName", l.model());
-    p.put("streamType", l.streamed() ? "Streaming" : "Non-Streaming");
-    p.put("promptTokens", l.promptTokens());
-    p.put("completionTokens", l.completionTokens());
-    p.put("cachedPromptTokens", l.cachedPromptTokens());
-    p.put("costUsd", l.charge().usd().toPlainString());
+    network(p.putObject("networkPath"), l.network());
+    if (!l.caller().objectId().isEmpty()) {
+      p.put("objectId", l.caller().objectId());
+    }
     if (!l.charge().pricing().isEmpty()) {
       p.put("pricing", l.charge().pricing());
     }
     principal(p.putObject("principal"), l.caller());
-    if (!l.caller().objectId().isEmpty()) {
-      p.put("objectId", l.caller().objectId());
-    }
-    network(p.putObject("networkPath"), l.network());
-    ObjectNode filter = p.putObject("contentFilter");
-    filter.put("outcome", l.filter().outcome());
-    l.filter().categories().forEach(filter.putArray("categories")::add);
+    p.put("promptTokens", l.promptTokens());
+    p.put("streamType", l.streamed() ? "Streaming" : "Non-Streaming");
     return new AuditEntry(
         clock.instant(),
         AuditEntry.AUDIT,
@@ -84,18 +85,18 @@ public final class AuditListener implements PipelineListener {
   }
 
   private static void principal(ObjectNode out, Caller c) {
-    out.put("type", c.kind());
     switch (c.kind()) {
       case "key" -> out.put("keySlot", c.keySlot());
       case "entra" -> {
-        out.put("objectId", c.objectId());
         out.put("appId", c.appId());
-        out.put("tenantId", c.tenantId());
         c.groups().forEach(out.putArray("groups")::add);
+        out.put("objectId", c.objectId());
+        out.put("tenantId", c.tenantId());
       }
       case "internal" -> out.put("purpose", c.purpose());
       default -> {}
     }
+    out.put("type", c.kind());
   }
 
   private void network(ObjectNode out, NetworkPath path) {

@@ -1,6 +1,8 @@
 package dev.lazurite.audit;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -32,6 +34,13 @@ public final class AuditWriter implements AutoCloseable {
   private final Clock clock;
   private final List<Consumer<AuditRecord>> forwards;
   private final AuditChain chain;
+
+  /** Chains each batch from the head; the head moves once the batch is stored. */
+  private final AuditChain trial;
+
+  /** The file lines of the batch being written. */
+  private final ByteArrayOutputStream lines = new ByteArrayOutputStream(1 << 16);
+
   private final LinkedBlockingQueue<AuditEntry> queue = new LinkedBlockingQueue<>();
   private final AtomicLong pending = new AtomicLong();
   private final Thread writer;
@@ -78,6 +87,7 @@ public final class AuditWriter implements AutoCloseable {
             stream,
             last.map(AuditRecord::seq).orElse(0L),
             last.map(AuditRecord::hash).orElse(Canonical.GENESIS));
+    this.trial = new AuditChain(stream, chain.seq(), chain.head());
     resume(stream);
     this.writer = Thread.ofPlatform().name("lazurite-audit-writer").daemon(true).start(this::run);
   }
@@ -154,23 +164,29 @@ public final class AuditWriter implements AutoCloseable {
   }
 
   private synchronized void commit(List<AuditEntry> batch) throws IOException {
-    long seq = chain.seq();
-    String head = chain.head();
     List<AuditRecord> records = new ArrayList<>(batch.size());
+    long[] timesMs = new long[batch.size()];
     List<Checkpoint> checkpoints = new ArrayList<>(1);
-    List<String> lines = new ArrayList<>(batch.size() + 1);
-    AuditChain trial = new AuditChain(chain.stream(), seq, head);
-    for (AuditEntry entry : batch) {
+    lines.reset();
+    trial.reset(chain.seq(), chain.head());
+    for (int i = 0; i < batch.size(); i++) {
+      AuditEntry entry = batch.get(i);
       AuditRecord record = trial.append(entry);
       records.add(record);
-      lines.add(trial.line(record));
+      timesMs[i] = entry.time().toEpochMilli();
+      if (file.isPresent()) {
+        trial.copyLineTo(lines);
+      }
       if (record.seq() % checkpointEvery == 0) {
         Checkpoint c = signer.sign(record.stream(), record.seq(), record.hash(), now());
         checkpoints.add(c);
-        lines.add(AuditFile.checkpointLine(c));
+        if (file.isPresent()) {
+          lines.writeBytes(AuditFile.checkpointLine(c).getBytes(StandardCharsets.UTF_8));
+          lines.write('\n');
+        }
       }
     }
-    store.append(records, checkpoints);
+    store.append(records, timesMs, checkpoints);
     for (AuditRecord r : records) {
       chain.advance(r);
     }
@@ -182,12 +198,10 @@ public final class AuditWriter implements AutoCloseable {
     pending.addAndGet(-batch.size());
     if (file.isPresent()) {
       try {
-        for (String line : lines) {
-          file.get().writeRecord(line);
-        }
+        file.get().writeLines(lines);
         file.get().flush();
       } catch (IOException e) {
-        LOG.error("could not append {} audit records to {}", lines.size(), file.get().path(), e);
+        LOG.error("could not append {} audit records to {}", records.size(), file.get().path(), e);
       }
     }
   }

@@ -1,5 +1,7 @@
 package dev.lazurite.audit;
 
+import java.nio.charset.StandardCharsets;
+
 /**
  * What verification needs of one record: its place in its stream, the hashes it names, and the hash
  * its content actually has.
@@ -42,12 +44,13 @@ public record Link(String stream, long seq, String previousHash, String hash, St
     } catch (RuntimeException e) {
       throw new IllegalArgumentException("line " + lineNumber + " has no sequence number");
     }
-    String text = line.substring(0, hashAt) + "}";
+    byte[] bytes = line.getBytes(StandardCharsets.UTF_8);
+    int hashByteAt = bytes.length == line.length() ? hashAt : Canonical.hashFieldAt(bytes);
     return new Link(
         line.substring(start.length(), seqAt),
         seq,
         line.substring(previousAt + previousField.length(), hashAt - 1),
         line.substring(hashAt + hashField.length(), line.length() - 2),
-        canonical.hashOf(text));
+        canonical.hashOfLine(bytes, hashByteAt));
   }
 }

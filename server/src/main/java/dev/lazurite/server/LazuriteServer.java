@@ -14,6 +14,7 @@ import dev.lazurite.internal.InternalCalls;
 import dev.lazurite.network.HostTemplate;
 import dev.lazurite.observability.Observability;
 import dev.lazurite.observability.Readiness;
+import dev.lazurite.pipeline.PipelineListener;
 import dev.lazurite.pipeline.Pipelines;
 import dev.lazurite.quota.QuotaCounters;
 import dev.lazurite.quota.RedisQuotaCounters;
@@ -64,7 +65,8 @@ public final class LazuriteServer implements AutoCloseable {
       UpstreamSecrets secrets,
       ShippedClassifier shippedClassifier,
       DataDirLock lock,
-      Deque<AutoCloseable> opened)
+      Deque<AutoCloseable> opened,
+      boolean auditDataPlane)
       throws IOException {
     this.config = config;
     this.lock = lock;
@@ -118,7 +120,7 @@ public final class LazuriteServer implements AutoCloseable {
                 internal,
                 shippedClassifier,
                 BatchStages.of(batches),
-                audit.listener(),
+                auditDataPlane ? audit.listener() : PipelineListener.NONE,
                 capture.stage(),
                 observability.listeners()));
     opened.push(batchRunner.start());
@@ -191,10 +193,30 @@ public final class LazuriteServer implements AutoCloseable {
       UpstreamSecrets secrets,
       ShippedClassifier shippedClassifier)
       throws IOException {
+    return start(config, clock, secrets, shippedClassifier, true);
+  }
+
+  /**
+   * A server whose data-plane requests are not audited (control changes still are), for the
+   * benchmark that measures what auditing costs the data plane; no configuration reaches it.
+   */
+  public static LazuriteServer startWithoutDataPlaneAudit(
+      ServerConfig config, Clock clock, ShippedClassifier shippedClassifier) throws IOException {
+    return start(config, clock, UpstreamSecrets.PROCESS, shippedClassifier, false);
+  }
+
+  private static LazuriteServer start(
+      ServerConfig config,
+      Clock clock,
+      UpstreamSecrets secrets,
+      ShippedClassifier shippedClassifier,
+      boolean auditDataPlane)
+      throws IOException {
     DataDirLock lock = DataDirLock.acquire(config.dataDir());
     var opened = new ArrayDeque<AutoCloseable>();
     try {
-      return new LazuriteServer(config, clock, secrets, shippedClassifier, lock, opened);
+      return new LazuriteServer(
+          config, clock, secrets, shippedClassifier, lock, opened, auditDataPlane);
     } catch (IOException | RuntimeException e) {
       // A start that fails half-way (a port in use, an unreachable database) closes what it
       // opened and lets go of the data directory.

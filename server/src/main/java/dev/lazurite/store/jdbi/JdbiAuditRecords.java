@@ -7,7 +7,6 @@ import dev.lazurite.audit.Checkpoint;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Instant;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
@@ -39,48 +38,57 @@ final class JdbiAuditRecords implements AuditStore {
   }
 
   @Override
-  public void append(List<AuditRecord> records, List<Checkpoint> checkpoints) {
+  public void append(List<AuditRecord> records, long[] timesMs, List<Checkpoint> checkpoints) {
     jdbi.useTransaction(
         h -> {
-          try (PreparedStatement batch = h.getConnection().prepareStatement(INSERT);
-              PreparedStatement marks = h.getConnection().prepareStatement(INSERT_CHECKPOINT)) {
-            for (AuditRecord r : records) {
-              batch.setString(1, r.stream());
-              batch.setLong(2, r.seq());
-              batch.setString(3, r.time());
-              batch.setString(4, r.category());
-              batch.setString(5, r.resourceId());
-              batch.setString(6, r.operationName());
-              batch.setString(7, r.resultSignature());
-              batch.setLong(8, r.durationMs());
-              batch.setString(9, r.callerIpAddress());
-              batch.setString(10, r.correlationId());
-              batch.setString(11, r.identity());
-              batch.setString(12, r.deployment());
-              batch.setString(13, r.properties());
-              batch.setString(14, r.previousHash());
-              batch.setString(15, r.hash());
-              batch.setLong(16, Instant.parse(r.time()).toEpochMilli());
-              batch.addBatch();
-            }
+          try {
             if (!records.isEmpty()) {
-              batch.executeBatch();
-            }
-            for (Checkpoint c : checkpoints) {
-              marks.setString(1, c.stream());
-              marks.setLong(2, c.seq());
-              marks.setString(3, c.hash());
-              marks.setString(4, c.time());
-              marks.setString(5, c.signature());
-              marks.addBatch();
+              try (PreparedStatement batch = h.getConnection().prepareStatement(INSERT)) {
+                for (int i = 0; i < records.size(); i++) {
+                  bind(batch, records.get(i), timesMs[i]);
+                  batch.addBatch();
+                }
+                batch.executeBatch();
+              }
             }
             if (!checkpoints.isEmpty()) {
-              marks.executeBatch();
+              try (PreparedStatement marks =
+                  h.getConnection().prepareStatement(INSERT_CHECKPOINT)) {
+                for (Checkpoint c : checkpoints) {
+                  marks.setString(1, c.stream());
+                  marks.setLong(2, c.seq());
+                  marks.setString(3, c.hash());
+                  marks.setString(4, c.time());
+                  marks.setString(5, c.signature());
+                  marks.addBatch();
+                }
+                marks.executeBatch();
+              }
             }
           } catch (SQLException e) {
             throw new UnableToExecuteStatementException(e, null);
           }
         });
+  }
+
+  private static void bind(PreparedStatement batch, AuditRecord r, long timeMs)
+      throws SQLException {
+    batch.setString(1, r.stream());
+    batch.setLong(2, r.seq());
+    batch.setString(3, r.time());
+    batch.setString(4, r.category());
+    batch.setString(5, r.resourceId());
+    batch.setString(6, r.operationName());
+    batch.setString(7, r.resultSignature());
+    batch.setLong(8, r.durationMs());
+    batch.setString(9, r.callerIpAddress());
+    batch.setString(10, r.correlationId());
+    batch.setString(11, r.identity());
+    batch.setString(12, r.deployment());
+    batch.setString(13, r.properties());
+    batch.setString(14, r.previousHash());
+    batch.setString(15, r.hash());
+    batch.setLong(16, timeMs);
   }
 
   @Override
