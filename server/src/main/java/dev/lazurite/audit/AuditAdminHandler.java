@@ -8,6 +8,8 @@ import dev.lazurite.json.Json;
 import dev.lazurite.server.edge.AdminGuard;
 import dev.lazurite.server.edge.AdminJson;
 import dev.lazurite.server.edge.AdminQuery;
+import dev.lazurite.trace.TraceLog;
+import dev.lazurite.trace.TraceRecord;
 import io.helidon.webserver.http.HttpRouting;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
@@ -19,9 +21,10 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The audit log's management API, used by {@code lazurite audit …}: list with filters, export as
- * JSON lines, verify the store or the files, and the checkpoint signing key's public half.
- * Protected by the admin credential.
+ * The audit log's management API, used by {@code lazurite audit …}: list with filters (the {@code
+ * Audit} records, or with {@code category=Trace} this instance's trace records), export as JSON
+ * lines, verify the store or the files, and the checkpoint signing key's public half. Protected by
+ * the admin credential.
  */
 public final class AuditAdminHandler {
   public static final String BASE = "/lazurite/audit";
@@ -30,12 +33,15 @@ public final class AuditAdminHandler {
 
   private final AuditLog log;
   private final AuditWriter writer;
+  private final TraceLog traces;
   private final AdminGuard guard;
   private final Clock clock;
 
-  public AuditAdminHandler(AuditLog log, AuditWriter writer, AdminGuard guard, Clock clock) {
+  public AuditAdminHandler(
+      AuditLog log, AuditWriter writer, TraceLog traces, AdminGuard guard, Clock clock) {
     this.log = log;
     this.writer = writer;
+    this.traces = traces;
     this.guard = guard;
     this.clock = clock;
   }
@@ -67,6 +73,19 @@ public final class AuditAdminHandler {
 
   private void list(ServerRequest req, ServerResponse res) {
     var params = AdminQuery.of(req, clock, LIST_PARAMS);
+    Optional<String> category = category(params.param("category"));
+    int limit = params.limit(AuditQuery.MAX_LIMIT, 1000);
+    if (category.isPresent() && category.get().equals(TraceRecord.CATEGORY)) {
+      var found =
+          traces.query(
+              params.since(),
+              params.param("principal"),
+              params.param("deployment"),
+              params.param("status"),
+              limit);
+      send(res, 200, AdminJson.list(found, TraceRecord::json));
+      return;
+    }
     writer.flush();
     var query =
         new AuditQuery(
@@ -74,17 +93,20 @@ public final class AuditAdminHandler {
             params.param("principal"),
             params.param("deployment"),
             params.param("status"),
-            category(params.param("category")),
-            params.limit(AuditQuery.MAX_LIMIT, 1000));
+            category,
+            limit);
     send(res, 200, AdminJson.list(log.store().query(query), AuditAdminHandler::json));
   }
 
   /**
-   * The category filter: the audit log holds Azure's {@code Audit} category; {@code
-   * RequestResponse} records are the captures, listed on their own route.
+   * The category filter: the audit log holds Azure's {@code Audit} category and the trace log its
+   * {@code Trace} category; {@code RequestResponse} records are the captures, listed on their own
+   * route.
    */
   private static Optional<String> category(Optional<String> category) {
-    if (category.isEmpty() || category.get().equals(AuditEntry.AUDIT)) {
+    if (category.isEmpty()
+        || category.get().equals(AuditEntry.AUDIT)
+        || category.get().equals(TraceRecord.CATEGORY)) {
       return category;
     }
     if (category.get().equals(Capture.CATEGORY)) {
@@ -94,7 +116,9 @@ public final class AuditAdminHandler {
               + ".");
     }
     throw new IllegalArgumentException(
-        "Invalid value for category: '" + category.get() + "'; allowed: Audit, RequestResponse.");
+        "Invalid value for category: '"
+            + category.get()
+            + "'; allowed: Audit, RequestResponse, Trace.");
   }
 
   private void export(ServerRequest req, ServerResponse res) throws IOException {

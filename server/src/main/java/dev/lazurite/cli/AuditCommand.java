@@ -135,7 +135,8 @@ final class AuditCommand {
     @Option(
         names = "--category",
         description =
-            "Audit (the audit log, the default) or RequestResponse (the captured bodies).")
+            "Audit (the audit log, the default), RequestResponse (the captured bodies) or"
+                + " Trace (this instance's recent requests: stage timings and backend attempts).")
     String category;
 
     @Option(names = "--limit", description = "At most this many records (default 1000).")

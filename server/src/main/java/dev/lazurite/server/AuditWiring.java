@@ -14,6 +14,8 @@ import dev.lazurite.control.AuditViews;
 import dev.lazurite.network.PrivateEndpoint;
 import dev.lazurite.observability.AuditLogExport;
 import dev.lazurite.pipeline.PipelineListener;
+import dev.lazurite.trace.TraceListener;
+import dev.lazurite.trace.TraceLog;
 import io.helidon.webserver.http.HttpRouting;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -32,19 +34,20 @@ import java.util.function.Consumer;
  * The audit log: this instance's stream written by one writer to the store and, unless turned off,
  * to a JSON-lines file in {@code <dataDir>/audit} and as OTLP log records; a pipeline listener for
  * the data plane, a control-event listener for changes, the retention sweeper and the admin routes.
+ * Beside it, the in-memory log of the {@code Trace} diagnostic category, listed on the same route.
  */
 public final class AuditWiring implements AutoCloseable {
   private static final String STREAM_FILE = "audit-stream";
 
   private final AuditWriter writer;
-  private final AuditListener listener;
+  private final PipelineListener listener;
   private final AuditAdminHandler admin;
   private final Optional<AuditSweeper> sweeper;
   private final Optional<AuditLogExport> export;
 
   private AuditWiring(
       AuditWriter writer,
-      AuditListener listener,
+      PipelineListener listener,
       AuditAdminHandler admin,
       Optional<AuditSweeper> sweeper,
       Optional<AuditLogExport> export) {
@@ -91,10 +94,20 @@ public final class AuditWiring implements AutoCloseable {
             local ->
                 foundation.snapshots().get().privateEndpointAt(local).map(PrivateEndpoint::name),
             clock);
+    var traces = TraceLog.bounded(clock);
     var admin =
         new AuditAdminHandler(
-            new AuditLog(store, signer, directory), writer, foundation.admin().guard(), clock);
-    return new AuditWiring(writer, listener, admin, sweeper, export);
+            new AuditLog(store, signer, directory),
+            writer,
+            traces,
+            foundation.admin().guard(),
+            clock);
+    return new AuditWiring(
+        writer,
+        PipelineListener.of(List.of(listener, new TraceListener(traces, clock))),
+        admin,
+        sweeper,
+        export);
   }
 
   /** This instance's stream: named once, kept in the data directory. */
@@ -110,6 +123,7 @@ public final class AuditWiring implements AutoCloseable {
     return stream;
   }
 
+  /** The audit and trace listeners of the data plane. */
   public PipelineListener listener() {
     return listener;
   }
