@@ -102,6 +102,51 @@ class ResponsesBackgroundOpenAiJavaTest {
   }
 
   @Test
+  void aStreamedBackgroundResponseIsResumedAfterASequenceNumber() {
+    for (OpenAIClient client : List.of(azure, v1)) {
+      List<ResponseStreamEvent> events;
+      try (StreamResponse<ResponseStreamEvent> stream =
+          client
+              .responses()
+              .createStreaming(
+                  ResponseCreateParams.builder()
+                      .model("gpt-4o")
+                      .input("Tell me about tea.")
+                      .background(true)
+                      .build())) {
+        events = stream.stream().toList();
+      }
+      events.forEach(ResponseStreamEvent::validate);
+      assertThat(events.getFirst().isQueued()).isTrue();
+      assertThat(events.getLast().isCompleted()).isTrue();
+      String id = events.getLast().asCompleted().response().id();
+
+      List<ResponseStreamEvent> resumed;
+      try (StreamResponse<ResponseStreamEvent> stream =
+          client
+              .responses()
+              .retrieveStreaming(
+                  id,
+                  com.openai.models.responses.ResponseRetrieveParams.builder()
+                      .startingAfter(2L)
+                      .build())) {
+        resumed = stream.stream().toList();
+      }
+      assertThat(resumed).isEqualTo(events.subList(3, events.size()));
+    }
+  }
+
+  @Test
+  void aForegroundResponseCannotBeStreamedAgain() {
+    Response sync =
+        v1.responses()
+            .create(ResponseCreateParams.builder().model("gpt-4o").input("Hello!").build());
+    assertThatThrownBy(() -> v1.responses().retrieveStreaming(sync.id()).stream().toList())
+        .isInstanceOf(BadRequestException.class)
+        .hasMessageContaining("not created with background=true");
+  }
+
+  @Test
   void backgroundWithoutStoreIsRefused() {
     assertThatThrownBy(
             () ->

@@ -34,7 +34,7 @@ public final class DeploymentStage implements Stage {
           case CHAT_COMPLETIONS, RESPONSES_CREATE -> ModelKind.CHAT;
           case COMPLETIONS -> ModelKind.COMPLETIONS;
           case EMBEDDINGS -> ModelKind.EMBEDDINGS;
-          case IMAGES_GENERATIONS -> ModelKind.IMAGES;
+          case IMAGES_GENERATIONS, IMAGES_EDITS -> ModelKind.IMAGES;
           case AUDIO_TRANSCRIPTIONS, AUDIO_TRANSLATIONS -> ModelKind.TRANSCRIPTION;
           case AUDIO_SPEECH -> ModelKind.SPEECH;
           case LIST_MODELS,

@@ -1,6 +1,7 @@
 package dev.lazurite.media;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.lazurite.api.Fields;
 import dev.lazurite.error.ApiException;
 import dev.lazurite.json.Json;
@@ -17,10 +18,10 @@ import java.io.UncheckedIOException;
 import java.util.Optional;
 
 /**
- * The body of an image or audio call: JSON (images, speech), or an audio upload's form, read whole
- * up to Azure's 25 MiB limit (over it, Azure's 413). A form's text fields become the exchange's
- * JSON body, so that the deployment is found from {@code model} on v1 routes as for any model call;
- * its file stays in the request body for {@link MediaStage}.
+ * The body of an image or audio call: JSON (images, speech), or an upload's form (audio, or images
+ * to edit), read whole up to Azure's 25 MiB limit (over it, Azure's 413). A form's text fields
+ * become the exchange's JSON body, so that the deployment is found from {@code model} on v1 routes
+ * as for any model call; its file stays in the request body for {@link MediaStage}.
  */
 public final class MediaBodyStage implements Stage {
   /** The form around the file: its fields and boundaries. */
@@ -49,11 +50,15 @@ public final class MediaBodyStage implements Stage {
     if (body.length > AudioForm.MAX_AUDIO + FORM_OVERHEAD) {
       throw AudioForm.tooLarge(body.length);
     }
-    AudioForm form = AudioForm.read(request.header("content-type").orElse(""), body);
+    String contentType = request.header("content-type").orElse("");
+    ObjectNode fields =
+        request.route().operation() == Operation.IMAGES_EDITS
+            ? ImageForm.read(contentType, body).fields()
+            : AudioForm.read(contentType, body).fields();
     Exchange read =
         new Exchange(request.withBody(body, Optional.empty()))
             .withCaller(exchange.principal(), exchange.account())
-            .withJsonBody(form.fields());
+            .withJsonBody(fields);
     return chain.proceed(read);
   }
 }

@@ -2,6 +2,7 @@ package dev.lazurite.media;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.lazurite.api.media.ImageEditParser;
 import dev.lazurite.api.media.ImageRequest;
 import dev.lazurite.api.media.ImageRequestParser;
 import dev.lazurite.api.media.MediaRequest;
@@ -103,6 +104,12 @@ public final class MediaStage implements Stage {
     ObjectNode body = exchange.jsonBody();
     return switch (exchange.route().operation()) {
       case IMAGES_GENERATIONS -> ImageRequestParser.parse(body, model);
+      case IMAGES_EDITS -> {
+        ImageForm form =
+            ImageForm.read(
+                exchange.request().header("content-type").orElse(""), exchange.request().body());
+        yield ImageEditParser.parse(form.fields(), form.images(), form.mask(), model);
+      }
       case AUDIO_SPEECH -> SpeechRequestParser.parse(body);
       case AUDIO_TRANSCRIPTIONS, AUDIO_TRANSLATIONS -> {
         AudioForm form =

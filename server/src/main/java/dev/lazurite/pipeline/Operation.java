@@ -162,6 +162,13 @@ public enum Operation {
       RouteTemplate.modelCall("images/generations"),
       "ImageGenerations_Create",
       "imageGeneration"),
+  IMAGES_EDITS(
+      Family.MEDIA_CALL,
+      "POST",
+      BodyKind.MULTIPART,
+      RouteTemplate.modelCall("images/edits"),
+      "ImageEdits_Create",
+      "imageEdit"),
   AUDIO_TRANSCRIPTIONS(
       Family.MEDIA_CALL,
       "POST",

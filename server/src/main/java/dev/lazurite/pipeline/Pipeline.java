@@ -71,7 +71,10 @@ public final class Pipeline {
         LedgerStream ledger = new LedgerStream(call.last, stream, listener);
         detached.executor().execute(() -> drain(ledger));
         yield new Outcome.Answered(
-            call.last, new Response.Json(200, stream.headers(), detached.answer(), 0, 0));
+            call.last,
+            detached.answer() instanceof EventStream readBack
+                ? new Response.Stream(stream.headers(), readBack, 0)
+                : new Response.Json(200, stream.headers(), detached.answer(), 0, 0));
       }
       case Response.Stream stream ->
           new Outcome.Answered(

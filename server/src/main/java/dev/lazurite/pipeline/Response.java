@@ -139,10 +139,11 @@ public sealed interface Response {
     }
 
     /**
-     * The same stream, run without a client: the client is answered {@code answer} at once, and the
-     * events are produced on {@code executor} with no one to receive them (a background response).
-     * The request's ledger closes when they end, so quota, metering and audit count the work as for
-     * a stream the client read.
+     * The same stream, run without a client: the client is answered {@code answer} at once (as
+     * JSON, or as a stream when it is an {@link EventStream}, one that reads back what the work
+     * keeps), and the events are produced on {@code executor} with no one to receive them (a
+     * background response). The request's ledger closes when they end, so quota, metering and audit
+     * count the work as for a stream the client read.
      */
     public Stream detach(Object answer, java.util.concurrent.Executor executor) {
       return new Stream(

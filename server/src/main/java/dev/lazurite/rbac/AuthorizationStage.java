@@ -42,7 +42,8 @@ public final class AuthorizationStage implements Stage {
           case RESPONSES_CREATE, RESPONSES_CANCEL -> "responses/write";
           case RESPONSES_GET, RESPONSES_INPUT_ITEMS -> "responses/read";
           case RESPONSES_DELETE -> "responses/delete";
-          case IMAGES_GENERATIONS -> "images/generations/action";
+          // Azure's roles grant image edits with image generations.
+          case IMAGES_GENERATIONS, IMAGES_EDITS -> "images/generations/action";
           case AUDIO_TRANSCRIPTIONS, AUDIO_TRANSLATIONS, AUDIO_SPEECH -> "deployments/audio/action";
         };
   }

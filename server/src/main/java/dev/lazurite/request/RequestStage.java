@@ -65,6 +65,7 @@ public final class RequestStage implements Stage {
               RESPONSES_INPUT_ITEMS,
               RESPONSES_CANCEL,
               IMAGES_GENERATIONS,
+              IMAGES_EDITS,
               AUDIO_TRANSCRIPTIONS,
               AUDIO_TRANSLATIONS,
               AUDIO_SPEECH ->

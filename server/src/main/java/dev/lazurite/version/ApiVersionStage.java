@@ -52,6 +52,7 @@ public final class ApiVersionStage implements Stage {
           RESPONSES_CANCEL ->
           ResponsesVersions.accepts(version);
       case IMAGES_GENERATIONS -> since(version, IMAGES_SINCE);
+      case IMAGES_EDITS -> since(version, IMAGE_EDITS_SINCE);
       case AUDIO_TRANSCRIPTIONS, AUDIO_TRANSLATIONS -> since(version, AUDIO_SINCE);
       case AUDIO_SPEECH -> since(version, SPEECH_SINCE);
     };
@@ -61,6 +62,10 @@ public final class ApiVersionStage implements Stage {
   private static final String IMAGES_SINCE = "2023-12-01";
 
   private static final String AUDIO_SINCE = "2023-09-01";
+
+  /** Image edits (gpt-image-1) arrived in 2025-04-01-preview. */
+  private static final String IMAGE_EDITS_SINCE = "2025-04-01";
+
   private static final String SPEECH_SINCE = "2024-02-15";
 
   private static boolean since(String version, String date) {

@@ -39,6 +39,7 @@ final class ResponsesVersions {
           BATCHES_GET,
           BATCHES_CANCEL,
           IMAGES_GENERATIONS,
+          IMAGES_EDITS,
           AUDIO_TRANSCRIPTIONS,
           AUDIO_TRANSLATIONS,
           AUDIO_SPEECH ->

@@ -5,11 +5,14 @@ import static java.util.Objects.requireNonNull;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
- * {@code POST …/images/generations}: what to draw, how many, at which size and quality.
+ * {@code POST …/images/generations} and {@code …/images/edits}: what to draw (or how to change the
+ * uploaded images), how many, at which size and quality.
  *
  * @param size {@code WIDTHxHEIGHT}
  * @param quality {@code standard|hd} (DALL-E 3) or {@code low|medium|high} (gpt-image-1)
  * @param base64 whether images come back as {@code b64_json} rather than a {@code url}
+ * @param images the images to edit (none for a generation)
+ * @param mask where to edit them: its transparent pixels (an edit only)
  */
 public record ImageRequest(
     ObjectNode raw,
@@ -19,9 +22,41 @@ public record ImageRequest(
     String quality,
     String style,
     boolean base64,
-    String user)
+    String user,
+    java.util.List<ImageUpload> images,
+    java.util.Optional<ImageUpload> mask)
     implements MediaRequest {
+  /** A generation: no image to edit. */
+  public ImageRequest(
+      ObjectNode raw,
+      String prompt,
+      int n,
+      String size,
+      String quality,
+      String style,
+      boolean base64,
+      String user) {
+    this(
+        raw,
+        prompt,
+        n,
+        size,
+        quality,
+        style,
+        base64,
+        user,
+        java.util.List.of(),
+        java.util.Optional.empty());
+  }
+
+  /** Whether the request edits uploaded images ({@code images/edits}). */
+  public boolean edit() {
+    return !images.isEmpty();
+  }
+
   public ImageRequest {
+    images = java.util.List.copyOf(images);
+    requireNonNull(mask, "mask is null");
     requireNonNull(raw, "raw is null");
     requireNonNull(prompt, "prompt is null");
     requireNonNull(size, "size is null");

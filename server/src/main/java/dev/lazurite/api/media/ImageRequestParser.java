@@ -44,22 +44,7 @@ public final class ImageRequestParser {
   public static ImageRequest parse(ObjectNode body, ModelSpec model) {
     boolean gpt = gptImage(model);
     Fields.rejectUnknown(body, gpt ? GPT_IMAGE_FIELDS : FIELDS);
-    String prompt = Fields.requiredString(body, "prompt", "prompt");
-    int maxPrompt = gpt ? 32_000 : 4_000;
-    if (prompt.isBlank()) {
-      throw ApiException.invalid(
-          "Invalid 'prompt': string too short. Expected a string with minimum length 1, but got"
-              + " an empty string instead.",
-          "prompt",
-          "string_below_min_length");
-    }
-    if (prompt.length() > maxPrompt) {
-      throw ApiException.invalid(
-          "Invalid 'prompt': string too long. Expected a string with maximum length %d, but got a string with length %d instead."
-              .formatted(maxPrompt, prompt.length()),
-          "prompt",
-          "string_above_max_length");
-    }
+    String prompt = promptOnly(body, gpt).prompt();
     int n = Fields.smallInteger(body, "n", "n", 1, gpt ? 10 : 1).orElse(1);
     String size = oneOf(body, "size", gpt ? GPT_IMAGE_SIZES : DALLE_SIZES).orElse("1024x1024");
     if (size.equals("auto")) {
@@ -84,6 +69,30 @@ public final class ImageRequestParser {
     }
     String user = Fields.string(body, "user", "user").orElse("");
     return new ImageRequest(body, prompt, n, size, quality, style, base64, user);
+  }
+
+  /**
+   * Only the prompt, checked (required, not blank, at most 32,000 characters for gpt-image and
+   * 4,000 for DALL-E), as a one-image request.
+   */
+  static ImageRequest promptOnly(ObjectNode body, boolean gpt) {
+    String prompt = Fields.requiredString(body, "prompt", "prompt");
+    int maxPrompt = gpt ? 32_000 : 4_000;
+    if (prompt.isBlank()) {
+      throw ApiException.invalid(
+          "Invalid 'prompt': string too short. Expected a string with minimum length 1, but got"
+              + " an empty string instead.",
+          "prompt",
+          "string_below_min_length");
+    }
+    if (prompt.length() > maxPrompt) {
+      throw ApiException.invalid(
+          "Invalid 'prompt': string too long. Expected a string with maximum length %d, but got a string with length %d instead."
+              .formatted(maxPrompt, prompt.length()),
+          "prompt",
+          "string_above_max_length");
+    }
+    return new ImageRequest(body, prompt, 1, "1024x1024", "standard", "", false, "");
   }
 
   static java.util.Optional<String> oneOf(ObjectNode body, String field, List<String> allowed) {

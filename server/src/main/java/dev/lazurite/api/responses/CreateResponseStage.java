@@ -35,11 +35,14 @@ public final class CreateResponseStage implements Stage {
   private final ResponseStore store;
   private final Clock clock;
   private final BackgroundResponses background;
+  private final ResponseEvents events;
 
-  CreateResponseStage(ResponseStore store, Clock clock, BackgroundResponses background) {
+  CreateResponseStage(
+      ResponseStore store, Clock clock, BackgroundResponses background, ResponseEvents events) {
     this.store = requireNonNull(store, "store is null");
     this.clock = requireNonNull(clock, "clock is null");
     this.background = requireNonNull(background, "background is null");
+    this.events = requireNonNull(events, "events is null");
   }
 
   @Override
@@ -82,8 +85,8 @@ public final class CreateResponseStage implements Stage {
             model.reasoning());
     Saver saver = new Saver(request, resource, owner, id, now, context);
     Response answer =
-        request.background() && !request.stream()
-            ? inBackground(exchange, chain, chat, created, saver)
+        request.background()
+            ? inBackground(exchange, chain, chat, created, saver, request.stream())
             : proceed(exchange, chain, chat);
     if (answer instanceof Response.Stream detached && detached.detached().isPresent()) {
       return detached;
@@ -138,10 +141,17 @@ public final class CreateResponseStage implements Stage {
   /**
    * A background response: admitted (quota, prompt filter, a backend that accepts the call) while
    * the client waits, then answered {@code queued} at once and run as a stream no one reads; the
-   * stream's end stores it. Streamed background responses run attached to the client's stream.
+   * stream's end stores it. A streamed one keeps its events ({@link ResponseEvents}) and its client
+   * reads them back as they are kept, so that leaving the stream does not stop the work and the
+   * stream can be resumed.
    */
   private Response inBackground(
-      Exchange exchange, Chain chain, ObjectNode chat, ObjectNode created, Saver saver) {
+      Exchange exchange,
+      Chain chain,
+      ObjectNode chat,
+      ObjectNode created,
+      Saver saver,
+      boolean streamed) {
     background.reserve();
     boolean started = false;
     try {
@@ -158,11 +168,18 @@ public final class CreateResponseStage implements Stage {
       store.insert(row);
       saver.running = row;
       BackgroundResponses.Run run = background.start(row);
+      EventStream translated =
+          new ResponseEventStream(run.stoppable(stream.events()), created, clock, saver);
       EventStream work =
           run.around(
-              new ResponseEventStream(run.stoppable(stream.events()), created, clock, saver));
+              streamed ? events.recording(translated, row.resource(), row.id()) : translated);
+      Object reply = queued;
+      if (streamed) {
+        events.queued(row);
+        reply = events.resume(row, -1);
+      }
       started = true;
-      return stream.withEvents(work).detach(queued, background.executor());
+      return stream.withEvents(work).detach(reply, background.executor());
     } finally {
       if (!started) {
         background.release();

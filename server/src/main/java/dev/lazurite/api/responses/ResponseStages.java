@@ -27,10 +27,10 @@ public final class ResponseStages {
     BackgroundResponses background =
         new BackgroundResponses(store, clock, BackgroundResponses.CAPACITY);
     StoredResponses stored = new StoredResponses(store, clock, background);
+    ResponseEvents events = new ResponseEvents(store, clock, background);
     return Map.of(
-        Operation.RESPONSES_CREATE, new CreateResponseStage(store, clock, background),
-        Operation.RESPONSES_GET,
-            (exchange, chain) -> Response.Json.ok(stored.named(exchange).body()),
+        Operation.RESPONSES_CREATE, new CreateResponseStage(store, clock, background, events),
+        Operation.RESPONSES_GET, (exchange, chain) -> retrieve(exchange, stored, events),
         Operation.RESPONSES_DELETE,
             (exchange, chain) -> {
               stored.delete(exchange);
@@ -50,6 +50,21 @@ public final class ResponseStages {
                         exchange.request().queryParam("after").orElse(""))),
         Operation.RESPONSES_CANCEL,
             (exchange, chain) -> Response.Json.ok(cancel(stored.named(exchange), background)));
+  }
+
+  /**
+   * A stored response, or with {@code stream=true} its events after {@code starting_after} and then
+   * live until it ends (a streamed background response only).
+   */
+  private static Response retrieve(
+      dev.lazurite.pipeline.Exchange exchange, StoredResponses stored, ResponseEvents events) {
+    boolean stream =
+        exchange.request().queryParam("stream").filter(v -> v.equalsIgnoreCase("true")).isPresent();
+    if (!stream) {
+      return Response.Json.ok(stored.named(exchange).body());
+    }
+    long after = ResponseEvents.startingAfter(exchange.request().queryParam("starting_after"));
+    return Response.Stream.of(events.resume(stored.named(exchange), after), 0);
   }
 
   /**

@@ -21,8 +21,9 @@ import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
 
 /**
  * Images and audio forwarded to an upstream's routes of the same name ({@code images/generations},
- * {@code audio/speech}, {@code audio/transcriptions}, {@code audio/translations}) with the upstream
- * model name; the answer passes through, JSON or bytes, after the target's redactor.
+ * {@code images/edits} as a form, {@code audio/speech}, {@code audio/transcriptions}, {@code
+ * audio/translations}) with the upstream model name; the answer passes through, JSON or bytes,
+ * after the target's redactor.
  */
 final class UpstreamMedia {
   /** What one forwarded call needs from its backend. */
@@ -40,14 +41,15 @@ final class UpstreamMedia {
     String upstreamModel = sender.model(model);
     String path =
         switch (request) {
-          case ImageRequest ignored -> "images/generations";
+          case ImageRequest image -> image.edit() ? "images/edits" : "images/generations";
           case SpeechRequest ignored -> "audio/speech";
           case TranscriptionRequest t ->
               t.translation() ? "audio/translations" : "audio/transcriptions";
         };
     HttpEntity body =
         switch (request) {
-          case ImageRequest image -> json(image.raw(), upstreamModel);
+          case ImageRequest image ->
+              image.edit() ? editForm(image, upstreamModel) : json(image.raw(), upstreamModel);
           case SpeechRequest speech -> json(speech.raw(), upstreamModel);
           case TranscriptionRequest t -> form(t, upstreamModel);
         };
@@ -100,13 +102,23 @@ final class UpstreamMedia {
     return new ByteArrayEntity(body, ContentType.APPLICATION_JSON);
   }
 
-  private static HttpEntity form(TranscriptionRequest request, String model) {
+  /** An edit as the client sent it: its images (one part each), its mask and its text fields. */
+  private static HttpEntity editForm(ImageRequest request, String model) {
     MultipartEntityBuilder form = MultipartEntityBuilder.create();
-    form.addBinaryBody(
-        "file", request.audio(), ContentType.APPLICATION_OCTET_STREAM, request.filename());
+    String field = request.images().size() > 1 ? "image[]" : "image";
+    ContentType png = ContentType.IMAGE_PNG;
+    for (var image : request.images()) {
+      form.addBinaryBody(field, image.png(), png, image.filename());
+    }
+    request.mask().ifPresent(mask -> form.addBinaryBody("mask", mask.png(), png, mask.filename()));
+    addFields(form, request.raw(), model);
+    return form.build();
+  }
+
+  private static void addFields(MultipartEntityBuilder form, ObjectNode raw, String model) {
     form.addTextBody("model", model);
     ContentType text = ContentType.TEXT_PLAIN.withCharset(java.nio.charset.StandardCharsets.UTF_8);
-    for (Map.Entry<String, JsonNode> field : request.raw().properties()) {
+    for (Map.Entry<String, JsonNode> field : raw.properties()) {
       if (field.getKey().equals("model")) {
         continue;
       }
@@ -115,6 +127,13 @@ final class UpstreamMedia {
         form.addTextBody(field.getKey(), each.asText(), text);
       }
     }
+  }
+
+  private static HttpEntity form(TranscriptionRequest request, String model) {
+    MultipartEntityBuilder form = MultipartEntityBuilder.create();
+    form.addBinaryBody(
+        "file", request.audio(), ContentType.APPLICATION_OCTET_STREAM, request.filename());
+    addFields(form, request.raw(), model);
     return form.build();
   }
 }

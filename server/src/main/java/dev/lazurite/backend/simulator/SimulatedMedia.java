@@ -18,7 +18,8 @@ import java.util.Random;
 
 /**
  * The simulator's images and audio, deterministic from the request: a PNG of the requested size
- * drawn from the prompt, speech as a WAV whose samples spell the text ({@link SpokenText}), and a
+ * drawn from the prompt (an edit: the uploaded image tinted by the prompt where the mask allows,
+ * {@link SimulatedEdits}), speech as a WAV whose samples spell the text ({@link SpokenText}), and a
  * transcript that gives back the words of such a WAV (any other audio gets words drawn from its
  * bytes).
  */
@@ -43,7 +44,16 @@ final class SimulatedMedia implements MediaBackend {
     body.put("created", clock.instant().getEpochSecond());
     ArrayNode data = body.putArray("data");
     for (int i = 0; i < request.n(); i++) {
-      byte[] png = SimulatedImages.png(request.prompt(), i, request.width(), request.height());
+      byte[] png =
+          request.edit()
+              ? SimulatedEdits.png(
+                  request.images().getFirst(),
+                  request.mask(),
+                  request.prompt(),
+                  i,
+                  request.width(),
+                  request.height())
+              : SimulatedImages.png(request.prompt(), i, request.width(), request.height());
       String b64 = Base64.getEncoder().encodeToString(png);
       ObjectNode item = data.addObject();
       if (request.base64()) {
@@ -51,7 +61,7 @@ final class SimulatedMedia implements MediaBackend {
       } else {
         item.put("url", "data:image/png;base64," + b64);
       }
-      if (!request.style().isEmpty()) {
+      if (!request.style().isEmpty() && !request.edit()) {
         // DALL-E 3 rewrites prompts; the simulator's rewrite is the prompt itself with its style.
         item.put("revised_prompt", request.prompt() + " (" + request.style() + ")");
       }

@@ -87,15 +87,64 @@ final class JdbiResponses implements ResponseStore {
   }
 
   @Override
-  public boolean delete(String resource, String owner, String id) {
+  public void appendEvent(String resource, String id, long sequence, String event) {
+    jdbi.useHandle(
+        h ->
+            h.createUpdate(
+                    "INSERT INTO response_events (resource, id, sequence_number, event) VALUES (?,"
+                        + " ?, ?, ?)")
+                .bind(0, resource)
+                .bind(1, id)
+                .bind(2, sequence)
+                .bind(3, event)
+                .execute());
+  }
+
+  @Override
+  public List<ObjectNode> events(String resource, String id, long after, int limit) {
     return jdbi.withHandle(
-            h ->
-                h.createUpdate("DELETE FROM responses WHERE resource = ? AND id = ? AND owner = ?")
-                    .bind(0, resource)
-                    .bind(1, id)
-                    .bind(2, owner)
-                    .execute())
-        > 0;
+        h ->
+            h.createQuery(
+                    "SELECT event FROM response_events WHERE resource = ? AND id = ? AND"
+                        + " sequence_number > ? ORDER BY sequence_number LIMIT ?")
+                .bind(0, resource)
+                .bind(1, id)
+                .bind(2, after)
+                .bind(3, limit)
+                .map((rs, ctx) -> (ObjectNode) parse(rs.getString("event")))
+                .list());
+  }
+
+  @Override
+  public int deleteStaleEvents(long createdBefore) {
+    return jdbi.withHandle(
+        h ->
+            h.createUpdate(
+                    "DELETE FROM response_events WHERE NOT EXISTS (SELECT 1 FROM responses r WHERE"
+                        + " r.resource = response_events.resource AND r.id = response_events.id"
+                        + " AND (r.status IN ('queued', 'in_progress') OR r.created_at > ?))")
+                .bind(0, createdBefore)
+                .execute());
+  }
+
+  @Override
+  public boolean delete(String resource, String owner, String id) {
+    return jdbi.inTransaction(
+        h -> {
+          int deleted =
+              h.createUpdate("DELETE FROM responses WHERE resource = ? AND id = ? AND owner = ?")
+                  .bind(0, resource)
+                  .bind(1, id)
+                  .bind(2, owner)
+                  .execute();
+          if (deleted > 0) {
+            h.createUpdate("DELETE FROM response_events WHERE resource = ? AND id = ?")
+                .bind(0, resource)
+                .bind(1, id)
+                .execute();
+          }
+          return deleted > 0;
+        });
   }
 
   @Override

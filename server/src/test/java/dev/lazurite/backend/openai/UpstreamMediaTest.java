@@ -119,7 +119,7 @@ class UpstreamMediaTest {
           "application/json",
           "{\"error\":{\"message\":\"Rate limit reached\",\"type\":\"requests\",\"code\":\"rate_limit_exceeded\"}}"
               .getBytes(StandardCharsets.UTF_8));
-    } else if (path.contains("images/generations")) {
+    } else if (path.contains("images/generations") || path.contains("images/edits")) {
       send(exchange, 200, "application/json", IMAGES.getBytes(StandardCharsets.UTF_8));
     } else if (path.contains("audio/speech")) {
       send(exchange, 200, "audio/mpeg", MP3);
@@ -206,6 +206,63 @@ class UpstreamMediaTest {
         .contains("whisper-1")
         .contains("name=\"language\"")
         .contains(new String(MP3, StandardCharsets.ISO_8859_1));
+  }
+
+  @Test
+  void imageEditsAreSentAsAFormWithTheImagesMaskAndFields() {
+    byte[] png = {
+      (byte) 0x89,
+      'P',
+      'N',
+      'G',
+      '\r',
+      '\n',
+      0x1a,
+      '\n',
+      0,
+      0,
+      0,
+      13,
+      'I',
+      'H',
+      'D',
+      'R',
+      0,
+      0,
+      0,
+      4,
+      0,
+      0,
+      0,
+      4,
+      8,
+      6,
+      0,
+      0,
+      0
+    };
+    var result =
+        new TestingMultipart()
+            .file("image", "cat.png", png)
+            .file("mask", "mask.png", png)
+            .field("prompt", "a hat on the cat")
+            .field("quality", "low")
+            .post(
+                server.endpoint()
+                    + "/openai/deployments/image/images/edits?api-version=2025-04-01-preview",
+                server.key());
+    assertThat(result.status()).as(result.body()).isEqualTo(200);
+    assertThat(result.json().get("data").get(0).get("b64_json").asText()).isEqualTo("iVBORw0KGgo=");
+    assertThat(result.json().get("data").get(0).has("prompt_filter_results")).isTrue();
+    Seen seen = SEEN.getFirst();
+    assertThat(seen.path()).isEqualTo("/v1/images/edits");
+    assertThat(seen.headers().get("Content-type").getFirst()).startsWith("multipart/form-data");
+    assertThat(seen.text())
+        .contains("name=\"image\"; filename=\"cat.png\"")
+        .contains("name=\"mask\"; filename=\"mask.png\"")
+        .contains("gpt-image-1-upstream")
+        .contains("a hat on the cat")
+        .contains("name=\"quality\"");
   }
 
   @Test
