@@ -54,8 +54,7 @@ public record Report(
     }
   }
 
-  public static Report of(
-      String classifier, String method, List<Evaluation.Prediction> predictions) {
+  static Report of(String classifier, String method, List<Evaluation.Prediction> predictions) {
     List<Score> categories = new ArrayList<>();
     List<Score> severities = new ArrayList<>();
     for (Category c : Category.values()) {
