@@ -106,6 +106,7 @@ public final class LazuriteServer implements AutoCloseable {
         Observability.of(
             config.observability(), foundation.snapshots(), foundation.store().batches());
     opened.push(observability);
+    audit.metrics(observability.registry());
     var batches =
         new BatchService(
             foundation.store().batches(), foundation.files(), clock, batchRunner::wake);
