@@ -353,6 +353,11 @@ public final class LazuriteServer implements AutoCloseable {
     capture.writer().flush();
   }
 
+  /** The {@code Trace} log, when {@code LAZURITE_TRACE_LOG} turns it on. */
+  public Optional<dev.lazurite.trace.TraceLog> traces() {
+    return audit.traces();
+  }
+
   /** The OTLP log export of audit records and captures, when configured. */
   public Optional<dev.lazurite.observability.AuditLogExport> auditExport() {
     return audit.export();
