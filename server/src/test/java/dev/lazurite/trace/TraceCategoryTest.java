@@ -36,7 +36,10 @@ class TraceCategoryTest {
 
   static String body() {
     var b = Json.MAPPER.createObjectNode();
-    b.putArray("messages").addObject().put("role", "user").put("content", "Write a short note for the team.");
+    b.putArray("messages")
+        .addObject()
+        .put("role", "user")
+        .put("content", "Write a short note for the team.");
     b.put("max_tokens", 3);
     return b.toString();
   }

@@ -50,7 +50,10 @@ class TraceInstancesTest {
       try (var a = start(database, environment);
           var b = start(database, environment)) {
         var body = Json.MAPPER.createObjectNode();
-        body.putArray("messages").addObject().put("role", "user").put("content", "Write a short note for the team.");
+        body.putArray("messages")
+            .addObject()
+            .put("role", "user")
+            .put("content", "Write a short note for the team.");
         var answer = a.http().send("POST", CHAT, body.toString(), "api-key", a.key());
         assertThat(answer.status()).as(answer.body()).isEqualTo(200);
         String id = answer.header("apim-request-id");

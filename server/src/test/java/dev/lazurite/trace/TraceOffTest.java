@@ -46,7 +46,10 @@ class TraceOffTest {
     try (var server = TestingServer.start()) {
       assertThat(server.server().traces()).isEmpty();
       var body = Json.MAPPER.createObjectNode();
-      body.putArray("messages").addObject().put("role", "user").put("content", "Write a short note for the team.");
+      body.putArray("messages")
+          .addObject()
+          .put("role", "user")
+          .put("content", "Write a short note for the team.");
       var answer = server.http().send("POST", CHAT, body.toString(), "api-key", server.key());
       assertThat(answer.status()).as(answer.body()).isEqualTo(200);
       var list =
