@@ -124,6 +124,9 @@ class TraceCategoryTest {
     String base = "/lazurite/audit/records?category=Trace";
     var ok = server.http().send("GET", base + "&limit=5", null, "Authorization", admin);
     assertThat(ok.status()).as(ok.body()).isEqualTo(200);
+    var metrics = server.http().send("GET", "/metrics", null, "Authorization", admin);
+    assertThat(metrics.status()).isEqualTo(200);
+    assertThat(metrics.body()).contains("lazurite_trace_records_dropped_total 0.0");
     var stranger = server.http().send("GET", base, null);
     assertThat(stranger.status()).isEqualTo(401);
     for (String bad : List.of("&limit=0", "&limit=abc", "&limit=10001", "&since=yesterday")) {

@@ -63,6 +63,16 @@ class TraceOffTest {
                   "Bearer " + server.server().adminToken());
       assertThat(list.status()).as(list.body()).isEqualTo(200);
       assertThat(list.body()).isEqualTo("{\"value\":[]}");
+      var metrics =
+          server
+              .http()
+              .send(
+                  "GET",
+                  "/metrics",
+                  null,
+                  "Authorization",
+                  "Bearer " + server.server().adminToken());
+      assertThat(metrics.body()).doesNotContain("lazurite_trace_records");
     }
   }
 }
