@@ -7,6 +7,7 @@ import dev.lazurite.store.DatabaseUrl;
 import dev.lazurite.store.jdbi.JdbiStore;
 import dev.lazurite.testing.TestingClock;
 import java.nio.file.Path;
+import java.sql.DriverManager;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -165,6 +166,25 @@ class TraceLogTest {
     log.add(record("r3", "a/key1", "d", 200));
     assertThat(log.dropped()).isEqualTo(3);
     store = new JdbiStore(new DatabaseUrl.Sqlite(dir.resolve("trace.db")), null);
+  }
+
+  @Test
+  void whileTheStoreIsBusyAFullQueueDropsRecordsInsteadOfWaiting() throws Exception {
+    try (var log = new TraceLog(store.traces(), 1, Duration.ofHours(1), clock);
+        var other = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("trace.db"));
+        var lock = other.createStatement()) {
+      lock.execute("BEGIN EXCLUSIVE");
+      long start = System.nanoTime();
+      for (int i = 0; i < 50; i++) {
+        log.add(record("r" + i, "a/key1", "d", 200));
+      }
+      long took = System.nanoTime() - start;
+      // At most one record is with the writer, waiting for the database, and one in the queue.
+      assertThat(log.dropped()).isBetween(48L, 50L);
+      assertThat(Duration.ofNanos(took)).isLessThan(Duration.ofSeconds(2));
+      lock.execute("ROLLBACK");
+      assertThat(all(log).size() + log.dropped()).isEqualTo(50);
+    }
   }
 
   @Test
