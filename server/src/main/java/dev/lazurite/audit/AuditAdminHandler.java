@@ -22,9 +22,9 @@ import java.util.Optional;
 
 /**
  * The audit log's management API, used by {@code lazurite audit …}: list with filters (the {@code
- * Audit} records, or with {@code category=Trace} this instance's trace records), export as JSON
- * lines, verify the store or the files, and the checkpoint signing key's public half. Protected by
- * the admin credential.
+ * Audit} records, or with {@code category=Trace} every instance's trace records when the trace log
+ * is on, else none), export as JSON lines, verify the store or the files, and the checkpoint
+ * signing key's public half. Protected by the admin credential.
  */
 public final class AuditAdminHandler {
   public static final String BASE = "/lazurite/audit";
@@ -33,12 +33,12 @@ public final class AuditAdminHandler {
 
   private final AuditLog log;
   private final AuditWriter writer;
-  private final TraceLog traces;
+  private final Optional<TraceLog> traces;
   private final AdminGuard guard;
   private final Clock clock;
 
   public AuditAdminHandler(
-      AuditLog log, AuditWriter writer, TraceLog traces, AdminGuard guard, Clock clock) {
+      AuditLog log, AuditWriter writer, Optional<TraceLog> traces, AdminGuard guard, Clock clock) {
     this.log = log;
     this.writer = writer;
     this.traces = traces;
@@ -76,13 +76,18 @@ public final class AuditAdminHandler {
     Optional<String> category = category(params.param("category"));
     int limit = params.limit(AuditQuery.MAX_LIMIT, 1000);
     if (category.isPresent() && category.get().equals(TraceRecord.CATEGORY)) {
+      // With the Trace category off, nothing is kept: the list is empty.
       var found =
-          traces.query(
-              params.since(),
-              params.param("principal"),
-              params.param("deployment"),
-              params.param("status"),
-              limit);
+          traces
+              .map(
+                  t ->
+                      t.query(
+                          params.since(),
+                          params.param("principal"),
+                          params.param("deployment"),
+                          params.param("status"),
+                          limit))
+              .orElse(List.of());
       send(res, 200, AdminJson.list(found, TraceRecord::json));
       return;
     }

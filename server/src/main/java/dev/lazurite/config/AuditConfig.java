@@ -3,6 +3,7 @@ package dev.lazurite.config;
 import static java.util.Objects.requireNonNull;
 
 import java.net.URI;
+import java.time.Duration;
 import java.util.Optional;
 
 /**
@@ -15,9 +16,19 @@ import java.util.Optional;
  * @param otlpEndpoint where audit records and captures are also exported as OpenTelemetry log
  *     records over OTLP/HTTP ({@code http://collector:4318}, to which {@code /v1/logs} is added);
  *     empty for off
+ * @param traceLog whether the {@code Trace} diagnostic category is kept (one record per data-plane
+ *     request, in the shared store); off by default, as Azure keeps it only when a diagnostic
+ *     setting asks for it
+ * @param traceRetention how long {@code Trace} records are kept
  */
 public record AuditConfig(
-    boolean fileSink, int retentionDays, int checkpointEvery, Optional<URI> otlpEndpoint) {
+    boolean fileSink,
+    int retentionDays,
+    int checkpointEvery,
+    Optional<URI> otlpEndpoint,
+    boolean traceLog,
+    Duration traceRetention) {
+  public static final Duration DEFAULT_TRACE_RETENTION = Duration.ofHours(1);
   public static final AuditConfig DEFAULT = new AuditConfig(true, 0, 1000);
 
   /** An audit log that exports nothing over OTLP. */
@@ -25,8 +36,23 @@ public record AuditConfig(
     this(fileSink, retentionDays, checkpointEvery, Optional.empty());
   }
 
+  /** An audit log without the {@code Trace} category. */
+  public AuditConfig(
+      boolean fileSink, int retentionDays, int checkpointEvery, Optional<URI> otlpEndpoint) {
+    this(fileSink, retentionDays, checkpointEvery, otlpEndpoint, false, DEFAULT_TRACE_RETENTION);
+  }
+
+  /** This audit log with the {@code Trace} category on, kept for {@code retention}. */
+  public AuditConfig withTrace(Duration retention) {
+    return new AuditConfig(fileSink, retentionDays, checkpointEvery, otlpEndpoint, true, retention);
+  }
+
   public AuditConfig {
     requireNonNull(otlpEndpoint, "otlpEndpoint is null");
+    requireNonNull(traceRetention, "traceRetention is null");
+    if (traceRetention.isNegative() || traceRetention.isZero()) {
+      throw new IllegalArgumentException("trace retention must be positive, got " + traceRetention);
+    }
     otlpEndpoint.ifPresent(
         uri -> {
           if (!"http".equals(uri.getScheme()) && !"https".equals(uri.getScheme())) {

@@ -164,7 +164,13 @@ public final class ConfigLoader {
                 "audit.checkpointEvery", "LAZURITE_AUDIT_CHECKPOINT_EVERY", d.checkpointEvery()),
         optional("audit.otlpEndpoint", "LAZURITE_AUDIT_OTLP_ENDPOINT")
             .filter(text -> !text.isBlank())
-            .map(text -> java.net.URI.create(text.strip())));
+            .map(text -> java.net.URI.create(text.strip())),
+        optional("audit.traceLog", "LAZURITE_TRACE_LOG").map(ConfigLoader::onOff).orElse(false),
+        Duration.ofSeconds(
+            wholeNumber(
+                "audit.traceRetentionS",
+                "LAZURITE_TRACE_RETENTION_S",
+                d.traceRetention().toSeconds())));
   }
 
   private BatchConfig batch() {
@@ -247,6 +253,17 @@ public final class ConfigLoader {
           "LAZURITE_SAFETY_EMBEDDED must be both, fallback or off: " + mode);
     }
     return mode;
+  }
+
+  /** {@code on} or {@code off} ({@code true}, {@code false} too). */
+  private static boolean onOff(String text) {
+    String value = text.strip().toLowerCase(Locale.ROOT);
+    return switch (value) {
+      case "on", "true" -> true;
+      case "off", "false" -> false;
+      default ->
+          throw new IllegalArgumentException("LAZURITE_TRACE_LOG must be on or off, got " + value);
+    };
   }
 
   /** A number that must not be negative. */

@@ -14,9 +14,12 @@ import dev.lazurite.control.AuditViews;
 import dev.lazurite.network.PrivateEndpoint;
 import dev.lazurite.observability.AuditLogExport;
 import dev.lazurite.pipeline.PipelineListener;
+import dev.lazurite.schedule.Periodic;
 import dev.lazurite.trace.TraceListener;
 import dev.lazurite.trace.TraceLog;
 import io.helidon.webserver.http.HttpRouting;
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -34,28 +37,34 @@ import java.util.function.Consumer;
  * The audit log: this instance's stream written by one writer to the store and, unless turned off,
  * to a JSON-lines file in {@code <dataDir>/audit} and as OTLP log records; a pipeline listener for
  * the data plane, a control-event listener for changes, the retention sweeper and the admin routes.
- * Beside it, the in-memory log of the {@code Trace} diagnostic category, listed on the same route.
+ * Beside it, when turned on, the {@code Trace} diagnostic category: one record per data-plane
+ * request in the store every instance shares, swept past its retention and listed on the same
+ * route. When off, no trace listener is registered at all.
  */
 public final class AuditWiring implements AutoCloseable {
   private static final String STREAM_FILE = "audit-stream";
+  private static final Duration TRACE_SWEEP = Duration.ofMinutes(5);
 
   private final AuditWriter writer;
   private final PipelineListener listener;
   private final AuditAdminHandler admin;
   private final Optional<AuditSweeper> sweeper;
   private final Optional<AuditLogExport> export;
+  private final Optional<TraceLog> traces;
 
   private AuditWiring(
       AuditWriter writer,
       PipelineListener listener,
       AuditAdminHandler admin,
       Optional<AuditSweeper> sweeper,
-      Optional<AuditLogExport> export) {
+      Optional<AuditLogExport> export,
+      Optional<TraceLog> traces) {
     this.writer = writer;
     this.listener = listener;
     this.admin = admin;
     this.sweeper = sweeper;
     this.export = export;
+    this.traces = traces;
   }
 
   static AuditWiring start(
@@ -94,7 +103,24 @@ public final class AuditWiring implements AutoCloseable {
             local ->
                 foundation.snapshots().get().privateEndpointAt(local).map(PrivateEndpoint::name),
             clock);
-    var traces = TraceLog.bounded(clock);
+    Optional<TraceLog> traces =
+        audit.traceLog()
+            ? Optional.of(
+                new TraceLog(
+                    foundation.store().traces(),
+                    TraceLog.DEFAULT_QUEUE,
+                    audit.traceRetention(),
+                    clock))
+            : Optional.empty();
+    traces.ifPresent(
+        t -> {
+          opened.push(t);
+          Duration every =
+              audit.traceRetention().compareTo(TRACE_SWEEP) < 0
+                  ? audit.traceRetention()
+                  : TRACE_SWEEP;
+          opened.push(Periodic.sweep("lazurite-trace-sweeper", every, "trace records", t::sweep));
+        });
     var admin =
         new AuditAdminHandler(
             new AuditLog(store, signer, directory),
@@ -102,12 +128,27 @@ public final class AuditWiring implements AutoCloseable {
             traces,
             foundation.admin().guard(),
             clock);
-    return new AuditWiring(
-        writer,
-        PipelineListener.of(List.of(listener, new TraceListener(traces, clock))),
-        admin,
-        sweeper,
-        export);
+    List<PipelineListener> listeners =
+        traces
+            .<List<PipelineListener>>map(t -> List.of(listener, new TraceListener(t, clock)))
+            .orElse(List.of(listener));
+    return new AuditWiring(writer, PipelineListener.of(listeners), admin, sweeper, export, traces);
+  }
+
+  /** Counts the dropped trace records as {@code lazurite_trace_records_dropped_total}. */
+  public void metrics(Optional<? extends MeterRegistry> registry) {
+    traces.ifPresent(
+        t ->
+            registry.ifPresent(
+                r ->
+                    FunctionCounter.builder("lazurite.trace.records.dropped", t, TraceLog::dropped)
+                        .description("Trace records dropped rather than slow requests")
+                        .register(r)));
+  }
+
+  /** The trace log, when the {@code Trace} category is on. */
+  public Optional<TraceLog> traces() {
+    return traces;
   }
 
   /** This instance's stream: named once, kept in the data directory. */

@@ -106,6 +106,7 @@ public final class LazuriteServer implements AutoCloseable {
         Observability.of(
             config.observability(), foundation.snapshots(), foundation.store().batches());
     opened.push(observability);
+    audit.metrics(observability.registry());
     var batches =
         new BatchService(
             foundation.store().batches(), foundation.files(), clock, batchRunner::wake);
@@ -350,6 +351,11 @@ public final class LazuriteServer implements AutoCloseable {
   /** Waits until every capture so far is stored (and handed to the OTLP export). */
   public void flushCaptures() {
     capture.writer().flush();
+  }
+
+  /** The {@code Trace} log, when {@code LAZURITE_TRACE_LOG} turns it on. */
+  public Optional<dev.lazurite.trace.TraceLog> traces() {
+    return audit.traces();
   }
 
   /** The OTLP log export of audit records and captures, when configured. */

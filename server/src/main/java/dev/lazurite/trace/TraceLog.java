@@ -3,94 +3,155 @@ package dev.lazurite.trace;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * This instance's {@code Trace} records, in memory: at most {@code capacity} of them, none older
- * than {@code retention}. The oldest go first when either bound is reached; nothing is written to
- * the store, so a restart starts empty.
+ * The {@code Trace} records, kept in the store every instance shares for {@code retention}.
+ * Requests hand their record over to a bounded queue and never wait: one writer thread stores what
+ * has arrived in batches of up to {@value #BATCH}. When the queue is full, or the store refuses a
+ * batch, the records are dropped and counted ({@link #dropped()}) rather than slowing requests.
+ * Queries read the store, so they list every instance's records, none older than the retention.
  */
-public final class TraceLog {
-  public static final int DEFAULT_CAPACITY = 10_000;
+public final class TraceLog implements AutoCloseable {
+  public static final int DEFAULT_QUEUE = 10_000;
   public static final Duration DEFAULT_RETENTION = Duration.ofHours(1);
+  private static final Logger LOG = LoggerFactory.getLogger(TraceLog.class);
+  private static final int BATCH = 512;
+  private static final Duration LINGER = Duration.ofMillis(20);
+  private static final Duration FLUSH_WAIT = Duration.ofSeconds(5);
 
-  private final int capacity;
+  private final TraceStore store;
   private final Duration retention;
   private final Clock clock;
-  private final Deque<TraceRecord> records = new ArrayDeque<>();
+  private final ArrayBlockingQueue<TraceRecord> queue;
+  private final AtomicLong pending = new AtomicLong();
+  private final AtomicLong dropped = new AtomicLong();
+  private final Thread writer;
+  private volatile boolean closing;
 
-  public TraceLog(int capacity, Duration retention, Clock clock) {
-    if (capacity < 1) {
-      throw new IllegalArgumentException("trace capacity must be >= 1, got " + capacity);
+  /**
+   * @param queueCapacity how many records may wait for the writer; past that they are dropped
+   */
+  public TraceLog(TraceStore store, int queueCapacity, Duration retention, Clock clock) {
+    if (queueCapacity < 1) {
+      throw new IllegalArgumentException("trace queue must be >= 1, got " + queueCapacity);
     }
     if (retention.isNegative() || retention.isZero()) {
       throw new IllegalArgumentException("trace retention must be positive, got " + retention);
     }
-    this.capacity = capacity;
+    this.store = store;
     this.retention = retention;
     this.clock = clock;
+    this.queue = new ArrayBlockingQueue<>(queueCapacity);
+    this.writer = Thread.ofPlatform().name("lazurite-trace-writer").daemon(true).start(this::run);
   }
 
-  /** A log of {@value #DEFAULT_CAPACITY} records kept for an hour. */
-  public static TraceLog bounded(Clock clock) {
-    return new TraceLog(DEFAULT_CAPACITY, DEFAULT_RETENTION, clock);
-  }
-
-  public synchronized void add(TraceRecord record) {
-    records.addLast(record);
-    while (records.size() > capacity) {
-      records.removeFirst();
+  /** Hands a record to the writer; drops it when the queue is full. Never blocks. */
+  public void add(TraceRecord record) {
+    pending.incrementAndGet();
+    if (closing || !queue.offer(record)) {
+      pending.decrementAndGet();
+      dropped.incrementAndGet();
     }
-    expire();
+  }
+
+  /** How many records were dropped: queue full, store refused them, or the log closing. */
+  public long dropped() {
+    return dropped.get();
+  }
+
+  public Duration retention() {
+    return retention;
   }
 
   /**
-   * Records oldest first, each filter optional.
+   * Records of every instance, oldest first, each filter optional; this instance's records handed
+   * over so far are stored first.
    *
    * @param status the result signature ({@code 200}, {@code 429})
    */
-  public synchronized List<TraceRecord> query(
+  public List<TraceRecord> query(
       Optional<Instant> since,
       Optional<String> principal,
       Optional<String> deployment,
       Optional<String> status,
       int limit) {
-    expire();
-    List<TraceRecord> out = new ArrayList<>();
-    for (TraceRecord r : records) {
-      if (out.size() >= limit) {
-        break;
-      }
-      if (since.isPresent() && r.time().isBefore(since.get())) {
-        continue;
-      }
-      if (principal.isPresent() && !principal.get().equals(r.principal())) {
-        continue;
-      }
-      if (deployment.isPresent() && !deployment.get().equals(r.deployment())) {
-        continue;
-      }
-      if (status.isPresent() && !status.get().equals(r.resultSignature())) {
-        continue;
-      }
-      out.add(r);
-    }
-    return out;
-  }
-
-  public synchronized int size() {
-    expire();
-    return records.size();
-  }
-
-  private void expire() {
+    flush();
     Instant oldest = clock.instant().minus(retention);
-    while (!records.isEmpty() && records.peekFirst().time().isBefore(oldest)) {
-      records.removeFirst();
+    Instant from = since.filter(s -> s.isAfter(oldest)).orElse(oldest);
+    return store.queryTraces(from, principal, deployment, status, limit);
+  }
+
+  /** Deletes the stored records past retention; returns how many. */
+  public int sweep() {
+    return store.deleteTracesBefore(clock.millis() - retention.toMillis());
+  }
+
+  /** Waits (a few seconds at most) until the records handed over so far are stored or dropped. */
+  public void flush() {
+    long deadline = System.nanoTime() + FLUSH_WAIT.toNanos();
+    while (pending.get() > 0 && writer.isAlive() && System.nanoTime() < deadline) {
+      sleep(5);
+    }
+  }
+
+  private void run() {
+    List<TraceRecord> batch = new ArrayList<>(BATCH);
+    while (!closing || !queue.isEmpty()) {
+      try {
+        TraceRecord first = queue.poll(200, TimeUnit.MILLISECONDS);
+        if (first == null) {
+          continue;
+        }
+        batch.add(first);
+        queue.drainTo(batch, BATCH - 1);
+        store(batch);
+        if (!closing) {
+          Thread.sleep(LINGER.toMillis());
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      } finally {
+        batch.clear();
+      }
+    }
+  }
+
+  private void store(List<TraceRecord> batch) {
+    try {
+      store.appendTraces(batch);
+    } catch (RuntimeException e) {
+      dropped.addAndGet(batch.size());
+      LOG.warn("could not store {} trace records; dropped", batch.size(), e);
+    } finally {
+      pending.addAndGet(-batch.size());
+    }
+  }
+
+  private static void sleep(long millis) {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  /** Stores the records still queued, then stops the writer. */
+  @Override
+  public void close() {
+    closing = true;
+    try {
+      writer.join(TimeUnit.SECONDS.toMillis(30));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
   }
 }

@@ -2,10 +2,12 @@ package dev.lazurite.trace;
 
 import static java.util.Objects.requireNonNull;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.lazurite.json.Json;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -122,6 +124,45 @@ public record TraceRecord(
       p.put("dropped", dropped);
     }
     return out;
+  }
+
+  /** The record {@link #json()} wrote, with the principal it leaves out. */
+  public static TraceRecord fromJson(JsonNode json, String principal) {
+    JsonNode p = json.path("properties");
+    List<Stage> stages = new ArrayList<>();
+    for (JsonNode s : p.path("stages")) {
+      stages.add(
+          new Stage(
+              s.path("name").asText(),
+              s.path("startMs").asDouble(),
+              s.path("durationMs").asDouble()));
+    }
+    List<Attempt> attempts = new ArrayList<>();
+    for (JsonNode a : p.path("backendAttempts")) {
+      attempts.add(
+          new Attempt(
+              a.path("backend").asText(),
+              a.path("startMs").asDouble(),
+              a.path("firstByteMs").asDouble(-1),
+              a.path("durationMs").asDouble(),
+              a.path("resultSignature").asInt()));
+    }
+    return new TraceRecord(
+        Instant.parse(json.path("time").asText()),
+        json.path("resourceId").asText(),
+        json.path("operationName").asText(),
+        json.path("resultSignature").asText(),
+        json.path("durationMs").asLong(),
+        json.path("correlationId").asText(),
+        principal,
+        p.path("modelDeploymentName").asText(),
+        p.path("modelName").asText(),
+        p.path("streamType").asText().equals("Streaming"),
+        p.path("timeToFirstByteMs").asDouble(),
+        p.path("traceId").asText(""),
+        stages,
+        attempts,
+        p.path("dropped").asInt(0));
   }
 
   /** Milliseconds to the microsecond. */

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.lazurite.json.Json;
 import dev.lazurite.testing.TestingCli;
 import dev.lazurite.testing.TestingServer;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
@@ -13,9 +14,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The Trace category end to end: every data-plane request leaves a record of its stages and backend
- * attempts, listed by {@code lazurite audit list --category Trace} and the admin route, filtered as
- * the audit records are, with the client's W3C trace id and no secret.
+ * The Trace category end to end, turned on: every data-plane request leaves a record of its stages
+ * and backend attempts, listed by {@code lazurite audit list --category Trace} and the admin route,
+ * filtered as the audit records are, with the client's W3C trace id and no secret.
  */
 class TraceCategoryTest {
   static final String CHAT = "/openai/deployments/gpt-4o/chat/completions?api-version=2024-10-21";
@@ -25,7 +26,7 @@ class TraceCategoryTest {
 
   @BeforeAll
   static void start() {
-    server = TestingServer.start();
+    server = TestingServer.start(c -> c.withAudit(c.audit().withTrace(Duration.ofHours(1))));
   }
 
   @AfterAll
@@ -35,7 +36,10 @@ class TraceCategoryTest {
 
   static String body() {
     var b = Json.MAPPER.createObjectNode();
-    b.putArray("messages").addObject().put("role", "user").put("content", "Hi");
+    b.putArray("messages")
+        .addObject()
+        .put("role", "user")
+        .put("content", "Write a short note for the team.");
     b.put("max_tokens", 3);
     return b.toString();
   }
@@ -120,6 +124,9 @@ class TraceCategoryTest {
     String base = "/lazurite/audit/records?category=Trace";
     var ok = server.http().send("GET", base + "&limit=5", null, "Authorization", admin);
     assertThat(ok.status()).as(ok.body()).isEqualTo(200);
+    var metrics = server.http().send("GET", "/metrics", null, "Authorization", admin);
+    assertThat(metrics.status()).isEqualTo(200);
+    assertThat(metrics.body()).contains("lazurite_trace_records_dropped_total 0.0");
     var stranger = server.http().send("GET", base, null);
     assertThat(stranger.status()).isEqualTo(401);
     for (String bad : List.of("&limit=0", "&limit=abc", "&limit=10001", "&since=yesterday")) {

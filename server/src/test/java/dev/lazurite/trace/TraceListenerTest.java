@@ -7,21 +7,42 @@ import dev.lazurite.pipeline.Exchange;
 import dev.lazurite.pipeline.Ledger;
 import dev.lazurite.pipeline.Operation;
 import dev.lazurite.pipeline.Route;
+import dev.lazurite.store.DatabaseUrl;
+import dev.lazurite.store.jdbi.JdbiStore;
 import dev.lazurite.testing.TestingClock;
 import dev.lazurite.testing.TestingExchanges;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The pipeline's events of one request become one Trace record, bounded in size. */
 class TraceListenerTest {
   static final String TRACE_ID = "4bf92f3577b34da6a3ce929d0e0e4736";
 
   final TestingClock clock = new TestingClock();
-  final TraceLog log = new TraceLog(100, Duration.ofHours(1), clock);
-  final TraceListener listener = new TraceListener(log, clock);
+  @TempDir Path dir;
+  JdbiStore store;
+  TraceLog log;
+  TraceListener listener;
+
+  @BeforeEach
+  void open() {
+    store = new JdbiStore(new DatabaseUrl.Sqlite(dir.resolve("trace.db")), null);
+    log = new TraceLog(store.traces(), 100, Duration.ofHours(1), clock);
+    listener = new TraceListener(log, clock);
+  }
+
+  @AfterEach
+  void close() {
+    log.close();
+    store.close();
+  }
 
   static Exchange exchange(String traceparent) {
     return TestingExchanges.of(

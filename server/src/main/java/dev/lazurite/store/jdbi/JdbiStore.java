@@ -45,6 +45,7 @@ public class JdbiStore implements Store, ControlStore, UsageStore {
   private final JdbiBatches batches;
   private final JdbiAuditRecords audit;
   private final JdbiCaptures captures;
+  private final JdbiTraceRecords traces;
   private final JdbiCostStore cost;
   private final JdbiCatalogStore models;
   private final JdbiAccountWrites accountWrites;
@@ -90,6 +91,7 @@ public class JdbiStore implements Store, ControlStore, UsageStore {
     this.batches = new JdbiBatches(jdbi, dialect);
     this.audit = new JdbiAuditRecords(jdbi);
     this.captures = new JdbiCaptures(jdbi);
+    this.traces = new JdbiTraceRecords(jdbi);
     this.cost = new JdbiCostStore(jdbi);
     this.models = new JdbiCatalogStore(jdbi);
     this.accountWrites = new JdbiAccountWrites(jdbi, this::seal);
@@ -398,6 +400,11 @@ public class JdbiStore implements Store, ControlStore, UsageStore {
   /** The audit log's records and checkpoints. */
   public dev.lazurite.audit.AuditStore audit() {
     return audit;
+  }
+
+  /** The {@code Trace} records of every instance. */
+  public dev.lazurite.trace.TraceStore traces() {
+    return traces;
   }
 
   /** Batch jobs and their lines. */
