@@ -51,6 +51,7 @@ public final class AuditWiring implements AutoCloseable {
   private final Optional<AuditSweeper> sweeper;
   private final Optional<AuditLogExport> export;
   private final Optional<TraceLog> traces;
+  private final Optional<Periodic> traceSweeper;
 
   private AuditWiring(
       AuditWriter writer,
@@ -58,13 +59,15 @@ public final class AuditWiring implements AutoCloseable {
       AuditAdminHandler admin,
       Optional<AuditSweeper> sweeper,
       Optional<AuditLogExport> export,
-      Optional<TraceLog> traces) {
+      Optional<TraceLog> traces,
+      Optional<Periodic> traceSweeper) {
     this.writer = writer;
     this.listener = listener;
     this.admin = admin;
     this.sweeper = sweeper;
     this.export = export;
     this.traces = traces;
+    this.traceSweeper = traceSweeper;
   }
 
   static AuditWiring start(
@@ -112,15 +115,12 @@ public final class AuditWiring implements AutoCloseable {
                     audit.traceRetention(),
                     clock))
             : Optional.empty();
-    traces.ifPresent(
-        t -> {
-          opened.push(t);
-          Duration every =
-              audit.traceRetention().compareTo(TRACE_SWEEP) < 0
-                  ? audit.traceRetention()
-                  : TRACE_SWEEP;
-          opened.push(Periodic.sweep("lazurite-trace-sweeper", every, "trace records", t::sweep));
-        });
+    traces.ifPresent(opened::push);
+    Duration every =
+        audit.traceRetention().compareTo(TRACE_SWEEP) < 0 ? audit.traceRetention() : TRACE_SWEEP;
+    Optional<Periodic> traceSweeper =
+        traces.map(t -> Periodic.sweep("lazurite-trace-sweeper", every, "trace records", t::sweep));
+    traceSweeper.ifPresent(opened::push);
     var admin =
         new AuditAdminHandler(
             new AuditLog(store, signer, directory),
@@ -132,7 +132,8 @@ public final class AuditWiring implements AutoCloseable {
         traces
             .<List<PipelineListener>>map(t -> List.of(listener, new TraceListener(t, clock)))
             .orElse(List.of(listener));
-    return new AuditWiring(writer, PipelineListener.of(listeners), admin, sweeper, export, traces);
+    return new AuditWiring(
+        writer, PipelineListener.of(listeners), admin, sweeper, export, traces, traceSweeper);
   }
 
   /** Counts the dropped trace records as {@code lazurite_trace_records_dropped_total}. */
@@ -182,11 +183,16 @@ public final class AuditWiring implements AutoCloseable {
     admin.routing(routing);
   }
 
-  /** Stops the sweeper and writes every record accepted so far, with a closing checkpoint. */
+  /**
+   * Stops the sweepers and writes every record accepted so far, the audit stream with a closing
+   * checkpoint.
+   */
   @Override
   public void close() {
     sweeper.ifPresent(AuditSweeper::close);
+    traceSweeper.ifPresent(Periodic::close);
     writer.close();
+    traces.ifPresent(TraceLog::close);
     export.ifPresent(AuditLogExport::close);
   }
 }
