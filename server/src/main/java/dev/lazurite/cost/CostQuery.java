@@ -99,7 +99,9 @@ public record CostQuery(
     for (String g : groupings) {
       List<String> values =
           g.equals(GROUP)
-              ? (line.groups().isEmpty() ? List.of(NO_GROUP) : line.groups())
+              ? (line.groups().isEmpty()
+                  ? List.of(NO_GROUP)
+                  : line.groups().stream().filter(filter::admitsGroup).toList())
               : List.of(value(line, g, subscription));
       List<List<String>> next = new ArrayList<>(keys.size() * values.size());
       for (List<String> key : keys) {

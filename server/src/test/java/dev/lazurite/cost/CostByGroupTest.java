@@ -172,6 +172,38 @@ class CostByGroupTest {
   }
 
   @Test
+  void aGroupFilterCountsOnlyItsMembersCallsAndShowsOnlyItsGroups() {
+    String filter =
+        ", \"filter\": {\"dimensions\": {\"name\": \"PrincipalGroup\", \"operator\": \"In\","
+            + " \"values\": [\""
+            + web.toUpperCase(java.util.Locale.ROOT)
+            + "\"]}}";
+    JsonNode grouped =
+        report(
+            ", \"grouping\": [{\"type\": \"Dimension\", \"name\": \"PrincipalGroup\"}]" + filter);
+    assertThat(grouped.path("rows")).hasSize(1);
+    assertThat(grouped.at("/rows/0/1").asText()).isEqualTo(web);
+    assertThat(grouped.at("/rows/0/0").decimalValue()).isEqualByComparingTo(expected.get(web));
+    assertThat(report(filter).at("/rows/0/0").decimalValue())
+        .isEqualByComparingTo(expected.get(web));
+
+    String budget =
+        CostTesting.budget(
+            "100",
+            CostTesting.notification("half", "Actual", 50, ""),
+            "{\"dimensions\": {\"name\": \"PrincipalGroup\", \"operator\": \"In\","
+                + " \"values\": [\""
+                + ml
+                + "\"]}}",
+            "");
+    String path = t.sub() + "/providers/Microsoft.Consumption/budgets/ml-team";
+    var put = t.arm("PUT", path, budget);
+    assertThat(put.status()).as(put.body()).isIn(200, 201);
+    assertThat(t.arm("GET", path, null).json().at("/properties/currentSpend/amount").decimalValue())
+        .isEqualByComparingTo(expected.get(ml));
+  }
+
+  @Test
   void theCommandLineGroupsByGroup() {
     JsonNode rows =
         TestingCli.run(
