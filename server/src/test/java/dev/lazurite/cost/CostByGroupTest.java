@@ -13,13 +13,17 @@ import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 
 /**
  * Chargeback by Entra group: each usage row keeps the caller's groups, and cost grouped by {@code
  * PrincipalGroup} is the price times the tokens of each group's members' calls; a caller in two
  * groups counts in both, key callers are under {@code (none)}.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class CostByGroupTest {
   static final String CHAT = "/openai/deployments/gpt-4o/chat/completions?api-version=2024-10-21";
   static final String HELLO =
@@ -33,6 +37,8 @@ class CostByGroupTest {
   static final Map<String, BigDecimal> expected = new HashMap<>();
 
   static BigDecimal total = BigDecimal.ZERO;
+  static String alice;
+  static String bob;
 
   @BeforeAll
   static void start() {
@@ -57,8 +63,8 @@ class CostByGroupTest {
           "--role",
           "Cognitive Services OpenAI User");
     }
-    String alice = member("alice", ml);
-    String bob = member("bob", ml, web);
+    alice = member("alice", ml);
+    bob = member("bob", ml, web);
     // alice (ml) calls once, bob (ml and web) twice, a key caller once.
     BigDecimal a = call(alice);
     BigDecimal b = call(bob).add(call(bob));
@@ -201,6 +207,29 @@ class CostByGroupTest {
     assertThat(put.status()).as(put.body()).isIn(200, 201);
     assertThat(t.arm("GET", path, null).json().at("/properties/currentSpend/amount").decimalValue())
         .isEqualByComparingTo(expected.get(ml));
+  }
+
+  /** Last: it adds calls the other tests do not count. */
+  @Test
+  @Order(Integer.MAX_VALUE)
+  void aHardCapOnAGroupBlocksItsMembersOnly() {
+    String budget =
+        CostTesting.budget(
+            "0.000001",
+            CostTesting.notification("all", "Actual", 100, ""),
+            "{\"dimensions\": {\"name\": \"PrincipalGroup\", \"operator\": \"In\","
+                + " \"values\": [\""
+                + web
+                + "\"]}}",
+            "block");
+    var put = t.arm("PUT", t.sub() + "/providers/Microsoft.Consumption/budgets/web-cap", budget);
+    assertThat(put.status()).as(put.body()).isIn(200, 201);
+    t.settle();
+    var blocked = server.http().send("POST", CHAT, HELLO, "Authorization", "Bearer " + bob);
+    assertThat(blocked.status()).as(blocked.body()).isEqualTo(429);
+    assertThat(blocked.json().at("/error/code").asText()).isEqualTo("BudgetExceeded");
+    call(alice);
+    assertThat(t.chat("gpt-4o").status()).isEqualTo(200);
   }
 
   @Test
