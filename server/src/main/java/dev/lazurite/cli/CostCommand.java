@@ -22,7 +22,9 @@ final class CostCommand {
   static final class Query extends ArmCommand {
     @Option(
         names = "--group-by",
-        description = "deployment, tag, principal or resource-group; default: no grouping.")
+        description =
+            "deployment, tag, principal, group (the caller's Entra groups) or resource-group;"
+                + " default: no grouping.")
     String groupBy;
 
     @Option(names = "--tag-key", description = "The tag to group by, with --group-by tag.")
@@ -66,6 +68,7 @@ final class CostCommand {
         switch (groupBy.toLowerCase(Locale.ROOT)) {
           case "deployment" -> grouping.put("type", "Dimension").put("name", "ModelDeploymentName");
           case "principal" -> grouping.put("type", "Dimension").put("name", "Principal");
+          case "group" -> grouping.put("type", "Dimension").put("name", "PrincipalGroup");
           case "resource-group" ->
               grouping.put("type", "Dimension").put("name", "ResourceGroupName");
           case "tag" -> {
@@ -77,7 +80,7 @@ final class CostCommand {
           default ->
               throw new ParameterException(
                   spec.commandLine(),
-                  "--group-by must be deployment, tag, principal or resource-group");
+                  "--group-by must be deployment, tag, principal, group or resource-group");
         }
       }
       String scope =

@@ -181,11 +181,12 @@ final class BudgetBodies {
           switch (name.toLowerCase(java.util.Locale.ROOT)) {
             case "resourcegroupname", "resourcegroup" -> BudgetFilter.RESOURCE_GROUP;
             case "resourceid" -> BudgetFilter.RESOURCE_ID;
+            case "principalgroup" -> BudgetFilter.GROUP;
             default ->
                 throw ArmJson.invalid(
-                    "The filter dimension '%s' is not supported; use ResourceGroupName or"
+                    "The filter dimension '%s' is not supported; use ResourceGroupName,"
                             .formatted(name)
-                        + " ResourceId.");
+                        + " ResourceId or PrincipalGroup.");
           };
       dimensions.put(canonical, values(dimension.get(), path + ".dimensions"));
     }

@@ -11,13 +11,17 @@ import java.util.stream.Collectors;
  * condition holds when the usage's value is one of its values. An empty filter counts everything in
  * the budget's scope.
  *
- * @param dimensions {@code ResourceGroupName} or {@code ResourceId}, to the values (in any case)
+ * <p>A {@code PrincipalGroup} condition holds when the caller is in one of its Entra groups.
+ *
+ * @param dimensions {@code ResourceGroupName}, {@code ResourceId} or {@code PrincipalGroup}, to the
+ *     values (in any case)
  * @param tags tag name to values, compared exactly
  */
 public record BudgetFilter(Map<String, Set<String>> dimensions, Map<String, Set<String>> tags) {
   public static final String RESOURCE_GROUP = "ResourceGroupName";
   public static final String RESOURCE_ID = "ResourceId";
-  public static final List<String> DIMENSIONS = List.of(RESOURCE_GROUP, RESOURCE_ID);
+  public static final String GROUP = CostQuery.GROUP;
+  public static final List<String> DIMENSIONS = List.of(RESOURCE_GROUP, RESOURCE_ID, GROUP);
   public static final BudgetFilter NONE = new BudgetFilter(Map.of(), Map.of());
 
   public BudgetFilter {
@@ -29,10 +33,14 @@ public record BudgetFilter(Map<String, Set<String>> dimensions, Map<String, Set<
     for (var d : dimensions.entrySet()) {
       Set<String> values = lower(d.getValue());
       boolean hit =
-          d.getKey().equals(RESOURCE_GROUP)
-              ? values.contains(line.resourceGroup().toLowerCase(Locale.ROOT))
-              : values.contains(line.accountId(subscription).toLowerCase(Locale.ROOT))
-                  || values.contains(line.resourceId(subscription).toLowerCase(Locale.ROOT));
+          switch (d.getKey()) {
+            case RESOURCE_GROUP -> values.contains(line.resourceGroup().toLowerCase(Locale.ROOT));
+            case GROUP ->
+                line.groups().stream().anyMatch(g -> values.contains(g.toLowerCase(Locale.ROOT)));
+            default ->
+                values.contains(line.accountId(subscription).toLowerCase(Locale.ROOT))
+                    || values.contains(line.resourceId(subscription).toLowerCase(Locale.ROOT));
+          };
       if (!hit) {
         return false;
       }
@@ -44,6 +52,12 @@ public record BudgetFilter(Map<String, Set<String>> dimensions, Map<String, Set<
       }
     }
     return true;
+  }
+
+  /** Whether a group passes this filter's group condition (every group does without one). */
+  public boolean admitsGroup(String group) {
+    Set<String> values = dimensions.get(GROUP);
+    return values == null || lower(values).contains(group.toLowerCase(Locale.ROOT));
   }
 
   private static Set<String> lower(Set<String> values) {

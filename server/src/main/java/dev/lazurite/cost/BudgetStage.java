@@ -1,5 +1,6 @@
 package dev.lazurite.cost;
 
+import dev.lazurite.auth.Principal;
 import dev.lazurite.error.ApiException;
 import dev.lazurite.error.ErrorCode;
 import dev.lazurite.pipeline.Chain;
@@ -39,6 +40,7 @@ public final class BudgetStage implements Stage {
               account.resourceGroup(),
               deployment,
               "",
+              exchange.principal() instanceof Principal.Entra entra ? entra.groups() : List.of(),
               tags,
               LocalDate.EPOCH,
               0,

@@ -15,8 +15,12 @@ import java.util.Map;
  * optionally per day. It sums the same lines budgets do, so a report and a budget over the same
  * window and filter show the same amount.
  *
+ * <p>Grouped by {@code PrincipalGroup}, a request counts once in each of its caller's Entra groups,
+ * so the group rows may sum to more than the total; callers without groups (API keys, internal
+ * calls) are under {@value #NO_GROUP}.
+ *
  * @param groupings dimension names ({@code ResourceGroupName}, {@code ResourceId}, {@code
- *     ModelDeploymentName}, {@code Principal}) or {@code tag:KEY}
+ *     ModelDeploymentName}, {@code Principal}, {@code PrincipalGroup}) or {@code tag:KEY}
  */
 public record CostQuery(
     ArmScope scope,
@@ -27,6 +31,11 @@ public record CostQuery(
     BudgetFilter filter) {
   public static final String DEPLOYMENT = "ModelDeploymentName";
   public static final String PRINCIPAL = "Principal";
+  public static final String GROUP = "PrincipalGroup";
+
+  /** The group value of usage by callers without groups. */
+  public static final String NO_GROUP = "(none)";
+
   public static final String TAG = "tag:";
   private static final DateTimeFormatter DAY = DateTimeFormatter.BASIC_ISO_DATE;
 
@@ -57,17 +66,14 @@ public record CostQuery(
       if (!scope.covers(line.resourceGroup()) || !filter.matches(line, subscription)) {
         continue;
       }
-      List<String> key = new ArrayList<>();
-      key.add(daily ? DAY.format(line.day()) : "");
-      for (String g : groupings) {
-        key.add(value(line, g, subscription));
+      for (List<String> key : keys(line, subscription)) {
+        long[] acc = sums.computeIfAbsent(key, k -> new long[5]);
+        acc[0] = Math.addExact(acc[0], line.picoUsd());
+        acc[1] += line.promptTokens();
+        acc[2] += line.completionTokens();
+        acc[3] += line.cachedPromptTokens();
+        acc[4] += line.requests();
       }
-      long[] acc = sums.computeIfAbsent(key, k -> new long[5]);
-      acc[0] = Math.addExact(acc[0], line.picoUsd());
-      acc[1] += line.promptTokens();
-      acc[2] += line.completionTokens();
-      acc[3] += line.cachedPromptTokens();
-      acc[4] += line.requests();
     }
     List<Row> rows = new ArrayList<>();
     sums.entrySet().stream()
@@ -84,6 +90,30 @@ public record CostQuery(
                         e.getValue()[3],
                         e.getValue()[4])));
     return rows;
+  }
+
+  /** The day and group values a line counts under: one key, or one per group of its caller. */
+  private List<List<String>> keys(CostLine line, String subscription) {
+    List<List<String>> keys = new ArrayList<>();
+    keys.add(List.of(daily ? DAY.format(line.day()) : ""));
+    for (String g : groupings) {
+      List<String> values =
+          g.equals(GROUP)
+              ? (line.groups().isEmpty()
+                  ? List.of(NO_GROUP)
+                  : line.groups().stream().filter(filter::admitsGroup).toList())
+              : List.of(value(line, g, subscription));
+      List<List<String>> next = new ArrayList<>(keys.size() * values.size());
+      for (List<String> key : keys) {
+        for (String v : values) {
+          List<String> longer = new ArrayList<>(key);
+          longer.add(v);
+          next.add(longer);
+        }
+      }
+      keys = next;
+    }
+    return keys;
   }
 
   private static int compare(List<String> a, List<String> b) {

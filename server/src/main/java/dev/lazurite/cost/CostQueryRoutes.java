@@ -23,7 +23,8 @@ import java.util.UUID;
  * dataset.grouping}, {@code dataset.filter}) answered with {@code columns} and {@code rows} from
  * the stored usage, the same rows budgets count. Beyond Azure, an aggregation named {@code
  * PromptTokens}, {@code CachedPromptTokens} or {@code CompletionTokens} adds that token sum as a
- * column after {@code Cost}.
+ * column after {@code Cost}, and the dimension {@code PrincipalGroup} groups by the caller's Entra
+ * groups (see {@link CostQuery}).
  */
 public final class CostQueryRoutes {
   private static final String QUERY = "/providers/Microsoft.CostManagement/query";
@@ -159,11 +160,12 @@ public final class CostQueryRoutes {
       case "resourceid" -> BudgetFilter.RESOURCE_ID;
       case "modeldeploymentname", "deployment" -> CostQuery.DEPLOYMENT;
       case "principal", "caller" -> CostQuery.PRINCIPAL;
+      case "principalgroup", "group" -> CostQuery.GROUP;
       default ->
           throw ArmJson.invalid(
               "The dimension '%s' is not supported; use ResourceGroupName, ResourceId,"
                       .formatted(name)
-                  + " ModelDeploymentName or Principal.");
+                  + " ModelDeploymentName, Principal or PrincipalGroup.");
     };
   }
 

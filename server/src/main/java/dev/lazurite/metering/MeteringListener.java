@@ -56,6 +56,7 @@ public final class MeteringListener implements PipelineListener {
         charge.pricing(),
         charge.tags(),
         ledger.cachedPromptTokens(),
-        charge.picoUsd());
+        charge.picoUsd(),
+        ledger.caller().groups());
   }
 }

@@ -4,8 +4,10 @@ import static java.util.Objects.requireNonNull;
 
 import dev.lazurite.pipeline.Ledger;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * One data-plane request as metering saw it. It names the caller by key slot or principal id, never
@@ -74,19 +76,33 @@ public record UsageRecord(
    * @param cachedPromptTokens the prompt tokens served from the prompt cache (part of {@code
    *     promptTokens})
    * @param picoUsd the cost in 10⁻¹² USD
+   * @param groups the caller's Entra groups, sorted and distinct; empty for key and internal
+   *     callers
    */
   public record Cost(
       String resourceGroup,
       String pricing,
       Map<String, String> tags,
       int cachedPromptTokens,
-      long picoUsd) {
-    public static final Cost NONE = new Cost("", "", Map.of(), 0, 0);
+      long picoUsd,
+      List<String> groups) {
+    public static final Cost NONE = new Cost("", "", Map.of(), 0, 0, List.of());
 
     public Cost {
       requireNonNull(resourceGroup, "resourceGroup is null");
       requireNonNull(pricing, "pricing is null");
       tags = java.util.Collections.unmodifiableMap(new TreeMap<>(tags));
+      groups = groups.isEmpty() ? List.of() : List.copyOf(new TreeSet<>(groups));
+    }
+
+    /** A charge to a caller without groups. */
+    public Cost(
+        String resourceGroup,
+        String pricing,
+        Map<String, String> tags,
+        int cachedPromptTokens,
+        long picoUsd) {
+      this(resourceGroup, pricing, tags, cachedPromptTokens, picoUsd, List.of());
     }
   }
 

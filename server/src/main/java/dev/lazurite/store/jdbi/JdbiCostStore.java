@@ -22,6 +22,7 @@ import org.jdbi.v3.core.Jdbi;
 /** Prices, deployment tags, budgets, action groups and sent alerts, on either database. */
 final class JdbiCostStore implements CostStore {
   private static final TypeReference<Map<String, String>> TAGS = new TypeReference<>() {};
+  private static final TypeReference<List<String>> GROUPS = new TypeReference<>() {};
 
   private final Jdbi jdbi;
 
@@ -148,13 +149,13 @@ final class JdbiCostStore implements CostStore {
     return jdbi.withHandle(
         h ->
             h.createQuery(
-                    "SELECT account, resource_group, deployment, caller, tags,"
-                        + " substr(recorded_at, 1, 10) AS day, COUNT(*) AS requests,"
+                    "SELECT account, resource_group, deployment, caller, caller_groups,"
+                        + " tags, substr(recorded_at, 1, 10) AS day, COUNT(*) AS requests,"
                         + " SUM(prompt_tokens) AS prompt, SUM(completion_tokens) AS completion,"
                         + " SUM(cached_prompt_tokens) AS cached, SUM(cost_pico_usd) AS cost"
                         + " FROM usage_records WHERE recorded_at >= ? AND recorded_at < ?"
-                        + " GROUP BY account, resource_group, deployment, caller, tags,"
-                        + " substr(recorded_at, 1, 10)")
+                        + " GROUP BY account, resource_group, deployment, caller,"
+                        + " caller_groups, tags, substr(recorded_at, 1, 10)")
                 .bind(0, from.toString())
                 .bind(1, to.toString())
                 .map(
@@ -164,6 +165,7 @@ final class JdbiCostStore implements CostStore {
                             rs.getString("resource_group"),
                             rs.getString("deployment"),
                             rs.getString("caller"),
+                            groups(rs.getString("caller_groups")),
                             tags(rs.getString("tags")),
                             LocalDate.parse(rs.getString("day")),
                             rs.getLong("requests"),
@@ -273,6 +275,17 @@ final class JdbiCostStore implements CostStore {
           rs.getString("name"),
           Json.parse(rs.getString("body").getBytes(StandardCharsets.UTF_8)),
           rs.getString("etag"));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static List<String> groups(String json) {
+    if (json == null || json.isEmpty()) {
+      return List.of();
+    }
+    try {
+      return Json.MAPPER.readValue(json, GROUPS);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -15,8 +15,8 @@ final class JdbiUsageRecords {
   private static final String INSERT =
       "INSERT INTO usage_records (recorded_at, request_id, account, deployment, model, operation,"
           + " caller, prompt_tokens, completion_tokens, status, latency_ms, streamed,"
-          + " resource_group, pricing, tags, cached_prompt_tokens, cost_pico_usd, first_byte_ms)"
-          + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+          + " resource_group, pricing, tags, cached_prompt_tokens, cost_pico_usd, first_byte_ms,"
+          + " caller_groups) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
   private final Jdbi jdbi;
 
@@ -52,6 +52,7 @@ final class JdbiUsageRecords {
               batch.setInt(16, r.cost().cachedPromptTokens());
               batch.setLong(17, r.cost().picoUsd());
               batch.setDouble(18, r.firstByteMillis());
+              batch.setString(19, groups(r.cost().groups()));
               batch.addBatch();
             }
             batch.executeBatch();
@@ -59,6 +60,11 @@ final class JdbiUsageRecords {
             throw new UnableToExecuteStatementException(e, null);
           }
         });
+  }
+
+  /** The caller's groups as stored: a JSON array, or empty text for none. */
+  static String groups(List<String> groups) {
+    return groups.isEmpty() ? "" : dev.lazurite.json.Json.writeString(groups);
   }
 
   List<UsageSummary> summarize(String account, Instant since) {
