@@ -211,6 +211,7 @@ final class TextFeatures {
     List<String> stems = stems(text, language);
     List<String> terms = terms(stems);
     terms.addAll(Cues.of(text, language == Languages.EN ? stems : null));
+    terms.addAll(CodedSelfHarm.of(text));
     return terms;
   }
 

@@ -83,10 +83,24 @@ final class Training {
         double balance = examples.get(i).weight() * total / (counts.length * counts[labels[i]]);
         samples.add(
             new LinearModel.Sample(
-                terms.get(i), embeddings == null ? null : embeddings.get(i), labels[i], balance));
+                terms.get(i),
+                embeddings == null ? null : embeddings.get(i),
+                labels[i],
+                balance,
+                key(examples.get(i))));
       }
     }
     return LinearModel.train(samples, counts.length, size, embeddings == null ? 0 : DIMENSIONS);
+  }
+
+  /** A stable hash of the example's text and labels: where it falls in every epoch's order. */
+  private static long key(LabelledExample e) {
+    long h = 1125899906842597L;
+    String text = e.text() + "\u0000" + e.category().map(Category::name).orElse("") + e.severity();
+    for (int i = 0; i < text.length(); i++) {
+      h = 31 * h + text.charAt(i);
+    }
+    return LinearModel.mix(h);
   }
 
   private static int label(LabelledExample e, Category category) {

@@ -56,6 +56,14 @@ public final class Evaluation {
       List<LabelledExample> alwaysTrained,
       int folds,
       Function<List<String>, List<float[]>> embedder) {
+    return crossValidated(examples, alwaysTrained, folds, embedder).report();
+  }
+
+  private static Folded crossValidated(
+      List<LabelledExample> examples,
+      List<LabelledExample> alwaysTrained,
+      int folds,
+      Function<List<String>, List<float[]>> embedder) {
     Map<String, float[]> memo = new java.util.concurrent.ConcurrentHashMap<>();
     Function<List<String>, List<float[]>> cached =
         texts -> {
@@ -69,7 +77,7 @@ public final class Evaluation {
           }
           return texts.stream().map(memo::get).toList();
         };
-    return crossValidateWith(
+    return folded(
         examples,
         folds,
         train -> {
@@ -79,7 +87,28 @@ public final class Evaluation {
         });
   }
 
+  /**
+   * What every example of {@code examples} is judged by the fold's model that did not see it, in
+   * the order of {@code examples} (as {@link #crossValidate(List, List, int, Function)} counts).
+   */
+  public static List<Prediction> crossValidatedPredictions(
+      List<LabelledExample> examples,
+      List<LabelledExample> alwaysTrained,
+      int folds,
+      Function<List<String>, List<float[]>> embedder) {
+    return crossValidated(examples, alwaysTrained, folds, embedder).predictions();
+  }
+
   static Report crossValidateWith(
+      List<LabelledExample> examples,
+      int folds,
+      Function<List<LabelledExample>, Classifier> trainer) {
+    return folded(examples, folds, trainer).report();
+  }
+
+  private record Folded(Report report, List<Prediction> predictions) {}
+
+  private static Folded folded(
       List<LabelledExample> examples,
       int folds,
       Function<List<LabelledExample>, Classifier> trainer) {
@@ -104,7 +133,17 @@ public final class Evaluation {
         predictions.add(predict(classifier, e));
       }
     }
-    return Report.of(name, folds + "-fold cross-validation", predictions);
+    Prediction[] ordered = new Prediction[examples.size()];
+    int next = 0;
+    for (int f = 0; f < folds; f++) {
+      for (int i = 0; i < examples.size(); i++) {
+        if (fold[i] == f) {
+          ordered[i] = predictions.get(next++);
+        }
+      }
+    }
+    return new Folded(
+        Report.of(name, folds + "-fold cross-validation", predictions), List.of(ordered));
   }
 
   private static Prediction predict(Classifier classifier, LabelledExample e) {

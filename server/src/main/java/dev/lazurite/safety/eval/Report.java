@@ -54,7 +54,8 @@ public record Report(
     }
   }
 
-  static Report of(String classifier, String method, List<Evaluation.Prediction> predictions) {
+  public static Report of(
+      String classifier, String method, List<Evaluation.Prediction> predictions) {
     List<Score> categories = new ArrayList<>();
     List<Score> severities = new ArrayList<>();
     for (Category c : Category.values()) {
