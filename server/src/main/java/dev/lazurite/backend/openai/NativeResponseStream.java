@@ -8,16 +8,12 @@ import dev.lazurite.backend.SecretRedactor;
 import dev.lazurite.catalog.Encoding;
 import dev.lazurite.error.ApiException;
 import dev.lazurite.error.ErrorCode;
-import dev.lazurite.json.Json;
 import dev.lazurite.pipeline.EventSink;
 import dev.lazurite.pipeline.FilterOutcome;
 import dev.lazurite.pipeline.StreamEvent;
 import dev.lazurite.tokens.TokenCounter;
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.util.Set;
 
 /**
@@ -45,6 +41,9 @@ final class NativeResponseStream {
   private final Encoding encoding;
   private final SecretRedactor redactor;
 
+  /** Output tokens billed so far in this stream. */
+  private int counted;
+
   NativeResponseStream(TokenCounter tokens, Encoding encoding, SecretRedactor redactor) {
     this.tokens = tokens;
     this.encoding = encoding;
@@ -52,54 +51,46 @@ final class NativeResponseStream {
   }
 
   void copy(InputStream upstream, EventSink sink) throws IOException {
-    var reader = new BufferedReader(new InputStreamReader(upstream, StandardCharsets.UTF_8));
-    int counted = 0;
-    String line;
-    while ((line = reader.readLine()) != null) {
-      if (!line.startsWith("data:")) {
-        continue;
-      }
-      String data = redactor.redact(line.substring(5).strip());
-      if (data.equals("[DONE]")) {
-        break;
-      }
-      if (!(Json.MAPPER.readTree(data) instanceof ObjectNode event)) {
-        continue;
-      }
-      String type = event.path("type").asText("");
-      if (type.equals("error")) {
-        throw failure(event.path("code").asText(""), event.path("message").asText(""));
-      }
-      if (type.equals("response.failed")) {
-        JsonNode error = event.path("response").path("error");
-        throw failure(error.path("code").asText(""), error.path("message").asText(""));
-      }
-      ObjectNode chunk = carrier(event);
-      if (TERMINAL.contains(type)) {
-        JsonNode usage = event.path("response").path("usage");
-        int output = Math.max(0, usage.path("output_tokens").asInt(counted));
-        int billed = Math.max(0, output - counted);
-        counted += billed;
-        int input = Math.max(0, usage.path("input_tokens").asInt(0));
-        int cached = Math.max(0, usage.path("input_tokens_details").path("cached_tokens").asInt(0));
-        sink.send(
-            new StreamEvent(chunk, billed, Math.min(cached, input), FilterOutcome.NONE, input));
-        return;
-      }
-      int chunkTokens = 0;
-      if (COUNTED.contains(type) && event.path("delta").isTextual()) {
-        chunkTokens = tokens.count(encoding, event.path("delta").asText());
-      }
-      if (type.equals("response.output_text.delta")) {
-        ObjectNode choice = chunk.putArray("choices").addObject();
-        choice.put("index", 0);
-        choice.putObject("delta").put("content", event.path("delta").asText(""));
-        choice.putNull("finish_reason");
-      }
-      counted += chunkTokens;
-      sink.send(new StreamEvent(chunk, chunkTokens));
+    if (!SseObjects.read(upstream, redactor, event -> forward(event, sink))) {
+      throw ApiException.of(
+          ErrorCode.UPSTREAM_ERROR, "The model backend stream ended unexpectedly.");
     }
-    throw ApiException.of(ErrorCode.UPSTREAM_ERROR, "The model backend stream ended unexpectedly.");
+  }
+
+  /** Sends one upstream event on; answers whether more are to come. */
+  private boolean forward(ObjectNode event, EventSink sink) {
+    String type = event.path("type").asText("");
+    if (type.equals("error")) {
+      throw failure(event.path("code").asText(""), event.path("message").asText(""));
+    }
+    if (type.equals("response.failed")) {
+      JsonNode error = event.path("response").path("error");
+      throw failure(error.path("code").asText(""), error.path("message").asText(""));
+    }
+    ObjectNode chunk = carrier(event);
+    if (TERMINAL.contains(type)) {
+      JsonNode usage = event.path("response").path("usage");
+      int output = Math.max(0, usage.path("output_tokens").asInt(counted));
+      int billed = Math.max(0, output - counted);
+      counted += billed;
+      int input = Math.max(0, usage.path("input_tokens").asInt(0));
+      int cached = Math.max(0, usage.path("input_tokens_details").path("cached_tokens").asInt(0));
+      sink.send(new StreamEvent(chunk, billed, Math.min(cached, input), FilterOutcome.NONE, input));
+      return false;
+    }
+    int chunkTokens = 0;
+    if (COUNTED.contains(type) && event.path("delta").isTextual()) {
+      chunkTokens = tokens.count(encoding, event.path("delta").asText());
+    }
+    if (type.equals("response.output_text.delta")) {
+      ObjectNode choice = chunk.putArray("choices").addObject();
+      choice.put("index", 0);
+      choice.putObject("delta").put("content", event.path("delta").asText(""));
+      choice.putNull("finish_reason");
+    }
+    counted += chunkTokens;
+    sink.send(new StreamEvent(chunk, chunkTokens));
+    return true;
   }
 
   /** The chat-shaped chunk that carries one upstream event. */

@@ -5,15 +5,11 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.lazurite.backend.SecretRedactor;
 import dev.lazurite.catalog.Encoding;
 import dev.lazurite.error.ApiException;
-import dev.lazurite.json.Json;
 import dev.lazurite.pipeline.EventSink;
 import dev.lazurite.pipeline.StreamEvent;
 import dev.lazurite.tokens.TokenCounter;
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 
 /**
  * Copies an upstream SSE stream to the client event by event, as each arrives. Usage is always
@@ -28,6 +24,9 @@ final class SsePassThrough {
   private final boolean clientWantsUsage;
   private final SecretRedactor redactor;
 
+  /** Completion tokens billed so far in this stream. */
+  private int counted;
+
   SsePassThrough(
       TokenCounter tokens, Encoding encoding, boolean clientWantsUsage, SecretRedactor redactor) {
     this.tokens = tokens;
@@ -37,46 +36,35 @@ final class SsePassThrough {
   }
 
   void copy(InputStream upstream, EventSink sink) throws IOException {
-    var reader = new BufferedReader(new InputStreamReader(upstream, StandardCharsets.UTF_8));
-    int counted = 0;
-    String line;
-    while ((line = reader.readLine()) != null) {
-      if (!line.startsWith("data:")) {
-        continue;
-      }
-      String data = redactor.redact(line.substring(5).strip());
-      if (data.equals("[DONE]")) {
-        return;
-      }
-      JsonNode node = Json.MAPPER.readTree(data);
-      if (!(node instanceof ObjectNode chunk)) {
-        continue;
-      }
-      if (chunk.has("error")) {
-        throw ApiException.of(
-            dev.lazurite.error.ErrorCode.UPSTREAM_ERROR,
-            chunk.path("error").path("message").asText("The model backend reported an error."));
-      }
-      JsonNode usage = chunk.get("usage");
-      boolean usageChunk = usage != null && usage.isObject() && chunk.path("choices").isEmpty();
-      if (usageChunk) {
-        int billed = Math.max(0, usage.path("completion_tokens").asInt(counted) - counted);
-        counted += billed;
-        int cached =
-            Math.max(0, usage.path("prompt_tokens_details").path("cached_tokens").asInt(0));
-        sink.send(
-            clientWantsUsage
-                ? new StreamEvent(chunk, billed, cached)
-                : StreamEvent.meteringOnly(billed, cached));
-        continue;
-      }
-      if (!clientWantsUsage) {
-        chunk.remove("usage");
-      }
-      int chunkTokens = countText(chunk);
-      counted += chunkTokens;
-      sink.send(new StreamEvent(chunk, chunkTokens));
+    SseObjects.read(upstream, redactor, chunk -> forward(chunk, sink));
+  }
+
+  /** Sends one upstream chunk on; every chunk is followed by more until {@code [DONE]}. */
+  private boolean forward(ObjectNode chunk, EventSink sink) {
+    if (chunk.has("error")) {
+      throw ApiException.of(
+          dev.lazurite.error.ErrorCode.UPSTREAM_ERROR,
+          chunk.path("error").path("message").asText("The model backend reported an error."));
     }
+    JsonNode usage = chunk.get("usage");
+    boolean usageChunk = usage != null && usage.isObject() && chunk.path("choices").isEmpty();
+    if (usageChunk) {
+      int billed = Math.max(0, usage.path("completion_tokens").asInt(counted) - counted);
+      counted += billed;
+      int cached = Math.max(0, usage.path("prompt_tokens_details").path("cached_tokens").asInt(0));
+      sink.send(
+          clientWantsUsage
+              ? new StreamEvent(chunk, billed, cached)
+              : StreamEvent.meteringOnly(billed, cached));
+      return true;
+    }
+    if (!clientWantsUsage) {
+      chunk.remove("usage");
+    }
+    int chunkTokens = countText(chunk);
+    counted += chunkTokens;
+    sink.send(new StreamEvent(chunk, chunkTokens));
+    return true;
   }
 
   private int countText(ObjectNode chunk) {
