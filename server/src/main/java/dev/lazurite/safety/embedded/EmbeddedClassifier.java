@@ -158,17 +158,7 @@ public final class EmbeddedClassifier implements Classifier {
     Map<String, TermVector> suspects = new LinkedHashMap<>();
     double[] p = new double[Severity.values().length];
     Screens screening = screens.join();
-    Map<String, Languages> windows = new LinkedHashMap<>();
-    Languages language = Languages.of(text);
-    for (String window : TextFeatures.windows(Idioms.masked(text))) {
-      windows.putIfAbsent(window, language);
-    }
-    for (String reading : Disguises.readings(text)) {
-      Languages read = Languages.ofReading(reading);
-      for (String window : TextFeatures.windows(reading)) {
-        windows.putIfAbsent(window, read);
-      }
-    }
+    Map<String, Languages> windows = windows(text);
     for (var entry : windows.entrySet()) {
       String window = entry.getKey();
       if (suspects.containsKey(window)) {
@@ -206,6 +196,44 @@ public final class EmbeddedClassifier implements Classifier {
       categories.forEach(c -> worst.merge(c, verdict.get(c), Assessment::worse));
     }
     return Assessment.of(worst);
+  }
+
+  /**
+   * The windows that {@code text} is judged by, each with its language: those of the text as
+   * written (idioms masked) and those of each reading with a disguise taken off.
+   */
+  private static Map<String, Languages> windows(String text) {
+    Map<String, Languages> windows = new LinkedHashMap<>();
+    Languages language = Languages.of(text);
+    for (String window : TextFeatures.windows(Idioms.masked(text))) {
+      windows.putIfAbsent(window, language);
+    }
+    for (String reading : Disguises.readings(text)) {
+      Languages read = Languages.ofReading(reading);
+      for (String window : TextFeatures.windows(reading)) {
+        windows.putIfAbsent(window, read);
+      }
+    }
+    return windows;
+  }
+
+  /**
+   * Whether the screens of {@code source}'s categories clear every window of {@code text}, so that
+   * judging it embeds nothing: the cheap path that everyday text should take.
+   */
+  boolean screenClears(String text, Source source) {
+    Screens screening = screens.join();
+    List<Category> categories = categories(source);
+    double[] p = new double[Severity.values().length];
+    for (var entry : windows(text).entrySet()) {
+      TermVector terms =
+          TermVector.of(
+              TextFeatures.terms(entry.getKey(), entry.getValue()), screening.vocabulary(), false);
+      if (screen(screening, terms, categories, p) == Screened.SUSPECT) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private enum Screened {
