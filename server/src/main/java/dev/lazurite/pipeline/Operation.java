@@ -127,6 +127,15 @@ public enum Operation {
           new RouteTemplate(Route.Style.V1, "v1/responses")),
       "Responses_Create",
       "responses"),
+  RESPONSES_INPUT_TOKENS(
+      Family.MODEL_CALL,
+      "POST",
+      BodyKind.JSON,
+      List.of(
+          new RouteTemplate(Route.Style.DATED, "responses/input_tokens"),
+          new RouteTemplate(Route.Style.V1, "v1/responses/input_tokens")),
+      "Responses_InputTokens",
+      "responses"),
   RESPONSES_GET(
       Family.RESOURCE_CALL,
       "GET",
