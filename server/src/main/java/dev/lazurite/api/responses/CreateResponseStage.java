@@ -243,7 +243,6 @@ public final class CreateResponseStage implements Stage {
         store.replaceRunning(running.with(response, next, 0));
         return;
       }
-      store.deleteExpired(createdAt);
       store.insert(row(response, next, 0));
     }
 
