@@ -133,6 +133,10 @@ public enum Operation {
       BodyKind.JSON,
       List.of(
           new RouteTemplate(Route.Style.DATED, "responses/input_tokens"),
+          // openai-java in Azure (legacy) mode sends the model as a deployment path segment.
+          new RouteTemplate(
+              Route.Style.DATED,
+              "deployments/{" + RouteTemplate.DEPLOYMENT_ID + "}/responses/input_tokens"),
           new RouteTemplate(Route.Style.V1, "v1/responses/input_tokens")),
       "Responses_InputTokens",
       "responses"),

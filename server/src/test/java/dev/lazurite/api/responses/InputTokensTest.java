@@ -100,6 +100,12 @@ class InputTokensTest {
     var dated = http.post("/openai/responses/input_tokens?api-version=2025-03-01-preview", body);
     assertThat(dated.status()).as(dated.body()).isEqualTo(200);
     assertThat(dated.json().get("input_tokens").asInt()).isEqualTo(count(body));
+    var deployment =
+        http.post(
+            "/openai/deployments/gpt-4o/responses/input_tokens?api-version=2025-03-01-preview",
+            body);
+    assertThat(deployment.status()).as(deployment.body()).isEqualTo(200);
+    assertThat(deployment.json().get("input_tokens").asInt()).isEqualTo(count(body));
     var old = http.post("/openai/responses/input_tokens?api-version=2024-10-21", body);
     assertInvalid(
         old,
