@@ -161,6 +161,16 @@ class InputTokensTest {
   }
 
   @Test
+  void conversationsAreNotServed() {
+    assertInvalid(
+        http.post(V1, "{\"model\":\"gpt-4o\",\"input\":\"x\",\"conversation\":\"conv_1\"}"),
+        "conversation",
+        "Unknown parameter: 'conversation'.");
+    var created = http.post("/openai/v1/conversations", "{\"items\":[]}");
+    assertThat(created.status()).as(created.body()).isEqualTo(404);
+  }
+
+  @Test
   void anotherResourcesResponseCannotBeCounted() {
     String id = create("{\"model\":\"gpt-4o\",\"input\":\"Hi\"}").get("id").asText();
     var accounts = new TestingAccounts(server);
