@@ -44,21 +44,25 @@ class NativeBackgroundTest {
     upstream.setExecutor(java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor());
     upstream.start();
     gateway = TestingServer.start();
-    var put =
-        gateway
-            .http()
-            .send(
-                "PUT",
-                NativeResponsesTest.backendsOf(gateway, "native-bg") + "?api-version=2024-10-01",
-                "{\"properties\":{\"backend\":{\"kind\":\"azure\",\"url\":\"http://127.0.0.1:"
-                    + upstream.getAddress().getPort()
-                    + "\",\"deployment\":\"up-gpt\",\"apiKey\":\"upstream-key\"}}}",
-                "Authorization",
-                "Bearer " + gateway.server().adminToken());
-    assertThat(put.status()).as(put.body()).isIn(200, 201);
+    // Upstream failures open a backend's breaker: they go to a backend of their own.
+    for (String backend : List.of("native-bg", "native-bg-failing")) {
+      var put =
+          gateway
+              .http()
+              .send(
+                  "PUT",
+                  NativeResponsesTest.backendsOf(gateway, backend) + "?api-version=2024-10-01",
+                  "{\"properties\":{\"backend\":{\"kind\":\"azure\",\"url\":\"http://127.0.0.1:"
+                      + upstream.getAddress().getPort()
+                      + "\",\"deployment\":\"up-gpt\",\"apiKey\":\"upstream-key\"}}}",
+                  "Authorization",
+                  "Bearer " + gateway.server().adminToken());
+      assertThat(put.status()).as(put.body()).isIn(200, 201);
+    }
     for (String name : List.of("bg", "bg-metered", "bg-streamed", "bg-held")) {
       NativeStreamingTest.deployment(gateway, name, "native-bg");
     }
+    NativeStreamingTest.deployment(gateway, "bg-failing", "native-bg-failing");
   }
 
   @AfterAll
@@ -84,7 +88,13 @@ class NativeBackgroundTest {
     exchange.getResponseHeaders().add("Content-Type", "text/event-stream");
     exchange.sendResponseHeaders(200, 0);
     try (OutputStream out = exchange.getResponseBody()) {
-      if (body.contains("Hold on")) {
+      if (body.contains("fail midway")) {
+        List<String> events = ResponsesEventsFixture.started(List.of("Once", " upon"));
+        events.add(
+            "{\"type\":\"error\",\"code\":\"rate_limit_exceeded\","
+                + "\"message\":\"Rate limit reached for requests\",\"param\":null}");
+        out.write(ResponsesEventsFixture.sse(events).getBytes(StandardCharsets.UTF_8));
+      } else if (body.contains("Hold on")) {
         List<String> started = ResponsesEventsFixture.started(List.of("Wait"));
         out.write(ResponsesEventsFixture.sse(started).getBytes(StandardCharsets.UTF_8));
         out.flush();
@@ -215,6 +225,18 @@ class NativeBackgroundTest {
     assertThat(rest.events()).isEqualTo(events.subList(5, events.size()));
     assertThat(send("GET", V1 + "/" + id, null).json().get("status").asText())
         .isEqualTo("completed");
+  }
+
+  @Test
+  void anUpstreamErrorMidStreamEndsTheBackgroundResponseFailed() throws InterruptedException {
+    var created =
+        send(
+            "POST", V1, "{\"model\":\"bg-failing\",\"input\":\"fail midway\",\"background\":true}");
+    assertThat(created.status()).as(created.body()).isEqualTo(200);
+    JsonNode failed = ended(created.json().get("id").asText());
+    assertThat(failed.get("status").asText()).isEqualTo("failed");
+    assertThat(failed.at("/error/code").asText()).isEqualTo("rate_limit_exceeded");
+    assertThat(failed.at("/output/0/status").asText()).isEqualTo("incomplete");
   }
 
   @Test
