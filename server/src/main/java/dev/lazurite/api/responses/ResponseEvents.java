@@ -23,7 +23,9 @@ import java.util.Set;
  * event is {@code response.queued}, kept before create answers. Events are kept while the response
  * runs and until five minutes after it was created (later, an ended response can no longer be
  * streamed), and at most {@link #MAX_KEPT} per response: past that, text and argument deltas are
- * not kept, while their {@code .done} events (which carry the whole text) still are.
+ * not kept, while their {@code .done} events (which carry the whole text) still are. A stream of a
+ * response that ended without a last event of its own (cancelled, or its instance died) ends with
+ * {@code response.failed} carrying the response as it ended.
  */
 final class ResponseEvents {
   /** How many events of one response are kept at most, deltas included. */
