@@ -16,6 +16,8 @@ import com.openai.models.responses.ResponseInputItem;
 import com.openai.models.responses.ResponseOutputItem;
 import com.openai.models.responses.ResponseStreamEvent;
 import com.openai.models.responses.StructuredResponse;
+import com.openai.models.responses.inputtokens.InputTokenCountParams;
+import com.openai.models.responses.inputtokens.InputTokenCountResponse;
 import dev.lazurite.testing.TestingServer;
 import java.util.List;
 import java.util.Map;
@@ -51,6 +53,58 @@ class ResponsesOpenAiJavaTest {
               m -> m.content().forEach(c -> c.outputText().ifPresent(t -> text.append(t.text()))));
     }
     return text.toString();
+  }
+
+  @Test
+  void countsInputTokensInBothModes() {
+    for (OpenAIClient client : List.of(azure, v1)) {
+      Response created =
+          client
+              .responses()
+              .create(
+                  ResponseCreateParams.builder()
+                      .model("gpt-4o")
+                      .instructions("Be brief.")
+                      .input("How many tokens is this?")
+                      .build());
+      InputTokenCountResponse counted =
+          client
+              .responses()
+              .inputTokens()
+              .count(
+                  InputTokenCountParams.builder()
+                      .model("gpt-4o")
+                      .instructions("Be brief.")
+                      .input("How many tokens is this?")
+                      .build());
+      counted.validate();
+      assertThat(counted._object_()).isEqualTo(JsonValue.from("response.input_tokens"));
+      assertThat(counted.inputTokens()).isEqualTo(created.usage().orElseThrow().inputTokens());
+
+      InputTokenCountResponse chained =
+          client
+              .responses()
+              .inputTokens()
+              .count(
+                  InputTokenCountParams.builder()
+                      .model("gpt-4o")
+                      .previousResponseId(created.id())
+                      .input("And then?")
+                      .build());
+      assertThat(chained.inputTokens()).isGreaterThan(counted.inputTokens());
+      assertThatThrownBy(
+              () ->
+                  client
+                      .responses()
+                      .inputTokens()
+                      .count(
+                          InputTokenCountParams.builder()
+                              .model("gpt-4o")
+                              .previousResponseId("resp_missing")
+                              .input("x")
+                              .build()))
+          .isInstanceOf(NotFoundException.class);
+    }
   }
 
   @Test

@@ -31,7 +31,7 @@ public final class DeploymentStage implements Stage {
             .orElseThrow(() -> ApiException.of(ErrorCode.DEPLOYMENT_NOT_FOUND));
     ModelKind needed =
         switch (operation) {
-          case CHAT_COMPLETIONS, RESPONSES_CREATE -> ModelKind.CHAT;
+          case CHAT_COMPLETIONS, RESPONSES_CREATE, RESPONSES_INPUT_TOKENS -> ModelKind.CHAT;
           case COMPLETIONS -> ModelKind.COMPLETIONS;
           case EMBEDDINGS -> ModelKind.EMBEDDINGS;
           case IMAGES_GENERATIONS, IMAGES_EDITS -> ModelKind.IMAGES;

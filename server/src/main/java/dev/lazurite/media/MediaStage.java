@@ -135,6 +135,7 @@ public final class MediaStage implements Stage {
           BATCHES_GET,
           BATCHES_CANCEL,
           RESPONSES_CREATE,
+          RESPONSES_INPUT_TOKENS,
           RESPONSES_GET,
           RESPONSES_DELETE,
           RESPONSES_INPUT_ITEMS,

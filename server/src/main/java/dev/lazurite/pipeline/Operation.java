@@ -127,6 +127,19 @@ public enum Operation {
           new RouteTemplate(Route.Style.V1, "v1/responses")),
       "Responses_Create",
       "responses"),
+  RESPONSES_INPUT_TOKENS(
+      Family.MODEL_CALL,
+      "POST",
+      BodyKind.JSON,
+      List.of(
+          new RouteTemplate(Route.Style.DATED, "responses/input_tokens"),
+          // openai-java in Azure (legacy) mode sends the model as a deployment path segment.
+          new RouteTemplate(
+              Route.Style.DATED,
+              "deployments/{" + RouteTemplate.DEPLOYMENT_ID + "}/responses/input_tokens"),
+          new RouteTemplate(Route.Style.V1, "v1/responses/input_tokens")),
+      "Responses_InputTokens",
+      "responses"),
   RESPONSES_GET(
       Family.RESOURCE_CALL,
       "GET",

@@ -40,7 +40,7 @@ public final class AuthorizationStage implements Stage {
           case BATCHES_LIST, BATCHES_GET -> "batches/read";
           case BATCHES_CANCEL -> "batches/cancel/action";
           case RESPONSES_CREATE, RESPONSES_CANCEL -> "responses/write";
-          case RESPONSES_GET, RESPONSES_INPUT_ITEMS -> "responses/read";
+          case RESPONSES_GET, RESPONSES_INPUT_ITEMS, RESPONSES_INPUT_TOKENS -> "responses/read";
           case RESPONSES_DELETE -> "responses/delete";
           // Azure's roles grant image edits with image generations.
           case IMAGES_GENERATIONS, IMAGES_EDITS -> "images/generations/action";

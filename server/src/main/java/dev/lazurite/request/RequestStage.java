@@ -60,6 +60,7 @@ public final class RequestStage implements Stage {
               BATCHES_LIST,
               BATCHES_GET,
               BATCHES_CANCEL,
+              RESPONSES_INPUT_TOKENS,
               RESPONSES_GET,
               RESPONSES_DELETE,
               RESPONSES_INPUT_ITEMS,

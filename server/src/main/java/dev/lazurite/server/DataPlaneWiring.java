@@ -106,7 +106,7 @@ public final class DataPlaneWiring {
               resources(
                   FileStages.of(foundation.files(), FileLimits.AZURE),
                   batches,
-                  ResponseStages.of(foundation.store().responses(), clock)),
+                  ResponseStages.of(foundation.store().responses(), foundation.tokens(), clock)),
               new BudgetStage(foundation.cost().cache(), foundation.subscription()),
               capture),
           Regions.displayName(config.region()),

@@ -1,5 +1,6 @@
 package dev.lazurite.server;
 
+import dev.lazurite.api.responses.ResponseSweeper;
 import dev.lazurite.backend.BackendFactory;
 import dev.lazurite.backend.UpstreamSecrets;
 import dev.lazurite.config.ServerConfig;
@@ -115,6 +116,7 @@ public record Foundation(
     LOG.info("files: {}", fileStore.describe());
     var fileSweeper = FileSweeper.start(files, Duration.ofMinutes(1), clock);
     opened.push(fileSweeper);
+    opened.push(ResponseSweeper.start(store.responses(), ResponseSweeper.INTERVAL, clock));
     var cost =
         new CostService(
             store.cost(),

@@ -46,6 +46,7 @@ public final class ApiVersionStage implements Stage {
       case COMPLETIONS, EMBEDDINGS, LIST_MODELS -> true;
       case FILES_UPLOAD, FILES_LIST, FILES_GET, FILES_DELETE, FILES_CONTENT -> hasFiles(version);
       case RESPONSES_CREATE,
+          RESPONSES_INPUT_TOKENS,
           RESPONSES_GET,
           RESPONSES_DELETE,
           RESPONSES_INPUT_ITEMS,

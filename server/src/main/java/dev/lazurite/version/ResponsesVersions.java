@@ -20,6 +20,7 @@ final class ResponsesVersions {
   static boolean covers(Operation operation) {
     return switch (operation) {
       case RESPONSES_CREATE,
+          RESPONSES_INPUT_TOKENS,
           RESPONSES_GET,
           RESPONSES_DELETE,
           RESPONSES_INPUT_ITEMS,

@@ -70,10 +70,8 @@ public final class CreateResponseStage implements Stage {
     request.previousResponseId().ifPresent(previous -> notRunning(resource, owner, previous, now));
     ModelSpec model = exchange.deployment().model();
     ObjectNode chat = ChatTranslation.toChat(request, context, model.reasoning());
-    if (!request.background()) {
-      chat.set(
-          NativeResponses.REQUEST_FIELD, NativeRequest.body(exchange.jsonBody(), request, context));
-    }
+    chat.set(
+        NativeResponses.REQUEST_FIELD, NativeRequest.body(exchange.jsonBody(), request, context));
     String id = ResponseIds.response();
     ObjectNode created =
         ResponseObjects.start(
@@ -140,10 +138,11 @@ public final class CreateResponseStage implements Stage {
 
   /**
    * A background response: admitted (quota, prompt filter, a backend that accepts the call) while
-   * the client waits, then answered {@code queued} at once and run as a stream no one reads; the
-   * stream's end stores it. A streamed one keeps its events ({@link ResponseEvents}) and its client
-   * reads them back as they are kept, so that leaving the stream does not stop the work and the
-   * stream can be resumed.
+   * the client waits, then answered {@code queued} at once and run as a stream no one reads (the
+   * upstream's own Responses stream when its backend serves Responses natively); the stream's end
+   * stores it. A streamed one keeps its events ({@link ResponseEvents}) and its client reads them
+   * back as they are kept, so that leaving the stream does not stop the work and the stream can be
+   * resumed.
    */
   private Response inBackground(
       Exchange exchange,
@@ -244,7 +243,6 @@ public final class CreateResponseStage implements Stage {
         store.replaceRunning(running.with(response, next, 0));
         return;
       }
-      store.deleteExpired(createdAt);
       store.insert(row(response, next, 0));
     }
 

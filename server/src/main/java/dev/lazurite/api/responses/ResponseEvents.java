@@ -23,7 +23,9 @@ import java.util.Set;
  * event is {@code response.queued}, kept before create answers. Events are kept while the response
  * runs and until five minutes after it was created (later, an ended response can no longer be
  * streamed), and at most {@link #MAX_KEPT} per response: past that, text and argument deltas are
- * not kept, while their {@code .done} events (which carry the whole text) still are.
+ * not kept, while their {@code .done} events (which carry the whole text) still are. A stream of a
+ * response that ended without a last event of its own (cancelled, or its instance died) ends with
+ * {@code response.failed} carrying the response as it ended.
  */
 final class ResponseEvents {
   /** How many events of one response are kept at most, deltas included. */
@@ -103,6 +105,8 @@ final class ResponseEvents {
     return sink -> {
       long last = startingAfter;
       boolean ending = false;
+      // How the response ended, once it was seen ended (null when it is gone).
+      StoredResponse ended = null;
       while (true) {
         List<ObjectNode> batch = store.events(response.resource(), response.id(), last, BATCH);
         for (ObjectNode event : batch) {
@@ -117,6 +121,9 @@ final class ResponseEvents {
           continue;
         }
         if (ending) {
+          if (ended != null) {
+            lastEvent(ended, last).ifPresent(sink::send);
+          }
           return;
         }
         Optional<StoredResponse> current =
@@ -130,11 +137,32 @@ final class ResponseEvents {
         if (current.isEmpty() || !current.get().running()) {
           // Ended: what it kept before it ended is read once more, then the stream ends.
           ending = true;
+          ended = current.orElse(null);
           continue;
         }
         pause();
       }
     };
+  }
+
+  /**
+   * The event that ends the stream of a response that ended without keeping one: cancelled, or
+   * failed because the instance running it stopped. It is {@code response.failed} (the last event
+   * the Responses API defines for a response that did not complete) carrying the response as it
+   * ended, so its {@code status} says {@code cancelled} or {@code failed}. Nothing for a response
+   * that completed or is incomplete: its last event was kept and was read (or lies before {@code
+   * starting_after}).
+   */
+  private static Optional<StreamEvent> lastEvent(StoredResponse ended, long last) {
+    String status = ended.status();
+    if (!status.equals("cancelled") && !status.equals("failed")) {
+      return Optional.empty();
+    }
+    ObjectNode event = JsonNodeFactory.instance.objectNode();
+    event.put("type", "response.failed");
+    event.set("response", ended.body().deepCopy());
+    event.put("sequence_number", last + 1);
+    return Optional.of(new StreamEvent(new NamedEvent("response.failed", event), 0));
   }
 
   /** Parses {@code starting_after}: absent is -1 (the whole stream). */

@@ -8,28 +8,31 @@ import dev.lazurite.error.ApiException;
 import dev.lazurite.pipeline.Operation;
 import dev.lazurite.pipeline.Response;
 import dev.lazurite.pipeline.Stage;
+import dev.lazurite.tokens.TokenCounter;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 /**
- * The stage of each Responses operation: create translates to chat inside the model-call pipeline;
- * retrieve, delete, input items and cancel answer from the caller's stored responses (cancel stops
- * a background response that has not ended).
+ * The stage of each Responses operation: create translates to chat inside the model-call pipeline,
+ * input tokens counts a request's prompt without calling a model; retrieve, delete, input items and
+ * cancel answer from the caller's stored responses (cancel stops a background response that has not
+ * ended).
  */
 public final class ResponseStages {
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
   private ResponseStages() {}
 
-  public static Map<Operation, Stage> of(ResponseStore store, Clock clock) {
+  public static Map<Operation, Stage> of(ResponseStore store, TokenCounter tokens, Clock clock) {
     BackgroundResponses background =
         new BackgroundResponses(store, clock, BackgroundResponses.CAPACITY);
     StoredResponses stored = new StoredResponses(store, clock, background);
     ResponseEvents events = new ResponseEvents(store, clock, background);
     return Map.of(
         Operation.RESPONSES_CREATE, new CreateResponseStage(store, clock, background, events),
+        Operation.RESPONSES_INPUT_TOKENS, new InputTokensStage(store, tokens, clock),
         Operation.RESPONSES_GET, (exchange, chain) -> retrieve(exchange, stored, events),
         Operation.RESPONSES_DELETE,
             (exchange, chain) -> {

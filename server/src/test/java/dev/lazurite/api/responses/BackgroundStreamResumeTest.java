@@ -240,6 +240,95 @@ class BackgroundStreamResumeTest {
             "This response can no longer be streamed because it is more than 5 minutes old.");
   }
 
+  @Test
+  void aStreamOfAResponseWhoseInstanceDiedEndsWithResponseFailed() {
+    long now = System.currentTimeMillis() / 1000;
+    running("resp_died", now, now - 1);
+    var result = send("GET", V1 + "/resp_died?stream=true", null);
+    assertThat(result.status()).as(result.body()).isEqualTo(200);
+    List<JsonNode> events = result.events();
+    assertThat(sequence(events)).containsExactly(0L, 1L, 2L);
+    JsonNode last = events.getLast();
+    assertThat(last.get("type").asText()).isEqualTo("response.failed");
+    assertThat(result.body()).contains("event: response.failed\n");
+    assertThat(last.at("/response/status").asText()).isEqualTo("failed");
+    assertThat(last.at("/response/error/code").asText()).isEqualTo("server_error");
+    assertThat(last.at("/response/id").asText()).isEqualTo("resp_died");
+  }
+
+  @Test
+  void aStreamOfACancelledResponseEndsWithItsCancelledResponse() {
+    long now = System.currentTimeMillis() / 1000;
+    running("resp_stopped", now, now + 60);
+    var cancelled = send("POST", V1 + "/resp_stopped/cancel", null);
+    assertThat(cancelled.status()).as(cancelled.body()).isEqualTo(200);
+    assertThat(cancelled.json().get("status").asText()).isEqualTo("cancelled");
+
+    var result = send("GET", V1 + "/resp_stopped?stream=true&starting_after=0", null);
+    assertThat(result.status()).as(result.body()).isEqualTo(200);
+    List<JsonNode> events = result.events();
+    assertThat(sequence(events)).containsExactly(1L, 2L);
+    assertThat(events.getLast().get("type").asText()).isEqualTo("response.failed");
+    assertThat(events.getLast().at("/response/status").asText()).isEqualTo("cancelled");
+
+    // Past every kept event, only the last one is sent.
+    var past = send("GET", V1 + "/resp_stopped?stream=true&starting_after=7", null);
+    assertThat(past.events()).hasSize(1);
+    assertThat(past.events().getFirst().get("sequence_number").asLong()).isEqualTo(8);
+  }
+
+  @Test
+  void aReaderFollowingARunningResponseStopsWhenItIsCancelled() throws Exception {
+    long now = System.currentTimeMillis() / 1000;
+    running("resp_followed", now, now + 60);
+    TestingHttp.Result[] read = new TestingHttp.Result[1];
+    Thread reader =
+        Thread.ofVirtual()
+            .start(() -> read[0] = send("GET", V1 + "/resp_followed?stream=true", null));
+    // The reader is polling (or about to): the cancel ends its stream either way.
+    assertThat(send("POST", V1 + "/resp_followed/cancel", null).status()).isEqualTo(200);
+    reader.join(PATIENCE.toMillis());
+    assertThat(read[0]).isNotNull();
+    List<JsonNode> events = read[0].events();
+    assertThat(events.getLast().get("type").asText()).isEqualTo("response.failed");
+    assertThat(events.getLast().at("/response/status").asText()).isEqualTo("cancelled");
+    assertThat(sequence(events)).containsExactly(0L, 1L, 2L);
+  }
+
+  /**
+   * A streamed background response that is {@code in_progress}, with its lease until {@code
+   * leaseUntil}, that kept {@code response.queued} and {@code response.created}.
+   */
+  static void running(String id, long createdAt, long leaseUntil) {
+    running(server, id, createdAt, leaseUntil);
+  }
+
+  /** As {@link #running(String, long, long)}, on one server of several. */
+  static void running(TestingServer on, String id, long createdAt, long leaseUntil) {
+    ObjectNode body = JsonNodeFactory.instance.objectNode();
+    body.put("id", id).put("object", "response").put("status", "in_progress");
+    body.put("background", true).putArray("output");
+    var store = on.server().store().responses();
+    store.insert(
+        new StoredResponse(
+            Bootstrap.DEFAULT_ACCOUNT,
+            "keys",
+            id,
+            createdAt,
+            createdAt + 3600,
+            body,
+            List.of(),
+            List.of(),
+            leaseUntil));
+    for (String type : List.of("response.queued", "response.created")) {
+      long sequence = type.equals("response.queued") ? 0 : 1;
+      ObjectNode event = JsonNodeFactory.instance.objectNode().put("type", type);
+      event.set("response", body.deepCopy());
+      event.put("sequence_number", sequence);
+      store.appendEvent(Bootstrap.DEFAULT_ACCOUNT, id, sequence, Json.writeString(event));
+    }
+  }
+
   static void insert(String id, String owner, long createdAt) {
     ObjectNode body = JsonNodeFactory.instance.objectNode();
     body.put("id", id).put("object", "response").put("status", "completed");
