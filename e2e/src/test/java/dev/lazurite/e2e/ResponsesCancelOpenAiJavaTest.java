@@ -31,12 +31,12 @@ class ResponsesCancelOpenAiJavaTest {
 
   @BeforeAll
   static void start() {
-    // A slow model: 400 tokens, 50 ms each, so that the response is cancelled while it runs.
+    // A slow model: 100 tokens, 50 ms each, so that the response is cancelled while it runs.
     server =
         TestingServer.start(
             c ->
                 c.withSimulator(
-                    new SimulatorConfig(Duration.ZERO, Duration.ofMillis(50), 400, 400)));
+                    new SimulatorConfig(Duration.ZERO, Duration.ofMillis(50), 100, 100)));
     dev.lazurite.testing.TestingFilters.annotateOnly(server, "gpt-4o");
     azure = OpenAiClients.azure(server, "2025-03-01-preview");
     v1 = OpenAiClients.v1(server);
