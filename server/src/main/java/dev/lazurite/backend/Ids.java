@@ -36,8 +36,10 @@ public final class Ids {
 
   /** A stable fingerprint per model, as the service reports its backend configuration. */
   public static String fingerprint(String model) {
-    return "fp_%010x"
-        .formatted(Integer.toUnsignedLong(model.hashCode()) * 2654435761L & 0xffffffffffL);
+    // As "fp_%010x" formats it, without a Formatter per answer.
+    String hex =
+        Long.toHexString(Integer.toUnsignedLong(model.hashCode()) * 2654435761L & 0xffffffffffL);
+    return "fp_" + "0".repeat(10 - hex.length()) + hex;
   }
 
   private static String random(int length) {

@@ -152,7 +152,12 @@ public record Account(
   }
 
   public String armId() {
-    return "/subscriptions/%s/resourceGroups/%s/providers/Microsoft.CognitiveServices/accounts/%s"
-        .formatted(subscriptionId, resourceGroup, name);
+    // Concatenated rather than formatted: every request's ledger names its account.
+    return "/subscriptions/"
+        + subscriptionId
+        + "/resourceGroups/"
+        + resourceGroup
+        + "/providers/Microsoft.CognitiveServices/accounts/"
+        + name;
   }
 }

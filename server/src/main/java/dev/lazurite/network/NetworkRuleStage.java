@@ -25,6 +25,9 @@ import java.util.function.Supplier;
 public final class NetworkRuleStage implements Stage {
   private final Supplier<RuntimeSnapshot> snapshot;
 
+  /** Whether the last snapshot seen restricts no public request; replaced with the snapshot. */
+  private volatile Openness openness;
+
   public NetworkRuleStage(Supplier<RuntimeSnapshot> snapshot) {
     this.snapshot = snapshot;
   }
@@ -45,6 +48,11 @@ public final class NetworkRuleStage implements Stage {
     }
     RuntimeSnapshot current = snapshot.get();
     Optional<PrivateEndpoint> endpoint = current.privateEndpointAt(connection.local());
+    if (endpoint.isEmpty() && allOpen(current)) {
+      // No account restricts public requests: which account this one is for cannot matter (and
+      // finding it by its key would hash the key once more than authentication does).
+      return chain.proceed(exchange);
+    }
     Optional<AccountRuntime> target = target(exchange, connection, current);
     if (target.isEmpty()) {
       return chain.proceed(exchange);
@@ -60,6 +68,23 @@ public final class NetworkRuleStage implements Stage {
     enforcePublic(target.get(), client);
     return chain.proceed(exchange);
   }
+
+  /** Whether every account of {@code current} admits every public request; kept per snapshot. */
+  private boolean allOpen(RuntimeSnapshot current) {
+    Openness known = openness;
+    if (known != null && known.snapshot() == current) {
+      return known.open();
+    }
+    boolean open = true;
+    for (AccountRuntime account : current.accounts().values()) {
+      NetworkRules rules = account.account().network();
+      open &= rules.publicAccess() && !rules.denyByDefault();
+    }
+    openness = new Openness(current, open);
+    return open;
+  }
+
+  private record Openness(RuntimeSnapshot snapshot, boolean open) {}
 
   private static void enforcePublic(AccountRuntime target, InetAddress client) {
     switch (target.account().network().publicVerdict(client)) {

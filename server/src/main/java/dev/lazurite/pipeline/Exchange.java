@@ -223,6 +223,19 @@ public final class Exchange {
     return Optional.ofNullable(modelRequest);
   }
 
+  /** The caller, or null before {@code AuthenticationStage}: for the ledger, read per request. */
+  Principal principalOrNull() {
+    return principal;
+  }
+
+  AccountRuntime accountOrNull() {
+    return account;
+  }
+
+  DeploymentRuntime deploymentOrNull() {
+    return deployment;
+  }
+
   private static <T> T require(T value, String stage) {
     if (value == null) {
       throw new IllegalStateException(stage + " has not run for this exchange");

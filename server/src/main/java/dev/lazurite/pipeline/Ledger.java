@@ -3,6 +3,8 @@ package dev.lazurite.pipeline;
 import static java.util.Objects.requireNonNull;
 
 import dev.lazurite.auth.Principal;
+import dev.lazurite.runtime.AccountRuntime;
+import dev.lazurite.runtime.DeploymentRuntime;
 
 /**
  * The account of one request, as the pipeline closes it: who called which deployment for which
@@ -125,21 +127,25 @@ public record Ledger(
       long endedNanos,
       long firstByteNanos) {
     var request = last.request();
+    // Read without Optionals: a ledger closes every request.
+    AccountRuntime account = last.accountOrNull();
+    DeploymentRuntime deployment = last.deploymentOrNull();
+    Principal principal = last.principalOrNull();
     return new Ledger(
         request.requestId(),
         last.route().operation().operationId(),
-        last.accountIfKnown().map(a -> a.account().name()).orElse(""),
-        last.deploymentIfKnown().map(d -> d.deployment().name()).orElse(""),
-        last.deploymentIfKnown().map(d -> d.model().name()).orElse(""),
-        last.principalIfKnown().map(Principal::id).orElse(""),
+        account == null ? "" : account.account().name(),
+        deployment == null ? "" : deployment.deployment().name(),
+        deployment == null ? "" : deployment.model().name(),
+        principal == null ? "" : principal.id(),
         promptTokens,
         completionTokens,
         status,
         streamed,
         request.receivedNanos(),
         endedNanos,
-        last.accountIfKnown().map(a -> a.account().armId()).orElse(""),
-        last.principalIfKnown().map(Caller::of).orElse(Caller.NONE),
+        account == null ? "" : account.account().armId(),
+        principal == null ? Caller.NONE : Caller.of(principal),
         NetworkPath.of(request.origin()),
         FilterOutcome.NONE,
         firstByteNanos,

@@ -51,63 +51,124 @@ public interface PipelineListener {
     return new Composite(List.copyOf(listeners));
   }
 
-  /** Calls each listener and contains what it throws. */
-  record Composite(List<PipelineListener> listeners) implements PipelineListener {
+  /**
+   * Calls each listener and contains what it throws. Each event is a plain loop over an array: it
+   * runs a dozen times per request, so it makes no lambda or iterator.
+   */
+  final class Composite implements PipelineListener {
     private static final Logger LOG = LoggerFactory.getLogger(PipelineListener.class);
 
-    private void each(java.util.function.Consumer<PipelineListener> event) {
-      for (PipelineListener listener : listeners) {
+    private final PipelineListener[] listeners;
+
+    Composite(List<PipelineListener> listeners) {
+      this.listeners = listeners.toArray(PipelineListener[]::new);
+    }
+
+    private PipelineListener[] all() {
+      return listeners;
+    }
+
+    private static void failed(PipelineListener listener, RuntimeException e) {
+      LOG.error("pipeline listener {} failed", listener.getClass().getSimpleName(), e);
+    }
+
+    @Override
+    public void requestStart(String requestId) {
+      for (PipelineListener l : all()) {
         try {
-          event.accept(listener);
+          l.requestStart(requestId);
         } catch (RuntimeException e) {
-          LOG.error("pipeline listener {} failed", listener.getClass().getSimpleName(), e);
+          failed(l, e);
         }
       }
     }
 
     @Override
-    public void requestStart(String requestId) {
-      each(l -> l.requestStart(requestId));
-    }
-
-    @Override
     public void requestEnd(Ledger ledger) {
-      each(l -> l.requestEnd(ledger));
+      for (PipelineListener l : all()) {
+        try {
+          l.requestEnd(ledger);
+        } catch (RuntimeException e) {
+          failed(l, e);
+        }
+      }
     }
 
     @Override
     public void requestFailed(Ledger ledger, Throwable cause) {
-      each(l -> l.requestFailed(ledger, cause));
+      for (PipelineListener l : all()) {
+        try {
+          l.requestFailed(ledger, cause);
+        } catch (RuntimeException e) {
+          failed(l, e);
+        }
+      }
     }
 
     @Override
     public void backendAttemptStart(String requestId, String backend) {
-      each(l -> l.backendAttemptStart(requestId, backend));
+      for (PipelineListener l : all()) {
+        try {
+          l.backendAttemptStart(requestId, backend);
+        } catch (RuntimeException e) {
+          failed(l, e);
+        }
+      }
     }
 
     @Override
     public void backendFirstByte(String requestId, String backend) {
-      each(l -> l.backendFirstByte(requestId, backend));
+      for (PipelineListener l : all()) {
+        try {
+          l.backendFirstByte(requestId, backend);
+        } catch (RuntimeException e) {
+          failed(l, e);
+        }
+      }
     }
 
     @Override
     public void backendAttemptEnd(String requestId, String backend, int status) {
-      each(l -> l.backendAttemptEnd(requestId, backend, status));
+      for (PipelineListener l : all()) {
+        try {
+          l.backendAttemptEnd(requestId, backend, status);
+        } catch (RuntimeException e) {
+          failed(l, e);
+        }
+      }
     }
 
     @Override
     public void streamChunk(String requestId, StreamEvent event) {
-      each(l -> l.streamChunk(requestId, event));
+      for (PipelineListener l : all()) {
+        try {
+          l.streamChunk(requestId, event);
+        } catch (RuntimeException e) {
+          failed(l, e);
+        }
+      }
     }
 
     @Override
     public void stageStart(Exchange exchange, String stage) {
-      each(l -> l.stageStart(exchange, stage));
+      for (PipelineListener l : all()) {
+        try {
+          l.stageStart(exchange, stage);
+        } catch (RuntimeException e) {
+          failed(l, e);
+        }
+      }
     }
 
     @Override
     public void stageEnd(String requestId, String stage, long nanos) {
-      each(l -> l.stageEnd(requestId, stage, nanos));
+      for (PipelineListener l : all()) {
+        try {
+          l.stageEnd(requestId, stage, nanos);
+        } catch (RuntimeException e) {
+          failed(l, e);
+        }
+      }
     }
   }
 }

@@ -81,10 +81,30 @@ public record RuntimeSnapshot(
   }
 
   public static String digest(byte[] key) {
+    return HexFormat.of().formatHex(sha256().digest(key));
+  }
+
+  /**
+   * A fresh SHA-256 digest, cloned from one made once: every keyed request looks its key up, and
+   * {@code MessageDigest.getInstance} searches the providers each time.
+   */
+  private static MessageDigest sha256() {
     try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(key));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is missing from this JDK", e);
+      return (MessageDigest) Sha256.PROTOTYPE.clone();
+    } catch (CloneNotSupportedException e) {
+      return Sha256.create();
+    }
+  }
+
+  private static final class Sha256 {
+    private static final MessageDigest PROTOTYPE = create();
+
+    private static MessageDigest create() {
+      try {
+        return MessageDigest.getInstance("SHA-256");
+      } catch (NoSuchAlgorithmException e) {
+        throw new IllegalStateException("SHA-256 is missing from this JDK", e);
+      }
     }
   }
 }

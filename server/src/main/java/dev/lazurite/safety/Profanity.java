@@ -1,7 +1,6 @@
 package dev.lazurite.safety;
 
 import java.util.List;
-import java.util.Set;
 
 /**
  * Azure's profanity filter: a fixed list of common English profanities, matched as whole words
@@ -15,8 +14,8 @@ final class Profanity {
       List.of("fuck", "motherfuck", "shit", "bitch", "goddamn", "jackass", "douche");
 
   /** Words that are profane as they stand. */
-  private static final Set<String> WORDS =
-      Set.of(
+  private static final List<String> WORDS =
+      List.of(
           "bullshit",
           "bastard",
           "bastards",
@@ -59,31 +58,44 @@ final class Profanity {
     return false;
   }
 
-  /** Whether the word {@code text[from, to)} is profane, alone or with the word after it. */
+  /**
+   * Whether the word {@code text[from, to)} is profane, alone or with the word after it. Compared
+   * in place (ASCII letters lower-cased), since nearly every word of a prompt is looked at.
+   */
   private static boolean profane(String text, int from, int to) {
     char first = lower(text.charAt(from));
     if ("abcdfgjmpstw".indexOf(first) < 0 || to - from > 24) {
       return false;
     }
-    StringBuilder word = new StringBuilder(to - from);
-    for (int i = from; i < to; i++) {
-      char c = text.charAt(i);
-      word.append(c < 128 ? lower(c) : c);
-    }
-    String w = word.toString();
     for (String stem : STEMS) {
-      if (w.startsWith(stem) && ascii(w, stem.length())) {
+      if (to - from >= stem.length()
+          && same(text, from, from + stem.length(), stem)
+          && ascii(text, from + stem.length(), to)) {
         return true;
       }
     }
-    if (WORDS.contains(w)) {
-      return true;
+    for (String word : WORDS) {
+      if (same(text, from, to, word)) {
+        return true;
+      }
     }
-    return switch (w) {
-      case "piss", "pissed" -> followedBy(text, to, "off");
-      case "damn" -> followedBy(text, to, "it");
-      default -> false;
-    };
+    if (same(text, from, to, "piss") || same(text, from, to, "pissed")) {
+      return followedBy(text, to, "off");
+    }
+    return same(text, from, to, "damn") && followedBy(text, to, "it");
+  }
+
+  /** Whether {@code text[from, to)} is {@code word} with its ASCII capitals lower-cased. */
+  private static boolean same(String text, int from, int to, String word) {
+    if (to - from != word.length()) {
+      return false;
+    }
+    for (int i = from; i < to; i++) {
+      if (lower(text.charAt(i)) != word.charAt(i - from)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** Whether the word at {@code at} is one space and then {@code next} as a whole word. */
@@ -95,9 +107,9 @@ final class Profanity {
         && (end == text.length() || !Character.isLetter(text.charAt(end)));
   }
 
-  private static boolean ascii(String word, int from) {
-    for (int i = from; i < word.length(); i++) {
-      if (word.charAt(i) >= 128) {
+  private static boolean ascii(String text, int from, int to) {
+    for (int i = from; i < to; i++) {
+      if (text.charAt(i) >= 128) {
         return false;
       }
     }

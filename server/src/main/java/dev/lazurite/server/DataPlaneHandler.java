@@ -19,6 +19,9 @@ import dev.lazurite.server.edge.EdgeResponses;
 import dev.lazurite.server.edge.RequestBody;
 import dev.lazurite.server.edge.StreamedBody;
 import io.helidon.http.Header;
+import io.helidon.http.HeaderName;
+import io.helidon.http.HeaderNames;
+import io.helidon.http.HeaderValues;
 import io.helidon.http.Status;
 import io.helidon.webserver.http.Handler;
 import io.helidon.webserver.http.ServerRequest;
@@ -29,7 +32,6 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -45,6 +47,11 @@ import org.slf4j.LoggerFactory;
  */
 final class DataPlaneHandler implements Handler {
   private static final Logger LOG = LoggerFactory.getLogger(DataPlaneHandler.class);
+  private static final HeaderName APIM_REQUEST_ID = HeaderNames.create("apim-request-id");
+  private static final HeaderName X_REQUEST_ID = HeaderNames.create("x-request-id");
+  private static final HeaderName CLIENT_REQUEST_ID = HeaderNames.create("x-ms-client-request-id");
+  private static final HeaderName REGION = HeaderNames.create("x-ms-region");
+  private static final HeaderName DEPLOYMENT_NAME = HeaderNames.create("x-ms-deployment-name");
 
   private final Pipelines pipelines;
   private final String defaultRegion;
@@ -146,7 +153,7 @@ final class DataPlaneHandler implements Handler {
     switch (response) {
       case Response.Json json -> {
         res.status(Status.create(json.status()));
-        res.header("Content-Type", "application/json");
+        res.header(HeaderValues.CONTENT_TYPE_JSON);
         res.send(Json.writeWire(json.body()));
       }
       case Response.Stream stream -> {
@@ -191,7 +198,7 @@ final class DataPlaneHandler implements Handler {
       res.header("policy-id", "ThrowExceptionDueToTrafficDenied");
     }
     res.status(Status.create(e.errorCode().status()));
-    res.header("Content-Type", "application/json");
+    res.header(HeaderValues.CONTENT_TYPE_JSON);
     res.send(ErrorRenderer.render(e));
   }
 
@@ -201,18 +208,19 @@ final class DataPlaneHandler implements Handler {
       Map<String, String> request,
       Optional<Exchange> reached,
       Map<String, String> extra) {
-    Map<String, String> out = new LinkedHashMap<>();
-    out.put("apim-request-id", requestId);
-    out.put("x-request-id", Ids.requestId());
-    out.put("x-ms-client-request-id", request.getOrDefault("x-ms-client-request-id", requestId));
-    out.put(
-        "x-ms-region",
-        reached.flatMap(Exchange::accountIfKnown).map(a -> a.region()).orElse(defaultRegion));
-    reached
-        .flatMap(Exchange::deploymentIfKnown)
-        .ifPresent(d -> out.put("x-ms-deployment-name", d.deployment().name()));
-    out.putAll(extra);
-    out.forEach(res::header);
+    // Set one by one (a later value for the same name replaces an earlier one): every answer
+    // carries these, so they are not gathered in a map first.
+    res.header(APIM_REQUEST_ID, requestId);
+    res.header(X_REQUEST_ID, Ids.requestId());
+    res.header(CLIENT_REQUEST_ID, request.getOrDefault("x-ms-client-request-id", requestId));
+    Exchange exchange = reached.orElse(null);
+    var account = exchange == null ? null : exchange.accountIfKnown().orElse(null);
+    res.header(REGION, account == null ? defaultRegion : account.region());
+    var deployment = exchange == null ? null : exchange.deploymentIfKnown().orElse(null);
+    if (deployment != null) {
+      res.header(DEPLOYMENT_NAME, deployment.deployment().name());
+    }
+    extra.forEach(res::header);
   }
 
   private static Map<String, String> query(ServerRequest req) {

@@ -12,32 +12,39 @@ import java.util.Random;
 /** Decides the simulator's answers: lengths, stops, tool calls and structured output. */
 final class Generator {
   private final TokenCounter tokens;
+  private final ProseTokens prose;
   private final SimulatorConfig config;
 
   Generator(TokenCounter tokens, SimulatorConfig config) {
     this.tokens = tokens;
+    this.prose = new ProseTokens(tokens);
     this.config = config;
   }
 
   /** Prose of a drawn length, cut by {@code limit} tokens (finish "length") or a stop sequence. */
   Generation text(Random random, Encoding encoding, int limit, List<String> stop) {
     int target = config.minTokens() + random.nextInt(config.maxTokens() - config.minTokens() + 1);
-    String prose = Words.prose(random, target);
     // Prose is words between single spaces, and a tokenizer's pieces never span the space before a
     // word: the first words of the text hold the same first tokens. With one word more than the
-    // answer can keep, the rest need not be encoded.
-    return shape(
-        prose, firstWords(prose, Math.min(limit, target) + 1), encoding, limit, stop, target);
+    // answer can keep, the rest need not be written or encoded (the words after it would come from
+    // the same draws, and this random serves this answer alone).
+    int words = Math.min(limit, target) + 1;
+    String text = Words.prose(random, Math.min(target, words));
+    String encoded = firstWords(text, words);
+    return shape(text, encoded, prose.encode(encoding, encoded), encoding, limit, stop, target);
   }
 
   /** A given text (structured output), cut by the limit and stop sequences like prose. */
   Generation fixed(String text, Encoding encoding, int limit, List<String> stop) {
-    return shape(text, text, encoding, limit, stop, Integer.MAX_VALUE);
+    return shape(
+        text, text, tokens.encodeIds(encoding, text), encoding, limit, stop, Integer.MAX_VALUE);
   }
 
   /** Structured output whose making stopped at its budget: it ends at the limit, unfinished. */
   Generation unfinished(String text, Encoding encoding, int limit, List<String> stop) {
-    Generation cut = shape(text, text, encoding, limit, stop, Integer.MAX_VALUE);
+    Generation cut =
+        shape(
+            text, text, tokens.encodeIds(encoding, text), encoding, limit, stop, Integer.MAX_VALUE);
     return cut.finishReason().equals("stop") && firstStop(cut.text(), stop) < 0
         ? new Generation(cut.pieces(), List.of(), "length", cut.completionTokens())
         : cut;
@@ -63,33 +70,49 @@ final class Generator {
   /**
    * @param encoded {@code text}, or a start of it that holds more tokens than the answer can keep,
    *     cut where the tokenizer cuts too
+   * @param ids the token ids of {@code encoded}
    */
   private Generation shape(
-      String text, String encoded, Encoding encoding, int limit, List<String> stop, int cap) {
+      String text,
+      String encoded,
+      int[] ids,
+      Encoding encoding,
+      int limit,
+      List<String> stop,
+      int cap) {
     String finish = "stop";
-    int[] ids = tokens.encodeIds(encoding, encoded);
     int count = Math.min(ids.length, cap);
     if (count > limit) {
       count = limit;
       finish = "length";
     }
-    // All of a well-formed text decodes to itself; only a cut one needs decoding.
-    String shaped =
-        count == ids.length && encoded.equals(text) && wellFormed(text)
-            ? text
-            : tokens.decode(encoding, ids, count);
-    int cut = firstStop(shaped, stop);
-    if (cut >= 0) {
-      shaped = shaped.substring(0, cut);
-      ids = tokens.encodeIds(encoding, shaped);
-      count = ids.length;
-      finish = "stop";
-    }
     List<String> pieces = new ArrayList<>(count);
+    boolean whole = true;
     for (int i = 0; i < count; i++) {
-      pieces.add(tokens.piece(encoding, ids[i]));
+      String piece = tokens.piece(encoding, ids[i]);
+      whole &= piece.indexOf('\uFFFD') < 0;
+      pieces.add(piece);
     }
-    return new Generation(pieces, List.of(), finish, count);
+    // All of a well-formed text decodes to itself; a cut one is its pieces, unless a piece holds
+    // part of a character (then only decoding them together gives the text).
+    String shaped;
+    if (count == ids.length && encoded.equals(text) && wellFormed(text)) {
+      shaped = text;
+    } else {
+      shaped = whole ? String.join("", pieces) : tokens.decode(encoding, ids, count);
+    }
+    int cut = firstStop(shaped, stop);
+    if (cut < 0) {
+      return new Generation(pieces, List.of(), finish, count);
+    }
+    shaped = shaped.substring(0, cut);
+    ids = tokens.encodeIds(encoding, shaped);
+    count = ids.length;
+    List<String> stopped = new ArrayList<>(count);
+    for (int i = 0; i < count; i++) {
+      stopped.add(tokens.piece(encoding, ids[i]));
+    }
+    return new Generation(stopped, List.of(), "stop", count);
   }
 
   /** Whether {@code text} has no unpaired surrogate (which UTF-8 cannot carry). */

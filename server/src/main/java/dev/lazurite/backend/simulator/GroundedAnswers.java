@@ -38,6 +38,9 @@ final class GroundedAnswers {
         docs = GroundedPrompt.parse(m.text());
       }
     }
+    if (docs.isEmpty()) {
+      return null;
+    }
     String question =
         request.messages().reversed().stream()
             .filter(m -> m.role().equals("user"))

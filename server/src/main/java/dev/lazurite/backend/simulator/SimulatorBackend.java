@@ -303,6 +303,9 @@ public final class SimulatorBackend implements Backend, MediaBackend {
   }
 
   private static List<ChatCompletion.ToolCall> toolCalls(Generation g) {
+    if (g.toolCalls().isEmpty()) {
+      return List.of();
+    }
     return g.toolCalls().stream()
         .map(
             c ->
