@@ -4,9 +4,9 @@
 # fixed chat completion): "on" as configured by default (audit + metrics), "off" with metrics off
 # and the data-plane audit not registered (bench ObservabilityServer). wrk drives them in short
 # turns, alternating ABBA… so that a drift in the machine's load falls on both alike; each round
-# gives one ratio on/off. For each turn the server's process CPU time (utime + stime from
-# /proc/<pid>/stat) is divided by the requests served: CPU per request hardly depends on what else
-# the shared cores are doing, where req/s does.
+# gives one ratio on/off. For each turn the server's CPU time (utime + stime of its threads from
+# /proc/<pid>/task/*/stat, JIT compiler threads left out) is divided by the requests served: CPU per
+# request hardly depends on what else the shared cores are doing, where req/s does.
 # Prints every round, then the median ratio of req/s and of CPU per request with their quartiles,
 # and the load average at the start and at the end.
 #
@@ -112,7 +112,15 @@ wrk.headers["Content-Type"] = "application/json"
 wrk.headers["api-key"] = os.getenv("BENCH_KEY")
 LUA
 tick=$(getconf CLK_TCK)
-cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$1/stat"; }
+# CPU ticks (utime + stime) of a process's threads, leaving out the JIT compiler threads: their
+# work is warm-up, not what a request costs. The thread name sits in parentheses and may hold spaces.
+cpu_ticks() {
+  cat /proc/"$1"/task/*/stat 2>/dev/null | awk '{
+      name = substr($0, index($0, "(") + 1); name = substr(name, 1, match(name, /\) [A-Z] /) - 1)
+      rest = substr($0, match($0, /\) [A-Z] /) + 2); split(rest, f, " ")
+      if (name !~ /CompilerThre/) sum += f[12] + f[13]
+    } END { printf "%d\n", sum }'
+}
 turn() { # on|off seconds -> prints "req/s cpu-µs-per-request errors"
   local url="http://127.0.0.1:${port[$1]}/openai/deployments/stub/chat/completions?api-version=2024-10-21"
   local before after
