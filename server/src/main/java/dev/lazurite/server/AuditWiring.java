@@ -35,6 +35,8 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The audit log: this instance's stream written by one writer to the store and, unless turned off,
@@ -46,6 +48,7 @@ import java.util.function.Consumer;
  * beside the audit file, the OTLP log export). When off, no trace listener is registered at all.
  */
 public final class AuditWiring implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(AuditWiring.class);
   private static final String STREAM_FILE = "audit-stream";
   private static final Duration TRACE_SWEEP = Duration.ofMinutes(5);
 
@@ -179,8 +182,7 @@ public final class AuditWiring implements AutoCloseable {
     try {
       file.close();
     } catch (IOException e) {
-      org.slf4j.LoggerFactory.getLogger(AuditWiring.class)
-          .error("could not close {}", file.path(), e);
+      LOG.error("could not close {}", file.path(), e);
     }
   }
 
