@@ -1,9 +1,11 @@
 package dev.lazurite.observability;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.lazurite.audit.AuditRecord;
 import dev.lazurite.capture.Capture;
 import dev.lazurite.capture.DiagnosticRecord;
 import dev.lazurite.json.Json;
+import dev.lazurite.trace.TraceRecord;
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.common.Attributes;
 import io.opentelemetry.api.common.AttributesBuilder;
@@ -16,14 +18,15 @@ import io.opentelemetry.sdk.logs.export.BatchLogRecordProcessor;
 import io.opentelemetry.sdk.resources.Resource;
 import java.net.URI;
 import java.time.Instant;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Exports audit records and captures as OpenTelemetry log records over OTLP/HTTP, in batches. Each
- * record's attributes carry Azure's diagnostic-log field names ({@code time, resourceId, category,
- * operationName, resultSignature, durationMs, callerIpAddress, correlationId}, with {@code
- * properties} as JSON text); its body is the record as one JSON line. Closing it exports what is
- * still queued.
+ * Exports audit records, captures and trace records as OpenTelemetry log records over OTLP/HTTP, in
+ * batches. Each record's attributes carry Azure's diagnostic-log field names ({@code time,
+ * resourceId, category, operationName, resultSignature, durationMs, callerIpAddress,
+ * correlationId}, with {@code properties} as JSON text); its body is the record as one JSON line.
+ * Closing it exports what is still queued.
  */
 public final class AuditLogExport implements AutoCloseable {
   private final SdkLoggerProvider provider;
@@ -83,6 +86,23 @@ public final class AuditLogExport implements AutoCloseable {
     a.put("correlationId", c.correlationId());
     a.put("properties", Json.writeString(record.get("properties")));
     emit(Instant.parse(c.time()), Json.writeString(record), a.build());
+  }
+
+  /** Exports trace records, each as its {@code Trace} diagnostic record. */
+  public void traces(List<TraceRecord> records) {
+    for (TraceRecord t : records) {
+      ObjectNode record = t.json();
+      AttributesBuilder a = Attributes.builder();
+      a.put("time", record.path("time").asText());
+      a.put("resourceId", t.resourceId());
+      a.put("category", TraceRecord.CATEGORY);
+      a.put("operationName", t.operationName());
+      a.put("resultSignature", t.resultSignature());
+      a.put("durationMs", t.durationMs());
+      a.put("correlationId", t.correlationId());
+      a.put("properties", Json.writeString(record.get("properties")));
+      emit(t.time(), Json.writeString(record), a.build());
+    }
   }
 
   private void emit(Instant time, String body, Attributes attributes) {

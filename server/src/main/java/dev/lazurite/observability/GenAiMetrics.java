@@ -35,16 +35,49 @@ public final class GenAiMetrics implements PipelineListener {
 
   private final MeterRegistry registry;
   private final Map<Key, Meters> meters = new ConcurrentHashMap<>();
-  // Registered on first use, as a failed or whole answer has no time per token to show.
-  private final Map<Key, Timer> firstToken = new ConcurrentHashMap<>();
-  private final Map<Key, Timer> perOutputToken = new ConcurrentHashMap<>();
 
   /** The attributes every GenAI meter of a call carries. */
   private record Key(String operation, String model, String errorType) {}
 
-  /** The meters every call of one set of attributes records. */
-  private record Meters(
-      Tags tags, DistributionSummary input, DistributionSummary output, Timer duration) {}
+  /**
+   * The meters of one set of attributes, found with one map lookup per call. The time to first
+   * token and per output token are registered on first use, as a failed or whole answer has none to
+   * show.
+   */
+  private final class Meters {
+    final Tags tags;
+    final DistributionSummary input;
+    final DistributionSummary output;
+    final Timer duration;
+    private volatile Timer firstToken;
+    private volatile Timer perOutputToken;
+
+    Meters(Tags tags) {
+      this.tags = tags;
+      this.input = tokens(tags, "input");
+      this.output = tokens(tags, "output");
+      this.duration = timer("gen_ai.server.request.duration", DURATION_BUCKETS, tags);
+    }
+
+    Timer firstToken() {
+      Timer t = firstToken;
+      if (t == null) {
+        // Registering is idempotent: two racing calls get the same meter.
+        t = timer("gen_ai.server.time_to_first_token", TTFT_BUCKETS, tags);
+        firstToken = t;
+      }
+      return t;
+    }
+
+    Timer perOutputToken() {
+      Timer t = perOutputToken;
+      if (t == null) {
+        t = timer("gen_ai.server.time_per_output_token", TPOT_BUCKETS, tags);
+        perOutputToken = t;
+      }
+      return t;
+    }
+  }
 
   public GenAiMetrics(MeterRegistry registry) {
     this.registry = registry;
@@ -66,21 +99,19 @@ public final class GenAiMetrics implements PipelineListener {
       return;
     }
     Key key = new Key(operation.get(), ledger.model(), GenAi.errorType(ledger.status()));
-    Meters m = meters.computeIfAbsent(key, this::meters);
-    m.input().record(ledger.promptTokens());
-    m.output().record(ledger.completionTokens());
-    m.duration().record(ledger.endedNanos() - ledger.receivedNanos(), TimeUnit.NANOSECONDS);
+    Meters m = meters.get(key);
+    if (m == null) {
+      m = meters.computeIfAbsent(key, this::meters);
+    }
+    m.input.record(ledger.promptTokens());
+    m.output.record(ledger.completionTokens());
+    m.duration.record(ledger.endedNanos() - ledger.receivedNanos(), TimeUnit.NANOSECONDS);
     if (ledger.status() >= 400) {
       return;
     }
-    firstToken
-        .computeIfAbsent(
-            key, k -> timer("gen_ai.server.time_to_first_token", TTFT_BUCKETS, m.tags()))
-        .record(ledger.firstByteNanos() - ledger.receivedNanos(), TimeUnit.NANOSECONDS);
+    m.firstToken().record(ledger.firstByteNanos() - ledger.receivedNanos(), TimeUnit.NANOSECONDS);
     if (ledger.streamed() && ledger.completionTokens() > 1) {
-      perOutputToken
-          .computeIfAbsent(
-              key, k -> timer("gen_ai.server.time_per_output_token", TPOT_BUCKETS, m.tags()))
+      m.perOutputToken()
           .record(
               (ledger.endedNanos() - ledger.firstByteNanos()) / (ledger.completionTokens() - 1),
               TimeUnit.NANOSECONDS);
@@ -94,11 +125,7 @@ public final class GenAiMetrics implements PipelineListener {
             GenAi.PROVIDER, GenAi.AZURE_OPENAI,
             GenAi.REQUEST_MODEL, key.model(),
             GenAi.ERROR_TYPE, key.errorType());
-    return new Meters(
-        tags,
-        tokens(tags, "input"),
-        tokens(tags, "output"),
-        timer("gen_ai.server.request.duration", DURATION_BUCKETS, tags));
+    return new Meters(tags);
   }
 
   private DistributionSummary tokens(Tags tags, String type) {

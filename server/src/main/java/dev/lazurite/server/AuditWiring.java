@@ -15,8 +15,10 @@ import dev.lazurite.network.PrivateEndpoint;
 import dev.lazurite.observability.AuditLogExport;
 import dev.lazurite.pipeline.PipelineListener;
 import dev.lazurite.schedule.Periodic;
+import dev.lazurite.trace.TraceFile;
 import dev.lazurite.trace.TraceListener;
 import dev.lazurite.trace.TraceLog;
+import dev.lazurite.trace.TraceRecord;
 import io.helidon.webserver.http.HttpRouting;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -27,11 +29,14 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The audit log: this instance's stream written by one writer to the store and, unless turned off,
@@ -39,9 +44,11 @@ import java.util.function.Consumer;
  * the data plane, a control-event listener for changes, the retention sweeper and the admin routes.
  * Beside it, when turned on, the {@code Trace} diagnostic category: one record per data-plane
  * request in the store every instance shares, swept past its retention and listed on the same
- * route. When off, no trace listener is registered at all.
+ * route, and sent to the same sinks as the audit records (a {@code trace-<stream>.jsonl} file
+ * beside the audit file, the OTLP log export). When off, no trace listener is registered at all.
  */
 public final class AuditWiring implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(AuditWiring.class);
   private static final String STREAM_FILE = "audit-stream";
   private static final Duration TRACE_SWEEP = Duration.ofMinutes(5);
 
@@ -52,6 +59,7 @@ public final class AuditWiring implements AutoCloseable {
   private final Optional<AuditLogExport> export;
   private final Optional<TraceLog> traces;
   private final Optional<Periodic> traceSweeper;
+  private final Optional<TraceFile> traceFile;
 
   private AuditWiring(
       AuditWriter writer,
@@ -60,7 +68,8 @@ public final class AuditWiring implements AutoCloseable {
       Optional<AuditSweeper> sweeper,
       Optional<AuditLogExport> export,
       Optional<TraceLog> traces,
-      Optional<Periodic> traceSweeper) {
+      Optional<Periodic> traceSweeper,
+      Optional<TraceFile> traceFile) {
     this.writer = writer;
     this.listener = listener;
     this.admin = admin;
@@ -68,6 +77,7 @@ public final class AuditWiring implements AutoCloseable {
     this.export = export;
     this.traces = traces;
     this.traceSweeper = traceSweeper;
+    this.traceFile = traceFile;
   }
 
   static AuditWiring start(
@@ -106,6 +116,14 @@ public final class AuditWiring implements AutoCloseable {
             local ->
                 foundation.snapshots().get().privateEndpointAt(local).map(PrivateEndpoint::name),
             clock);
+    Optional<TraceFile> traceFile =
+        audit.traceLog() && directory.isPresent()
+            ? Optional.of(TraceFile.open(TraceFile.of(directory.get(), stream)))
+            : Optional.empty();
+    traceFile.ifPresent(opened::push);
+    List<Consumer<List<TraceRecord>>> traceSinks = new ArrayList<>();
+    traceFile.ifPresent(f -> traceSinks.add(f::write));
+    export.ifPresent(x -> traceSinks.add(x::traces));
     Optional<TraceLog> traces =
         audit.traceLog()
             ? Optional.of(
@@ -113,7 +131,8 @@ public final class AuditWiring implements AutoCloseable {
                     foundation.store().traces(),
                     TraceLog.DEFAULT_QUEUE,
                     audit.traceRetention(),
-                    clock))
+                    clock,
+                    traceSinks))
             : Optional.empty();
     traces.ifPresent(opened::push);
     Duration every =
@@ -133,7 +152,14 @@ public final class AuditWiring implements AutoCloseable {
             .<List<PipelineListener>>map(t -> List.of(listener, new TraceListener(t, clock)))
             .orElse(List.of(listener));
     return new AuditWiring(
-        writer, PipelineListener.of(listeners), admin, sweeper, export, traces, traceSweeper);
+        writer,
+        PipelineListener.of(listeners),
+        admin,
+        sweeper,
+        export,
+        traces,
+        traceSweeper,
+        traceFile);
   }
 
   /** Counts the dropped trace records as {@code lazurite_trace_records_dropped_total}. */
@@ -150,6 +176,14 @@ public final class AuditWiring implements AutoCloseable {
   /** The trace log, when the {@code Trace} category is on. */
   public Optional<TraceLog> traces() {
     return traces;
+  }
+
+  private static void closeQuietly(TraceFile file) {
+    try {
+      file.close();
+    } catch (IOException e) {
+      LOG.error("could not close {}", file.path(), e);
+    }
   }
 
   /** This instance's stream: named once, kept in the data directory. */
@@ -193,6 +227,7 @@ public final class AuditWiring implements AutoCloseable {
     traceSweeper.ifPresent(Periodic::close);
     writer.close();
     traces.ifPresent(TraceLog::close);
+    traceFile.ifPresent(AuditWiring::closeQuietly);
     export.ifPresent(AuditLogExport::close);
   }
 }

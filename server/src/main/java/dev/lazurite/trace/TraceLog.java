@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -18,6 +19,8 @@ import org.slf4j.LoggerFactory;
  * has arrived in batches of up to {@value #BATCH}. When the queue is full, or the store refuses a
  * batch, the records are dropped and counted ({@link #dropped()}) rather than slowing requests.
  * Queries read the store, so they list every instance's records, none older than the retention.
+ * Each batch also goes to the configured sinks (the JSON-lines file, the OTLP log export), as the
+ * audit log's records do, whether or not the store took it.
  */
 public final class TraceLog implements AutoCloseable {
   public static final int DEFAULT_QUEUE = 10_000;
@@ -33,6 +36,7 @@ public final class TraceLog implements AutoCloseable {
   private final ArrayBlockingQueue<TraceRecord> queue;
   private final AtomicLong pending = new AtomicLong();
   private final AtomicLong dropped = new AtomicLong();
+  private final List<Consumer<List<TraceRecord>>> sinks;
   private final Thread writer;
   private volatile boolean closing;
 
@@ -40,6 +44,20 @@ public final class TraceLog implements AutoCloseable {
    * @param queueCapacity how many records may wait for the writer; past that they are dropped
    */
   public TraceLog(TraceStore store, int queueCapacity, Duration retention, Clock clock) {
+    this(store, queueCapacity, retention, clock, List.of());
+  }
+
+  /**
+   * @param queueCapacity how many records may wait for the writer; past that they are dropped
+   * @param sinks where each batch goes besides the store; called on the writer's thread, and what
+   *     they throw is logged
+   */
+  public TraceLog(
+      TraceStore store,
+      int queueCapacity,
+      Duration retention,
+      Clock clock,
+      List<Consumer<List<TraceRecord>>> sinks) {
     if (queueCapacity < 1) {
       throw new IllegalArgumentException("trace queue must be >= 1, got " + queueCapacity);
     }
@@ -50,6 +68,7 @@ public final class TraceLog implements AutoCloseable {
     this.retention = retention;
     this.clock = clock;
     this.queue = new ArrayBlockingQueue<>(queueCapacity);
+    this.sinks = List.copyOf(sinks);
     this.writer = Thread.ofPlatform().name("lazurite-trace-writer").daemon(true).start(this::run);
   }
 
@@ -131,6 +150,15 @@ public final class TraceLog implements AutoCloseable {
     } catch (RuntimeException e) {
       dropped.addAndGet(batch.size());
       LOG.warn("could not store {} trace records; dropped", batch.size(), e);
+    }
+    try {
+      for (Consumer<List<TraceRecord>> sink : sinks) {
+        try {
+          sink.accept(batch);
+        } catch (RuntimeException e) {
+          LOG.warn("{} trace records could not be forwarded: {}", batch.size(), e.toString());
+        }
+      }
     } finally {
       pending.addAndGet(-batch.size());
     }

@@ -111,7 +111,7 @@ class InsightsPagesTest {
     badRequest(BASE + "/usage?granularity=minute", "day or hour");
     badRequest(BASE + "/usage?granularity=hour&from=2026-12-01&to=2026-12-06", "at most 3 days");
     badRequest(BASE + "/usage?from=2026-01-01&to=2026-12-06", "at most 92 days");
-    badRequest(BASE + "/usage?by=model", "deployment, key, principal or tag");
+    badRequest(BASE + "/usage?by=model", "deployment, key, principal, group or tag");
     badRequest(BASE + "/usage?by=tag", "Name the tag key");
     badRequest(BASE + "/usage?by=tag&tag=%3Cscript%3E", "Name the tag key");
     assertThat(

@@ -11,12 +11,17 @@ import java.sql.DriverManager;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The trace log stores records off the request path, keeps them for a time and filters them. */
+/**
+ * The trace log stores records off the request path, keeps them for a time and filters them, and
+ * hands every batch to its sinks.
+ */
 class TraceLogTest {
   final TestingClock clock = new TestingClock();
   @TempDir Path dir;
@@ -185,6 +190,44 @@ class TraceLogTest {
       lock.execute("ROLLBACK");
       assertThat(all(log).size() + log.dropped()).isEqualTo(50);
     }
+  }
+
+  @Test
+  void everyBatchReachesEachSinkAndAFailingSinkStopsNeitherTheStoreNorTheOthers() throws Exception {
+    List<String> sunk = new CopyOnWriteArrayList<>();
+    List<Consumer<List<TraceRecord>>> sinks =
+        List.of(
+            batch -> {
+              throw new IllegalStateException("sink down");
+            },
+            batch -> sunk.addAll(ids(batch)));
+    try (var log = new TraceLog(store.traces(), 100, Duration.ofHours(1), clock, sinks)) {
+      log.add(record("s1", "a/key1", "d", 200));
+      log.add(record("s2", "a/key1", "d", 429));
+      log.flush();
+      assertThat(sunk).containsExactly("s1", "s2");
+      assertThat(ids(all(log))).containsExactly("s1", "s2");
+      assertThat(log.dropped()).isZero();
+    }
+  }
+
+  @Test
+  void recordsTheStoreRefusesStillReachTheSinks() {
+    List<String> sunk = new CopyOnWriteArrayList<>();
+    var log =
+        new TraceLog(
+            store.traces(),
+            100,
+            Duration.ofHours(1),
+            clock,
+            List.of(batch -> sunk.addAll(ids(batch))));
+    store.close();
+    log.add(record("lost", "a/key1", "d", 200));
+    log.flush();
+    log.close();
+    assertThat(sunk).containsExactly("lost");
+    assertThat(log.dropped()).isEqualTo(1);
+    store = new JdbiStore(new DatabaseUrl.Sqlite(dir.resolve("trace.db")), null);
   }
 
   @Test

@@ -18,12 +18,15 @@ import java.util.regex.Pattern;
 
 /**
  * The usage page's period picker, as its GET form sends it: the first and last day (UTC, both
- * included), day or hour buckets, and what the usage is split by.
+ * included), day or hour buckets, what the usage is split by, and the Entra group it is narrowed
+ * to, if any.
  *
  * @param tag the tag key when {@code by} is {@link By#TAG}, else empty
+ * @param entraGroup the object id of the Entra group whose members' calls are shown, else empty
+ *     (every caller)
  */
 public record UsagePeriod(
-    LocalDate from, LocalDate to, Granularity granularity, By by, String tag) {
+    LocalDate from, LocalDate to, Granularity granularity, By by, String tag, String entraGroup) {
   /** At most this many days in daily buckets. */
   public static final int MAX_DAYS = 92;
 
@@ -31,6 +34,7 @@ public record UsagePeriod(
   public static final int MAX_HOURLY_DAYS = 3;
 
   private static final Pattern TAG = Pattern.compile("[A-Za-z0-9_.:\\-]{1,128}");
+  private static final Pattern OBJECT_ID = Pattern.compile("[A-Za-z0-9\\-]{1,64}");
 
   /** Bucket width. */
   public enum Granularity {
@@ -43,6 +47,7 @@ public record UsagePeriod(
     DEPLOYMENT("Deployment"),
     KEY("Key slot"),
     PRINCIPAL("Principal"),
+    GROUP("Entra group"),
     TAG("Tag value");
 
     private final String label;
@@ -71,6 +76,7 @@ public record UsagePeriod(
     requireNonNull(granularity, "granularity is null");
     requireNonNull(by, "by is null");
     requireNonNull(tag, "tag is null");
+    requireNonNull(entraGroup, "entraGroup is null");
   }
 
   /** The period a query string asks for; the last seven days by deployment when it names none. */
@@ -101,14 +107,19 @@ public record UsagePeriod(
           case "deployment" -> By.DEPLOYMENT;
           case "key" -> By.KEY;
           case "principal" -> By.PRINCIPAL;
+          case "group" -> By.GROUP;
           case "tag" -> By.TAG;
-          default -> throw invalid("Split the usage by deployment, key, principal or tag.");
+          default -> throw invalid("Split the usage by deployment, key, principal, group or tag.");
         };
     String tag = by == By.TAG ? field(query, "tag").orElse("") : "";
     if (by == By.TAG && !TAG.matcher(tag).matches()) {
       throw invalid("Name the tag key to split by (letters, digits, _ . : -, at most 128).");
     }
-    return new UsagePeriod(from, to, granularity, by, tag);
+    String entraGroup = field(query, "entraGroup").orElse("");
+    if (!entraGroup.isEmpty() && !OBJECT_ID.matcher(entraGroup).matches()) {
+      throw invalid("Name the Entra group by its object id (letters, digits and -, at most 64).");
+    }
+    return new UsagePeriod(from, to, granularity, by, tag, entraGroup);
   }
 
   public Instant start() {

@@ -8,6 +8,7 @@ import dev.lazurite.cost.CostService;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -17,7 +18,8 @@ import java.util.Set;
  * A resource's usage over a period, from the cost report's own query: the same priced usage lines
  * and the same {@link CostQuery} that {@code lazurite cost query} and the Cost Management query
  * route answer with, narrowed to the resource. Daily buckets are one daily query; hourly buckets
- * are one query per hour.
+ * are one query per hour. Split by Entra group, a call counts once in each of its caller's groups
+ * (callers without one under {@value CostQuery#NO_GROUP}), as in the cost report.
  */
 public final class UsageReport {
   private final CostService cost;
@@ -29,12 +31,18 @@ public final class UsageReport {
   /** The rows, bucket by bucket, each bucket's groups in order. */
   public List<UsageRow> rows(Account account, UsagePeriod period) {
     ArmScope scope = new ArmScope(account.subscriptionId(), Optional.of(account.resourceGroup()));
-    BudgetFilter filter =
-        new BudgetFilter(Map.of(BudgetFilter.RESOURCE_ID, Set.of(accountId(account))), Map.of());
+    Map<String, Set<String>> dimensions = new HashMap<>();
+    dimensions.put(BudgetFilter.RESOURCE_ID, Set.of(accountId(account)));
+    if (!period.entraGroup().isEmpty()) {
+      // The calls of the group's members; split by group, only that group's row.
+      dimensions.put(BudgetFilter.GROUP, Set.of(period.entraGroup()));
+    }
+    BudgetFilter filter = new BudgetFilter(dimensions, Map.of());
     String grouping =
         switch (period.by()) {
           case DEPLOYMENT -> CostQuery.DEPLOYMENT;
           case KEY, PRINCIPAL -> CostQuery.PRINCIPAL;
+          case GROUP -> CostQuery.GROUP;
           case TAG -> CostQuery.TAG + period.tag();
         };
     List<UsageRow> rows = new ArrayList<>();
@@ -77,7 +85,7 @@ public final class UsageReport {
           return;
         }
       }
-      case DEPLOYMENT, TAG -> {}
+      case DEPLOYMENT, GROUP, TAG -> {}
     }
     rows.add(
         new UsageRow(

@@ -17,8 +17,9 @@ import java.util.Map;
 
 /**
  * A resource's usage and cost page: requests, tokens (prompt, cached, completion) and cost per
- * deployment, key slot, principal or tag, in day or hour buckets, charted and tabled. Reading it is
- * reading the account, as the cost report's readers do.
+ * deployment, key slot, principal, Entra group or tag, in day or hour buckets, charted and tabled,
+ * for every caller or for the members of one Entra group. Reading it is reading the account, as the
+ * cost report's readers do.
  */
 public final class UsageRoutes {
   public static final String READ = "Microsoft.CognitiveServices/accounts/read";
