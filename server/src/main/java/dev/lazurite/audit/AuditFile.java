@@ -2,7 +2,7 @@ package dev.lazurite.audit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.lazurite.json.Json;
-import java.io.BufferedOutputStream;
+import dev.lazurite.json.JsonLinesOutput;
 import java.io.BufferedReader;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -11,7 +11,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -27,11 +26,7 @@ public final class AuditFile implements AutoCloseable {
 
   private AuditFile(Path path) throws IOException {
     this.path = path;
-    Files.createDirectories(path.toAbsolutePath().getParent());
-    this.out =
-        new BufferedOutputStream(
-            Files.newOutputStream(path, StandardOpenOption.CREATE, StandardOpenOption.APPEND),
-            1 << 16);
+    this.out = JsonLinesOutput.append(path);
   }
 
   /** The file of {@code stream} in {@code directory}. */

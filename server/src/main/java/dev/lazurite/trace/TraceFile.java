@@ -1,13 +1,11 @@
 package dev.lazurite.trace;
 
 import dev.lazurite.json.Json;
-import java.io.BufferedOutputStream;
+import dev.lazurite.json.JsonLinesOutput;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.List;
 
 /**
@@ -22,11 +20,7 @@ public final class TraceFile implements AutoCloseable {
 
   private TraceFile(Path path) throws IOException {
     this.path = path;
-    Files.createDirectories(path.toAbsolutePath().getParent());
-    this.out =
-        new BufferedOutputStream(
-            Files.newOutputStream(path, StandardOpenOption.CREATE, StandardOpenOption.APPEND),
-            1 << 16);
+    this.out = JsonLinesOutput.append(path);
   }
 
   /** The file of {@code stream} in {@code directory}. */
