@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * {@code images/edits} through com.openai:openai-java, unchanged, in Azure (dated) and v1 modes, on
- * the simulator: a PNG and its mask edited into a PNG of the requested size.
+ * the simulator: a PNG and its mask edited into a PNG of the requested size, a JPEG into a JPEG.
  */
 class ImageEditsOpenAiJavaTest {
   static TestingServer server;
@@ -77,6 +77,30 @@ class ImageEditsOpenAiJavaTest {
       assertThat(edited.getWidth()).isEqualTo(1536);
       assertThat(edited.getHeight()).isEqualTo(1024);
       assertThat(edited.getRGB(0, 0) & 0xffffff).isNotEqualTo(0xffffff);
+    }
+  }
+
+  @Test
+  void aJpegIsEditedIntoAJpegInBothModes() throws Exception {
+    var photo = new ByteArrayOutputStream();
+    ImageIO.write(new BufferedImage(48, 32, BufferedImage.TYPE_INT_RGB), "jpeg", photo);
+    for (OpenAIClient client : List.of(azure, v1)) {
+      ImagesResponse response =
+          client
+              .images()
+              .edit(
+                  ImageEditParams.builder()
+                      .model("image")
+                      .image(photo.toByteArray())
+                      .prompt("paint it green")
+                      .outputFormat(ImageEditParams.OutputFormat.JPEG)
+                      .outputCompression(80)
+                      .build());
+      byte[] file =
+          Base64.getDecoder().decode(response.data().orElseThrow().getFirst().b64Json().get());
+      assertThat(file[0] & 0xff).isEqualTo(0xff);
+      assertThat(file[1] & 0xff).isEqualTo(0xd8);
+      assertThat(ImageIO.read(new ByteArrayInputStream(file)).getWidth()).isEqualTo(1024);
     }
   }
 

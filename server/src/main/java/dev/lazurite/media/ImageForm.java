@@ -13,8 +13,8 @@ import java.util.Optional;
 
 /**
  * An {@code images/edits} form, read from the whole body: its text fields, its {@code image} files
- * (also sent as {@code image[]}, one part each) and its optional {@code mask}, each a PNG of at
- * most 25 MiB.
+ * (also sent as {@code image[]}, one part each) and its optional {@code mask}, each a PNG or JPEG
+ * (a mask: a PNG) of at most 25 MiB.
  */
 record ImageForm(ObjectNode fields, List<ImageUpload> images, Optional<ImageUpload> mask) {
   ImageForm {
@@ -36,7 +36,7 @@ record ImageForm(ObjectNode fields, List<ImageUpload> images, Optional<ImageUplo
           if (read.length > AudioForm.MAX_AUDIO) {
             throw AudioForm.tooLarge(body.length);
           }
-          ImageUpload upload = ImageUpload.png(name, p.filename().orElse("image.png"), read);
+          ImageUpload upload = ImageUpload.read(name, p.filename().orElse("image.png"), read);
           if (name.equals("mask")) {
             mask = Optional.of(upload);
           } else {

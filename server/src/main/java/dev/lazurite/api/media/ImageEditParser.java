@@ -11,11 +11,11 @@ import java.util.Optional;
 
 /**
  * Validates an {@code images/edits} form for the deployment's model: gpt-image-1 edits one to 16
- * PNGs into up to ten images at {@code 1024x1024|1536x1024|1024x1536} ({@code auto}: the first
- * image's size when it is one of them), {@code low|medium|high}, always as base64; DALL-E 2 edits
- * one square PNG of at most 4 MB into up to ten images at {@code 256x256|512x512|1024x1024}, as
- * {@code url} or {@code b64_json}. A mask must be a PNG of the first image's size. DALL-E 3 does
- * not edit images.
+ * PNG or JPEG images into up to ten images at {@code 1024x1024|1536x1024|1024x1536} ({@code auto}:
+ * the first image's size when it is one of them), {@code low|medium|high}, always as base64,
+ * returned as PNG or JPEG; DALL-E 2 edits one square PNG of at most 4 MB into up to ten images at
+ * {@code 256x256|512x512|1024x1024}, as {@code url} or {@code b64_json}. A mask must be a PNG of
+ * the first image's size. DALL-E 3 does not edit images.
  */
 public final class ImageEditParser {
   static final int MAX_IMAGES = 16;
@@ -64,7 +64,9 @@ public final class ImageEditParser {
     }
     ImageUpload first = images.getFirst();
     if (!gpt) {
-      if (first.png().length > DALLE2_MAX_BYTES || first.width() != first.height()) {
+      if (first.format() != ImageFormat.PNG
+          || first.bytes().length > DALLE2_MAX_BYTES
+          || first.width() != first.height()) {
         throw ApiException.invalid(
             "Invalid 'image': DALL-E 2 edits a square PNG of less than 4 MB.",
             "image",
@@ -87,6 +89,8 @@ public final class ImageEditParser {
     }
     String quality = "standard";
     boolean base64 = true;
+    ImageFormat format = ImageFormat.PNG;
+    int compression = 100;
     if (gpt) {
       quality =
           ImageRequestParser.oneOf(body, "quality", ImageRequestParser.GPT_IMAGE_QUALITIES)
@@ -95,10 +99,9 @@ public final class ImageEditParser {
         quality = "medium";
       }
       ImageRequestParser.oneOf(body, "response_format", List.of("b64_json"));
-      ImageRequestParser.oneOf(body, "output_format", List.of("png"));
-      ImageRequestParser.oneOf(body, "background", List.of("transparent", "opaque", "auto"));
+      format = ImageRequestParser.outputFormat(body);
+      compression = ImageRequestParser.outputCompression(body, format);
       ImageRequestParser.oneOf(body, "input_fidelity", List.of("low", "high"));
-      Fields.smallInteger(body, "output_compression", "output_compression", 0, 100);
     } else {
       base64 =
           ImageRequestParser.oneOf(body, "response_format", ImageRequestParser.FORMATS)
@@ -107,7 +110,18 @@ public final class ImageEditParser {
     }
     String user = Fields.string(body, "user", "user").orElse("");
     return new ImageRequest(
-        body, prompt.prompt(), n, size, quality, "", base64, user, images, mask);
+        body,
+        prompt.prompt(),
+        n,
+        size,
+        quality,
+        "",
+        base64,
+        user,
+        images,
+        mask,
+        format,
+        compression);
   }
 
   /** A form's integer fields as numbers (a field that is not an integer stays text: a 400). */

@@ -13,6 +13,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * @param base64 whether images come back as {@code b64_json} rather than a {@code url}
  * @param images the images to edit (none for a generation)
  * @param mask where to edit them: its transparent pixels (an edit only)
+ * @param format the file format of the images returned ({@code output_format}, gpt-image-1)
+ * @param compression JPEG quality, 0 to 100 ({@code output_compression}; 100 when not given)
  */
 public record ImageRequest(
     ObjectNode raw,
@@ -24,7 +26,9 @@ public record ImageRequest(
     boolean base64,
     String user,
     java.util.List<ImageUpload> images,
-    java.util.Optional<ImageUpload> mask)
+    java.util.Optional<ImageUpload> mask,
+    ImageFormat format,
+    int compression)
     implements MediaRequest {
   /** A generation: no image to edit. */
   public ImageRequest(
@@ -35,7 +39,9 @@ public record ImageRequest(
       String quality,
       String style,
       boolean base64,
-      String user) {
+      String user,
+      ImageFormat format,
+      int compression) {
     this(
         raw,
         prompt,
@@ -46,7 +52,9 @@ public record ImageRequest(
         base64,
         user,
         java.util.List.of(),
-        java.util.Optional.empty());
+        java.util.Optional.empty(),
+        format,
+        compression);
   }
 
   /** Whether the request edits uploaded images ({@code images/edits}). */
@@ -63,6 +71,10 @@ public record ImageRequest(
     requireNonNull(quality, "quality is null");
     requireNonNull(style, "style is null");
     requireNonNull(user, "user is null");
+    requireNonNull(format, "format is null");
+    if (compression < 0 || compression > 100) {
+      throw new IllegalArgumentException("compression must be 0..100");
+    }
     if (n < 1) {
       throw new IllegalArgumentException("n must be >= 1");
     }

@@ -9,7 +9,8 @@ import java.util.List;
 /**
  * Validates an image generation body for the deployment's model: DALL-E 3 takes one image at {@code
  * 1024x1024|1792x1024|1024x1792}, {@code standard|hd}, {@code vivid|natural}; gpt-image-1 up to ten
- * at {@code 1024x1024|1536x1024|1024x1536}, {@code low|medium|high}, always as base64.
+ * at {@code 1024x1024|1536x1024|1024x1536}, {@code low|medium|high}, always as base64, as PNG or
+ * JPEG.
  */
 public final class ImageRequestParser {
   static final List<String> DALLE_SIZES = List.of("1024x1024", "1792x1024", "1024x1792");
@@ -60,15 +61,48 @@ public final class ImageRequestParser {
     List<String> formats = gpt ? List.of("b64_json") : FORMATS;
     boolean base64 =
         gpt || oneOf(body, "response_format", formats).orElse("url").equals("b64_json");
+    ImageFormat format = ImageFormat.PNG;
+    int compression = 100;
     if (gpt) {
       oneOf(body, "response_format", formats);
-      oneOf(body, "output_format", List.of("png"));
-      oneOf(body, "background", List.of("transparent", "opaque", "auto"));
+      format = outputFormat(body);
+      compression = outputCompression(body, format);
       oneOf(body, "moderation", List.of("low", "auto"));
-      Fields.smallInteger(body, "output_compression", "output_compression", 0, 100);
     }
     String user = Fields.string(body, "user", "user").orElse("");
-    return new ImageRequest(body, prompt, n, size, quality, style, base64, user);
+    return new ImageRequest(
+        body, prompt, n, size, quality, style, base64, user, format, compression);
+  }
+
+  /**
+   * gpt-image-1's {@code output_format} ({@code png} or {@code jpeg}; Azure serves no WebP) and
+   * {@code background}, which can be transparent only in a PNG.
+   */
+  static ImageFormat outputFormat(ObjectNode body) {
+    ImageFormat format =
+        ImageFormat.named(oneOf(body, "output_format", ImageFormat.NAMES).orElse("png"));
+    String background =
+        oneOf(body, "background", List.of("transparent", "opaque", "auto")).orElse("auto");
+    if (background.equals("transparent") && format != ImageFormat.PNG) {
+      throw ApiException.invalid(
+          "Invalid 'background': a transparent background needs output_format 'png'.",
+          "background",
+          "invalid_value");
+    }
+    return format;
+  }
+
+  /** {@code output_compression}, 0 to 100; below 100 only for a JPEG. */
+  static int outputCompression(ObjectNode body, ImageFormat format) {
+    int compression =
+        Fields.smallInteger(body, "output_compression", "output_compression", 0, 100).orElse(100);
+    if (compression < 100 && format != ImageFormat.JPEG) {
+      throw ApiException.invalid(
+          "Invalid 'output_compression': compression below 100 needs output_format 'jpeg'.",
+          "output_compression",
+          "invalid_value");
+    }
+    return compression;
   }
 
   /**
@@ -92,7 +126,8 @@ public final class ImageRequestParser {
           "prompt",
           "string_above_max_length");
     }
-    return new ImageRequest(body, prompt, 1, "1024x1024", "standard", "", false, "");
+    return new ImageRequest(
+        body, prompt, 1, "1024x1024", "standard", "", false, "", ImageFormat.PNG, 100);
   }
 
   static java.util.Optional<String> oneOf(ObjectNode body, String field, List<String> allowed) {

@@ -3,6 +3,7 @@ package dev.lazurite.backend.openai;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.lazurite.api.media.ImageRequest;
+import dev.lazurite.api.media.ImageUpload;
 import dev.lazurite.api.media.MediaRequest;
 import dev.lazurite.api.media.SpeechRequest;
 import dev.lazurite.api.media.TranscriptionRequest;
@@ -106,13 +107,22 @@ final class UpstreamMedia {
   private static HttpEntity editForm(ImageRequest request, String model) {
     MultipartEntityBuilder form = MultipartEntityBuilder.create();
     String field = request.images().size() > 1 ? "image[]" : "image";
-    ContentType png = ContentType.IMAGE_PNG;
     for (var image : request.images()) {
-      form.addBinaryBody(field, image.png(), png, image.filename());
+      form.addBinaryBody(field, image.bytes(), contentType(image), image.filename());
     }
-    request.mask().ifPresent(mask -> form.addBinaryBody("mask", mask.png(), png, mask.filename()));
+    request
+        .mask()
+        .ifPresent(
+            mask -> form.addBinaryBody("mask", mask.bytes(), contentType(mask), mask.filename()));
     addFields(form, request.raw(), model);
     return form.build();
+  }
+
+  private static ContentType contentType(ImageUpload upload) {
+    return switch (upload.format()) {
+      case PNG -> ContentType.IMAGE_PNG;
+      case JPEG -> ContentType.IMAGE_JPEG;
+    };
   }
 
   private static void addFields(MultipartEntityBuilder form, ObjectNode raw, String model) {

@@ -1,33 +1,35 @@
 package dev.lazurite.backend.simulator;
 
+import dev.lazurite.api.media.ImageFormat;
 import dev.lazurite.api.media.ImageUpload;
 import dev.lazurite.error.ApiException;
 import java.awt.Image;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import java.util.Random;
 import javax.imageio.ImageIO;
 
 /**
- * An edited PNG: the first uploaded image scaled to the requested size and tinted with a colour
- * drawn from the prompt (and the image's index), only where the mask is transparent when there is a
- * mask — the same edit for the same image, mask, prompt, index and size.
+ * An edited picture, as a PNG or JPEG: the first uploaded image scaled to the requested size and
+ * tinted with a colour drawn from the prompt (and the image's index), only where the mask is
+ * transparent when there is a mask — the same edit for the same image, mask, prompt, index and
+ * size.
  */
 final class SimulatedEdits {
   private SimulatedEdits() {}
 
-  static byte[] png(
+  static byte[] edit(
       ImageUpload image,
       Optional<ImageUpload> mask,
       String prompt,
       int index,
       int width,
-      int height) {
+      int height,
+      ImageFormat format,
+      int compression) {
     BufferedImage source = scaled(decode(image), width, height);
     BufferedImage where = mask.map(m -> scaled(decode(m), width, height)).orElse(null);
     Random random =
@@ -42,13 +44,7 @@ final class SimulatedEdits {
         out.setRGB(x, y, edit ? blend(rgb, tint) : rgb & 0xffffff);
       }
     }
-    var bytes = new ByteArrayOutputStream();
-    try {
-      ImageIO.write(out, "png", bytes);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    return bytes.toByteArray();
+    return ImageFiles.encode(out, format, compression);
   }
 
   /** Half the pixel, half the tint, per channel. */
@@ -62,13 +58,13 @@ final class SimulatedEdits {
   private static BufferedImage decode(ImageUpload upload) {
     BufferedImage read;
     try {
-      read = ImageIO.read(new ByteArrayInputStream(upload.png()));
+      read = ImageIO.read(new ByteArrayInputStream(upload.bytes()));
     } catch (IOException | RuntimeException e) {
       read = null;
     }
     if (read == null) {
       throw ApiException.invalid(
-          "Invalid file '" + upload.field() + "': the PNG could not be read.",
+          "Invalid file '" + upload.field() + "': the " + upload.format() + " could not be read.",
           upload.field().equals("mask") ? "mask" : "image",
           "invalid_image");
     }

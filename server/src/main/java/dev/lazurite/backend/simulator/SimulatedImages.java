@@ -1,23 +1,21 @@
 package dev.lazurite.backend.simulator;
 
+import dev.lazurite.api.media.ImageFormat;
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Random;
-import javax.imageio.ImageIO;
 
 /**
- * A PNG drawn from a prompt: bands and blocks in colours chosen by the prompt's hash, the same
- * picture for the same prompt, image index and size.
+ * A picture drawn from a prompt, as a PNG or JPEG: bands and blocks in colours chosen by the
+ * prompt's hash, the same picture for the same prompt, image index and size.
  */
 final class SimulatedImages {
   private static final int TILE = 64;
 
   private SimulatedImages() {}
 
-  static byte[] png(String prompt, int index, int width, int height) {
+  static byte[] draw(
+      String prompt, int index, int width, int height, ImageFormat format, int compression) {
     Random random =
         new Random(
             java.util.Arrays.hashCode(prompt.getBytes(StandardCharsets.UTF_8)) * 31L + index);
@@ -39,12 +37,6 @@ final class SimulatedImages {
       }
       image.setRGB(0, y, width, 1, row, 0, width);
     }
-    var out = new ByteArrayOutputStream();
-    try {
-      ImageIO.write(image, "png", out);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    return out.toByteArray();
+    return ImageFiles.encode(image, format, compression);
   }
 }

@@ -17,11 +17,11 @@ import java.util.Base64;
 import java.util.Random;
 
 /**
- * The simulator's images and audio, deterministic from the request: a PNG of the requested size
- * drawn from the prompt (an edit: the uploaded image tinted by the prompt where the mask allows,
- * {@link SimulatedEdits}), speech as a WAV whose samples spell the text ({@link SpokenText}), and a
- * transcript that gives back the words of such a WAV (any other audio gets words drawn from its
- * bytes).
+ * The simulator's images and audio, deterministic from the request: a PNG (or the JPEG asked for)
+ * of the requested size drawn from the prompt (an edit: the uploaded image tinted by the prompt
+ * where the mask allows, {@link SimulatedEdits}), speech as a WAV whose samples spell the text
+ * ({@link SpokenText}), and a transcript that gives back the words of such a WAV (any other audio
+ * gets words drawn from its bytes).
  */
 final class SimulatedMedia implements MediaBackend {
   private final Clock clock;
@@ -44,22 +44,30 @@ final class SimulatedMedia implements MediaBackend {
     body.put("created", clock.instant().getEpochSecond());
     ArrayNode data = body.putArray("data");
     for (int i = 0; i < request.n(); i++) {
-      byte[] png =
+      byte[] file =
           request.edit()
-              ? SimulatedEdits.png(
+              ? SimulatedEdits.edit(
                   request.images().getFirst(),
                   request.mask(),
                   request.prompt(),
                   i,
                   request.width(),
-                  request.height())
-              : SimulatedImages.png(request.prompt(), i, request.width(), request.height());
-      String b64 = Base64.getEncoder().encodeToString(png);
+                  request.height(),
+                  request.format(),
+                  request.compression())
+              : SimulatedImages.draw(
+                  request.prompt(),
+                  i,
+                  request.width(),
+                  request.height(),
+                  request.format(),
+                  request.compression());
+      String b64 = Base64.getEncoder().encodeToString(file);
       ObjectNode item = data.addObject();
       if (request.base64()) {
         item.put("b64_json", b64);
       } else {
-        item.put("url", "data:image/png;base64," + b64);
+        item.put("url", "data:" + request.format().mediaType() + ";base64," + b64);
       }
       if (!request.style().isEmpty() && !request.edit()) {
         // DALL-E 3 rewrites prompts; the simulator's rewrite is the prompt itself with its style.

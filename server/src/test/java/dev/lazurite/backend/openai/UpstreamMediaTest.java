@@ -266,6 +266,26 @@ class UpstreamMediaTest {
   }
 
   @Test
+  void aJpegImageIsSentAsAJpeg() throws Exception {
+    var image = new java.awt.image.BufferedImage(8, 8, java.awt.image.BufferedImage.TYPE_INT_RGB);
+    var jpeg = new java.io.ByteArrayOutputStream();
+    javax.imageio.ImageIO.write(image, "jpeg", jpeg);
+    var result =
+        new TestingMultipart()
+            .file("image", "cat.jpg", jpeg.toByteArray())
+            .field("prompt", "a hat on the cat")
+            .field("output_format", "jpeg")
+            .post(
+                server.endpoint()
+                    + "/openai/deployments/image/images/edits?api-version=2025-04-01-preview",
+                server.key());
+    assertThat(result.status()).as(result.body()).isEqualTo(200);
+    assertThat(SEEN.getFirst().text())
+        .contains("name=\"image\"; filename=\"cat.jpg\"\r\nContent-Type: image/jpeg")
+        .contains("name=\"output_format\"");
+  }
+
+  @Test
   void anUpstreamRateLimitIsAzures429() {
     var result =
         http.post(
