@@ -266,6 +266,22 @@ class FileSearchTest {
   }
 
   @Test
+  void aBackgroundResponseSearchesToo() throws InterruptedException {
+    JsonNode queued = create(body(TOOL, ",\"background\":true"));
+    assertThat(queued.get("status").asText()).isEqualTo("queued");
+    String path = V1 + "/" + queued.get("id").asText();
+    JsonNode r = queued;
+    long until = System.nanoTime() + java.time.Duration.ofSeconds(30).toNanos();
+    while (!r.get("status").asText().equals("completed") && System.nanoTime() < until) {
+      Thread.sleep(100);
+      r = http.send("GET", path, null, "api-key", server.key()).json();
+    }
+    assertThat(r.get("status").asText()).isEqualTo("completed");
+    assertThat(r.at("/output/0/type").asText()).isEqualTo("file_search_call");
+    assertThat(r.at("/output/1/content/0/annotations/0/file_id").asText()).isEqualTo("vacation.md");
+  }
+
+  @Test
   void unknownStoresAndBadShapesAre400sNamingTheParameter() {
     assertInvalid(
         body("{\"type\":\"file_search\",\"vector_store_ids\":[\"nosuch\"]}", ""),
