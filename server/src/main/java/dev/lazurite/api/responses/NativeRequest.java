@@ -24,7 +24,7 @@ final class NativeRequest {
     upstream.remove(LOCAL);
     ArrayNode input = upstream.putArray("input");
     context.stream().filter(item -> !searched(item)).forEach(input::add);
-    request.input().forEach(input::add);
+    request.input().stream().filter(item -> !searched(item)).forEach(input::add);
     upstream.put("store", false);
     if (request.fileSearch().isPresent()) {
       withoutFileSearch(upstream);

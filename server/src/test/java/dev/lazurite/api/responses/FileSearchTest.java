@@ -266,6 +266,24 @@ class FileSearchTest {
   }
 
   @Test
+  void anEarlierOutputGivenBackAsInputIsAccepted() throws java.io.IOException {
+    JsonNode first = create(body(TOOL, ",\"store\":false"));
+    var input = Json.MAPPER.createArrayNode();
+    input.addObject().put("role", "user").put("content", "How much paid vacation?");
+    first.get("output").forEach(input::add);
+    input.addObject().put("role", "user").put("content", "And how is travel handled?");
+    var next = Json.MAPPER.createObjectNode().put("model", "gpt-4o");
+    next.set("input", input);
+    next.putArray("tools").add(Json.MAPPER.readTree(TOOL));
+    JsonNode r = create(next.toString());
+    assertThat(r.at("/output/0/queries/0").asText()).isEqualTo("And how is travel handled?");
+    assertInvalid(
+        "{\"model\":\"gpt-4o\",\"input\":[{\"type\":\"file_search_call\",\"id\":\"fs_1\","
+            + "\"queries\":\"q\"}]}",
+        "input[0].queries");
+  }
+
+  @Test
   void aBackgroundResponseSearchesToo() throws InterruptedException {
     JsonNode queued = create(body(TOOL, ",\"background\":true"));
     assertThat(queued.get("status").asText()).isEqualTo("queued");
