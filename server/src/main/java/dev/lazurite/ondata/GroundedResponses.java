@@ -3,6 +3,7 @@ package dev.lazurite.ondata;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.lazurite.api.NativeResponses;
 import dev.lazurite.json.Json;
 import dev.lazurite.pipeline.EventStream;
 import dev.lazurite.pipeline.Response;
@@ -89,6 +90,13 @@ final class GroundedResponses {
               return;
             }
             ObjectNode p = Json.WIRE.valueToTree(event.payload());
+            if (!contextSent[0] && p.has(NativeResponses.EVENT_FIELD)) {
+              // An upstream's own Responses event: the context travels beside the first one.
+              p.set("context", context);
+              contextSent[0] = true;
+              sink.send(event.withPayload(p));
+              return;
+            }
             if (p.path("id").asText().isEmpty()) {
               // The content filter's own annotation events are not the model's chunks.
               sink.send(event);

@@ -3,6 +3,7 @@ package dev.lazurite.ondata;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.lazurite.api.ChatRequest;
+import dev.lazurite.api.NativeResponses;
 import dev.lazurite.catalog.ModelSpec;
 import dev.lazurite.error.ApiException;
 import dev.lazurite.pipeline.Chain;
@@ -101,6 +102,10 @@ public final class RetrievalStage implements Stage {
     messages.addFirst(new ChatRequest.Message("system", system, "", List.of(), "", 0));
     ObjectNode raw = chat.raw().deepCopy();
     raw.remove("data_sources");
+    if (raw.get(NativeResponses.REQUEST_FIELD) instanceof ObjectNode responses) {
+      // An upstream that serves Responses itself gets the same grounding, as its instructions.
+      responses.put("instructions", system);
+    }
     ArrayNode rawMessages = raw.putArray("messages");
     rawMessages.addObject().put("role", "system").put("content", system);
     chat.raw()

@@ -106,7 +106,11 @@ public final class DataPlaneWiring {
               resources(
                   FileStages.of(foundation.files(), FileLimits.AZURE),
                   batches,
-                  ResponseStages.of(foundation.store().responses(), foundation.tokens(), clock)),
+                  ResponseStages.of(
+                      foundation.store().responses(),
+                      foundation.tokens(),
+                      clock,
+                      search.services())),
               new BudgetStage(foundation.cost().cache(), foundation.subscription()),
               capture),
           Regions.displayName(config.region()),

@@ -29,9 +29,16 @@ final class ChatTranslation {
         .ifPresent(i -> messages.addObject().put("role", "system").put("content", i));
     context.forEach(item -> addItem(messages, item));
     request.input().forEach(item -> addItem(messages, item));
-    if (!request.tools().isEmpty()) {
+    boolean functions = false;
+    for (JsonNode tool : request.tools()) {
+      functions |= tool.get("type").asText().equals("function");
+    }
+    if (functions) {
       ArrayNode tools = chat.putArray("tools");
       for (JsonNode tool : request.tools()) {
+        if (!tool.get("type").asText().equals("function")) {
+          continue;
+        }
         ObjectNode function = tools.addObject().put("type", "function").putObject("function");
         function.put("name", tool.get("name").asText());
         if (tool.get("description").isTextual()) {
@@ -41,7 +48,10 @@ final class ChatTranslation {
       }
       chat.put("parallel_tool_calls", request.parallelToolCalls());
       JsonNode choice = request.toolChoice();
-      if (choice.isTextual()) {
+      if (choice.isObject() && !choice.path("type").asText().equals("function")) {
+        // A hosted tool's choice (file_search) runs before the model: the functions stay free.
+        chat.put("tool_choice", "auto");
+      } else if (choice.isTextual()) {
         chat.put("tool_choice", choice.asText());
       } else {
         chat.putObject("tool_choice")

@@ -17,6 +17,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * {@code POST /responses}: validates the body, prepends the stored chain of {@code
@@ -36,9 +37,15 @@ public final class CreateResponseStage implements Stage {
   private final Clock clock;
   private final BackgroundResponses background;
   private final ResponseEvents events;
+  private final VectorStores vectorStores;
 
   CreateResponseStage(
-      ResponseStore store, Clock clock, BackgroundResponses background, ResponseEvents events) {
+      ResponseStore store,
+      Clock clock,
+      BackgroundResponses background,
+      ResponseEvents events,
+      VectorStores vectorStores) {
+    this.vectorStores = requireNonNull(vectorStores, "vectorStores is null");
     this.store = requireNonNull(store, "store is null");
     this.clock = requireNonNull(clock, "clock is null");
     this.background = requireNonNull(background, "background is null");
@@ -70,6 +77,8 @@ public final class CreateResponseStage implements Stage {
     request.previousResponseId().ifPresent(previous -> notRunning(resource, owner, previous, now));
     ModelSpec model = exchange.deployment().model();
     ObjectNode chat = ChatTranslation.toChat(request, context, model.reasoning());
+    Optional<FileSearchCall> fileSearch =
+        request.fileSearch().map(tool -> fileSearch(request, tool, exchange, chat));
     chat.set(
         NativeResponses.REQUEST_FIELD, NativeRequest.body(exchange.jsonBody(), request, context));
     String id = ResponseIds.response();
@@ -84,7 +93,7 @@ public final class CreateResponseStage implements Stage {
     Saver saver = new Saver(request, resource, owner, id, now, context);
     Response answer =
         request.background()
-            ? inBackground(exchange, chain, chat, created, saver, request.stream())
+            ? inBackground(exchange, chain, chat, created, saver, request.stream(), fileSearch)
             : proceed(exchange, chain, chat);
     if (answer instanceof Response.Stream detached && detached.detached().isPresent()) {
       return detached;
@@ -105,12 +114,23 @@ public final class CreateResponseStage implements Stage {
                   created,
                   prompt.isMissingNode() ? null : prompt.path("content_filter_results"),
                   choice.get("content_filter_results"));
+          if (fileSearch.isPresent()) {
+            List<ObjectNode> output = new ArrayList<>();
+            adopted.withArray("output").forEach(item -> output.add((ObjectNode) item));
+            adopted
+                .putArray("output")
+                .addAll(fileSearch.get().decorate(output, choice.path("message").get("context")));
+          }
           saver.accept(adopted);
           yield json.withBody(adopted);
         }
+        List<ObjectNode> output = ResponseObjects.output(choice.path("message"));
+        if (fileSearch.isPresent()) {
+          output = fileSearch.get().decorate(output, choice.path("message").get("context"));
+        }
         ResponseObjects.finish(
             created,
-            ResponseObjects.output(choice.path("message")),
+            output,
             choice.path("finish_reason").asText("stop"),
             completion.get("usage"),
             prompt.isMissingNode() ? null : prompt.path("content_filter_results"),
@@ -123,7 +143,8 @@ public final class CreateResponseStage implements Stage {
         yield json.withBody(created);
       }
       case Response.Stream stream ->
-          stream.withEvents(new ResponseEventStream(stream.events(), created, clock, saver));
+          stream.withEvents(
+              new ResponseEventStream(stream.events(), created, clock, saver, fileSearch));
       case Response.Bytes bytes -> throw new IllegalStateException("a model call answered bytes");
     };
   }
@@ -150,7 +171,8 @@ public final class CreateResponseStage implements Stage {
       ObjectNode chat,
       ObjectNode created,
       Saver saver,
-      boolean streamed) {
+      boolean streamed,
+      Optional<FileSearchCall> fileSearch) {
     background.reserve();
     boolean started = false;
     try {
@@ -168,7 +190,8 @@ public final class CreateResponseStage implements Stage {
       saver.running = row;
       BackgroundResponses.Run run = background.start(row);
       EventStream translated =
-          new ResponseEventStream(run.stoppable(stream.events()), created, clock, saver);
+          new ResponseEventStream(
+              run.stoppable(stream.events()), created, clock, saver, fileSearch);
       EventStream work =
           run.around(
               streamed ? events.recording(translated, row.resource(), row.id()) : translated);
@@ -184,6 +207,42 @@ public final class CreateResponseStage implements Stage {
         background.release();
       }
     }
+  }
+
+  /**
+   * Resolves the tool's vector store in the caller's resource group and adds it to the model call
+   * as On Your Data's data source, searched for the last user text of this turn's input.
+   */
+  private FileSearchCall fileSearch(
+      ResponsesRequest request, FileSearchTool tool, Exchange exchange, ObjectNode chat) {
+    String query = lastUserText(request.input());
+    if (query.isBlank()) {
+      throw ApiException.invalid(
+          "Invalid 'input': the file_search tool searches for the text of the last user message,"
+              + " and this input has none.",
+          "input",
+          "invalid_value");
+    }
+    VectorStores.Store found = vectorStores.resolve(tool, exchange.account().account());
+    chat.set("data_sources", VectorStores.dataSources(tool, found));
+    return new FileSearchCall(tool, query, request.fileSearchResults());
+  }
+
+  private static String lastUserText(List<ObjectNode> input) {
+    for (ObjectNode item : input.reversed()) {
+      if (!item.path("type").asText().equals("message")
+          || !item.path("role").asText().equals("user")) {
+        continue;
+      }
+      StringBuilder text = new StringBuilder();
+      for (JsonNode part : item.path("content")) {
+        if (part.path("type").asText().equals("input_text")) {
+          text.append(text.isEmpty() ? "" : "\n").append(part.path("text").asText(""));
+        }
+      }
+      return text.toString();
+    }
+    return "";
   }
 
   /** A chain cannot continue from a background response that has not ended. */

@@ -25,7 +25,7 @@ final class InputItems {
   static final int MAX_ITEMS = 2048;
 
   private static final List<String> ITEM_TYPES =
-      List.of("message", "function_call", "function_call_output");
+      List.of("message", "function_call", "function_call_output", "file_search_call");
   private static final List<String> ROLES = List.of("user", "assistant", "system", "developer");
   private static final List<String> INPUT_PARTS =
       List.of("input_text", "output_text", "refusal", "input_image", "input_file");
@@ -83,8 +83,36 @@ final class InputItems {
         out.put("output", requiredString(node, "output", path + ".output"));
         yield out;
       }
+      case "file_search_call" -> fileSearchCall(node, path);
       default -> throw invalidValue(path + ".type", type, ITEM_TYPES);
     };
+  }
+
+  /**
+   * A file search call of an earlier answer, given back as input (a client that keeps its own
+   * conversation): kept as it was, the model reads nothing of it (its answer carries the text).
+   */
+  private static ObjectNode fileSearchCall(JsonNode node, String path) {
+    ObjectNode call = NODES.objectNode();
+    call.put("id", requiredString(node, "id", path + ".id"));
+    call.put("type", "file_search_call");
+    call.put("status", string(node, "status", path + ".status").orElse("completed"));
+    JsonNode queries = Fields.required(node, "queries", path + ".queries");
+    if (!queries.isArray()) {
+      throw invalidType(path + ".queries", "an array", queries);
+    }
+    for (int i = 0; i < queries.size(); i++) {
+      if (!queries.get(i).isTextual()) {
+        throw invalidType(path + ".queries[" + i + "]", "a string", queries.get(i));
+      }
+    }
+    call.set("queries", queries.deepCopy());
+    JsonNode results = present(node, "results");
+    if (results != null && !results.isArray()) {
+      throw invalidType(path + ".results", "an array or null", results);
+    }
+    call.set("results", results == null ? NODES.nullNode() : results.deepCopy());
+    return call;
   }
 
   private static ObjectNode messageItem(JsonNode node, String path) {

@@ -1,6 +1,7 @@
 package dev.lazurite.api.responses;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.lazurite.api.NativeResponses;
@@ -8,6 +9,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -35,6 +37,10 @@ final class NativeEvents {
 
   private final Map<String, StringBuilder> released = new LinkedHashMap<>();
   private boolean cut;
+
+  /** The file search the gateway ran: its call is output item 0, the upstream's items follow. */
+  private final Optional<FileSearchCall> fileSearch;
+
   private JsonNode usage;
   private ObjectNode finished;
 
@@ -42,9 +48,10 @@ final class NativeEvents {
    * @param response this resource's response as created
    * @param promptFilter the prompt's annotations seen before the first upstream event, or null
    */
-  NativeEvents(ObjectNode response, JsonNode promptFilter) {
+  NativeEvents(ObjectNode response, JsonNode promptFilter, Optional<FileSearchCall> fileSearch) {
     this.response = response;
     this.promptFilter = promptFilter;
+    this.fileSearch = fileSearch;
   }
 
   /** Whether a chunk came from an upstream that streams Responses events itself. */
@@ -80,12 +87,58 @@ final class NativeEvents {
     ObjectNode event = carried.deepCopy();
     if (TERMINAL.contains(type) && event.get("response") instanceof ObjectNode upstream) {
       finished = NativeRequest.adopt(upstream, response, promptFilter, completionFilter);
+      fileSearch.ifPresent(call -> withCall(call, finished));
       event.set("response", finished.deepCopy());
     } else {
+      if (fileSearch.isPresent() && event.path("output_index").isInt()) {
+        event.put("output_index", event.get("output_index").asInt() + 1);
+        cite(fileSearch.get(), type, event, made);
+      }
       track(type, event);
     }
     made.add(event);
     return made;
+  }
+
+  /** The citations of a finished text, on the events that carry it. */
+  private static void cite(
+      FileSearchCall call, String type, ObjectNode event, List<ObjectNode> made) {
+    switch (type) {
+      case "response.output_text.done" -> {
+        ArrayNode annotations = call.annotations(event.path("text").asText(""));
+        for (int i = 0; i < annotations.size(); i++) {
+          ObjectNode added =
+              event(
+                  "response.output_text.annotation.added",
+                  event.path("item_id").asText(),
+                  event.get("output_index").asInt());
+          added.put("content_index", event.path("content_index").asInt(0));
+          added.put("annotation_index", i);
+          added.set("annotation", annotations.get(i));
+          made.add(added);
+        }
+      }
+      case "response.content_part.done" -> {
+        if (event.get("part") instanceof ObjectNode part
+            && part.path("type").asText().equals("output_text")) {
+          part.set("annotations", call.annotations(part.path("text").asText("")));
+        }
+      }
+      case "response.output_item.done" -> {
+        if (event.get("item") instanceof ObjectNode item
+            && item.path("type").asText().equals("message")) {
+          call.annotate(item);
+        }
+      }
+      default -> {}
+    }
+  }
+
+  /** A finished response's output with the call first and the citations on its text. */
+  private static void withCall(FileSearchCall call, ObjectNode finished) {
+    List<ObjectNode> output = new ArrayList<>();
+    finished.withArray("output").forEach(item -> output.add((ObjectNode) item));
+    finished.putArray("output").addAll(call.decorate(output, null));
   }
 
   private void track(String type, ObjectNode event) {
@@ -123,6 +176,7 @@ final class NativeEvents {
     }
     ObjectNode end = response.deepCopy();
     end.putArray("output").addAll(output);
+    fileSearch.ifPresent(call -> withCall(call, end));
     end.put("status", "incomplete");
     end.putObject("incomplete_details").put("reason", "content_filter");
     end.put("completed_at", completedAt);

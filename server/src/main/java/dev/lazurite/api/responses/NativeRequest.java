@@ -23,10 +23,52 @@ final class NativeRequest {
     ObjectNode upstream = caller.deepCopy();
     upstream.remove(LOCAL);
     ArrayNode input = upstream.putArray("input");
-    context.forEach(input::add);
-    request.input().forEach(input::add);
+    context.stream().filter(item -> !searched(item)).forEach(input::add);
+    request.input().stream().filter(item -> !searched(item)).forEach(input::add);
     upstream.put("store", false);
+    if (request.fileSearch().isPresent()) {
+      withoutFileSearch(upstream);
+    }
     return upstream;
+  }
+
+  /** A file search the gateway ran itself, whose documents reach the upstream in the prompt. */
+  private static boolean searched(ObjectNode item) {
+    return item.path("type").asText().equals("file_search_call");
+  }
+
+  /**
+   * The gateway searches its own indexes and grounds the instructions: the upstream gets neither
+   * the tool, nor a choice of it, nor a request for its results.
+   */
+  private static void withoutFileSearch(ObjectNode upstream) {
+    JsonNode given = upstream.path("tools");
+    ArrayNode kept = upstream.arrayNode();
+    given.forEach(
+        tool -> {
+          if (!tool.path("type").asText().equals(FileSearchTool.TYPE)) {
+            kept.add(tool);
+          }
+        });
+    if (kept.isEmpty()) {
+      upstream.remove("tools");
+      upstream.remove("tool_choice");
+    } else {
+      upstream.set("tools", kept);
+    }
+    if (upstream.path("tool_choice").path("type").asText().equals(FileSearchTool.TYPE)) {
+      upstream.put("tool_choice", "auto");
+    }
+    if (upstream.get("include") instanceof ArrayNode include) {
+      ArrayNode rest = upstream.arrayNode();
+      include.forEach(
+          entry -> {
+            if (!entry.asText().equals("file_search_call.results")) {
+              rest.add(entry);
+            }
+          });
+      upstream.set("include", rest);
+    }
   }
 
   /**

@@ -3,6 +3,7 @@ package dev.lazurite.api.responses;
 import static java.util.Objects.requireNonNull;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.lazurite.error.ApiException;
@@ -14,6 +15,7 @@ import dev.lazurite.pipeline.StreamEvent;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
@@ -46,12 +48,22 @@ final class ResponseEventStream implements EventStream {
   /** The upstream's own events, when its upstream streams Responses itself; null otherwise. */
   private NativeEvents upstreamEvents;
 
+  /** The request's file search, whose call is streamed once the retrieval has reported. */
+  private final Optional<FileSearchCall> fileSearch;
+
+  private boolean searched;
+
   /**
    * @param response the response as created, with no output
    * @param onCompleted receives the finished response once the last event was sent
    */
   ResponseEventStream(
-      EventStream chat, ObjectNode response, Clock clock, Consumer<ObjectNode> onCompleted) {
+      EventStream chat,
+      ObjectNode response,
+      Clock clock,
+      Consumer<ObjectNode> onCompleted,
+      Optional<FileSearchCall> fileSearch) {
+    this.fileSearch = requireNonNull(fileSearch, "fileSearch is null");
     this.chat = requireNonNull(chat, "chat is null");
     this.response = requireNonNull(response, "response is null");
     this.clock = requireNonNull(clock, "clock is null");
@@ -95,10 +107,13 @@ final class ResponseEventStream implements EventStream {
             }
             JsonNode chunk = Payloads.tree(event.payload());
             if (upstreamEvents == null && NativeEvents.carries(chunk)) {
-              upstreamEvents = new NativeEvents(response, promptFilter);
+              upstreamEvents = new NativeEvents(response, promptFilter, fileSearch);
             }
             List<ObjectNode> made = new ArrayList<>();
             if (upstreamEvents != null) {
+              if (fileSearch.isPresent() && !searched && chunk.has("context")) {
+                searched(fileSearch.get(), chunk.get("context"), made);
+              }
               made.addAll(upstreamEvents.accept(chunk));
             } else {
               translate(chunk, calls, made);
@@ -118,7 +133,7 @@ final class ResponseEventStream implements EventStream {
       return;
     }
     List<ObjectNode> end = new ArrayList<>();
-    if (items.isEmpty()) {
+    if (items.stream().allMatch(i -> i.node.get("type").asText().equals("file_search_call"))) {
       openMessage(end);
     }
     for (Item item : items) {
@@ -149,10 +164,10 @@ final class ResponseEventStream implements EventStream {
    */
   private void fail(EventSink sink, ApiException e) {
     List<ObjectNode> output = new ArrayList<>();
+    items.forEach(i -> output.add(i.node.deepCopy()));
     if (upstreamEvents != null) {
       output.addAll(upstreamEvents.output());
     }
-    items.forEach(i -> output.add(i.node.deepCopy()));
     ObjectNode rendered = ErrorRenderer.toJson(e);
     ResponseObjects.fail(
         response,
@@ -187,6 +202,9 @@ final class ResponseEventStream implements EventStream {
       completionFilter = choice.get("content_filter_results");
     }
     JsonNode delta = choice.path("delta");
+    if (fileSearch.isPresent() && !searched && delta.has("context")) {
+      searched(fileSearch.get(), delta.get("context"), made);
+    }
     String text = delta.path("content").asText("");
     if (text.isEmpty()) {
       text = delta.path("refusal").asText("");
@@ -236,6 +254,30 @@ final class ResponseEventStream implements EventStream {
     }
   }
 
+  /**
+   * The file search call, complete by the time the model's first chunk arrives: added in progress,
+   * searching, completed, done.
+   */
+  private void searched(FileSearchCall call, JsonNode context, List<ObjectNode> made) {
+    searched = true;
+    call.accept(context);
+    Item item = new Item(items.size(), call.item("in_progress"));
+    item.done = true;
+    items.add(item);
+    ObjectNode added = event("response.output_item.added", item);
+    added.remove("item_id");
+    added.set("item", item.node.deepCopy());
+    made.add(added);
+    made.add(event("response.file_search_call.in_progress", item));
+    made.add(event("response.file_search_call.searching", item));
+    made.add(event("response.file_search_call.completed", item));
+    item.node.removeAll().setAll(call.item("completed"));
+    ObjectNode done = event("response.output_item.done", item);
+    done.remove("item_id");
+    done.set("item", item.node.deepCopy());
+    made.add(done);
+  }
+
   private Item openMessage(List<ObjectNode> made) {
     Item item =
         new Item(
@@ -262,17 +304,28 @@ final class ResponseEventStream implements EventStream {
     String text = item.text.toString();
     if (item.isMessage()) {
       openMessage = null;
+      ArrayNode annotations =
+          fileSearch.map(call -> call.annotations(text)).orElse(NODES.arrayNode());
+      for (int i = 0; i < annotations.size(); i++) {
+        ObjectNode added = event("response.output_text.annotation.added", item);
+        added.put("content_index", 0);
+        added.put("annotation_index", i);
+        added.set("annotation", annotations.get(i).deepCopy());
+        made.add(added);
+      }
       ObjectNode done = event("response.output_text.done", item);
       done.put("content_index", 0);
       done.put("text", text);
       done.putArray("logprobs");
       made.add(done);
+      ObjectNode finished = ResponseObjects.textPart(text);
+      finished.set("annotations", annotations);
       ObjectNode part = event("response.content_part.done", item);
       part.put("content_index", 0);
-      part.set("part", ResponseObjects.textPart(text));
+      part.set("part", finished.deepCopy());
       made.add(part);
       item.node.put("status", "completed");
-      item.node.withArray("content").removeAll().add(ResponseObjects.textPart(text));
+      item.node.withArray("content").removeAll().add(finished);
     } else {
       ObjectNode done = event("response.function_call_arguments.done", item);
       done.put("name", item.node.get("name").asText());

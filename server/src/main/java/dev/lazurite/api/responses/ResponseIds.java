@@ -19,6 +19,10 @@ final class ResponseIds {
     return "fc_" + random();
   }
 
+  static String fileSearchCall() {
+    return "fs_" + random();
+  }
+
   static String functionCallOutput() {
     return "fco_" + random();
   }

@@ -25,13 +25,22 @@ public final class ResponseStages {
 
   private ResponseStages() {}
 
-  public static Map<Operation, Stage> of(ResponseStore store, TokenCounter tokens, Clock clock) {
+  /**
+   * @param searchServices the search services whose indexes {@code file_search} tools search
+   */
+  public static Map<Operation, Stage> of(
+      ResponseStore store,
+      TokenCounter tokens,
+      Clock clock,
+      dev.lazurite.searchservice.SearchServices searchServices) {
     BackgroundResponses background =
         new BackgroundResponses(store, clock, BackgroundResponses.CAPACITY);
     StoredResponses stored = new StoredResponses(store, clock, background);
     ResponseEvents events = new ResponseEvents(store, clock, background);
     return Map.of(
-        Operation.RESPONSES_CREATE, new CreateResponseStage(store, clock, background, events),
+        Operation.RESPONSES_CREATE,
+            new CreateResponseStage(
+                store, clock, background, events, new VectorStores(searchServices)),
         Operation.RESPONSES_INPUT_TOKENS, new InputTokensStage(store, tokens, clock),
         Operation.RESPONSES_GET, (exchange, chain) -> retrieve(exchange, stored, events),
         Operation.RESPONSES_DELETE,

@@ -14,11 +14,13 @@ import java.util.OptionalInt;
  * A validated {@code POST /responses} body.
  *
  * @param input this turn's input items in their full form, each with an id
- * @param tools the function tools, as the request declared them
+ * @param tools the tools as the response repeats them: functions and a {@code file_search}
  * @param toolChoice {@code "auto"}, {@code "none"}, {@code "required"} or {@code {"type":
  *     "function","name"}}
  * @param text {@code {"format":{…}}}, {@code text} format when the request gave none
  * @param reasoning the request's {@code reasoning} object, when given
+ * @param fileSearch the request's {@code file_search} tool, when given
+ * @param fileSearchResults whether {@code include} asks for {@code file_search_call.results}
  */
 public record ResponsesRequest(
     String model,
@@ -38,7 +40,9 @@ public record ResponsesRequest(
     ObjectNode metadata,
     boolean parallelToolCalls,
     Optional<String> user,
-    String truncation) {
+    String truncation,
+    Optional<FileSearchTool> fileSearch,
+    boolean fileSearchResults) {
   public ResponsesRequest {
     requireNonNull(model, "model is null");
     input = List.copyOf(input);
@@ -54,5 +58,6 @@ public record ResponsesRequest(
     requireNonNull(metadata, "metadata is null");
     requireNonNull(user, "user is null");
     requireNonNull(truncation, "truncation is null");
+    requireNonNull(fileSearch, "fileSearch is null");
   }
 }

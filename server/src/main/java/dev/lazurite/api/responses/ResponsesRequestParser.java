@@ -56,6 +56,7 @@ public final class ResponsesRequestParser {
   private static final List<String> TRUNCATIONS = List.of("auto", "disabled");
   private static final Pattern FUNCTION_NAME = Pattern.compile("^[a-zA-Z0-9_-]{1,64}$");
   private static final int MAX_TOOLS = 128;
+  private static final String FILE_SEARCH_RESULTS = "file_search_call.results";
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
   private ResponsesRequestParser() {}
@@ -75,12 +76,13 @@ public final class ResponsesRequestParser {
       throw ApiException.invalid(
           "Background mode requires 'store' to be true.", "background", "invalid_value");
     }
-    ArrayNode tools = tools(body);
+    ArrayNode tools = NODES.arrayNode();
+    Optional<FileSearchTool> fileSearch = tools(body, tools);
     String truncation = string(body, "truncation", "truncation").orElse("disabled");
     if (!TRUNCATIONS.contains(truncation)) {
       throw invalidValue("truncation", truncation, TRUNCATIONS);
     }
-    array(body, "include", "include");
+    boolean fileSearchResults = include(body);
     ObjectNode metadata = object(body, "metadata", "metadata");
     return new ResponsesRequest(
         model,
@@ -100,14 +102,34 @@ public final class ResponsesRequestParser {
         metadata == null ? NODES.objectNode() : metadata.deepCopy(),
         bool(body, "parallel_tool_calls", "parallel_tool_calls", true),
         string(body, "user", "user"),
-        truncation);
+        truncation,
+        fileSearch,
+        fileSearchResults);
   }
 
-  private static ArrayNode tools(ObjectNode body) {
+  /** Whether {@code include} asks for {@code file_search_call.results}; each entry a string. */
+  private static boolean include(ObjectNode body) {
+    JsonNode include = array(body, "include", "include");
+    boolean results = false;
+    if (include == null) {
+      return false;
+    }
+    for (int i = 0; i < include.size(); i++) {
+      JsonNode entry = include.get(i);
+      if (!entry.isTextual()) {
+        throw invalidType("include[" + i + "]", "a string", entry);
+      }
+      results |= entry.asText().equals(FILE_SEARCH_RESULTS);
+    }
+    return results;
+  }
+
+  /** Fills {@code out} with the tools as the response repeats them; returns the file search. */
+  private static Optional<FileSearchTool> tools(ObjectNode body, ArrayNode out) {
     JsonNode tools = array(body, "tools", "tools");
-    ArrayNode out = NODES.arrayNode();
+    FileSearchTool fileSearch = null;
     if (tools == null) {
-      return out;
+      return Optional.empty();
     }
     if (tools.size() > MAX_TOOLS) {
       throw Fields.arrayTooLong("tools", MAX_TOOLS, tools.size());
@@ -119,9 +141,20 @@ public final class ResponsesRequestParser {
         throw invalidType(path, "an object", tool);
       }
       String type = requiredString(tool, "type", path + ".type");
+      if (type.equals(FileSearchTool.TYPE)) {
+        if (fileSearch != null) {
+          throw ApiException.invalid(
+              "Invalid '" + path + "': a request may have one file_search tool.",
+              path,
+              "invalid_value");
+        }
+        fileSearch = FileSearchTool.parse(tool, path);
+        out.add(fileSearch.echo());
+        continue;
+      }
       if (!type.equals("function")) {
         throw ApiException.invalid(
-            "The tool type '" + type + "' is not supported here; use 'function'.",
+            "The tool type '" + type + "' is not supported here; use 'function' or 'file_search'.",
             path + ".type",
             "invalid_value");
       }
@@ -144,7 +177,7 @@ public final class ResponsesRequestParser {
       copy.put("strict", bool(tool, "strict", path + ".strict", true));
       out.add(copy);
     }
-    return out;
+    return Optional.ofNullable(fileSearch);
   }
 
   private static JsonNode toolChoice(ObjectNode body, ArrayNode tools) {
@@ -162,13 +195,25 @@ public final class ResponsesRequestParser {
       throw invalidType("tool_choice", "a string or an object", choice);
     }
     String type = requiredString(choice, "type", "tool_choice.type");
+    if (type.equals(FileSearchTool.TYPE)) {
+      // The gateway searches before the model answers: a forced search is what happens anyway.
+      for (JsonNode tool : tools) {
+        if (tool.get("type").asText().equals(FileSearchTool.TYPE)) {
+          return choice.deepCopy();
+        }
+      }
+      throw ApiException.invalid(
+          "Tool choice 'file_search' not found in 'tools' parameter.",
+          "tool_choice",
+          "invalid_value");
+    }
     if (!type.equals("function")) {
-      throw invalidValue("tool_choice.type", type, List.of("function"));
+      throw invalidValue("tool_choice.type", type, List.of("function", FileSearchTool.TYPE));
     }
     String name = requiredString(choice, "name", "tool_choice.name");
     boolean declared = false;
     for (JsonNode tool : tools) {
-      declared |= tool.get("name").asText().equals(name);
+      declared |= tool.path("name").asText().equals(name);
     }
     if (!declared) {
       throw ApiException.invalid(

@@ -143,7 +143,7 @@ class InputTokensTest {
         http.post(
             COUNT, "{\"model\":\"gpt-4o\",\"input\":\"x\",\"tools\":[{\"type\":\"web_search\"}]}"),
         "tools[0].type",
-        "The tool type 'web_search' is not supported here; use 'function'.");
+        "The tool type 'web_search' is not supported here; use 'function' or 'file_search'.");
     assertInvalid(
         http.post(COUNT, "{\"model\":\"gpt-4o\",\"input\":\"x\",\"truncation\":\"sometimes\"}"),
         "truncation",

@@ -274,7 +274,7 @@ class ResponsesApiTest {
         http.post(
             V1, "{\"model\":\"gpt-4o\",\"input\":\"x\",\"tools\":[{\"type\":\"web_search\"}]}"),
         "tools[0].type",
-        "The tool type 'web_search' is not supported here; use 'function'.");
+        "The tool type 'web_search' is not supported here; use 'function' or 'file_search'.");
     assertThat(http.post(V1, "{\"model\":\"nope\",\"input\":\"x\"}").status()).isEqualTo(404);
     String huge = "{\"model\":\"gpt-4o\",\"input\":\"" + "a".repeat(40 * 1024 * 1024) + "\"}";
     assertThat(http.post(V1, huge).status()).isEqualTo(413);
