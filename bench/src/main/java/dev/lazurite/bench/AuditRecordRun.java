@@ -37,8 +37,12 @@ import java.util.function.Function;
  * store is either a SQLite database ({@code sqlite}) or one that keeps nothing ({@code none}, the
  * writer's own work alone).
  *
- * <p>Usage: {@code AuditRecordRun [rounds] [records-per-round] [sqlite|none]} (default {@code 10
- * 100000 sqlite}).
+ * <p>With a {@code rate}, the records arrive at that many a second, so the writer commits the
+ * batches a server at that load would (its 5 ms linger gathers {@code rate / 200} records), instead
+ * of full batches of 512.
+ *
+ * <p>Usage: {@code AuditRecordRun [rounds] [records-per-round] [sqlite|none] [rate]} (default
+ * {@code 10 100000 sqlite 0}, 0 = as fast as the caller can).
  */
 public final class AuditRecordRun {
   private AuditRecordRun() {}
@@ -47,6 +51,7 @@ public final class AuditRecordRun {
     int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 10;
     int records = args.length > 1 ? Integer.parseInt(args[1]) : 100_000;
     String sink = args.length > 2 ? args[2] : "sqlite";
+    int rate = args.length > 3 ? Integer.parseInt(args[3]) : 0;
     Path dir = Files.createTempDirectory("lazurite-audit-run");
     JdbiStore db =
         new JdbiStore(new DatabaseUrl.Sqlite(dir.resolve("audit.db")), new SecretBox(new byte[32]));
@@ -85,8 +90,12 @@ public final class AuditRecordRun {
         long rt = threads.getCurrentThreadCpuTime();
         long wb = threads.getThreadAllocatedBytes(writerId);
         long wt = threads.getThreadCpuTime(writerId);
-        for (int i = 0; i < records; i++) {
-          listener.requestEnd(ledgers.get(i & 3));
+        if (rate == 0) {
+          for (int i = 0; i < records; i++) {
+            listener.requestEnd(ledgers.get(i & 3));
+          }
+        } else {
+          paced(listener, ledgers, records, rate);
         }
         long rtEnd = threads.getCurrentThreadCpuTime();
         long rbEnd = threads.getThreadAllocatedBytes(self);
@@ -99,8 +108,9 @@ public final class AuditRecordRun {
         }
       }
       System.out.printf(
-          "%s: request side %d ns %d B, writer %d ns %d B per record (medians of %d rounds)%n",
+          "%s at %s: request side %d ns %d B, writer %d ns %d B per record (medians of %d rounds)%n",
           sink,
+          rate == 0 ? "full speed" : rate + " records/s",
           median(requestNs),
           median(requestBytes),
           median(writerNs),
@@ -108,6 +118,20 @@ public final class AuditRecordRun {
           rounds);
     } finally {
       db.close();
+    }
+  }
+
+  /** Hands the records over at {@code rate} a second, a millisecond's share at a time. */
+  private static void paced(AuditListener listener, List<Ledger> ledgers, int records, int rate)
+      throws InterruptedException {
+    long start = System.nanoTime();
+    int sent = 0;
+    while (sent < records) {
+      long due = Math.min(records, (System.nanoTime() - start) * rate / 1_000_000_000L);
+      for (; sent < due; sent++) {
+        listener.requestEnd(ledgers.get(sent & 3));
+      }
+      Thread.sleep(1);
     }
   }
 
