@@ -25,24 +25,7 @@ final class AuditChain {
   }
 
   AuditRecord append(AuditEntry e) {
-    var unhashed =
-        new AuditRecord(
-            stream,
-            seq + 1,
-            InstantText.of(e.time()),
-            e.category(),
-            e.resourceId(),
-            e.operationName(),
-            e.resultSignature(),
-            e.durationMs(),
-            e.callerIpAddress(),
-            e.correlationId(),
-            e.identity(),
-            e.deployment(),
-            Canonical.properties(e.properties()),
-            head,
-            "");
-    var record = unhashed.withHash(canonical.hashForLine(unhashed));
+    var record = canonical.chain(stream, seq + 1, head, e);
     seq = record.seq();
     head = record.hash();
     return record;

@@ -33,7 +33,7 @@ public record AuditEntry(
     String correlationId,
     String identity,
     String deployment,
-    ObjectNode properties) {
+    AuditProperties properties) {
   public static final String AUDIT = "Audit";
 
   public AuditEntry {
@@ -47,5 +47,32 @@ public record AuditEntry(
     requireNonNull(identity, "identity is null");
     requireNonNull(deployment, "deployment is null");
     requireNonNull(properties, "properties is null");
+  }
+
+  /** An entry whose properties are a JSON object. */
+  public AuditEntry(
+      Instant time,
+      String category,
+      String resourceId,
+      String operationName,
+      String resultSignature,
+      long durationMs,
+      String callerIpAddress,
+      String correlationId,
+      String identity,
+      String deployment,
+      ObjectNode properties) {
+    this(
+        time,
+        category,
+        resourceId,
+        operationName,
+        resultSignature,
+        durationMs,
+        callerIpAddress,
+        correlationId,
+        identity,
+        deployment,
+        new AuditProperties.Tree(properties));
   }
 }

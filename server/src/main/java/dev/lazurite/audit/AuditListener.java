@@ -1,8 +1,5 @@
 package dev.lazurite.audit;
 
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.lazurite.pipeline.Caller;
 import dev.lazurite.pipeline.Ledger;
 import dev.lazurite.pipeline.NetworkPath;
 import dev.lazurite.pipeline.PipelineListener;
@@ -16,11 +13,10 @@ import java.util.function.Function;
  * app id, groups), from where and by which path (public, a private endpoint, through a trusted
  * proxy), which deployment and operation, the status, tokens (cached prompt tokens among them), the
  * charge (the same one metering records) and what the content filter did. The entry is built on the
- * request's thread and written by the {@link AuditWriter}'s own thread.
+ * request's thread as typed fields ({@link DataPlaneProperties}, no JSON tree) and written by the
+ * {@link AuditWriter}'s own thread.
  */
 public final class AuditListener implements PipelineListener {
-  private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
-
   private final AuditWriter writer;
   private final Function<InetSocketAddress, Optional<String>> privateEndpoints;
   private final Clock clock;
@@ -48,28 +44,6 @@ public final class AuditListener implements PipelineListener {
   }
 
   AuditEntry entry(Ledger l) {
-    // Keys in sorted order, as the canonical form writes them, so that it has nothing to sort.
-    ObjectNode p = NODES.objectNode();
-    p.put("account", l.account());
-    p.put("cachedPromptTokens", l.cachedPromptTokens());
-    p.put("completionTokens", l.completionTokens());
-    ObjectNode filter = p.putObject("contentFilter");
-    l.filter().categories().forEach(filter.putArray("categories")::add);
-    filter.put("outcome", l.filter().outcome());
-    p.put("costUsd", l.charge().usd().toPlainString());
-    p.put("kind", "dataPlane");
-    p.put("modelDeploymentName", l.deployment());
-    p.put("modelName", l.model());
-    network(p.putObject("networkPath"), l.network());
-    if (!l.caller().objectId().isEmpty()) {
-      p.put("objectId", l.caller().objectId());
-    }
-    if (!l.charge().pricing().isEmpty()) {
-      p.put("pricing", l.charge().pricing());
-    }
-    principal(p.putObject("principal"), l.caller());
-    p.put("promptTokens", l.promptTokens());
-    p.put("streamType", l.streamed() ? "Streaming" : "Non-Streaming");
     return new AuditEntry(
         clock.instant(),
         AuditEntry.AUDIT,
@@ -81,35 +55,18 @@ public final class AuditListener implements PipelineListener {
         l.requestId(),
         l.principal(),
         l.deployment(),
-        p);
+        properties(l));
   }
 
-  private static void principal(ObjectNode out, Caller c) {
-    switch (c.kind()) {
-      case "key" -> out.put("keySlot", c.keySlot());
-      case "entra" -> {
-        out.put("appId", c.appId());
-        c.groups().forEach(out.putArray("groups")::add);
-        out.put("objectId", c.objectId());
-        out.put("tenantId", c.tenantId());
-      }
-      case "internal" -> out.put("purpose", c.purpose());
-      default -> {}
-    }
-    out.put("type", c.kind());
-  }
-
-  private void network(ObjectNode out, NetworkPath path) {
+  /** The request's properties, its network path placed: public, a private endpoint, internal. */
+  private DataPlaneProperties properties(Ledger l) {
+    NetworkPath path = l.network();
     if (path.internal()) {
-      out.put("path", "internal");
-      return;
+      return DataPlaneProperties.of(l, "internal", "", "");
     }
     Optional<String> endpoint =
         path.source().isEmpty() ? Optional.empty() : privateEndpoints.apply(path.listener());
-    out.put("path", endpoint.isPresent() ? "private" : "public");
-    endpoint.ifPresent(name -> out.put("privateEndpoint", name));
-    if (!path.proxy().isEmpty()) {
-      out.put("trustedProxy", path.proxy());
-    }
+    return DataPlaneProperties.of(
+        l, endpoint.isPresent() ? "private" : "public", endpoint.orElse(""), path.proxy());
   }
 }

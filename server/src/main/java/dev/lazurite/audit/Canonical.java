@@ -53,19 +53,61 @@ public final class Canonical {
   }
 
   /**
-   * Hashes an unhashed record and leaves its JSON line, hash included, in this instance's buffer
-   * for {@link #copyLineTo}: the bytes hashed are the bytes written.
-   *
-   * @return the record's hash
+   * Chains an entry: writes the canonical text of the record it becomes at {@code seq} after {@code
+   * previousHash}, hashes it, and leaves its JSON line, hash included, in this instance's buffer
+   * for {@link #copyLineTo}: the bytes hashed are the bytes written. Data-plane properties are
+   * written straight into the buffer; the record keeps the same text.
    */
-  String hashForLine(AuditRecord unhashed) {
-    canonical(unhashed);
+  AuditRecord chain(String stream, long seq, String previousHash, AuditEntry e) {
+    String time = InstantText.of(e.time());
+    head(
+        stream,
+        seq,
+        time,
+        e.category(),
+        e.resourceId(),
+        e.operationName(),
+        e.resultSignature(),
+        e.durationMs(),
+        e.callerIpAddress(),
+        e.correlationId(),
+        e.identity(),
+        e.deployment());
+    String properties =
+        switch (e.properties()) {
+          case AuditProperties.Tree tree -> {
+            String text = properties(tree.node());
+            text(text);
+            yield text;
+          }
+          case DataPlaneProperties typed -> {
+            int from = len;
+            typed.writeTo(this);
+            yield new String(buf, from, len - from, StandardCharsets.UTF_8);
+          }
+        };
+    tail(previousHash);
     String hash = digest(buf, 0, len);
     withHash(hash);
-    return hash;
+    return new AuditRecord(
+        stream,
+        seq,
+        time,
+        e.category(),
+        e.resourceId(),
+        e.operationName(),
+        e.resultSignature(),
+        e.durationMs(),
+        e.callerIpAddress(),
+        e.correlationId(),
+        e.identity(),
+        e.deployment(),
+        properties,
+        previousHash,
+        hash);
   }
 
-  /** Appends the line left by {@link #hashForLine} and a line break to {@code out}. */
+  /** Appends the line left by {@link #chain} and a line break to {@code out}. */
   void copyLineTo(ByteArrayOutputStream out) {
     out.write(buf, 0, len);
     out.write('\n');
@@ -108,25 +150,59 @@ public final class Canonical {
   }
 
   private void canonical(AuditRecord r) {
+    head(
+        r.stream(),
+        r.seq(),
+        r.time(),
+        r.category(),
+        r.resourceId(),
+        r.operationName(),
+        r.resultSignature(),
+        r.durationMs(),
+        r.callerIpAddress(),
+        r.correlationId(),
+        r.identity(),
+        r.deployment());
+    text(r.properties());
+    tail(r.previousHash());
+  }
+
+  /** The canonical text's fields up to the value of {@code properties}, from the start. */
+  private void head(
+      String stream,
+      long seq,
+      String time,
+      String category,
+      String resourceId,
+      String operationName,
+      String resultSignature,
+      long durationMs,
+      String callerIpAddress,
+      String correlationId,
+      String identity,
+      String deployment) {
     len = 0;
     raw("{\"stream\":");
-    string(r.stream());
+    string(stream);
     raw(",\"seq\":");
-    number(r.seq());
-    field(",\"time\":", r.time());
-    field(",\"category\":", r.category());
-    field(",\"resourceId\":", r.resourceId());
-    field(",\"operationName\":", r.operationName());
-    field(",\"resultSignature\":", r.resultSignature());
+    number(seq);
+    field(",\"time\":", time);
+    field(",\"category\":", category);
+    field(",\"resourceId\":", resourceId);
+    field(",\"operationName\":", operationName);
+    field(",\"resultSignature\":", resultSignature);
     raw(",\"durationMs\":");
-    number(r.durationMs());
-    field(",\"callerIpAddress\":", r.callerIpAddress());
-    field(",\"correlationId\":", r.correlationId());
-    field(",\"identity\":", r.identity());
-    field(",\"deployment\":", r.deployment());
+    number(durationMs);
+    field(",\"callerIpAddress\":", callerIpAddress);
+    field(",\"correlationId\":", correlationId);
+    field(",\"identity\":", identity);
+    field(",\"deployment\":", deployment);
     raw(",\"properties\":");
-    text(r.properties());
-    field(",\"previousHash\":", r.previousHash());
+  }
+
+  /** The canonical text's fields after {@code properties}. */
+  private void tail(String previousHash) {
+    field(",\"previousHash\":", previousHash);
     put('}');
   }
 
@@ -136,7 +212,7 @@ public final class Canonical {
   }
 
   /** ASCII text without escapes (field names and punctuation). */
-  private void raw(String ascii) {
+  void raw(String ascii) {
     int n = ascii.length();
     ensure(n);
     for (int i = 0; i < n; i++) {
@@ -144,7 +220,7 @@ public final class Canonical {
     }
   }
 
-  private void number(long value) {
+  void number(long value) {
     if (value < 0) {
       raw(Long.toString(value));
       return;
@@ -159,6 +235,38 @@ public final class Canonical {
       value /= 10;
     }
     len += digits;
+  }
+
+  /** {@code value} (>= 0) in exactly {@code width} digits, zeros in front. */
+  void digits(long value, int width) {
+    ensure(width);
+    for (int i = len + width - 1; i >= len; i--) {
+      buf[i] = (byte) ('0' + value % 10);
+      value /= 10;
+    }
+    len += width;
+  }
+
+  /**
+   * A string literal of properties, escaped as {@link SortedJson} (and Jackson) escape it: text
+   * without control characters, quotes or backslashes is copied as it is.
+   */
+  void jsonString(String value) {
+    int n = value.length();
+    ensure(n + 2);
+    buf[len] = '"';
+    for (int i = 0; i < n; i++) {
+      char c = value.charAt(i);
+      if (c < 0x20 || c >= 0x80 || c == '"' || c == '\\') {
+        escaped.setLength(0);
+        SortedJson.string(escaped, value);
+        bytes(escaped.toString().getBytes(StandardCharsets.UTF_8));
+        return;
+      }
+      buf[len + 1 + i] = (byte) c;
+    }
+    buf[len + 1 + n] = '"';
+    len += n + 2;
   }
 
   /** Text copied as it is, in UTF-8 (the properties' canonical JSON). */

@@ -108,7 +108,7 @@ final class SortedJson {
   }
 
   /** A string literal escaped as Jackson escapes it by default. */
-  private static void string(StringBuilder out, String value) {
+  static void string(StringBuilder out, String value) {
     out.append('"');
     int n = value.length();
     int from = 0;

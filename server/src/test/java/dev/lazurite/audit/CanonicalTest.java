@@ -71,7 +71,20 @@ class CanonicalTest {
     var canonical = new Canonical();
     assertThat(canonical.hash(record(""))).isEqualTo(HASH);
     assertThat(canonical.line(record(HASH))).isEqualTo(LINE);
-    assertThat(canonical.hashForLine(record(""))).isEqualTo(HASH);
+    var entry =
+        new AuditEntry(
+            Instant.parse("2026-12-05T10:00:00.123Z"),
+            "Audit",
+            "/sub/\u00fc",
+            "Op\\x",
+            "200",
+            -5,
+            "1.2.3.4",
+            "req\t1",
+            "a/\"key1\"",
+            "d\r",
+            properties());
+    assertThat(canonical.chain("s\u0001", 7, Canonical.GENESIS, entry)).isEqualTo(record(HASH));
     var out = new ByteArrayOutputStream();
     canonical.copyLineTo(out);
     assertThat(out.toString(StandardCharsets.UTF_8)).isEqualTo(LINE + "\n");
