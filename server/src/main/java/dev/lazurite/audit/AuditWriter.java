@@ -21,9 +21,9 @@ import org.slf4j.LoggerFactory;
  * #BATCH} records), appends the same lines to the JSON-lines file, and signs a checkpoint every
  * {@code checkpointEvery} records, when it falls idle with records unsigned for a few seconds, and
  * on close. After a commit that did not fill a batch it lets the next records gather for {@link
- * #LINGER}, so a server at a few thousand requests a second commits a few hundred records at a time
- * (a commit's cost is mostly per transaction, not per record); under more load full batches follow
- * each other without a pause. {@link #close()} writes everything accepted before it returns.
+ * #LINGER}, so a server at a few thousand requests a second commits a hundred records or so at a
+ * time (a commit's cost is mostly per transaction, not per record); under more load full batches
+ * follow each other without a pause. {@link #close()} writes everything accepted before it returns.
  */
 public final class AuditWriter implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(AuditWriter.class);
@@ -31,7 +31,7 @@ public final class AuditWriter implements AutoCloseable {
   private static final Duration IDLE_CHECKPOINT = Duration.ofSeconds(5);
 
   /** How long the writer lets records gather after a commit of less than a full batch. */
-  static final Duration LINGER = Duration.ofMillis(50);
+  static final Duration LINGER = Duration.ofMillis(20);
 
   private final AuditStore store;
   private final Optional<AuditFile> file;

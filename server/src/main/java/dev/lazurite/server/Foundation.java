@@ -69,7 +69,11 @@ public record Foundation(
                 .scaleOut()
                 .masterKeyFile()
                 .orElseGet(() -> config.dataDir().resolve("master.key")));
-    var store = new JdbiStore(config.databaseUrl(), secretBox);
+    var store =
+        new JdbiStore(
+            config.databaseUrl(),
+            secretBox,
+            config.usageDurability() == dev.lazurite.metering.UsageDurability.STRICT);
     opened.push(store);
     LOG.info("store: {}", store.describe());
     var usage = new UsageWriter(store, config.usageDurability());

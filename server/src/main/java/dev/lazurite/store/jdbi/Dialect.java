@@ -25,14 +25,26 @@ enum Dialect {
     };
   }
 
-  /** A connection pool for the database. */
-  HikariConfig pool(DatabaseUrl url) {
+  /**
+   * A connection pool for the database.
+   *
+   * @param syncEveryCommit SQLite only: {@code synchronous=FULL} rather than {@code NORMAL}
+   */
+  HikariConfig pool(DatabaseUrl url, boolean syncEveryCommit) {
     HikariConfig config = new HikariConfig();
     switch (url) {
       case DatabaseUrl.Sqlite s -> {
         // WAL lets readers in other processes work beside the one writer; a writer waits for
-        // another process's write instead of failing.
-        config.setJdbcUrl(s.jdbcUrl() + "?journal_mode=WAL&busy_timeout=10000&foreign_keys=true");
+        // another process's write instead of failing. In WAL mode, synchronous=NORMAL syncs the
+        // log at checkpoints rather than at every commit: a committed transaction survives the
+        // process being killed; an operating-system crash or power loss may roll back the last
+        // ones. FULL syncs every commit.
+        String sync = syncEveryCommit ? "FULL" : "NORMAL";
+        config.setJdbcUrl(
+            s.jdbcUrl()
+                + "?journal_mode=WAL&synchronous="
+                + sync
+                + "&busy_timeout=10000&foreign_keys=true");
         config.setMaximumPoolSize(4);
         config.setPoolName("lazurite-sqlite");
       }

@@ -58,9 +58,18 @@ public class JdbiStore implements Store, ControlStore, UsageStore {
    *     version are sealed on open. Null only for tests of the store alone.
    */
   public JdbiStore(DatabaseUrl url, SecretBox secrets) {
+    this(url, secrets, false);
+  }
+
+  /**
+   * @param syncEveryCommit whether a SQLite commit waits until it is on disk (strict usage
+   *     durability); otherwise a commit survives the process being killed, and the log is synced at
+   *     checkpoints
+   */
+  public JdbiStore(DatabaseUrl url, SecretBox secrets, boolean syncEveryCommit) {
     this.url = url;
     this.dialect = Dialect.of(url);
-    this.dataSource = new HikariDataSource(dialect.pool(url));
+    this.dataSource = new HikariDataSource(dialect.pool(url, syncEveryCommit));
     try {
       Flyway.configure().dataSource(dataSource).locations(dialect.migrations()).load().migrate();
     } catch (RuntimeException e) {
