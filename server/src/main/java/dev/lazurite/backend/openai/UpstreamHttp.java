@@ -27,7 +27,9 @@ import org.apache.hc.core5.http.ContentType;
 import org.apache.hc.core5.http.Header;
 import org.apache.hc.core5.http.HttpEntity;
 import org.apache.hc.core5.http.HttpException;
+import org.apache.hc.core5.http.HttpHeaders;
 import org.apache.hc.core5.http.HttpHost;
+import org.apache.hc.core5.http.message.BasicHeader;
 import org.apache.hc.core5.io.CloseMode;
 import org.apache.hc.core5.util.TimeValue;
 import org.apache.hc.core5.util.Timeout;
@@ -46,10 +48,10 @@ public final class UpstreamHttp implements AutoCloseable {
   /** The connection-lease and response timeouts, set on every request. */
   private final RequestConfig config;
 
-  /** Destinations kept in {@link #hosts} at most (a configuration has a handful). */
-  private static final int MAX_HOSTS = 1024;
+  /** Destinations kept in {@link #routes} at most (a configuration has a handful). */
+  private static final int MAX_ROUTES = 1024;
 
-  private final Map<URI, HttpHost> hosts = new ConcurrentHashMap<>();
+  private final Map<URI, Route> routes = new ConcurrentHashMap<>();
 
   public UpstreamHttp(Duration connectTimeout, Duration readTimeout) {
     Timeout connect = Timeout.of(connectTimeout);
@@ -109,33 +111,43 @@ public final class UpstreamHttp implements AutoCloseable {
     io.opentelemetry.api.trace.propagation.W3CTraceContextPropagator.getInstance()
         .inject(io.opentelemetry.context.Context.current(), request, HttpUriRequestBase::setHeader);
     request.setConfig(config);
-    return new Response(request, client.executeOpen(host(destination), request, null));
+    Route route = route(destination);
+    // Where the full client's chain put it: after the caller's headers, before the body's.
+    request.addHeader(route.hostHeader());
+    return new Response(request, client.executeOpen(route.host(), request, null));
   }
 
   /**
-   * The host a destination's requests go to, with its port resolved, as the client's route needs
-   * it: made once per destination rather than once per request.
+   * Where a destination's requests go: the host with its port resolved, as the client's route needs
+   * it, and the {@code Host} header.
    */
-  private HttpHost host(URI destination) throws IOException {
-    HttpHost known = hosts.get(destination);
+  private record Route(HttpHost host, Header hostHeader) {}
+
+  /** A destination's route, made once per destination rather than once per request. */
+  private Route route(URI destination) throws IOException {
+    Route known = routes.get(destination);
     if (known != null) {
       return known;
     }
+    HttpGet probe = new HttpGet(destination);
     HttpHost host;
     try {
-      host = RoutingSupport.determineHost(new HttpGet(destination));
+      host = RoutingSupport.determineHost(probe);
     } catch (HttpException e) {
       throw new ClientProtocolException(e);
     }
     if (host == null) {
       throw new ClientProtocolException("the upstream address has no host");
     }
-    host = RoutingSupport.normalize(host, DefaultSchemePortResolver.INSTANCE);
-    if (hosts.size() >= MAX_HOSTS) {
-      hosts.clear();
+    Route route =
+        new Route(
+            RoutingSupport.normalize(host, DefaultSchemePortResolver.INSTANCE),
+            new BasicHeader(HttpHeaders.HOST, probe.getAuthority()));
+    if (routes.size() >= MAX_ROUTES) {
+      routes.clear();
     }
-    hosts.putIfAbsent(destination, host);
-    return host;
+    routes.putIfAbsent(destination, route);
+    return route;
   }
 
   /**
