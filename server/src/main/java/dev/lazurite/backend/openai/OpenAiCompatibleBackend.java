@@ -38,8 +38,17 @@ public final class OpenAiCompatibleBackend implements Backend, MediaBackend {
   private final TokenCounter tokens;
   private final dev.lazurite.network.OutboundPolicy outbound;
 
+  /**
+   * The target's address of each operation called so far, resolved once: a target's addresses
+   * depend on its settings only.
+   */
+  private final Map<String, URI> destinations = new java.util.concurrent.ConcurrentHashMap<>();
+
   /** The redactor of a target whose secrets never change (a fixed key), built once. */
   private final SecretRedactor fixedRedactor;
+
+  /** The authorization headers of a target with a fixed key, built once. */
+  private final Map<String, String> fixedAuthorization;
 
   /**
    * @param target where the upstream's operations live and how to authenticate to it
@@ -55,6 +64,8 @@ public final class OpenAiCompatibleBackend implements Backend, MediaBackend {
     this.client = client;
     this.tokens = tokens;
     this.fixedRedactor = target instanceof UpstreamTarget.OpenAi ? target.redactor() : null;
+    this.fixedAuthorization =
+        target instanceof UpstreamTarget.OpenAi ? target.authorization() : null;
   }
 
   /** What masks the target's secrets now (an Azure target's access token changes). */
@@ -294,9 +305,18 @@ public final class OpenAiCompatibleBackend implements Backend, MediaBackend {
   }
 
   private UpstreamHttp.Response send(String path, byte[] body) throws IOException {
-    URI destination = target.destination(path);
+    URI destination = destinations.get(path);
+    if (destination == null) {
+      destination = target.destination(path);
+      destinations.putIfAbsent(path, destination);
+    }
     outbound.checkAdministered(destination);
-    return client.post(destination, target.authorization(), body);
+    return client.post(destination, authorization(), body);
+  }
+
+  /** The headers that authenticate a request (an Azure target's access token changes). */
+  private Map<String, String> authorization() {
+    return fixedAuthorization != null ? fixedAuthorization : target.authorization();
   }
 
   private static RuntimeException failure(IOException e) {
