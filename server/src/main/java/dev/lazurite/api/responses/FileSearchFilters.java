@@ -52,7 +52,7 @@ final class FileSearchFilters {
     }
     String type = dev.lazurite.api.Fields.requiredString(filter, "type", path + ".type");
     if (COMPOUNDS.contains(type)) {
-      rejectUnknown(filter, COMPOUND_FIELDS, path);
+      FileSearchTool.rejectUnknown(filter, COMPOUND_FIELDS, path);
       JsonNode filters = dev.lazurite.api.Fields.required(filter, "filters", path + ".filters");
       if (!filters.isArray()) {
         throw invalidType(path + ".filters", "an array", filters);
@@ -73,7 +73,7 @@ final class FileSearchFilters {
       all.addAll(COMPOUNDS);
       throw invalidValue(path + ".type", type, all);
     }
-    rejectUnknown(filter, COMPARISON_FIELDS, path);
+    FileSearchTool.rejectUnknown(filter, COMPARISON_FIELDS, path);
     String key = dev.lazurite.api.Fields.requiredString(filter, "key", path + ".key");
     if (!KEY.matcher(key).matches()) {
       throw ApiException.invalid(
@@ -201,17 +201,5 @@ final class FileSearchFilters {
   private static ApiException mismatch(String path, String expected) {
     return ApiException.invalid(
         "Invalid '" + path + "': the attribute holds " + expected + ".", path, "invalid_value");
-  }
-
-  private static void rejectUnknown(JsonNode node, Set<String> known, String path) {
-    for (var names = node.fieldNames(); names.hasNext(); ) {
-      String name = names.next();
-      if (!known.contains(name)) {
-        throw ApiException.invalid(
-            "Unknown parameter: '" + path + "." + name + "'.",
-            path + "." + name,
-            "unknown_parameter");
-      }
-    }
   }
 }

@@ -134,7 +134,8 @@ record FileSearchTool(
     return Math.min(5, 1 + (int) Math.floor(scoreThreshold.getAsDouble() * 10 + 1e-9));
   }
 
-  private static void rejectUnknown(JsonNode node, Set<String> known, String path) {
+  /** A 400 naming the first field of {@code node} at {@code path} that is not {@code known}. */
+  static void rejectUnknown(JsonNode node, Set<String> known, String path) {
     for (var names = node.fieldNames(); names.hasNext(); ) {
       String name = names.next();
       if (!known.contains(name)) {
