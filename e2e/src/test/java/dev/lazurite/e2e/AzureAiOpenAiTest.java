@@ -40,8 +40,9 @@ class AzureAiOpenAiTest {
             .credential(new AzureKeyCredential(server.key()))
             .serviceVersion(OpenAIServiceVersion.V2024_06_01)
             .httpClient(
-                new JdkHttpClientBuilder(java.net.http.HttpClient.newBuilder().sslContext(tls))
-                    .build())
+                new ExactBuffersHttpClient(
+                    new JdkHttpClientBuilder(java.net.http.HttpClient.newBuilder().sslContext(tls))
+                        .build()))
             .buildClient();
   }
 
