@@ -65,7 +65,12 @@ final class Browser implements AutoCloseable {
 
   /** Waits up to 30 s for a condition: pages on a busy machine take their time. */
   WebDriverWait await() {
-    return new WebDriverWait(driver, Duration.ofSeconds(30));
+    var wait = new WebDriverWait(driver, Duration.ofSeconds(30));
+    // Pages are rendered by the server: after a form post the whole page is replaced, so an
+    // element one poll found may be gone before that poll is done with it; the next poll looks
+    // again.
+    wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
+    return wait;
   }
 
   /** Signs in on the sign-in page with the server's admin credential. */
