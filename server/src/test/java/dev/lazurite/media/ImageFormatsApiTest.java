@@ -135,6 +135,13 @@ class ImageFormatsApiTest {
     assertInvalid(jpegMask, "mask");
     assertThat(jpegMask.json().at("/error/message").asText()).contains("'image/png'");
 
+    byte[] huge = ImageEditsApiTest.png(4, 4, 0xff000000);
+    java.nio.ByteBuffer.wrap(huge, 16, 8).putInt(20_000).putInt(20_000);
+    var tooManyPixels =
+        edit(new TestingMultipart().file("image", "huge.png", huge).field("prompt", "x"));
+    assertInvalid(tooManyPixels, "image");
+    assertThat(tooManyPixels.json().at("/error/code").asText()).isEqualTo("image_too_large");
+
     byte[] truncated = java.util.Arrays.copyOf(image, 4);
     assertInvalid(
         edit(new TestingMultipart().file("image", "a.jpg", truncated).field("prompt", "x")),

@@ -19,6 +19,11 @@ import javax.imageio.stream.MemoryCacheImageInputStream;
  */
 public record ImageUpload(
     String field, String filename, byte[] bytes, ImageFormat format, int width, int height) {
+  /**
+   * The most pixels an upload's header may declare: a small compressed file can announce a huge
+   * image, and decoding it would cost memory and time out of proportion to its bytes.
+   */
+  public static final long MAX_PIXELS = 50_000_000;
 
   public ImageUpload {
     requireNonNull(field, "field is null");
@@ -44,6 +49,13 @@ public record ImageUpload(
           "Invalid file '%s': the %s has no valid size.".formatted(field, format.name()),
           field,
           "invalid_image");
+    }
+    if ((long) size[0] * size[1] > MAX_PIXELS) {
+      throw ApiException.invalid(
+          "Invalid file '%s': the image is %dx%d; images of at most %d megapixels are accepted."
+              .formatted(field, size[0], size[1], MAX_PIXELS / 1_000_000),
+          field,
+          "image_too_large");
     }
     return new ImageUpload(field, filename, bytes, format, size[0], size[1]);
   }

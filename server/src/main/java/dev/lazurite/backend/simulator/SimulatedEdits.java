@@ -11,6 +11,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import java.util.Random;
 import javax.imageio.ImageIO;
+import javax.imageio.ImageReadParam;
+import javax.imageio.ImageReader;
+import javax.imageio.stream.MemoryCacheImageInputStream;
 
 /**
  * An edited picture, as a PNG or JPEG: the first uploaded image scaled to the requested size and
@@ -30,8 +33,9 @@ final class SimulatedEdits {
       int height,
       ImageFormat format,
       int compression) {
-    BufferedImage source = scaled(decode(image), width, height);
-    BufferedImage where = mask.map(m -> scaled(decode(m), width, height)).orElse(null);
+    BufferedImage source = scaled(decode(image, width, height), width, height);
+    BufferedImage where =
+        mask.map(m -> scaled(decode(m, width, height), width, height)).orElse(null);
     Random random =
         new Random(
             java.util.Arrays.hashCode(prompt.getBytes(StandardCharsets.UTF_8)) * 31L + index);
@@ -55,12 +59,26 @@ final class SimulatedEdits {
     return (r << 16) | (g << 8) | b;
   }
 
-  private static BufferedImage decode(ImageUpload upload) {
-    BufferedImage read;
-    try {
-      read = ImageIO.read(new ByteArrayInputStream(upload.bytes()));
-    } catch (IOException | RuntimeException e) {
-      read = null;
+  /**
+   * Decodes an upload, reading only every n-th pixel of each row and column when it is at least n
+   * times the size it will be scaled to, so the pixels held stay near the answer's size.
+   */
+  private static BufferedImage decode(ImageUpload upload, int width, int height) {
+    int step = Math.max(1, Math.min(upload.width() / width, upload.height() / height));
+    BufferedImage read = null;
+    var readers = ImageIO.getImageReadersByFormatName(upload.format().wire());
+    if (readers.hasNext()) {
+      ImageReader reader = readers.next();
+      try (var in = new MemoryCacheImageInputStream(new ByteArrayInputStream(upload.bytes()))) {
+        reader.setInput(in, true, true);
+        ImageReadParam param = reader.getDefaultReadParam();
+        param.setSourceSubsampling(step, step, 0, 0);
+        read = reader.read(0, param);
+      } catch (IOException | RuntimeException e) {
+        read = null;
+      } finally {
+        reader.dispose();
+      }
     }
     if (read == null) {
       throw ApiException.invalid(
