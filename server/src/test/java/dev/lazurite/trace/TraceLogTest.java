@@ -184,8 +184,9 @@ class TraceLogTest {
         log.add(record("r" + i, "a/key1", "d", 200));
       }
       long took = System.nanoTime() - start;
-      // At most one record is with the writer, waiting for the database, and one in the queue.
-      assertThat(log.dropped()).isBetween(48L, 50L);
+      // At most two records are with the writer, waiting for the database (the one it polled and
+      // one that reached the queue before it drained it), and one is in the queue.
+      assertThat(log.dropped()).isBetween(47L, 50L);
       assertThat(Duration.ofNanos(took)).isLessThan(Duration.ofSeconds(2));
       lock.execute("ROLLBACK");
       assertThat(all(log).size() + log.dropped()).isEqualTo(50);
