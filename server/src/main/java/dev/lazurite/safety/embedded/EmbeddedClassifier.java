@@ -60,9 +60,14 @@ public final class EmbeddedClassifier implements Classifier {
 
   private record TextKey(String text, Source source) {}
 
-  /** The vocabulary, the training texts as term vectors, and the models that read only terms. */
+  /**
+   * The vocabulary, the training texts as term vectors, and the models that read only terms. {@code
+   * texts} are the examples' texts as the models read them: with idioms taken out, as every text
+   * judged is.
+   */
   private record Screens(
       List<LabelledExample> examples,
+      List<String> texts,
       Map<String, Integer> vocabulary,
       List<TermVector> terms,
       Map<Category, LinearModel> models) {}
@@ -103,20 +108,20 @@ public final class EmbeddedClassifier implements Classifier {
 
   private static Screens screens(List<LabelledExample> examples) {
     Map<String, Integer> vocabulary = new HashMap<>();
+    List<String> texts = examples.stream().map(e -> Idioms.masked(e.text())).toList();
     List<TermVector> terms = new ArrayList<>(examples.size());
-    for (LabelledExample e : examples) {
-      terms.add(TermVector.of(TextFeatures.terms(e.text()), vocabulary, true));
+    for (String text : texts) {
+      terms.add(TermVector.of(TextFeatures.terms(text), vocabulary, true));
     }
     Map<Category, LinearModel> models = new EnumMap<>(Category.class);
     for (Category c : Category.values()) {
       models.put(c, Training.harmful(examples, terms, null, c, vocabulary.size()));
     }
-    return new Screens(examples, Map.copyOf(vocabulary), terms, models);
+    return new Screens(examples, texts, Map.copyOf(vocabulary), terms, models);
   }
 
   private Heads heads(Screens s) {
-    List<float[]> embeddings =
-        embedder.apply(s.examples().stream().map(LabelledExample::text).toList());
+    List<float[]> embeddings = embedder.apply(s.texts());
     int size = s.vocabulary().size();
     Map<Category, LinearModel> harmful = new EnumMap<>(Category.class);
     Map<Category, LinearModel> severity = new EnumMap<>(Category.class);

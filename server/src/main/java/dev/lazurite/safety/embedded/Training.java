@@ -14,13 +14,20 @@ final class Training {
   /**
    * The chance of harm at which a category is flagged. Violence shares the most vocabulary with
    * everyday speech and news ("the striker shot the ball"), and documents that merely mention
-   * assistants resemble injected instructions, so those need more certainty.
+   * assistants resemble injected instructions, so those need more certainty. Hate is flagged from
+   * 0.45: on 5-fold cross-validation of the shipped set that is the lowest chance (in steps of
+   * 0.05) at which hate keeps precision 0.97, flags at most 3 % of its look-alikes and no everyday
+   * text; by the same measure the other categories gain nothing from a lower point (sexual and
+   * self-harm would flag everyday text, violence and the shields lose precision).
    */
   static double flagAt(Category c) {
     return switch (c) {
-      case INDIRECT_ATTACK -> 0.75;
+      case HATE -> 0.45;
+      case SEXUAL -> 0.6;
       case VIOLENCE -> 0.67;
-      default -> 0.6;
+      case SELF_HARM -> 0.6;
+      case JAILBREAK -> 0.6;
+      case INDIRECT_ATTACK -> 0.75;
     };
   }
 
