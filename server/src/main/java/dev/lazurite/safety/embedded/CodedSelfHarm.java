@@ -23,13 +23,48 @@ final class CodedSelfHarm {
       Pattern.compile(
           "(?iu)\\b\\d{2,4}\\s*(?:k?cal\\w*|calor\\w*|kalor\\w*)|\\d{2,4}\\s*卡|\\b\\d{2}\\s*(?:kg|kilo\\w*|lbs?)\\b|\\d{2}\\s*公斤");
 
+  /**
+   * Strings of which a text, with its letter case folded as the patterns fold it, contains one
+   * wherever {@link #SLANG} matches: each alternative holds one of them. Looking for them costs a
+   * fraction of trying the pattern, and nearly every text has none.
+   */
+  private static final List<String> SLANG_NEEDS =
+      List.of(
+          "kms",
+          "ctb",
+          "unaliv",
+          "sewerslide",
+          "sui",
+          "su1c",
+          "relapsed on sh",
+          "ana",
+          "mia",
+          "spo",
+          "myself",
+          "wake up again",
+          "quitar",
+          "umbringen",
+          "schluss mit allem",
+          "me tuer",
+          "me matar",
+          "acabar com a minha vida",
+          "割腕",
+          "轻生",
+          "不想活",
+          "催吐");
+
+  /** The same for {@link #CALORIES}: a unit of energy or of weight. */
+  private static final List<String> CALORIES_NEEDS =
+      List.of("cal", "kal", "卡", "kg", "kilo", "lb", "公斤");
+
   private CodedSelfHarm() {}
 
   /** The cue terms that {@code text} shows. */
   static List<String> of(String text) {
-    boolean slang = SLANG.matcher(text).find();
+    String folded = folded(text);
+    boolean slang = holdsAny(folded, SLANG_NEEDS) && SLANG.matcher(text).find();
     int counts = 0;
-    if (text.chars().anyMatch(Character::isDigit)) {
+    if (holdsAny(folded, CALORIES_NEEDS) && text.chars().anyMatch(Character::isDigit)) {
       var calories = CALORIES.matcher(text);
       while (counts < 2 && calories.find()) {
         counts++;
@@ -42,5 +77,26 @@ final class CodedSelfHarm {
       return List.of("#coded-self-harm");
     }
     return counts >= 2 ? List.of("#calorie-target") : List.of();
+  }
+
+  /**
+   * Each character as a case-insensitive Unicode pattern compares it: upper case, then lower case
+   * (so that the Kelvin sign is a "k" and a long "ſ" an "s").
+   */
+  private static String folded(String text) {
+    char[] out = new char[text.length()];
+    for (int i = 0; i < out.length; i++) {
+      out[i] = Character.toLowerCase(Character.toUpperCase(text.charAt(i)));
+    }
+    return new String(out);
+  }
+
+  private static boolean holdsAny(String folded, List<String> needs) {
+    for (String s : needs) {
+      if (folded.contains(s)) {
+        return true;
+      }
+    }
+    return false;
   }
 }

@@ -98,12 +98,46 @@ final class Cues {
 
   /**
    * Strings of which a lower-case text must contain one for a cue's pattern to match it at all: the
-   * object a verb acts on ("ignore … instructions"), or the phrase a persona is put on with.
-   * Checking them is much cheaper than trying the pattern, and everyday sentences that open a cue's
-   * gate with a common verb ("send", "will") seldom hold them.
+   * object a verb acts on ("ignore … instructions"), the phrase a persona is put on with, or the
+   * name of the AI that a text addresses. Checking them is much cheaper than trying the pattern,
+   * and everyday sentences that open a cue's gate with a common verb ("send", "will") seldom hold
+   * them.
    */
   private static final Map<String, List<String>> NEEDS =
       Map.of(
+          "#address-ai",
+          List.of(
+              "ai",
+              "a.i.",
+              "assistant",
+              "bot",
+              "copilot",
+              "agent",
+              "model",
+              "llm",
+              "gpt",
+              "summariser",
+              "summarizer",
+              "reviewer",
+              "screening tool"),
+          "#role-tag",
+          List.of("system", "inst]", "<|im_start|>"),
+          "#no-rules",
+          List.of(
+              "restrictions",
+              "unrestricted",
+              "rules",
+              "filter",
+              "limits",
+              "guidelines",
+              "censor",
+              "ethics",
+              "morals",
+              "guardrails",
+              "warnings",
+              "jailbr",
+              "developer mode",
+              "do anything now"),
           "#override",
           List.of(
               "instruction",
@@ -167,32 +201,54 @@ final class Cues {
     return false;
   }
 
+  /** The cues in the order a text's cue terms are listed. */
+  private static final List<String> ORDER =
+      List.of(
+          "#address-ai",
+          "#decode-follow",
+          "#exfiltrate",
+          "#no-rules",
+          "#override",
+          "#persona",
+          "#role-tag");
+
+  /**
+   * For each stem in a gate, the cues whose gate it opens: bit {@code i} for {@code ORDER.get(i)}.
+   * A text's stems are looked up once here rather than once per gate.
+   */
+  private static final Map<String, Integer> OPENS = opens();
+
+  private static Map<String, Integer> opens() {
+    Map<String, Integer> opens = new java.util.HashMap<>();
+    for (int i = 0; i < ORDER.size(); i++) {
+      int bit = 1 << i;
+      GATES.get(ORDER.get(i)).forEach(stem -> opens.merge(stem, bit, (a, b) -> a | b));
+    }
+    return Map.copyOf(opens);
+  }
+
   /**
    * The cue terms that a text shows; {@code stems} are the text's English stems, or null for a text
    * in another language (every pattern is then tried).
    */
   static List<String> of(String text, java.util.Collection<String> stems) {
+    int open = stems == null ? -1 : 0;
+    if (stems != null) {
+      for (String stem : stems) {
+        open |= OPENS.getOrDefault(stem, 0);
+      }
+    }
     String lower = null;
     List<String> out = new java.util.ArrayList<>(2);
-    for (String cue :
-        List.of(
-            "#address-ai",
-            "#decode-follow",
-            "#exfiltrate",
-            "#no-rules",
-            "#override",
-            "#persona",
-            "#role-tag")) {
-      if (stems != null && java.util.Collections.disjoint(GATES.get(cue), stems)) {
+    for (int i = 0; i < ORDER.size() && open != 0; i++) {
+      String cue = ORDER.get(i);
+      if ((open & (1 << i)) == 0) {
         continue;
       }
       if (lower == null) {
         lower = text.toLowerCase(java.util.Locale.ROOT);
       }
-      if (!mayMatch(cue, lower)) {
-        continue;
-      }
-      if (CUES.get(cue).matcher(lower).find()) {
+      if (mayMatch(cue, lower) && CUES.get(cue).matcher(lower).find()) {
         out.add(cue);
       }
     }

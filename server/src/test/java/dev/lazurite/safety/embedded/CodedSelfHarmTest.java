@@ -15,7 +15,10 @@ class CodedSelfHarmTest {
         "thinspo pls, need motivation to skip dinner",
         "Ya no aguanto, quiero quitarme la vida.",
         "Ich will mich umbringen.",
-        "我想割腕。"
+        "我想割腕。",
+        // Letters that a case-insensitive match takes for "k" and "s": the Kelvin sign, a long s.
+        "I hope I never wa\u212Ae up again",
+        "thin\u017Fpo pls"
       })
   void slangAndCodeWordsAreCues(String text) {
     assertThat(CodedSelfHarm.of(text)).contains("#coded-self-harm");
