@@ -52,6 +52,10 @@ public final class AuditWriter implements AutoCloseable {
   private final Thread writer;
   private long signedSeq;
   private long signedAt;
+
+  /** The newest checkpoint signed, null before the first. */
+  private Checkpoint lastCheckpoint;
+
   private volatile boolean closing;
 
   public AuditWriter(
@@ -104,6 +108,7 @@ public final class AuditWriter implements AutoCloseable {
    */
   private void resume(String stream) throws IOException {
     List<Checkpoint> checkpoints = store.checkpoints(stream);
+    lastCheckpoint = checkpoints.isEmpty() ? null : checkpoints.getLast();
     signedSeq = checkpoints.isEmpty() ? 0 : checkpoints.getLast().seq();
     signedAt = clock.millis();
     if (chain.seq() == 0) {
@@ -116,6 +121,7 @@ public final class AuditWriter implements AutoCloseable {
       head = checkpoint();
       store.append(List.of(), List.of(head));
       signedSeq = head.seq();
+      lastCheckpoint = head;
     }
     if (file.isPresent() && file.get().isEmpty()) {
       file.get().writeCheckpoint(head);
@@ -204,6 +210,7 @@ public final class AuditWriter implements AutoCloseable {
     if (!checkpoints.isEmpty()) {
       signedSeq = checkpoints.getLast().seq();
       signedAt = clock.millis();
+      lastCheckpoint = checkpoints.getLast();
     }
     forward(records);
     pending.addAndGet(-batch.size());
@@ -214,7 +221,33 @@ public final class AuditWriter implements AutoCloseable {
       } catch (IOException e) {
         LOG.error("could not append {} audit records to {}", records.size(), file.get().path(), e);
       }
+      if (file.get().rotationDue()) {
+        try {
+          rotate(file.get());
+        } catch (IOException | RuntimeException e) {
+          // The records are stored: the next commit tries the rotation again.
+          LOG.error("could not rotate {}", file.get().path(), e);
+        }
+      }
     }
+  }
+
+  /**
+   * Ends the full file with a checkpoint of the head (signing one if the head has none), moves it
+   * aside, and starts the next file with the same checkpoint: each segment is checkable alone, and
+   * the remaining ones still are once the oldest are deleted.
+   */
+  private void rotate(AuditFile f) throws IOException {
+    Checkpoint head;
+    if (signedSeq == chain.seq() && lastCheckpoint != null) {
+      head = lastCheckpoint;
+    } else {
+      writeCheckpoint();
+      head = lastCheckpoint;
+    }
+    f.rotate();
+    f.writeCheckpoint(head);
+    f.flush();
   }
 
   private void forward(List<AuditRecord> records) {
@@ -238,6 +271,7 @@ public final class AuditWriter implements AutoCloseable {
     store.append(List.of(), List.of(c));
     signedSeq = c.seq();
     signedAt = clock.millis();
+    lastCheckpoint = c;
     if (file.isPresent()) {
       file.get().writeCheckpoint(c);
       file.get().flush();
