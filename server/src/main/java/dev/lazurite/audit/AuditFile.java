@@ -1,32 +1,36 @@
 package dev.lazurite.audit;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.lazurite.json.FileRotation;
 import dev.lazurite.json.Json;
-import dev.lazurite.json.JsonLinesOutput;
+import dev.lazurite.json.RotatingLines;
 import java.io.BufferedReader;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.NoSuchElementException;
 
 /**
  * The JSON-lines sink: one file per stream, each line a record (the canonical text with its hash)
- * or a signed checkpoint ({@code {"checkpoint":{…}}}). Lines are only appended.
+ * or a signed checkpoint ({@code {"checkpoint":{…}}}). Lines are only appended. Past its rotation
+ * size the file is renamed to a numbered segment ({@link RotatingLines}); the writer ends the full
+ * file with a checkpoint of the stream's head and starts the next one with the same checkpoint, so
+ * each segment, and the set of them read in order, is checkable, also once the oldest segments are
+ * deleted.
  */
 public final class AuditFile implements AutoCloseable {
-  private final Path path;
-  private final OutputStream out;
+  private final RotatingLines out;
 
-  private AuditFile(Path path) throws IOException {
-    this.path = path;
-    this.out = JsonLinesOutput.append(path);
+  private AuditFile(Path path, FileRotation rotation) throws IOException {
+    this.out = RotatingLines.open(path, rotation);
   }
 
   /** The file of {@code stream} in {@code directory}. */
@@ -34,26 +38,40 @@ public final class AuditFile implements AutoCloseable {
     return directory.resolve("audit-" + stream + ".jsonl");
   }
 
+  /** A file that is never rotated. */
   public static AuditFile open(Path path) throws IOException {
-    return new AuditFile(path);
+    return new AuditFile(path, FileRotation.NEVER);
+  }
+
+  public static AuditFile open(Path path, FileRotation rotation) throws IOException {
+    return new AuditFile(path, rotation);
   }
 
   public Path path() {
-    return path;
+    return out.path();
   }
 
-  boolean isEmpty() throws IOException {
-    return Files.size(path) == 0;
+  boolean isEmpty() {
+    return out.size() == 0;
+  }
+
+  /** Whether the file has reached its rotation size. */
+  boolean rotationDue() {
+    return out.due();
+  }
+
+  /** Renames the file to its next segment and starts a new one. */
+  void rotate() throws IOException {
+    out.rotate();
   }
 
   /** Appends lines already in UTF-8, each with its line break. */
   void writeLines(ByteArrayOutputStream lines) throws IOException {
-    lines.writeTo(out);
+    out.write(lines);
   }
 
   void writeCheckpoint(Checkpoint c) throws IOException {
-    out.write(checkpointLine(c).getBytes(StandardCharsets.UTF_8));
-    out.write('\n');
+    out.write((checkpointLine(c) + "\n").getBytes(StandardCharsets.UTF_8));
   }
 
   void flush() throws IOException {
@@ -78,31 +96,58 @@ public final class AuditFile implements AutoCloseable {
 
   /** The checkpoints a file holds. */
   public static List<Checkpoint> checkpoints(Path path) throws IOException {
-    List<Checkpoint> found = new ArrayList<>();
-    try (BufferedReader in = Files.newBufferedReader(path, StandardCharsets.UTF_8)) {
-      for (String line = in.readLine(); line != null; line = in.readLine()) {
-        if (line.startsWith("{\"checkpoint\"")) {
-          JsonNode c = Json.parse(line.getBytes(StandardCharsets.UTF_8)).path("checkpoint");
-          found.add(
-              new Checkpoint(
-                  c.path("stream").asText(),
-                  c.path("seq").asLong(),
-                  c.path("hash").asText(),
-                  c.path("time").asText(),
-                  c.path("signature").asText()));
-        }
-      }
-    }
-    return found;
+    return checkpoints(List.of(path));
   }
 
   /**
-   * Verifies a file's one stream with {@code verifier}, hashing its lines on every core while their
-   * chain is checked in order. A line that is not a record breaks the stream there.
+   * The checkpoints of files read in order; one repeated at the start of the next segment is taken
+   * once.
+   */
+  static List<Checkpoint> checkpoints(List<Path> files) throws IOException {
+    Map<Long, Checkpoint> found = new HashMap<>();
+    List<Checkpoint> ordered = new ArrayList<>();
+    for (Path path : files) {
+      try (BufferedReader in = Files.newBufferedReader(path, StandardCharsets.UTF_8)) {
+        for (String line = in.readLine(); line != null; line = in.readLine()) {
+          if (line.startsWith("{\"checkpoint\"")) {
+            JsonNode c = Json.parse(line.getBytes(StandardCharsets.UTF_8)).path("checkpoint");
+            var checkpoint =
+                new Checkpoint(
+                    c.path("stream").asText(),
+                    c.path("seq").asLong(),
+                    c.path("hash").asText(),
+                    c.path("time").asText(),
+                    c.path("signature").asText());
+            Checkpoint before = found.putIfAbsent(checkpoint.seq(), checkpoint);
+            if (before == null) {
+              ordered.add(checkpoint);
+            } else if (!before.equals(checkpoint)) {
+              // Two different checkpoints of one record: the verifier sees both and rejects one.
+              ordered.add(checkpoint);
+            }
+          }
+        }
+      }
+    }
+    return ordered;
+  }
+
+  /**
+   * Verifies the stream of the file at {@code path} with {@code verifier}: its rotated segments
+   * beside it, oldest first, then the file itself, read as one sequence of lines.
    */
   public static Verification verify(Path path, AuditVerifier verifier) throws IOException {
-    List<Checkpoint> checkpoints = checkpoints(path);
-    try (BufferedReader in = Files.newBufferedReader(path, StandardCharsets.UTF_8);
+    return verify(RotatingLines.all(path).stream().filter(Files::exists).toList(), verifier);
+  }
+
+  /**
+   * Verifies one stream written across {@code files} (in order) with {@code verifier}, hashing
+   * their lines on every core while their chain is checked in order. A line that is not a record
+   * breaks the stream there.
+   */
+  static Verification verify(List<Path> files, AuditVerifier verifier) throws IOException {
+    List<Checkpoint> checkpoints = checkpoints(files);
+    try (var in = new SegmentReader(files);
         var links =
             new HashedLinks<Line>(
                 new Lines(in), (l, canonical) -> Link.ofLine(l.text(), canonical, l.number()))) {
@@ -129,13 +174,48 @@ public final class AuditFile implements AutoCloseable {
   /** One record's line and its number in the file. */
   private record Line(String text, long number) {}
 
+  /** The lines of files one after the other. */
+  private static final class SegmentReader implements AutoCloseable {
+    private final Iterator<Path> files;
+    private BufferedReader in;
+
+    SegmentReader(List<Path> files) {
+      this.files = files.iterator();
+    }
+
+    /** The next line, or null after the last file's last line. */
+    String readLine() throws IOException {
+      while (true) {
+        if (in == null) {
+          if (!files.hasNext()) {
+            return null;
+          }
+          in = Files.newBufferedReader(files.next(), StandardCharsets.UTF_8);
+        }
+        String line = in.readLine();
+        if (line != null) {
+          return line;
+        }
+        in.close();
+        in = null;
+      }
+    }
+
+    @Override
+    public void close() throws IOException {
+      if (in != null) {
+        in.close();
+      }
+    }
+  }
+
   /** The record lines of a file, checkpoint lines skipped. */
   private static final class Lines implements Iterator<Line> {
-    private final BufferedReader in;
+    private final SegmentReader in;
     private Line next;
     private long number;
 
-    Lines(BufferedReader in) {
+    Lines(SegmentReader in) {
       this.in = in;
       advance();
     }

@@ -1,11 +1,14 @@
 package dev.lazurite.audit;
 
+import dev.lazurite.json.RotatingLines;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.SortedSet;
+import java.util.TreeSet;
 import java.util.function.Consumer;
 
 /**
@@ -26,17 +29,23 @@ public record AuditLog(AuditStore store, CheckpointSigner signer, Optional<Path>
     return results;
   }
 
-  /** Verifies every JSON-lines file in the files directory. */
+  /**
+   * Verifies every stream's JSON-lines files in the files directory, each stream's rotated segments
+   * and current file read in order as one.
+   */
   public List<Verification> verifyFiles() throws IOException {
     List<Verification> results = new ArrayList<>();
     if (files.isEmpty() || !Files.isDirectory(files.get())) {
       return results;
     }
     var verifier = new AuditVerifier(signer::verify);
+    SortedSet<Path> currents = new TreeSet<>();
     try (var listing = Files.list(files.get())) {
-      for (Path file : listing.filter(AuditLog::isAuditFile).sorted().toList()) {
-        results.add(AuditFile.verify(file, verifier));
-      }
+      listing.filter(AuditLog::isAuditFile).map(AuditLog::current).forEach(currents::add);
+    }
+    for (Path current : currents) {
+      List<Path> set = RotatingLines.all(current).stream().filter(Files::exists).toList();
+      results.add(AuditFile.verify(set, verifier));
     }
     return results;
   }
@@ -44,6 +53,19 @@ public record AuditLog(AuditStore store, CheckpointSigner signer, Optional<Path>
   static boolean isAuditFile(Path path) {
     String name = path.getFileName().toString();
     return name.startsWith("audit-") && name.endsWith(".jsonl");
+  }
+
+  /**
+   * The current file a rotated segment belongs to ({@code audit-s.3.jsonl} → {@code
+   * audit-s.jsonl}).
+   */
+  private static Path current(Path file) {
+    if (!RotatingLines.isSegment(file)) {
+      return file;
+    }
+    String name = file.getFileName().toString();
+    String base = name.substring(0, name.length() - ".jsonl".length());
+    return file.resolveSibling(base.substring(0, base.lastIndexOf('.')) + ".jsonl");
   }
 
   /** Every stored record, stream by stream, in order. */

@@ -2,6 +2,7 @@ package dev.lazurite.config;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.lazurite.json.FileRotation;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Optional;
@@ -20,6 +21,8 @@ import java.util.Optional;
  *     request, in the shared store); off by default, as Azure keeps it only when a diagnostic
  *     setting asks for it
  * @param traceRetention how long {@code Trace} records are kept
+ * @param fileRotation when the audit and trace JSON-lines files are rotated, and how many rotated
+ *     segments of each are kept
  */
 public record AuditConfig(
     boolean fileSink,
@@ -27,9 +30,28 @@ public record AuditConfig(
     int checkpointEvery,
     Optional<URI> otlpEndpoint,
     boolean traceLog,
-    Duration traceRetention) {
+    Duration traceRetention,
+    FileRotation fileRotation) {
   public static final Duration DEFAULT_TRACE_RETENTION = Duration.ofHours(1);
   public static final AuditConfig DEFAULT = new AuditConfig(true, 0, 1000);
+
+  /** An audit log whose files rotate at the default size. */
+  public AuditConfig(
+      boolean fileSink,
+      int retentionDays,
+      int checkpointEvery,
+      Optional<URI> otlpEndpoint,
+      boolean traceLog,
+      Duration traceRetention) {
+    this(
+        fileSink,
+        retentionDays,
+        checkpointEvery,
+        otlpEndpoint,
+        traceLog,
+        traceRetention,
+        FileRotation.DEFAULT);
+  }
 
   /** An audit log that exports nothing over OTLP. */
   public AuditConfig(boolean fileSink, int retentionDays, int checkpointEvery) {
@@ -44,12 +66,14 @@ public record AuditConfig(
 
   /** This audit log with the {@code Trace} category on, kept for {@code retention}. */
   public AuditConfig withTrace(Duration retention) {
-    return new AuditConfig(fileSink, retentionDays, checkpointEvery, otlpEndpoint, true, retention);
+    return new AuditConfig(
+        fileSink, retentionDays, checkpointEvery, otlpEndpoint, true, retention, fileRotation);
   }
 
   public AuditConfig {
     requireNonNull(otlpEndpoint, "otlpEndpoint is null");
     requireNonNull(traceRetention, "traceRetention is null");
+    requireNonNull(fileRotation, "fileRotation is null");
     if (traceRetention.isNegative() || traceRetention.isZero()) {
       throw new IllegalArgumentException("trace retention must be positive, got " + traceRetention);
     }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.lazurite.backend.simulator.SimulatorConfig;
+import dev.lazurite.json.FileRotation;
 import dev.lazurite.metering.UsageDurability;
 import dev.lazurite.store.DatabaseUrl;
 import java.io.IOException;
@@ -25,6 +26,7 @@ import java.util.function.Function;
  * {@code --config}, the default.
  */
 public final class ConfigLoader {
+  private static final long MIB = 1024L * 1024;
   private static final Set<String> CLASSIFIERS =
       Set.of(SafetyConfig.EMBEDDED, "azure-content-safety", "openai-moderation", "guard");
 
@@ -170,7 +172,12 @@ public final class ConfigLoader {
             wholeNumber(
                 "audit.traceRetentionS",
                 "LAZURITE_TRACE_RETENTION_S",
-                d.traceRetention().toSeconds())));
+                d.traceRetention().toSeconds())),
+        new FileRotation(
+            mebibytes("audit.fileMaxMb", "LAZURITE_AUDIT_FILE_MAX_MB", d.fileRotation().maxBytes()),
+            (int)
+                wholeNumber(
+                    "audit.fileKeep", "LAZURITE_AUDIT_FILE_KEEP", d.fileRotation().keep())));
   }
 
   private BatchConfig batch() {
@@ -274,6 +281,16 @@ public final class ConfigLoader {
           "%s (or %s) must be a whole number >= 0, got %d".formatted(name, env, n));
     }
     return n;
+  }
+
+  /** A size given in MiB, in bytes. */
+  private long mebibytes(String name, String env, long fallbackBytes) {
+    long mib = wholeNumber(name, env, fallbackBytes / MIB);
+    if (mib > Long.MAX_VALUE / MIB) {
+      throw new IllegalArgumentException(
+          "%s (or %s) is too large: %d MiB".formatted(name, env, mib));
+    }
+    return mib * MIB;
   }
 
   private Duration millis(String name, String env, Duration fallback) {

@@ -91,7 +91,8 @@ public final class AuditWiring implements AutoCloseable {
         audit.fileSink() ? Optional.of(config.dataDir().resolve("audit")) : Optional.empty();
     Optional<AuditFile> file =
         directory.isPresent()
-            ? Optional.of(AuditFile.open(AuditFile.of(directory.get(), stream)))
+            ? Optional.of(
+                AuditFile.open(AuditFile.of(directory.get(), stream), audit.fileRotation()))
             : Optional.empty();
     Optional<AuditLogExport> export =
         audit.otlpEndpoint().map(e -> AuditLogExport.otlp(e, config.observability().serviceName()));
@@ -118,7 +119,8 @@ public final class AuditWiring implements AutoCloseable {
             clock);
     Optional<TraceFile> traceFile =
         audit.traceLog() && directory.isPresent()
-            ? Optional.of(TraceFile.open(TraceFile.of(directory.get(), stream)))
+            ? Optional.of(
+                TraceFile.open(TraceFile.of(directory.get(), stream), audit.fileRotation()))
             : Optional.empty();
     traceFile.ifPresent(opened::push);
     List<Consumer<List<TraceRecord>>> traceSinks = new ArrayList<>();

@@ -1,9 +1,9 @@
 package dev.lazurite.trace;
 
+import dev.lazurite.json.FileRotation;
 import dev.lazurite.json.Json;
-import dev.lazurite.json.JsonLinesOutput;
+import dev.lazurite.json.RotatingLines;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.List;
@@ -13,14 +13,15 @@ import java.util.List;
  * files ({@code trace-<stream>.jsonl}), each line one record in Azure's diagnostic-log shape
  * ({@link TraceRecord#json()}). Lines are only appended; the trace log's writer thread is its only
  * caller. Unlike the audit files these lines are not chained: a trace is diagnostics, not evidence.
+ * Past its rotation size the file is renamed to a numbered segment and a new one begins ({@link
+ * RotatingLines}); segments beyond the retention count are deleted.
  */
 public final class TraceFile implements AutoCloseable {
-  private final Path path;
-  private final OutputStream out;
+  private static final byte[] NEWLINE = {'\n'};
+  private final RotatingLines out;
 
-  private TraceFile(Path path) throws IOException {
-    this.path = path;
-    this.out = JsonLinesOutput.append(path);
+  private TraceFile(Path path, FileRotation rotation) throws IOException {
+    this.out = RotatingLines.open(path, rotation);
   }
 
   /** The file of {@code stream} in {@code directory}. */
@@ -28,12 +29,17 @@ public final class TraceFile implements AutoCloseable {
     return directory.resolve("trace-" + stream + ".jsonl");
   }
 
+  /** A file that is never rotated. */
   public static TraceFile open(Path path) throws IOException {
-    return new TraceFile(path);
+    return new TraceFile(path, FileRotation.NEVER);
+  }
+
+  public static TraceFile open(Path path, FileRotation rotation) throws IOException {
+    return new TraceFile(path, rotation);
   }
 
   public Path path() {
-    return path;
+    return out.path();
   }
 
   /**
@@ -45,11 +51,14 @@ public final class TraceFile implements AutoCloseable {
     try {
       for (TraceRecord r : records) {
         out.write(Json.MAPPER.writeValueAsBytes(r.json()));
-        out.write('\n');
+        out.write(NEWLINE);
       }
       out.flush();
+      if (out.due()) {
+        out.rotate();
+      }
     } catch (IOException e) {
-      throw new UncheckedIOException("could not append trace records to " + path, e);
+      throw new UncheckedIOException("could not append trace records to " + out.path(), e);
     }
   }
 

@@ -1,6 +1,7 @@
 package dev.lazurite.audit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.lazurite.store.DatabaseUrl;
 import dev.lazurite.store.SecretBox;
@@ -40,6 +41,27 @@ class AuditStoreTest {
     try (var postgres = TestingPostgres.start();
         var store = new JdbiStore(postgres.newDatabase(), new SecretBox(new byte[32]))) {
       exercise(store);
+    }
+  }
+
+  @Test
+  void aNegativeLingerIsRefused() throws Exception {
+    try (var store =
+        new JdbiStore(
+            new DatabaseUrl.Sqlite(dir.resolve("linger.db")), new SecretBox(new byte[32]))) {
+      assertThatThrownBy(
+              () ->
+                  new AuditWriter(
+                      store.audit(),
+                      Optional.empty(),
+                      CheckpointSigner.shared(store.secrets()),
+                      "s1",
+                      100,
+                      CLOCK,
+                      List.of(),
+                      Duration.ofMillis(-1)))
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessageContaining("linger");
     }
   }
 
