@@ -27,7 +27,8 @@ import org.openjdk.jmh.annotations.TearDown;
  * One non-streamed chat call to {@link StubUpstream} through each HTTP client the upstream backends
  * could use, all with kept-alive pooled connections and the same request (a JSON body, an {@code
  * api-key} header): Apache HttpClient classic as {@link UpstreamHttp} sets it up, the JDK's {@link
- * HttpClient} (HTTP/1.1), and Helidon's {@link WebClient}. Read the allocation ({@code -prof gc});
+ * HttpClient} (HTTP/1.1), Helidon's {@link WebClient}, and Apache HttpAsyncClient ({@link
+ * AsyncUpstreamClient}) with one and with two I/O threads. Read the allocation ({@code -prof gc});
  * {@link UpstreamClientRun} compares their CPU time per call, interleaved in one run.
  */
 @State(Scope.Benchmark)
@@ -58,6 +59,16 @@ public class UpstreamClientBenchmark {
   }
 
   @Benchmark
+  public byte[] apacheAsync1() throws IOException {
+    return clients.async1();
+  }
+
+  @Benchmark
+  public byte[] apacheAsync2() throws IOException {
+    return clients.async2();
+  }
+
+  @Benchmark
   public byte[] jdk() throws IOException, InterruptedException {
     return clients.jdk();
   }
@@ -75,6 +86,8 @@ public class UpstreamClientBenchmark {
     private final HttpClient jdk;
     private final HttpRequest jdkRequest;
     private final WebClient helidon;
+    private final AsyncUpstreamClient async1;
+    private final AsyncUpstreamClient async2;
 
     private Clients(StubUpstream stub) {
       this.stub = stub;
@@ -98,6 +111,8 @@ public class UpstreamClientBenchmark {
               .readTimeout(Duration.ofSeconds(30))
               .followRedirects(false)
               .build();
+      this.async1 = new AsyncUpstreamClient(1, Duration.ofSeconds(5), Duration.ofSeconds(30));
+      this.async2 = new AsyncUpstreamClient(2, Duration.ofSeconds(5), Duration.ofSeconds(30));
     }
 
     static Clients start() throws IOException {
@@ -109,6 +124,14 @@ public class UpstreamClientBenchmark {
         check(response.status());
         return response.bytes();
       }
+    }
+
+    byte[] async1() throws IOException {
+      return async1.post(destination, HEADERS, BODY);
+    }
+
+    byte[] async2() throws IOException {
+      return async2.post(destination, HEADERS, BODY);
     }
 
     byte[] jdk() throws IOException, InterruptedException {
@@ -138,6 +161,8 @@ public class UpstreamClientBenchmark {
       apache.close();
       jdk.close();
       helidon.closeResource();
+      async1.close();
+      async2.close();
       stub.close();
     }
   }

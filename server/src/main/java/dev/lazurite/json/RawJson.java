@@ -18,8 +18,23 @@ import java.io.IOException;
 public final class RawJson implements JsonSerializable {
   private final byte[] bytes;
 
+  /** What was read from the bytes when they were checked, if they are an answer; else null. */
+  private final AnswerOutline outline;
+
   public RawJson(byte[] bytes) {
     this.bytes = requireNonNull(bytes, "bytes is null");
+    this.outline = null;
+  }
+
+  /** An answer's bytes with what their one reading found, so that nothing reads them again. */
+  public RawJson(byte[] bytes, AnswerOutline outline) {
+    this.bytes = requireNonNull(bytes, "bytes is null");
+    this.outline = requireNonNull(outline, "outline is null");
+  }
+
+  /** The outline of the bytes, when they were read as an answer. */
+  public java.util.Optional<AnswerOutline> outline() {
+    return java.util.Optional.ofNullable(outline);
   }
 
   /** The value's bytes; callers must not change them. */

@@ -1,22 +1,24 @@
 package dev.lazurite.safety;
 
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.util.BufferRecycler;
+import com.fasterxml.jackson.core.util.ByteArrayBuilder;
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.lazurite.json.AnswerOutline;
 import dev.lazurite.json.Json;
 import dev.lazurite.json.JsonWriting;
 import java.io.IOException;
-import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /**
- * Writes a complete answer again with the completion filter's changes, copying it token by token: a
- * filtered choice's {@code finish_reason} becomes {@code content_filter} and its text is emptied
- * ({@code message.content} null, or {@code text} empty); each choice gets its {@code
- * content_filter_results}, and the answer its {@code prompt_filter_results}. A field that exists is
- * replaced where it stands, a missing one is added at the end of its object, as a tree would have
- * it. Everything else is copied as it is.
+ * Writes a complete answer again with the completion filter's changes, at the places {@link
+ * AnswerOutline} found in its bytes, without reading it again: a filtered choice's {@code
+ * finish_reason} becomes {@code content_filter} and its text is emptied ({@code message.content}
+ * null, or {@code text} empty); each choice gets its {@code content_filter_results}, and the answer
+ * its {@code prompt_filter_results}. A field that exists is replaced where it stands, a missing one
+ * is added at the end of its object, as a tree would have it. The bytes between are copied as they
+ * are.
  */
 final class AnswerWriter {
   /** Writes the answer's {@code prompt_filter_results} value. */
@@ -24,7 +26,17 @@ final class AnswerWriter {
     void write(JsonGenerator out) throws IOException;
   }
 
-  private final AnswerChoices answer;
+  private static final byte[] CONTENT_FILTER = ascii("\"content_filter\"");
+  private static final byte[] EMPTY_TEXT = ascii("\"\"");
+  private static final byte[] NULL = ascii("null");
+  private static final byte[] FINISH_REASON_FIELD = ascii("\"finish_reason\":\"content_filter\"");
+  private static final byte[] TEXT_FIELD = ascii("\"text\":\"\"");
+  private static final byte[] CONTENT_FIELD = ascii("\"content\":null");
+  private static final byte[] RESULTS_NAME = ascii("\"content_filter_results\":");
+  private static final byte[] PROMPT_RESULTS_NAME = ascii("\"prompt_filter_results\":");
+  private static final byte[] COMMA = ascii(",");
+
+  private final AnswerOutline answer;
   private final List<Screening> screenings;
   private final boolean annotate;
   private final PromptResults prompts;
@@ -33,123 +45,174 @@ final class AnswerWriter {
    * @param screenings one per choice of {@code answer}, in order
    */
   AnswerWriter(
-      AnswerChoices answer, List<Screening> screenings, boolean annotate, PromptResults prompts) {
+      AnswerOutline answer, List<Screening> screenings, boolean annotate, PromptResults prompts) {
     this.answer = answer;
     this.screenings = screenings;
     this.annotate = annotate;
     this.prompts = prompts;
   }
 
+  /**
+   * @param json the bytes {@code answer} was read from
+   */
   byte[] write(byte[] json) throws IOException {
-    try (JsonParser in = Json.MAPPER.createParser(json)) {
-      in.nextToken();
-      return JsonWriting.bytes(out -> top(in, out));
-    } catch (UncheckedIOException e) {
-      throw e.getCause();
+    BufferRecycler recycler = Json.WIRE.getFactory()._getBufferRecycler();
+    try (ByteArrayBuilder bytes = new ByteArrayBuilder(recycler)) {
+      try (JsonGenerator values = Json.WIRE.createGenerator(bytes)) {
+        // Values are written one after another at the root, with nothing between them.
+        values.setRootValueSeparator(null);
+        new Splice(json, bytes, values).run();
+      }
+      return bytes.getClearAndRelease();
+    } finally {
+      recycler.releaseToPool();
     }
   }
 
-  private void top(JsonParser in, JsonGenerator out) throws IOException {
-    out.writeStartObject();
-    boolean promptsWritten = false;
-    while (in.nextToken() == JsonToken.FIELD_NAME) {
-      String name = in.currentName();
-      JsonToken value = in.nextToken();
-      out.writeFieldName(name);
-      if (name.equals("choices") && value == JsonToken.START_ARRAY) {
-        choices(in, out);
-      } else if (annotate && name.equals("prompt_filter_results")) {
-        prompts.write(out);
-        in.skipChildren();
-        promptsWritten = true;
-      } else {
-        out.copyCurrentStructure(in);
+  /** One writing: the answer's bytes copied up to each spot, and the spot written. */
+  private final class Splice {
+    private final byte[] json;
+    private final ByteArrayBuilder out;
+    private final JsonGenerator values;
+
+    /** How far the answer's bytes have been copied. */
+    private int copied;
+
+    Splice(byte[] json, ByteArrayBuilder out, JsonGenerator values) {
+      this.json = json;
+      this.out = out;
+      this.values = values;
+      this.copied = answer.start();
+    }
+
+    void run() throws IOException {
+      for (AnswerOutline.Spot spot : answer.spots()) {
+        if (spot.choice() < 0) {
+          answerSpot(spot);
+        } else if (spot.choice() < answer.choices().size()) {
+          // A spot of an earlier, repeated choices array beyond the last one's length stays.
+          choiceSpot(spot, answer.choices().get(spot.choice()), screenings.get(spot.choice()));
+        }
+      }
+      copyTo(answer.end());
+    }
+
+    private void answerSpot(AnswerOutline.Spot spot) throws IOException {
+      if (!annotate) {
+        return;
+      }
+      switch (spot.kind()) {
+        case PROMPT_RESULTS -> {
+          replace(spot);
+          prompts.write(values);
+        }
+        case ANSWER_END -> {
+          if (!hasPromptResults()) {
+            field(spot, spot.empty(), PROMPT_RESULTS_NAME);
+            prompts.write(values);
+          }
+        }
+        case FINISH_REASON, TEXT, CONTENT, RESULTS, MESSAGE_END, CHOICE_END -> {}
       }
     }
-    if (annotate && !promptsWritten) {
-      out.writeFieldName("prompt_filter_results");
-      prompts.write(out);
+
+    private void choiceSpot(AnswerOutline.Spot spot, AnswerOutline.Choice c, Screening s)
+        throws IOException {
+      boolean blocked = s.blocked();
+      boolean results = annotate || blocked;
+      switch (spot.kind()) {
+        case FINISH_REASON -> {
+          if (blocked) {
+            replace(spot);
+            raw(CONTENT_FILTER);
+          }
+        }
+        case TEXT -> {
+          if (blocked && !c.messageObject()) {
+            replace(spot);
+            raw(EMPTY_TEXT);
+          }
+        }
+        case CONTENT -> {
+          if (blocked && c.messageObject()) {
+            replace(spot);
+            raw(NULL);
+          }
+        }
+        case MESSAGE_END -> {
+          if (blocked && c.messageObject() && !c.messageHasContent()) {
+            field(spot, spot.empty(), CONTENT_FIELD);
+          }
+        }
+        case RESULTS -> {
+          if (results) {
+            replace(spot);
+            tree(s.results());
+          }
+        }
+        case CHOICE_END -> {
+          boolean first = spot.empty();
+          if (blocked && !c.hasFinishReason()) {
+            field(spot, first, FINISH_REASON_FIELD);
+            first = false;
+          }
+          if (blocked && !c.messageObject() && !c.hasText()) {
+            field(spot, first, TEXT_FIELD);
+            first = false;
+          }
+          if (results && !c.hasResults()) {
+            field(spot, first, RESULTS_NAME);
+            tree(s.results());
+          }
+        }
+        case PROMPT_RESULTS, ANSWER_END -> {}
+      }
     }
-    out.writeEndObject();
+
+    private boolean hasPromptResults() {
+      for (AnswerOutline.Spot spot : answer.spots()) {
+        if (spot.kind() == AnswerOutline.Kind.PROMPT_RESULTS) {
+          return true;
+        }
+      }
+      return false;
+    }
+
+    /** Copies up to a value and skips it: what is written next replaces it. */
+    private void replace(AnswerOutline.Spot spot) throws IOException {
+      copyTo(spot.start());
+      copied = spot.end();
+    }
+
+    /** Copies up to a closing brace and adds a field (its name, or name and value) before it. */
+    private void field(AnswerOutline.Spot spot, boolean first, byte[] field) throws IOException {
+      copyTo(spot.start());
+      if (!first) {
+        raw(COMMA);
+      }
+      raw(field);
+    }
+
+    private void copyTo(int to) throws IOException {
+      if (to > copied) {
+        values.flush();
+        out.write(json, copied, to - copied);
+        copied = to;
+      }
+    }
+
+    private void raw(byte[] constant) throws IOException {
+      values.flush();
+      out.write(constant);
+    }
+
+    private void tree(JsonNode node) throws IOException {
+      node(values, node);
+    }
   }
 
-  private void choices(JsonParser in, JsonGenerator out) throws IOException {
-    out.writeStartArray();
-    int index = 0;
-    JsonToken t;
-    while ((t = in.nextToken()) != JsonToken.END_ARRAY) {
-      if (t == JsonToken.START_OBJECT) {
-        choice(in, out, answer.choices().get(index), screenings.get(index));
-        index++;
-      } else {
-        out.copyCurrentStructure(in);
-      }
-    }
-    out.writeEndArray();
-  }
-
-  private void choice(JsonParser in, JsonGenerator out, AnswerChoices.Choice c, Screening s)
-      throws IOException {
-    boolean blocked = s.blocked();
-    boolean results = annotate || blocked;
-    out.writeStartObject();
-    while (in.nextToken() == JsonToken.FIELD_NAME) {
-      String name = in.currentName();
-      JsonToken value = in.nextToken();
-      out.writeFieldName(name);
-      if (blocked && name.equals("finish_reason")) {
-        out.writeString("content_filter");
-        in.skipChildren();
-      } else if (blocked && c.messageObject() && name.equals("message")) {
-        emptiedMessage(in, out, c, value);
-      } else if (blocked && !c.messageObject() && name.equals("text")) {
-        out.writeString("");
-        in.skipChildren();
-      } else if (results && name.equals("content_filter_results")) {
-        node(out, s.results());
-        in.skipChildren();
-      } else {
-        out.copyCurrentStructure(in);
-      }
-    }
-    if (blocked && !c.hasFinishReason()) {
-      out.writeStringField("finish_reason", "content_filter");
-    }
-    if (blocked && !c.messageObject() && !c.hasText()) {
-      out.writeStringField("text", "");
-    }
-    if (results && !c.hasResults()) {
-      out.writeFieldName("content_filter_results");
-      node(out, s.results());
-    }
-    out.writeEndObject();
-  }
-
-  /** A filtered choice's message: its {@code content} null. */
-  private static void emptiedMessage(
-      JsonParser in, JsonGenerator out, AnswerChoices.Choice c, JsonToken value)
-      throws IOException {
-    if (value != JsonToken.START_OBJECT) {
-      // An earlier duplicate of the key; the last one is the message.
-      out.copyCurrentStructure(in);
-      return;
-    }
-    out.writeStartObject();
-    while (in.nextToken() == JsonToken.FIELD_NAME) {
-      String name = in.currentName();
-      in.nextToken();
-      out.writeFieldName(name);
-      if (name.equals("content")) {
-        out.writeNull();
-        in.skipChildren();
-      } else {
-        out.copyCurrentStructure(in);
-      }
-    }
-    if (!c.messageHasContent()) {
-      out.writeNullField("content");
-    }
-    out.writeEndObject();
+  private static byte[] ascii(String text) {
+    return text.getBytes(StandardCharsets.US_ASCII);
   }
 
   /** Writes a tree of annotations. */

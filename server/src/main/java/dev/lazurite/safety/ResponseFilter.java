@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.lazurite.json.AnswerOutline;
 import dev.lazurite.json.Json;
 import dev.lazurite.json.RawJson;
 import dev.lazurite.pipeline.FilterOutcome;
@@ -74,25 +75,30 @@ final class ResponseFilter {
   }
 
   /**
-   * A complete answer: each choice screened; a filtered one loses its text. The answer is read and
-   * written again as a stream of tokens, with the annotations inserted, and passes on as bytes.
+   * A complete answer: each choice screened; a filtered one loses its text. The answer is read once
+   * (or its outline taken from the bytes an upstream's answer came in) and written again with the
+   * annotations spliced into its bytes.
    */
   Response whole(Response.Json json) {
     if (json.status() >= 400) {
       return json;
     }
     byte[] bytes = Json.writeWire(json.body());
-    AnswerChoices answer;
-    try {
-      answer = AnswerChoices.read(bytes);
-    } catch (IOException e) {
-      return json;
+    AnswerOutline answer;
+    if (json.body() instanceof RawJson raw && raw.outline().isPresent()) {
+      answer = raw.outline().get();
+    } else {
+      try {
+        answer = AnswerOutline.read(bytes);
+      } catch (IOException e) {
+        return json;
+      }
     }
     if (!answer.hasChoices()) {
       return json;
     }
     List<Screening> screenings = new ArrayList<>(answer.choices().size());
-    for (AnswerChoices.Choice choice : answer.choices()) {
+    for (AnswerOutline.Choice choice : answer.choices()) {
       screenings.add(
           choice.text() == null
               ? new Screening(JsonNodeFactory.instance.objectNode(), false)

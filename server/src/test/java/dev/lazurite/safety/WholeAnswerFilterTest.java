@@ -6,8 +6,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.lazurite.json.AnswerOutline;
 import dev.lazurite.json.Json;
 import dev.lazurite.json.RawJson;
+import dev.lazurite.pipeline.FilterOutcome;
 import dev.lazurite.pipeline.Response;
 import dev.lazurite.testing.TestingClassifier;
 import java.nio.charset.StandardCharsets;
@@ -79,13 +81,46 @@ class WholeAnswerFilterTest {
 
   @ParameterizedTest
   @ValueSource(strings = {"{\"choices\":[{\"text\":\"x\"}]}", "{\"a\":[]}"})
-  void readsARecordOrRawBytesAlike(String answer) {
+  void readsARecordOrRawBytesAlike(String answer) throws java.io.IOException {
     var filter = new ResponseFilter(safety, policy, prompts, true, Optional.empty());
     var fromTree = filter.whole(Response.Json.ok(Json.read(answer, ObjectNode.class)));
     var fromBytes =
         filter.whole(Response.Json.ok(new RawJson(answer.getBytes(StandardCharsets.UTF_8))));
     assertThat(Json.writeWire(((Response.Json) fromBytes).body()))
         .isEqualTo(Json.writeWire(((Response.Json) fromTree).body()));
+    byte[] bytes = answer.getBytes(StandardCharsets.UTF_8);
+    var outlined = filter.whole(Response.Json.ok(new RawJson(bytes, AnswerOutline.read(bytes))));
+    assertThat(Json.writeWire(((Response.Json) outlined).body()))
+        .isEqualTo(Json.writeWire(((Response.Json) fromTree).body()));
+  }
+
+  /**
+   * An answer that arrived as bytes keeps them between the places the filter writes: its spacing,
+   * escapes and number forms; read as JSON it is what the tree would have made of it.
+   */
+  @ParameterizedTest
+  @ValueSource(booleans = {true, false})
+  void keepsTheBytesBetweenTheFieldsItWrites(boolean annotate) {
+    String kept = "\"id\" : \"caf\\u00e9\",\n  \"f\" : 1.50e-05";
+    String answer =
+        "\n{\n  "
+            + kept
+            + ",\n  \"choices\" : [ { \"index\" : 0, \"text\" : \"A "
+            + V
+            + " one.\" , \"finish_reason\" : \"stop\" }, {} ],\n  \"prompt_filter_results\" : [ ]\n}\n";
+    var filter = new ResponseFilter(safety, policy, prompts, annotate, Optional.empty());
+    var actual =
+        (Response.Json)
+            filter.whole(Response.Json.ok(new RawJson(answer.getBytes(StandardCharsets.UTF_8))));
+    String written = new String(Json.writeWire(actual.body()), StandardCharsets.UTF_8);
+    assertThat(written).startsWith("{\n  " + kept + ",\n  \"choices\" : [ { \"index\" : 0,");
+    assertThat(written).endsWith("\n}");
+    assertThat(written).contains("\"finish_reason\" : \"content_filter\" ");
+    var expected =
+        (Response.Json) tree(filter, Response.Json.ok(Json.read(answer, ObjectNode.class)));
+    assertThat(Json.read(written, JsonNode.class))
+        .isEqualTo(Json.WIRE.valueToTree(expected.body()));
+    assertThat(actual.filter()).isNotEqualTo(FilterOutcome.NONE);
   }
 
   @ParameterizedTest

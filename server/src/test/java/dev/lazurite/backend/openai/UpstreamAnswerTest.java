@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.lazurite.error.ApiException;
 import dev.lazurite.error.ErrorCode;
+import dev.lazurite.json.AnswerOutline;
 import dev.lazurite.json.Json;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
@@ -29,6 +30,12 @@ class UpstreamAnswerTest {
     assertThat(new String(Json.writeWire(answer.body()), StandardCharsets.UTF_8)).isEqualTo(body);
     JsonNode tree = Json.WIRE.valueToTree(answer.body());
     assertThat(tree.at("/usage/total_tokens").asInt()).isEqualTo(20);
+    assertThat(answer.body().outline())
+        .hasValueSatisfying(
+            outline ->
+                assertThat(outline.choices())
+                    .extracting(AnswerOutline.Choice::text)
+                    .containsExactly("{\"usage\":1}"));
   }
 
   @Test
