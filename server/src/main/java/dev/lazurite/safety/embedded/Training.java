@@ -14,15 +14,13 @@ final class Training {
   /**
    * The chance of harm at which a category is flagged. Violence shares the most vocabulary with
    * everyday speech and news ("the striker shot the ball"), and documents that merely mention
-   * assistants resemble injected instructions, so those need more certainty. Hate is flagged from
-   * 0.45: on 5-fold cross-validation of the shipped set that is the lowest chance (in steps of
-   * 0.05) at which hate keeps precision 0.97, flags at most 3 % of its look-alikes and no everyday
-   * text; by the same measure the other categories gain nothing from a lower point (sexual and
-   * self-harm would flag everyday text, violence and the shields lose precision).
+   * assistants resemble injected instructions, so those need more certainty. A lower point for hate
+   * (0.45) looked free on cross-validation of the shipped set but judged the everyday instruction
+   * "Be brief." hate (see {@code EverydayShortPromptsTest}), so every category keeps at least 0.6.
    */
   static double flagAt(Category c) {
     return switch (c) {
-      case HATE -> 0.45;
+      case HATE -> 0.6;
       case SEXUAL -> 0.6;
       case VIOLENCE -> 0.67;
       case SELF_HARM -> 0.6;
