@@ -24,14 +24,6 @@ final class Disguises {
   private static final Pattern BASE64 = Pattern.compile("[A-Za-z0-9+/]{16,}={0,2}");
   private static final Pattern HEX = Pattern.compile("(?:[0-9a-fA-F]{2}[ :]?){8,}");
 
-  /** Single letters joined by dots, dashes, underscores or stars: k.i.l.l, s_e_x. */
-  private static final Pattern JOINED =
-      Pattern.compile("(?<![\\p{L}\\d])\\p{L}(?:[.\\-_*·]\\p{L})+(?![\\p{L}\\d])");
-
-  /** Single letters split by one space: b u i l d. */
-  private static final Pattern SPACED =
-      Pattern.compile("(?<![\\p{L}\\d])\\p{L}(?: \\p{L}(?![\\p{L}\\d])){2,}");
-
   /** Words that name a letter-shifting cipher; a text naming one may be written in it. */
   private static final List<String> CIPHER_NAMES = List.of("rot13", "rot-13", "caesar", "cipher");
 
@@ -58,14 +50,21 @@ final class Disguises {
     if (signs.foreignLetters()) {
       folded = Homoglyphs.fold(Normalizer.normalize(folded, Normalizer.Form.NFKC));
     }
-    if (signs.digitsInWords()) {
-      folded = Leet.fold(folded);
-    }
+    String apart = null;
     if (signs.splitLetters()) {
-      folded = joined(folded);
+      Spacing.Joined joined = Spacing.joined(folded);
+      folded = joined.all();
+      apart = joined.apart().equals(folded) ? null : joined.apart();
+    }
+    if (signs.leet() || signs.splitLetters()) {
+      folded = Leet.fold(folded);
+      apart = apart == null ? null : Leet.fold(apart);
     }
     if (!folded.equals(text)) {
       out.add(folded);
+    }
+    if (apart != null) {
+      out.add(apart);
     }
     if (rot) {
       out.add(rot13(text));
@@ -134,11 +133,6 @@ final class Disguises {
         : java.util.Optional.empty();
   }
 
-  private static String joined(String text) {
-    String s = JOINED.matcher(text).replaceAll(r -> r.group().replaceAll("[.\\-_*·]", ""));
-    return SPACED.matcher(s).replaceAll(r -> r.group().replace(" ", ""));
-  }
-
   static String rot13(String text) {
     StringBuilder out = new StringBuilder(text.length());
     for (int i = 0; i < text.length(); i++) {
@@ -187,20 +181,20 @@ final class Disguises {
   }
 
   /** What one pass over the characters shows; each sign turns on one kind of reading. */
-  private record Signs(
-      boolean blob, boolean foreignLetters, boolean digitsInWords, boolean splitLetters) {
+  private record Signs(boolean blob, boolean foreignLetters, boolean leet, boolean splitLetters) {
     boolean any() {
-      return blob || foreignLetters || digitsInWords || splitLetters;
+      return blob || foreignLetters || leet || splitLetters;
     }
 
     static Signs of(String text) {
       boolean blob = false;
       boolean foreign = false;
-      boolean digits = false;
+      boolean leet = false;
       boolean split = false;
       int run = 0;
       boolean runHasDigit = false;
       boolean runHasLetter = false;
+      int lastGlyph = -1;
       int n = text.length();
       for (int i = 0; i < n; i++) {
         char c = text.charAt(i);
@@ -211,7 +205,7 @@ final class Disguises {
           runHasDigit |= digit;
           runHasLetter |= letter;
           blob |= run >= 16;
-          digits |= runHasDigit && runHasLetter;
+          leet |= runHasDigit && runHasLetter;
         } else {
           run = 0;
           runHasDigit = false;
@@ -219,26 +213,57 @@ final class Disguises {
         }
         if (c >= 0x370 && c < 0x530
             || c >= 0xFF10 && c <= 0xFF5A && Character.isLetterOrDigit(c)
-            || c >= 0x200B && c <= 0x200D) {
+            || invisible(c)
+            || c >= 0x24B6 && c <= 0x24E9
+            || c == 0xD835) {
           foreign = true;
         }
-        if (letter
-            && i + 2 < n
-            && isSplitter(text.charAt(i + 1))
-            && Character.isLetter(text.charAt(i + 2))
-            && (i == 0 || !Character.isLetter(text.charAt(i - 1)))
-            && (i + 3 >= n || !Character.isLetter(text.charAt(i + 3)))) {
-          split = true;
+        if ((letter || digit) && Spacing.glyph(text, i)) {
+          if (lastGlyph >= 0
+              && i - lastGlyph <= GAP_LIMIT
+              && onlySeparators(text, lastGlyph + 1, i)) {
+            split |= letter || Character.isLetter(text.charAt(lastGlyph));
+          }
+          lastGlyph = i;
         }
-        if (c == '@' || c == '$') {
-          digits = true;
+        if (!letter && !digit && c > ' ') {
+          leet |= leetSymbol(text, i, c);
+        }
+        if (letter && c < 0x80 && i >= 2 && text.charAt(i - 1) == c && text.charAt(i - 2) == c) {
+          leet = true;
         }
       }
-      return new Signs(blob, foreign, digits, split);
+      return new Signs(blob, foreign, leet, split);
     }
 
-    private static boolean isSplitter(char c) {
-      return c == '.' || c == '-' || c == '_' || c == '*' || c == ' ' || c == '·';
+    private static final int GAP_LIMIT = 6;
+
+    private static boolean onlySeparators(String text, int from, int to) {
+      for (int i = from; i < to; i++) {
+        if (!Spacing.separator(text.charAt(i))) {
+          return false;
+        }
+      }
+      return true;
     }
+
+    /** A symbol standing for a letter: $ or @ or € by a letter, ! | ( + # ¡ between letters. */
+    private static boolean leetSymbol(String text, int i, char c) {
+      boolean before = i > 0 && Character.isLetter(text.charAt(i - 1));
+      boolean after = i + 1 < text.length() && Character.isLetter(text.charAt(i + 1));
+      return switch (c) {
+        case '@', '$', '€' -> before || after;
+        case '!', '|', '(', '+', '#', '¡' -> before && after;
+        case '<' -> i > 0 && text.charAt(i - 1) == '|';
+        case '\\' -> i > 0 && text.charAt(i - 1) == '/';
+        case '{' -> i > 0 && text.charAt(i - 1) == '}';
+        default -> false;
+      };
+    }
+  }
+
+  /** Characters that take no room: zero-width spaces and joiners, the soft hyphen, the BOM. */
+  static boolean invisible(char c) {
+    return c >= 0x200B && c <= 0x200F || c == 0x00AD || c == 0x2060 || c == 0xFEFF;
   }
 }

@@ -3,7 +3,7 @@ package dev.lazurite.safety.embedded;
 /**
  * Letters from the Cyrillic and Greek scripts that look like Latin ones, folded to the Latin letter
  * within words that also hold Latin letters (a word wholly in Cyrillic or Greek is left alone), and
- * zero-width characters removed.
+ * characters that take no room (zero-width spaces, soft hyphens) removed.
  */
 final class Homoglyphs {
   private static final String FROM = "аеіорсухѕјԁһӏвкмнтАВЕІКМНОРСТХЅЈαεικνορτυχΑΒΕΗΙΚΜΝΟΡΤΥΧ";
@@ -19,7 +19,7 @@ final class Homoglyphs {
         word(text, start, i, out);
         if (i < text.length()) {
           char c = text.charAt(i);
-          if (c < 0x200B || c > 0x200D) {
+          if (!Disguises.invisible(c)) {
             out.append(c);
           }
         }
