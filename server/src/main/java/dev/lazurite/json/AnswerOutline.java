@@ -84,6 +84,7 @@ public record AnswerOutline(
       }
       int start = offset(p);
       boolean hasChoices = false;
+      boolean hasPromptResults = false;
       boolean empty = true;
       Usage usage = Usage.NONE;
       List<Choice> choices = List.of();
@@ -93,9 +94,12 @@ public record AnswerOutline(
         String name = p.currentName();
         JsonToken value = p.nextToken();
         if (name.equals("choices")) {
+          once(hasChoices, name);
           hasChoices = true;
           choices = value == JsonToken.START_ARRAY ? choices(p, spots) : List.of();
         } else if (name.equals("prompt_filter_results")) {
+          once(hasPromptResults, name);
+          hasPromptResults = true;
           spots.add(value(p, Kind.PROMPT_RESULTS, -1));
           continue;
         } else if (name.equals("usage")) {
@@ -181,6 +185,7 @@ public record AnswerOutline(
     boolean hasText = false;
     boolean hasResults = false;
     boolean messageHasContent = false;
+    boolean hasMessage = false;
     boolean empty = true;
     while (p.nextToken() == JsonToken.FIELD_NAME) {
       empty = false;
@@ -188,10 +193,9 @@ public record AnswerOutline(
       JsonToken value = p.nextToken();
       switch (name) {
         case "message" -> {
-          // A repeated key counts as its last value, as a parsed tree would keep it.
+          once(hasMessage, name);
+          hasMessage = true;
           messageObject = value == JsonToken.START_OBJECT;
-          content = null;
-          messageHasContent = false;
           if (messageObject) {
             boolean emptyMessage = true;
             while (p.nextToken() == JsonToken.FIELD_NAME) {
@@ -199,6 +203,7 @@ public record AnswerOutline(
               boolean isContent = p.currentName().equals("content");
               JsonToken v = p.nextToken();
               if (isContent) {
+                once(messageHasContent, "content");
                 messageHasContent = true;
                 content = v == JsonToken.VALUE_STRING ? p.getText() : null;
                 spots.add(value(p, Kind.CONTENT, index));
@@ -211,17 +216,20 @@ public record AnswerOutline(
           }
         }
         case "text" -> {
+          once(hasText, name);
           hasText = true;
           text = value == JsonToken.VALUE_STRING ? p.getText() : null;
           spots.add(value(p, Kind.TEXT, index));
           continue;
         }
         case "finish_reason" -> {
+          once(hasFinishReason, name);
           hasFinishReason = true;
           spots.add(value(p, Kind.FINISH_REASON, index));
           continue;
         }
         case "content_filter_results" -> {
+          once(hasResults, name);
           hasResults = true;
           spots.add(value(p, Kind.RESULTS, index));
           continue;
@@ -238,6 +246,16 @@ public record AnswerOutline(
         hasText,
         hasResults,
         messageHasContent);
+  }
+
+  /**
+   * Refuses a field the completion filter reads or writes when it appears twice in one object: the
+   * filter would judge one copy and a client might read the other.
+   */
+  private static void once(boolean seen, String name) throws IOException {
+    if (seen) {
+      throw new IOException("the answer repeats the field " + name);
+    }
   }
 
   /** The current value's spot, the parser moved to its end. */

@@ -90,7 +90,8 @@ final class AnswerWriter {
         if (spot.choice() < 0) {
           answerSpot(spot);
         } else if (spot.choice() < answer.choices().size()) {
-          // A spot of an earlier, repeated choices array beyond the last one's length stays.
+          // Every spot has a choice when the outline was read from the bytes (a repeated field is
+          // refused there); the guard keeps a hand-built outline from reaching past its choices.
           choiceSpot(spot, answer.choices().get(spot.choice()), screenings.get(spot.choice()));
         }
       }

@@ -72,6 +72,24 @@ class UpstreamAnswerTest {
     assertThat(read(body).completionTokens()).isZero();
   }
 
+  /** A field the completion filter judges or writes, twice: one copy would pass unjudged. */
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "{\"choices\":[{\"message\":{\"content\":\"a\"}}],\"choices\":[]}",
+        "{\"choices\":[{\"message\":{\"content\":\"a\",\"content\":\"b\"}}]}",
+        "{\"choices\":[{\"message\":{\"content\":\"a\"},\"message\":{\"content\":\"b\"}}]}",
+        "{\"choices\":[{\"text\":\"a\",\"text\":\"b\"}]}",
+        "{\"choices\":[{\"text\":\"a\",\"finish_reason\":\"stop\",\"finish_reason\":null}]}",
+        "{\"choices\":[{\"text\":\"a\",\"content_filter_results\":{},\"content_filter_results\":{}}]}",
+        "{\"prompt_filter_results\":[],\"choices\":[],\"prompt_filter_results\":[]}"
+      })
+  void refusesAnAnswerThatRepeatsAFieldTheFilterReads(String body) {
+    assertThatThrownBy(() -> read(body))
+        .isInstanceOfSatisfying(
+            ApiException.class, e -> assertThat(e.errorCode()).isEqualTo(ErrorCode.UPSTREAM_ERROR));
+  }
+
   @ParameterizedTest
   @ValueSource(strings = {"", "[]", "\"text\"", "{\"a\":1", "{\"a\":1} {}", "{\"a\":1}x", "nope"})
   void refusesWhatIsNotOneJsonObject(String body) {
