@@ -11,6 +11,9 @@ final class Spacing {
   /** The longest gap between two letters of one run. */
   private static final int GAP = 5;
 
+  /** How many kinds of gap there are ({@link #kind}: a width up to {@link #GAP}, two flags). */
+  private static final int KINDS = (GAP + 1) * 4;
+
   private Spacing() {}
 
   /**
@@ -109,17 +112,14 @@ final class Spacing {
 
   /** The kind of gap written most often in the run; on a tie, the narrowest. */
   private static int joiningKind(String text, int[] glyphs, int count) {
-    int best = -1;
-    int bestCount = 0;
+    int[] seen = new int[KINDS];
     for (int g = 1; g < count; g++) {
-      int k = kind(text, glyphs[g - 1] + 1, glyphs[g]);
-      int seen = 0;
-      for (int h = 1; h < count; h++) {
-        seen += kind(text, glyphs[h - 1] + 1, glyphs[h]) == k ? 1 : 0;
-      }
-      if (seen > bestCount || seen == bestCount && k < best) {
+      seen[kind(text, glyphs[g - 1] + 1, glyphs[g])]++;
+    }
+    int best = 0;
+    for (int k = 1; k < KINDS; k++) {
+      if (seen[k] > seen[best]) {
         best = k;
-        bestCount = seen;
       }
     }
     return best;

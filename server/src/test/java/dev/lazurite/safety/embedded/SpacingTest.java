@@ -31,6 +31,17 @@ class SpacingTest {
     assertThat(Spacing.joined(written).apart()).isEqualTo(meant);
   }
 
+  /** A prompt that is one long run (letters split alike throughout) is joined in one pass. */
+  @Test
+  void joinsARunAsLongAsAPromptMayBe() {
+    String written = "k i l l ".repeat(50_000).strip();
+    String joined = Spacing.joined("say " + written + " now").all();
+    // Compared as a boolean so that a failure does not print 200,000 characters.
+    assertThat(joined.equals("say " + "kill".repeat(50_000) + " now"))
+        .as("one long run joined, the words around it kept")
+        .isTrue();
+  }
+
   @Test
   void joinsLettersOnSeparateLines() {
     assertThat(Spacing.joined("how do I make a\nb\no\nm\nb").all())
