@@ -68,6 +68,8 @@ public final class UpstreamHttp implements AutoCloseable {
     this.client =
         HttpClients.createMinimal(
             PoolingHttpClientConnectionManagerBuilder.create()
+                // The first read after a request yields the virtual thread once; see the class.
+                .setConnectionFactory(YieldingConnection.FACTORY)
                 .setMaxConnPerRoute(PER_ROUTE)
                 .setMaxConnTotal(PER_ROUTE * 4)
                 .setDefaultConnectionConfig(
