@@ -41,8 +41,9 @@ final class SafetyCommand {
         "By default the active classifier (the embedded one trained on the shipped set) is run on"
             + " the held-out set, which it never trained on, and the figures are cut by category,"
             + " language, obfuscation style and benign subgroup; it exits 1 below the held-out"
-            + " gate. With --cross-validate the embedded classifier is measured on the shipped set"
-            + " by cross-validation; with --file the classifier is run on every text of the file.",
+            + " gate. With --set dev the same report is made on the development set, on which"
+            + " changes to the classifier are tried. With --cross-validate the embedded classifier"
+            + " is measured on the shipped set by cross-validation; with --file the classifier is run on every text of the file.",
         "With --file or --cross-validate it exits 1 when a category is below F1 0.85 or more"
             + " than 5% of look-alikes are flagged, and 2 when the file cannot be read."
       })
@@ -64,8 +65,35 @@ final class SafetyCommand {
 
     @Option(
         names = "--show-errors",
-        description = "With the held-out set, list each missed harmful text and each false alarm.")
+        description =
+            "With the held-out or development set, list each missed harmful text and each false"
+                + " alarm.")
     boolean showErrors;
+
+    /** The shipped labelled sets that are never trained on. */
+    enum Untrained {
+      HELDOUT("held-out set"),
+      DEV("development set");
+
+      private final String title;
+
+      Untrained(String title) {
+        this.title = title;
+      }
+
+      List<LabelledExample> examples() {
+        return switch (this) {
+          case HELDOUT -> LabelledSet.heldOut();
+          case DEV -> LabelledSet.development();
+        };
+      }
+    }
+
+    @Option(
+        names = "--set",
+        defaultValue = "heldout",
+        description = "The set to report on without --file: heldout or dev.")
+    Untrained set;
 
     @Override
     public Integer call() throws Exception {
@@ -93,8 +121,8 @@ final class SafetyCommand {
             Evaluation.evaluate(
                 active instanceof EmbeddedClassifier e ? e.ready() : active, examples);
       } else if (!crossValidate) {
-        return heldOut(
-            active instanceof EmbeddedClassifier e ? e.ready() : active, out, showErrors);
+        return untrained(
+            active instanceof EmbeddedClassifier e ? e.ready() : active, set, out, showErrors);
       } else if (active instanceof EmbeddedClassifier) {
         report =
             Evaluation.crossValidate(
@@ -107,11 +135,11 @@ final class SafetyCommand {
       return report.shortfalls().isEmpty() ? 0 : 1;
     }
 
-    private static int heldOut(Classifier classifier, PrintWriter out, boolean showErrors) {
-      List<Evaluation.Prediction> predictions =
-          Evaluation.predictions(classifier, LabelledSet.heldOut());
+    private static int untrained(
+        Classifier classifier, Untrained set, PrintWriter out, boolean showErrors) {
+      List<Evaluation.Prediction> predictions = Evaluation.predictions(classifier, set.examples());
       FacetReport report = FacetReport.of(classifier.name(), predictions);
-      out.print(report.format());
+      out.print(report.format(set.title));
       if (showErrors) {
         out.println();
         for (Evaluation.Prediction p : predictions) {

@@ -70,6 +70,27 @@ class SafetyEvalCommandTest {
   }
 
   @Test
+  void reportsEveryCategoryLanguageAndSubgroupOfTheDevelopmentSet() {
+    Run r = run("safety", "eval", "--set", "dev", "--show-errors");
+    assertThat(r.code()).as(r.err()).isIn(0, 1);
+    for (String category : new String[] {"hate", "sexual", "violence", "self_harm", "jailbreak"}) {
+      assertThat(r.out()).containsPattern("(?m)^category/" + category + "\\s+\\d");
+    }
+    for (String language : new String[] {"en", "es", "de", "fr", "pt", "zh"}) {
+      assertThat(r.out()).containsPattern("(?m)^language/" + language + "\\s+\\d");
+    }
+    assertThat(r.out()).containsPattern("(?m)^subgroup/idiom\\s+\\d").contains("target: recall");
+  }
+
+  @Test
+  void refusesAnUnknownSet() {
+    Run r = run("safety", "eval", "--set", "tuning");
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.err()).contains("--set").contains("tuning");
+    assertThat(r.out()).isEmpty();
+  }
+
+  @Test
   void refusesAMissingFile() {
     Run r = run("safety", "eval", "--file", dir.resolve("absent.jsonl").toString());
     assertThat(r.code()).isEqualTo(2);

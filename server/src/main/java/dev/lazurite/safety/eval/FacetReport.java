@@ -113,10 +113,19 @@ public record FacetReport(String classifier, List<Row> rows) {
     return new Row(facet, harmful, caught, wrong, benign, alarms, high);
   }
 
-  /** The report as a plain-text table. */
+  /** The report on the held-out set as a plain-text table. */
   public String format() {
+    return format("held-out set");
+  }
+
+  /** The report as a plain-text table, headed with the name of the set it was made on. */
+  public String format(String set) {
     StringBuilder out = new StringBuilder();
-    out.append("classifier: ").append(classifier).append(" (held-out set, by facet)\n\n");
+    out.append("classifier: ")
+        .append(classifier)
+        .append(" (")
+        .append(set)
+        .append(", by facet)\n\n");
     out.append(line("facet", "harmful", "recall", "precision", "benign", "FPR", "high"));
     for (Row r : rows) {
       out.append(

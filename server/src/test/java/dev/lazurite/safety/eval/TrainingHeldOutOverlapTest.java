@@ -130,9 +130,9 @@ class TrainingHeldOutOverlapTest {
     return out;
   }
 
-  private record Line(String where, String text) {}
+  record Line(String where, String text) {}
 
-  private static List<Line> lines(String resource) {
+  static List<Line> lines(String resource) {
     List<Line> out = new ArrayList<>();
     try (InputStream in = TrainingHeldOutOverlapTest.class.getResourceAsStream(resource)) {
       assertThat(in).as(resource).isNotNull();
