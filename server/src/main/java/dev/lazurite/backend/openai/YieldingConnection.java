@@ -19,7 +19,7 @@ import org.apache.hc.core5.http.io.HttpConnectionFactory;
  * read finds it without parking: no poller registration, no wake-up of a sleeping carrier thread.
  * When the answer is not there yet the read parks as any other does. Platform threads read as
  * usual. Two servers on one stub at 64 connections, taking turns (bench/README.md): 113–117 against
- * 127–151 µs of process CPU per proxied request, and 1.14–1.35x the requests a second, in every one
+ * 127–151 µs of process CPU per proxied request, and 1.18–1.35x the requests a second, in every one
  * of six rounds.
  */
 final class YieldingConnection extends DefaultManagedHttpClientConnection {
