@@ -3,9 +3,11 @@ package dev.lazurite.api.responses;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.lazurite.backend.simulator.SimulatorConfig;
 import dev.lazurite.testing.TestingAccounts;
 import dev.lazurite.testing.TestingHttp;
 import dev.lazurite.testing.TestingServer;
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -297,10 +299,21 @@ class ResponsesApiTest {
     String id = create("{\"model\":\"gpt-4o\",\"input\":\"Hi\"}").get("id").asText();
     assertInvalid(
         http.post(V1 + "/" + id + "/cancel", null), null, "Cannot cancel a synchronous response.");
-    JsonNode background = create("{\"model\":\"gpt-4o\",\"input\":\"Hi\",\"background\":true}");
-    var cancelled = http.post(V1 + "/" + background.get("id").asText() + "/cancel", null);
-    assertThat(cancelled.status()).isEqualTo(200);
-    assertThat(cancelled.json().get("id")).isEqualTo(background.get("id"));
+    // A simulator that takes seconds to answer, so that the background response is still running
+    // when it is cancelled (at zero delay it may already have completed).
+    try (TestingServer slow =
+        TestingServer.start(
+            c ->
+                c.withSimulator(
+                    new SimulatorConfig(Duration.ofSeconds(2), Duration.ofMillis(50), 60, 60)))) {
+      var created =
+          slow.http().post(V1, "{\"model\":\"gpt-4o\",\"input\":\"Hi\",\"background\":true}");
+      assertThat(created.status()).as(created.body()).isEqualTo(200);
+      JsonNode background = created.json();
+      var cancelled = slow.http().post(V1 + "/" + background.get("id").asText() + "/cancel", null);
+      assertThat(cancelled.status()).isEqualTo(200);
+      assertThat(cancelled.json().get("id")).isEqualTo(background.get("id"));
+    }
   }
 
   @Test
