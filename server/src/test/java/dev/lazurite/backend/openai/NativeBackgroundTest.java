@@ -171,6 +171,23 @@ class NativeBackgroundTest {
         .contains("Hello!", "How can I assist you today?", "And then?");
   }
 
+  /** Waits for a deployment's usage row, which the run records just after the response ends. */
+  private static dev.lazurite.store.UsageStore.UsageSummary meteredRow(String deployment)
+      throws InterruptedException {
+    long until = System.currentTimeMillis() + PATIENCE_MS;
+    while (true) {
+      gateway.server().flushUsage();
+      var row =
+          gateway.server().store().summarize("lazurite", Instant.EPOCH).stream()
+              .filter(s -> s.deployment().equals(deployment))
+              .findFirst();
+      if (row.isPresent() || System.currentTimeMillis() > until) {
+        return row.orElseThrow(() -> new AssertionError("no usage row for " + deployment));
+      }
+      Thread.sleep(20);
+    }
+  }
+
   @Test
   void aBackgroundResponseIsMeteredByTheUpstreamsTokens() throws InterruptedException {
     var created =
@@ -178,12 +195,8 @@ class NativeBackgroundTest {
     assertThat(created.status()).as(created.body()).isEqualTo(200);
     assertThat(ended(created.json().get("id").asText()).get("status").asText())
         .isEqualTo("completed");
-    gateway.server().flushUsage();
-    var metered =
-        gateway.server().store().summarize("lazurite", Instant.EPOCH).stream()
-            .filter(s -> s.deployment().equals("bg-metered"))
-            .findFirst()
-            .orElseThrow();
+    // The response is stored as ended before its run's last stage meters it: wait for the row.
+    var metered = meteredRow("bg-metered");
     assertThat(metered.requests()).isEqualTo(1);
     assertThat(metered.promptTokens()).isEqualTo(36);
     assertThat(metered.completionTokens()).isEqualTo(11);
