@@ -121,7 +121,7 @@ cpu_ticks() {
       if (name !~ /CompilerThre/) sum += f[12] + f[13]
     } END { printf "%d\n", sum }'
 }
-turn() { # on|off seconds -> prints "req/s cpu-µs-per-request errors"
+turn() { # on|off seconds -> prints "req/s cpu-µs-per-request requests errors"
   local url="http://127.0.0.1:${port[$1]}/openai/deployments/stub/chat/completions?api-version=2024-10-21"
   local before after
   before=$(cpu_ticks "${pid[$1]}")
@@ -131,7 +131,15 @@ turn() { # on|off seconds -> prints "req/s cpu-µs-per-request errors"
     /requests in/ { n = $1 }
     /^Requests\/sec/ { rps = $2 }
     /Non-2xx|Socket errors/ { e = e $0 " " }
-    END { printf "%.0f %.1f %s\n", rps, (n > 0 ? ticks / hz * 1e6 / n : 0), e }' "$work/wrk.out"
+    END { printf "%.0f %.1f %d %s\n", rps, (n > 0 ? ticks / hz * 1e6 / n : 0), n, e }' "$work/wrk.out"
+}
+thread_ticks() { # pid -> one "thread-group ticks" line per group of same-named threads
+  cat /proc/"$1"/task/*/stat 2>/dev/null | awk '{
+      name = substr($0, index($0, "(") + 1); name = substr(name, 1, match(name, /\) [A-Z] /) - 1)
+      rest = substr($0, match($0, /\) [A-Z] /) + 2); split(rest, f, " ")
+      sub(/[-#0-9]+$/, "", name); gsub(/ /, "_", name)
+      t[name] += f[12] + f[13]
+    } END { for (k in t) print k, t[k] }' | sort
 }
 for ((w = 0; w < ${BENCH_WARMUP:-4}; w++)); do # warm-up: JIT, pools, connection reuse
   turn on 5 >/dev/null
@@ -139,12 +147,15 @@ for ((w = 0; w < ${BENCH_WARMUP:-4}; w++)); do # warm-up: JIT, pools, connection
 done
 results="$work/results"
 : >"$results"
+declare -A served=([on]=0 [off]=0)
+for which in on off; do thread_ticks "${pid[$which]}" >"$work/threads.$which.before"; done
 printf '%-6s %10s %10s %12s %12s %8s %8s  %s\n' round 'on req/s' 'off req/s' 'on µs/req' 'off µs/req' 'rps ÷' 'cpu ÷' 'load'
 for ((r = 1; r <= rounds; r++)); do
   if ((r % 2)); then order=(on off); else order=(off on); fi
-  declare -A rps cpu err
+  declare -A rps cpu n err
   for which in "${order[@]}"; do
-    read -r rps[$which] cpu[$which] err[$which] < <(turn "$which" "$seconds")
+    read -r rps[$which] cpu[$which] n[$which] err[$which] < <(turn "$which" "$seconds")
+    served[$which]=$((served[$which] + n[$which]))
   done
   rr=$(awk -v a="${rps[on]}" -v b="${rps[off]}" 'BEGIN { printf "%.3f", a / b }')
   cr=$(awk -v a="${cpu[on]}" -v b="${cpu[off]}" 'BEGIN { printf "%.3f", a / b }')
@@ -163,3 +174,16 @@ echo
 echo "throughput on ÷ off, median of $rounds rounds: $(quartiles 1)"
 echo "CPU per request on ÷ off, median:            $(quartiles 2)"
 echo "load average at the start: $load_start; at the end: $(cut -d' ' -f1-3 /proc/loadavg)"
+
+# Where each server's CPU went over all rounds, per group of same-named threads (carriers are
+# ForkJoinPool workers; the writers are lazurite-usage-writer and lazurite-audit-writer).
+for which in on off; do thread_ticks "${pid[$which]}" >"$work/threads.$which.after"; done
+echo
+echo "CPU per request by thread group over all rounds (µs; on, off):"
+for which in on off; do
+  join -a1 -e0 -o 0,1.2,2.2 "$work/threads.$which.after" "$work/threads.$which.before" |
+    awk -v w="$which" -v n="${served[$which]}" -v hz="$tick" \
+      '{ d = $2 - $3; if (d > 0 && n > 0) printf "%s %s %.2f\n", $1, w, d / hz * 1e6 / n }'
+done | awk '{ v[$1, $2] = $3; g[$1] = 1; s[$1] += $3 }
+  END { for (k in g) printf "  %-24s %8.2f %8.2f\n", k, v[k, "on"] + 0, v[k, "off"] + 0 }' |
+  sort -k2 -gr | head -15

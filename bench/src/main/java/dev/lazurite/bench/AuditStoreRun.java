@@ -115,6 +115,7 @@ public final class AuditStoreRun {
     variants.add(new Variant("blobHash", Layout.BLOB, 4096, List.of(), false));
     variants.add(new Variant("blobNoTime", Layout.BLOB_NO_TIME, 4096, List.of(), false));
     variants.add(new Variant("batchRow", Layout.BATCH_ROW, 4096, List.of(), false));
+    variants.add(new Variant("batchRow16k", Layout.BATCH_ROW, 16384, List.of(), false));
     var threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
     long tid = Thread.currentThread().threadId();
     byte[] lines = lines(batch);
