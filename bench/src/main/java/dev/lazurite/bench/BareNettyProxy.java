@@ -1,5 +1,6 @@
 package dev.lazurite.bench;
 
+import io.netty.bootstrap.ServerBootstrap;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
@@ -19,12 +20,12 @@ import io.netty.handler.codec.http.HttpDecoderConfig;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaderValues;
 import io.netty.handler.codec.http.HttpHeaders;
-import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpObjectAggregator;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
+import io.netty.util.ReferenceCountUtil;
 import io.netty.util.concurrent.EventExecutor;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
@@ -62,7 +63,7 @@ final class BareNettyProxy {
       pools.put(loop, new NettyUpstreamPool(loop, upstream, MAX_BODY_BYTES));
     }
     var server =
-        new io.netty.bootstrap.ServerBootstrap()
+        new ServerBootstrap()
             .group(group)
             .channel(EpollServerSocketChannel.class)
             .option(ChannelOption.SO_BACKLOG, 4096)
@@ -102,7 +103,7 @@ final class BareNettyProxy {
     @Override
     public void channelRead(ChannelHandlerContext ctx, Object message) {
       if (!(message instanceof FullHttpRequest request)) {
-        io.netty.util.ReferenceCountUtil.release(message);
+        ReferenceCountUtil.release(message);
         return;
       }
       if (busy) {
@@ -119,7 +120,7 @@ final class BareNettyProxy {
       // The body's buffer goes to the upstream request; writing it releases it.
       var outbound =
           new DefaultFullHttpRequest(
-              HttpVersion.HTTP_1_1, HttpMethod.POST, request.uri(), request.content());
+              HttpVersion.HTTP_1_1, request.method(), request.uri(), request.content());
       HttpHeaders headers = outbound.headers();
       headers.set(HttpHeaderNames.HOST, pool.hostHeader());
       CharSequence type = inbound.get(HttpHeaderNames.CONTENT_TYPE);
