@@ -2,25 +2,32 @@
 # Whole-server gateway benchmark beside nginx, on loopback. One stub upstream (nginx answering a
 # fixed chat completion and fixed SSE streams) serves every path:
 #   stub direct · nginx proxy_pass (keep-alive pool) · Lazurite → stub (a pool of one
-#   openai-compatible backend) · Lazurite → simulator (full stack, no upstream hop).
+#   openai-compatible backend) · Lazurite → simulator (full stack, no upstream hop) · on request,
+#   bare forwarding proxies with no processing (dev.lazurite.bench.BareProxy): bare-helidon
+#   (Helidon's WebServer as Lazurite's listeners set it up, Lazurite's upstream client) and
+#   bare-netty (Netty on epoll, one event loop per core, upstream pool on the same loop).
 # Lazurite runs its default pipeline: key auth, RBAC, quota stage, default content filter,
 # metering. Deployments are ProvisionedManaged, whose quota stage admits without per-minute
 # counters: a Standard deployment's limit (1,000 units at most, 100 req/s) would throttle the run.
-# Prints req/s and p50/p99 at 1 and 64 connections (wrk, 1 thread), the ratios to nginx, and
-# streaming time to first byte (JDK client, and on a plain socket) and cost per chunk.
+# Prints req/s and p50/p99 at 1 and 64 connections (wrk, 1 thread), the ratios to nginx, CPU per
+# request of the proxy's JVM and of nginx (utime + stime of their threads over the run, JIT compiler
+# threads left out; nginx serves the stub, and for the nginx path the proxy too), and streaming time
+# to first byte (JDK client, and on a plain socket) and cost per chunk.
 #
 # Usage: bench/gateway.sh [seconds-per-run]        (default 10)
-# Environment: BENCH_PORT_BASE (default 19480; four ports from it),
+# Environment: BENCH_PORT_BASE (default 19480; five ports from it),
 #              BENCH_SERVER_OPTS (JVM options for the Lazurite server, e.g. a JFR recording),
-#              BENCH_PATHS (default "stub nginx lazurite simulator"; nginx is always measured),
+#              BENCH_PATHS (default "stub nginx lazurite simulator"; nginx is always measured;
+#                also bare-helidon and bare-netty),
 #              BENCH_STREAM (default 1; 0 skips the streaming timings),
-#              BENCH_WARMUP (default 30: seconds of warm-up at 64 connections per Lazurite path).
+#              BENCH_WARMUP (default 30: seconds of warm-up at 64 connections per JVM path).
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
 seconds=${1:-10}
 base=${BENCH_PORT_BASE:-19480}
 stub_port=$base nginx_port=$((base + 1)) lazurite_port=$((base + 2))
+declare -A bare_ports=([bare-helidon]=$((base + 3)) [bare-netty]=$((base + 4)))
 
 if ! command -v nginx >/dev/null || ! command -v wrk >/dev/null; then
   apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nginx wrk >/dev/null
@@ -90,6 +97,7 @@ http {
 EOF
 nginx -c "$work/nginx/nginx.conf" -p "$work/nginx" &
 pids+=($!)
+nginx_pid=$!
 sleep 1
 curl -sf -o /dev/null -X POST "http://127.0.0.1:$nginx_port/sse/v1/chat/completions" \
   || { cat "$work/nginx/error.log"; echo "nginx did not start" >&2; exit 1; }
@@ -99,6 +107,7 @@ data="$work/lazurite"
 JAVA_TOOL_OPTIONS="${BENCH_SERVER_OPTS:-}" ./lazurite serve --data-dir "$data" --port "$lazurite_port" \
   --https-port -1 >"$work/lazurite.log" 2>&1 &
 pids+=($!)
+declare -A server_pids=([lazurite]=$! [simulator]=$!)
 for _ in $(seq 1 240); do
   [ -f "$data/server.json" ] && curl -s -o /dev/null "http://127.0.0.1:$lazurite_port/" && break
   sleep 0.5
@@ -130,6 +139,23 @@ wait_trained() { # port
 }
 wait_trained "$lazurite_port"
 
+# --- bare forwarding proxies (on request) -------------------------------------------------------
+for path in ${BENCH_PATHS:-}; do
+  [ -n "${bare_ports[$path]:-}" ] || continue
+  JAVA_TOOL_OPTIONS="${BENCH_SERVER_OPTS:-}" "$java" --enable-native-access=ALL-UNNAMED -cp "$bench_cp" \
+    dev.lazurite.bench.BareProxy "${path#bare-}" "${bare_ports[$path]}" "$stub_port" >"$work/$path.log" 2>&1 &
+  pids+=($!)
+  server_pids[$path]=$!
+  for _ in $(seq 1 120); do
+    grep -qs '^bare-proxy .* listening on' "$work/$path.log" && break
+    sleep 0.5
+  done
+  # The same answer as the stub's, or no measurement.
+  [ "$(curl -s -X POST -H 'Content-Type: application/json' -d '{}' \
+    "http://127.0.0.1:${bare_ports[$path]}/v1/chat/completions")" = "$chat" ] \
+    || { cat "$work/$path.log"; echo "$path does not forward the stub's answer" >&2; exit 1; }
+done
+
 # --- throughput and latency (wrk) ---------------------------------------------------------------
 cat >"$work/post.lua" <<'EOF'
 wrk.method = "POST"
@@ -143,12 +169,36 @@ declare -A urls=(
   [nginx]="http://127.0.0.1:$nginx_port/v1/chat/completions"
   [lazurite]="$(lazurite_chat stub)"
   [simulator]="$(lazurite_chat sim)"
+  [bare-helidon]="http://127.0.0.1:${bare_ports[bare-helidon]}/v1/chat/completions"
+  [bare-netty]="http://127.0.0.1:${bare_ports[bare-netty]}/v1/chat/completions"
 )
 # Latency as wrk prints it (12.3us, 1.2ms, 1.1s) in microseconds.
 micros() { awk -v v="$1" 'BEGIN { n = v + 0; if (v ~ /us$/) print int(n); else if (v ~ /ms$/) print int(n * 1000); else print int(n * 1000000) }'; }
-declare -A rps p50 p99 errors
+declare -A rps p50 p99 errors cpu nginx_cpu
+tick=$(getconf CLK_TCK)
+# CPU ticks (utime + stime) of processes' threads, leaving out the JIT compiler threads: their work
+# is warm-up, not what a request costs. The thread name sits in parentheses and may hold spaces.
+cpu_ticks() { # pid...
+  for pid in "$@"; do cat /proc/"$pid"/task/*/stat 2>/dev/null; done | awk '{
+      name = substr($0, index($0, "(") + 1); name = substr(name, 1, match(name, /\) [A-Z] /) - 1)
+      rest = substr($0, match($0, /\) [A-Z] /) + 2); split(rest, f, " ")
+      if (name !~ /CompilerThre/) sum += f[12] + f[13]
+    } END { printf "%d\n", sum }'
+}
+nginx_pids() { echo "$nginx_pid" $(cat /proc/"$nginx_pid"/task/*/children 2>/dev/null); }
+per_request() { # ticks requests -> µs
+  awk -v t="$1" -v n="$2" -v hz="$tick" 'BEGIN { printf "%.1f", (n > 0 ? t / hz * 1e6 / n : 0) }'
+}
 measure() { # path connections seconds
+  local server=${server_pids[$1]:-} s0=0 s1=0 n0 n1 requests
+  [ -z "$server" ] || s0=$(cpu_ticks "$server")
+  n0=$(cpu_ticks $(nginx_pids))
   BENCH_KEY=$key timeout $(($3 + 30)) wrk -t1 -c"$2" -d"$3"s --latency -s "$work/post.lua" "${urls[$1]}" >"$work/wrk.out"
+  [ -z "$server" ] || s1=$(cpu_ticks "$server")
+  n1=$(cpu_ticks $(nginx_pids))
+  requests=$(awk '/requests in/ { print $1 }' "$work/wrk.out")
+  if [ -n "$server" ]; then cpu[$1,$2]=$(per_request $((s1 - s0)) "$requests"); else cpu[$1,$2]=-; fi
+  nginx_cpu[$1,$2]=$(per_request $((n1 - n0)) "$requests")
 }
 paths=(nginx ${BENCH_PATHS:-stub lazurite simulator})
 paths=($(printf '%s\n' "${paths[@]}" | awk '!seen[$0]++'))
@@ -168,14 +218,17 @@ for path in "${paths[@]}"; do
   done
 done
 
-printf '\n%-34s %6s %9s %9s %9s %9s  %s\n' path conns 'req/s' 'p50 µs' 'p99 µs' '÷ nginx' errors
+printf '\n%-34s %6s %9s %9s %9s %9s %9s %9s  %s\n' path conns 'req/s' 'p50 µs' 'p99 µs' '÷ nginx' \
+  'JVM µs' 'nginx µs' errors
 for path in "${paths[@]}"; do
   for c in 1 64; do
-    printf '%-34s %6d %9d %9d %9d %9s  %s\n' "$path" "$c" "${rps[$path,$c]}" "${p50[$path,$c]}" \
+    printf '%-34s %6d %9d %9d %9d %9s %9s %9s  %s\n' "$path" "$c" "${rps[$path,$c]}" "${p50[$path,$c]}" \
       "${p99[$path,$c]}" "$(awk -v a="${rps[$path,$c]}" -v b="${rps[nginx,$c]}" 'BEGIN { printf "%.2f", a / b }')" \
-      "${errors[$path,$c]}"
+      "${cpu[$path,$c]}" "${nginx_cpu[$path,$c]}" "${errors[$path,$c]}"
   done
 done
+echo "(JVM µs, nginx µs: CPU per request of the proxy's JVM and of nginx, the stub and for the nginx path the proxy)"
+
 added() { # path
   [ -n "${rps[$1,1]:-}" ] && [ -n "${rps[stub,1]:-}" ] || return 0
   printf '%-34s %6d %9s %9d %9d\n' "added by $1 over stub" 1 '' \
@@ -183,6 +236,7 @@ added() { # path
 }
 added nginx
 added lazurite
+for path in bare-helidon bare-netty; do added "$path"; done
 [ "${BENCH_STREAM:-1}" = 1 ] || exit 0
 
 # --- streaming (one connection, kept alive) -----------------------------------------------------
