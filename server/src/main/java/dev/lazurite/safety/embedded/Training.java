@@ -45,14 +45,10 @@ final class Training {
       Category category,
       int size) {
     int[] labels = new int[examples.size()];
-    int[] counts = new int[2];
     for (int i = 0; i < examples.size(); i++) {
       labels[i] = label(examples.get(i), category);
-      if (labels[i] >= 0) {
-        counts[labels[i]]++;
-      }
     }
-    return fit(examples, terms, embeddings, labels, counts, size);
+    return fit(examples, terms, embeddings, labels, 2, size);
   }
 
   /** A three-class model over the harmful examples of {@code category}: low, medium or high. */
@@ -63,15 +59,11 @@ final class Training {
       Category category,
       int size) {
     int[] labels = new int[examples.size()];
-    int[] counts = new int[3];
     for (int i = 0; i < examples.size(); i++) {
       LabelledExample e = examples.get(i);
       labels[i] = e.isAbout(category) && e.harmful() ? e.severity().ordinal() - 1 : -1;
-      if (labels[i] >= 0) {
-        counts[labels[i]]++;
-      }
     }
-    return fit(examples, terms, embeddings, labels, counts, size);
+    return fit(examples, terms, embeddings, labels, 3, size);
   }
 
   private static LinearModel fit(
@@ -79,13 +71,37 @@ final class Training {
       List<TermVector> terms,
       List<float[]> embeddings,
       int[] labels,
-      int[] counts,
+      int classes,
       int size) {
-    int total = java.util.Arrays.stream(counts).sum();
+    List<LinearModel.Sample> samples = samples(examples, terms, embeddings, labels, classes);
+    return LinearModel.train(samples, classes, size, embeddings == null ? 0 : DIMENSIONS);
+  }
+
+  /**
+   * The labelled examples as training samples, each class weighing the same in total: an example's
+   * own weight times the total weight over {@code classes} times its class's summed weight. Classes
+   * are balanced by weight rather than by count, so that many lines of a lightly weighted file
+   * (context, languages) neither swamp a class nor leave it short.
+   *
+   * @param labels each example's class, or -1 when it does not teach this model
+   */
+  static List<LinearModel.Sample> samples(
+      List<LabelledExample> examples,
+      List<TermVector> terms,
+      List<float[]> embeddings,
+      int[] labels,
+      int classes) {
+    double[] sums = new double[classes];
+    for (int i = 0; i < examples.size(); i++) {
+      if (labels[i] >= 0) {
+        sums[labels[i]] += examples.get(i).weight();
+      }
+    }
+    double total = java.util.Arrays.stream(sums).sum();
     List<LinearModel.Sample> samples = new ArrayList<>();
     for (int i = 0; i < examples.size(); i++) {
       if (labels[i] >= 0) {
-        double balance = examples.get(i).weight() * total / (counts.length * counts[labels[i]]);
+        double balance = examples.get(i).weight() * total / (classes * sums[labels[i]]);
         samples.add(
             new LinearModel.Sample(
                 terms.get(i),
@@ -95,7 +111,7 @@ final class Training {
                 key(examples.get(i))));
       }
     }
-    return LinearModel.train(samples, counts.length, size, embeddings == null ? 0 : DIMENSIONS);
+    return samples;
   }
 
   /** A stable hash of the example's text and labels: where it falls in every epoch's order. */
