@@ -8,10 +8,8 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Random;
 
 /**
  * What SQLite's part of the audit writer costs per record, and what other table layouts or insert
@@ -47,13 +45,6 @@ public final class AuditInsertRun {
           + " NULL, hash TEXT NOT NULL, PRIMARY KEY (stream, seq))";
   private static final String TIME_INDEX =
       "CREATE INDEX audit_records_time ON audit_records (time_ms)";
-  private static final String PROPERTIES =
-      "{\"account\":\"acct-1\",\"cachedPromptTokens\":0,\"completionTokens\":12,"
-          + "\"contentFilter\":{\"categories\":[],\"outcome\":\"none\"},\"costUsd\":\"0.00012345\","
-          + "\"kind\":\"dataPlane\",\"modelDeploymentName\":\"gpt-4o\",\"modelName\":\"gpt-4o\","
-          + "\"networkPath\":{\"path\":\"public\"},\"principal\":{\"keySlot\":\"key1\","
-          + "\"type\":\"key\"},\"promptTokens\":20,\"streamType\":\"Non-Streaming\"}";
-  private static final String[] HASHES = new String[4096];
 
   private AuditInsertRun() {}
 
@@ -66,12 +57,6 @@ public final class AuditInsertRun {
     int records = args.length > 0 ? Integer.parseInt(args[0]) : 60_000;
     int batch = args.length > 1 ? Integer.parseInt(args[1]) : 120;
     int rounds = args.length > 2 ? Integer.parseInt(args[2]) : 3;
-    var random = new Random(1);
-    for (int i = 0; i < HASHES.length; i++) {
-      byte[] hash = new byte[32];
-      random.nextBytes(hash);
-      HASHES[i] = HexFormat.of().formatHex(hash);
-    }
     Map<String, String[]> layouts = new LinkedHashMap<>();
     layouts.put("current", new String[] {TABLE, TIME_INDEX});
     layouts.put("noTimeIndex", new String[] {TABLE});
@@ -159,9 +144,9 @@ public final class AuditInsertRun {
     p.setString(at + 10, "req-" + seq);
     p.setString(at + 11, "acct-1/key1");
     p.setString(at + 12, "gpt-4o");
-    p.setString(at + 13, PROPERTIES);
-    p.setString(at + 14, HASHES[(int) ((seq - 1) & 4095)]);
-    p.setString(at + 15, HASHES[(int) (seq & 4095)]);
+    p.setString(at + 13, AuditRowData.PROPERTIES);
+    p.setString(at + 14, AuditRowData.hash(seq - 1));
+    p.setString(at + 15, AuditRowData.hash(seq));
     p.setLong(at + 16, 1_765_015_200_000L + seq);
   }
 }

@@ -12,7 +12,6 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Random;
 
 /**
  * Ways to store the audit log in SQLite, taking turns on fresh databases: connection settings, the
@@ -52,15 +51,8 @@ public final class AuditStoreRun {
           + " latency_ms REAL NOT NULL, streamed INTEGER NOT NULL)";
   private static final String USAGE_INDEX =
       "CREATE INDEX usage_records_account_time ON usage_records (account, recorded_at)";
-  private static final String PROPERTIES =
-      "{\"account\":\"acct-1\",\"cachedPromptTokens\":0,\"completionTokens\":12,"
-          + "\"contentFilter\":{\"categories\":[],\"outcome\":\"none\"},\"costUsd\":\"0.00012345\","
-          + "\"kind\":\"dataPlane\",\"modelDeploymentName\":\"gpt-4o\",\"modelName\":\"gpt-4o\","
-          + "\"networkPath\":{\"path\":\"public\"},\"principal\":{\"keySlot\":\"key1\","
-          + "\"type\":\"key\"},\"promptTokens\":20,\"streamType\":\"Non-Streaming\"}";
   private static final String RESOURCE =
       "/subscriptions/s/resourceGroups/g/providers/Microsoft.CognitiveServices/accounts/acct-1";
-  private static final String[] HASHES = new String[4096];
 
   /** The rows' layout. */
   private enum Layout {
@@ -86,12 +78,6 @@ public final class AuditStoreRun {
     int rounds = args.length > 2 ? Integer.parseInt(args[2]) : 3;
     int usageCommits = args.length > 3 ? Integer.parseInt(args[3]) : 10;
     List<String> only = args.length > 4 ? List.of(args[4].split(",")) : List.of();
-    var random = new Random(1);
-    for (int i = 0; i < HASHES.length; i++) {
-      byte[] hash = new byte[32];
-      random.nextBytes(hash);
-      HASHES[i] = HexFormat.of().formatHex(hash);
-    }
     List<Variant> variants = new ArrayList<>();
     variants.add(new Variant("current", Layout.HEX, 4096, List.of(), false));
     variants.add(new Variant("page8k", Layout.HEX, 8192, List.of(), false));
@@ -242,9 +228,9 @@ public final class AuditStoreRun {
         p.setString(at++, "req-" + seq);
         p.setString(at++, "acct-1/key1");
         p.setString(at++, "gpt-4o");
-        p.setString(at++, PROPERTIES);
-        String previous = HASHES[(int) ((seq - 1) & 4095)];
-        String hash = HASHES[(int) (seq & 4095)];
+        p.setString(at++, AuditRowData.PROPERTIES);
+        String previous = AuditRowData.hash(seq - 1);
+        String hash = AuditRowData.hash(seq);
         if (blob) {
           p.setBytes(at++, HexFormat.of().parseHex(previous));
           p.setBytes(at++, HexFormat.of().parseHex(hash));
@@ -268,15 +254,15 @@ public final class AuditStoreRun {
           .append(i)
           .append("\",\"deployment\":\"gpt-4o\",\"durationMs\":12,\"identity\":\"acct-1/key1\",")
           .append("\"operationName\":\"ChatCompletions_Create\",\"previousHash\":\"")
-          .append(HASHES[i & 4095])
+          .append(AuditRowData.hash(i))
           .append("\",\"properties\":")
-          .append(PROPERTIES)
+          .append(AuditRowData.PROPERTIES)
           .append(",\"resourceId\":\"")
           .append(RESOURCE)
           .append("\",\"resultSignature\":\"200\",\"seq\":")
           .append(i + 1)
           .append(",\"stream\":\"bench\",\"time\":\"2026-12-06T10:00:00.123Z\",\"hash\":\"")
-          .append(HASHES[(i + 1) & 4095])
+          .append(AuditRowData.hash(i + 1))
           .append("\"}\n");
     }
     return out.toString().getBytes(StandardCharsets.UTF_8);
