@@ -43,7 +43,8 @@ final class SafetyCommand {
             + " language, obfuscation style and benign subgroup; it exits 1 below the held-out"
             + " gate. With --set dev the same report is made on the development set, on which"
             + " changes to the classifier are tried. With --cross-validate the embedded classifier"
-            + " is measured on the shipped set by cross-validation; with --file the classifier is run on every text of the file.",
+            + " is measured on the shipped set by cross-validation; with --file the classifier is"
+            + " run on every text of the file.",
         "With --file or --cross-validate it exits 1 when a category is below F1 0.85 or more"
             + " than 5% of look-alikes are flagged, and 2 when the file cannot be read."
       })

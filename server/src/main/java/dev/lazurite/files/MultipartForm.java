@@ -4,8 +4,6 @@ import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.apache.commons.fileupload2.core.AbstractFileUpload;
 import org.apache.commons.fileupload2.core.DiskFileItem;
@@ -151,26 +149,14 @@ public final class MultipartForm {
     }
   }
 
-  /** Commons FileUpload's streaming reader; nothing is written to disk by it. */
+  /**
+   * Commons FileUpload over any {@link RequestContext}: the library's own methods serve it, and
+   * only its streaming reader ({@code getItemIterator}) is used, so nothing is written to disk.
+   */
   private static final class Upload
-      extends AbstractFileUpload<Context, DiskFileItem, DiskFileItemFactory> {
+      extends AbstractFileUpload<RequestContext, DiskFileItem, DiskFileItemFactory> {
     private Upload() {
       setHeaderCharset(StandardCharsets.UTF_8);
-    }
-
-    @Override
-    public FileItemInputIterator getItemIterator(Context request) throws IOException {
-      return super.getItemIterator((RequestContext) request);
-    }
-
-    @Override
-    public Map<String, List<DiskFileItem>> parseParameterMap(Context request) {
-      throw new UnsupportedOperationException("forms are read as streams");
-    }
-
-    @Override
-    public List<DiskFileItem> parseRequest(Context request) {
-      throw new UnsupportedOperationException("forms are read as streams");
     }
   }
 }
