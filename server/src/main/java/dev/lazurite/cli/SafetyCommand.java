@@ -46,7 +46,7 @@ final class SafetyCommand {
             + " is measured on the shipped set by cross-validation; with --file the classifier is"
             + " run on every text of the file.",
         "With --file or --cross-validate it exits 1 when a category is below F1 0.85 or more"
-            + " than 5% of look-alikes are flagged, and 2 when the file cannot be read."
+            + " than 5%% of look-alikes are flagged, and 2 when the file cannot be read."
       })
   static final class Eval implements Callable<Integer> {
     @Spec picocli.CommandLine.Model.CommandSpec spec;
