@@ -37,6 +37,14 @@ public final class EmbeddedClassifier implements Classifier {
   /** Windows every screen puts below this chance of harm are safe without being embedded. */
   static final double SCREEN = 0.15;
 
+  /**
+   * The same for a window of a reading with a disguise taken off: text that had to be unfolded
+   * (leetspeak, spacing, a decoded blob, a translate-then-answer payload) is looked at more
+   * closely, and everyday text has no readings, so this costs it nothing. On the development set,
+   * against {@link #SCREEN}: leetspeak recall 0.78 to 0.89, no other change (0.03 gave the same).
+   */
+  static final double SCREEN_READING = 0.075;
+
   private final CompletableFuture<Screens> screens;
   private final CompletableFuture<Heads> heads;
   private final Function<List<String>, List<float[]>> embedder;
@@ -163,21 +171,25 @@ public final class EmbeddedClassifier implements Classifier {
     Map<String, TermVector> suspects = new LinkedHashMap<>();
     double[] p = new double[Severity.values().length];
     Screens screening = screens.join();
-    Map<String, Languages> windows = windows(text);
+    Map<String, Window> windows = windows(text);
     for (var entry : windows.entrySet()) {
       String window = entry.getKey();
       if (suspects.containsKey(window)) {
         continue;
       }
+      double screenAt = entry.getValue().reading() ? SCREEN_READING : SCREEN;
       Map<Category, Severity> known = verdicts.getIfPresent(window);
-      if (known != null) {
+      // A window the screens cleared as written is screened again, more closely, as a reading.
+      if (known != null && !(known == ALL_SAFE && screenAt < SCREEN)) {
         categories.forEach(c -> worst.merge(c, known.get(c), Assessment::worse));
         continue;
       }
       TermVector terms =
           TermVector.of(
-              TextFeatures.terms(window, entry.getValue()), screening.vocabulary(), false);
-      switch (screen(screening, terms, categories, p)) {
+              TextFeatures.terms(window, entry.getValue().language()),
+              screening.vocabulary(),
+              false);
+      switch (screen(screening, terms, categories, p, screenAt)) {
         case SUSPECT -> suspects.put(window, terms);
         case CLEARED -> verdicts.put(window, ALL_SAFE);
         case CLEARED_FOR_SOURCE -> {}
@@ -193,7 +205,8 @@ public final class EmbeddedClassifier implements Classifier {
       Map<Category, Severity> verdict = new EnumMap<>(Category.class);
       for (Category c : Category.values()) {
         String window = judged.get(i);
-        LinearModel reader = windows.get(window) == Languages.EN ? null : screening.models().get(c);
+        LinearModel reader =
+            windows.get(window).language() == Languages.EN ? null : screening.models().get(c);
         LinearModel words = TextFeatures.fragment(window) ? screening.models().get(c) : null;
         verdict.put(c, judge(models, reader, words, c, suspects.get(window), embeddings.get(i), p));
       }
@@ -203,18 +216,21 @@ public final class EmbeddedClassifier implements Classifier {
     return Assessment.of(worst);
   }
 
+  /** A window's language, and whether it comes from a reading rather than the text as written. */
+  private record Window(Languages language, boolean reading) {}
+
   /**
-   * The windows that {@code text} is judged by, each with its language: those of the text as
-   * written (idioms masked) and those of each reading with a disguise taken off.
+   * The windows that {@code text} is judged by: those of the text as written (idioms masked) and
+   * those of each reading with a disguise taken off.
    */
-  private static Map<String, Languages> windows(String text) {
-    Map<String, Languages> windows = new LinkedHashMap<>();
-    Languages language = Languages.of(text);
+  private static Map<String, Window> windows(String text) {
+    Map<String, Window> windows = new LinkedHashMap<>();
+    Window written = new Window(Languages.of(text), false);
     for (String window : TextFeatures.windows(Idioms.masked(text))) {
-      windows.putIfAbsent(window, language);
+      windows.putIfAbsent(window, written);
     }
     for (String reading : Disguises.readings(text)) {
-      Languages read = Languages.ofReading(reading);
+      Window read = new Window(Languages.ofReading(reading), true);
       for (String window : TextFeatures.windows(reading)) {
         windows.putIfAbsent(window, read);
       }
@@ -231,10 +247,12 @@ public final class EmbeddedClassifier implements Classifier {
     List<Category> categories = categories(source);
     double[] p = new double[Severity.values().length];
     for (var entry : windows(text).entrySet()) {
+      Window window = entry.getValue();
       TermVector terms =
           TermVector.of(
-              TextFeatures.terms(entry.getKey(), entry.getValue()), screening.vocabulary(), false);
-      if (screen(screening, terms, categories, p) == Screened.SUSPECT) {
+              TextFeatures.terms(entry.getKey(), window.language()), screening.vocabulary(), false);
+      double screenAt = window.reading() ? SCREEN_READING : SCREEN;
+      if (screen(screening, terms, categories, p, screenAt) == Screened.SUSPECT) {
         return false;
       }
     }
@@ -251,11 +269,11 @@ public final class EmbeddedClassifier implements Classifier {
   }
 
   private static Screened screen(
-      Screens screening, TermVector terms, List<Category> categories, double[] p) {
+      Screens screening, TermVector terms, List<Category> categories, double[] p, double screenAt) {
     boolean clearedAll = true;
     for (Category c : Category.values()) {
       screening.models().get(c).probabilities(terms, null, p);
-      if (p[1] >= SCREEN) {
+      if (p[1] >= screenAt) {
         if (categories.contains(c)) {
           return Screened.SUSPECT;
         }
