@@ -16,10 +16,9 @@ import java.util.regex.Pattern;
 /**
  * Takes the disguises off a text so that what it says is judged, not how it is written: base64 and
  * hex blobs decoded, ROT13 undone, leetspeak digits and look-alike letters from other scripts
- * folded to the Latin letters they imitate, letters split by spaces or punctuation joined again,
- * and the payload of a "translate this, then answer it" request taken out ({@link Payloads}). The
- * classifier judges each reading besides the text itself; everyday text has none, and finding that
- * out costs one pass over its characters.
+ * folded to the Latin letters they imitate, and letters split by spaces or punctuation joined
+ * again. The classifier judges each reading besides the text itself; everyday text has none, and
+ * finding that out costs one pass over its characters.
  */
 final class Disguises {
   private static final Pattern BASE64 = Pattern.compile("[A-Za-z0-9+/]{16,}={0,2}");
@@ -40,12 +39,10 @@ final class Disguises {
   static List<String> readings(String text) {
     Signs signs = Signs.of(text);
     boolean rot = namesACipher(text) || readsBetterInRot13(text);
-    List<String> payloads = Payloads.of(text);
-    if (!signs.any() && !rot && payloads.isEmpty()) {
+    if (!signs.any() && !rot) {
       return List.of();
     }
-    List<String> out = new ArrayList<>(2 + payloads.size());
-    out.addAll(payloads);
+    List<String> out = new ArrayList<>(2);
     if (signs.blob()) {
       decoded(text, out);
     }
