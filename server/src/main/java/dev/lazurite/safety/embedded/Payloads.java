@@ -21,18 +21,15 @@ final class Payloads {
    */
   private static final String[] RENDER = {
     "translat",
+    "tradu",
+    "übersetz",
     "decod",
     "decipher",
     "decrypt",
-    "traduc",
-    "traduz",
-    "traduis",
-    "tradui",
-    "übersetz",
-    "entschlüssel",
+    "decifr",
     "descifr",
     "déchiffr",
-    "decifr"
+    "entschlüssel"
   };
 
   /** The same in Chinese. */
