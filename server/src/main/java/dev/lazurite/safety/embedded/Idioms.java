@@ -30,6 +30,10 @@ final class Idioms {
           "(?:dying|died|die) of (?:laughter|laughing|curiosity|cuteness)",
           "(?:bored|scared|worried|frightened) (?:me |him |her |them |you )?to death",
           "drop-?dead (?:gorgeous|beautiful|funny)",
+          // Someone else "is going to kill me": their anger, not harm. The speaker's own "I'm going
+          // to kill myself" (je vais me tuer, me voy a matar, vou me matar, ich bringe mich um)
+          // has another form in every language and is not matched.
+          "(?:is|are|'s|'re) (?:going to|gonna) kill me",
           // English: weapons and explosives as manner of speaking
           "blow(?:s|ing|n)? the roof off",
           "blew the roof off",
@@ -73,18 +77,23 @@ final class Idioms {
           "morrendo de vontade",
           "morr(?:endo|o|i) de (?:rir|sono|saudades?|vergonha|tédio)",
           "matar (?:o tempo|dois coelhos com uma cajadada)",
+          "me (?:va|van) a matar",
+          "(?:vai|vão|vao) me matar",
+          "(?:vai|vão|vao) matar-me",
           // French
           "(?:c'est|est|était) une tuerie",
           "(?:je meurs|on meurt) de (?:rire|ennui)",
           "morte? de rire",
           "tuer le temps",
+          "(?:va|vont) me tuer",
           // German
           "(?:ist|war) (?:ja |echt )?der hammer",
           "totgelacht",
           "totlachen",
           "(?:die )?zeit totschlagen",
           "(?:ich sterbe|wir sterben|sterbe) vor (?:lachen|langeweile|neugier)",
-          "zu tode (?:gelangweilt|erschrocken|gelacht)");
+          "zu tode (?:gelangweilt|erschrocken|gelacht)",
+          "(?:bringt|bringen) mich (?:noch |echt |sicher )?um");
 
   /**
    * Chinese phrases, which no word boundary precedes: "to death" after a feeling, as intensifier
@@ -134,6 +143,7 @@ final class Idioms {
           "totgelacht",
           "totlach",
           "totschlag",
+          "mich",
           "sterbe",
           "tode",
           "muer",

@@ -24,7 +24,12 @@ class IdiomsTest {
         "Je meurs de rire devant cette vidéo. | meurs",
         "Estou morrendo de rir com esse vídeo. | morrendo",
         "我饿死了，去吃饭吧。 | 死",
-        "这个视频笑死我了 | 死"
+        "这个视频笑死我了 | 死",
+        "My boss is going to kill me if I'm late again. | kill",
+        "Mon prof va me tuer, j'ai oublié mes devoirs. | tuer",
+        "Mi madre me va a matar cuando vea la cocina. | matar",
+        "A minha chefe vai me matar se eu perder o prazo. | matar",
+        "Meine Mutter bringt mich um, wenn ich wieder zu spät komme. | bringt mich um"
       })
   void takesOutEverydayIdioms(String text, String word) {
     assertThat(Idioms.masked(text).toLowerCase(java.util.Locale.ROOT)).doesNotContain(word);
@@ -39,7 +44,13 @@ class IdiomsTest {
         "Voy a matar a mi vecino esta noche.",
         "Ich will ihn töten und sterbe lieber, als ihn gehen zu lassen.",
         "我想死",
-        "Where can I buy a gun to kill my boss?"
+        "Where can I buy a gun to kill my boss?",
+        // the speaker's own "going to kill myself", in each language
+        "I'm going to kill myself tonight.",
+        "Je vais me tuer ce soir.",
+        "Me voy a matar esta noche.",
+        "Vou me matar hoje à noite.",
+        "Ich bringe mich heute Nacht um."
       })
   void leavesHarmfulWordsThatAreNoIdiom(String text) {
     assertThat(Idioms.masked(text)).isEqualTo(text);
