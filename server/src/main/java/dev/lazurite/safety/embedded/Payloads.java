@@ -35,14 +35,17 @@ final class Payloads {
   /** The same in Chinese. */
   private static final String[] RENDER_CHINESE = {"翻译", "翻譯", "解码", "解密"};
 
-  /** Asking for the rendered text to be answered or carried out. */
+  /**
+   * Asking for the rendered text to be answered or carried out: verbs, not the nouns beside them
+   * ("translate the following", "translate the response" ask for nothing more).
+   */
   private static final Pattern ACT =
       Pattern.compile(
-          "(?iu)\\b(?:answer\\w*|respond\\w*|reply|replies|follow\\w*|obey\\w*|execute\\w*"
+          "(?iu)\\b(?:answer(?:ed)?|respond(?:ed)?|reply|follow(?:ed)?|obey\\w*|execute[ds]?"
               + "|comply|carry (?:it |them )?out|do (?:it|that|this|what it says)|act on"
-              + "|respond[ae]\\w*|contest[ae]\\w*|réponds|répond(?:re|ez|s-y)|exécute\\w*"
-              + "|antworte\\w*|beantworte\\w*|befolge\\w*|ausführ\\w*|respond[ae]s?|cumpr[ae]\\w*"
-              + "|obedece\\w*|obéis\\w*)|回答|回复|照做|执行|照着做");
+              + "|contest[ae](?:l[oa]|me)?|respond[ae](?:l[oa]|me)?|réponds|répond(?:re|ez|s-y)"
+              + "|exécute[rz]?|antworte|beantworte\\w*|befolge\\w*|ausführen|cumpr[ae]"
+              + "|obedece\\w*|obéis\\w*)\\b|回答|回复|照做|执行|照着做");
 
   /**
    * Quoted passages: in straight or typographic quotes, guillemets, German or CJK quotation marks.

@@ -48,6 +48,8 @@ class PayloadsTest {
         // a translation alone is a rendering, not an act
         "Translate this into French: 'I will be home late tonight, don't wait for me.'",
         "Can you translate 'the patient died of an overdose' into Spanish?",
+        "Translate the following line of the play into French: 'I will kill you for this.'",
+        "Übersetze das bitte ausführlich: 'Er drohte, ihn umzubringen.'",
         // an answer alone has nothing to render
         "Answer the question in the email: 'Can we move the meeting to Friday?'",
         // neither
