@@ -1,9 +1,9 @@
 package dev.lazurite.safety.embedded;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -48,15 +48,26 @@ final class Payloads {
               + "|obedece\\w*|obéis\\w*)\\b|回答|回复|照做|执行|照着做");
 
   /**
-   * Quoted passages: in straight or typographic quotes, guillemets, German or CJK quotation marks.
-   * A straight single quote opens and closes only where no letter touches it from outside, so that
-   * an apostrophe ("don't") is not taken for one.
+   * A kind of quotation: its opening mark, the marks that close it, and the shortest passage taken.
+   * A straight single quote opens and closes only where no letter or digit touches it from outside,
+   * so that an apostrophe ("don't") is not taken for one.
    */
-  private static final Pattern QUOTED =
-      Pattern.compile(
-          "(?<![\\p{L}\\p{N}])'([^'\\n]{8,}?)'(?![\\p{L}\\p{N}])|\"([^\"\\n]{8,}?)\"|“([^”\\n]{8,}?)”"
-              + "|‘([^’\\n]{8,}?)’|«([^»\\n]{8,}?)»|„([^“”\\n]{8,}?)[“”]|「([^」\\n]{4,}?)」"
-              + "|『([^』\\n]{4,}?)』");
+  private record Quote(char open, String close, int least) {}
+
+  /** Straight and typographic quotes, guillemets, German and CJK quotation marks. */
+  private static final List<Quote> QUOTES =
+      List.of(
+          new Quote('\'', "'", 8),
+          new Quote('"', "\"", 8),
+          new Quote('“', "”", 8),
+          new Quote('‘', "’", 8),
+          new Quote('«', "»", 8),
+          new Quote('„', "“”", 8),
+          new Quote('「', "」", 4),
+          new Quote('『', "』", 4));
+
+  /** The most quoted passages taken from one text. */
+  private static final int MOST = 4;
 
   /** Quotation marks trimmed from the ends of the passage after a colon. */
   private static final String MARKS = "'\"“”‘’«»„「」『』 \t";
@@ -72,19 +83,70 @@ final class Payloads {
       return List.of();
     }
     List<String> out = new ArrayList<>(2);
-    Matcher m = QUOTED.matcher(text);
-    while (m.find() && out.size() < 4) {
-      for (int g = 1; g <= m.groupCount(); g++) {
-        if (m.group(g) != null) {
-          add(m.group(g), out);
-        }
-      }
+    for (Quote quote : QUOTES) {
+      quoted(text, quote, out);
     }
     int colon = Math.max(text.lastIndexOf(':'), text.lastIndexOf('：'));
     if (colon >= 0) {
       add(trimmed(text.substring(colon + 1)), out);
     }
     return out;
+  }
+
+  /**
+   * Adds the passages of one kind of quotation, each from an opening mark to the first closing mark
+   * after it on the same line. One pass: the next closing mark and the next line break are found
+   * once and kept until the scan passes them, so that a text of many opening marks and no closing
+   * one costs no more than one read of it.
+   */
+  private static void quoted(String text, Quote quote, List<String> out) {
+    boolean straight = quote.open() == '\'';
+    int[] next = new int[quote.close().length()];
+    Arrays.fill(next, -1);
+    int close = -1;
+    int newline = -1;
+    for (int open = text.indexOf(quote.open());
+        open >= 0 && out.size() < MOST;
+        open = text.indexOf(quote.open(), open + 1)) {
+      if (straight && open > 0 && Character.isLetterOrDigit(text.charAt(open - 1))) {
+        continue;
+      }
+      if (close <= open) {
+        close = nextClose(text, quote.close(), next, open + 1);
+        if (close < 0) {
+          return;
+        }
+      }
+      if (newline <= open) {
+        newline = text.indexOf('\n', open + 1);
+        newline = newline < 0 ? text.length() : newline;
+      }
+      if (newline < close || close - open - 1 < quote.least()) {
+        continue;
+      }
+      if (straight
+          && close + 1 < text.length()
+          && Character.isLetterOrDigit(text.charAt(close + 1))) {
+        continue;
+      }
+      add(text.substring(open + 1, close), out);
+      open = close;
+    }
+  }
+
+  /** The first of the closing marks at or after {@code from}, or -1; {@code next} keeps each's. */
+  private static int nextClose(String text, String marks, int[] next, int from) {
+    int first = -1;
+    for (int k = 0; k < marks.length(); k++) {
+      if (next[k] != Integer.MAX_VALUE && next[k] < from) {
+        int at = text.indexOf(marks.charAt(k), from);
+        next[k] = at < 0 ? Integer.MAX_VALUE : at;
+      }
+      if (next[k] != Integer.MAX_VALUE && (first < 0 || next[k] < first)) {
+        first = next[k];
+      }
+    }
+    return first;
   }
 
   private static void add(String passage, List<String> out) {
