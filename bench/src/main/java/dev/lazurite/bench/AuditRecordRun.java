@@ -1,5 +1,6 @@
 package dev.lazurite.bench;
 
+import dev.lazurite.audit.AuditBlock;
 import dev.lazurite.audit.AuditFile;
 import dev.lazurite.audit.AuditListener;
 import dev.lazurite.audit.AuditQuery;
@@ -206,7 +207,7 @@ public final class AuditRecordRun {
   /** A store that keeps nothing: the writer's own work alone. */
   private static final class Discarding implements AuditStore {
     @Override
-    public void append(List<AuditRecord> records, long[] timesMs, List<Checkpoint> checkpoints) {}
+    public void append(Optional<AuditBlock> block, List<Checkpoint> checkpoints) {}
 
     @Override
     public Optional<AuditRecord> last(String stream) {
@@ -221,6 +222,11 @@ public final class AuditRecordRun {
     @Override
     public <T> T read(String stream, Function<Iterator<AuditRecord>, T> reader) {
       return reader.apply(List.<AuditRecord>of().iterator());
+    }
+
+    @Override
+    public <T> T readLines(String stream, Function<Iterator<String>, T> reader) {
+      return reader.apply(List.<String>of().iterator());
     }
 
     @Override

@@ -17,6 +17,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
+import java.util.Optional;
 
 /**
  * The JSON-lines sink: one file per stream, each line a record (the canonical text with its hash)
@@ -147,13 +148,32 @@ public final class AuditFile implements AutoCloseable {
    */
   static Verification verify(List<Path> files, AuditVerifier verifier) throws IOException {
     List<Checkpoint> checkpoints = checkpoints(files);
-    try (var in = new SegmentReader(files);
-        var links =
-            new HashedLinks<Line>(
-                new Lines(in), (l, canonical) -> Link.ofLine(l.text(), canonical, l.number()))) {
+    try (var in = new SegmentReader(files)) {
+      return verifyLines(new Lines(in), checkpoints, verifier, Optional.empty());
+    }
+  }
+
+  /**
+   * Verifies one stream's record lines (in order) with {@code verifier}, hashing them on every core
+   * while their chain is checked in order. A line that is not a record breaks the stream there.
+   *
+   * @param named the stream, when the caller knows it; otherwise the first line's or the
+   *     checkpoints'
+   */
+  static Verification verifyLines(
+      Iterator<Line> lines,
+      List<Checkpoint> checkpoints,
+      AuditVerifier verifier,
+      Optional<String> named) {
+    try (var links =
+        new HashedLinks<Line>(
+            lines, (l, canonical) -> Link.ofLine(l.text(), canonical, l.number()))) {
       String stream;
       try {
-        stream = links.hasNext() ? links.peek().stream() : streamOf(checkpoints);
+        stream =
+            named.isPresent()
+                ? named.get()
+                : links.hasNext() ? links.peek().stream() : streamOf(checkpoints);
       } catch (IllegalArgumentException e) {
         return Verification.broken(streamOf(checkpoints), 0, checkpoints.size(), 1, e.getMessage());
       }
@@ -172,7 +192,8 @@ public final class AuditFile implements AutoCloseable {
   }
 
   /** One record's line and its number in the file. */
-  private record Line(String text, long number) {}
+  /** A record's JSON line and its line number, counted from 1. */
+  record Line(String text, long number) {}
 
   /** The lines of files one after the other. */
   private static final class SegmentReader implements AutoCloseable {

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
 import java.util.SortedSet;
@@ -24,7 +25,12 @@ public record AuditLog(AuditStore store, CheckpointSigner signer, Optional<Path>
     var verifier = new AuditVerifier(signer::verify);
     for (String stream : store.streams()) {
       List<Checkpoint> checkpoints = store.checkpoints(stream);
-      results.add(store.read(stream, records -> verifier.verify(stream, records, checkpoints)));
+      results.add(
+          store.readLines(
+              stream,
+              lines ->
+                  AuditFile.verifyLines(
+                      numbered(lines), checkpoints, verifier, Optional.of(stream))));
     }
     return results;
   }
@@ -48,6 +54,23 @@ public record AuditLog(AuditStore store, CheckpointSigner signer, Optional<Path>
       results.add(AuditFile.verify(set, verifier));
     }
     return results;
+  }
+
+  /** Stored lines numbered from 1, as a file's lines are. */
+  private static Iterator<AuditFile.Line> numbered(Iterator<String> lines) {
+    return new Iterator<>() {
+      private long number;
+
+      @Override
+      public boolean hasNext() {
+        return lines.hasNext();
+      }
+
+      @Override
+      public AuditFile.Line next() {
+        return new AuditFile.Line(lines.next(), ++number);
+      }
+    };
   }
 
   static boolean isAuditFile(Path path) {

@@ -1,28 +1,23 @@
 package dev.lazurite.audit;
 
-import java.time.Instant;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.function.Function;
 
-/** Where audit records and checkpoints are kept durably: append-only, read in order. */
+/**
+ * Where the audit log's records and checkpoints are kept: a block of records per commit (their JSON
+ * lines), and the checkpoints beside them.
+ */
 public interface AuditStore {
   /** Stores records and checkpoints in one transaction. */
   default void append(List<AuditRecord> records, List<Checkpoint> checkpoints) {
-    long[] timesMs = new long[records.size()];
-    for (int i = 0; i < timesMs.length; i++) {
-      timesMs[i] = Instant.parse(records.get(i).time()).toEpochMilli();
-    }
-    append(records, timesMs, checkpoints);
+    append(records.isEmpty() ? Optional.empty() : Optional.of(AuditBlock.of(records)), checkpoints);
   }
 
-  /**
-   * Stores records and checkpoints in one transaction, given each record's time in epoch
-   * milliseconds ({@code timesMs[i]} is the time of {@code records.get(i)}).
-   */
-  void append(List<AuditRecord> records, long[] timesMs, List<Checkpoint> checkpoints);
+  /** Stores a block of records (if any) and checkpoints in one transaction. */
+  void append(Optional<AuditBlock> block, List<Checkpoint> checkpoints);
 
   /** The stream's last record, to continue its chain after a restart. */
   Optional<AuditRecord> last(String stream);
@@ -31,6 +26,12 @@ public interface AuditStore {
 
   /** Reads the stream's records in sequence order with {@code reader}. */
   <T> T read(String stream, Function<Iterator<AuditRecord>, T> reader);
+
+  /**
+   * Reads the stream's records in sequence order as their stored JSON lines, with {@code reader}:
+   * what verification hashes.
+   */
+  <T> T readLines(String stream, Function<Iterator<String>, T> reader);
 
   List<Checkpoint> checkpoints(String stream);
 

@@ -17,13 +17,14 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Writes this instance's audit stream off the request path: callers hand an entry over and return;
- * one writer thread chains whatever has arrived, stores it in one transaction (up to {@value
- * #BATCH} records), appends the same lines to the JSON-lines file, and signs a checkpoint every
- * {@code checkpointEvery} records, when it falls idle with records unsigned for a few seconds, and
- * on close. After a commit that did not fill a batch it lets the next records gather for {@link
- * #LINGER}, so a server at a few thousand requests a second commits a few hundred records at a time
- * (a commit's cost is partly per transaction, not per record); under more load full batches follow
- * each other without a pause. {@link #close()} writes everything accepted before it returns.
+ * one writer thread chains whatever has arrived, stores it in one transaction as one block of JSON
+ * lines (up to {@value #BATCH} records), appends the same lines to the JSON-lines file, and signs a
+ * checkpoint every {@code checkpointEvery} records, when it falls idle with records unsigned for a
+ * few seconds, and on close. After a commit that did not fill a batch it lets the next records
+ * gather for {@link #LINGER}, so a server at a few thousand requests a second commits a few hundred
+ * records at a time (a commit's cost is partly per transaction, not per record); under more load
+ * full batches follow each other without a pause. {@link #close()} writes everything accepted
+ * before it returns.
  */
 public final class AuditWriter implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(AuditWriter.class);
@@ -50,7 +51,10 @@ public final class AuditWriter implements AutoCloseable {
   /** Chains each batch from the head; the head moves once the batch is stored. */
   private final AuditChain trial;
 
-  /** The file lines of the batch being written. */
+  /** The record lines of the batch being written: the block the store keeps. */
+  private final ByteArrayOutputStream block = new ByteArrayOutputStream(1 << 16);
+
+  /** The file lines of the batch being written: its record lines and checkpoint lines. */
   private final ByteArrayOutputStream lines = new ByteArrayOutputStream(1 << 16);
 
   private final LinkedBlockingQueue<AuditEntry> queue = new LinkedBlockingQueue<>();
@@ -143,7 +147,7 @@ public final class AuditWriter implements AutoCloseable {
       head = checkpoints.getLast();
     } else {
       head = checkpoint();
-      store.append(List.of(), List.of(head));
+      store.append(Optional.empty(), List.of(head));
       signedSeq = head.seq();
       lastCheckpoint = head;
     }
@@ -206,15 +210,19 @@ public final class AuditWriter implements AutoCloseable {
 
   private synchronized void commit(List<AuditEntry> batch) throws IOException {
     List<AuditRecord> records = new ArrayList<>(batch.size());
-    long[] timesMs = new long[batch.size()];
+    long minTimeMs = Long.MAX_VALUE;
+    long maxTimeMs = Long.MIN_VALUE;
     List<Checkpoint> checkpoints = new ArrayList<>(1);
+    block.reset();
     lines.reset();
     trial.reset(chain.seq(), chain.head());
-    for (int i = 0; i < batch.size(); i++) {
-      AuditEntry entry = batch.get(i);
+    for (AuditEntry entry : batch) {
       AuditRecord record = trial.append(entry);
       records.add(record);
-      timesMs[i] = entry.time().toEpochMilli();
+      long timeMs = entry.time().toEpochMilli();
+      minTimeMs = Math.min(minTimeMs, timeMs);
+      maxTimeMs = Math.max(maxTimeMs, timeMs);
+      trial.copyLineTo(block);
       if (file.isPresent()) {
         trial.copyLineTo(lines);
       }
@@ -227,7 +235,16 @@ public final class AuditWriter implements AutoCloseable {
         }
       }
     }
-    store.append(records, timesMs, checkpoints);
+    store.append(
+        Optional.of(
+            new AuditBlock(
+                trial.stream(),
+                records.getFirst().seq(),
+                records.getLast().seq(),
+                minTimeMs,
+                maxTimeMs,
+                block.toByteArray())),
+        checkpoints);
     for (AuditRecord r : records) {
       chain.advance(r);
     }
@@ -292,7 +309,7 @@ public final class AuditWriter implements AutoCloseable {
 
   private void writeCheckpoint() throws IOException {
     Checkpoint c = checkpoint();
-    store.append(List.of(), List.of(c));
+    store.append(Optional.empty(), List.of(c));
     signedSeq = c.seq();
     signedAt = clock.millis();
     lastCheckpoint = c;

@@ -10,14 +10,18 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -75,26 +79,129 @@ class AuditTamperTest {
   void theDatabaseLogVerifiesAndEachTamperingIsNamed() throws Exception {
     assertThat(verify("--sink", "store").code()).isZero();
 
-    sql("UPDATE audit_records SET result_signature = '500' WHERE seq = 3");
+    UnaryOperator<List<String>> edit =
+        lines -> {
+          int at = indexOf(lines, 3);
+          lines.set(
+              at,
+              lines.get(at).replace("\"resultSignature\":\"200\"", "\"resultSignature\":\"500\""));
+          return lines;
+        };
+    UnaryOperator<List<String>> unedit =
+        lines -> {
+          int at = indexOf(lines, 3);
+          lines.set(
+              at,
+              lines.get(at).replace("\"resultSignature\":\"500\"", "\"resultSignature\":\"200\""));
+          return lines;
+        };
+    editStoredLines(edit);
     assertBroken(verify("--sink", "store"), 3);
-    sql("UPDATE audit_records SET result_signature = '200' WHERE seq = 3");
+    editStoredLines(unedit);
     assertThat(verify("--sink", "store").code()).isZero();
 
-    sql(
-        "CREATE TABLE kept AS SELECT * FROM audit_records WHERE seq = 4",
-        "DELETE FROM audit_records WHERE seq = 4");
+    List<String> kept = new ArrayList<>();
+    editStoredLines(
+        lines -> {
+          kept.add(lines.remove(indexOf(lines, 4)));
+          return lines;
+        });
     assertBroken(verify("--sink", "store"), 4);
-    sql("INSERT INTO audit_records SELECT * FROM kept", "DROP TABLE kept");
+    editStoredLines(
+        lines -> {
+          lines.add(indexOf(lines, 3) + 1, kept.getFirst());
+          return lines;
+        });
     assertThat(verify("--sink", "store").code()).isZero();
 
-    String swap =
-        "UPDATE audit_records SET seq = -2 WHERE seq = 2;"
-            + "UPDATE audit_records SET seq = 2 WHERE seq = 3;"
-            + "UPDATE audit_records SET seq = 3 WHERE seq = -2";
-    sql(swap.split(";"));
+    UnaryOperator<List<String>> swap =
+        lines -> {
+          Collections.swap(lines, indexOf(lines, 2), indexOf(lines, 3));
+          return lines;
+        };
+    editStoredLines(swap);
     assertBroken(verify("--sink", "store"), 2);
-    sql(swap.split(";"));
+    editStoredLines(swap);
     assertThat(verify("--sink", "store").code()).isZero();
+
+    // A whole block deleted from the middle of the stream.
+    editStoredLines(lines -> lines, 2);
+    assertThat(verify("--sink", "store").code()).isZero();
+    sql(
+        "CREATE TABLE kept AS SELECT * FROM audit_blocks WHERE first_seq = 3",
+        "DELETE FROM audit_blocks WHERE first_seq = 3");
+    assertBroken(verify("--sink", "store"), 3);
+    sql("INSERT INTO audit_blocks SELECT * FROM kept", "DROP TABLE kept");
+    assertThat(verify("--sink", "store").code()).isZero();
+  }
+
+  /** The place of record {@code seq} among a stream's lines. */
+  static int indexOf(List<String> lines, long seq) {
+    for (int i = 0; i < lines.size(); i++) {
+      if (lines.get(i).contains("\"seq\":" + seq + ",")) {
+        return i;
+      }
+    }
+    throw new AssertionError("no record " + seq);
+  }
+
+  static void editStoredLines(UnaryOperator<List<String>> edit) throws Exception {
+    editStoredLines(edit, Integer.MAX_VALUE);
+  }
+
+  /**
+   * Rewrites the stored stream's lines with {@code edit}, as someone with the database file could:
+   * the stream's blocks are replaced by blocks of {@code perBlock} edited lines.
+   */
+  static void editStoredLines(UnaryOperator<List<String>> edit, int perBlock) throws Exception {
+    try (Connection c =
+        DriverManager.getConnection(
+            "jdbc:sqlite:" + server.dataDir().resolve("lazurite.db") + "?busy_timeout=10000")) {
+      List<String> lines = new ArrayList<>();
+      String stream = null;
+      long min = Long.MAX_VALUE;
+      long max = Long.MIN_VALUE;
+      try (Statement s = c.createStatement();
+          ResultSet rs =
+              s.executeQuery(
+                  "SELECT stream, first_seq, last_seq, min_time_ms, max_time_ms, lines FROM"
+                      + " audit_blocks ORDER BY first_seq")) {
+        while (rs.next()) {
+          assertThat(stream == null || stream.equals(rs.getString(1))).isTrue();
+          stream = rs.getString(1);
+          min = Math.min(min, rs.getLong(4));
+          max = Math.max(max, rs.getLong(5));
+          AuditBlock.lines(rs.getBytes(6)).forEachRemaining(lines::add);
+        }
+      }
+      List<String> edited = edit.apply(lines);
+      try (Statement s = c.createStatement()) {
+        s.executeUpdate("DELETE FROM audit_blocks");
+      }
+      for (int from = 0; from < edited.size(); from += perBlock) {
+        List<String> block = edited.subList(from, Math.min(edited.size(), from + perBlock));
+        StringBuilder text = new StringBuilder();
+        for (String line : block) {
+          text.append(line).append('\n');
+        }
+        try (PreparedStatement p =
+            c.prepareStatement(
+                "INSERT INTO audit_blocks (stream, first_seq, last_seq, min_time_ms, max_time_ms,"
+                    + " lines) VALUES (?, ?, ?, ?, ?, ?)")) {
+          p.setString(1, stream);
+          p.setLong(2, seqOf(block.getFirst()));
+          p.setLong(3, seqOf(block.getLast()));
+          p.setLong(4, min);
+          p.setLong(5, max);
+          p.setBytes(6, text.toString().getBytes(StandardCharsets.UTF_8));
+          p.executeUpdate();
+        }
+      }
+    }
+  }
+
+  static long seqOf(String line) {
+    return AuditBlock.record(line, 1).seq();
   }
 
   @Test

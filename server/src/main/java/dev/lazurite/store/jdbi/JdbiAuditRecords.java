@@ -1,35 +1,44 @@
 package dev.lazurite.store.jdbi;
 
+import dev.lazurite.audit.AuditBlock;
 import dev.lazurite.audit.AuditQuery;
 import dev.lazurite.audit.AuditRecord;
 import dev.lazurite.audit.AuditStore;
 import dev.lazurite.audit.Checkpoint;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.Iterator;
 import java.util.List;
+import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.PriorityQueue;
 import java.util.function.Function;
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.result.ResultIterator;
-import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 
-/** The audit log's records and checkpoints, on either SQL database. */
+/**
+ * The audit log's records and checkpoints, on either SQL database. Records are kept a block per
+ * commit ({@code audit_blocks}: the records' JSON lines), so that storing a few hundred records is
+ * one row, not a few hundred of sixteen columns each; every read goes through the lines.
+ */
 final class JdbiAuditRecords implements AuditStore {
-  private static final String COLUMNS =
-      "stream, seq, time, category, resource_id, operation_name, result_signature, duration_ms,"
-          + " caller_ip_address, correlation_id, identity, deployment, properties, previous_hash,"
-          + " hash";
-  private static final String INSERT =
-      "INSERT INTO audit_records ("
-          + COLUMNS
-          + ", time_ms) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+  private static final String INSERT_BLOCK =
+      "INSERT INTO audit_blocks (stream, first_seq, last_seq, min_time_ms, max_time_ms, lines)"
+          + " VALUES (?, ?, ?, ?, ?, ?)";
   private static final String INSERT_CHECKPOINT =
       "INSERT INTO audit_checkpoints (stream, seq, hash, time, signature) VALUES (?, ?, ?, ?, ?)";
 
-  private static final int FETCH_SIZE = 10_000;
+  /** Blocks fetched at a time by a cursor: a block holds up to a few hundred records. */
+  private static final int FETCH_SIZE = 16;
+
+  /** Orders records as a listing does: by time, then stream, then place in the stream. */
+  private static final Comparator<Timed> LISTING =
+      Comparator.comparingLong(Timed::timeMs)
+          .thenComparing(t -> t.record().stream())
+          .thenComparingLong(t -> t.record().seq());
 
   private final Jdbi jdbi;
 
@@ -38,70 +47,42 @@ final class JdbiAuditRecords implements AuditStore {
   }
 
   @Override
-  public void append(List<AuditRecord> records, long[] timesMs, List<Checkpoint> checkpoints) {
+  public void append(Optional<AuditBlock> block, List<Checkpoint> checkpoints) {
     jdbi.useTransaction(
         h -> {
-          try {
-            if (!records.isEmpty()) {
-              try (PreparedStatement batch = h.getConnection().prepareStatement(INSERT)) {
-                for (int i = 0; i < records.size(); i++) {
-                  bind(batch, records.get(i), timesMs[i]);
-                  batch.addBatch();
-                }
-                batch.executeBatch();
-              }
+          block.ifPresent(b -> insert(h, b));
+          if (!checkpoints.isEmpty()) {
+            var marks = h.prepareBatch(INSERT_CHECKPOINT);
+            for (Checkpoint c : checkpoints) {
+              marks.add(c.stream(), c.seq(), c.hash(), c.time(), c.signature());
             }
-            if (!checkpoints.isEmpty()) {
-              try (PreparedStatement marks =
-                  h.getConnection().prepareStatement(INSERT_CHECKPOINT)) {
-                for (Checkpoint c : checkpoints) {
-                  marks.setString(1, c.stream());
-                  marks.setLong(2, c.seq());
-                  marks.setString(3, c.hash());
-                  marks.setString(4, c.time());
-                  marks.setString(5, c.signature());
-                  marks.addBatch();
-                }
-                marks.executeBatch();
-              }
-            }
-          } catch (SQLException e) {
-            throw new UnableToExecuteStatementException(e, null);
+            marks.execute();
           }
         });
   }
 
-  private static void bind(PreparedStatement batch, AuditRecord r, long timeMs)
-      throws SQLException {
-    batch.setString(1, r.stream());
-    batch.setLong(2, r.seq());
-    batch.setString(3, r.time());
-    batch.setString(4, r.category());
-    batch.setString(5, r.resourceId());
-    batch.setString(6, r.operationName());
-    batch.setString(7, r.resultSignature());
-    batch.setLong(8, r.durationMs());
-    batch.setString(9, r.callerIpAddress());
-    batch.setString(10, r.correlationId());
-    batch.setString(11, r.identity());
-    batch.setString(12, r.deployment());
-    batch.setString(13, r.properties());
-    batch.setString(14, r.previousHash());
-    batch.setString(15, r.hash());
-    batch.setLong(16, timeMs);
+  static void insert(Handle h, AuditBlock b) {
+    h.createUpdate(INSERT_BLOCK)
+        .bind(0, b.stream())
+        .bind(1, b.firstSeq())
+        .bind(2, b.lastSeq())
+        .bind(3, b.minTimeMs())
+        .bind(4, b.maxTimeMs())
+        .bind(5, b.bytes())
+        .execute();
   }
 
   @Override
   public Optional<AuditRecord> last(String stream) {
     return jdbi.withHandle(
-        h ->
-            h.createQuery(
-                    "SELECT "
-                        + COLUMNS
-                        + " FROM audit_records WHERE stream = ? ORDER BY seq DESC LIMIT 1")
-                .bind(0, stream)
-                .map((rs, ctx) -> record(rs))
-                .findOne());
+            h ->
+                h.createQuery(
+                        "SELECT lines FROM audit_blocks WHERE stream = ? ORDER BY first_seq DESC"
+                            + " LIMIT 1")
+                    .bind(0, stream)
+                    .mapTo(byte[].class)
+                    .findOne())
+        .map(lines -> AuditBlock.records(lines).getLast());
   }
 
   @Override
@@ -109,7 +90,7 @@ final class JdbiAuditRecords implements AuditStore {
     return jdbi.withHandle(
         h ->
             h.createQuery(
-                    "SELECT stream FROM audit_records UNION SELECT stream FROM audit_checkpoints"
+                    "SELECT stream FROM audit_blocks UNION SELECT stream FROM audit_checkpoints"
                         + " ORDER BY stream")
                 .mapTo(String.class)
                 .list());
@@ -117,18 +98,22 @@ final class JdbiAuditRecords implements AuditStore {
 
   @Override
   public <T> T read(String stream, Function<Iterator<AuditRecord>, T> reader) {
+    return readLines(stream, lines -> reader.apply(new Parsed(lines)));
+  }
+
+  @Override
+  public <T> T readLines(String stream, Function<Iterator<String>, T> reader) {
     // Inside a transaction PostgreSQL streams the rows through a cursor, FETCH_SIZE at a time,
     // instead of holding the whole stream in memory.
     return jdbi.inTransaction(
         h -> {
-          try (ResultIterator<AuditRecord> rows =
-              h.createQuery(
-                      "SELECT " + COLUMNS + " FROM audit_records WHERE stream = ? ORDER BY seq")
+          try (ResultIterator<byte[]> blocks =
+              h.createQuery("SELECT lines FROM audit_blocks WHERE stream = ? ORDER BY first_seq")
                   .bind(0, stream)
                   .setFetchSize(FETCH_SIZE)
-                  .map((rs, ctx) -> record(rs))
+                  .mapTo(byte[].class)
                   .iterator()) {
-            return reader.apply(rows);
+            return reader.apply(new Flattened(blocks));
           }
         });
   }
@@ -152,32 +137,98 @@ final class JdbiAuditRecords implements AuditStore {
                 .list());
   }
 
+  /**
+   * Reads the blocks that can hold a match oldest first, keeping the {@code limit} oldest matches,
+   * and stops at the first block that starts after the newest one kept.
+   */
   @Override
   public List<AuditRecord> query(AuditQuery q) {
-    return new FilteredSelect("SELECT " + COLUMNS + " FROM audit_records", "time_ms", q.since())
-        .where("identity", q.principal())
-        .where("deployment", q.deployment())
-        .where("result_signature", q.status())
-        .where("category", q.category())
-        .list(jdbi, "time_ms, stream, seq", q.limit(), (rs, ctx) -> record(rs));
+    long since = q.since().map(Instant::toEpochMilli).orElse(Long.MIN_VALUE);
+    var filter = new AuditLineFilter(q);
+    PriorityQueue<Timed> kept = new PriorityQueue<>(LISTING.reversed());
+    jdbi.useTransaction(
+        h -> {
+          try (ResultIterator<TimedBlock> blocks =
+              h.createQuery(
+                      "SELECT min_time_ms, lines FROM audit_blocks WHERE max_time_ms >= ? ORDER BY"
+                          + " min_time_ms")
+                  .bind(0, since)
+                  .setFetchSize(FETCH_SIZE)
+                  .map((rs, ctx) -> new TimedBlock(rs.getLong(1), rs.getBytes(2)))
+                  .iterator()) {
+            while (blocks.hasNext()) {
+              TimedBlock block = blocks.next();
+              if (kept.size() == q.limit() && block.minTimeMs() > kept.peek().timeMs()) {
+                return;
+              }
+              Iterator<String> lines = AuditBlock.lines(block.lines());
+              for (long n = 1; lines.hasNext(); n++) {
+                String line = lines.next();
+                if (!filter.mayMatch(line)) {
+                  continue;
+                }
+                AuditRecord r = AuditBlock.record(line, n);
+                long timeMs = Instant.parse(r.time()).toEpochMilli();
+                if (timeMs < since || !filter.matches(r)) {
+                  continue;
+                }
+                kept.add(new Timed(timeMs, r));
+                if (kept.size() > q.limit()) {
+                  kept.poll();
+                }
+              }
+            }
+          }
+        });
+    List<Timed> sorted = new ArrayList<>(kept);
+    sorted.sort(LISTING);
+    return sorted.stream().map(Timed::record).toList();
   }
 
   @Override
   public OptionalLong sweepPoint(String stream, long beforeMillis) {
-    Optional<Long> seq =
-        jdbi.withHandle(
-            h ->
-                h.createQuery(
-                        "SELECT MAX(c.seq) FROM audit_checkpoints c JOIN audit_records r ON"
-                            + " r.stream = c.stream AND r.seq = c.seq WHERE c.stream = ? AND"
-                            + " r.time_ms < ?")
-                    .bind(0, stream)
-                    .bind(1, beforeMillis)
-                    .mapTo(Long.class)
-                    .findOne());
-    return seq.map(OptionalLong::of).orElse(OptionalLong.empty());
+    return jdbi.withHandle(
+        h -> {
+          // The checkpoints whose block has a record older than the cut, newest first: the first
+          // whose own record is older is the answer.
+          List<long[]> candidates =
+              h.createQuery(
+                      "SELECT c.seq, b.first_seq, b.max_time_ms FROM audit_checkpoints c JOIN"
+                          + " audit_blocks b ON b.stream = c.stream AND c.seq >= b.first_seq AND"
+                          + " c.seq <= b.last_seq WHERE c.stream = ? AND b.min_time_ms < ? ORDER"
+                          + " BY c.seq DESC")
+                  .bind(0, stream)
+                  .bind(1, beforeMillis)
+                  .map((rs, ctx) -> new long[] {rs.getLong(1), rs.getLong(2), rs.getLong(3)})
+                  .list();
+          for (long[] c : candidates) {
+            if (c[2] < beforeMillis || timeOf(h, stream, c[1], c[0]) < beforeMillis) {
+              return OptionalLong.of(c[0]);
+            }
+          }
+          return OptionalLong.empty();
+        });
   }
 
+  private static long timeOf(Handle h, String stream, long firstSeq, long seq) {
+    byte[] lines =
+        h.createQuery("SELECT lines FROM audit_blocks WHERE stream = ? AND first_seq = ?")
+            .bind(0, stream)
+            .bind(1, firstSeq)
+            .mapTo(byte[].class)
+            .one();
+    for (AuditRecord r : AuditBlock.records(lines)) {
+      if (r.seq() == seq) {
+        return Instant.parse(r.time()).toEpochMilli();
+      }
+    }
+    return Long.MAX_VALUE;
+  }
+
+  /**
+   * Deletes whole blocks before {@code seq}, and the records before it from the block that holds
+   * it, which is stored again from {@code seq} on.
+   */
   @Override
   public int deleteBefore(String stream, long seq) {
     return jdbi.inTransaction(
@@ -186,29 +237,105 @@ final class JdbiAuditRecords implements AuditStore {
               .bind(0, stream)
               .bind(1, seq)
               .execute();
-          return h.createUpdate("DELETE FROM audit_records WHERE stream = ? AND seq < ?")
+          long whole =
+              h.createQuery(
+                      "SELECT COALESCE(SUM(last_seq - first_seq + 1), 0) FROM audit_blocks WHERE"
+                          + " stream = ? AND last_seq < ?")
+                  .bind(0, stream)
+                  .bind(1, seq)
+                  .mapTo(Long.class)
+                  .one();
+          h.createUpdate("DELETE FROM audit_blocks WHERE stream = ? AND last_seq < ?")
               .bind(0, stream)
               .bind(1, seq)
               .execute();
+          Optional<byte[]> straddling =
+              h.createQuery(
+                      "SELECT lines FROM audit_blocks WHERE stream = ? AND first_seq < ? AND"
+                          + " last_seq >= ?")
+                  .bind(0, stream)
+                  .bind(1, seq)
+                  .bind(2, seq)
+                  .mapTo(byte[].class)
+                  .findOne();
+          if (straddling.isEmpty()) {
+            return Math.toIntExact(whole);
+          }
+          List<AuditRecord> records = AuditBlock.records(straddling.get());
+          List<AuditRecord> rest = records.stream().filter(r -> r.seq() >= seq).toList();
+          h.createUpdate("DELETE FROM audit_blocks WHERE stream = ? AND first_seq = ?")
+              .bind(0, stream)
+              .bind(1, records.getFirst().seq())
+              .execute();
+          insert(h, AuditBlock.of(rest));
+          return Math.toIntExact(whole + records.size() - rest.size());
         });
   }
 
-  private static AuditRecord record(ResultSet rs) throws SQLException {
-    return new AuditRecord(
-        rs.getString(1),
-        rs.getLong(2),
-        rs.getString(3),
-        rs.getString(4),
-        rs.getString(5),
-        rs.getString(6),
-        rs.getString(7),
-        rs.getLong(8),
-        rs.getString(9),
-        rs.getString(10),
-        rs.getString(11),
-        rs.getString(12),
-        rs.getString(13),
-        rs.getString(14),
-        rs.getString(15));
+  private record Timed(long timeMs, AuditRecord record) {}
+
+  /** A block's earliest record time and its lines. */
+  private static final class TimedBlock {
+    private final long minTimeMs;
+    private final byte[] lines;
+
+    TimedBlock(long minTimeMs, byte[] lines) {
+      this.minTimeMs = minTimeMs;
+      this.lines = lines;
+    }
+
+    long minTimeMs() {
+      return minTimeMs;
+    }
+
+    byte[] lines() {
+      return lines;
+    }
+  }
+
+  /** The lines of consecutive blocks as one sequence. */
+  private static final class Flattened implements Iterator<String> {
+    private final Iterator<byte[]> blocks;
+    private Iterator<String> current = java.util.Collections.emptyIterator();
+
+    Flattened(Iterator<byte[]> blocks) {
+      this.blocks = blocks;
+    }
+
+    @Override
+    public boolean hasNext() {
+      while (!current.hasNext() && blocks.hasNext()) {
+        current = AuditBlock.lines(blocks.next());
+      }
+      return current.hasNext();
+    }
+
+    @Override
+    public String next() {
+      if (!hasNext()) {
+        throw new NoSuchElementException();
+      }
+      return current.next();
+    }
+  }
+
+  /** Records read from lines in order; a line that is not a record throws at its turn. */
+  private static final class Parsed implements Iterator<AuditRecord> {
+    private final Iterator<String> lines;
+    private long number;
+
+    Parsed(Iterator<String> lines) {
+      this.lines = lines;
+    }
+
+    @Override
+    public boolean hasNext() {
+      return lines.hasNext();
+    }
+
+    @Override
+    public AuditRecord next() {
+      return AuditBlock.record(lines.next(), ++number);
+    }
   }
 }

@@ -99,6 +99,7 @@ public class JdbiStore implements Store, ControlStore, UsageStore {
     this.responses = new JdbiResponses(jdbi);
     this.batches = new JdbiBatches(jdbi, dialect);
     this.audit = new JdbiAuditRecords(jdbi);
+    AuditRowsToBlocks.move(jdbi, dialect);
     this.captures = new JdbiCaptures(jdbi);
     this.traces = new JdbiTraceRecords(jdbi);
     this.cost = new JdbiCostStore(jdbi);
