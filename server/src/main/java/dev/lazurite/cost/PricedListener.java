@@ -78,4 +78,9 @@ final class PricedListener implements PipelineListener {
   public void stageEnd(String requestId, String stage, long nanos) {
     next.stageEnd(requestId, stage, nanos);
   }
+
+  @Override
+  public boolean observesStages() {
+    return next.observesStages();
+  }
 }

@@ -18,13 +18,15 @@ public final class Pipeline {
   private final List<Stage> stages;
   private final List<String> names;
   private final PipelineListener listener;
-  private final boolean observed;
+
+  /** Whether the listener observes stages: stages are timed only then. */
+  private final boolean staged;
 
   public Pipeline(List<Stage> stages, PipelineListener listener) {
     this.stages = List.copyOf(requireNonNull(stages, "stages is null"));
     this.listener = requireNonNull(listener, "listener is null");
     this.names = this.stages.stream().map(Pipeline::name).toList();
-    this.observed = listener != PipelineListener.NONE;
+    this.staged = listener.observesStages();
     if (this.stages.isEmpty()) {
       throw new IllegalArgumentException("a pipeline needs at least one stage");
     }
@@ -177,7 +179,7 @@ public final class Pipeline {
       }
       call.last = exchange;
       Response response;
-      if (observed) {
+      if (staged) {
         String id = exchange.request().requestId();
         listener.stageStart(exchange, names.get(index));
         long started = System.nanoTime();

@@ -46,6 +46,23 @@ public interface PipelineListener {
    */
   default void stageEnd(String requestId, String stage, long nanos) {}
 
+  /**
+   * Whether this listener does anything with stage events: the pipeline times its stages only for
+   * listeners that do. By default, whether its class overrides {@code stageStart} or {@code
+   * stageEnd}; a listener that forwards to others answers for them.
+   */
+  default boolean observesStages() {
+    try {
+      Class<?> type = getClass();
+      return type.getMethod("stageStart", Exchange.class, String.class).getDeclaringClass()
+              != PipelineListener.class
+          || type.getMethod("stageEnd", String.class, String.class, long.class).getDeclaringClass()
+              != PipelineListener.class;
+    } catch (NoSuchMethodException e) {
+      throw new IllegalStateException("PipelineListener lost a stage event", e);
+    }
+  }
+
   /** Listeners called in order; one that throws is logged and the others still run. */
   static PipelineListener of(List<PipelineListener> listeners) {
     return new Composite(List.copyOf(listeners));
@@ -60,8 +77,20 @@ public interface PipelineListener {
 
     private final PipelineListener[] listeners;
 
+    /** The listeners that observe stages: stage events, a dozen a request, go to these only. */
+    private final PipelineListener[] staged;
+
     Composite(List<PipelineListener> listeners) {
       this.listeners = listeners.toArray(PipelineListener[]::new);
+      this.staged =
+          listeners.stream()
+              .filter(PipelineListener::observesStages)
+              .toArray(PipelineListener[]::new);
+    }
+
+    @Override
+    public boolean observesStages() {
+      return staged.length > 0;
     }
 
     private PipelineListener[] all() {
@@ -151,7 +180,7 @@ public interface PipelineListener {
 
     @Override
     public void stageStart(Exchange exchange, String stage) {
-      for (PipelineListener l : all()) {
+      for (PipelineListener l : staged) {
         try {
           l.stageStart(exchange, stage);
         } catch (RuntimeException e) {
@@ -162,7 +191,7 @@ public interface PipelineListener {
 
     @Override
     public void stageEnd(String requestId, String stage, long nanos) {
-      for (PipelineListener l : all()) {
+      for (PipelineListener l : staged) {
         try {
           l.stageEnd(requestId, stage, nanos);
         } catch (RuntimeException e) {
