@@ -191,7 +191,6 @@ public final class AuditFile implements AutoCloseable {
     return checkpoints.isEmpty() ? "" : checkpoints.get(0).stream();
   }
 
-  /** One record's line and its number in the file. */
   /** A record's JSON line and its line number, counted from 1. */
   record Line(String text, long number) {}
 

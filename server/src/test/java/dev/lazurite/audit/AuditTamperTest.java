@@ -79,22 +79,8 @@ class AuditTamperTest {
   void theDatabaseLogVerifiesAndEachTamperingIsNamed() throws Exception {
     assertThat(verify("--sink", "store").code()).isZero();
 
-    UnaryOperator<List<String>> edit =
-        lines -> {
-          int at = indexOf(lines, 3);
-          lines.set(
-              at,
-              lines.get(at).replace("\"resultSignature\":\"200\"", "\"resultSignature\":\"500\""));
-          return lines;
-        };
-    UnaryOperator<List<String>> unedit =
-        lines -> {
-          int at = indexOf(lines, 3);
-          lines.set(
-              at,
-              lines.get(at).replace("\"resultSignature\":\"500\"", "\"resultSignature\":\"200\""));
-          return lines;
-        };
+    UnaryOperator<List<String>> edit = status(3, "200", "500");
+    UnaryOperator<List<String>> unedit = status(3, "500", "200");
     editStoredLines(edit);
     assertBroken(verify("--sink", "store"), 3);
     editStoredLines(unedit);
@@ -133,6 +119,16 @@ class AuditTamperTest {
     assertBroken(verify("--sink", "store"), 3);
     sql("INSERT INTO audit_blocks SELECT * FROM kept", "DROP TABLE kept");
     assertThat(verify("--sink", "store").code()).isZero();
+  }
+
+  /** Changes record {@code seq}'s result signature from {@code from} to {@code to}. */
+  static UnaryOperator<List<String>> status(long seq, String from, String to) {
+    return lines -> {
+      int at = indexOf(lines, seq);
+      String field = "\"resultSignature\":\"";
+      lines.set(at, lines.get(at).replace(field + from + "\"", field + to + "\""));
+      return lines;
+    };
   }
 
   /** The place of record {@code seq} among a stream's lines. */
