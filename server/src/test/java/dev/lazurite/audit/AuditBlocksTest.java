@@ -217,6 +217,19 @@ class AuditBlocksTest {
               })
           .extracting(AuditRecord::seq)
           .containsExactlyInAnyOrder(4L, 16L, 28L);
+      // A line that is not a record (the store was edited) is left out of a listing.
+      List<AuditRecord> next = chain(chain, 31, 32, LongStream.rangeClosed(0, 32).toArray());
+      byte[] lines =
+          (new String(AuditBlock.of(next).bytes(), java.nio.charset.StandardCharsets.UTF_8)
+                  + "not a record\n")
+              .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+      audit.append(Optional.of(new AuditBlock("s1", 31, 33, 31, 32, lines)), List.of());
+      assertThat(
+              audit.query(
+                  new AuditQuery(
+                      Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), 100)))
+          .hasSize(32);
+
       assertThat(
               audit.query(
                   new AuditQuery(

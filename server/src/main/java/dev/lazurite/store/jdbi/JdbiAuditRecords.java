@@ -5,6 +5,7 @@ import dev.lazurite.audit.AuditQuery;
 import dev.lazurite.audit.AuditRecord;
 import dev.lazurite.audit.AuditStore;
 import dev.lazurite.audit.Checkpoint;
+import java.time.DateTimeException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -167,8 +168,15 @@ final class JdbiAuditRecords implements AuditStore {
                 if (!filter.mayMatch(line)) {
                   continue;
                 }
-                AuditRecord r = AuditBlock.record(line, n);
-                long timeMs = Instant.parse(r.time()).toEpochMilli();
+                AuditRecord r;
+                long timeMs;
+                try {
+                  r = AuditBlock.record(line, n);
+                  timeMs = Instant.parse(r.time()).toEpochMilli();
+                } catch (IllegalArgumentException | DateTimeException e) {
+                  // Not a record (the store was edited): verification names it; a listing skips it.
+                  continue;
+                }
                 if (timeMs < since || !filter.matches(r)) {
                   continue;
                 }
@@ -267,7 +275,9 @@ final class JdbiAuditRecords implements AuditStore {
               .bind(0, stream)
               .bind(1, records.getFirst().seq())
               .execute();
-          insert(h, AuditBlock.of(rest));
+          if (!rest.isEmpty()) {
+            insert(h, AuditBlock.of(rest));
+          }
           return Math.toIntExact(whole + records.size() - rest.size());
         });
   }
