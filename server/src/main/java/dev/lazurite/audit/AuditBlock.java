@@ -2,7 +2,6 @@ package dev.lazurite.audit;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -64,15 +63,6 @@ public final class AuditBlock {
         out.toByteArray());
   }
 
-  /** The block of {@code records}, each record's time read from its text. */
-  public static AuditBlock of(List<AuditRecord> records) {
-    long[] timesMs = new long[records.size()];
-    for (int i = 0; i < timesMs.length; i++) {
-      timesMs[i] = Instant.parse(records.get(i).time()).toEpochMilli();
-    }
-    return of(records, timesMs);
-  }
-
   public String stream() {
     return stream;
   }
@@ -132,6 +122,46 @@ public final class AuditBlock {
    */
   public static AuditRecord record(String line, long number) {
     return AuditFile.parse(line, number);
+  }
+
+  /** The record of the last stored line. */
+  public static AuditRecord last(byte[] stored) {
+    int end = stored.length;
+    while (end > 0 && stored[end - 1] == '\n') {
+      end--;
+    }
+    int start = end;
+    long lines = 1;
+    while (start > 0 && stored[start - 1] != '\n') {
+      start--;
+    }
+    for (int i = 0; i < start; i++) {
+      if (stored[i] == '\n') {
+        lines++;
+      }
+    }
+    return record(new String(stored, start, end - start, StandardCharsets.UTF_8), lines);
+  }
+
+  /**
+   * Where the first stored line whose record is at or after {@code seq} starts: the lines before it
+   * are {@code stored[0, offset)}, {@code stored.length} when every record is before {@code seq}.
+   *
+   * @throws IllegalArgumentException when a line before it is not a record
+   */
+  public static int offsetOf(byte[] stored, long seq) {
+    int at = 0;
+    for (long n = 1; at < stored.length; n++) {
+      int end = at;
+      while (end < stored.length && stored[end] != '\n') {
+        end++;
+      }
+      if (record(new String(stored, at, end - at, StandardCharsets.UTF_8), n).seq() >= seq) {
+        return at;
+      }
+      at = end + 1;
+    }
+    return stored.length;
   }
 
   /** The records of stored lines, in order. */

@@ -11,11 +11,6 @@ import java.util.function.Function;
  * lines), and the checkpoints beside them.
  */
 public interface AuditStore {
-  /** Stores records and checkpoints in one transaction. */
-  default void append(List<AuditRecord> records, List<Checkpoint> checkpoints) {
-    append(records.isEmpty() ? Optional.empty() : Optional.of(AuditBlock.of(records)), checkpoints);
-  }
-
   /** Stores a block of records (if any) and checkpoints in one transaction. */
   void append(Optional<AuditBlock> block, List<Checkpoint> checkpoints);
 

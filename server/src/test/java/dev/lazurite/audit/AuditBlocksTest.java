@@ -48,6 +48,12 @@ class AuditBlocksTest {
         properties);
   }
 
+  /** The block of {@code records}, each record's time read from its text. */
+  static AuditBlock block(List<AuditRecord> records) {
+    return AuditBlock.of(
+        records, records.stream().mapToLong(r -> Instant.parse(r.time()).toEpochMilli()).toArray());
+  }
+
   static List<AuditRecord> chain(AuditChain chain, int from, int to, long[] atMs) {
     List<AuditRecord> records = new ArrayList<>();
     for (int i = from; i <= to; i++) {
@@ -167,9 +173,9 @@ class AuditBlocksTest {
         int block = (i - 1) / 10;
         at[i] = block * 5L + (10 - (i - 1) % 10) * 2L;
       }
-      audit.append(Optional.of(AuditBlock.of(chain(chain, 1, 10, at))), List.of());
-      audit.append(Optional.of(AuditBlock.of(chain(chain, 11, 20, at))), List.of());
-      audit.append(Optional.of(AuditBlock.of(chain(chain, 21, 30, at))), List.of());
+      audit.append(Optional.of(block(chain(chain, 1, 10, at))), List.of());
+      audit.append(Optional.of(block(chain(chain, 11, 20, at))), List.of());
+      audit.append(Optional.of(block(chain(chain, 21, 30, at))), List.of());
 
       List<AuditRecord> all =
           audit.query(
@@ -220,7 +226,7 @@ class AuditBlocksTest {
       // A line that is not a record (the store was edited) is left out of a listing.
       List<AuditRecord> next = chain(chain, 31, 32, LongStream.rangeClosed(0, 32).toArray());
       byte[] lines =
-          (new String(AuditBlock.of(next).bytes(), java.nio.charset.StandardCharsets.UTF_8)
+          (new String(block(next).bytes(), java.nio.charset.StandardCharsets.UTF_8)
                   + "not a record\n")
               .getBytes(java.nio.charset.StandardCharsets.UTF_8);
       audit.append(Optional.of(new AuditBlock("s1", 31, 33, 31, 32, lines)), List.of());
@@ -253,10 +259,10 @@ class AuditBlocksTest {
       List<AuditRecord> first = chain(chain, 1, 10, at);
       List<AuditRecord> second = chain(chain, 11, 20, at);
       audit.append(
-          Optional.of(AuditBlock.of(first)),
+          Optional.of(block(first)),
           List.of(signer.sign("s1", 7, first.get(6).hash(), T0.toString())));
       audit.append(
-          Optional.of(AuditBlock.of(second)),
+          Optional.of(block(second)),
           List.of(signer.sign("s1", 15, second.get(4).hash(), T0.toString())));
 
       // Record 15 is at 15 s: a cut at 15 s may only go to checkpoint 7, one at 15.001 s to 15.

@@ -5,9 +5,12 @@ import dev.lazurite.audit.AuditQuery;
 import dev.lazurite.audit.AuditRecord;
 import dev.lazurite.audit.AuditStore;
 import dev.lazurite.audit.Checkpoint;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.Iterator;
 import java.util.List;
@@ -83,7 +86,7 @@ final class JdbiAuditRecords implements AuditStore {
                     .bind(0, stream)
                     .mapTo(byte[].class)
                     .findOne())
-        .map(lines -> AuditBlock.records(lines).getLast());
+        .map(AuditBlock::last);
   }
 
   @Override
@@ -149,16 +152,16 @@ final class JdbiAuditRecords implements AuditStore {
     PriorityQueue<Timed> kept = new PriorityQueue<>(LISTING.reversed());
     jdbi.useTransaction(
         h -> {
-          try (ResultIterator<TimedBlock> blocks =
+          try (ResultIterator<Row> blocks =
               h.createQuery(
-                      "SELECT min_time_ms, lines FROM audit_blocks WHERE max_time_ms >= ? ORDER BY"
-                          + " min_time_ms")
+                      "SELECT first_seq, min_time_ms, lines FROM audit_blocks WHERE max_time_ms >= ?"
+                          + " ORDER BY min_time_ms")
                   .bind(0, since)
                   .setFetchSize(FETCH_SIZE)
-                  .map((rs, ctx) -> new TimedBlock(rs.getLong(1), rs.getBytes(2)))
+                  .map((rs, ctx) -> new Row(rs))
                   .iterator()) {
             while (blocks.hasNext()) {
-              TimedBlock block = blocks.next();
+              Row block = blocks.next();
               if (kept.size() == q.limit() && block.minTimeMs() > kept.peek().timeMs()) {
                 return;
               }
@@ -234,8 +237,9 @@ final class JdbiAuditRecords implements AuditStore {
   }
 
   /**
-   * Deletes whole blocks before {@code seq}, and the records before it from the block that holds
-   * it, which is stored again from {@code seq} on.
+   * Deletes whole blocks before {@code seq}, and cuts the block that holds it: its stored lines
+   * from {@code seq} on are kept byte for byte. Its time bounds stay as they were, still bounds of
+   * what is left.
    */
   @Override
   public int deleteBefore(String stream, long seq) {
@@ -257,41 +261,62 @@ final class JdbiAuditRecords implements AuditStore {
               .bind(0, stream)
               .bind(1, seq)
               .execute();
-          Optional<byte[]> straddling =
+          Optional<Row> straddling =
               h.createQuery(
-                      "SELECT lines FROM audit_blocks WHERE stream = ? AND first_seq < ? AND"
-                          + " last_seq >= ?")
+                      "SELECT first_seq, min_time_ms, lines FROM audit_blocks WHERE stream = ? AND"
+                          + " first_seq < ? AND last_seq >= ?")
                   .bind(0, stream)
                   .bind(1, seq)
                   .bind(2, seq)
-                  .mapTo(byte[].class)
+                  .map((rs, ctx) -> new Row(rs))
                   .findOne();
           if (straddling.isEmpty()) {
             return Math.toIntExact(whole);
           }
-          List<AuditRecord> records = AuditBlock.records(straddling.get());
-          List<AuditRecord> rest = records.stream().filter(r -> r.seq() >= seq).toList();
-          h.createUpdate("DELETE FROM audit_blocks WHERE stream = ? AND first_seq = ?")
-              .bind(0, stream)
-              .bind(1, records.getFirst().seq())
-              .execute();
-          if (!rest.isEmpty()) {
-            insert(h, AuditBlock.of(rest));
+          byte[] stored = straddling.get().lines();
+          int at = AuditBlock.offsetOf(stored, seq);
+          int dropped = 0;
+          for (int i = 0; i < at; i++) {
+            if (stored[i] == '\n') {
+              dropped++;
+            }
           }
-          return Math.toIntExact(whole + records.size() - rest.size());
+          byte[] rest = Arrays.copyOfRange(stored, at, stored.length);
+          if (rest.length == 0) {
+            h.createUpdate("DELETE FROM audit_blocks WHERE stream = ? AND first_seq = ?")
+                .bind(0, stream)
+                .bind(1, straddling.get().firstSeq())
+                .execute();
+          } else {
+            h.createUpdate(
+                    "UPDATE audit_blocks SET first_seq = ?, lines = ? WHERE stream = ? AND first_seq"
+                        + " = ?")
+                .bind(0, AuditBlock.record(AuditBlock.lines(rest).next(), 1).seq())
+                .bind(1, rest)
+                .bind(2, stream)
+                .bind(3, straddling.get().firstSeq())
+                .execute();
+          }
+          return Math.toIntExact(whole + dropped);
         });
   }
 
   private record Timed(long timeMs, AuditRecord record) {}
 
-  /** A block's earliest record time and its lines. */
-  private static final class TimedBlock {
+  /** A stored block: where it starts, its earliest record time, and its lines. */
+  private static final class Row {
+    private final long firstSeq;
     private final long minTimeMs;
     private final byte[] lines;
 
-    TimedBlock(long minTimeMs, byte[] lines) {
-      this.minTimeMs = minTimeMs;
-      this.lines = lines;
+    Row(ResultSet rs) throws SQLException {
+      this.firstSeq = rs.getLong("first_seq");
+      this.minTimeMs = rs.getLong("min_time_ms");
+      this.lines = rs.getBytes("lines");
+    }
+
+    long firstSeq() {
+      return firstSeq;
     }
 
     long minTimeMs() {
