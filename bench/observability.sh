@@ -15,7 +15,17 @@
 #              BENCH_SERVER_OPTS (JVM options of both servers),
 #              BENCH_ON_OPTS (extra JVM options of the "on" server only, e.g. a JFR recording),
 #              BENCH_OFF_OPTS (extra JVM options of the "off" server only),
-#              BENCH_WARMUP (default 4: turns of 5 s each server takes before the rounds).
+#              BENCH_WARMUP (default 4: turns of 5 s each server takes before the rounds),
+#              BENCH_ON_MODE, BENCH_OFF_MODE (default on, off: what each server runs; "audit" or
+#              "metrics" runs one of the two alone, so that e.g. BENCH_OFF_MODE=metrics prices
+#              the audit log alone),
+#              BENCH_PRETOUCH_GB (default 0: how many GB of files to write and delete before the run;
+#              see "append speed" below).
+# The audit log appends to files (its JSON-lines file and the database), so what appending costs
+# on the machine is part of what it costs. On a virtual machine whose memory the host backs only
+# when the guest first touches it, writing into new page-cache pages runs at a few hundred MB/s
+# until the guest has used its memory once, and at GB/s after: the script prints the append speed
+# at the start and at the end, and BENCH_PRETOUCH_GB puts the machine in the second state.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
@@ -35,6 +45,15 @@ load_start=$(cut -d' ' -f1-3 /proc/loadavg)
 
 work=$(mktemp -d /tmp/lazurite-obs.XXXXXX)
 chmod 755 "$work"
+append_speed() { # MB/s of writing 200 MB in 200 KB blocks to a new file, page cache only
+  dd if=/dev/zero of="$work/append-speed" bs=200K count=1000 2>&1 | awk '/copied/ { print $(NF-1), $NF }'
+  rm -f "$work/append-speed"
+}
+for ((g = 0; g < ${BENCH_PRETOUCH_GB:-0}; g++)); do
+  dd if=/dev/zero of="$work/pretouch.$g" bs=1M count=1024 status=none
+done
+rm -f "$work"/pretouch.*
+append_start=$(append_speed)
 pids=()
 cleanup() {
   for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
@@ -71,16 +90,16 @@ pids+=($!)
 
 # --- the two servers -----------------------------------------------------------------------------
 declare -A pid port
-start() { # on|off port extra-options
+start() { # on|off port extra-options mode
   local data="$work/$1"
   JAVA_TOOL_OPTIONS="${BENCH_SERVER_OPTS:-} $3" "$java" -cp "$bench_cp" \
-    dev.lazurite.bench.ObservabilityServer "$1" "$data" "$2" >"$work/$1.log" 2>&1 &
+    dev.lazurite.bench.ObservabilityServer "$4" "$data" "$2" >"$work/$1.log" 2>&1 &
   pids+=($!)
   pid[$1]=$!
   port[$1]=$2
 }
-start on "$on_port" "${BENCH_ON_OPTS:-}"
-start off "$off_port" "${BENCH_OFF_OPTS:-}"
+start on "$on_port" "${BENCH_ON_OPTS:-}" "${BENCH_ON_MODE:-on}"
+start off "$off_port" "${BENCH_OFF_OPTS:-}" "${BENCH_OFF_MODE:-off}"
 for which in on off; do
   for _ in $(seq 1 240); do
     [ -f "$work/$which/server.json" ] && curl -s -o /dev/null "http://127.0.0.1:${port[$which]}/" && break
@@ -174,6 +193,7 @@ echo
 echo "throughput on ÷ off, median of $rounds rounds: $(quartiles 1)"
 echo "CPU per request on ÷ off, median:            $(quartiles 2)"
 echo "load average at the start: $load_start; at the end: $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "append speed at the start: $append_start; at the end: $(append_speed)"
 
 # Where each server's CPU went over all rounds, per group of same-named threads (carriers are
 # ForkJoinPool workers; the writers are lazurite-usage-writer and lazurite-audit-writer).
