@@ -45,7 +45,14 @@ load_start=$(cut -d' ' -f1-3 /proc/loadavg)
 
 work=$(mktemp -d /tmp/lazurite-obs.XXXXXX)
 chmod 755 "$work"
-append_speed() { # MB/s of writing 200 MB in 200 KB blocks to a new file, page cache only
+pids=()
+cleanup() {
+  for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
+  for pid in "${pids[@]}"; do wait "$pid" 2>/dev/null || true; done
+  rm -rf "$work"
+}
+trap cleanup EXIT INT TERM
+append_speed() { # dd's speed writing 200 MB in 200 KB blocks to a new file (page cache only)
   dd if=/dev/zero of="$work/append-speed" bs=200K count=1000 2>&1 | awk '/copied/ { print $(NF-1), $NF }'
   rm -f "$work/append-speed"
 }
@@ -54,13 +61,6 @@ for ((g = 0; g < ${BENCH_PRETOUCH_GB:-0}; g++)); do
 done
 rm -f "$work"/pretouch.*
 append_start=$(append_speed)
-pids=()
-cleanup() {
-  for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
-  for pid in "${pids[@]}"; do wait "$pid" 2>/dev/null || true; done
-  rm -rf "$work"
-}
-trap cleanup EXIT INT TERM
 
 # --- the stub upstream ---------------------------------------------------------------------------
 chat='{"id":"chatcmpl-stub","object":"chat.completion","created":1733000000,"model":"gpt-4o-2024-08-06","choices":[{"index":0,"message":{"role":"assistant","content":"Hello! How can I help you today?","refusal":null},"logprobs":null,"finish_reason":"stop"}],"usage":{"prompt_tokens":11,"completion_tokens":9,"total_tokens":20},"system_fingerprint":"fp_stub"}'
