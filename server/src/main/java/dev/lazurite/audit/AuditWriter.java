@@ -1,5 +1,6 @@
 package dev.lazurite.audit;
 
+import dev.lazurite.schedule.BackgroundPriority;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -168,6 +169,8 @@ public final class AuditWriter implements AutoCloseable {
   }
 
   private void run() {
+    // Nobody waits for this thread and its queue has no bound: it gives way to request threads.
+    BackgroundPriority.lowerCurrentThread();
     List<AuditEntry> batch = new ArrayList<>(BATCH);
     while (!closing || !queue.isEmpty()) {
       try {

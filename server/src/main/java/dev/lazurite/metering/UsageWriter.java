@@ -2,6 +2,7 @@ package dev.lazurite.metering;
 
 import dev.lazurite.error.ApiException;
 import dev.lazurite.error.ErrorCode;
+import dev.lazurite.schedule.BackgroundPriority;
 import dev.lazurite.store.UsageStore;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -96,6 +97,12 @@ public final class UsageWriter implements UsageSink, AutoCloseable {
   }
 
   private void run() {
+    switch (durability) {
+      // Nobody waits for an asynchronous writer: it gives way to request threads.
+      case ASYNC -> BackgroundPriority.lowerCurrentThread();
+      // Requests wait for a strict writer's commits: it keeps the normal priority.
+      case STRICT -> {}
+    }
     List<Handoff> batch = new ArrayList<>(BATCH);
     List<UsageRecord> records = new ArrayList<>(BATCH);
     while (!closing || !queue.isEmpty()) {
