@@ -20,7 +20,10 @@
 #              "metrics" runs one of the two alone, so that e.g. BENCH_OFF_MODE=metrics prices
 #              the audit log alone),
 #              BENCH_PRETOUCH_GB (default 0: how many GB of files to write and delete before the run;
-#              see "append speed" below).
+#              see "append speed" below),
+#              BENCH_OFF_RENICE (a nice value for the second server's audit and usage writer threads,
+#              e.g. 0 with BENCH_OFF_MODE=on to price the writers' lowered priority; needs root
+#              to go below the 10 they start at).
 # The audit log appends to files (its JSON-lines file and the database), so what appending costs
 # on the machine is part of what it costs. On a virtual machine whose memory the host backs only
 # when the guest first touches it, writing into new page-cache pages runs at a few hundred MB/s
@@ -122,6 +125,14 @@ for which in on off; do # the embedded classifier trains after start-up; wait fo
     sleep 0.5
   done
 done
+
+if [ -n "${BENCH_OFF_RENICE:-}" ]; then # thread names are cut to 15 characters
+  for task in /proc/"${pid[off]}"/task/*; do
+    case "$(cat "$task/comm")" in
+      lazurite-audit* | lazurite-usage*) renice -n "$BENCH_OFF_RENICE" -p "${task##*/}" >/dev/null ;;
+    esac
+  done
+fi
 
 # --- interleaved turns ---------------------------------------------------------------------------
 cat >"$work/post.lua" <<'LUA'
