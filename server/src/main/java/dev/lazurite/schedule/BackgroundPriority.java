@@ -11,14 +11,16 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Lets the writers that follow requests (usage, audit, captures, traces) give way to the threads
- * that answer them. A writer wakes every few tens of milliseconds and commits what gathered
- * meanwhile; at the operating system's normal priority that burst takes a core from a request in
- * flight, which shows in the request latencies' upper percentiles. On Linux the calling thread's
- * nice value is raised to {@value #NICE} ({@code setpriority(PRIO_PROCESS, gettid(), …)}, which on
- * Linux applies to that thread alone and needs no privilege); the writer then runs when a core is
- * idle, and still gets about a tenth of a contended one, so it keeps up, and batches the more it
- * falls behind. Elsewhere, or when the C library lacks the calls, nothing changes.
+ * Lets the writers that follow requests and that nobody waits for (the audit writer, the
+ * asynchronous usage writer) give way to the threads that answer requests. The strict usage writer,
+ * which requests wait for, and the capture and trace writers, whose bounded queues drop what does
+ * not fit, keep the normal priority. A writer wakes every few tens of milliseconds and commits what
+ * gathered meanwhile; at the operating system's normal priority that burst takes a core from a
+ * request in flight, which shows in the request latencies' upper percentiles. On Linux the calling
+ * thread's nice value is raised to {@value #NICE} ({@code setpriority(PRIO_PROCESS, gettid(), …)},
+ * which on Linux applies to that thread alone and needs no privilege); the writer then runs when a
+ * core is idle, and still gets about a tenth of a contended one, so it keeps up, and batches the
+ * more it falls behind. Elsewhere, or when the C library lacks the calls, nothing changes.
  */
 public final class BackgroundPriority {
   /** The nice value background writers run at (0 is normal, 19 the lowest priority). */
@@ -30,7 +32,7 @@ public final class BackgroundPriority {
 
   private BackgroundPriority() {}
 
-  /** The two C library calls, when this is Linux and they can be bound. */
+  /** The C library calls, when this is Linux and they can be bound. */
   private record Calls(MethodHandle gettid, MethodHandle getpriority, MethodHandle setpriority) {}
 
   /**
