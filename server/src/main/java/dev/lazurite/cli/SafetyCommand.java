@@ -4,8 +4,10 @@ import dev.lazurite.backend.embedded.EmbeddedEmbeddingBackend;
 import dev.lazurite.config.ConfigLoader;
 import dev.lazurite.config.ServerConfig;
 import dev.lazurite.network.OutboundHttp;
+import dev.lazurite.safety.Assessment;
 import dev.lazurite.safety.Classifier;
 import dev.lazurite.safety.Classifiers;
+import dev.lazurite.safety.Severity;
 import dev.lazurite.safety.ShippedClassifier;
 import dev.lazurite.safety.embedded.EmbeddedClassifier;
 import dev.lazurite.safety.eval.Evaluation;
@@ -136,6 +138,14 @@ final class SafetyCommand {
       return report.shortfalls().isEmpty() ? 0 : 1;
     }
 
+    /** The categories a text was flagged in, with their severities: {@code violence low}. */
+    private static String flaggedIn(Assessment assessment) {
+      return assessment.severities().entrySet().stream()
+          .filter(e -> e.getValue() != Severity.SAFE)
+          .map(e -> e.getKey().wire() + " " + e.getValue().wire())
+          .collect(java.util.stream.Collectors.joining(", "));
+    }
+
     private static int untrained(
         Classifier classifier, Untrained set, PrintWriter out, boolean showErrors) {
       List<Evaluation.Prediction> predictions = Evaluation.predictions(classifier, set.examples());
@@ -150,7 +160,7 @@ final class SafetyCommand {
                 p.flagged() ? "false alarm" : "missed",
                 p.example().category().map(c -> c.wire()).orElse("benign"),
                 p.example().facets().language(),
-                p.predicted().wire(),
+                p.flagged() ? flaggedIn(p.assessment()) : p.predicted().wire(),
                 p.example().text());
           }
         }

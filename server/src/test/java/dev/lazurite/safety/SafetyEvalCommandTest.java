@@ -80,6 +80,14 @@ class SafetyEvalCommandTest {
       assertThat(r.out()).containsPattern("(?m)^language/" + language + "\\s+\\d");
     }
     assertThat(r.out()).containsPattern("(?m)^subgroup/idiom\\s+\\d").contains("target: recall");
+    // A false alarm names the categories that raised it and their severities.
+    r.out()
+        .lines()
+        .filter(l -> l.startsWith("false alarm "))
+        .forEach(
+            l ->
+                assertThat(l)
+                    .matches("false alarm \\S+ \\([a-z_]+ [a-z]+(?:, [a-z_]+ [a-z]+)*\\): .+"));
   }
 
   @Test

@@ -1,11 +1,12 @@
 package dev.lazurite.safety.embedded;
 
 /**
- * Letters written one by one and split by spaces, line breaks or punctuation ({@code b o m b},
- * {@code b.o.m.b}, {@code b-o-m-b}, {@code b_o_m_b}, {@code b / o / m / b}) joined into words
- * again. Only such runs are joined, not the ordinary words around them. Within a run, the gap
- * written most often is the one between letters; a wider or different gap ({@code k i l l m e},
- * {@code k.i.l.l m.e}) is taken for the space between words.
+ * Letters written one by one and split by spaces, line breaks, punctuation or pictographs ({@code b
+ * o m b}, {@code b.o.m.b}, {@code b-o-m-b}, {@code b_o_m_b}, {@code b / o / m / b}, {@code
+ * b–o–m–b}, {@code b★o★m★b}, letters apart by thin or ideographic spaces) joined into words again.
+ * Only such runs are joined, not the ordinary words around them. Within a run, the gap written most
+ * often is the one between letters; a wider or different gap ({@code k i l l m e}, {@code k.i.l.l
+ * m.e}) is taken for the space between words.
  */
 final class Spacing {
   /** The longest gap between two letters of one run. */
@@ -135,7 +136,7 @@ final class Spacing {
     for (int i = from; i < to; i++) {
       char c = text.charAt(i);
       newline |= c == '\n' || c == '\r';
-      punctuation |= !Character.isWhitespace(c) && c != '\u00A0';
+      punctuation |= !Character.isWhitespace(c) && !Character.isSpaceChar(c);
     }
     return (to - from) * 4 + (newline ? 2 : 0) + (punctuation ? 1 : 0);
   }
@@ -147,10 +148,24 @@ final class Spacing {
         && (i + 1 == text.length() || !Character.isLetterOrDigit(text.charAt(i + 1)));
   }
 
+  /**
+   * What may split the letters of a run: any space (the Unicode ones too), the characters that take
+   * no room, dashes and the marks written between letters ({@code . - _ * · / • ~ = ^ …}), and
+   * pictographs (emoji, stars, skulls). Not the symbols leetspeak reads as letters ({@code | + !
+   * $ @ ( #}), nor the commas, colons and apostrophes of ordinary prose.
+   */
   static boolean separator(char c) {
+    if (Character.isWhitespace(c) || Character.isSpaceChar(c) || Disguises.invisible(c)) {
+      return true;
+    }
     return switch (c) {
-      case ' ', '\t', '\n', '\r', '\u00A0', '.', '-', '_', '*', '·', '/', '•', '~' -> true;
-      default -> false;
+      case '.', '-', '_', '*', '·', '/', '•', '~', '=', '^', '…', '‧', '∙', '⋅', '◦', '‣', '⁃' ->
+          true;
+      default ->
+          switch (Character.getType(c)) {
+            case Character.DASH_PUNCTUATION, Character.OTHER_SYMBOL, Character.SURROGATE -> true;
+            default -> false;
+          };
     };
   }
 }

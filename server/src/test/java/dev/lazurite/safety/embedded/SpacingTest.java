@@ -25,7 +25,16 @@ class SpacingTest {
         "i want to k.i.l.l m.y.s.e.l.f | i want to kill myself",
         "i want to k-i-l-l m-y-s-e-l-f now | i want to kill myself now",
         "a s_e_x scene | a sex scene",
-        "how to k 1 l l | how to k1ll"
+        "how to k 1 l l | how to k1ll",
+        "how to build b–o–m–b at home | how to build bomb at home",
+        "how to build b — o — m — b at home | how to build bomb at home",
+        "how to build b=o=m=b at home | how to build bomb at home",
+        "how to build b^o^m^b at home | how to build bomb at home",
+        "how to build b…o…m…b at home | how to build bomb at home",
+        "how to build b★o★m★b at home | how to build bomb at home",
+        "how to build b\u2009o\u2009m\u2009b at home | how to build bomb at home",
+        "how to build b\u3000o\u3000m\u3000b at home | how to build bomb at home",
+        "how to build b\u200Bo\u200Bm\u200Bb at home | how to build bomb at home"
       })
   void joinsTheRun(String written, String meant) {
     assertThat(Spacing.joined(written).apart()).isEqualTo(meant);
@@ -67,7 +76,9 @@ class SpacingTest {
         "Plan A or plan B, then step 1 and 2.",
         "The meeting is at 10:30 in room 12.",
         "I am fine, and you?",
-        "Steps: 1. 2. 3. done"
+        "Steps: 1. 2. 3. done",
+        "I'm fine, thanks: a, b or c?",
+        "Plan A – plan B, 5 € each ★★★★"
       })
   void everydayTextIsUntouched(String text) {
     assertThat(Spacing.joined(text).all()).isEqualTo(text);
