@@ -69,8 +69,8 @@ final class SafetyCommand {
     @Option(
         names = "--show-errors",
         description =
-            "With the held-out or development set, list each missed harmful text and each false"
-                + " alarm.")
+            "With the held-out or development set or --file, list each missed harmful text and"
+                + " each false alarm.")
     boolean showErrors;
 
     /** The shipped labelled sets that are never trained on. */
@@ -120,9 +120,13 @@ final class SafetyCommand {
           spec.commandLine().getErr().flush();
           return 2;
         }
-        report =
-            Evaluation.evaluate(
-                active instanceof EmbeddedClassifier e ? e.ready() : active, examples);
+        Classifier judge = active instanceof EmbeddedClassifier e ? e.ready() : active;
+        List<Evaluation.Prediction> predictions = Evaluation.predictions(judge, examples);
+        report = Report.of(judge.name(), "held-out examples", predictions);
+        if (showErrors) {
+          errors(predictions, out);
+          out.println();
+        }
       } else if (!crossValidate) {
         return untrained(
             active instanceof EmbeddedClassifier e ? e.ready() : active, set, out, showErrors);
@@ -136,6 +140,24 @@ final class SafetyCommand {
       out.print(report.format());
       out.flush();
       return report.shortfalls().isEmpty() ? 0 : 1;
+    }
+
+    /**
+     * Each missed harmful text, and each false alarm with the categories that raised it: {@code
+     * missed hate/en (safe): …}, {@code false alarm benign/en (violence low): …}.
+     */
+    private static void errors(List<Evaluation.Prediction> predictions, PrintWriter out) {
+      for (Evaluation.Prediction p : predictions) {
+        if (p.example().harmful() != p.flagged()) {
+          out.printf(
+              "%s %s/%s (%s): %s%n",
+              p.flagged() ? "false alarm" : "missed",
+              p.example().category().map(c -> c.wire()).orElse("benign"),
+              p.example().facets().language(),
+              p.flagged() ? flaggedIn(p.assessment()) : p.predicted().wire(),
+              p.example().text());
+        }
+      }
     }
 
     /** The categories a text was flagged in, with their severities: {@code violence low}. */
@@ -153,17 +175,7 @@ final class SafetyCommand {
       out.print(report.format(set.title));
       if (showErrors) {
         out.println();
-        for (Evaluation.Prediction p : predictions) {
-          if (p.example().harmful() != p.flagged()) {
-            out.printf(
-                "%s %s/%s (%s): %s%n",
-                p.flagged() ? "false alarm" : "missed",
-                p.example().category().map(c -> c.wire()).orElse("benign"),
-                p.example().facets().language(),
-                p.flagged() ? flaggedIn(p.assessment()) : p.predicted().wire(),
-                p.example().text());
-          }
-        }
+        errors(predictions, out);
       }
       List<String> shortfalls = HeldOutGate.CURRENT.shortfalls(report);
       List<String> missed = HeldOutGate.TARGET.shortfalls(report);

@@ -16,9 +16,11 @@ import java.util.regex.Pattern;
 /**
  * Takes the disguises off a text so that what it says is judged, not how it is written: base64 and
  * hex blobs decoded, ROT13 undone, leetspeak digits and look-alike letters from other scripts
- * folded to the Latin letters they imitate, and letters split by spaces or punctuation joined
- * again. The classifier judges each reading besides the text itself; everyday text has none, and
- * finding that out costs one pass over its characters.
+ * folded to the Latin letters they imitate, letters split by spaces or punctuation joined again,
+ * and words run together, with underscores, dots or capitals ({@code how_to_kill}, {@code
+ * HowToKill}) or with nothing at all ({@code howtokill…}), set apart. The classifier judges each
+ * reading besides the text itself; everyday text has none, and finding that out costs three passes
+ * over its characters.
  */
 final class Disguises {
   private static final Pattern BASE64 = Pattern.compile("[A-Za-z0-9+/]{16,}={0,2}");
@@ -39,10 +41,16 @@ final class Disguises {
   static List<String> readings(String text) {
     Signs signs = Signs.of(text);
     boolean rot = namesACipher(text) || readsBetterInRot13(text);
-    if (!signs.any() && !rot) {
+    boolean joinedWords = WordJoins.present(text);
+    java.util.Optional<String> runTogether = RunTogether.reading(text);
+    if (!signs.any() && !rot && !joinedWords && runTogether.isEmpty()) {
       return List.of();
     }
     List<String> out = new ArrayList<>(2);
+    if (joinedWords) {
+      out.add(WordJoins.split(text));
+    }
+    runTogether.ifPresent(out::add);
     if (signs.blob()) {
       decoded(text, out);
     }
