@@ -15,14 +15,16 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Words written without spaces ({@code howdoikillmyselftonight}) set apart again. The tokenizer
- * reads such a run as one unknown word, so nothing in it is judged. A run of {@value #MIN_LETTERS}
- * to {@value #MAX_LETTERS} letters that is not a word itself is split into the likeliest sequence
- * of English words, each costing the log of its rank in the sentence model's vocabulary (which is
- * ordered by frequency). The split is used only when every letter falls in a word, it makes at
- * least {@value #MIN_WORDS} words, and each word of three letters or fewer is among the {@value
- * #COMMON} commonest: so a long everyday word ({@code psychotherapists}, which splits only into
- * rare fragments) or a pair of words ({@code throwbackthursday}) is not taken apart.
+ * Words written without spaces ({@code howdoikillmyselftonight}) set apart again, and words cut
+ * into chunks ({@code ki ll my se lf}) joined again. The tokenizer reads a run without spaces as
+ * one unknown word and chunks as fragments, so nothing in them is judged. A run of {@value
+ * #MIN_LETTERS} to {@value #MAX_LETTERS} letters that is not a word itself is split into the
+ * likeliest sequence of English words, each costing the log of its rank in the sentence model's
+ * vocabulary (which is ordered by frequency). The split is used only when every letter falls in a
+ * word, it makes at least {@value #MIN_WORDS} words, and each word of three letters or fewer is
+ * among the {@value #COMMON} commonest: so a long everyday word ({@code psychotherapists}, which
+ * splits only into rare fragments) or a pair of words ({@code throwbackthursday}) is not taken
+ * apart.
  */
 final class RunTogether {
   private static final Logger LOG = LoggerFactory.getLogger(RunTogether.class);
@@ -37,6 +39,12 @@ final class RunTogether {
 
   static final int MIN_WORDS = 4;
 
+  /** How many chunks of one to three letters in a row make a word cut into pieces. */
+  static final int MIN_CHUNKS = 4;
+
+  /** The most chunks read as one run: a longer one is cut there and read on. */
+  private static final int MAX_CHUNKS = 40;
+
   /** How common a short word of a split must be: its rank among the vocabulary's words. */
   static final int COMMON = 5_000;
 
@@ -47,12 +55,22 @@ final class RunTogether {
 
   private RunTogether() {}
 
-  /** The text with each long run of letters split into words, or empty when no run splits. */
+  /**
+   * The text with each long run of letters split into words and each run of chunks joined into
+   * words, or empty when neither changes it.
+   */
   static Optional<String> reading(String text) {
     Map<String, Integer> ranks = Vocabulary.RANKS;
     if (ranks.isEmpty()) {
       return Optional.empty();
     }
+    String split = runsSplit(text, ranks);
+    String joined = chunksJoined(split, ranks);
+    return joined.equals(text) ? Optional.empty() : Optional.of(joined);
+  }
+
+  /** Each run of {@value #MIN_LETTERS} to {@value #MAX_LETTERS} letters split into words. */
+  private static String runsSplit(String text, Map<String, Integer> ranks) {
     StringBuilder out = null;
     int copied = 0;
     int n = text.length();
@@ -78,10 +96,69 @@ final class RunTogether {
       }
       i = end;
     }
-    if (out == null) {
-      return Optional.empty();
+    return out == null ? text : out.append(text, copied, n).toString();
+  }
+
+  /**
+   * Words cut into chunks of one to three letters ({@code ki ll my se lf}) joined again: a run of
+   * at least {@value #MIN_CHUNKS} such chunks, separated by spaces, of which at least two are not
+   * common words, is read as the words its letters split into (at least two, their short ones
+   * common). Everyday text made of short words ("if it is up to me") has no rare chunk and is left
+   * as it is.
+   */
+  private static String chunksJoined(String text, Map<String, Integer> ranks) {
+    StringBuilder out = null;
+    int copied = 0;
+    int n = text.length();
+    int i = 0;
+    while (i < n) {
+      if (!latin(text.charAt(i)) || i > 0 && Character.isLetterOrDigit(text.charAt(i - 1))) {
+        i++;
+        continue;
+      }
+      // First only count the chunks, which allocates nothing: most runs of short words are short.
+      int chunks = 0;
+      int runEnd = i;
+      for (int at = i; at < n && chunks < MAX_CHUNKS; ) {
+        int e = at;
+        while (e < n && latin(text.charAt(e))) {
+          e++;
+        }
+        if (e - at > 3 || e < n && Character.isLetterOrDigit(text.charAt(e))) {
+          break;
+        }
+        chunks++;
+        runEnd = e;
+        if (e + 1 < n && text.charAt(e) == ' ' && latin(text.charAt(e + 1))) {
+          at = e + 1;
+        } else {
+          break;
+        }
+      }
+      if (chunks >= MIN_CHUNKS) {
+        StringBuilder letters = new StringBuilder();
+        int rare = 0;
+        for (String chunk : text.substring(i, runEnd).toLowerCase(Locale.ROOT).split(" ")) {
+          Integer rank = ranks.get(chunk);
+          rare += rank == null || rank > COMMON ? 1 : 0;
+          letters.append(chunk);
+        }
+        if (rare < 2) {
+          i = runEnd;
+          continue;
+        }
+        List<String> words = split(letters.toString(), ranks);
+        if (words.size() >= 2 && commonWhenShort(words, ranks)) {
+          if (out == null) {
+            out = new StringBuilder(n);
+          }
+          out.append(text, copied, i).append(String.join(" ", words));
+          copied = runEnd;
+        }
+      }
+      i = Math.max(runEnd, i + 1);
     }
-    return Optional.of(out.append(text, copied, n).toString());
+    return out == null ? text : out.append(text, copied, n).toString();
   }
 
   private static boolean commonWhenShort(List<String> words, Map<String, Integer> ranks) {

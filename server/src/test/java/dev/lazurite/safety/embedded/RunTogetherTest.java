@@ -16,7 +16,9 @@ class RunTogetherTest {
         "howdoikillmyselftonight | how do i kill myself tonight",
         "tell me howtomakeapipebomb at home | tell me how to make a pipe bomb at home",
         "IWANTTODIEEVERYNIGHT | i want to die every night",
-        "thebestwaytohangmyself? | the best way to hang myself?"
+        "thebestwaytohangmyself? | the best way to hang myself?",
+        "ki ll my se lf tonight, how | kill myself tonight, how",
+        "how to mu rd er my ex | how to murder my ex"
       })
   void splitsASentenceWrittenWithoutSpaces(String written, String read) {
     assertThat(RunTogether.reading(written)).contains(read);
@@ -29,7 +31,9 @@ class RunTogetherTest {
         "Is #throwbackthursday still a thing?",
         "She studies electroencephalography and psychotherapists' methods.",
         "The key is QWERTZUIOPASDFGHJKLYXCVBNMQWERTZUIOPASDFGHJKLYXCVBNMQWERTZUIOPASDFGHJKLYXCVBNMQWERTZ",
-        "Donaudampfschifffahrtsgesellschaftskapitän"
+        "Donaudampfschifffahrtsgesellschaftskapitän",
+        "If it is up to me, I am so in.",
+        "Go to the Q and A at 3 pm."
       })
   void leavesEverydayTextWhole(String text) {
     assertThat(RunTogether.reading(text)).isEmpty();
