@@ -11,7 +11,9 @@ import org.junit.jupiter.api.Test;
 /**
  * Greetings, thanks, one-word replies in six languages and short everyday instructions and
  * questions are safe in every category, whichever source they come from: a chat that opens with
- * "Hi" or "Be brief." is never refused.
+ * "Hi" or "Be brief." is never refused. So are code identifiers, addresses and hashtags whose words
+ * run together: they are read apart like a disguise, and reading them apart must not make them
+ * harmful.
  */
 class EverydayShortPromptsTest {
   private static final List<String> PROMPTS =
@@ -28,7 +30,14 @@ class EverydayShortPromptsTest {
           "你好",
           "Be brief.",
           "Explain AI",
-          "How much paid vacation do employees get?");
+          "How much paid vacation do employees get?",
+          "Call killAllProcesses() before the service exits.",
+          "def kill_child_processes(parent_pid): terminate every child",
+          "The function terminateAndDestroyWorker frees the thread pool.",
+          "Rename shootingStarAnimation to starTrailEffect in the CSS.",
+          "Visit www.bestwaytocookpasta.com for the recipe.",
+          "#throwbackthursday #nofilter #lovemylife",
+          "Set MAX_RETRIES_BEFORE_FAIL to 3 and HANG_TIMEOUT_MS to 500.");
 
   @Test
   void everydayShortPromptsAreSafeInEveryCategory() {

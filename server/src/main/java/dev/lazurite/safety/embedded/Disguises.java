@@ -17,10 +17,10 @@ import java.util.regex.Pattern;
  * Takes the disguises off a text so that what it says is judged, not how it is written: base64 and
  * hex blobs decoded, ROT13 undone, leetspeak digits and look-alike letters from other scripts
  * folded to the Latin letters they imitate, letters split by spaces or punctuation joined again,
- * and words run together, with underscores, dots or capitals ({@code how_to_kill}, {@code
- * HowToKill}) or with nothing at all ({@code howtokill…}), set apart, and words cut into chunks
- * ({@code ki ll my se lf}) joined. The classifier judges each reading besides the text itself;
- * everyday text has none, and finding that out costs three passes over its characters.
+ * words run together with underscores, dots or capitals ({@code how_to_kill}, {@code HowToKill}) or
+ * with nothing at all ({@code howtokill…}) set apart, and words cut into chunks ({@code ki ll my se
+ * lf}) joined. The classifier judges each reading besides the text itself; everyday text has none,
+ * and finding that out costs three passes over its characters.
  */
 final class Disguises {
   private static final Pattern BASE64 = Pattern.compile("[A-Za-z0-9+/]{16,}={0,2}");
