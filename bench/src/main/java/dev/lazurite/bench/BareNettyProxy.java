@@ -2,6 +2,7 @@ package dev.lazurite.bench;
 
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.buffer.Unpooled;
+import io.netty.channel.Channel;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
@@ -32,6 +33,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.IdentityHashMap;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * {@link BareProxy}'s {@code netty} mode: Netty's HTTP codec on the epoll transport, one event loop
@@ -63,28 +65,41 @@ final class BareNettyProxy {
       pools.put(loop, new NettyUpstreamPool(loop, upstream, MAX_BODY_BYTES));
     }
     var server =
-        new ServerBootstrap()
-            .group(group)
-            .channel(EpollServerSocketChannel.class)
-            .option(ChannelOption.SO_BACKLOG, 4096)
-            .childOption(ChannelOption.TCP_NODELAY, true)
-            .childHandler(
-                new ChannelInitializer<SocketChannel>() {
-                  @Override
-                  protected void initChannel(SocketChannel channel) {
-                    channel
-                        .pipeline()
-                        .addLast(
-                            new HttpServerCodec(
-                                new HttpDecoderConfig().setMaxHeaderSize(HEADER_READ_BYTES)))
-                        .addLast(new HttpObjectAggregator(MAX_BODY_BYTES))
-                        .addLast(new Inbound(pools.get(channel.eventLoop())));
-                  }
-                })
-            .bind("127.0.0.1", port)
-            .sync()
-            .channel();
+        listen(
+            group,
+            port,
+            channel ->
+                channel
+                    .pipeline()
+                    .addLast(
+                        new HttpServerCodec(
+                            new HttpDecoderConfig().setMaxHeaderSize(HEADER_READ_BYTES)))
+                    .addLast(new HttpObjectAggregator(MAX_BODY_BYTES))
+                    .addLast(new Inbound(pools.get(channel.eventLoop()))));
     return ((InetSocketAddress) server.localAddress()).getPort();
+  }
+
+  /**
+   * Binds an epoll HTTP listener on loopback: {@code setUp} adds each accepted connection's
+   * handlers.
+   */
+  static Channel listen(MultiThreadIoEventLoopGroup group, int port, Consumer<SocketChannel> setUp)
+      throws InterruptedException {
+    return new ServerBootstrap()
+        .group(group)
+        .channel(EpollServerSocketChannel.class)
+        .option(ChannelOption.SO_BACKLOG, 4096)
+        .childOption(ChannelOption.TCP_NODELAY, true)
+        .childHandler(
+            new ChannelInitializer<SocketChannel>() {
+              @Override
+              protected void initChannel(SocketChannel channel) {
+                setUp.accept(channel);
+              }
+            })
+        .bind("127.0.0.1", port)
+        .sync()
+        .channel();
   }
 
   /**

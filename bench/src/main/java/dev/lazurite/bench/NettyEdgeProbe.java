@@ -15,17 +15,12 @@ import dev.lazurite.pipeline.Response;
 import dev.lazurite.pipeline.Route;
 import dev.lazurite.safety.ShippedClassifier;
 import dev.lazurite.server.LazuriteServer;
-import io.netty.bootstrap.ServerBootstrap;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelHandlerContext;
-import io.netty.channel.ChannelInitializer;
-import io.netty.channel.ChannelOption;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.channel.epoll.EpollIoHandler;
-import io.netty.channel.epoll.EpollServerSocketChannel;
-import io.netty.channel.socket.SocketChannel;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
 import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.HttpHeaderNames;
@@ -76,24 +71,15 @@ public final class NettyEdgeProbe {
         Optional.of(new BackendSpec(BackendKind.OPENAI_COMPATIBLE, stub, "gpt-4o", "")));
     InProcessPipeline.of(server, "sim", Optional.empty());
     var group = new MultiThreadIoEventLoopGroup(loops, EpollIoHandler.newFactory());
-    new ServerBootstrap()
-        .group(group)
-        .channel(EpollServerSocketChannel.class)
-        .option(ChannelOption.SO_BACKLOG, 4096)
-        .childOption(ChannelOption.TCP_NODELAY, true)
-        .childHandler(
-            new ChannelInitializer<SocketChannel>() {
-              @Override
-              protected void initChannel(SocketChannel channel) {
-                channel
-                    .pipeline()
-                    .addLast(new HttpServerCodec())
-                    .addLast(new HttpObjectAggregator(16 * 1024 * 1024))
-                    .addLast(new Edge(server, inline));
-              }
-            })
-        .bind("127.0.0.1", nettyPort)
-        .sync();
+    BareNettyProxy.listen(
+        group,
+        nettyPort,
+        channel ->
+            channel
+                .pipeline()
+                .addLast(new HttpServerCodec())
+                .addLast(new HttpObjectAggregator(16 * 1024 * 1024))
+                .addLast(new Edge(server, inline)));
     System.out.println(
         "key " + server.defaultKeys().key1() + " helidon " + args[1] + " netty " + nettyPort);
     System.out.flush();
