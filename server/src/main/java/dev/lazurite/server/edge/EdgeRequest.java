@@ -1,11 +1,14 @@
 package dev.lazurite.server.edge;
 
 import io.helidon.webserver.http.ServerRequest;
+import java.io.InputStream;
 import java.time.Duration;
+import java.util.Optional;
 
 /**
- * What the edge knows about one request: its id, the body limits, and whether the connection must
- * close after the answer. Registered in the request's context by {@link EdgeFilter}.
+ * What the edge knows about one request: its id, the body limits, whether the connection must close
+ * after the answer, and the body's stream when a handler reads it as it arrives. Registered in the
+ * request's context by {@link EdgeFilter}.
  */
 final class EdgeRequest {
   private static final EdgeRequest UNFILTERED =
@@ -16,6 +19,7 @@ final class EdgeRequest {
   private final long maxBodyBytes;
   private final Duration bodyTimeout;
   private volatile boolean closing;
+  private volatile InputStream streamed;
 
   EdgeRequest(String id, long maxBodyBytes, Duration bodyTimeout) {
     this.id = id;
@@ -47,5 +51,15 @@ final class EdgeRequest {
 
   boolean closing() {
     return closing;
+  }
+
+  /** A handler reads the body as it arrives, from {@code body}. */
+  void streaming(InputStream body) {
+    streamed = body;
+  }
+
+  /** The body's stream, when a handler read it as it arrived: what a lingering close reads. */
+  Optional<InputStream> streamed() {
+    return Optional.ofNullable(streamed);
   }
 }

@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.util.Optional;
 import java.util.function.Function;
 
 /**
@@ -77,12 +78,17 @@ public final class RequestBody {
    * the body timeout; a broken body just ends it.
    */
   static void linger(ServerRequest request) {
-    if (!request.content().hasEntity() || request.content().consumed()) {
+    if (!request.content().hasEntity()) {
+      return;
+    }
+    // A body a handler read as it arrived is consumed for Helidon, but its rest may be unread.
+    Optional<InputStream> streamed = EdgeRequest.of(request).streamed();
+    if (streamed.isEmpty() && request.content().consumed()) {
       return;
     }
     var connection = GuardedConnection.current();
     connection.ifPresent(c -> c.enter(GuardedConnection.Phase.BODY));
-    try (InputStream in = request.content().inputStream()) {
+    try (InputStream in = streamed.orElseGet(() -> request.content().inputStream())) {
       byte[] buffer = new byte[16 * 1024];
       long total = 0;
       long end = System.nanoTime() + LINGER_NANOS;

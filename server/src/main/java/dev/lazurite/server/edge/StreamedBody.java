@@ -31,6 +31,9 @@ public final class StreamedBody extends FilterInputStream {
         request.content().hasEntity()
             ? request.content().inputStream()
             : InputStream.nullInputStream();
+    // Once the stream is taken the body counts as consumed; the edge reads what is left of it
+    // through the stream when the connection closes after the answer.
+    EdgeRequest.of(request).streaming(in);
     return new StreamedBody(in, connection);
   }
 
@@ -73,7 +76,8 @@ public final class StreamedBody extends FilterInputStream {
 
   /**
    * After the answer is decided: when the body was not read to its end, the connection closes after
-   * the answer (its rest is read and dropped, up to a bound, so the client sees the answer).
+   * the answer, and the edge reads and drops its rest first, up to a bound ({@link
+   * RequestBody#linger}), so that the client reads the answer.
    */
   public void finish(ServerResponse response) {
     if (!ended) {
