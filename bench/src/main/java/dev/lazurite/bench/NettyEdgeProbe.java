@@ -31,6 +31,7 @@ import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.QueryStringDecoder;
 import java.time.Clock;
 import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -99,7 +100,9 @@ public final class NettyEdgeProbe {
     protected void channelRead0(ChannelHandlerContext ctx, FullHttpRequest request) {
       long received = System.nanoTime();
       Map<String, String> headers = new HashMap<>();
-      request.headers().forEach(h -> headers.putIfAbsent(h.getKey().toLowerCase(), h.getValue()));
+      request
+          .headers()
+          .forEach(h -> headers.putIfAbsent(h.getKey().toLowerCase(Locale.ROOT), h.getValue()));
       byte[] body = ByteBufUtil.getBytes(request.content());
       var uri = new QueryStringDecoder(request.uri());
       String path = uri.path();

@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -165,7 +166,7 @@ final class SafetyCommand {
       return assessment.severities().entrySet().stream()
           .filter(e -> e.getValue() != Severity.SAFE)
           .map(e -> e.getKey().wire() + " " + e.getValue().wire())
-          .collect(java.util.stream.Collectors.joining(", "));
+          .collect(Collectors.joining(", "));
     }
 
     private static int untrained(

@@ -10,6 +10,7 @@ import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -42,7 +43,7 @@ final class Disguises {
     Signs signs = Signs.of(text);
     boolean rot = namesACipher(text) || readsBetterInRot13(text);
     boolean joinedWords = WordJoins.present(text);
-    java.util.Optional<String> runTogether = RunTogether.reading(text);
+    Optional<String> runTogether = RunTogether.reading(text);
     if (!signs.any() && !rot && !joinedWords && runTogether.isEmpty()) {
       return List.of();
     }

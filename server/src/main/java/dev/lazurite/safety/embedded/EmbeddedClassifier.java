@@ -117,7 +117,7 @@ public final class EmbeddedClassifier implements Classifier {
 
   private static Screens screens(List<LabelledExample> examples) {
     // Read the word list here, in the background, rather than on the first request judged.
-    RunTogether.reading("");
+    RunTogether.warmUp();
     Map<String, Integer> vocabulary = new HashMap<>();
     List<String> texts = examples.stream().map(e -> Idioms.masked(e.text())).toList();
     List<TermVector> terms = new ArrayList<>(examples.size());

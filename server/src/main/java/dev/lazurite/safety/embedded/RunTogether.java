@@ -55,6 +55,11 @@ final class RunTogether {
 
   private RunTogether() {}
 
+  /** Reads the word list now, so that the first text judged does not wait for it. */
+  static void warmUp() {
+    LOG.debug("{} words to split runs of letters with", Vocabulary.RANKS.size());
+  }
+
   /**
    * The text with each long run of letters split into words and each run of chunks joined into
    * words, or empty when neither changes it.

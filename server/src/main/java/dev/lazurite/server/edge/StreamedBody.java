@@ -32,8 +32,9 @@ public final class StreamedBody extends FilterInputStream {
             ? request.content().inputStream()
             : InputStream.nullInputStream();
     // Once the stream is taken the body counts as consumed; the edge reads what is left of it
-    // through the stream when the connection closes after the answer.
-    EdgeRequest.of(request).streaming(in);
+    // through the stream when the connection closes after the answer. Outside an edge routing there
+    // is no state to keep it in (and the shared default must not hold one request's stream).
+    request.context().get(EdgeRequest.class).ifPresent(state -> state.streaming(in));
     return new StreamedBody(in, connection);
   }
 
@@ -76,7 +77,7 @@ public final class StreamedBody extends FilterInputStream {
 
   /**
    * After the answer is decided: when the body was not read to its end, the connection closes after
-   * the answer, and the edge reads and drops its rest first, up to a bound ({@link
+   * the answer, and before it closes the edge reads and drops the rest, up to a bound ({@link
    * RequestBody#linger}), so that the client reads the answer.
    */
   public void finish(ServerResponse response) {
