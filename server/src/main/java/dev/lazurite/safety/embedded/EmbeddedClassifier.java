@@ -10,9 +10,11 @@ import dev.lazurite.safety.eval.LabelledExample;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.function.Function;
@@ -172,6 +174,7 @@ public final class EmbeddedClassifier implements Classifier {
     Map<Category, Severity> worst = new EnumMap<>(Category.class);
     categories.forEach(c -> worst.put(c, Severity.SAFE));
     Map<String, TermVector> suspects = new LinkedHashMap<>();
+    Set<String> asked = new HashSet<>(2);
     double[] p = new double[Severity.values().length];
     Screens screening = screens.join();
     Map<String, Window> windows = windows(text);
@@ -192,6 +195,11 @@ public final class EmbeddedClassifier implements Classifier {
               TextFeatures.terms(window, entry.getValue().language()),
               screening.vocabulary(),
               false);
+      if (asked(window, entry.getValue())) {
+        asked.add(window);
+        suspects.put(window, terms);
+        continue;
+      }
       switch (screen(screening, terms, categories, p, screenAt)) {
         case SUSPECT -> suspects.put(window, terms);
         case CLEARED -> verdicts.put(window, ALL_SAFE);
@@ -211,7 +219,12 @@ public final class EmbeddedClassifier implements Classifier {
         LinearModel reader =
             windows.get(window).language() == Languages.EN ? null : screening.models().get(c);
         LinearModel words = TextFeatures.fragment(window) ? screening.models().get(c) : null;
-        verdict.put(c, judge(models, reader, words, c, suspects.get(window), embeddings.get(i), p));
+        double flagAt =
+            c == Category.VIOLENCE && asked.contains(window)
+                ? Training.ASKED_VIOLENCE
+                : Training.flagAt(c);
+        verdict.put(
+            c, judge(models, reader, words, c, flagAt, suspects.get(window), embeddings.get(i), p));
       }
       verdicts.put(judged.get(i), verdict);
       categories.forEach(c -> worst.merge(c, verdict.get(c), Assessment::worse));
@@ -262,11 +275,23 @@ public final class EmbeddedClassifier implements Classifier {
           TermVector.of(
               TextFeatures.terms(entry.getKey(), window.language()), screening.vocabulary(), false);
       double screenAt = window.reading() ? SCREEN_READING : SCREEN;
+      if (asked(entry.getKey(), window)) {
+        return false;
+      }
       if (screen(screening, terms, categories, p, screenAt) == Screened.SUSPECT) {
         return false;
       }
     }
     return true;
+  }
+
+  /**
+   * Whether {@code window}, in English, asks for or promises violence against a person ({@link
+   * HarmRequests}): such a window is never cleared by the screens, and the heads flag it as
+   * violence at {@link Training#ASKED_VIOLENCE}.
+   */
+  private static boolean asked(String window, Window w) {
+    return w.language() == Languages.EN && HarmRequests.asks(window);
   }
 
   private enum Screened {
@@ -312,12 +337,14 @@ public final class EmbeddedClassifier implements Classifier {
    *
    * @param reader the category's terms-only model for text not in English, or null
    * @param words the category's terms-only model for a fragment, or null
+   * @param flagAt the chance of harm from which the text is flagged in {@code c}
    */
   private static Severity judge(
       Heads models,
       LinearModel reader,
       LinearModel words,
       Category c,
+      double flagAt,
       TermVector terms,
       float[] embedding,
       double[] p) {
@@ -331,7 +358,7 @@ public final class EmbeddedClassifier implements Classifier {
       words.probabilities(terms, null, p);
       harm = Math.min(harm, p[1]);
     }
-    if (harm < Training.flagAt(c)) {
+    if (harm < flagAt) {
       return Severity.SAFE;
     }
     if (c.detection()) {

@@ -30,6 +30,17 @@ final class Training {
   }
 
   /**
+   * The chance of violence at which a text that asks for violence against a person ("how do I
+   * strangle my stepfather", {@link HarmRequests}) is flagged. Such a request is short, and the
+   * models read mostly its frame, which the everyday questions they learnt from share ("How do I
+   * kill weeds?"): asked in the frame "how do I", the heads put a median chance of 0.61 on 120
+   * probe requests and a quarter of them below 0.2. The request's shape is strong evidence of its
+   * own, so the heads need less certainty; training is left as it is (the shape as a term of the
+   * models cost cross-validated violence recall 0.800 to 0.762, its words explained away).
+   */
+  static final double ASKED_VIOLENCE = 0.2;
+
+  /**
    * A two-class model: is the text harmful in {@code category}? Text labelled for another category
    * teaches it only when it is safe there (a look-alike is safe in every category), except that
    * harmful text of any kind is a negative for the shields (a harmful request is not by itself a
