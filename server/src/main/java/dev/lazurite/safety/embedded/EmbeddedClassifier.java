@@ -286,12 +286,12 @@ public final class EmbeddedClassifier implements Classifier {
   }
 
   /**
-   * Whether {@code window}, in English, asks for or promises violence against a person ({@link
-   * HarmRequests}): such a window is never cleared by the screens, and the heads flag it as
-   * violence at {@link Training#ASKED_VIOLENCE}.
+   * Whether {@code window} asks for or promises violence against a person ({@link HarmRequests}):
+   * such a window is never cleared by the screens, and the heads flag it as violence at {@link
+   * Training#ASKED_VIOLENCE}.
    */
   private static boolean asked(String window, Window w) {
-    return w.language() == Languages.EN && HarmRequests.asks(window);
+    return HarmRequests.asks(window, w.language());
   }
 
   private enum Screened {

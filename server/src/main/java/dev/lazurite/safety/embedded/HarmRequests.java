@@ -2,6 +2,7 @@ package dev.lazurite.safety.embedded;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
@@ -64,90 +65,82 @@ final class HarmRequests {
           + "|politician|patient|postman|postwoman|mailman|babysitter|nanny)"
           + "|him|her|someone|somebody|anyone|people)";
 
-  private static final Pattern REQUEST =
-      Pattern.compile(
-          "\\b"
-              + FRAME
-              + "\\s+"
-              + BETWEEN
-              + "(?:"
-              + ACT
-              + "\\s+"
-              + PERSON
-              + "\\b(?!['’]s\\b)|"
-              + ACT_BEFORE
-              + "\\s+"
-              + PERSON
-              + "\\s+"
-              + AFTER
-              + "\\b)");
+  private static final Shape ENGLISH =
+      new Shape(
+          Pattern.compile(
+              "\\b"
+                  + FRAME
+                  + "\\s+"
+                  + BETWEEN
+                  + "(?:"
+                  + ACT
+                  + "\\s+"
+                  + PERSON
+                  + "\\b(?!['’]s\\b)|"
+                  + ACT_BEFORE
+                  + "\\s+"
+                  + PERSON
+                  + "\\s+"
+                  + AFTER
+                  + "\\b)"),
+          "kill|murder|stab|knife|strangl|chok|poison|hurt|harm|beat|tortur|drown|fire|burn|throat"
+              + "|suffocat|smother|behead|decapitat|electrocut|bludgeon|maim|mutilat|castrat|lynch"
+              + "|gut|kidnap|abduct|run over|attack|assault|injur|crippl|blind|disfigur|assassinat"
+              + "|dismember|slaughter|punch|knock|break|acid|blow|shoot|push|shove|throw|bury");
 
-  /**
-   * Strings of which a lower-case text contains one wherever {@link #REQUEST} matches: the stem of
-   * each act. Most text holds none of them, and looking for them costs a fraction of trying the
-   * pattern.
-   */
-  private static final List<String> NEEDS =
-      List.of(
-          "kill",
-          "murder",
-          "stab",
-          "knife",
-          "strangl",
-          "chok",
-          "poison",
-          "hurt",
-          "harm",
-          "beat",
-          "tortur",
-          "drown",
-          "fire",
-          "burn",
-          "throat",
-          "suffocat",
-          "smother",
-          "behead",
-          "decapitat",
-          "electrocut",
-          "bludgeon",
-          "maim",
-          "mutilat",
-          "castrat",
-          "lynch",
-          "gut",
-          "kidnap",
-          "abduct",
-          "run over",
-          "attack",
-          "assault",
-          "injur",
-          "crippl",
-          "blind",
-          "disfigur",
-          "assassinat",
-          "dismember",
-          "slaughter",
-          "punch",
-          "knock",
-          "break",
-          "acid",
-          "blow",
-          "shoot",
-          "push",
-          "shove",
-          "throw",
-          "bury");
+  private static final Map<Languages, Shape> SHAPES =
+      Map.of(
+          Languages.EN,
+          ENGLISH,
+          Languages.ES,
+          HarmRequestsAbroad.SPANISH,
+          Languages.FR,
+          HarmRequestsAbroad.FRENCH,
+          Languages.PT,
+          HarmRequestsAbroad.PORTUGUESE,
+          Languages.DE,
+          HarmRequestsAbroad.GERMAN,
+          Languages.ZH,
+          HarmRequestsAbroad.CHINESE);
 
   private HarmRequests() {}
 
-  /** Whether {@code text}, in English, asks for or promises violence against a person. */
-  static boolean asks(String text) {
+  /**
+   * Whether {@code text}, identified as written in {@code language}, asks for or promises violence
+   * to a person. A short text in one of the other languages is easily taken for its neighbour
+   * ("Quiero quemar viva a mi ex" for Portuguese), so such a text is read in each of them; text
+   * identified as English is read as English only.
+   */
+  static boolean asks(String text, Languages language) {
     String lower = text.toLowerCase(Locale.ROOT);
-    for (String s : NEEDS) {
-      if (lower.contains(s)) {
-        return REQUEST.matcher(lower).find();
+    if (language == Languages.EN) {
+      return ENGLISH.shows(lower);
+    }
+    for (var shape : SHAPES.entrySet()) {
+      if (shape.getKey() != Languages.EN && shape.getValue().shows(lower)) {
+        return true;
       }
     }
     return false;
+  }
+
+  /**
+   * One language's shape of such a request, and the strings (each act's stem) of which a lower-case
+   * text contains one wherever the pattern matches: most text holds none of them, and looking for
+   * them costs a fraction of trying the pattern.
+   */
+  record Shape(Pattern pattern, List<String> needs) {
+    Shape(Pattern pattern, String needs) {
+      this(pattern, List.of(needs.split("\\|")));
+    }
+
+    boolean shows(String lower) {
+      for (String s : needs) {
+        if (lower.contains(s)) {
+          return pattern.matcher(lower).find();
+        }
+      }
+      return false;
+    }
   }
 }
