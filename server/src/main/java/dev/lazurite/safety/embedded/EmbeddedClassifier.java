@@ -286,12 +286,12 @@ public final class EmbeddedClassifier implements Classifier {
   }
 
   /**
-   * Whether {@code window} asks for or promises violence against a person ({@link HarmRequests}):
-   * such a window is never cleared by the screens, and the heads flag it as violence at {@link
-   * Training#ASKED_VIOLENCE}.
+   * Whether {@code window} asks for or promises violence against a person ({@link HarmRequests}),
+   * or harm to a person that should pass unnoticed ({@link CovertHarm}): such a window is never
+   * cleared by the screens, and the heads flag it as violence at {@link Training#ASKED_VIOLENCE}.
    */
   private static boolean asked(String window, Window w) {
-    return HarmRequests.asks(window, w.language());
+    return HarmRequests.asks(window, w.language()) || CovertHarm.asks(window);
   }
 
   private enum Screened {
