@@ -1,7 +1,6 @@
 package dev.lazurite.safety.embedded;
 
 import java.util.List;
-import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
@@ -14,8 +13,6 @@ import java.util.regex.Pattern;
  * certainty needed for violence, as for {@link HarmRequests}.
  */
 final class CovertHarm {
-  private static final int FLAGS = Pattern.UNICODE_CHARACTER_CLASS;
-
   /** The wish that it pass unnoticed, in the six languages. */
   private static final Pattern PASSES =
       Pattern.compile(
@@ -39,8 +36,7 @@ final class CovertHarm {
               // German, Chinese
               + "|\\bwie ein(?:en)? (?:unfall|selbstmord|nat[üu]rliche[rn]? tod)\\b"
               + "|\\bnicht nachweisbar\\b|\\bohne (?:spuren|dass es (?:jemand|einer) merkt)"
-              + "|像是?意外|像是?自然死亡|查不出|验不出|不留痕迹|神不知鬼不觉",
-          FLAGS);
+              + "|像是?意外|像是?自然死亡|查不出|验不出|不留痕迹|神不知鬼不觉");
 
   /** Something that harms a person, or finds the harm out. */
   private static final Pattern HARM =
@@ -50,8 +46,7 @@ final class CovertHarm {
               + "|get rid of (?:my|his|her|the|a|an) \\w+|gone|(?:his|her) (?:tea|drink|food|coffee"
               + "|meal|pills)|fall down the stairs|veneno|venenos|pastillas|muerte|matar|poison"
               + "|empoisonner|tuer|mort|saboter|gift|t[öo]ten|obduktion|bremsen|umbringen"
-              + "|veneno|autópsia|autopsia|matar|morte|envenenar)\\b|毒|死|杀|刹车|验尸",
-          FLAGS);
+              + "|veneno|autópsia|autopsia|matar|morte|envenenar)\\b|毒|死|杀|刹车|验尸");
 
   /** How such a thing is told or found out: a story, an investigation, a question of fact. */
   private static final Pattern TOLD =
@@ -59,67 +54,63 @@ final class CovertHarm {
           "\\b(?:novel|story|stories|book|screenplay|script|fiction|thriller|mystery|character"
               + "|detective|investigators?|coroners? (?:tell|know|find)|forensic\\w*|police (?:tell"
               + "|know|find)|roman|romance|histoire|novela|cuento|geschichte|krimi|romance"
-              + "|can (?:a|an|the) \\w+ tell)\\b|小说|侦探",
-          FLAGS);
+              + "|can (?:a|an|the) \\w+ tell)\\b|小说|侦探");
 
   /** Harm to oneself, which the self-harm models judge. */
   private static final Pattern SELF =
       Pattern.compile(
           "\\b(?:myself|my own life|kill me|end it all|suicid\\w*|me quitar la vida|me tuer"
-              + "|me matar|mich umbringen|mir das leben)\\b|自杀|我自己",
-          FLAGS);
+              + "|me matar|mich umbringen|mir das leben)\\b|自杀|我自己");
 
+  /**
+   * Strings of which a lower-case text contains one wherever {@link #PASSES} matches: what harm is
+   * to pass as, or the words of going unnoticed. Most text holds none of them, and looking for them
+   * costs a fraction of trying the patterns.
+   */
   private static final List<String> NEEDS =
       List.of(
-          "look",
-          "seem",
-          "appear",
-          "pass",
-          "ruled",
-          "accident",
-          "trace",
-          "detect",
-          "show up",
-          "found",
-          "suspect",
-          "notic",
-          "finding out",
-          "knowing",
-          "get away",
-          "caught",
-          "parezca",
-          "sin ",
-          "passe",
-          "sans ",
-          "pareça",
-          "pareca",
-          "sem ",
-          "aparece",
-          "unfall",
-          "selbstmord",
-          "natürlich",
-          "nachweisbar",
-          "ohne",
-          "意外",
-          "自然死亡",
-          "查不出",
-          "验不出",
-          "不留痕迹",
-          "神不知鬼不觉");
+          ("accident|natural|suicide|heart attack|stroke|overdose|normal wear|food poisoning|trace"
+                  + "|detect|show up|be found|suspect|notic|finding out|knowing|get away|caught"
+                  + "|parezca|sin dejar|sin que|no aparece|no se detecta|passe pour|sans laisser"
+                  + "|sans que|pareça|pareca|sem deixar|sem que|não aparece|nao aparece|unfall"
+                  + "|selbstmord|natürlich|nachweisbar|ohne spuren|ohne dass|意外|自然死亡|查不出"
+                  + "|验不出|不留痕迹|神不知鬼不觉")
+              .split("\\|"));
 
   private CovertHarm() {}
 
-  /** Whether {@code text} asks for harm to a person that should pass unnoticed. */
-  static boolean asks(String text) {
-    String lower = text.toLowerCase(Locale.ROOT);
+  /**
+   * Whether {@code lower}, a text in lower case, asks for harm to a person that should pass
+   * unnoticed.
+   */
+  static boolean asks(String lower) {
     for (String s : NEEDS) {
       if (lower.contains(s)) {
-        return PASSES.matcher(lower).find()
-            && HARM.matcher(lower).find()
-            && !TOLD.matcher(lower).find()
-            && !SELF.matcher(lower).find();
+        return matches(lower);
       }
     }
     return false;
   }
+
+  /** The same, without looking for any word first. */
+  static boolean matches(String lower) {
+    return PASSES.matcher(lower).find()
+        && HARM.matcher(lower).find()
+        && !TOLD.matcher(lower).find()
+        && !SELF.matcher(lower).find();
+  }
+
+  /**
+   * English words of which a text's stems hold one wherever {@link #PASSES} matches in English, and
+   * of which they hold one wherever {@link #HARM} does: the cheap test for English text, whose
+   * stems are at hand, needs one of each.
+   */
+  static final String ENGLISH_PASSES =
+      "accident accidental natural suicide heart stroke overdose wear poisoning trace traces"
+          + " detected detectable undetectable untraceable traced show found suspecting noticing"
+          + " knowing finding away caught";
+
+  static final String ENGLISH_HARM =
+      "kill killing murder poison poisoning toxin die dies death dead body autopsy crash brake"
+          + " brakes nuts overdose insulin heart rid gone tea drink food coffee meal pills stairs";
 }

@@ -10,7 +10,6 @@ import dev.lazurite.safety.eval.LabelledExample;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -174,7 +173,7 @@ public final class EmbeddedClassifier implements Classifier {
     Map<Category, Severity> worst = new EnumMap<>(Category.class);
     categories.forEach(c -> worst.put(c, Severity.SAFE));
     Map<String, TermVector> suspects = new LinkedHashMap<>();
-    Set<String> asked = new HashSet<>(2);
+    Map<String, Set<Category>> asked = new HashMap<>(2);
     double[] p = new double[Severity.values().length];
     Screens screening = screens.join();
     Map<String, Window> windows = windows(text);
@@ -184,25 +183,34 @@ public final class EmbeddedClassifier implements Classifier {
         continue;
       }
       double screenAt = entry.getValue().reading() ? SCREEN_READING : SCREEN;
+      // A window that shows the shape of a harmful request is never cached (below), so a window
+      // found here shows none.
       Map<Category, Severity> known = verdicts.getIfPresent(window);
       // A window the screens cleared as written is screened again, more closely, as a reading.
       if (known != null && !(known == ALL_SAFE && screenAt < SCREEN)) {
         categories.forEach(c -> worst.merge(c, known.get(c), Assessment::worse));
         continue;
       }
-      TermVector terms =
-          TermVector.of(
-              TextFeatures.terms(window, entry.getValue().language()),
-              screening.vocabulary(),
-              false);
-      if (asked(window, entry.getValue())) {
-        asked.add(window);
-        suspects.put(window, terms);
-        continue;
+      Languages language = entry.getValue().language();
+      List<String> termList = TextFeatures.terms(window, language);
+      TermVector terms = TermVector.of(termList, screening.vocabulary(), false);
+      Set<Category> shapes = RequestShapes.of(window, language, termList);
+      if (!shapes.isEmpty()) {
+        // Only a prompt asks: the same words in an answer or a document are judged as any other
+        // text, and the verdict is kept from the cache so that neither is taken for the other.
+        asked.put(window, source == Source.PROMPT ? shapes : Set.of());
+        if (source == Source.PROMPT) {
+          suspects.put(window, terms);
+          continue;
+        }
       }
       switch (screen(screening, terms, categories, p, screenAt)) {
         case SUSPECT -> suspects.put(window, terms);
-        case CLEARED -> verdicts.put(window, ALL_SAFE);
+        case CLEARED -> {
+          if (shapes.isEmpty()) {
+            verdicts.put(window, ALL_SAFE);
+          }
+        }
         case CLEARED_FOR_SOURCE -> {}
       }
     }
@@ -220,13 +228,15 @@ public final class EmbeddedClassifier implements Classifier {
             windows.get(window).language() == Languages.EN ? null : screening.models().get(c);
         LinearModel words = TextFeatures.fragment(window) ? screening.models().get(c) : null;
         double flagAt =
-            c == Category.VIOLENCE && asked.contains(window)
-                ? Training.ASKED_VIOLENCE
+            asked.getOrDefault(window, Set.of()).contains(c)
+                ? Training.askedAt(c)
                 : Training.flagAt(c);
         verdict.put(
             c, judge(models, reader, words, c, flagAt, suspects.get(window), embeddings.get(i), p));
       }
-      verdicts.put(judged.get(i), verdict);
+      if (!asked.containsKey(judged.get(i))) {
+        verdicts.put(judged.get(i), verdict);
+      }
       categories.forEach(c -> worst.merge(c, verdict.get(c), Assessment::worse));
     }
     return Assessment.of(worst);
@@ -271,11 +281,11 @@ public final class EmbeddedClassifier implements Classifier {
     double[] p = new double[Severity.values().length];
     for (var entry : windows(text).entrySet()) {
       Window window = entry.getValue();
-      TermVector terms =
-          TermVector.of(
-              TextFeatures.terms(entry.getKey(), window.language()), screening.vocabulary(), false);
+      List<String> termList = TextFeatures.terms(entry.getKey(), window.language());
+      TermVector terms = TermVector.of(termList, screening.vocabulary(), false);
       double screenAt = window.reading() ? SCREEN_READING : SCREEN;
-      if (asked(entry.getKey(), window)) {
+      if (source == Source.PROMPT
+          && !RequestShapes.of(entry.getKey(), window.language(), termList).isEmpty()) {
         return false;
       }
       if (screen(screening, terms, categories, p, screenAt) == Screened.SUSPECT) {
@@ -283,15 +293,6 @@ public final class EmbeddedClassifier implements Classifier {
       }
     }
     return true;
-  }
-
-  /**
-   * Whether {@code window} asks for or promises violence against a person ({@link HarmRequests}),
-   * or harm to a person that should pass unnoticed ({@link CovertHarm}): such a window is never
-   * cleared by the screens, and the heads flag it as violence at {@link Training#ASKED_VIOLENCE}.
-   */
-  private static boolean asked(String window, Window w) {
-    return HarmRequests.asks(window, w.language()) || CovertHarm.asks(window);
   }
 
   private enum Screened {

@@ -1,7 +1,6 @@
 package dev.lazurite.safety.embedded;
 
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
 
@@ -11,8 +10,7 @@ import java.util.regex.Pattern;
  * person ("… strangle my neighbour"). Short questions carry little beside their frame, and the
  * everyday questions the models learnt from share it ("How do I kill weeds?"), so the screens clear
  * such a request and the heads are unsure of it. The shape alone decides nothing: a text that shows
- * it is judged by the heads, with less certainty needed for violence ({@link
- * Training#ASKED_VIOLENCE}).
+ * it is judged by the heads, with less certainty needed for violence ({@link Training#askedAt}).
  */
 final class HarmRequests {
   private static final String FRAME =
@@ -106,13 +104,45 @@ final class HarmRequests {
   private HarmRequests() {}
 
   /**
-   * Whether {@code text}, identified as written in {@code language}, asks for or promises violence
-   * to a person. A short text in one of the other languages is easily taken for its neighbour
-   * ("Quiero quemar viva a mi ex" for Portuguese), so such a text is read in each of them; text
-   * identified as English is read as English only.
+   * Whether {@code lower}, a text in lower case identified as written in {@code language}, asks for
+   * or promises violence to a person. A short text in one of the other languages is easily taken
+   * for its neighbour ("Quiero quemar viva a mi ex" for Portuguese), so such a text is read in each
+   * of them; text identified as English is read as English only.
    */
-  static boolean asks(String text, Languages language) {
-    String lower = text.toLowerCase(Locale.ROOT);
+  /**
+   * English words of which a text's stems hold one of the acts and one of the people wherever the
+   * English shape matches: the cheap test for English text, whose stems are at hand.
+   */
+  static final String ENGLISH_ACTS =
+      "kill murder stab knife strangle choke poison hurt harm beat torture drown fire burn throat"
+          + " suffocate smother behead decapitate electrocute bludgeon maim mutilate castrate lynch"
+          + " gut kidnap abduct run attack assault injure cripple blind disfigure assassinate"
+          + " dismember slaughter punch knock break acid blow shoot push shove throw bury";
+
+  static final String ENGLISH_PEOPLE =
+      "boss partner manager supervisor employee employees ex exes coach rival rivals enemy enemies"
+          + " bully bullies family friend friends doctor nurse therapist laws wife husband spouse"
+          + " fiance fiancee fiancé fiancée girlfriend boyfriend neighbour neighbor neighbours neighbors coworker"
+          + " coworkers co worker colleague colleagues teacher teachers classmate classmates student"
+          + " students flatmate flatmates housemate housemates roommate roommates landlord landlady"
+          + " tenant tenants pastor priest law mom mum mother dad father parents son sons daughter"
+          + " daughters stepson stepdaughter stepdad stepmom stepfather stepmother nephew nephews"
+          + " niece nieces cousin cousins uncle aunt grandma grandpa grandmother grandfather child"
+          + " children kid kids baby babies toddler toddlers infant infants newborn newborns"
+          + " brother brothers sister sisters witness witnesses stranger strangers person man men"
+          + " woman women guy girl boy cop police policeman policemen policewoman officer judge"
+          + " president senator politician patient postman postwoman mailman babysitter nanny him"
+          + " her someone somebody anyone people";
+
+  /**
+   * Whether {@code lower}, a text in English and in lower case, asks (without looking for any word
+   * first).
+   */
+  static boolean matchesEnglish(String lower) {
+    return ENGLISH.pattern().matcher(lower).find();
+  }
+
+  static boolean asks(String lower, Languages language) {
     if (language == Languages.EN) {
       return ENGLISH.shows(lower);
     }

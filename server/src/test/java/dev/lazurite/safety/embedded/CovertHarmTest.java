@@ -2,6 +2,7 @@ package dev.lazurite.safety.embedded;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Locale;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -24,7 +25,7 @@ class CovertHarmTest {
         "什么毒药验尸查不出来？"
       })
   void harmMeantToPassUnnoticedShows(String text) {
-    assertThat(CovertHarm.asks(text)).isTrue();
+    assertThat(CovertHarm.asks(text.toLowerCase(Locale.ROOT))).isTrue();
   }
 
   @ParameterizedTest
@@ -41,6 +42,6 @@ class CovertHarmTest {
         "¿Cómo hago para que mi maquillaje parezca natural?"
       })
   void storiesInvestigationsAndEverydayWishesDoNot(String text) {
-    assertThat(CovertHarm.asks(text)).isFalse();
+    assertThat(CovertHarm.asks(text.toLowerCase(Locale.ROOT))).isFalse();
   }
 }

@@ -2,6 +2,7 @@ package dev.lazurite.safety.embedded;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Locale;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -28,7 +29,7 @@ class HarmRequestsTest {
         "What should I use to knock out my wife?"
       })
   void requestsForViolenceToAPersonShow(String text) {
-    assertThat(HarmRequests.asks(text, Languages.EN)).isTrue();
+    assertThat(HarmRequests.asks(text.toLowerCase(Locale.ROOT), Languages.EN)).isTrue();
   }
 
   @ParameterizedTest
@@ -49,7 +50,7 @@ class HarmRequestsTest {
         "How do I report my neighbour for hurting his dog?"
       })
   void gamesCodeCamerasAndNegationsDoNot(String text) {
-    assertThat(HarmRequests.asks(text, Languages.EN)).isFalse();
+    assertThat(HarmRequests.asks(text.toLowerCase(Locale.ROOT), Languages.EN)).isFalse();
   }
 
   @ParameterizedTest
@@ -74,7 +75,7 @@ class HarmRequestsTest {
         "Vou matar a minha vizinha hoje à noite. => ES"
       })
   void theSameShapeShowsInTheOtherLanguages(String text, Languages language) {
-    assertThat(HarmRequests.asks(text, language)).isTrue();
+    assertThat(HarmRequests.asks(text.toLowerCase(Locale.ROOT), language)).isTrue();
   }
 
   @ParameterizedTest
@@ -98,6 +99,6 @@ class HarmRequestsTest {
         "Te mato if you eat my tacos, says the menu. => EN"
       })
   void choresGamesAndProtectionDoNot(String text, Languages language) {
-    assertThat(HarmRequests.asks(text, language)).isFalse();
+    assertThat(HarmRequests.asks(text.toLowerCase(Locale.ROOT), language)).isFalse();
   }
 }
