@@ -69,7 +69,7 @@ class StreamingTest {
             .http()
             .post(
                 "/openai/deployments/gpt-35-turbo/completions?api-version=2024-10-21",
-                "{\"prompt\":\"Once\",\"max_tokens\":5,\"stream\":true}");
+                "{\"prompt\":\"Once\",\"max_tokens\":5,\"stream\":true,\"seed\":7}");
     var events = result.chunks();
     assertThat(events).hasSize(5);
     assertThat(events)

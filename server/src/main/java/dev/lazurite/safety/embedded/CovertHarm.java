@@ -1,6 +1,5 @@
 package dev.lazurite.safety.embedded;
 
-import java.util.List;
 import java.util.regex.Pattern;
 
 /**
@@ -67,15 +66,14 @@ final class CovertHarm {
    * to pass as, or the words of going unnoticed. Most text holds none of them, and looking for them
    * costs a fraction of trying the patterns.
    */
-  private static final List<String> NEEDS =
-      List.of(
-          ("accident|natural|suicide|heart attack|stroke|overdose|normal wear|food poisoning|trace"
-                  + "|detect|show up|be found|suspect|notic|finding out|knowing|get away|caught"
-                  + "|parezca|sin dejar|sin que|no aparece|no se detecta|passe pour|sans laisser"
-                  + "|sans que|pareça|pareca|sem deixar|sem que|não aparece|nao aparece|unfall"
-                  + "|selbstmord|natürlich|nachweisbar|ohne spuren|ohne dass|意外|自然死亡|查不出"
-                  + "|验不出|不留痕迹|神不知鬼不觉")
-              .split("\\|"));
+  private static final Needles NEEDS =
+      Needles.of(
+          "accident|natural|suicide|heart attack|stroke|overdose|normal wear|food poisoning|trace"
+              + "|detect|show up|be found|suspect|notic|finding out|knowing|get away|caught"
+              + "|parezca|sin dejar|sin que|no aparece|no se detecta|passe pour|sans laisser"
+              + "|sans que|pareça|pareca|sem deixar|sem que|não aparece|nao aparece|unfall"
+              + "|selbstmord|natürlich|nachweisbar|ohne spuren|ohne dass|意外|自然死亡|查不出"
+              + "|验不出|不留痕迹|神不知鬼不觉");
 
   private CovertHarm() {}
 
@@ -84,12 +82,7 @@ final class CovertHarm {
    * unnoticed.
    */
   static boolean asks(String lower) {
-    for (String s : NEEDS) {
-      if (lower.contains(s)) {
-        return matches(lower);
-      }
-    }
-    return false;
+    return NEEDS.in(lower) && matches(lower);
   }
 
   /** The same, without looking for any word first. */

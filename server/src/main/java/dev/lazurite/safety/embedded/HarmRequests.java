@@ -1,6 +1,5 @@
 package dev.lazurite.safety.embedded;
 
-import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 
@@ -122,8 +121,8 @@ final class HarmRequests {
   static final String ENGLISH_PEOPLE =
       "boss partner manager supervisor employee employees ex exes coach rival rivals enemy enemies"
           + " bully bullies family friend friends doctor nurse therapist laws wife husband spouse"
-          + " fiance fiancee fiancé fiancée girlfriend boyfriend neighbour neighbor neighbours neighbors coworker"
-          + " coworkers co worker colleague colleagues teacher teachers classmate classmates student"
+          + " fiance fiancee fiancé fiancée girlfriend boyfriend neighbour neighbor neighbours"
+          + " neighbors coworker coworkers co worker colleague colleagues teacher teachers classmate classmates student"
           + " students flatmate flatmates housemate housemates roommate roommates landlord landlady"
           + " tenant tenants pastor priest law mom mum mother dad father parents son sons daughter"
           + " daughters stepson stepdaughter stepdad stepmom stepfather stepmother nephew nephews"
@@ -159,18 +158,13 @@ final class HarmRequests {
    * text contains one wherever the pattern matches: most text holds none of them, and looking for
    * them costs a fraction of trying the pattern.
    */
-  record Shape(Pattern pattern, List<String> needs) {
+  record Shape(Pattern pattern, Needles needs) {
     Shape(Pattern pattern, String needs) {
-      this(pattern, List.of(needs.split("\\|")));
+      this(pattern, Needles.of(needs));
     }
 
     boolean shows(String lower) {
-      for (String s : needs) {
-        if (lower.contains(s)) {
-          return pattern.matcher(lower).find();
-        }
-      }
-      return false;
+      return needs.in(lower) && pattern.matcher(lower).find();
     }
   }
 }

@@ -1,6 +1,5 @@
 package dev.lazurite.safety.embedded;
 
-import java.util.List;
 import java.util.regex.Pattern;
 
 /**
@@ -61,13 +60,12 @@ final class SexualHarm {
    * matches. Most text holds none of them, and looking for them costs a fraction of trying the
    * patterns.
    */
-  private static final List<String> NEEDS =
-      List.of(
-          ("nude|naked|topless|sex|erotic|explicit|porn|seduc|undress|lingerie|flirt|dirty|in bed"
-                  + "|make out|sleep with|desnud|erótic|erotic| nu |nue|nus |nua|déshabill|deshabill"
-                  + "|coucher|pelad|transar|nackt|erotisch|ausziehen|drink|drug|roofie|drunk|bêbada"
-                  + "|betrunken|borracha|acostarse|schlafen|裸|性爱|色情|上床|脱衣|下药|睡着|喝醉|不同意|不愿意")
-              .split("\\|"));
+  private static final Needles NEEDS =
+      Needles.of(
+          "nude|naked|topless|sex|erotic|explicit|porn|seduc|undress|lingerie|flirt|dirty|in bed"
+              + "|make out|sleep with|desnud|erótic|erotic| nu |nue|nus |nua|déshabill|deshabill"
+              + "|coucher|pelad|transar|nackt|erotisch|ausziehen|drink|drug|roofie|drunk|bêbada"
+              + "|betrunken|borracha|acostarse|schlafen|裸|性爱|色情|上床|脱衣|下药|睡着|喝醉|不同意|不愿意");
 
   private SexualHarm() {}
 
@@ -76,12 +74,7 @@ final class SexualHarm {
    * without consent.
    */
   static boolean asks(String lower) {
-    for (String s : NEEDS) {
-      if (lower.contains(s)) {
-        return matches(lower);
-      }
-    }
-    return false;
+    return NEEDS.in(lower) && matches(lower);
   }
 
   /** The same, without looking for any word first. */
