@@ -79,7 +79,8 @@ final class RequestShapes {
       }
       String lower = window.toLowerCase(Locale.ROOT);
       violence =
-          (asked && HarmRequests.matchesEnglish(lower)) || (covert && CovertHarm.matches(lower));
+          (asked && HarmRequests.asks(lower, Languages.EN))
+              || (covert && CovertHarm.matches(lower));
       sexual = sexualWords && SexualHarm.matches(lower);
     } else {
       String lower = window.toLowerCase(Locale.ROOT);
