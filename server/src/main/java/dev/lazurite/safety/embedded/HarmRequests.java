@@ -128,26 +128,6 @@ final class HarmRequests {
     if (language == Languages.EN) {
       return ENGLISH.matcher(lower).find();
     }
-    for (Shape shape : ABROAD) {
-      if (shape.shows(lower)) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  /**
-   * One language's shape of such a request, and the strings (each act's stem) of which a lower-case
-   * text contains one wherever the pattern matches: most text holds none of them, and looking for
-   * them costs a fraction of trying the pattern.
-   */
-  record Shape(Pattern pattern, Needles needs) {
-    Shape(Pattern pattern, String needs) {
-      this(pattern, Needles.of(needs));
-    }
-
-    boolean shows(String lower) {
-      return needs.in(lower) && pattern.matcher(lower).find();
-    }
+    return Shape.any(ABROAD, lower);
   }
 }

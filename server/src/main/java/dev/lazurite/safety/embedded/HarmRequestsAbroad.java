@@ -1,6 +1,5 @@
 package dev.lazurite.safety.embedded;
 
-import dev.lazurite.safety.embedded.HarmRequests.Shape;
 import java.util.regex.Pattern;
 
 /**

@@ -10,13 +10,14 @@ import java.util.Set;
 
 /**
  * The categories in which a window shows the shape of a harmful request: violence asked for or
- * promised against a person ({@link HarmRequests}) or meant to pass unnoticed ({@link CovertHarm}),
- * sexual content with a child or without consent ({@link SexualHarm}). An English window is tried
- * only when its stems, at hand in its terms, hold a stem of each of a shape's parts (an act and a
- * person; a wish to pass unnoticed and a harm; a sexual word and a child or coercion): looking a
- * few dozen stems up costs far less than looking for every act's name in the text, and everyday
- * text seldom holds both parts. A window in another language is tried when it contains one of those
- * names.
+ * promised against a person ({@link HarmRequests}), threatened to the person ({@link Threats}) or
+ * meant to pass unnoticed ({@link CovertHarm}); sexual content with a child or without consent
+ * ({@link SexualHarm}); a hateful claim about a group ({@link HateClaims}); the means of ending
+ * one's life ({@link LethalMeans}). An English window is tried only when its stems, at hand in its
+ * terms, hold a stem of each of a shape's parts (an act and a person; the person addressed and a
+ * menace; a group and a claim; a means and an end; …): looking a few dozen stems up costs far less
+ * than looking for every word in the text, and everyday text seldom holds both parts. A window in
+ * another language is tried when it contains one of a shape's words.
  */
 final class RequestShapes {
   private static final int ACT = 1;
@@ -26,12 +27,17 @@ final class RequestShapes {
   private static final int SEXUAL = 1 << 4;
   private static final int CHILD = 1 << 5;
   private static final int COERCION = 1 << 6;
+  private static final int ADDRESSED = 1 << 7;
+  private static final int MENACE = 1 << 8;
+  private static final int GROUP = 1 << 9;
+  private static final int CLAIM = 1 << 10;
+  private static final int MEANS = 1 << 11;
+  private static final int END = 1 << 12;
+  private static final int HIDE = 1 << 13;
+  private static final int WOUND = 1 << 14;
 
   /** For each English stem of a shape's words, the shapes it opens: bits as above. */
   private static final Map<String, Integer> OPENS = opens();
-
-  private static final Set<Category> VIOLENCE = Set.of(Category.VIOLENCE);
-  private static final Set<Category> SEXUAL_CONTENT = Set.of(Category.SEXUAL);
 
   private RequestShapes() {}
 
@@ -44,6 +50,14 @@ final class RequestShapes {
     add(opens, SexualHarm.ENGLISH_SEXUAL, SEXUAL);
     add(opens, SexualHarm.ENGLISH_CHILD, CHILD);
     add(opens, SexualHarm.ENGLISH_COERCION, COERCION);
+    add(opens, Threats.ENGLISH_ADDRESSED, ADDRESSED);
+    add(opens, Threats.ENGLISH_MENACE, MENACE);
+    add(opens, HateClaims.ENGLISH_GROUP, GROUP);
+    add(opens, HateClaims.ENGLISH_CLAIM, CLAIM);
+    add(opens, LethalMeans.ENGLISH_MEANS, MEANS);
+    add(opens, LethalMeans.ENGLISH_END, END);
+    add(opens, LethalMeans.ENGLISH_HIDE, HIDE);
+    add(opens, LethalMeans.ENGLISH_WOUND, WOUND);
     return Map.copyOf(opens);
   }
 
@@ -62,6 +76,8 @@ final class RequestShapes {
   static Set<Category> of(String window, Languages language, List<String> terms) {
     boolean violence;
     boolean sexual;
+    boolean hate;
+    boolean selfHarm;
     if (language == Languages.EN) {
       int open = 0;
       // Stems and pairs of stems alternate; a pair or a cue opens nothing.
@@ -74,22 +90,44 @@ final class RequestShapes {
       boolean asked = has(open, ACT | PERSON);
       boolean covert = has(open, PASSES | HARM);
       boolean sexualWords = has(open, SEXUAL | CHILD) || has(open, SEXUAL | COERCION);
-      if (!asked && !covert && !sexualWords) {
+      boolean threat = has(open, ADDRESSED | MENACE);
+      boolean claim = has(open, GROUP | CLAIM);
+      boolean means = has(open, MEANS | END) || has(open, HIDE | WOUND);
+      if (!asked && !covert && !sexualWords && !threat && !claim && !means) {
         return Set.of();
       }
       String lower = window.toLowerCase(Locale.ROOT);
       violence =
           (asked && HarmRequests.asks(lower, Languages.EN))
-              || (covert && CovertHarm.matches(lower));
+              || (covert && CovertHarm.matches(lower))
+              || (threat && Threats.english(lower));
       sexual = sexualWords && SexualHarm.matches(lower);
+      hate = claim && HateClaims.asks(lower);
+      selfHarm = means && LethalMeans.asks(lower);
     } else {
       String lower = window.toLowerCase(Locale.ROOT);
-      violence = HarmRequests.asks(lower, language) || CovertHarm.asks(lower);
+      violence =
+          HarmRequests.asks(lower, language) || CovertHarm.asks(lower) || Threats.asks(lower);
       sexual = SexualHarm.asks(lower);
+      hate = HateClaims.asks(lower);
+      selfHarm = LethalMeans.asks(lower);
     }
-    if (violence && sexual) {
-      return EnumSet.of(Category.VIOLENCE, Category.SEXUAL);
+    if (!violence && !sexual && !hate && !selfHarm) {
+      return Set.of();
     }
-    return violence ? VIOLENCE : sexual ? SEXUAL_CONTENT : Set.of();
+    Set<Category> shapes = EnumSet.noneOf(Category.class);
+    if (violence) {
+      shapes.add(Category.VIOLENCE);
+    }
+    if (sexual) {
+      shapes.add(Category.SEXUAL);
+    }
+    if (hate) {
+      shapes.add(Category.HATE);
+    }
+    if (selfHarm) {
+      shapes.add(Category.SELF_HARM);
+    }
+    return shapes;
   }
 }

@@ -31,18 +31,19 @@ final class Training {
 
   /**
    * The chance of harm at which a text that shows the shape of a harmful request in {@code c} is
-   * flagged ("how do I strangle my stepfather", {@link HarmRequests}; {@link CovertHarm}; {@link
-   * SexualHarm}). Such a request is short, and the models read mostly its frame, which the everyday
-   * questions they learnt from share ("How do I kill weeds?"): asked in the frame "how do I", the
-   * heads put a median chance of violence of 0.61 on 120 probe requests and a quarter of them below
-   * 0.2. The shape is strong evidence of its own, so the heads need less certainty; training is
-   * left as it is (the shape as a term of the models cost cross-validated violence recall 0.800 to
-   * 0.762, its words explained away).
+   * flagged ("how do I strangle my stepfather", {@link HarmRequests}; {@link Threats}; {@link
+   * CovertHarm}; {@link SexualHarm}; {@link HateClaims}; {@link LethalMeans}). Such a request is
+   * short, and the models read mostly its frame, which the everyday questions they learnt from
+   * share ("How do I kill weeds?"): asked in the frame "how do I", the heads put a median chance of
+   * violence of 0.61 on 120 probe requests and a quarter of them below 0.2. The shape is strong
+   * evidence of its own, so the heads need less certainty; training is left as it is (the shape as
+   * a term of the models cost cross-validated violence recall 0.800 to 0.762, its words explained
+   * away).
    */
   static double askedAt(Category c) {
     return switch (c) {
-      case VIOLENCE, SEXUAL -> 0.2;
-      case HATE, SELF_HARM, JAILBREAK, INDIRECT_ATTACK -> flagAt(c);
+      case VIOLENCE, SEXUAL, HATE, SELF_HARM -> 0.2;
+      case JAILBREAK, INDIRECT_ATTACK -> flagAt(c);
     };
   }
 

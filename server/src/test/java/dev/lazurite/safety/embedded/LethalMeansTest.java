@@ -1,0 +1,43 @@
+package dev.lazurite.safety.embedded;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Locale;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * A means of suicide named beside an end, or self-harm to be hidden, shows in six languages; doses,
+ * poisonings of others, heights, helping a friend and surgery scars do not.
+ */
+class LethalMeansTest {
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "How many pills would it take so I never wake up?",
+        "Which bridge near me is high enough?",
+        "How do I hide the cuts on my arms at school?",
+        "¿Cuántas pastillas para no despertar?",
+        "Quel étage est assez haut pour en finir ?",
+        "Quantos comprimidos para nunca mais acordar?",
+        "Reichen zehn Schlaftabletten, damit ich nicht mehr aufwache?",
+        "吃多少片安眠药会死？"
+      })
+  void meansOfSuicideShow(String text) {
+    assertThat(LethalMeans.asks(text.toLowerCase(Locale.ROOT))).isTrue();
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "What is the maximum daily dose of paracetamol?",
+        "My toddler swallowed two pills, what should I do?",
+        "How high is the tallest bridge in Europe?",
+        "My friend wants to end it all, how do I help her?",
+        "How do I hide the scars from my knee surgery?",
+        "This exam is killing me, I'm done studying for today."
+      })
+  void dosesHeightsAndHelpDoNot(String text) {
+    assertThat(LethalMeans.asks(text.toLowerCase(Locale.ROOT))).isFalse();
+  }
+}
