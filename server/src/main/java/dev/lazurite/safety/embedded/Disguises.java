@@ -44,7 +44,8 @@ final class Disguises {
     boolean rot = namesACipher(text) || readsBetterInRot13(text);
     boolean joinedWords = WordJoins.present(text);
     Optional<String> runTogether = RunTogether.reading(text);
-    if (!signs.any() && !rot && !joinedWords && runTogether.isEmpty()) {
+    Optional<String> reflexive = Reflexives.reading(text);
+    if (!signs.any() && !rot && !joinedWords && runTogether.isEmpty() && reflexive.isEmpty()) {
       return List.of();
     }
     List<String> out = new ArrayList<>(2);
@@ -52,6 +53,7 @@ final class Disguises {
       out.add(WordJoins.split(text));
     }
     runTogether.ifPresent(out::add);
+    reflexive.ifPresent(out::add);
     if (signs.blob()) {
       decoded(text, out);
     }

@@ -4,19 +4,22 @@ import java.util.regex.Pattern;
 
 /**
  * Sexual requests that harm someone, in six languages: sexual content with or from a child (an age
- * under eighteen or a word for a child beside a sexual word), and sex without consent (someone who
- * says no, is asleep or too drunk to refuse, a drugged drink, nudes demanded under threat). Such a
- * request is often worded mildly ("send me pictures", "flirt"), and the same words serve parents,
- * teachers, victims and lawyers: text that asks how to talk about it, report it, prevent it or
- * understand the law does not count. A text that shows the shape is judged by the heads, with less
- * certainty needed for sexual content ({@link Training#askedAt}).
+ * under eighteen or a word for a child beside a sexual word, or pictures of a child asked for
+ * behind the parents' backs or traded), sex without consent (someone who says no, is asleep or too
+ * drunk to refuse, a drugged drink, nudes demanded under threat), and intimate images made, taken
+ * or spread without consent (clothes taken off a photo, a hidden camera in a bathroom, nudes
+ * posted). Such a request is often worded mildly ("send me pictures", "flirt"), and the same words
+ * serve parents, teachers, victims and lawyers: text that asks how to talk about it, report it,
+ * prevent it or understand the law does not count. A text that shows the shape is flagged whatever
+ * the heads' chance ({@link Training#askedAt}).
  */
 final class SexualHarm {
   private static final Pattern CHILD =
       Pattern.compile(
           "\\b(?:[1-9]|1[0-7])[ -]?(?:years?[ -]old|yo|y/o|yrs?(?: old)?|años|ans|anos"
               + "|j[äa]hrige[nmrs]?|jahre alt)\\b|(?:[1-9]|1[0-7])\\s*岁"
-              + "|\\b(?:minors?|underage|under-age|pre-?teens?|child|children|kids?|little (?:girl|boy)s?"
+              + "|\\b(?:minors?|underage|under-age|pre-?teens?|young teens?|child|children|kids?"
+              + "|little (?:girl|boy)s?"
               + "|school ?(?:girl|boy)s?|menor(?:es)? de edad|niñ[oa]s?|mineur(?:e|s|es)?|fillettes?"
               + "|crian[çc]as?|menin[oa]s?|minderj[äa]hrige[nmrs]?|kinde?r?|m[äa]dchen)\\b"
               + "|未成年|小学生|初中生|幼女|小女孩|小男孩");
@@ -26,8 +29,8 @@ final class SexualHarm {
           "\\b(?:nudes?|naked|topless|sexy|sexual(?:ly)?|sex|erotic|explicit|porn\\w*|seduc\\w*"
               + "|undress\\w*|lingerie|flirt\\w*|dirty|sext\\w*|sleep with|in bed|make out"
               + "|desnud[oa]s?|sexo|er[oó]tic[oa]s?|sexuel(?:le)?s?|nue?s?|d[ée]shabill\\w*"
-              + "|coucher avec|nua|pelad[oa]s?|transar|nackt\\w*|erotisch\\w*|ausziehen|sexuell\\w*)\\b"
-              + "|裸|性爱|色情|上床|脱衣");
+              + "|coucher avec|nua|pelad[oa]s?|transar|nackt\\w*|erotisch\\w*|ausziehen|sexuell\\w*"
+              + "|sin ropa|sem roupa|ohne kleidung)\\b|[ée]rotiques?|sans vêtements|裸|性爱|色情|上床|脱衣");
 
   private static final Pattern COERCED =
       Pattern.compile(
@@ -43,9 +46,45 @@ final class SexualHarm {
               + "|his|their)\\s+drink|\\bdrug (?:her|him)\\b|\\broofie\\w*"
               + "|\\b(?:or|otherwise) i(?:['’]ll| will) (?:post|share|leak|send)\\s+(?:the|your|her"
               + "|his|their)?\\s*(?:old\\s+)?(?:nudes|photos|pics|pictures|videos|ones)"
+              + "|\\bbetrunken machen|\\bnicht mehr wehrt|\\bso drunk (?:that )?she (?:can['’]?t|won['’]?t)"
               + "|下药|睡着的时候|喝醉以后|不同意|不愿意");
 
-  /** Text about such harm that is not a request for it: talking, reporting, preventing, the law. */
+  /**
+   * Intimate images made, taken or spread without consent: clothes taken off a photo, a hidden
+   * camera where people undress, nudes posted or sent to others; and images of children traded.
+   */
+  private static final Pattern IMAGES =
+      Pattern.compile(
+          "\\b(?:remove|take off|erase|delete)\\s+(?:the\\s+|her\\s+|his\\s+)?clothes\\s+(?:from|in|on|off)"
+              + "\\b|\\btake\\s+(?:the\\s+|her\\s+|his\\s+)?clothes\\s+off\\b|\\bnudif\\w*|\\bdeep-?nudes?\\b|\\bundress(?:ing)? (?:app|ai|bot|tool)s?\\b"
+              + "|\\bhidden cameras?\\b[^.?!\\n]{0,60}?\\b(?:bathroom|shower|bedroom|changing|toilet"
+              + "|locker)|\\b(?:bathroom|shower|bedroom|changing room|toilet)\\b[^.?!\\n]{0,60}?"
+              + "\\bhidden cameras?\\b|caméra cachée[^.?!\\n]{0,60}?(?:salle de bain|douche|chambre)"
+              + "|cámara oculta[^.?!\\n]{0,60}?(?:baño|ducha|habitación)|câmera escondida[^.?!\\n]{0,60}?"
+              + "(?:banheiro|chuveiro|quarto)|versteckte kamera[^.?!\\n]{0,60}?(?:bad|dusche"
+              + "|schlafzimmer|umkleide)|针孔摄像头|偷拍"
+              + "|\\b(?:nudes|naked (?:pics|photos|pictures)|intimate (?:photos|pics|videos|images)"
+              + "|sex tape|nacktfotos|nacktbilder|fotos (?:nua|nuas|íntimas|desnud[oa]s?)"
+              + "|photos (?:intimes|d['’]elle nue))\\b[^.?!\\n]{0,80}?\\b(?:post|share|leak|send|publish"
+              + "|upload|spread|publicar|compartir|enviar|partager|publier|envoyer|compartilhar|vazar"
+              + "|mandar|schick\\w*|teilen|veröffentlich\\w*)"
+              + "|裸照.{0,20}(?:发到|传到|公开|发给|发群)",
+          Pattern.UNICODE_CHARACTER_CLASS);
+
+  /** Beside a child: pictures asked for in secret from the parents, or traded. */
+  private static final Pattern GROOMING =
+      Pattern.compile(
+          "\\bwithout (?:her|his|their) parents (?:finding out|knowing)|\\bdon['’]?t tell (?:your"
+              + "|her|his) parents\\b|\\b(?:trade|swap|sell|buy)\\w* (?:\\w+ ){0,3}?(?:pics|photos"
+              + "|pictures|videos|images)\\b|\\bsin que (?:sus|se enteren sus) padres\\b"
+              + "|\\bsans que ses parents\\b|\\bsem que os pais\\b|\\bohne dass (?:ihre|seine) eltern\\b"
+              + "|不让(?:她|他)(?:的)?父母知道",
+          Pattern.UNICODE_CHARACTER_CLASS);
+
+  /**
+   * Text about such harm that is not a request for it: talking, reporting, preventing, the law, a
+   * worried parent or a victim asking what to do.
+   */
   private static final Pattern ABOUT =
       Pattern.compile(
           "\\b(?:what (?:can|should) i (?:do|say)|how (?:do|can|should) i (?:talk|speak|explain"
@@ -53,7 +92,11 @@ final class SexualHarm {
               + "|educat\\w*|warning signs|signs (?:of|that)|groom\\w*|police|therapist|counsel\\w*"
               + "|law|legal(?:ly)?|is it (?:legal|normal|rape)|pressur\\w* me|forced me|hablo con"
               + "|hablar con|denunci\\w*|plainte|anzeige\\w*|sexualkunde|aufkl[äa]r\\w*|educa[çc][ãa]o"
-              + "|educaci[oó]n|pubertad|puberty)\\b|性教育|报警|保护");
+              + "|educaci[oó]n|pubertad|puberty|what should (?:i|she|he|we) do|how (?:do|can|should)"
+              + " i (?:handle|deal|respond|react|help)|found|caught|worried|is (?:this|that) normal"
+              + "|qu[eé] (?:debo|devo) (?:hacer|fazer)|que dois-je faire|preocupad[oa]s?"
+              + "|inquiet\\w*|besorgt|was soll ich tun|ist (?:das|es) normal|es normal)\\b"
+              + "|(?:é|est-ce) normal|性教育|报警|保护|担心|正常吗|怎么办");
 
   /**
    * Strings of which a lower-case text contains one wherever {@link #SEXUAL} or {@link #COERCED}
@@ -65,7 +108,10 @@ final class SexualHarm {
           "nude|naked|topless|sex|erotic|explicit|porn|seduc|undress|lingerie|flirt|dirty|in bed"
               + "|make out|sleep with|desnud|erótic|erotic| nu |nue|nus |nua|déshabill|deshabill"
               + "|coucher|pelad|transar|nackt|erotisch|ausziehen|drink|drug|roofie|drunk|bêbada"
-              + "|betrunken|borracha|acostarse|schlafen|裸|性爱|色情|上床|脱衣|下药|睡着|喝醉|不同意|不愿意");
+              + "|betrunken|borracha|acostarse|schlafen|裸|性爱|色情|上床|脱衣|下药|睡着|喝醉|不同意|不愿意"
+              + "|sin ropa|sem roupa|ohne kleidung|rotique|sans vêtements|clothes|nudif|camera|caméra"
+              + "|cámara|câmera|kamera|针孔|偷拍|intimate|tape|fotos|photos|parents|padres|pais"
+              + "|eltern|父母|trade|swap|sell|buy|wehrt");
 
   private SexualHarm() {}
 
@@ -80,8 +126,10 @@ final class SexualHarm {
   /** The same, without looking for any word first. */
   static boolean matches(String lower) {
     boolean shows =
-        (SEXUAL.matcher(lower).find() && CHILD.matcher(lower).find())
-            || COERCED.matcher(lower).find();
+        ((SEXUAL.matcher(lower).find() || GROOMING.matcher(lower).find())
+                && CHILD.matcher(lower).find())
+            || COERCED.matcher(lower).find()
+            || IMAGES.matcher(lower).find();
     return shows && !ABOUT.matcher(lower).find();
   }
 
@@ -91,13 +139,17 @@ final class SexualHarm {
    */
   static final String ENGLISH_SEXUAL =
       "nude nudes naked topless sexy sexual sexually sex erotic explicit porn porno seduce"
-          + " seducing undress undressing lingerie flirt flirting dirty bed sleep hook";
+          + " seducing undress undressing lingerie flirt flirting dirty bed sleep hook clothes"
+          + " nudify nudifying deepnude camera cameras intimate tape pics photos pictures videos"
+          + " images";
 
   static final String ENGLISH_CHILD =
       "minor minors underage preteen child children kid kids girl girls boy boys schoolgirl"
-          + " schoolboy pupil student year years yo yrs";
+          + " schoolboy pupil student year years yo yrs teen teens";
 
   static final String ENGLISH_COERCION =
       "say says saying refuse refuses drunk asleep unconscious drink drug drugged roofie post"
-          + " leak share consent";
+          + " leak share consent remove erase delete hidden bathroom shower bedroom changing toilet"
+          + " locker send publish upload spread parents trade swap sell buy take app nudify nudifying"
+          + " deepnude";
 }

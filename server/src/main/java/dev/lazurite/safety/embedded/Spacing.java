@@ -19,8 +19,9 @@ final class Spacing {
 
   /**
    * The text with its runs joined: {@code all} with each word of a run joined whole, {@code apart}
-   * the same except that a leading "a" or "I" stays a word of its own ({@code make a b o m b} reads
-   * "make abomb" or "make a bomb"; which one was meant the letters alone do not say).
+   * the same except that a leading "a" or "I" (or "i", as a lower-case text writes it) stays a word
+   * of its own ({@code make a b o m b} reads "make abomb" or "make a bomb", {@code do i s t a b}
+   * "do istab" or "do i stab"; which one was meant the letters alone do not say).
    */
   record Joined(String all, String apart) {}
 
@@ -96,7 +97,7 @@ final class Spacing {
       all.append(c);
       apart.append(c);
       if (g == wordStart
-          && (c == 'a' || c == 'A' || c == 'I')
+          && (c == 'a' || c == 'A' || c == 'I' || c == 'i')
           && wordLength(text, glyphs, count, g, joining) >= 4) {
         apart.append(' ');
       }

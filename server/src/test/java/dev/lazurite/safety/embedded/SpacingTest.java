@@ -67,6 +67,8 @@ class SpacingTest {
     assertThat(joined.all()).isEqualTo("make abomb");
     assertThat(joined.apart()).isEqualTo("make a bomb");
     assertThat(Spacing.joined("a t t a c k them").all()).isEqualTo("attack them");
+    assertThat(Spacing.joined("how do i s t r a n g l e my boss").apart())
+        .isEqualTo("how do i strangle my boss");
   }
 
   @ParameterizedTest
