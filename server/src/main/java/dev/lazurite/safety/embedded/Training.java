@@ -44,7 +44,7 @@ final class Training {
     return switch (c) {
       // Sexual content with a child or without consent is judged by its shape alone: the heads
       // read such requests in other languages as nearly harmless (chances below 0.05), and of
-      // some 800 benign look-alikes written apart (sex education, parents, reporting, the law)
+      // 634 benign look-alikes written apart (sex education, parents, reporting, the law)
       // none shows the shape. The severity model still grades it.
       case SEXUAL -> 0.0;
       case VIOLENCE, HATE, SELF_HARM -> 0.2;
