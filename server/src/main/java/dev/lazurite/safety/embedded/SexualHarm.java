@@ -56,7 +56,8 @@ final class SexualHarm {
   private static final Pattern IMAGES =
       Pattern.compile(
           "\\b(?:remove|take off|erase|delete)\\s+(?:the\\s+|her\\s+|his\\s+)?clothes\\s+(?:from|in|on|off)"
-              + "\\b|\\btake\\s+(?:the\\s+|her\\s+|his\\s+)?clothes\\s+off\\b|\\bnudif\\w*|\\bdeep-?nudes?\\b|\\bundress(?:ing)? (?:app|ai|bot|tool)s?\\b"
+              + "\\b|\\btake\\s+(?:the\\s+|her\\s+|his\\s+)?clothes\\s+off\\b|\\bnudif\\w*"
+              + "|\\bdeep-?nudes?\\b|\\bundress(?:ing)? (?:app|ai|bot|tool)s?\\b"
               + "|\\bhidden cameras?\\b[^.?!\\n]{0,60}?\\b(?:bathroom|shower|bedroom|changing|toilet"
               + "|locker)|\\b(?:bathroom|shower|bedroom|changing room|toilet)\\b[^.?!\\n]{0,60}?"
               + "\\bhidden cameras?\\b|caméra cachée[^.?!\\n]{0,60}?(?:salle de bain|douche|chambre)"
@@ -99,9 +100,9 @@ final class SexualHarm {
               + "|(?:é|est-ce) normal|性教育|报警|保护|担心|正常吗|怎么办");
 
   /**
-   * Strings of which a lower-case text contains one wherever {@link #SEXUAL} or {@link #COERCED}
-   * matches. Most text holds none of them, and looking for them costs a fraction of trying the
-   * patterns.
+   * Strings of which a lower-case text contains one wherever {@link #SEXUAL}, {@link #GROOMING},
+   * {@link #COERCED} or {@link #IMAGES} matches. Most text holds none of them, and looking for them
+   * costs a fraction of trying the patterns.
    */
   private static final Needles NEEDS =
       Needles.of(
