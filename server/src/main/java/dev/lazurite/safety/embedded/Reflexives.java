@@ -12,13 +12,16 @@ import java.util.regex.Pattern;
 final class Reflexives {
   private static final Pattern SPLIT =
       Pattern.compile(
-          "\\b(my|your|him|her|it|our|them|one)[ \\t]+(self|selves)\\b", Pattern.CASE_INSENSITIVE);
+          "\\b(my|your|him|her|it|our|them|one) +(self|selves)\\b", Pattern.CASE_INSENSITIVE);
+
+  private static final Needles SPACED = Needles.of(" self| Self| SELF| selv| Selv| SELV");
 
   private Reflexives() {}
 
   /** The text with its reflexives joined, when it writes one apart. */
   static Optional<String> reading(String text) {
-    if (text.indexOf("sel") < 0 && text.indexOf("Sel") < 0 && text.indexOf("SEL") < 0) {
+    // "self" after a space, which "myself", "itself" and the many words holding "sel" are not.
+    if (!SPACED.in(text)) {
       return Optional.empty();
     }
     Matcher m = SPLIT.matcher(text);

@@ -35,6 +35,7 @@ final class RequestShapes {
   private static final int END = 1 << 12;
   private static final int HIDE = 1 << 13;
   private static final int WOUND = 1 << 14;
+  private static final int SECRET = 1 << 15;
 
   /** For each English stem of a shape's words, the shapes it opens: bits as above. */
   private static final Map<String, Integer> OPENS = opens();
@@ -50,6 +51,7 @@ final class RequestShapes {
     add(opens, SexualHarm.ENGLISH_SEXUAL, SEXUAL);
     add(opens, SexualHarm.ENGLISH_CHILD, CHILD);
     add(opens, SexualHarm.ENGLISH_COERCION, COERCION);
+    add(opens, SexualHarm.ENGLISH_SECRET, SECRET);
     add(opens, Threats.ENGLISH_ADDRESSED, ADDRESSED);
     add(opens, Threats.ENGLISH_MENACE, MENACE);
     add(opens, HateClaims.ENGLISH_GROUP, GROUP);
@@ -89,7 +91,8 @@ final class RequestShapes {
       }
       boolean asked = has(open, ACT | PERSON);
       boolean covert = has(open, PASSES | HARM);
-      boolean sexualWords = has(open, SEXUAL | CHILD) || has(open, SEXUAL | COERCION);
+      boolean sexualWords =
+          has(open, SEXUAL | CHILD) || has(open, SEXUAL | COERCION) || has(open, CHILD | SECRET);
       boolean threat = has(open, ADDRESSED | MENACE);
       boolean claim = has(open, GROUP | CLAIM);
       boolean means = has(open, MEANS | END) || has(open, HIDE | WOUND);

@@ -1,5 +1,6 @@
 package dev.lazurite.safety.embedded;
 
+import java.util.List;
 import java.util.regex.Pattern;
 
 /**
@@ -53,34 +54,46 @@ final class SexualHarm {
    * Intimate images made, taken or spread without consent: clothes taken off a photo, a hidden
    * camera where people undress, nudes posted or sent to others; and images of children traded.
    */
-  private static final Pattern IMAGES =
-      Pattern.compile(
-          "\\b(?:remove|take off|erase|delete)\\s+(?:the\\s+|her\\s+|his\\s+)?clothes\\s+(?:from|in|on|off)"
-              + "\\b|\\btake\\s+(?:the\\s+|her\\s+|his\\s+)?clothes\\s+off\\b|\\bnudif\\w*"
-              + "|\\bdeep-?nudes?\\b|\\bundress(?:ing)? (?:app|ai|bot|tool)s?\\b"
-              + "|\\bhidden cameras?\\b[^.?!\\n]{0,60}?\\b(?:bathroom|shower|bedroom|changing|toilet"
-              + "|locker)|\\b(?:bathroom|shower|bedroom|changing room|toilet)\\b[^.?!\\n]{0,60}?"
-              + "\\bhidden cameras?\\b|caméra cachée[^.?!\\n]{0,60}?(?:salle de bain|douche|chambre)"
-              + "|cámara oculta[^.?!\\n]{0,60}?(?:baño|ducha|habitación)|câmera escondida[^.?!\\n]{0,60}?"
-              + "(?:banheiro|chuveiro|quarto)|versteckte kamera[^.?!\\n]{0,60}?(?:bad|dusche"
-              + "|schlafzimmer|umkleide)|针孔摄像头|偷拍"
-              + "|\\b(?:nudes|naked (?:pics|photos|pictures)|intimate (?:photos|pics|videos|images)"
-              + "|sex tape|nacktfotos|nacktbilder|fotos (?:nua|nuas|íntimas|desnud[oa]s?)"
-              + "|photos (?:intimes|d['’]elle nue))\\b[^.?!\\n]{0,80}?\\b(?:post|share|leak|send|publish"
-              + "|upload|spread|publicar|compartir|enviar|partager|publier|envoyer|compartilhar|vazar"
-              + "|mandar|schick\\w*|teilen|veröffentlich\\w*)"
-              + "|裸照.{0,20}(?:发到|传到|公开|发给|发群)",
-          Pattern.UNICODE_CHARACTER_CLASS);
+  private static final List<Shape> IMAGES =
+      List.of(
+          Shape.english(
+              "clothes",
+              "\\b(?:remove|take off|erase|delete)\\s+(?:the\\s+|her\\s+|his\\s+)?clothes\\s+"
+                  + "(?:from|in|on|off)\\b|\\btake\\s+(?:the\\s+|her\\s+|his\\s+)?clothes\\s+off\\b"),
+          Shape.english(
+              "nudif|deepnude|deep-nude|undress",
+              "\\bnudif\\w*|\\bdeep-?nudes?\\b|\\bundress(?:ing)? (?:app|ai|bot|tool)s?\\b"),
+          Shape.english(
+              "hidden camera",
+              "\\bhidden cameras?\\b[^.?!\\n]{0,60}?\\b(?:bathroom|shower|bedroom|changing|toilet"
+                  + "|locker)|\\b(?:bathroom|shower|bedroom|changing room|toilet)\\b[^.?!\\n]{0,60}?"
+                  + "\\bhidden cameras?\\b"),
+          Shape.abroad(
+              "caméra cachée|cámara oculta|câmera escondida|versteckte kamera|针孔摄像头|偷拍",
+              "caméra cachée[^.?!\\n]{0,60}?(?:salle de bain|douche|chambre)"
+                  + "|cámara oculta[^.?!\\n]{0,60}?(?:baño|ducha|habitación)"
+                  + "|câmera escondida[^.?!\\n]{0,60}?(?:banheiro|chuveiro|quarto)"
+                  + "|versteckte kamera[^.?!\\n]{0,60}?(?:bad|dusche|schlafzimmer|umkleide)"
+                  + "|针孔摄像头|偷拍"),
+          Shape.abroad(
+              "nudes|naked |intimate |sex tape|nackt|fotos nua|fotos íntimas|fotos desnud"
+                  + "|photos intimes|photos d'elle|photos d’elle|裸照",
+              "\\b(?:nudes|naked (?:pics|photos|pictures)|intimate (?:photos|pics|videos|images)"
+                  + "|sex tape|nacktfotos|nacktbilder|fotos (?:nua|nuas|íntimas|desnud[oa]s?)"
+                  + "|photos (?:intimes|d['’]elle nue))\\b[^.?!\\n]{0,80}?\\b(?:post|share|leak"
+                  + "|send|publish|upload|spread|publicar|compartir|enviar|partager|publier|envoyer"
+                  + "|compartilhar|vazar|mandar|schick\\w*|teilen|veröffentlich\\w*)"
+                  + "|裸照.{0,20}(?:发到|传到|公开|发给|发群)"));
 
   /** Beside a child: pictures asked for in secret from the parents, or traded. */
-  private static final Pattern GROOMING =
-      Pattern.compile(
+  private static final Shape GROOMING =
+      Shape.abroad(
+          "parents|padres|pais|eltern|父母|trade|swap|sell|buy",
           "\\bwithout (?:her|his|their) parents (?:finding out|knowing)|\\bdon['’]?t tell (?:your"
               + "|her|his) parents\\b|\\b(?:trade|swap|sell|buy)\\w* (?:\\w+ ){0,3}?(?:pics|photos"
               + "|pictures|videos|images)\\b|\\bsin que (?:sus|se enteren sus) padres\\b"
               + "|\\bsans que ses parents\\b|\\bsem que os pais\\b|\\bohne dass (?:ihre|seine) eltern\\b"
-              + "|不让(?:她|他)(?:的)?父母知道",
-          Pattern.UNICODE_CHARACTER_CLASS);
+              + "|不让(?:她|他)(?:的)?父母知道");
 
   /**
    * Text about such harm that is not a request for it: talking, reporting, preventing, the law, a
@@ -101,8 +114,8 @@ final class SexualHarm {
 
   /**
    * Strings of which a lower-case text contains one wherever {@link #SEXUAL}, {@link #GROOMING},
-   * {@link #COERCED} or {@link #IMAGES} matches. Most text holds none of them, and looking for them
-   * costs a fraction of trying the patterns.
+   * {@link #COERCED} or one of {@link #IMAGES} matches. Most text holds none of them, and looking
+   * for them costs a fraction of trying the patterns.
    */
   private static final Needles NEEDS =
       Needles.of(
@@ -127,10 +140,10 @@ final class SexualHarm {
   /** The same, without looking for any word first. */
   static boolean matches(String lower) {
     boolean shows =
-        ((SEXUAL.matcher(lower).find() || GROOMING.matcher(lower).find())
+        Shape.any(IMAGES, lower)
+            || ((SEXUAL.matcher(lower).find() || GROOMING.shows(lower))
                 && CHILD.matcher(lower).find())
-            || COERCED.matcher(lower).find()
-            || IMAGES.matcher(lower).find();
+            || COERCED.matcher(lower).find();
     return shows && !ABOUT.matcher(lower).find();
   }
 
@@ -141,8 +154,7 @@ final class SexualHarm {
   static final String ENGLISH_SEXUAL =
       "nude nudes naked topless sexy sexual sexually sex erotic explicit porn porno seduce"
           + " seducing undress undressing lingerie flirt flirting dirty bed sleep hook clothes"
-          + " nudify nudifying deepnude camera cameras intimate tape pics photos pictures videos"
-          + " images";
+          + " nudify nudifying deepnude camera cameras intimate tape";
 
   static final String ENGLISH_CHILD =
       "minor minors underage preteen child children kid kids girl girls boy boys schoolgirl"
@@ -151,6 +163,8 @@ final class SexualHarm {
   static final String ENGLISH_COERCION =
       "say says saying refuse refuses drunk asleep unconscious drink drug drugged roofie post"
           + " leak share consent remove erase delete hidden bathroom shower bedroom changing toilet"
-          + " locker send publish upload spread parents trade swap sell buy take app nudify nudifying"
-          + " deepnude";
+          + " locker send publish upload spread take app nudify nudifying deepnude";
+
+  /** With a word for a child: pictures asked for behind the parents' backs, or traded. */
+  static final String ENGLISH_SECRET = "parents trade trading swap sell selling buy buying";
 }
