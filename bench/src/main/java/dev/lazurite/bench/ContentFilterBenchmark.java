@@ -30,7 +30,11 @@ import org.openjdk.jmh.annotations.Warmup;
  * trained on, and for a 2,000-token prompt of the shipped look-alikes (news of violence, medical
  * questions). The {@code Unseen} variants number every sentence afresh on each call, so that no
  * window was judged before (a new conversation); the others send the same prompt again (a
- * conversation's history, whose windows were judged on an earlier turn).
+ * conversation's history, whose windows were judged on an earlier turn). {@code
+ * prompt2000TokensPastedUnseen} takes its 2,000 tokens from the shipped pasted everyday text
+ * (emails, tickets, documentation, recipes, stories, chat logs in six languages), a different
+ * stretch on each call, each sentence and line numbered afresh: everyday text as varied as
+ * deployments see, where the twelve sentences above repeat.
  */
 @BenchmarkMode(Mode.SampleTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
@@ -61,6 +65,7 @@ public class ContentFilterBenchmark {
   List<ContentSafety.Text> short50;
   List<ContentSafety.Text> long2000;
   List<ContentSafety.Text> lookAlikes2000;
+  List<String> pasted2000;
 
   @Setup(Level.Trial)
   public void setUp() {
@@ -78,6 +83,22 @@ public class ContentFilterBenchmark {
                 .toList(),
             2000,
             tokens);
+    pasted2000 = stretches(LabelledSet.pasted().stream().map(LabelledExample::text).toList(), 2000);
+  }
+
+  /** {@code texts} in order, cut into stretches of about {@code size} tokens each. */
+  static List<String> stretches(List<String> texts, int size) {
+    TokenCounter t = new TokenCounter();
+    List<String> out = new java.util.ArrayList<>();
+    StringBuilder stretch = new StringBuilder();
+    for (String text : texts) {
+      stretch.append(text).append("\n\n");
+      if (t.count(Encoding.O200K_BASE, stretch.toString()) >= size) {
+        out.add(stretch.toString().strip());
+        stretch.setLength(0);
+      }
+    }
+    return List.copyOf(out);
   }
 
   /** {@code texts} in order, repeated, up to {@code size} tokens. */
@@ -106,6 +127,19 @@ public class ContentFilterBenchmark {
   @Benchmark
   public Screening prompt2000TokensUnseen() {
     return safety.prompt(FilterPolicy.DEFAULT, unseen(long2000));
+  }
+
+  @Benchmark
+  public Screening prompt2000TokensPastedUnseen() {
+    long n = ++call;
+    String text = pasted2000.get((int) (n % pasted2000.size()));
+    String numbered =
+        "Note "
+            + n
+            + ": "
+            + text.replace(". ", ". Note " + n + ": ").replace("\n", "\nNote " + n + ": ");
+    return safety.prompt(
+        FilterPolicy.DEFAULT, List.of(new ContentSafety.Text(numbered, Classifier.Source.PROMPT)));
   }
 
   @Benchmark

@@ -77,7 +77,8 @@ final class SafetyCommand {
     /** The shipped labelled sets that are never trained on. */
     enum Untrained {
       HELDOUT("held-out set"),
-      DEV("development set");
+      DEV("development set"),
+      PASTED("pasted everyday text");
 
       private final String title;
 
@@ -89,6 +90,7 @@ final class SafetyCommand {
         return switch (this) {
           case HELDOUT -> LabelledSet.heldOut();
           case DEV -> LabelledSet.development();
+          case PASTED -> LabelledSet.pasted();
         };
       }
     }
@@ -96,7 +98,9 @@ final class SafetyCommand {
     @Option(
         names = "--set",
         defaultValue = "heldout",
-        description = "The set to report on without --file: heldout or dev.")
+        description =
+            "The set to report on without --file: heldout, dev, or pasted (everyday text as"
+                + " users paste it, all benign).")
     Untrained set;
 
     @Override

@@ -7,6 +7,7 @@ import dev.lazurite.safety.Category;
 import dev.lazurite.safety.Classifier;
 import dev.lazurite.safety.Severity;
 import dev.lazurite.safety.eval.LabelledExample;
+import dev.lazurite.safety.eval.LabelledSet;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -73,14 +74,19 @@ public final class EmbeddedClassifier implements Classifier {
   /**
    * The vocabulary, the training texts as term vectors, and the models that read only terms. {@code
    * texts} are the examples' texts as the models read them: with idioms taken out, as every text
-   * judged is.
+   * judged is. The screens ({@code models}) learn from the examples and from the shipped everyday
+   * text ({@link LabelledSet#everyday()}), which teaches them how much ordinary text they need not
+   * send on; {@code readers}, the terms-only models the heads hear for text not in English and for
+   * fragments, learn from the examples alone, as the heads do, so that everyday text does not
+   * outweigh the harmful lines of a language with few of them.
    */
   private record Screens(
       List<LabelledExample> examples,
       List<String> texts,
       Map<String, Integer> vocabulary,
       List<TermVector> terms,
-      Map<Category, LinearModel> models) {}
+      Map<Category, LinearModel> models,
+      Map<Category, LinearModel> readers) {}
 
   /** The models that read embeddings; {@code severity} has no entry for the two shields. */
   private record Heads(Map<Category, LinearModel> harmful, Map<Category, LinearModel> severity) {}
@@ -125,11 +131,20 @@ public final class EmbeddedClassifier implements Classifier {
     for (String text : texts) {
       terms.add(TermVector.of(TextFeatures.terms(text), vocabulary, true));
     }
-    Map<Category, LinearModel> models = new EnumMap<>(Category.class);
-    for (Category c : Category.values()) {
-      models.put(c, Training.harmful(examples, terms, null, c, vocabulary.size()));
+    List<LabelledExample> screened = new ArrayList<>(examples);
+    List<TermVector> screenedTerms = new ArrayList<>(terms);
+    for (LabelledExample e : LabelledSet.everyday()) {
+      screened.add(e);
+      screenedTerms.add(
+          TermVector.of(TextFeatures.terms(Idioms.masked(e.text())), vocabulary, true));
     }
-    return new Screens(examples, texts, Map.copyOf(vocabulary), terms, models);
+    Map<Category, LinearModel> models = new EnumMap<>(Category.class);
+    Map<Category, LinearModel> readers = new EnumMap<>(Category.class);
+    for (Category c : Category.values()) {
+      models.put(c, Training.harmful(screened, screenedTerms, null, c, vocabulary.size()));
+      readers.put(c, Training.harmful(examples, terms, null, c, vocabulary.size()));
+    }
+    return new Screens(examples, texts, Map.copyOf(vocabulary), terms, models, readers);
   }
 
   private Heads heads(Screens s) {
@@ -225,8 +240,8 @@ public final class EmbeddedClassifier implements Classifier {
       for (Category c : Category.values()) {
         String window = judged.get(i);
         LinearModel reader =
-            windows.get(window).language() == Languages.EN ? null : screening.models().get(c);
-        LinearModel words = TextFeatures.fragment(window) ? screening.models().get(c) : null;
+            windows.get(window).language() == Languages.EN ? null : screening.readers().get(c);
+        LinearModel words = TextFeatures.fragment(window) ? screening.readers().get(c) : null;
         double flagAt =
             asked.getOrDefault(window, Set.of()).contains(c)
                 ? Training.askedAt(c)

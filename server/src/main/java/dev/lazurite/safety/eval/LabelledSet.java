@@ -38,6 +38,17 @@ public final class LabelledSet {
           "languages",
           "context");
 
+  /**
+   * Everyday text the embedded classifier's screens also learn from (and nothing else does): the
+   * ordinary mass of what users write, so that the screens send less of it on to the sentence
+   * model. One file, benign lines only.
+   */
+  public static final List<String> SCREENING = List.of("everyday");
+
+  /** Every file some model learns from. */
+  public static final List<String> TRAINING =
+      java.util.stream.Stream.concat(SHIPPED.stream(), SCREENING.stream()).toList();
+
   private LabelledSet() {}
 
   public static List<LabelledExample> shipped() {
@@ -55,6 +66,11 @@ public final class LabelledSet {
    */
   public static List<LabelledExample> coverage() {
     return files(SHIPPED.subList(7, SHIPPED.size()));
+  }
+
+  /** The everyday lines of {@link #SCREENING}. */
+  public static List<LabelledExample> everyday() {
+    return resource("/safety/" + SCREENING.getFirst() + ".jsonl");
   }
 
   /**
@@ -100,6 +116,16 @@ public final class LabelledSet {
    */
   public static List<LabelledExample> development() {
     return resource("/safety/dev/dev.jsonl");
+  }
+
+  /**
+   * Everyday text as users paste it (emails, tickets, documentation, recipes, stories, chat logs,
+   * contract clauses; several sentences and lines each, in the six languages), written apart from
+   * the training set like the development set, never trained on, all benign: the false alarms a
+   * deployment would raise on its ordinary traffic.
+   */
+  public static List<LabelledExample> pasted() {
+    return resource("/safety/pasted/pasted.jsonl");
   }
 
   private static List<LabelledExample> resource(String resource) {

@@ -26,7 +26,7 @@ class DevelopmentSetOverlapTest {
   @Test
   void noDevelopmentLineSharesAFiveWordRunWithTheTrainingSet() {
     Set<List<String>> training = new HashSet<>();
-    for (String name : LabelledSet.SHIPPED) {
+    for (String name : LabelledSet.TRAINING) {
       for (TrainingHeldOutOverlapTest.Line line : lines("/safety/" + name + ".jsonl")) {
         training.addAll(runs(words(line.text())));
       }

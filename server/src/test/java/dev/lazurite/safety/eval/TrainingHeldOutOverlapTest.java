@@ -43,7 +43,7 @@ class TrainingHeldOutOverlapTest {
     assertThat(heldOut).as("runs of the held-out set").hasSizeGreaterThan(1000);
     List<String> offending = new ArrayList<>();
     int training = 0;
-    for (String name : LabelledSet.SHIPPED) {
+    for (String name : LabelledSet.TRAINING) {
       for (Line line : lines("/safety/" + name + ".jsonl")) {
         training++;
         if (runs(words(line.text())).stream().anyMatch(heldOut::contains)) {

@@ -1,0 +1,40 @@
+package dev.lazurite.safety;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.lazurite.backend.embedded.EmbeddedEmbeddingBackend;
+import dev.lazurite.safety.embedded.EmbeddedClassifier;
+import dev.lazurite.safety.eval.Evaluation;
+import dev.lazurite.safety.eval.FacetReport;
+import dev.lazurite.safety.eval.LabelledSet;
+import dev.lazurite.tokens.TokenCounter;
+import org.junit.jupiter.api.Test;
+
+/**
+ * False alarms on everyday text as users paste it (emails, tickets, documentation, recipes,
+ * children's stories, chat logs, in six languages), which nobody trained for. The target is the
+ * issue's 3 %; this gate holds the rate where it stands (0.097 when the shipped everyday lines
+ * joined the screens' training, 0.164 before), so that it can only fall.
+ */
+class PastedEverydayTextTest {
+  /** The false-positive rate this gate allows: the rate measured, with room for four texts. */
+  static final double CEILING = 0.107;
+
+  /** Pasted texts judged high in some category: 15 measured. */
+  static final int HIGH_CEILING = 17;
+
+  @Test
+  void falseAlarmsOnPastedEverydayTextStayBelowTheCeiling() {
+    EmbeddedClassifier classifier =
+        EmbeddedClassifier.train(
+                LabelledSet.shipped(), new EmbeddedEmbeddingBackend(new TokenCounter())::vectors)
+            .ready();
+    FacetReport report =
+        FacetReport.of(classifier.name(), Evaluation.predictions(classifier, LabelledSet.pasted()));
+    System.out.println(report.format("pasted everyday text"));
+    FacetReport.Row all = report.row("all").orElseThrow();
+    assertThat(all.benign()).isEqualTo(LabelledSet.pasted().size());
+    assertThat(all.falsePositiveRate()).isLessThanOrEqualTo(CEILING);
+    assertThat(all.highAlarms()).isLessThanOrEqualTo(HIGH_CEILING);
+  }
+}

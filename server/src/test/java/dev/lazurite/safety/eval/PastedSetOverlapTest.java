@@ -1,0 +1,62 @@
+package dev.lazurite.safety.eval;
+
+import static dev.lazurite.safety.eval.TrainingHeldOutOverlapTest.RUN;
+import static dev.lazurite.safety.eval.TrainingHeldOutOverlapTest.lines;
+import static dev.lazurite.safety.eval.TrainingHeldOutOverlapTest.runs;
+import static dev.lazurite.safety.eval.TrainingHeldOutOverlapTest.words;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The pasted everyday text measures false alarms on text nobody trained for, so, like the
+ * development set, none of its lines may share a run of {@value TrainingHeldOutOverlapTest#RUN}
+ * words with a training line; and it is benign throughout, in the six languages.
+ */
+class PastedSetOverlapTest {
+  private static final String PASTED = "/safety/pasted/pasted.jsonl";
+
+  @Test
+  void noPastedLineSharesAFiveWordRunWithTheTrainingSet() {
+    Set<List<String>> training = new HashSet<>();
+    for (String name : LabelledSet.TRAINING) {
+      for (TrainingHeldOutOverlapTest.Line line : lines("/safety/" + name + ".jsonl")) {
+        training.addAll(runs(words(line.text())));
+      }
+    }
+    List<String> offending = new ArrayList<>();
+    List<TrainingHeldOutOverlapTest.Line> pasted = lines(PASTED);
+    assertThat(pasted).as("pasted lines").hasSizeGreaterThan(300);
+    for (TrainingHeldOutOverlapTest.Line line : pasted) {
+      if (runs(words(line.text())).stream().anyMatch(training::contains)) {
+        offending.add(line.where() + ": " + line.text());
+      }
+    }
+    assertThat(offending)
+        .as("pasted lines that share a run of %d words with a training line", RUN)
+        .isEmpty();
+  }
+
+  @Test
+  void thePastedSetIsBenignInSixLanguagesAndMostlyLongerThanOneSentence() {
+    List<LabelledExample> pasted = LabelledSet.pasted();
+    assertThat(pasted).noneMatch(LabelledExample::harmful);
+    for (String language : List.of("en", "es", "de", "fr", "pt", "zh")) {
+      assertThat(pasted.stream().filter(e -> e.facets().language().equals(language)).count())
+          .as("lines in %s", language)
+          .isGreaterThanOrEqualTo(25);
+    }
+    assertThat(pasted.stream().filter(e -> e.text().length() > 200).count())
+        .as("lines of more than 200 characters")
+        .isGreaterThan(pasted.size() / 2);
+  }
+
+  @Test
+  void theEverydayScreeningLinesAreBenign() {
+    assertThat(LabelledSet.everyday()).hasSizeGreaterThan(500).noneMatch(LabelledExample::harmful);
+  }
+}
