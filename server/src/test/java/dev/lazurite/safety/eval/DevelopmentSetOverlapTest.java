@@ -8,7 +8,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lazurite.safety.Category;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -25,13 +24,7 @@ class DevelopmentSetOverlapTest {
 
   @Test
   void noDevelopmentLineSharesAFiveWordRunWithTheTrainingSet() {
-    Set<List<String>> training = new HashSet<>();
-    for (String name : LabelledSet.TRAINING) {
-      for (TrainingHeldOutOverlapTest.Line line : lines("/safety/" + name + ".jsonl")) {
-        training.addAll(runs(words(line.text())));
-      }
-    }
-    assertThat(offending(training))
+    assertThat(offending(TrainingHeldOutOverlapTest.trainingRuns()))
         .as("development lines that share a run of %d words with a training line", RUN)
         .isEmpty();
   }

@@ -7,7 +7,6 @@ import static dev.lazurite.safety.eval.TrainingHeldOutOverlapTest.words;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -22,12 +21,7 @@ class PastedSetOverlapTest {
 
   @Test
   void noPastedLineSharesAFiveWordRunWithTheTrainingSet() {
-    Set<List<String>> training = new HashSet<>();
-    for (String name : LabelledSet.TRAINING) {
-      for (TrainingHeldOutOverlapTest.Line line : lines("/safety/" + name + ".jsonl")) {
-        training.addAll(runs(words(line.text())));
-      }
-    }
+    Set<List<String>> training = TrainingHeldOutOverlapTest.trainingRuns();
     List<String> offending = new ArrayList<>();
     List<TrainingHeldOutOverlapTest.Line> pasted = lines(PASTED);
     assertThat(pasted).as("pasted lines").hasSizeGreaterThan(300);

@@ -91,6 +91,17 @@ class TrainingHeldOutOverlapTest {
     assertThat(a).doesNotContainAnyElementsOf(c);
   }
 
+  /** Every run of {@value #RUN} words of every line some model learns from. */
+  static Set<List<String>> trainingRuns() {
+    Set<List<String>> training = new HashSet<>();
+    for (String name : LabelledSet.TRAINING) {
+      for (Line line : lines("/safety/" + name + ".jsonl")) {
+        training.addAll(runs(words(line.text())));
+      }
+    }
+    return training;
+  }
+
   /** The words of {@code text} under the normalisation described on the class. */
   static List<String> words(String text) {
     String normal = Normalizer.normalize(text, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
