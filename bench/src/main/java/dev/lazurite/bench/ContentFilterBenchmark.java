@@ -10,6 +10,7 @@ import dev.lazurite.safety.embedded.EmbeddedClassifier;
 import dev.lazurite.safety.eval.LabelledExample;
 import dev.lazurite.safety.eval.LabelledSet;
 import dev.lazurite.tokens.TokenCounter;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -89,7 +90,7 @@ public class ContentFilterBenchmark {
   /** {@code texts} in order, cut into stretches of about {@code size} tokens each. */
   static List<String> stretches(List<String> texts, int size) {
     TokenCounter t = new TokenCounter();
-    List<String> out = new java.util.ArrayList<>();
+    List<String> out = new ArrayList<>();
     StringBuilder stretch = new StringBuilder();
     for (String text : texts) {
       stretch.append(text).append("\n\n");

@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * Labelled texts in JSON Lines, one {@code {"text", "category", "severity"}} per line. Categories
@@ -47,7 +48,7 @@ public final class LabelledSet {
 
   /** Every file some model learns from. */
   public static final List<String> TRAINING =
-      java.util.stream.Stream.concat(SHIPPED.stream(), SCREENING.stream()).toList();
+      Stream.concat(SHIPPED.stream(), SCREENING.stream()).toList();
 
   private LabelledSet() {}
 
