@@ -115,7 +115,6 @@ final class Words {
           "needs",
           "includes",
           "explains",
-          "describes",
           "follows",
           "and",
           "or",
