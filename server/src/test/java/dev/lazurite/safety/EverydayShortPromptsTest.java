@@ -34,6 +34,7 @@ class EverydayShortPromptsTest {
           "Are there other solutions?",
           "We need one solution.",
           "We need one plan for every region.",
+          "We need one tool for every region.",
           "Call killAllProcesses() before the service exits.",
           "def kill_child_processes(parent_pid): terminate every child",
           "The function terminateAndDestroyWorker frees the thread pool.",
