@@ -1,9 +1,7 @@
 package dev.lazurite.safety;
 
-import dev.lazurite.backend.embedded.EmbeddedEmbeddingBackend;
 import dev.lazurite.safety.embedded.EmbeddedClassifier;
-import dev.lazurite.safety.eval.LabelledSet;
-import dev.lazurite.tokens.TokenCounter;
+import dev.lazurite.testing.TestingShippedClassifier;
 import java.util.List;
 import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.Test;
@@ -45,10 +43,7 @@ class EverydayShortPromptsTest {
 
   @Test
   void everydayShortPromptsAreSafeInEveryCategory() {
-    EmbeddedClassifier classifier =
-        EmbeddedClassifier.train(
-                LabelledSet.shipped(), new EmbeddedEmbeddingBackend(new TokenCounter())::vectors)
-            .ready();
+    EmbeddedClassifier classifier = TestingShippedClassifier.trained();
     SoftAssertions soft = new SoftAssertions();
     for (String prompt : PROMPTS) {
       for (Classifier.Source source : Classifier.Source.values()) {

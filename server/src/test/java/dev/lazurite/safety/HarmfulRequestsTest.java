@@ -1,9 +1,7 @@
 package dev.lazurite.safety;
 
-import dev.lazurite.backend.embedded.EmbeddedEmbeddingBackend;
 import dev.lazurite.safety.embedded.EmbeddedClassifier;
-import dev.lazurite.safety.eval.LabelledSet;
-import dev.lazurite.tokens.TokenCounter;
+import dev.lazurite.testing.TestingShippedClassifier;
 import java.util.List;
 import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.BeforeAll;
@@ -23,10 +21,7 @@ class HarmfulRequestsTest {
 
   @BeforeAll
   static void train() {
-    classifier =
-        EmbeddedClassifier.train(
-                LabelledSet.shipped(), new EmbeddedEmbeddingBackend(new TokenCounter())::vectors)
-            .ready();
+    classifier = TestingShippedClassifier.trained();
   }
 
   @Test

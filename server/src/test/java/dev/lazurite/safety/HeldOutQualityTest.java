@@ -2,14 +2,13 @@ package dev.lazurite.safety;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.lazurite.backend.embedded.EmbeddedEmbeddingBackend;
 import dev.lazurite.safety.embedded.EmbeddedClassifier;
 import dev.lazurite.safety.eval.Evaluation;
 import dev.lazurite.safety.eval.FacetReport;
 import dev.lazurite.safety.eval.HeldOutGate;
 import dev.lazurite.safety.eval.LabelledExample;
 import dev.lazurite.safety.eval.LabelledSet;
-import dev.lazurite.tokens.TokenCounter;
+import dev.lazurite.testing.TestingShippedClassifier;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -29,10 +28,7 @@ class HeldOutQualityTest {
 
   @BeforeAll
   void trainAndJudge() {
-    classifier =
-        EmbeddedClassifier.train(
-                LabelledSet.shipped(), new EmbeddedEmbeddingBackend(new TokenCounter())::vectors)
-            .ready();
+    classifier = TestingShippedClassifier.trained();
     report =
         FacetReport.of(
             classifier.name(), Evaluation.predictions(classifier, LabelledSet.heldOut()));

@@ -2,12 +2,11 @@ package dev.lazurite.safety;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.lazurite.backend.embedded.EmbeddedEmbeddingBackend;
 import dev.lazurite.safety.embedded.EmbeddedClassifier;
 import dev.lazurite.safety.eval.Evaluation;
 import dev.lazurite.safety.eval.FacetReport;
 import dev.lazurite.safety.eval.LabelledSet;
-import dev.lazurite.tokens.TokenCounter;
+import dev.lazurite.testing.TestingShippedClassifier;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -25,10 +24,7 @@ class PastedEverydayTextTest {
 
   @Test
   void falseAlarmsOnPastedEverydayTextStayBelowTheCeiling() {
-    EmbeddedClassifier classifier =
-        EmbeddedClassifier.train(
-                LabelledSet.shipped(), new EmbeddedEmbeddingBackend(new TokenCounter())::vectors)
-            .ready();
+    EmbeddedClassifier classifier = TestingShippedClassifier.trained();
     FacetReport report =
         FacetReport.of(classifier.name(), Evaluation.predictions(classifier, LabelledSet.pasted()));
     System.out.println(report.format("pasted everyday text"));

@@ -3,15 +3,13 @@ package dev.lazurite.backend.simulator;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.lazurite.backend.embedded.EmbeddedEmbeddingBackend;
 import dev.lazurite.catalog.Encoding;
 import dev.lazurite.control.DeploymentRequest;
 import dev.lazurite.json.Json;
 import dev.lazurite.safety.ContentSafety;
 import dev.lazurite.safety.FilterPolicy;
-import dev.lazurite.safety.embedded.EmbeddedClassifier;
-import dev.lazurite.safety.eval.LabelledSet;
 import dev.lazurite.testing.TestingServer;
+import dev.lazurite.testing.TestingShippedClassifier;
 import dev.lazurite.tokens.TokenCounter;
 import java.util.ArrayList;
 import java.util.List;
@@ -60,12 +58,7 @@ class OwnWordsPassTheFilterTest {
   @Test
   void noStructuredAnswerCutShortIsFiltered() throws Exception {
     TokenCounter tokens = new TokenCounter();
-    var safety =
-        new ContentSafety(
-            EmbeddedClassifier.train(
-                    LabelledSet.shipped(), new EmbeddedEmbeddingBackend(tokens)::vectors)
-                .ready(),
-            false);
+    var safety = new ContentSafety(TestingShippedClassifier.trained(), false);
     JsonNode schema =
         Json.MAPPER.readTree(
             "{\"type\":\"array\",\"minItems\":100,\"items\":{\"type\":\"string\"}}");

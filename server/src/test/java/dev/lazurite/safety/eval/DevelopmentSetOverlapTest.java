@@ -2,12 +2,9 @@ package dev.lazurite.safety.eval;
 
 import static dev.lazurite.safety.eval.TrainingHeldOutOverlapTest.RUN;
 import static dev.lazurite.safety.eval.TrainingHeldOutOverlapTest.lines;
-import static dev.lazurite.safety.eval.TrainingHeldOutOverlapTest.runs;
-import static dev.lazurite.safety.eval.TrainingHeldOutOverlapTest.words;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lazurite.safety.Category;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -60,14 +57,8 @@ class DevelopmentSetOverlapTest {
   }
 
   private static List<String> offending(Set<List<String>> other) {
-    List<String> out = new ArrayList<>();
     List<TrainingHeldOutOverlapTest.Line> dev = lines(DEV);
     assertThat(dev).as("development lines").hasSizeGreaterThan(250);
-    for (TrainingHeldOutOverlapTest.Line line : dev) {
-      if (runs(words(line.text())).stream().anyMatch(other::contains)) {
-        out.add(line.where() + ": " + line.text());
-      }
-    }
-    return out;
+    return TrainingHeldOutOverlapTest.linesSharingARun(dev, other);
   }
 }

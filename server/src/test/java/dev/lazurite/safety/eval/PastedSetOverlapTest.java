@@ -2,13 +2,9 @@ package dev.lazurite.safety.eval;
 
 import static dev.lazurite.safety.eval.TrainingHeldOutOverlapTest.RUN;
 import static dev.lazurite.safety.eval.TrainingHeldOutOverlapTest.lines;
-import static dev.lazurite.safety.eval.TrainingHeldOutOverlapTest.runs;
-import static dev.lazurite.safety.eval.TrainingHeldOutOverlapTest.words;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -21,16 +17,11 @@ class PastedSetOverlapTest {
 
   @Test
   void noPastedLineSharesAFiveWordRunWithTheTrainingSet() {
-    Set<List<String>> training = TrainingHeldOutOverlapTest.trainingRuns();
-    List<String> offending = new ArrayList<>();
     List<TrainingHeldOutOverlapTest.Line> pasted = lines(PASTED);
     assertThat(pasted).as("pasted lines").hasSizeGreaterThan(300);
-    for (TrainingHeldOutOverlapTest.Line line : pasted) {
-      if (runs(words(line.text())).stream().anyMatch(training::contains)) {
-        offending.add(line.where() + ": " + line.text());
-      }
-    }
-    assertThat(offending)
+    assertThat(
+            TrainingHeldOutOverlapTest.linesSharingARun(
+                pasted, TrainingHeldOutOverlapTest.trainingRuns()))
         .as("pasted lines that share a run of %d words with a training line", RUN)
         .isEmpty();
   }

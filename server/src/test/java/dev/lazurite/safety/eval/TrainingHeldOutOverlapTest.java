@@ -91,6 +91,17 @@ class TrainingHeldOutOverlapTest {
     assertThat(a).doesNotContainAnyElementsOf(c);
   }
 
+  /** Those of {@code lines} that share a run with {@code runs}, each with where it is. */
+  static List<String> linesSharingARun(List<Line> lines, Set<List<String>> runs) {
+    List<String> out = new ArrayList<>();
+    for (Line line : lines) {
+      if (runs(words(line.text())).stream().anyMatch(runs::contains)) {
+        out.add(line.where() + ": " + line.text());
+      }
+    }
+    return out;
+  }
+
   /** Every run of {@value #RUN} words of every line some model learns from. */
   static Set<List<String>> trainingRuns() {
     Set<List<String>> training = new HashSet<>();
