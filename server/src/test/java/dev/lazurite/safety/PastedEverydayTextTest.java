@@ -12,15 +12,16 @@ import org.junit.jupiter.api.Test;
 /**
  * False alarms on everyday text as users paste it (emails, tickets, documentation, recipes,
  * children's stories, chat logs, in six languages), which nobody trained for. The target is the
- * issue's 3 %; this gate holds the rate where it stands (0.097 when the shipped everyday lines
- * joined the screens' training, 0.164 before), so that it can only fall.
+ * issue's 3 %; this gate holds the rate where it stands (0.080 since a sentence of a passage in
+ * English must resemble a harmful example to be flagged; 0.095 before that, 0.097 when the shipped
+ * everyday lines joined the screens' training, 0.164 before them), so that it can only fall.
  */
 class PastedEverydayTextTest {
   /** The false-positive rate this gate allows: the rate measured, with room for four texts. */
-  static final double CEILING = 0.107;
+  static final double CEILING = 0.090;
 
-  /** Pasted texts judged high in some category: 15 measured. */
-  static final int HIGH_CEILING = 17;
+  /** Pasted texts judged high in some category: 14 measured. */
+  static final int HIGH_CEILING = 16;
 
   @Test
   void falseAlarmsOnPastedEverydayTextStayBelowTheCeiling() {

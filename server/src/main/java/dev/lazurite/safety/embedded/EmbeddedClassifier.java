@@ -27,11 +27,12 @@ import org.slf4j.LoggerFactory;
  * screen: per category a linear model over word and word-pair stems, which costs microseconds and
  * lets through nearly everything everyday. Only what the screen cannot clear is embedded with the
  * in-process sentence model (all-MiniLM-L6-v2) and judged by heads over the embedding and the
- * stems: one that decides whether the text is harmful, one that picks the severity. A text written
- * in disguise (base64, hex, ROT13, leetspeak, look-alike letters, split letters) is judged as it
- * reads once the disguise is taken off, as well as as written; everyday idioms that borrow the
- * words of violence ("killing it") are taken out before judging. All are trained on a labelled set
- * in the background, so that start-up does not wait for them.
+ * stems: one that decides whether the text is harmful, one that picks the severity; in a passage, a
+ * sentence they flag must also resemble some harmful example ({@link Likeness}). A text written in
+ * disguise (base64, hex, ROT13, leetspeak, look-alike letters, split letters) is judged as it reads
+ * once the disguise is taken off, as well as as written; everyday idioms that borrow the words of
+ * violence ("killing it") are taken out before judging. All are trained on a labelled set in the
+ * background, so that start-up does not wait for them.
  */
 public final class EmbeddedClassifier implements Classifier {
   private static final Logger LOG = LoggerFactory.getLogger(EmbeddedClassifier.class);
@@ -89,7 +90,8 @@ public final class EmbeddedClassifier implements Classifier {
       Map<Category, LinearModel> readers) {}
 
   /** The models that read embeddings; {@code severity} has no entry for the two shields. */
-  private record Heads(Map<Category, LinearModel> harmful, Map<Category, LinearModel> severity) {}
+  private record Heads(
+      Map<Category, LinearModel> harmful, Map<Category, LinearModel> severity, Likeness likeness) {}
 
   private EmbeddedClassifier(
       Supplier<List<LabelledExample>> examples, Function<List<String>, List<float[]>> embedder) {
@@ -158,7 +160,7 @@ public final class EmbeddedClassifier implements Classifier {
         severity.put(c, Training.severity(s.examples(), s.terms(), embeddings, c, size));
       }
     }
-    return new Heads(harmful, severity);
+    return new Heads(harmful, severity, Likeness.of(s.examples(), embeddings));
   }
 
   /** Whether training has finished: no request waits for a model, and no core trains any more. */
@@ -235,12 +237,13 @@ public final class EmbeddedClassifier implements Classifier {
     Heads models = heads.join();
     List<String> judged = List.copyOf(suspects.keySet());
     List<float[]> embeddings = embedder.apply(judged);
+    boolean passage = windows.values().stream().filter(w -> !w.reading()).limit(2).count() > 1;
     for (int i = 0; i < judged.size(); i++) {
       Map<Category, Severity> verdict = new EnumMap<>(Category.class);
+      String window = judged.get(i);
+      Window from = windows.get(window);
       for (Category c : Category.values()) {
-        String window = judged.get(i);
-        LinearModel reader =
-            windows.get(window).language() == Languages.EN ? null : screening.readers().get(c);
+        LinearModel reader = from.language() == Languages.EN ? null : screening.readers().get(c);
         LinearModel words = TextFeatures.fragment(window) ? screening.readers().get(c) : null;
         double flagAt =
             asked.getOrDefault(window, Set.of()).contains(c)
@@ -249,8 +252,22 @@ public final class EmbeddedClassifier implements Classifier {
         verdict.put(
             c, judge(models, reader, words, c, flagAt, suspects.get(window), embeddings.get(i), p));
       }
-      if (!asked.containsKey(judged.get(i))) {
-        verdicts.put(judged.get(i), verdict);
+      // In a passage a flagged window must also resemble some harmful example (Likeness); a
+      // prompt of one sentence is the whole request, and on the held-out set the floor cost two
+      // of those. Only in English as written, which is what the sentence model reads; a request's
+      // shape is judged on its own terms. Such a verdict depends on the text around the window,
+      // so it is not kept for the window.
+      boolean unlike =
+          from.language() == Languages.EN
+              && !from.reading()
+              && !asked.containsKey(window)
+              && verdict.values().stream().anyMatch(s -> s != Severity.SAFE)
+              && !models.likeness().near(embeddings.get(i));
+      if (unlike && passage) {
+        verdict.replaceAll((c, s) -> Severity.SAFE);
+      }
+      if (!asked.containsKey(window) && !unlike) {
+        verdicts.put(window, verdict);
       }
       categories.forEach(c -> worst.merge(c, verdict.get(c), Assessment::worse));
     }
