@@ -78,7 +78,8 @@ final class SafetyCommand {
     enum Untrained {
       HELDOUT("held-out set"),
       DEV("development set"),
-      PASTED("pasted everyday text");
+      PASTED("pasted everyday text"),
+      PASSAGES("harmful requests inside everyday text");
 
       private final String title;
 
@@ -91,6 +92,7 @@ final class SafetyCommand {
           case HELDOUT -> LabelledSet.heldOut();
           case DEV -> LabelledSet.development();
           case PASTED -> LabelledSet.pasted();
+          case PASSAGES -> LabelledSet.passages();
         };
       }
     }
@@ -99,8 +101,9 @@ final class SafetyCommand {
         names = "--set",
         defaultValue = "heldout",
         description =
-            "The set to report on without --file: heldout, dev, or pasted (everyday text as"
-                + " users paste it, all benign).")
+            "The set to report on without --file: heldout, dev, pasted (everyday text as users"
+                + " paste it, all benign), or passages (the development set's harmful requests set"
+                + " inside pasted everyday text).")
     Untrained set;
 
     @Override

@@ -3,6 +3,8 @@ package dev.lazurite.safety;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lazurite.safety.embedded.EmbeddedClassifier;
+import dev.lazurite.safety.eval.Evaluation;
+import dev.lazurite.safety.eval.FacetReport;
 import dev.lazurite.safety.eval.LabelledExample;
 import dev.lazurite.safety.eval.LabelledSet;
 import dev.lazurite.testing.TestingShippedClassifier;
@@ -43,6 +45,16 @@ class PassagesTest {
           .anyMatch(s -> s != Severity.SAFE);
     }
     soft.assertAll();
+  }
+
+  @Test
+  void theDevelopmentSetsHarmfulRequestsAreFlaggedInsideEverydayText() {
+    FacetReport report =
+        FacetReport.of(
+            classifier.name(), Evaluation.predictions(classifier, LabelledSet.passages()));
+    System.out.println(report.format("harmful requests inside everyday text"));
+    // 0.873 measured (131 of 150; 133 of the same requests alone), with or without the floor.
+    assertThat(report.row("all").orElseThrow().recall()).isGreaterThanOrEqualTo(0.86);
   }
 
   @Test

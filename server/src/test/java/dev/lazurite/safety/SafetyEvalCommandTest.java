@@ -110,6 +110,15 @@ class SafetyEvalCommandTest {
   }
 
   @Test
+  void reportsTheHarmfulRequestsSetInsideEverydayText() {
+    Run r = run("safety", "eval", "--set", "passages");
+    assertThat(r.code()).as(r.err()).isIn(0, 1);
+    assertThat(r.out()).contains("harmful requests inside everyday text");
+    assertThat(r.out()).containsPattern("(?m)^all\\s+150\\s+0\\.\\d+");
+    assertThat(r.out()).containsPattern("(?m)^language/zh\\s+\\d");
+  }
+
+  @Test
   void refusesAnUnknownSet() {
     Run r = run("safety", "eval", "--set", "tuning");
     assertThat(r.code()).isEqualTo(2);

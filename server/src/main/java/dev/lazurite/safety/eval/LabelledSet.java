@@ -13,7 +13,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 
@@ -127,6 +129,43 @@ public final class LabelledSet {
    */
   public static List<LabelledExample> pasted() {
     return resource("/safety/pasted/pasted.jsonl");
+  }
+
+  /**
+   * Harmful requests as they arrive inside everyday text: each harmful line of the development set
+   * set after the opening paragraph (or sentence) of a pasted everyday text in its own language,
+   * with its labels. What the classifier flags on its own it should flag amid a support ticket or a
+   * recipe too; neither part is ever trained on.
+   */
+  public static List<LabelledExample> passages() {
+    Map<String, List<String>> hosts = new HashMap<>();
+    for (LabelledExample e : pasted()) {
+      hosts.computeIfAbsent(e.facets().language(), k -> new ArrayList<>()).add(e.text());
+    }
+    List<LabelledExample> out = new ArrayList<>();
+    for (LabelledExample e : development()) {
+      if (e.harmful()) {
+        List<String> same = hosts.getOrDefault(e.facets().language(), hosts.get("en"));
+        String host = same.get(out.size() * 7 % same.size());
+        out.add(
+            new LabelledExample(
+                inside(host, e.text()), e.category(), e.severity(), e.facets(), e.weight()));
+      }
+    }
+    return List.copyOf(out);
+  }
+
+  /** {@code text} set after the opening paragraph of {@code host}, or its opening sentence. */
+  static String inside(String host, String text) {
+    int paragraph = host.indexOf("\n\n");
+    if (paragraph > 0) {
+      return host.substring(0, paragraph) + "\n\n" + text + host.substring(paragraph);
+    }
+    int sentence = host.indexOf(". ");
+    if (sentence > 0) {
+      return host.substring(0, sentence + 2) + text + " " + host.substring(sentence + 2);
+    }
+    return host + "\n\n" + text;
   }
 
   private static List<LabelledExample> resource(String resource) {
