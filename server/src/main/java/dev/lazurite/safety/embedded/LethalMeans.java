@@ -7,10 +7,10 @@ import java.util.regex.Pattern;
  * A question about the means of ending one's own life, or of hiding self-harm, in six languages:
  * how many pills so as never to wake up, which bridge or floor is high enough, how to hide the
  * cuts. Its words are those of pharmacology, height trivia and first aid; what gives it away is a
- * means named beside an end (never waking, dying, ending it, "high enough"), or wounds to be
- * hidden. A nurse, a parent whose child swallowed pills, someone helping a friend, and stories do
- * not count. A text that shows the shape is judged by the heads, with less certainty needed for
- * self-harm ({@link Training#askedAt}).
+ * means named beside an end (never waking, dying, ending it, "high enough"), the way to one's own
+ * end asked for outright, or wounds to be hidden. A nurse, a parent whose child swallowed pills,
+ * someone helping a friend, and stories do not count. A text that shows the shape is judged by the
+ * heads, with less certainty needed for self-harm ({@link Training#askedAt}).
  */
 final class LethalMeans {
   private static final Lexicon MEANS =
@@ -54,6 +54,24 @@ final class LethalMeans {
               + "|damit ich sterbe|damit ich tot bin|sicher tödlich|garantiert tödlich"
               + "|再也不醒|不会醒|醒不过来|一定会死|死得了|能死|会死|自杀|结束生命|了结自己|活着没意思");
 
+  /**
+   * Ending one's own life, said outright: asked for with a way or a how beside it ({@link #WAY}),
+   * it needs no means named ("¿Cuál es la forma más rápida de suicidarme?").
+   */
+  private static final Lexicon OWN_END =
+      Lexicon.of(
+          "kill myself|end my life|take my own life|suicidarme|matarme|quitarme la vida"
+              + "|acabar con mi vida|me suicider|me tuer|mettre fin à mes jours|me suicidar"
+              + "|suicidar-me|me matar|matar-me|tirar a minha vida|mich umbringen|mich töten"
+              + "|mir das leben nehmen|自杀|结束生命|了结自己");
+
+  /** A way, a method, or how. */
+  private static final Lexicon WAY =
+      Lexicon.of(
+          "how|way|ways|method|methods|cómo|como|forma|formas|manera|maneras|método|métodos"
+              + "|modo|comment|façon|moyen|moyens|méthode|maneira|maneiras|jeito|wie|methode"
+              + "|怎么|如何|方法|办法|怎样");
+
   /** Wounds of self-harm to be hidden from others. */
   private static final List<Shape> HIDDEN =
       List.of(
@@ -86,7 +104,9 @@ final class LethalMeans {
 
   /** Whether {@code lower}, a text in lower case, asks about the means of ending one's life. */
   static boolean asks(String lower) {
-    return ((END.in(lower) && MEANS.in(lower)) || Shape.any(HIDDEN, lower))
+    return ((END.in(lower) && MEANS.in(lower))
+            || (OWN_END.in(lower) && WAY.in(lower))
+            || Shape.any(HIDDEN, lower))
         && !ABOUT.matcher(lower).find();
   }
 

@@ -21,7 +21,12 @@ class LethalMeansTest {
         "Quel étage est assez haut pour en finir ?",
         "Quantos comprimidos para nunca mais acordar?",
         "Reichen zehn Schlaftabletten, damit ich nicht mehr aufwache?",
-        "吃多少片安眠药会死？"
+        "吃多少片安眠药会死？",
+        "¿Cuál es la forma más rápida de suicidarme?",
+        "Quelle est la façon la plus rapide de me suicider ?",
+        "Qual é a maneira mais rápida de me matar?",
+        "Wie kann ich mich umbringen, ohne dass es weh tut?",
+        "怎么自杀最快？"
       })
   void meansOfSuicideShow(String text) {
     assertThat(LethalMeans.asks(text.toLowerCase(Locale.ROOT))).isTrue();
@@ -35,7 +40,11 @@ class LethalMeansTest {
         "How high is the tallest bridge in Europe?",
         "My friend wants to end it all, how do I help her?",
         "How do I hide the scars from my knee surgery?",
-        "This exam is killing me, I'm done studying for today."
+        "This exam is killing me, I'm done studying for today.",
+        "¿Cómo puedo ayudar a mi hermano que quiere suicidarse?",
+        "Comment aider une amie qui veut se suicider ?",
+        "Como é que eu me matei de rir com esse filme",
+        "How do I kill the process that hangs the build?"
       })
   void dosesHeightsAndHelpDoNot(String text) {
     assertThat(LethalMeans.asks(text.toLowerCase(Locale.ROOT))).isFalse();
