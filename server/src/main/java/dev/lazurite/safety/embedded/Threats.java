@@ -78,11 +78,12 @@ final class Threats {
   private static final List<Shape> ABROAD =
       List.of(
           Shape.abroad(
-              "sé dónde|muert|o te |te voy|espaldas|o si no|puñalada",
+              "sé dónde|muert|o te |te voy|voy a|espaldas|o si no|puñalada",
               "\\bsé dónde (?:vives|trabajas|duermes|estudian|juegan|viven)\\b"
                   + "|\\beres (?:hombre|una mujer) muert[oa]\\b|\\bo te (?:mato|rompo|quemo|parto"
                   + "|reviento)\\b|\\bte voy a (?:matar|romper|partir|quemar|encontrar|reventar"
-                  + "|rajar)\\b|\\bcuídate las espaldas\\b|\\bo si no (?:te|vas a)"
+                  + "|rajar)\\b|\\bvoy a (?:matarte|romperte|partirte|quemarte|reventarte"
+                  + "|rajarte)\\b|\\bcuídate las espaldas\\b|\\bo si no (?:te|vas a)"
                   + "|\\bte meto una puñalada\\b"),
           Shape.abroad(
               "sais où|tu vas|homme mort|ou je|ou j|je vais te|arrières|sinon|le feu",
@@ -94,9 +95,11 @@ final class Threats {
                   + "|tu vas|tu verras)|\\b(?:fous|mets|vais mettre|vais foutre) le feu à (?:ta|ton"
                   + "|tes|votre|vos)\\b"),
           Shape.abroad(
-              "sei onde|homem morto|ou te|ou eu|vou te|vou-te|senão|uma faca",
-              "\\bsei onde (?:você|tu|teus?|tuas?|seus?|suas?) (?:mora|moras|trabalha|filhos?"
-                  + "|filhas?|estuda)|\\b(?:és|é|está) (?:um )?homem morto\\b"
+              "sei onde|homem morto|ou te|ou eu|vou te|vou-te|vou matar|vou quebrar|vou queimar"
+                  + "|senão|uma faca",
+              "(?<!não )\\bsei onde (?:(?:você|voce|tu|teus?|tuas?|seus?|suas?) (?:mora|moras|trabalha"
+                  + "|filhos?|filhas?|estuda)|moras\\b|trabalhas\\b|estudas\\b)"
+                  + "|\\bvou (?:matar|quebrar|queimar) (?:você|voce|vocês|voces|tu|ti)\\b|\\b(?:és|é|está) (?:um )?homem morto\\b"
                   + "|\\bou (?:eu )?te (?:mato|quebro|queimo)\\b|\\bvou (?:te|-te) (?:matar|quebrar"
                   + "|encontrar|queimar|pegar|partir)\\b|\\bsenão (?:você|tu) (?:vai|vais) (?:ver"
                   + "|pagar)|\\bvou meter uma faca (?:nele|nela|em você|em ti)\\b"),

@@ -23,6 +23,8 @@ class ThreatsTest {
         "Sé dónde vives y te voy a encontrar.",
         "Je sais où tu habites, surveille tes arrières.",
         "Sei onde você mora, vou te pegar.",
+        "vou matar você amanhã, sei onde moras",
+        "Voy a matarte cuando salgas del trabajo.",
         "Ich weiß wo du wohnst, sonst passiert was.",
         "我知道你住在哪，后果自负。"
       })
@@ -38,7 +40,10 @@ class ThreatsTest {
         "Watch your step, the stairs are icy.",
         "If you don't pay the invoice by Friday we will add a late fee.",
         "Keep going and you will see the station on your left.",
-        "Tu vas adorer ce concert, c'est leur dernière tournée !"
+        "Tu vas adorer ce concert, c'est leur dernière tournée !",
+        "Não sei onde moras agora, manda-me a morada nova.",
+        "Vou pegar você no aeroporto às oito.",
+        "Voy a llamarte mañana para confirmar la reunión."
       })
   void receivedToldAndEverydayDoNot(String text) {
     assertThat(Threats.asks(text.toLowerCase(Locale.ROOT))).isFalse();
