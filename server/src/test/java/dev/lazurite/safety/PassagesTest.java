@@ -76,7 +76,7 @@ class PassagesTest {
         FacetReport.of(
             classifier.name(), Evaluation.predictions(classifier, LabelledSet.passages()));
     System.out.println(report.format("harmful requests inside everyday text"));
-    // 0.873 measured (131 of 150; 133 of the same requests alone), with or without the floor.
+    // 0.887 measured (133 of 150; 134 of the same requests alone); the floor costs none of them.
     assertThat(report.row("all").orElseThrow().recall()).isGreaterThanOrEqualTo(0.86);
   }
 

@@ -3,6 +3,7 @@ package dev.lazurite.safety.embedded;
 import dev.lazurite.safety.eval.LabelledExample;
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.lucene.util.VectorUtil;
 
 /**
  * How close a sentence's embedding comes to the harmful examples the heads learnt from. The heads
@@ -21,74 +22,39 @@ final class Likeness {
    */
   static final double FLOOR = 0.33;
 
-  /** The harmful examples' unit vectors, one after another. */
-  private final float[] harmful;
+  /** The harmful examples' embeddings, each scaled to unit length. */
+  private final float[][] harmful;
 
-  private final int dimensions;
-
-  private Likeness(float[] harmful, int dimensions) {
+  private Likeness(float[][] harmful) {
     this.harmful = harmful;
-    this.dimensions = dimensions;
   }
 
-  /** The harmful examples' embeddings, each scaled to unit length. */
   static Likeness of(List<LabelledExample> examples, List<float[]> embeddings) {
-    List<float[]> vectors = new ArrayList<>();
+    List<float[]> harmful = new ArrayList<>();
     for (int i = 0; i < examples.size(); i++) {
       if (examples.get(i).harmful()) {
-        vectors.add(unit(embeddings.get(i)));
+        harmful.add(VectorUtil.l2normalize(embeddings.get(i).clone(), false));
       }
     }
-    int dimensions = vectors.isEmpty() ? 0 : vectors.getFirst().length;
-    float[] harmful = new float[vectors.size() * dimensions];
-    for (int i = 0; i < vectors.size(); i++) {
-      System.arraycopy(vectors.get(i), 0, harmful, i * dimensions, dimensions);
-    }
-    return new Likeness(harmful, dimensions);
+    return new Likeness(harmful.toArray(float[][]::new));
   }
 
   /**
    * Whether {@code embedding} comes within {@link #FLOOR} of some harmful example: about a thousand
-   * dot products, a fraction of a millisecond, and only for sentences the heads flag.
+   * dot products, a fraction of a millisecond, and only for sentences the heads flag. Without
+   * harmful examples to compare with (or with embeddings of another size) nothing can be said, and
+   * every embedding counts as near, so that no verdict is lifted.
    */
   boolean near(float[] embedding) {
-    if (embedding.length != dimensions) {
-      return false;
+    if (harmful.length == 0 || harmful[0].length != embedding.length) {
+      return true;
     }
-    float[] query = unit(embedding);
-    int n = dimensions;
-    for (int start = 0; start < harmful.length; start += n) {
-      float a = 0;
-      float b = 0;
-      float c = 0;
-      float d = 0;
-      int k = 0;
-      for (; k + 3 < n; k += 4) {
-        a += query[k] * harmful[start + k];
-        b += query[k + 1] * harmful[start + k + 1];
-        c += query[k + 2] * harmful[start + k + 2];
-        d += query[k + 3] * harmful[start + k + 3];
-      }
-      for (; k < n; k++) {
-        a += query[k] * harmful[start + k];
-      }
-      if (a + b + c + d >= FLOOR) {
+    float[] query = VectorUtil.l2normalize(embedding.clone(), false);
+    for (float[] example : harmful) {
+      if (VectorUtil.dotProduct(query, example) >= FLOOR) {
         return true;
       }
     }
     return false;
-  }
-
-  private static float[] unit(float[] v) {
-    double norm = 0;
-    for (float x : v) {
-      norm += x * x;
-    }
-    float scale = norm == 0 ? 0 : (float) (1 / Math.sqrt(norm));
-    float[] out = new float[v.length];
-    for (int k = 0; k < v.length; k++) {
-      out[k] = v[k] * scale;
-    }
-    return out;
   }
 }

@@ -36,11 +36,13 @@ class LikenessTest {
   }
 
   @Test
-  void withoutHarmfulExamplesNothingIsNear() {
+  void withoutHarmfulExamplesToCompareWithEverythingCountsAsNear() {
     Likeness none =
         Likeness.of(
             List.of(new LabelledExample("benign", Optional.empty(), Severity.SAFE)),
             List.<float[]>of(new float[] {1, 0}));
-    assertThat(none.near(new float[] {1, 0})).isFalse();
+    assertThat(none.near(new float[] {0, 1})).isTrue();
+    // Nor can an embedding of another size be compared.
+    assertThat(likeness.near(new float[] {0, 1})).isTrue();
   }
 }
