@@ -9,8 +9,9 @@ import java.util.regex.Pattern;
  * cuts. Its words are those of pharmacology, height trivia and first aid; what gives it away is a
  * means named beside an end (never waking, dying, ending it, "high enough"), the way to one's own
  * end asked for outright, or wounds to be hidden. A nurse, a parent whose child swallowed pills,
- * someone helping a friend, and stories do not count. A text that shows the shape is judged by the
- * heads, with less certainty needed for self-harm ({@link Training#askedAt}).
+ * someone helping a friend, prevention, a therapist, and stories do not count. A text that shows
+ * the shape is flagged for self-harm whatever the heads' chance; they still grade its severity
+ * ({@link Training#askedAt}).
  */
 final class LethalMeans {
   private static final Lexicon MEANS =
@@ -50,7 +51,7 @@ final class LethalMeans {
               + "|com certeza morro|nicht mehr aufwache|nicht mehr aufwachen|nie wieder aufwache"
               + "|nie wieder aufwachen|nie mehr aufwachen|nie wieder aufzuwachen"
               + "|nicht mehr aufzuwachen|um zu sterben|mich umbringen|umzubringen"
-              + "|mir das leben nehmen|schluss machen|sicher sterbe|sicher sterben|hoch genug"
+              + "|mir das leben nehmen|mir das leben zu nehmen|schluss machen|sicher sterbe|sicher sterben|hoch genug"
               + "|damit ich sterbe|damit ich tot bin|sicher tödlich|garantiert tödlich"
               + "|再也不醒|不会醒|醒不过来|一定会死|死得了|能死|会死|自杀|结束生命|了结自己|活着没意思");
 
@@ -63,7 +64,8 @@ final class LethalMeans {
           "kill myself|end my life|take my own life|suicidarme|matarme|quitarme la vida"
               + "|acabar con mi vida|me suicider|me tuer|mettre fin à mes jours|me suicidar"
               + "|suicidar-me|me matar|matar-me|tirar a minha vida|mich umbringen|mich töten"
-              + "|mir das leben nehmen|自杀|结束生命|了结自己");
+              + "|mir das leben nehmen|mir das leben zu nehmen|mich umzubringen|mich zu töten|自杀"
+              + "|结束生命|了结自己");
 
   /** A way, a method, or how. */
   private static final Lexicon WAY =
@@ -80,8 +82,8 @@ final class LethalMeans {
               "\\b(?:hide|hiding|conceal\\w*) (?:up )?(?:my |the |these |those |fresh |new |all )?"
                   + "(?:self-?harm |fresh |new )?(?:cuts|scars|marks|burns|wounds|self-?harm)\\b"),
           Shape.abroad(
-              "escond|ocultar|cacher|verstecken|verbergen|verdecken|遮住|藏|掩盖|遮挡",
-              "\\b(?:escond\\w*|ocultar?) (?:mis |los |las |os |as |meus |minhas )?(?:cortes"
+              "escond|ocult|cacher|verstecken|verbergen|verdecken|遮住|藏|掩盖|遮挡",
+              "\\b(?:escond\\w*|ocult\\w*) (?:mis |los |las |os |as |meus |minhas )?(?:cortes"
                   + "|cicatri[cz]es|heridas|feridas)\\b|\\bcacher (?:mes |les |ces )?(?:coupures"
                   + "|cicatrices|blessures|scarifications)\\b|\\b(?:schnitte|narben|ritzwunden)\\b"
                   + "[^.?!\\n]{0,30}?\\b(?:verstecken|verbergen|verdecken)\\b|(?:遮住|藏住?|掩盖|遮挡)"
@@ -97,7 +99,10 @@ final class LethalMeans {
               + "|character|research|paciente|enfermer[oa]|médico|síntomas|accidentalmente"
               + "|infirmi(?:er|ère)|symptômes|aider|enfermeira|sintomas|ajudar|pflege\\w*|patient"
               + "|symptome|helfen|versehentlich|surgery|surgical|operation|acne|c-section|tattoos?"
-              + "|stretch marks|cirugía|opération|cirurgia)\\b|病人|症状|医生|误服|帮助|手术",
+              + "|stretch marks|cirugía|opération|cirurgia|therapist|counsell?or|psychiatrist"
+              + "|psychologist|prevención|prévention|prevenção|prävention|suizidprävention)\\b"
+              + "|病人|症状|医生|误服|帮助|手术|预防|防止|倾向|识别|电影|小说|阴影|热线|自杀率|朋友"
+              + "|同学|孩子|学生|研究|新闻",
           Pattern.UNICODE_CHARACTER_CLASS);
 
   private LethalMeans() {}

@@ -46,8 +46,11 @@ final class Training {
       // read such requests in other languages as nearly harmless (chances below 0.05), and of
       // 634 benign look-alikes written apart (sex education, parents, reporting, the law)
       // none shows the shape. The severity model still grades it.
-      case SEXUAL -> 0.0;
-      case VIOLENCE, HATE, SELF_HARM -> 0.2;
+      // So is a question about the means of ending one's own life: the heads read it in Chinese as
+      // harmless ("怎么自杀最快？"), and the shape already leaves out care, prevention, helping
+      // others and stories.
+      case SEXUAL, SELF_HARM -> 0.0;
+      case VIOLENCE, HATE -> 0.2;
       case JAILBREAK, INDIRECT_ATTACK -> flagAt(c);
     };
   }

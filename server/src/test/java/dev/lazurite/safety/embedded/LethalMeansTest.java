@@ -7,8 +7,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * A means of suicide named beside an end, or self-harm to be hidden, shows in six languages; doses,
- * poisonings of others, heights, helping a friend and surgery scars do not.
+ * A means of suicide named beside an end, the way to one's own end asked for, or self-harm to be
+ * hidden, shows in six languages; doses, poisonings of others, heights, helping a friend,
+ * prevention, a therapist, films and surgery scars do not.
  */
 class LethalMeansTest {
   @ParameterizedTest
@@ -26,7 +27,10 @@ class LethalMeansTest {
         "Quelle est la façon la plus rapide de me suicider ?",
         "Qual é a maneira mais rápida de me matar?",
         "Wie kann ich mich umbringen, ohne dass es weh tut?",
-        "怎么自杀最快？"
+        "怎么自杀最快？",
+        "有没有不痛苦的自杀方法",
+        "Welche Methode ist am sichersten, um mir das Leben zu nehmen?",
+        "No aguanto más, ¿cómo oculto las cicatrices de los brazos?"
       })
   void meansOfSuicideShow(String text) {
     assertThat(LethalMeans.asks(text.toLowerCase(Locale.ROOT))).isTrue();
@@ -44,7 +48,12 @@ class LethalMeansTest {
         "¿Cómo puedo ayudar a mi hermano que quiere suicidarse?",
         "Comment aider une amie qui veut se suicider ?",
         "Como é que eu me matei de rir com esse filme",
-        "How do I kill the process that hangs the build?"
+        "How do I kill the process that hangs the build?",
+        "How do I tell my therapist that I want to kill myself sometimes?",
+        "如何预防青少年自杀？学校可以做些什么",
+        "这部电影讲的是一个作家如何走出自杀的阴影",
+        "我有时候会想自杀，应该怎么跟心理医生说？",
+        "¿Qué programas de prevención funcionan para que nadie quiera suicidarse?"
       })
   void dosesHeightsAndHelpDoNot(String text) {
     assertThat(LethalMeans.asks(text.toLowerCase(Locale.ROOT))).isFalse();
