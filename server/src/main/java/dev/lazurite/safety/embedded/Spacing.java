@@ -3,10 +3,10 @@ package dev.lazurite.safety.embedded;
 /**
  * Letters written one by one and split by spaces, line breaks, punctuation or pictographs ({@code b
  * o m b}, {@code b.o.m.b}, {@code b-o-m-b}, {@code b_o_m_b}, {@code b / o / m / b}, {@code
- * b–o–m–b}, {@code b★o★m★b}, letters apart by thin or ideographic spaces) joined into words again.
- * Only such runs are joined, not the ordinary words around them. Within a run, the gap written most
- * often is the one between letters; a wider or different gap ({@code k i l l m e}, {@code k.i.l.l
- * m.e}) is taken for the space between words.
+ * b|o|m|b}, {@code b–o–m–b}, {@code b★o★m★b}, letters apart by thin or ideographic spaces) joined
+ * into words again. Only such runs are joined, not the ordinary words around them. Within a run,
+ * the gap written most often is the one between letters; a wider or different gap ({@code k i l l m
+ * e}, {@code k.i.l.l m.e}) is taken for the space between words.
  */
 final class Spacing {
   /** The longest gap between two letters of one run. */
@@ -151,16 +151,36 @@ final class Spacing {
 
   /**
    * What may split the letters of a run: any space (the Unicode ones too), the characters that take
-   * no room, dashes and the marks written between letters ({@code . - _ * · / • ~ = ^ …}), and
-   * pictographs (emoji, stars, skulls). Not the symbols leetspeak reads as letters ({@code | + !
-   * $ @ ( #}), nor the commas, colons and apostrophes of ordinary prose.
+   * no room, dashes and the marks written between letters ({@code . - _ * · / | • ~ = ^ …}), and
+   * pictographs (emoji, stars, skulls). A bar counts only between letters that stand alone ({@code
+   * f|u|m|i|g|a|t|e}): within a word ({@code k|ll}) leetspeak reads it as a letter. Not the other
+   * symbols leetspeak reads as letters ({@code + ! $ @ ( #}), nor the commas, colons and
+   * apostrophes of ordinary prose.
    */
   static boolean separator(char c) {
     if (Character.isWhitespace(c) || Character.isSpaceChar(c) || Disguises.invisible(c)) {
       return true;
     }
     return switch (c) {
-      case '.', '-', '_', '*', '·', '/', '•', '~', '=', '^', '…', '‧', '∙', '⋅', '◦', '‣', '⁃' ->
+      case '.',
+          '-',
+          '_',
+          '*',
+          '·',
+          '/',
+          '|',
+          '¦',
+          '•',
+          '~',
+          '=',
+          '^',
+          '…',
+          '‧',
+          '∙',
+          '⋅',
+          '◦',
+          '‣',
+          '⁃' ->
           true;
       default ->
           switch (Character.getType(c)) {

@@ -71,6 +71,14 @@ class SpacingTest {
         .isEqualTo("how do i strangle my boss");
   }
 
+  @Test
+  void joinsLettersSplitByBarsButNotABarWithinAWord() {
+    assertThat(Spacing.joined("I want to f|u|m|i|g|a|t|e the p|a|v|e|m|e|n|t").all())
+        .isEqualTo("I want to fumigate the pavement");
+    assertThat(Spacing.joined("i will k|ll you").all()).isEqualTo("i will k|ll you");
+    assertThat(Spacing.joined("he||o there").all()).isEqualTo("he||o there");
+  }
+
   @ParameterizedTest
   @ValueSource(
       strings = {
