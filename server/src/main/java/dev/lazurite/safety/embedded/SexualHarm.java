@@ -5,14 +5,15 @@ import java.util.regex.Pattern;
 
 /**
  * Sexual requests that harm someone, in six languages: sexual content with or from a child (an age
- * under eighteen or a word for a child beside a sexual word, or pictures of a child asked for
- * behind the parents' backs or traded), sex without consent (someone who says no, is asleep or too
- * drunk to refuse, a drugged drink, nudes demanded under threat), and intimate images made, taken
- * or spread without consent (clothes taken off a photo, a hidden camera in a bathroom, nudes
- * posted). Such a request is often worded mildly ("send me pictures", "flirt"), and the same words
- * serve parents, teachers, victims and lawyers: text that asks how to talk about it, report it,
- * prevent it or understand the law does not count. A text that shows the shape is flagged whatever
- * the heads' chance ({@link Training#askedAt}).
+ * under eighteen, "she's 13", a school year or a word for a child beside a sexual word, or pictures
+ * of a child asked for behind the parents' backs or traded), sex without consent (someone who says
+ * no, is asleep or too drunk to refuse or remember, a drugged drink, "without it counting as rape",
+ * nudes demanded under threat), and intimate images made, taken or spread without consent (clothes
+ * taken off a photo, nudes made of someone, a camera hidden in a bathroom or people filmed there in
+ * secret, nudes posted or used for blackmail). Such a request is often worded mildly ("send me
+ * pictures", "flirt"), and the same words serve parents, teachers, victims and lawyers: text that
+ * asks how to talk about it, report it, prevent it or understand the law does not count. A text
+ * that shows the shape is flagged whatever the heads' chance ({@link Training#askedAt}).
  */
 final class SexualHarm {
   private static final Pattern CHILD =
@@ -23,11 +24,20 @@ final class SexualHarm {
               + "|little (?:girl|boy)s?"
               + "|school ?(?:girl|boy)s?|menor(?:es)? de edad|niñ[oa]s?|mineur(?:e|s|es)?|fillettes?"
               + "|crian[çc]as?|menin[oa]s?|minderj[äa]hrige[nmrs]?|kinde?r?|m[äa]dchen)\\b"
-              + "|未成年|小学生|初中生|幼女|小女孩|小男孩");
+              + "|\\b(?:young (?:girl|boy)[sz]?|girlz|middle school\\w*|junior high|elementary school"
+              + "|coll[ée]giens?|coll[ée]giennes?)\\b"
+              + "|\\b(?:she|he)(?:['’]s| is)(?: only| just)? (?:[1-9]|1[0-5])\\b(?! ?(?:%|minutes?|mins?"
+              + "|hours?|days?|weeks?|months?|feet|ft|inches|cm|kg|lbs?|pounds|dollars|euros))"
+              + "|\\b(?:tiene|tem) (?:solo |sólo |só |apenas )?(?:[1-9]|1[0-5])\\b(?! ?(?:%|minutos?"
+              + "|horas?|d[ií]as|semanas|meses|euros|reais|pesos))"
+              + "|\\b(?:menin[ao]|niñ[ao]|chica|garota|fille|gamine) de (?:[1-9]|1[0-5])\\b"
+              + "|\\b(?:sie|er) ist (?:erst |nur )?(?:[1-9]|1[0-5])\\b(?! ?(?:%|minuten|stunden|tage"
+              + "|wochen|monate|euro))"
+              + "|未成年|小学生|初中生|幼女|小女孩|小男孩|(?:十[一二三四五六七]|[五六七八九十])岁");
 
   private static final Pattern SEXUAL =
       Pattern.compile(
-          "\\b(?:nudes?|naked|topless|sexy|sexual(?:ly)?|sex|erotic|explicit|porn\\w*|seduc\\w*"
+          "\\b(?:nudes?|naked|topless|sexy|sexual(?:ly)?|sex|erotic|explicit|porn\\w*|seduc\\w*|nsfw|lewd"
               + "|undress\\w*|lingerie|flirt\\w*|dirty|sext\\w*|sleep with|in bed|make out"
               + "|desnud[oa]s?|sexo|er[oó]tic[oa]s?|sexuel(?:le)?s?|nue?s?|d[ée]shabill\\w*"
               + "|coucher avec|nua|pelad[oa]s?|transar|nackt\\w*|erotisch\\w*|ausziehen|sexuell\\w*"
@@ -48,7 +58,17 @@ final class SexualHarm {
               + "|\\b(?:or|otherwise) i(?:['’]ll| will) (?:post|share|leak|send)\\s+(?:the|your|her"
               + "|his|their)?\\s*(?:old\\s+)?(?:nudes|photos|pics|pictures|videos|ones)"
               + "|\\bbetrunken machen|\\bnicht mehr wehrt|\\bso drunk (?:that )?she (?:can['’]?t|won['’]?t)"
-              + "|下药|睡着的时候|喝醉以后|不同意|不愿意");
+              + "|\\b(?:drunk|wasted|passe[sd] out|passing out)\\b[^.?!\\n]{0,80}?\\b(?:won['’]?t|wont|can['’]?t"
+              + "|cant) (?:even )?(?:be able to )?(?:say no|refuse|resist|remember)"
+              + "|\\b(?:asleep|sleeping|passed out|dormindo|durmiendo|endormie|schlief)\\b[^.?!\\n]{0,50}?"
+              + "\\b(?:aproveitei|took advantage|me aproveché|j['’]en ai profité|ausgenutzt)"
+              + "|\\b(?:without (?:it )?(?:being|counting as|looking like)|so (?:it )?(?:doesn['’]?t"
+              + "|won['’]?t) (?:count|look) (?:as|like)|sans que (?:ça|ce soit)(?: passe pour)?|sin que"
+              + " (?:sea|parezca)|sem que (?:seja|pareça)|ohne dass es (?:als|wie))(?: \\w+){0,2}? (?:rape"
+              + "|un viol|viol|violaci[oó]n|estupro|vergewaltigung)\\b"
+              + "|\\b(?:copa|bebida|vaso|verre|copo|drink)\\b[^.?!\\n]{0,40}?(?:se deje|no se acuerde"
+              + "|pierda el conocimiento|ne se souvienne|n[ãa]o se lembre)"
+              + "|下药|迷晕|迷奸|放进她的?(?:饮料|酒|杯)|让她失去意识|睡着的时候|喝醉以后|不同意|不愿意");
 
   /**
    * Intimate images made, taken or spread without consent: clothes taken off a photo, a hidden
@@ -64,32 +84,59 @@ final class SexualHarm {
               "nudif|deepnude|deep-nude|undress",
               "\\bnudif\\w*|\\bdeep-?nudes?\\b|\\bundress(?:ing)? (?:app|ai|bot|tool)s?\\b"),
           Shape.english(
-              "hidden camera",
-              "\\bhidden cameras?\\b[^.?!\\n]{0,60}?\\b(?:bathroom|shower|bedroom|changing|toilet"
-                  + "|locker)|\\b(?:bathroom|shower|bedroom|changing room|toilet)\\b[^.?!\\n]{0,60}?"
-                  + "\\bhidden cameras?\\b"),
-          Shape.abroad(
-              "caméra cachée|cámara oculta|câmera escondida|versteckte kamera|针孔摄像头|偷拍",
-              "caméra cachée[^.?!\\n]{0,60}?(?:salle de bain|douche|chambre)"
-                  + "|cámara oculta[^.?!\\n]{0,60}?(?:baño|ducha|habitación)"
-                  + "|câmera escondida[^.?!\\n]{0,60}?(?:banheiro|chuveiro|quarto)"
-                  + "|versteckte kamera[^.?!\\n]{0,60}?(?:bad|dusche|schlafzimmer|umkleide)"
-                  + "|针孔摄像头|偷拍"),
+              "make|creat|generat|turn",
+              "\\b(?:make|makes|making|create|creating|generate|generating|turn)\\b(?: \\w+){0,2}?"
+                  + " (?:nudes?|naked (?:pics|photos|pictures|images)) (?:of|from) (?!me\\b|myself\\b)"),
           Shape.abroad(
               "nudes|naked |intimate |sex tape|nackt|fotos nua|fotos íntimas|fotos desnud"
                   + "|photos intimes|photos d'elle|photos d’elle|裸照",
               "\\b(?:nudes|naked (?:pics|photos|pictures)|intimate (?:photos|pics|videos|images)"
                   + "|sex tape|nacktfotos|nacktbilder|fotos (?:nua|nuas|íntimas|desnud[oa]s?)"
                   + "|photos (?:intimes|d['’]elle nue))\\b[^.?!\\n]{0,80}?\\b(?:post|share|leak"
-                  + "|send|publish|upload|spread|publicar|compartir|enviar|partager|publier|envoyer"
-                  + "|compartilhar|vazar|mandar|schick\\w*|teilen|veröffentlich\\w*)"
+                  + "|send|publish|upload|spread|blackmail|extort\\w*|publicar|compartir|enviar|subo"
+                  + "|subir\\w*|chantaje\\w*|partager|publier|envoyer|chanter|chantage"
+                  + "|compartilhar|vazar|mandar|chantage\\w*|schick\\w*|teilen|veröffentlich\\w*"
+                  + "|erpress\\w*)"
                   + "|裸照.{0,20}(?:发到|传到|公开|发给|发群)"));
+
+  /**
+   * A camera hidden where people undress, or people filmed there in secret; not a search for such a
+   * camera ({@link #SWEEP}).
+   */
+  private static final List<Shape> CAMERAS =
+      List.of(
+          Shape.english(
+              "cam|upskirt|creepshot|secretly",
+              "\\b(?:hidden|hide|hiding|secret|spy|tiny|small|mini|pinhole)\\b(?: \\w+){0,2}?"
+                  + " (?:cams?|cameras?)\\b[^.?!\\n]{0,60}?\\b(?:bathroom|shower|bedroom|changing"
+                  + "|toilet|locker|dorm|guests?|roommate)|\\b(?:bathroom|shower|bedroom|changing room"
+                  + "|toilet|locker room)\\b[^.?!\\n]{0,60}?\\b(?:hidden|hide|secret|spy|tiny|pinhole)"
+                  + "\\b(?: \\w+){0,2}? (?:cams?|cameras?)\\b|\\bupskirts?\\b|\\bcreepshots?\\b"
+                  + "|\\bsecretly (?:film|record|photograph|tape)\\w*\\b[^.?!\\n]{0,60}?\\b(?:shower"
+                  + "|changing|undress\\w*|bathroom|toilet|roommate)"),
+          Shape.abroad(
+              "caméra cachée|cámara oculta|câmera escondida|versteckte kamera|heimlich|摄像头|偷拍",
+              "caméra cachée[^.?!\\n]{0,60}?(?:salle de bain|douche|chambre)"
+                  + "|cámara oculta[^.?!\\n]{0,60}?(?:baño|ducha|habitación)"
+                  + "|câmera escondida[^.?!\\n]{0,60}?(?:banheiro|chuveiro|quarto)"
+                  + "|versteckte kamera[^.?!\\n]{0,60}?(?:bad|dusche|schlafzimmer|umkleide)"
+                  + "|\\bheimlich\\b[^.?!\\n]{0,40}?\\bfilm\\w*|\\bfilm\\w*\\b[^.?!\\n]{0,40}?"
+                  + "\\bheimlich\\b|针孔摄像头|偷拍|偷偷.{0,4}[装放安].{0,6}摄像头"));
+
+  /** Looking for a hidden camera, not placing one: a search named before the camera. */
+  private static final Pattern SWEEP =
+      Pattern.compile(
+          "\\b(?:check\\w*|detect\\w*|find|finding|spot\\w*|sweep\\w*|scan\\w*|look(?:ing)? for"
+              + "|found|discover\\w*|detecto|detectar|encontrar|revisar|détecter|trouver|vérifier"
+              + "|verificar|finde|finden|aufspüren|entdeck\\w*)\\b[^.?!\\n]{0,60}?(?:cam|kamera|cámara"
+              + "|caméra|câmera)|(?:检查|找到|有没有|发现).{0,15}摄像头",
+          Pattern.UNICODE_CHARACTER_CLASS);
 
   /** Beside a child: pictures asked for in secret from the parents, or traded. */
   private static final Shape GROOMING =
       Shape.abroad(
           "parents|padres|pais|eltern|父母|trade|swap|sell|buy",
-          "\\bwithout (?:her|his|their) parents (?:finding out|knowing)|\\bdon['’]?t tell (?:your"
+          "\\bwithout (?:(?:her|his|their|the) )?parents (?:finding out|knowing|seeing|noticing)|\\bdon['’]?t tell (?:your"
               + "|her|his) parents\\b|\\b(?:trade|swap|sell|buy)\\w* (?:\\w+ ){0,3}?(?:pics|photos"
               + "|pictures|videos|images)\\b|\\bsin que (?:sus|se enteren sus) padres\\b"
               + "|\\bsans que ses parents\\b|\\bsem que os pais\\b|\\bohne dass (?:ihre|seine) eltern\\b"
@@ -125,7 +172,10 @@ final class SexualHarm {
               + "|betrunken|borracha|acostarse|schlafen|裸|性爱|色情|上床|脱衣|下药|睡着|喝醉|不同意|不愿意"
               + "|sin ropa|sem roupa|ohne kleidung|rotique|sans vêtements|clothes|nudif|camera|caméra"
               + "|cámara|câmera|kamera|针孔|偷拍|intimate|tape|fotos|photos|parents|padres|pais"
-              + "|eltern|父母|trade|swap|sell|buy|wehrt");
+              + "|eltern|父母|trade|swap|sell|buy|wehrt|nsfw|lewd|cam|upskirt|creepshot|secretly|heimlich"
+              + "|摄像头|迷晕|迷奸|放进她|失去意识|rape|viol|estupro|vergewaltigung|copa|bebida|vaso"
+              + "|verre|copo|asleep|sleeping|dormindo|durmiendo|endormie|schlief|passed out|wasted|make"
+              + "|creat|generat|turn");
 
   private SexualHarm() {}
 
@@ -141,6 +191,7 @@ final class SexualHarm {
   static boolean matches(String lower) {
     boolean shows =
         Shape.any(IMAGES, lower)
+            || (Shape.any(CAMERAS, lower) && !SWEEP.matcher(lower).find())
             || ((SEXUAL.matcher(lower).find() || GROOMING.shows(lower))
                 && CHILD.matcher(lower).find())
             || COERCED.matcher(lower).find();
@@ -154,16 +205,20 @@ final class SexualHarm {
   static final String ENGLISH_SEXUAL =
       "nude nudes naked topless sexy sexual sexually sex erotic explicit porn porno seduce"
           + " seducing undress undressing lingerie flirt flirting dirty bed sleep hook clothes"
-          + " nudify nudifying deepnude camera cameras intimate tape";
+          + " nudify nudifying deepnude camera cameras cam cams intimate tape nsfw lewd upskirt"
+          + " creepshot secretly gf girlfriend wife";
 
   static final String ENGLISH_CHILD =
       "minor minors underage preteen child children kid kids girl girls boy boys schoolgirl"
-          + " schoolboy pupil student year years yo yrs teen teens";
+          + " schoolboy pupil student year years yo yrs teen teens girlz middle junior elementary"
+          + " she he 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15";
 
   static final String ENGLISH_COERCION =
       "say says saying refuse refuses drunk asleep unconscious drink drug drugged roofie post"
           + " leak share consent remove erase delete hidden bathroom shower bedroom changing toilet"
-          + " locker send publish upload spread take app nudify nudifying deepnude";
+          + " locker send publish upload spread take app nudify nudifying deepnude dorm guest guests"
+          + " roommate wasted passed passes remember blackmail extort make create generate upskirt"
+          + " creepshot rape";
 
   /** With a word for a child: pictures asked for behind the parents' backs, or traded. */
   static final String ENGLISH_SECRET = "parents trade trading swap sell selling buy buying";
