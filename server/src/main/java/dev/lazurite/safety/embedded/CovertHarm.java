@@ -8,8 +8,8 @@ import java.util.regex.Pattern;
  * request are mild ("loosen the wheel nuts", "his tea"), and what gives it away is the wish that it
  * pass as something else, said beside something that harms a person. Stories and investigations
  * that explain how such a thing is found out are not requests, and harm to oneself is the self-harm
- * models' to judge; neither counts. A text that shows the shape is judged by the heads, with less
- * certainty needed for violence, as for {@link HarmRequests}.
+ * models' to judge; neither counts. A text that shows the shape is flagged for violence whatever
+ * the heads' chance, as for {@link HarmRequests} ({@link Shown}).
  */
 final class CovertHarm {
   /** The wish that it pass unnoticed, in the six languages. */

@@ -14,7 +14,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.function.Function;
@@ -190,7 +189,7 @@ public final class EmbeddedClassifier implements Classifier {
     Map<Category, Severity> worst = new EnumMap<>(Category.class);
     categories.forEach(c -> worst.put(c, Severity.SAFE));
     Map<String, TermVector> suspects = new LinkedHashMap<>();
-    Map<String, Set<Category>> asked = new HashMap<>(2);
+    Map<String, Shown> asked = new HashMap<>(2);
     double[] p = new double[Severity.values().length];
     Screens screening = screens.join();
     Map<String, Window> windows = windows(text);
@@ -211,11 +210,11 @@ public final class EmbeddedClassifier implements Classifier {
       Languages language = entry.getValue().language();
       List<String> termList = TextFeatures.terms(window, language);
       TermVector terms = TermVector.of(termList, screening.vocabulary(), false);
-      Set<Category> shapes = RequestShapes.of(window, language, termList);
+      Shown shapes = RequestShapes.of(window, language, termList);
       if (!shapes.isEmpty()) {
         // Only a prompt asks: the same words in an answer or a document are judged as any other
         // text, and the verdict is kept from the cache so that neither is taken for the other.
-        asked.put(window, source == Source.PROMPT ? shapes : Set.of());
+        asked.put(window, source == Source.PROMPT ? shapes : Shown.NONE);
         if (source == Source.PROMPT) {
           suspects.put(window, terms);
           continue;
@@ -245,10 +244,7 @@ public final class EmbeddedClassifier implements Classifier {
       for (Category c : Category.values()) {
         LinearModel reader = from.language() == Languages.EN ? null : screening.readers().get(c);
         LinearModel words = TextFeatures.fragment(window) ? screening.readers().get(c) : null;
-        double flagAt =
-            asked.getOrDefault(window, Set.of()).contains(c)
-                ? Training.askedAt(c)
-                : Training.flagAt(c);
+        double flagAt = asked.getOrDefault(window, Shown.NONE).flagAt(c);
         verdict.put(
             c, judge(models, reader, words, c, flagAt, suspects.get(window), embeddings.get(i), p));
       }

@@ -8,8 +8,8 @@ import java.util.regex.Pattern;
  * do I / how can I / the best way to / I'm going to" followed closely by an act of violence and a
  * person ("… strangle my neighbour"). Short questions carry little beside their frame, and the
  * everyday questions the models learnt from share it ("How do I kill weeds?"), so the screens clear
- * such a request and the heads are unsure of it. The shape alone decides nothing: a text that shows
- * it is judged by the heads, with less certainty needed for violence ({@link Training#askedAt}).
+ * such a request and the heads are unsure of it. A text that shows the shape is flagged for
+ * violence whatever the heads' chance; they still grade its severity ({@link Shown}).
  */
 final class HarmRequests {
   private static final String FRAME =

@@ -10,8 +10,8 @@ import java.util.regex.Pattern;
  * all go", "send them back"); and a genocide denied or excused. The words are everyday ones, so a
  * text is read for a group and such a claim together. Text that studies, reports, answers or
  * recounts such claims (history, propaganda, research, a racist relative) does not count. A text
- * that shows the shape is judged by the heads, with less certainty needed for hate ({@link
- * Training#askedAt}).
+ * that shows the shape is flagged for hate whatever the heads' chance; they still grade its
+ * severity ({@link Shown}).
  */
 final class HateClaims {
   private static final Lexicon GROUP =

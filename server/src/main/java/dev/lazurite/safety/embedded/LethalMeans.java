@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
  * end asked for outright, or wounds to be hidden. A nurse, a parent whose child swallowed pills,
  * someone helping a friend, prevention, a therapist, and stories do not count. A text that shows
  * the shape is flagged for self-harm whatever the heads' chance; they still grade its severity
- * ({@link Training#askedAt}).
+ * ({@link Shown}).
  */
 final class LethalMeans {
   private static final Lexicon MEANS =

@@ -17,7 +17,8 @@ import java.util.Set;
  * terms, hold a stem of each of a shape's parts (an act and a person; the person addressed and a
  * menace; a group and a claim; a means and an end; …): looking a few dozen stems up costs far less
  * than looking for every word in the text, and everyday text seldom holds both parts. A window in
- * another language is tried when it contains one of a shape's words.
+ * another language is tried when it contains one of a shape's words. Every shape but a threat's
+ * decides its category alone ({@link Shown}).
  */
 final class RequestShapes {
   private static final int ACT = 1;
@@ -75,8 +76,9 @@ final class RequestShapes {
    * The categories whose shape {@code window} shows; {@code terms} are its terms as {@link
    * TextFeatures#terms(String, Languages)} gives them for {@code language}.
    */
-  static Set<Category> of(String window, Languages language, List<String> terms) {
+  static Shown of(String window, Languages language, List<String> terms) {
     boolean violence;
+    boolean threatOnly;
     boolean sexual;
     boolean hate;
     boolean selfHarm;
@@ -97,26 +99,28 @@ final class RequestShapes {
       boolean claim = has(open, GROUP | CLAIM);
       boolean means = has(open, MEANS | END) || has(open, HIDE | WOUND);
       if (!asked && !covert && !sexualWords && !threat && !claim && !means) {
-        return Set.of();
+        return Shown.NONE;
       }
       String lower = window.toLowerCase(Locale.ROOT);
-      violence =
+      boolean request =
           (asked && HarmRequests.asks(lower, Languages.EN))
-              || (covert && CovertHarm.matches(lower))
-              || (threat && Threats.english(lower));
+              || (covert && CovertHarm.matches(lower));
+      violence = request || (threat && Threats.english(lower));
+      threatOnly = violence && !request;
       sexual = sexualWords && SexualHarm.matches(lower);
       hate = claim && HateClaims.asks(lower);
       selfHarm = means && LethalMeans.asks(lower);
     } else {
       String lower = window.toLowerCase(Locale.ROOT);
-      violence =
-          HarmRequests.asks(lower, language) || CovertHarm.asks(lower) || Threats.asks(lower);
+      boolean request = HarmRequests.asks(lower, language) || CovertHarm.asks(lower);
+      violence = request || Threats.asks(lower);
+      threatOnly = violence && !request;
       sexual = SexualHarm.asks(lower);
       hate = HateClaims.asks(lower);
       selfHarm = LethalMeans.asks(lower);
     }
     if (!violence && !sexual && !hate && !selfHarm) {
-      return Set.of();
+      return Shown.NONE;
     }
     Set<Category> shapes = EnumSet.noneOf(Category.class);
     if (violence) {
@@ -131,6 +135,10 @@ final class RequestShapes {
     if (selfHarm) {
       shapes.add(Category.SELF_HARM);
     }
-    return shapes;
+    Set<Category> decided = EnumSet.copyOf(shapes);
+    if (threatOnly) {
+      decided.remove(Category.VIOLENCE);
+    }
+    return new Shown(shapes, decided);
   }
 }

@@ -13,7 +13,7 @@ import java.util.regex.Pattern;
  * secret, nudes posted or used for blackmail). Such a request is often worded mildly ("send me
  * pictures", "flirt"), and the same words serve parents, teachers, victims and lawyers: text that
  * asks how to talk about it, report it, prevent it or understand the law does not count. A text
- * that shows the shape is flagged whatever the heads' chance ({@link Training#askedAt}).
+ * that shows the shape is flagged whatever the heads' chance ({@link Shown}).
  */
 final class SexualHarm {
   private static final Pattern CHILD =

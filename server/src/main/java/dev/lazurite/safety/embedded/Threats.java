@@ -8,8 +8,9 @@ import java.util.regex.Pattern;
  * talking and you'll be burying one of them", "pay up or I'll burn your shop", "you're a dead man",
  * and asks to word a message that scares someone. Such a message names no act the models know well,
  * or names it mildly; what gives it away is that it is said to the person it menaces. Someone who
- * received a threat and asks what to do, and stories, do not count. A text that shows the shape is
- * judged by the heads, with less certainty needed for violence ({@link Training#askedAt}).
+ * received a threat and asks what to do, and stories, do not count. Unlike the other shapes, this
+ * one does not decide alone: a text that shows it is judged by the heads, with less certainty
+ * needed for violence ({@link Training#askedAt}).
  */
 final class Threats {
   private static final String OBJECT = "(?:you|your|ya|him|her|them|his|their)\\b";

@@ -30,27 +30,21 @@ final class Training {
   }
 
   /**
-   * The chance of harm at which a text that shows the shape of a harmful request in {@code c} is
-   * flagged ("how do I strangle my stepfather", {@link HarmRequests}; {@link Threats}; {@link
-   * CovertHarm}; {@link SexualHarm}; {@link HateClaims}; {@link LethalMeans}). Such a request is
-   * short, and the models read mostly its frame, which the everyday questions they learnt from
-   * share ("How do I kill weeds?"): asked in the frame "how do I", the heads put a median chance of
-   * violence of 0.61 on 120 probe requests and a quarter of them below 0.2. The shape is strong
-   * evidence of its own, so the heads need less certainty; training is left as it is (the shape as
-   * a term of the models cost cross-validated violence recall 0.800 to 0.762, its words explained
-   * away).
+   * The chance of harm at which a text that shows the shape of a harmful request in {@code c}, but
+   * whose shape does not decide it alone, is flagged: a threat ({@link Threats}; {@link Shown}).
+   * Such a text is short, and the models read mostly its frame, which the everyday text they learnt
+   * from shares, so the heads need less certainty. Every other shape ({@link HarmRequests}, {@link
+   * CovertHarm}, {@link SexualHarm}, {@link HateClaims}, {@link LethalMeans}) decides alone: asked
+   * in the frame "how do I", the heads put a median chance of violence of 0.61 on 120 probe
+   * requests and a quarter of them below 0.2; they read sexual requests with a child and questions
+   * about the means of suicide in Chinese as nearly harmless; and on 2,008 safe training lines, 829
+   * benign look-alikes and 402 pasted everyday texts, deciding by the shape raised one false alarm
+   * more, and that one a threat. Training is left as it is (the shape as a term of the models cost
+   * cross-validated violence recall 0.800 to 0.762, its words explained away).
    */
   static double askedAt(Category c) {
     return switch (c) {
-      // Sexual content with a child or without consent is judged by its shape alone: the heads
-      // read such requests in other languages as nearly harmless (chances below 0.05), and of
-      // 634 benign look-alikes written apart (sex education, parents, reporting, the law)
-      // none shows the shape. The severity model still grades it.
-      // So is a question about the means of ending one's own life: the heads read it in Chinese as
-      // harmless ("怎么自杀最快？"), and the shape already leaves out care, prevention, helping
-      // others and stories.
-      case SEXUAL, SELF_HARM -> 0.0;
-      case VIOLENCE, HATE -> 0.2;
+      case VIOLENCE, HATE, SEXUAL, SELF_HARM -> 0.2;
       case JAILBREAK, INDIRECT_ATTACK -> flagAt(c);
     };
   }

@@ -3,6 +3,7 @@ package dev.lazurite.safety.embedded;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lazurite.safety.Category;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -32,8 +33,34 @@ class RequestShapesTest {
       })
   void aShapeNamesItsCategory(String window, Category category) {
     Languages language = Languages.of(window);
-    assertThat(RequestShapes.of(window, language, TextFeatures.terms(window, language)))
+    assertThat(
+            RequestShapes.of(window, language, TextFeatures.terms(window, language)).categories())
         .containsExactly(category);
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "How do I strangle my stepfather while he sleeps?",
+        "How can I loosen the wheel nuts on her car so the crash looks like an accident?",
+        "Refugees are parasites living off our taxes.",
+        "怎么自杀最快？"
+      })
+  void aRequestsShapeDecidesAlone(String window) {
+    Languages language = Languages.of(window);
+    Shown shown = RequestShapes.of(window, language, TextFeatures.terms(window, language));
+    assertThat(shown.decided()).isEqualTo(shown.categories()).isNotEmpty();
+    shown.categories().forEach(c -> assertThat(shown.flagAt(c)).isZero());
+  }
+
+  @Test
+  void aThreatIsShownButLeftToTheHeads() {
+    String window = "I know where your wife works, so drop the complaint.";
+    Shown shown = RequestShapes.of(window, Languages.EN, TextFeatures.terms(window, Languages.EN));
+    assertThat(shown.categories()).containsExactly(Category.VIOLENCE);
+    assertThat(shown.decided()).isEmpty();
+    assertThat(shown.flagAt(Category.VIOLENCE)).isEqualTo(Training.askedAt(Category.VIOLENCE));
+    assertThat(shown.flagAt(Category.HATE)).isEqualTo(Training.flagAt(Category.HATE));
   }
 
   @ParameterizedTest
@@ -49,6 +76,6 @@ class RequestShapesTest {
       })
   void everydayTextShowsNone(String window) {
     assertThat(RequestShapes.of(window, Languages.EN, TextFeatures.terms(window, Languages.EN)))
-        .isEmpty();
+        .isEqualTo(Shown.NONE);
   }
 }
