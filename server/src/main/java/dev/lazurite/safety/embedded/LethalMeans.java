@@ -44,6 +44,7 @@ final class LethalMeans {
               + "|acabar con todo|acabar con mi vida|suicidarme|bastante alto|bastante alta"
               + "|suficientemente alto|suficientemente alta|seguro de morir|morir seguro"
               + "|ne plus me réveiller|ne jamais me réveiller|ne plus jamais me réveiller"
+              + "|ne jamais se réveiller|ne plus se réveiller|ne plus jamais se réveiller"
               + "|pour mourir|me tuer|en finir|mettre fin à mes jours|me suicider|assez haut"
               + "|suffisamment haut|sûr de mourir|sûre de mourir|nunca mais acordar"
               + "|não acordar mais|para morrer|me matar|matar-me|acabar com tudo"
