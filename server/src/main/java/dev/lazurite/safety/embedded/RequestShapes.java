@@ -73,8 +73,9 @@ final class RequestShapes {
   }
 
   /**
-   * The categories whose shape {@code window} shows; {@code terms} are its terms as {@link
-   * TextFeatures#terms(String, Languages)} gives them for {@code language}.
+   * The categories whose shape {@code window} shows, and those its shape decides alone; {@code
+   * terms} are its terms as {@link TextFeatures#terms(String, Languages)} gives them for {@code
+   * language}.
    */
   static Shown of(String window, Languages language, List<String> terms) {
     boolean violence;

@@ -26,13 +26,14 @@ final class SexualHarm {
               + "|crian[çc]as?|menin[oa]s?|minderj[äa]hrige[nmrs]?|kinde?r?|m[äa]dchen)\\b"
               + "|\\b(?:young (?:girl|boy)[sz]?|girlz|middle school\\w*|junior high|elementary school"
               + "|coll[ée]giens?|coll[ée]giennes?)\\b"
-              + "|\\b(?:she|he)(?:['’]s| is)(?: only| just)? (?:[1-9]|1[0-5])\\b(?! ?(?:%|minutes?|mins?"
-              + "|hours?|days?|weeks?|months?|feet|ft|inches|cm|kg|lbs?|pounds|dollars|euros))"
-              + "|\\b(?:tiene|tem) (?:solo |sólo |só |apenas )?(?:[1-9]|1[0-5])\\b(?! ?(?:%|minutos?"
-              + "|horas?|d[ií]as|semanas|meses|euros|reais|pesos))"
+              + "|\\b(?:she|he)(?:['’]s| is)(?: only| just)? (?:[1-9]|1[0-5])\\b(?! ?(?:%|years?|yrs?"
+              + "|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|times|feet|ft|inches|cm|kg|lbs?"
+              + "|pounds|points|dollars|euros|am\\b|pm\\b|o['’]clock))"
+              + "|\\b(?:tiene|tem) (?:solo |sólo |só |apenas )?(?:[1-9]|1[0-5])\\b(?! ?(?:%|años|anos"
+              + "|minutos?|horas?|d[ií]as|semanas|meses|euros|reais|pesos))"
               + "|\\b(?:menin[ao]|niñ[ao]|chica|garota|fille|gamine) de (?:[1-9]|1[0-5])\\b"
-              + "|\\b(?:sie|er) ist (?:erst |nur )?(?:[1-9]|1[0-5])\\b(?! ?(?:%|minuten|stunden|tage"
-              + "|wochen|monate|euro))"
+              + "|\\b(?:sie|er) ist (?:erst |nur )?(?:[1-9]|1[0-5])\\b(?! ?(?:%|jahre|minuten"
+              + "|stunden|tage|wochen|monate|euro))"
               + "|未成年|小学生|初中生|幼女|小女孩|小男孩|(?:十[一二三四五六七]|[五六七八九十])岁");
 
   private static final Pattern SEXUAL =

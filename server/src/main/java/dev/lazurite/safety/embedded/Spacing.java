@@ -15,6 +15,9 @@ final class Spacing {
   /** How many kinds of gap there are ({@link #kind}: a width up to {@link #GAP}, two flags). */
   private static final int KINDS = (GAP + 1) * 4;
 
+  /** The marks written between letters, besides spaces, dashes and pictographs. */
+  private static final String MARKS = ".-_*·/|¦•~=^…‧∙⋅◦‣⁃";
+
   private Spacing() {}
 
   /**
@@ -161,32 +164,12 @@ final class Spacing {
     if (Character.isWhitespace(c) || Character.isSpaceChar(c) || Disguises.invisible(c)) {
       return true;
     }
-    return switch (c) {
-      case '.',
-          '-',
-          '_',
-          '*',
-          '·',
-          '/',
-          '|',
-          '¦',
-          '•',
-          '~',
-          '=',
-          '^',
-          '…',
-          '‧',
-          '∙',
-          '⋅',
-          '◦',
-          '‣',
-          '⁃' ->
-          true;
-      default ->
-          switch (Character.getType(c)) {
-            case Character.DASH_PUNCTUATION, Character.OTHER_SYMBOL, Character.SURROGATE -> true;
-            default -> false;
-          };
+    if (MARKS.indexOf(c) >= 0) {
+      return true;
+    }
+    return switch (Character.getType(c)) {
+      case Character.DASH_PUNCTUATION, Character.OTHER_SYMBOL, Character.SURROGATE -> true;
+      default -> false;
     };
   }
 }
