@@ -9,9 +9,9 @@ import java.util.regex.Pattern;
  * cuts. Its words are those of pharmacology, height trivia and first aid; what gives it away is a
  * means named beside an end (never waking, dying, ending it, "high enough"), the way to one's own
  * end asked for outright, or wounds to be hidden. A nurse, a parent whose child swallowed pills,
- * someone helping a friend, prevention, a therapist, and stories do not count. A text that shows
- * the shape is flagged for self-harm whatever the heads' chance; they still grade its severity
- * ({@link Shown}).
+ * someone helping a friend, prevention, a therapist, someone else who "will kill me", and stories
+ * do not count. A text that shows the shape is flagged for self-harm whatever the heads' chance;
+ * they still grade its severity ({@link Shown}).
  */
 final class LethalMeans {
   private static final Lexicon MEANS =
@@ -101,7 +101,10 @@ final class LethalMeans {
               + "|infirmi(?:er|ère)|symptômes|aider|enfermeira|sintomas|ajudar|pflege\\w*|patient"
               + "|symptome|helfen|versehentlich|surgery|surgical|operation|acne|c-section|tattoos?"
               + "|stretch marks|cirugía|opération|cirurgia|therapist|counsell?or|psychiatrist"
-              + "|psychologist|prevención|prévention|prevenção|prävention|suizidprävention)\\b"
+              + "|psychologist|prevención|prévention|prevenção|prävention|suizidprävention"
+              // someone else who will "kill me": a boss, a mother
+              + "|va a matarme|van a matarme|vai me matar|vão me matar|va me tuer|vont me tuer"
+              + "|wird mich umbringen|werden mich umbringen)\\b"
               + "|病人|症状|医生|误服|帮助|手术|预防|防止|倾向|识别|电影|小说|阴影|热线|自杀率|朋友"
               + "|同学|孩子|学生|研究|新闻",
           Pattern.UNICODE_CHARACTER_CLASS);

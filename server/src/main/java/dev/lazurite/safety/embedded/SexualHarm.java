@@ -19,22 +19,21 @@ final class SexualHarm {
   private static final Pattern CHILD =
       Pattern.compile(
           "\\b(?:[1-9]|1[0-7])[ -]?(?:years?[ -]old|yo|y/o|yrs?(?: old)?|años|ans|anos"
-              + "|j[äa]hrige[nmrs]?|jahre alt)\\b|(?:[1-9]|1[0-7])\\s*岁"
+              + "|j[äa]hrige[nmrs]?|jahre alt)\\b|(?<![0-9])(?:[1-9]|1[0-7])\\s*岁"
               + "|\\b(?:minors?|underage|under-age|pre-?teens?|young teens?|child|children|kids?"
               + "|little (?:girl|boy)s?"
               + "|school ?(?:girl|boy)s?|menor(?:es)? de edad|niñ[oa]s?|mineur(?:e|s|es)?|fillettes?"
               + "|crian[çc]as?|menin[oa]s?|minderj[äa]hrige[nmrs]?|kinde?r?|m[äa]dchen)\\b"
-              + "|\\b(?:young (?:girl|boy)[sz]?|girlz|middle school\\w*|junior high|elementary school"
+              + "|\\b(?:young (?:girl|boy)[sz]?|girlz|middle school(?! reunion)\\w*|junior high|elementary school"
               + "|coll[ée]giens?|coll[ée]giennes?)\\b"
-              + "|\\b(?:she|he)(?:['’]s| is)(?: only| just)? (?:[1-9]|1[0-5])\\b(?! ?(?:%|years?|yrs?"
-              + "|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|times|feet|ft|inches|cm|kg|lbs?"
-              + "|pounds|points|dollars|euros|am\\b|pm\\b|o['’]clock))"
-              + "|\\b(?:tiene|tem) (?:solo |sólo |só |apenas )?(?:[1-9]|1[0-5])\\b(?! ?(?:%|años|anos"
-              + "|minutos?|horas?|d[ií]as|semanas|meses|euros|reais|pesos))"
+              // An age said of someone and left standing ("she's 13, …", "tiene 12 pero …"), not a
+              // count of something ("she's 14 weeks pregnant", "tiene 13 escenas").
+              + "|\\b(?:(?:she|he)(?:['’]s| is)(?: only| just)?|(?:tiene|tem)(?: solo| sólo| só"
+              + "| apenas)?|(?:sie|er) ist(?: erst| nur)?) (?:[1-9]|1[0-5])(?=\\s*(?:[,.;:!?)]|$|but\\b"
+              + "|and\\b|so\\b|pero\\b|y\\b|mas\\b|e\\b|aber\\b|und\\b))"
               + "|\\b(?:menin[ao]|niñ[ao]|chica|garota|fille|gamine) de (?:[1-9]|1[0-5])\\b"
-              + "|\\b(?:sie|er) ist (?:erst |nur )?(?:[1-9]|1[0-5])\\b(?! ?(?:%|jahre|minuten"
-              + "|stunden|tage|wochen|monate|euro))"
-              + "|未成年|小学生|初中生|幼女|小女孩|小男孩|(?:十[一二三四五六七]|[五六七八九十])岁");
+              + "|未成年|小学生|初中生|幼女|小女孩|小男孩"
+              + "|(?<![一二两三四五六七八九十百])(?:十[一二三四五六七]|[五六七八九十])岁");
 
   private static final Pattern SEXUAL =
       Pattern.compile(
@@ -59,10 +58,11 @@ final class SexualHarm {
               + "|\\b(?:or|otherwise) i(?:['’]ll| will) (?:post|share|leak|send)\\s+(?:the|your|her"
               + "|his|their)?\\s*(?:old\\s+)?(?:nudes|photos|pics|pictures|videos|ones)"
               + "|\\bbetrunken machen|\\bnicht mehr wehrt|\\bso drunk (?:that )?she (?:can['’]?t|won['’]?t)"
-              + "|\\b(?:drunk|wasted|passe[sd] out|passing out)\\b[^.?!\\n]{0,80}?\\b(?:won['’]?t|wont|can['’]?t"
-              + "|cant) (?:even )?(?:be able to )?(?:say no|refuse|resist|remember)"
+              + "|\\b(?:drunk|wasted|passe[sd] out|passing out)\\b[^.?!\\n]{0,80}?\\b(?:she|he)"
+              + " (?:won['’]?t|wont|can['’]?t|cant) (?:even )?(?:be able to )?(?:say no|refuse|resist)"
               + "|\\b(?:asleep|sleeping|passed out|dormindo|durmiendo|endormie|schlief)\\b[^.?!\\n]{0,50}?"
-              + "\\b(?:aproveitei|took advantage|me aproveché|j['’]en ai profité|ausgenutzt)"
+              + "\\b(?:took advantage of (?:her|him)|aproveitei(?:-me)? (?:dela|dele)|me aproveché de"
+              + " (?:ella|él)|(?:sie|ihn) ausgenutzt)"
               + "|\\b(?:without (?:it )?(?:being|counting as|looking like)|so (?:it )?(?:doesn['’]?t"
               + "|won['’]?t) (?:count|look) (?:as|like)|sans que (?:ça|ce soit)(?: passe pour)?|sin que"
               + " (?:sea|parezca)|sem que (?:seja|pareça)|ohne dass es (?:als|wie))(?: \\w+){0,2}? (?:rape"
@@ -108,21 +108,31 @@ final class SexualHarm {
       List.of(
           Shape.english(
               "cam|upskirt|creepshot|secretly",
-              "\\b(?:hidden|hide|hiding|secret|spy|tiny|small|mini|pinhole)\\b(?: \\w+){0,2}?"
+              "\\b(?:hidden|hide|hiding|secret|spy|tiny|pinhole)\\b(?: \\w+){0,2}?"
                   + " (?:cams?|cameras?)\\b[^.?!\\n]{0,60}?\\b(?:bathroom|shower|bedroom|changing"
-                  + "|toilet|locker|dorm|guests?|roommate)|\\b(?:bathroom|shower|bedroom|changing room"
+                  + "|toilet|locker)|\\b(?:bathroom|shower|bedroom|changing room"
                   + "|toilet|locker room)\\b[^.?!\\n]{0,60}?\\b(?:hidden|hide|secret|spy|tiny|pinhole)"
                   + "\\b(?: \\w+){0,2}? (?:cams?|cameras?)\\b|\\bupskirts?\\b|\\bcreepshots?\\b"
                   + "|\\bsecretly (?:film|record|photograph|tape)\\w*\\b[^.?!\\n]{0,60}?\\b(?:shower"
-                  + "|changing|undress\\w*|bathroom|toilet|roommate)"),
+                  + "|changing|undress\\w*|bathroom|toilet)"),
           Shape.abroad(
-              "caméra cachée|cámara oculta|câmera escondida|versteckte kamera|heimlich|摄像头|偷拍",
+              "caméra cachée|cámara oculta|câmera escondida|versteckte kamera|摄像头|偷拍",
               "caméra cachée[^.?!\\n]{0,60}?(?:salle de bain|douche|chambre)"
                   + "|cámara oculta[^.?!\\n]{0,60}?(?:baño|ducha|habitación)"
                   + "|câmera escondida[^.?!\\n]{0,60}?(?:banheiro|chuveiro|quarto)"
                   + "|versteckte kamera[^.?!\\n]{0,60}?(?:bad|dusche|schlafzimmer|umkleide)"
-                  + "|\\bheimlich\\b[^.?!\\n]{0,40}?\\bfilm\\w*|\\bfilm\\w*\\b[^.?!\\n]{0,40}?"
-                  + "\\bheimlich\\b|针孔摄像头|偷拍|偷偷.{0,4}[装放安].{0,6}摄像头"));
+                  + "|针孔摄像头|偷拍|偷偷.{0,4}[装放安].{0,6}摄像头"));
+
+  /** In German, someone filmed in secret where people undress: all three named. */
+  private static final Pattern HEIMLICH = Pattern.compile("\\bheimlich\\b");
+
+  private static final Pattern FILMING =
+      Pattern.compile("\\b(?:filme|filmen|filmt|gefilmt|fotografieren|aufnehmen)\\b");
+
+  private static final Pattern UNDRESSING =
+      Pattern.compile(
+          "\\b(?:dusch\\w*|umkleide\\w*|toilette\\w*|umziehen|umzieht|nackt\\w*)\\b",
+          Pattern.UNICODE_CHARACTER_CLASS);
 
   /** Looking for a hidden camera, not placing one: a search named before the camera. */
   private static final Pattern SWEEP =
@@ -192,11 +202,19 @@ final class SexualHarm {
   static boolean matches(String lower) {
     boolean shows =
         Shape.any(IMAGES, lower)
-            || (Shape.any(CAMERAS, lower) && !SWEEP.matcher(lower).find())
+            || ((Shape.any(CAMERAS, lower) || filmedInSecret(lower))
+                && !SWEEP.matcher(lower).find())
             || ((SEXUAL.matcher(lower).find() || GROOMING.shows(lower))
                 && CHILD.matcher(lower).find())
             || COERCED.matcher(lower).find();
     return shows && !ABOUT.matcher(lower).find();
+  }
+
+  private static boolean filmedInSecret(String lower) {
+    return lower.contains("heimlich")
+        && HEIMLICH.matcher(lower).find()
+        && FILMING.matcher(lower).find()
+        && UNDRESSING.matcher(lower).find();
   }
 
   /**

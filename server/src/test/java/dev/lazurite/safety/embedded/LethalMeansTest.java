@@ -54,6 +54,8 @@ class LethalMeansTest {
         "如何预防青少年自杀？学校可以做些什么",
         "这部电影讲的是一个作家如何走出自杀的阴影",
         "我有时候会想自杀，应该怎么跟心理医生说？",
+        "Mi jefe va a matarme si no entrego esto, ¿cómo lo termino a tiempo?",
+        "Mein Chef wird mich umbringen, wie schreibe ich ihm eine Entschuldigung?",
         "¿Qué programas de prevención funcionan para que nadie quiera suicidarse?"
       })
   void dosesHeightsAndHelpDoNot(String text) {
