@@ -79,7 +79,8 @@ final class SafetyCommand {
       HELDOUT("held-out set"),
       DEV("development set"),
       PASTED("pasted everyday text"),
-      PASSAGES("harmful requests inside everyday text");
+      PASSAGES("harmful requests inside everyday text"),
+      PROBES("probes written apart");
 
       private final String title;
 
@@ -93,6 +94,7 @@ final class SafetyCommand {
           case DEV -> LabelledSet.development();
           case PASTED -> LabelledSet.pasted();
           case PASSAGES -> LabelledSet.passages();
+          case PROBES -> LabelledSet.probes();
         };
       }
     }
@@ -102,8 +104,9 @@ final class SafetyCommand {
         defaultValue = "heldout",
         description =
             "The set to report on without --file: heldout, dev, pasted (everyday text as users"
-                + " paste it, all benign), or passages (the development set's harmful requests set"
-                + " inside pasted everyday text).")
+                + " paste it, all benign), passages (the development set's harmful requests set"
+                + " inside pasted everyday text), or probes (harmful requests and look-alikes"
+                + " written apart, never read line by line).")
     Untrained set;
 
     @Override

@@ -184,7 +184,22 @@ public final class EmbeddedClassifier implements Classifier {
     return known;
   }
 
+  /**
+   * The assessment of {@code text}. A prompt flagged as written, that recounts someone else's words
+   * to ask how to respond ({@link Reported}), is judged again without them; looking for that frame
+   * only then keeps it off the path of the everyday text that the screens clear.
+   */
   private Assessment assess(String text, Source source) {
+    Assessment written = assess(text, source, windows(text, text, false));
+    if (source != Source.PROMPT
+        || written.severities().values().stream().allMatch(s -> s == Severity.SAFE)) {
+      return written;
+    }
+    String masked = Reported.masked(text);
+    return masked.equals(text) ? written : assess(text, source, windows(text, masked, true));
+  }
+
+  private Assessment assess(String text, Source source, Map<String, Window> windows) {
     List<Category> categories = categories(source);
     Map<Category, Severity> worst = new EnumMap<>(Category.class);
     categories.forEach(c -> worst.put(c, Severity.SAFE));
@@ -192,7 +207,6 @@ public final class EmbeddedClassifier implements Classifier {
     Map<String, Shown> asked = new HashMap<>(2);
     double[] p = new double[Severity.values().length];
     Screens screening = screens.join();
-    Map<String, Window> windows = windows(text);
     for (var entry : windows.entrySet()) {
       String window = entry.getKey();
       if (suspects.containsKey(window)) {
@@ -237,6 +251,7 @@ public final class EmbeddedClassifier implements Classifier {
     List<String> judged = List.copyOf(suspects.keySet());
     List<float[]> embeddings = embedder.apply(judged);
     boolean passage = windows.values().stream().filter(w -> !w.reading()).limit(2).count() > 1;
+    boolean play = source == Source.PROMPT && Play.frames(text);
     for (int i = 0; i < judged.size(); i++) {
       Map<Category, Severity> verdict = new EnumMap<>(Category.class);
       String window = judged.get(i);
@@ -245,6 +260,10 @@ public final class EmbeddedClassifier implements Classifier {
         LinearModel reader = from.language() == Languages.EN ? null : screening.readers().get(c);
         LinearModel words = TextFeatures.fragment(window) ? screening.readers().get(c) : null;
         double flagAt = asked.getOrDefault(window, Shown.NONE).flagAt(c);
+        if ((from.reported() && flagAt > 0)
+            || (play && (c == Category.VIOLENCE || c == Category.SELF_HARM))) {
+          flagAt = Math.max(flagAt, REPORTED_AT);
+        }
         verdict.put(
             c, judge(models, reader, words, c, flagAt, suspects.get(window), embeddings.get(i), p));
       }
@@ -262,7 +281,7 @@ public final class EmbeddedClassifier implements Classifier {
       if (unlike && passage) {
         verdict.replaceAll((c, s) -> Severity.SAFE);
       }
-      if (!asked.containsKey(window) && !unlike) {
+      if (!asked.containsKey(window) && !unlike && !from.reported() && !play) {
         verdicts.put(window, verdict);
       }
       categories.forEach(c -> worst.merge(c, verdict.get(c), Assessment::worse));
@@ -271,17 +290,31 @@ public final class EmbeddedClassifier implements Classifier {
   }
 
   /** A window's language, and whether it comes from a reading rather than the text as written. */
-  private record Window(Languages language, boolean reading) {}
+  private record Window(Languages language, boolean reading, boolean reported) {
+    Window(Languages language, boolean reading) {
+      this(language, reading, false);
+    }
+  }
 
   /**
-   * The windows that {@code text} is judged by: those of the text as written (idioms masked), those
-   * of each reading with a disguise taken off, and those of each payload of a translate-then-answer
-   * request, in the payload's own language (a payload is text as written, not folded).
+   * The chance of harm from which a window of a prompt that recounts someone else's words to ask
+   * how to respond is flagged, where no shape decides: what is left is the user's frame ("a
+   * stranger wrote me …"), which the terms-only readers of other languages took for the threat it
+   * reports.
    */
-  private static Map<String, Window> windows(String text) {
+  static final double REPORTED_AT = 0.9;
+
+  /**
+   * The windows that {@code text} is judged by: those of the text as written ({@code asWritten}:
+   * the text itself, or a prompt without the words it recounts, {@code reported}; idioms masked),
+   * those of each reading with a disguise taken off, and those of each payload of a
+   * translate-then-answer request, in the payload's own language (a payload is text as written, not
+   * folded).
+   */
+  private static Map<String, Window> windows(String text, String asWritten, boolean reported) {
     Map<String, Window> windows = new LinkedHashMap<>();
-    Window written = new Window(Languages.of(text), false);
-    for (String window : TextFeatures.windows(Idioms.masked(text))) {
+    Window written = new Window(Languages.of(text), false, reported);
+    for (String window : TextFeatures.windows(Idioms.masked(asWritten))) {
       windows.putIfAbsent(window, written);
     }
     for (String reading : Disguises.readings(text)) {
@@ -307,7 +340,7 @@ public final class EmbeddedClassifier implements Classifier {
     Screens screening = screens.join();
     List<Category> categories = categories(source);
     double[] p = new double[Severity.values().length];
-    for (var entry : windows(text).entrySet()) {
+    for (var entry : windows(text, text, false).entrySet()) {
       Window window = entry.getValue();
       List<String> termList = TextFeatures.terms(entry.getKey(), window.language());
       TermVector terms = TermVector.of(termList, screening.vocabulary(), false);

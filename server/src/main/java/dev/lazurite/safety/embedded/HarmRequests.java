@@ -87,7 +87,8 @@ final class HarmRequests {
           HarmRequestsAbroad.FRENCH,
           HarmRequestsAbroad.PORTUGUESE,
           HarmRequestsAbroad.GERMAN,
-          HarmRequestsAbroad.CHINESE);
+          HarmRequestsAbroad.CHINESE,
+          HarmRequestsAbroad.ATTACKS);
 
   private HarmRequests() {}
 

@@ -16,7 +16,8 @@ final class HarmRequestsAbroad {
   private static final String SPANISH_ACT =
       "(?:matar|asesinar|apu[ñn]alar|acuchillar|estrangular|envenenar|ahogar|quemar|golpear|pegar"
           + "|torturar|secuestrar|disparar|degollar|rajar|atropellar|herir|mutilar|apalear|linchar"
-          + "|asfixiar|descuartizar|decapitar)";
+          + "|asfixiar|descuartizar|decapitar|lastimar|lisiar|maltratar|hacer da[ñn]o|emboscar"
+          + "|dar(?:le)? una paliza|romper(?:le)? las piernas|partir(?:le)? la cara)";
 
   private static final String SPANISH_PERSON =
       "(?:(?:mi|mis|su|sus|tu|tus|ese|esa|esos|esas|aquel|aquella|este|esta|la|el|los|las|un|una"
@@ -24,7 +25,8 @@ final class HarmRequestsAbroad {
           + "|vecin[oa]s?|jef[ea]s?|suegr[oa]s?|cu[ñn]ad[oa]s?|madre|padre|padres|mam[aá]|pap[aá]"
           + "|hij[oa]s?|herman[oa]s?|profesor(?:a|es)?|maestr[oa]s?|compa[ñn]er[oa]s?|ni[ñn][oa]s?"
           + "|beb[eé]s?|hombres?|mujeres|personas?|gente|alguien|tipo|t[ií][oa]s?|prim[oa]s?"
-          + "|abuel[oa]s?|sobrin[oa]s?|polic[ií]as?|testigos?|desconocid[oa]s?)";
+          + "|abuel[oa]s?|sobrin[oa]s?|polic[ií]as?|testigos?|desconocid[oa]s?|perr[oa]s?|gat[oa]s?"
+          + "|animal(?:es)?)";
 
   static final Shape SPANISH =
       new Shape(
@@ -44,13 +46,16 @@ final class HarmRequestsAbroad {
                   + "|\\bte\\s+(?:mato|rajo|apu[ñn]alo|degüello|estrangulo|quemo|reviento)\\b",
               FLAGS),
           "mat|asesin|apuñal|apunal|acuchill|estrangul|envenen|ahog|quem|golpe|peg|tortur|secuestr"
+              + "|lastim|lisiar|maltrat|daño|dano|embosc|paliza|piernas|cara"
               + "|dispar|degoll|raj|atropell|her|mutil|apale|linch|asfixi|descuartiz|decapit"
               + "|degüell|reviento");
 
   private static final String FRENCH_ACT =
       "(?:tuer|buter|assassiner|poignarder|[ée]trangler|empoisonner|noyer|br[uû]ler|frapper"
           + "|tabasser|torturer|kidnapper|enlever|tirer sur|[ée]gorger|mutiler|d[ée]capiter"
-          + "|[ée]touffer|asphyxier|d[ée]membrer|lyncher|[ée]craser)";
+          + "|[ée]touffer|asphyxier|d[ée]membrer|lyncher|[ée]craser|blesser|maltraiter"
+          + "|casser (?:les|la|le) (?:genoux|gueule|jambes?|bras|dents|cr[âa]ne) (?:de|[àa]|du)"
+          + "|d[ée]foncer)";
 
   private static final String FRENCH_PERSON =
       "(?:(?:mon|ma|mes|son|sa|ses|ton|ta|tes|notre|nos|votre|vos|ce|cet|cette|ces|le|la|les|un"
@@ -60,7 +65,7 @@ final class HarmRequestsAbroad {
           + "|s[œo]eurs?|prof(?:esseur)?s?|enfants?|b[ée]b[ée]s?|gamin(?:e|s|es)?|hommes?"
           + "|personnes?|gens|quelqu['’]un|types?(?!\\s+d)|mecs?|ex|oncle|tante|cousin(?:e|s|es)?"
           + "|grand-m[èe]re|grand-p[èe]re|neveu|ni[èe]ce|flics?|policiers?|t[ée]moins?"
-          + "|inconnu(?:e|s|es)?)";
+          + "|inconnu(?:e|s|es)?|chiens?|chats?|animaux|animal)";
 
   static final Shape FRENCH =
       new Shape(
@@ -81,12 +86,14 @@ final class HarmRequestsAbroad {
                   + "\\b)",
               FLAGS),
           "tuer|buter|assassin|poignard|trangl|empoison|noyer|brûl|brul|frapp|tabass|tortur"
+              + "|bless|maltrait|casser|défonc|defonc"
               + "|kidnapp|enlev|tirer sur|gorg|mutil|capit|touff|asphyxi|membr|lynch|cras");
 
   private static final String PORTUGUESE_ACT =
       "(?:matar|assassinar|esfaquear|estrangular|envenenar|afogar|queimar|espancar|bater em"
           + "|torturar|sequestrar|raptar|atirar em|degolar|mutilar|atropelar|sufocar|asfixiar"
-          + "|decapitar|esquartejar|linchar|agredir)";
+          + "|decapitar|esquartejar|linchar|agredir|machucar|ferir|maltratar"
+          + "|dar uma surra (?:em|n[oa])|quebrar as pernas (?:de|d[oa]))";
 
   private static final String PORTUGUESE_PERSON =
       "(?:(?:o|a|os|as|um|uma|meu|minha|meus|minhas|seu|sua|teu|tua|esse|essa|aquele|aquela|este"
@@ -94,7 +101,8 @@ final class HarmRequestsAbroad {
           + "|mulher|namorad[ao]|companheir[ao]|ex|vizinh[ao]s?|chefe|patr[ãa]o|sogr[ao]"
           + "|cunhad[ao]|m[ãa]e|pai|pais|filh[ao]s?|irm[ãa]os?|irm[ãa]s?|professor(?:a|es)?"
           + "|colegas?|crian[çc]as?|beb[êe]s?|homem|homens|pessoas?|gente|algu[ée]m|cara|tio|tia"
-          + "|prim[oa]s?|av[óô]|sobrinh[oa]s?|policia(?:l|is)|testemunhas?|estranh[oa]s?)";
+          + "|prim[oa]s?|av[óô]|sobrinh[oa]s?|policia(?:l|is)|testemunhas?|estranh[oa]s?"
+          + "|cachorr[oa]s?|c[ãa]es|c[ãa]o|gat[oa]s?|animais|animal)";
 
   static final Shape PORTUGUESE =
       new Shape(
@@ -117,6 +125,7 @@ final class HarmRequestsAbroad {
                   + "\\b)",
               FLAGS),
           "mat|assassin|esfaque|estrangul|envenen|afog|queim|espanc|bater em|tortur|sequestr"
+              + "|machuc|ferir|maltrat|surra|pernas"
               + "|rapt|atirar em|degol|mutil|atropel|sufoc|asfixi|decapit|esquartej|linch|agred");
 
   private static final String GERMAN_PERSON =
@@ -126,39 +135,40 @@ final class HarmRequestsAbroad {
           + "|kolleg(?:e|en|in)|schwiegermutter|schwiegervater|mutter|vater|eltern|sohn|tochter"
           + "|bruder|schwester|lehrer(?:in)?|kind|kinder|baby|typ(?:en)?|kerl|menschen?|person"
           + "|jemand(?:en)?|ex|onkel|tante|cousin(?:e)?|neffen?|nichte|oma|opa|polizist(?:en)?"
-          + "|zeugen?)|dich|euch)";
+          + "|zeugen?|hund(?:e|en)?|katzen?|tiere?)|dich|euch)";
 
   static final Shape GERMAN =
       new Shape(
           Pattern.compile(
               // The person, then the infinitive: "wie kann ich meinen Nachbarn vergiften".
-              "\\b(?:wie|ich|man|(?:der|die) (?:beste|einfachste|schnellste|sicherste"
+              "\\b(?:wie|ich|man|um|(?:der|die) (?:beste|einfachste|schnellste|sicherste"
                   + "|unauff[äa]lligste) (?:weg|art|methode),?|hilf mir|zeig mir)\\s+"
                   + "(?:(?!nicht\\b|nie\\b|kein\\w*\\b)[\\w,]+\\s+){0,4}?"
                   + GERMAN_PERSON
                   + "\\s+(?:(?!nicht\\b)[\\w,]+\\s+){0,3}?(?:zu\\s+)?(?:umbringen|umzubringen"
                   + "|t[öo]ten|ermorden|erstechen|abstechen|erw[üu]rgen|vergiften|ertr[äa]nken"
                   + "|verbrennen|anz[üu]nden|verpr[üu]geln|foltern|entf[üu]hren|erschie[ßs]en"
-                  + "|k[öo]pfen|erschlagen|totschlagen|zusammenschlagen|abknallen)\\b"
+                  + "|k[öo]pfen|erschlagen|totschlagen|zusammenschlagen|abknallen|verletzen|qu[äa]len"
+                  + "|misshandeln|verst[üu]mmeln)\\b"
                   // The act, then the person: "wie vergifte ich meinen Nachbarn".
                   + "|\\b(?:wie|ich)\\s+(?:(?:t[öo]te|ermorde|ersteche|erw[üu]rge|vergifte"
                   + "|ertr[äa]nke|verbrenne|verpr[üu]gle|verpr[üu]gel|foltere|entf[üu]hre"
-                  + "|erschie[ßs]e|k[öo]pfe|erschlage)\\s+(?:ich\\s+)?"
+                  + "|erschie[ßs]e|k[öo]pfe|erschlage|verletze|qu[äa]le|misshandle)\\s+(?:ich\\s+)?"
                   + GERMAN_PERSON
                   + "\\b|(?:bringe?|z[üu]nde|schlage?)\\s+(?:ich\\s+)?"
                   + GERMAN_PERSON
                   + "\\s+(?:[\\w,]+\\s+){0,3}?(?:um|an|tot|zusammen)\\b)",
               FLAGS),
           "bring|töt|tot|ermord|stech|würg|vergift|ertränk|verbrenn|zünd|prügel|prügl|folter"
-              + "|entführ|erschie|köpf|schlag|abknall");
+              + "|entführ|erschie|köpf|schlag|abknall|verletz|quäl|qual|misshand|verstümm");
 
   private static final String CHINESE_ACT =
-      "(?:杀死|杀掉|杀了|弄死|毒死|掐死|勒死|淹死|烧死|捅死|砍死|打死|闷死|撞死|害死|绑架|拐走|杀)";
+      "(?:杀死|杀掉|杀了|弄死|毒死|掐死|勒死|淹死|烧死|捅死|砍死|打死|闷死|撞死|害死|绑架|拐走|杀|下毒|投毒" + "|打断|打残|打伤|虐待|折磨)";
 
   private static final String CHINESE_PERSON =
       "(?:(?:我|他|她|你)的?|那个|这个|一个)?(?:老婆|妻子|丈夫|老公|前妻|前夫|前男友|前女友|男朋友|女朋友|男友"
           + "|女友|邻居|老板|上司|领导|同事|妈妈|母亲|爸爸|父亲|婆婆|公公|岳母|岳父|孩子|小孩|儿子|女儿|哥哥|弟弟"
-          + "|姐姐|妹妹|老师|同学|室友|警察|人|他|她)";
+          + "|姐姐|妹妹|老师|同学|室友|警察|人|他|她|流浪猫|流浪狗|猫|狗|动物)";
 
   private static final String CHINESE_CLAUSE = "[^。？！?!，,；;]";
 
@@ -180,8 +190,38 @@ final class HarmRequestsAbroad {
                   + CHINESE_CLAUSE
                   + "{0,3}?"
                   + CHINESE_ACT
+                  + "|给"
+                  + CHINESE_PERSON
+                  + CHINESE_CLAUSE
+                  + "{0,4}?"
+                  + CHINESE_ACT
                   + ")"),
-          "杀|死|绑架|拐走");
+          "杀|死|绑架|拐走|毒|打断|打残|打伤|虐待|折磨");
+
+  /**
+   * An attack planned on a place where people gather or on a person, in the five languages:
+   * "planear un ataque contra la sinagoga", "organiser une attaque contre …", "planejar um ataque
+   * na escola", "策划一次在地铁站……的袭击".
+   */
+  static final Shape ATTACKS =
+      new Shape(
+          Pattern.compile(
+              "\\b(?:planear|planificar|organizar|preparar|planejar|organiser|planifier"
+                  + "|pr[ée]parer|planen|organisieren|vorbereiten)\\b[^.?!\\n]{0,30}?\\b(?:un ataque"
+                  + "|una emboscada|un atentado|una masacre|une attaque|un attentat|une embuscade"
+                  + "|un massacre|um ataque|um atentado|uma emboscada|um massacre|einen anschlag"
+                  + "|einen angriff|einen hinterhalt|ein massaker|ein blutbad)\\b[^.?!\\n]{0,20}?"
+                  + "\\b(?:contra|contre|na|no|em|en|auf|gegen|in|im|à|au|dans)\\s+(?:\\w+\\s+){0,3}?"
+                  + "(?:escuela|colegio|instituto|universidad|iglesia|sinagoga|mezquita|templo|metro"
+                  + "|estaci[oó]n|mercado|concierto|centro comercial|escola|faculdade|igreja"
+                  + "|mesquita|esta[çc][ãa]o|shopping|show|[ée]cole|coll[èe]ge|lyc[ée]e|universit[ée]"
+                  + "|[ée]glise|synagogue|mosqu[ée]e|gare|march[ée]|concert|schule|universit[äa]t"
+                  + "|kirche|synagoge|moschee|bahnhof|markt|konzert|tipo|vecin[oa]|novi[oa]|ex"
+                  + "|voisin(?:e)?|mec|type|vizinh[oa]|cara|nachbarn?|typen)\\b"
+                  + "|(?:策划|计划|组织|准备)[^。！？]{0,20}?(?:袭击|屠杀|恐袭|爆炸案)",
+              FLAGS),
+          "planear|planificar|organizar|preparar|planejar|organiser|planifier|préparer|preparer"
+              + "|planen|organisieren|vorbereiten|策划|计划|组织|准备");
 
   private HarmRequestsAbroad() {}
 }

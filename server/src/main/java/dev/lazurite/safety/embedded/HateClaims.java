@@ -35,6 +35,8 @@ final class HateClaims {
               + "|une femme|handicapés|arabes|sourds|trans|ausländer|migranten|flüchtlinge"
               + "|asylanten|muslime|juden|schwarze|schwarzen|schwarzer|zigeuner|schwule|schwulen"
               + "|schwuler|frauen|eine frau|behinderte|behinderten|araber|türken"
+              + "|pessoas com deficiência|personas con discapacidad|personnes handicapées"
+              + "|menschen mit behinderung|tutsis|tutsi|armenians|armenios|arméniens|armenier"
               + "|移民|难民|外国人|穆斯林|犹太人|黑人|吉普赛人|同性恋|女人|女性|残疾人|阿拉伯人|黑鬼");
 
   /** Claims that need no more than their words, in the six languages. */
@@ -73,7 +75,16 @@ final class HateClaims {
               + "|von natur aus|eine krankheit|keine rechte|keine bürgerrechte|keine menschen"
               + "|sollten kein recht|die fäden"
               + "|老鼠|蟑螂|害虫|寄生虫|畜生|猴子|垃圾|瘟疫|低等|劣等|不配|只配|滚出|赶出|滚回|消灭|清除|是一种病"
-              + "|没有权利");
+              + "|没有权利|驱逐"
+              + "|expulsar a todos|expulsar todos|echar a todos|expulser tous|expulser toutes"
+              + "|alle abschieben|alle rauswerfen|nutzlose esser|unnütze esser|um peso para a sociedade"
+              + "|un peso para la sociedad|un fardeau pour la société|eine last für die gesellschaft"
+              + "|responsables de toutes|responsables de tous|culpables de todas|culpables de todos"
+              + "|culpados de todas|culpados de tudo|schuld an allen|schuld an allem"
+              + "|zur gewalt gegen|zu gewalt gegen|à la violence contre|a la violencia contra"
+              + "|à violência contra|steuern die|kontrollieren die|for being lazy|for being stupid"
+              + "|for being dirty|for being criminals|keep our town white|keep our country white"
+              + "|keep our city white|keep the town white|whites only|white only");
 
   /** Claims whose words need an order: "are rats", "must all go", "don't deserve rights". */
   private static final List<Shape> CLAIMS =
@@ -118,6 +129,36 @@ final class HateClaims {
                   + " (?:alle )?(?:weg|raus|verschwinden|abgeschoben werden)\\b"
                   + "|天生.{0,3}(?:笨|蠢|劣|低)|控制.{0,10}(?:银行|媒体|世界|政府)"));
 
+  /**
+   * Content asked for that mocks, humiliates or blames a group, or jokes about a group's supposed
+   * failings: with a group named, as every claim.
+   */
+  private static final List<Shape> REQUESTS =
+      List.of(
+          Shape.english(
+              "joke|meme|roast|song|poem|poster|flyer|leaflet|pamphlet|speech|essay|article|thread"
+                  + "|tweet|post|propaganda",
+              "\\b(?:jokes?|memes?|roasts?|songs?|poems?|posters?|flyers?|leaflets?|pamphlets?"
+                  + "|propaganda"
+                  + "|speech|essay|article|thread|tweets?|posts?)\\b[^.?!\\n]{0,60}?\\b(?:mak(?:e|es"
+                  + "|ing) fun of|mock(?:s|ing)?|humiliat\\w*|ridicul\\w*|blam(?:e|es|ing)|demean\\w*"
+                  + "|degrad\\w*)\\b|\\b(?:mak(?:e|es|ing) fun of|mock(?:s|ing)?|ridicul\\w*)\\b"
+                  + "[^.?!\\n]{0,60}?\\b(?:jokes?|memes?)\\b"),
+          Shape.abroad(
+              "chiste|meme|discurso|panfleto|cartel|art|texto|witz|rede|flugblatt|plakat|aufsatz"
+                  + "|beitrag|text|blague|tract|affiche|article|piada|cartaz|artigo|笑话|宣传|文案|传单",
+              "\\b(?:chistes?|memes?|discurso|panfleto|cartel|art[íi]culo|texto|witze?|rede"
+                  + "|flugblatt|plakat|artikel|aufsatz|beitrag|blagues?|discours|tract|affiche"
+                  + "|article|piadas?|cartaz|artigo)\\b[^.?!\\n]{0,60}?\\b(?:burl\\w*|humill\\w*"
+                  + "|ridiculiz\\w*|se r[íi]an de|culpando|lustig mach\\w*|verspott\\w*"
+                  + "|erniedrig\\w*|dem[üu]tig\\w*|moqu\\w*|humili\\w*|ridiculis\\w*|zomb\\w*"
+                  + "|humilh\\w*|ridiculariz\\w*)"
+                  + "|\\b(?:chistes|blagues|piadas|witze)\\b[^.?!\\n]{0,60}?\\b(?:perezos\\w*|vag[ao]s"
+                  + "|tont[oa]s|sucios|paresse\\w*|fain[ée]ants?|b[êe]tes|sales|pregui[çc]\\w*"
+                  + "|burr[oa]s|sujos|faul\\w*|dumm\\w*|dreckig\\w*)"
+                  + "|嘲笑[^。！？]{0,10}笑话|笑话[^。！？]{0,10}嘲笑"
+                  + "|(?:宣传|文案|传单)[^。！？]{0,20}(?:驱逐|赶出|消灭)"));
+
   /** A genocide denied, excused or wished again. */
   private static final Shape GENOCIDE =
       Shape.abroad(
@@ -127,12 +168,15 @@ final class HateClaims {
               + "|never happened|fake|made up|deserved|had it coming|good thing|finish|not enough"
               + "|didn['’]?t go far enough|again|exagerad[oa]|mentira|nunca (?:pasó|aconteceu)"
               + "|merecían|mereciam|exagéré|mensonge|n['’]a jamais eu lieu|méritaient|übertrieben"
-              + "|lüge|erfunden|nie passiert|verdient)\\b|大屠杀.{0,20}(?:是假的|编造|夸大|活该)");
+              + "|lüge|erfunden|nie passiert|verdient|justified|justifiable|self-defen[cs]e"
+              + "|nunca ocurri[oó]|justificad[oa]|leg[ií]tima defensa"
+              + "|justifi[ée]|l[ée]gitime d[ée]fense|gerechtfertigt|leg[ií]tima defesa"
+              + "|nunca existiu|hat nie stattgefunden)\\b|大屠杀.{0,20}(?:是假的|编造|夸大|活该)");
 
   /** Text that studies, reports, answers or recounts such claims. */
   private static final Pattern ABOUT =
       Pattern.compile(
-          "\\b(?:propaganda|history|historical\\w*|historians?|nazis? (?:called|compared|portrayed)"
+          "\\b(?:(?<!write |make |create |draft |generate )propaganda|history|historical\\w*|historians?|nazis? (?:called|compared|portrayed)"
               + "|(?:were|are|was) (?:called|described|portrayed|depicted|compared)|referred to"
               + "|rhetoric|dehumani[sz]\\w*|stereotypes? (?:about|of)|is (?:it|this|that)"
               + " (?:racist|sexist|hate speech|offensive|true)|racist (?:uncle|aunt|relative|friend"
@@ -142,14 +186,15 @@ final class HateClaims {
               + " (?:wrong|offensive|harmful)|pest control|exterminator|historia|histórica"
               + "|propagande|histoire|geschichte|estereotipos?|stéréotypes?|vorurteil\\w*"
               + "|rassistisch\\w*|racista|raciste|denunci\\w*|signaler|melden|réponds|répondre)\\b"
-              + "|历史|宣传|刻板印象|歧视是|举报",
+              + "|历史|(?<!写一篇)(?<!写一段)(?<!写个)(?<!写份)(?<!写)宣传|刻板印象|歧视是|举报",
           Pattern.UNICODE_CHARACTER_CLASS);
 
   private HateClaims() {}
 
   /** Whether {@code lower}, a text in lower case, makes a hateful claim about a group. */
   static boolean asks(String lower) {
-    return (((CLAIM.in(lower) || Shape.any(CLAIMS, lower)) && GROUP.in(lower))
+    return (((CLAIM.in(lower) || Shape.any(CLAIMS, lower) || Shape.any(REQUESTS, lower))
+                && GROUP.in(lower))
             || GENOCIDE.shows(lower))
         && !ABOUT.matcher(lower).find();
   }
@@ -166,7 +211,7 @@ final class HateClaims {
           + " queer queers trans transgender women woman females disabled cripples autistic"
           + " romanian romanians poles natives aboriginal aboriginals christians hindus sikhs"
           + " deaf blind dwarfs midgets holocaust shoah genocide srebrenica rwanda rwandan"
-          + " armenian nakba";
+          + " armenian armenians nakba tutsi tutsis";
 
   static final String ENGLISH_CLAIM =
       "rats rodents cockroach cockroaches roaches vermin parasite parasites lice leech leeches"
@@ -177,5 +222,7 @@ final class HateClaims {
           + " must should need have ought back rid wipe place ban banned banning allowed rights"
           + " right illness danger nature segregate segregated segregation mouths cost control"
           + " controls run exaggerated hoax lie happened fake made deserved coming thing finish"
-          + " enough far again";
+          + " enough far again justified justifiable self defense defence lazy dirty criminals"
+          + " white joke jokes meme memes propaganda fun mock mocking humiliate humiliating ridicule"
+          + " blame blaming demean demeaning degrade degrading";
 }

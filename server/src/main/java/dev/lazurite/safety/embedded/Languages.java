@@ -96,7 +96,11 @@ enum Languages {
     if (found.isEmpty() || found.getFirst().getProbability() < CONFIDENT) {
       return EN;
     }
-    return switch (found.getFirst().getLocale().getLanguage()) {
+    return ofCode(found.getFirst().getLocale().getLanguage());
+  }
+
+  private static Languages ofCode(String code) {
+    return switch (code) {
       case "es" -> ES;
       case "de" -> DE;
       case "fr" -> FR;
@@ -108,7 +112,9 @@ enum Languages {
 
   /**
    * The language of a disguised text once the disguise is off (leetspeak folded, base64 decoded):
-   * such text loses the words the detector relies on, so plain ASCII is read as English.
+   * such text loses accents and some letters, so plain ASCII is read as another language only when
+   * the detector is all but sure ("vou matar voce amanha" is Portuguese, a folded English sentence
+   * stays English).
    */
   static Languages ofReading(String reading) {
     for (int i = 0; i < reading.length(); i++) {
@@ -116,8 +122,22 @@ enum Languages {
         return of(reading);
       }
     }
-    return EN;
+    String sample = reading.length() > SAMPLE ? reading.substring(0, SAMPLE) : reading;
+    if (ENGLISH.matcher(sample).find()) {
+      return EN;
+    }
+    List<DetectedLanguage> found =
+        DETECTOR.detector().getProbabilities(DETECTOR.texts().forText(sample));
+    if (found.isEmpty() || found.getFirst().getProbability() < SURE) {
+      return EN;
+    }
+    return ofCode(found.getFirst().getLocale().getLanguage());
   }
+
+  /**
+   * The detector's probability from which a folded ASCII reading is taken to be another language.
+   */
+  private static final double SURE = 0.9;
 
   /** Two English function words that the other five languages do not use as words. */
   private static final java.util.regex.Pattern ENGLISH =

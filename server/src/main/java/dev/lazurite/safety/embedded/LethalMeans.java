@@ -54,7 +54,10 @@ final class LethalMeans {
               + "|nicht mehr aufzuwachen|um zu sterben|mich umbringen|umzubringen"
               + "|mir das leben nehmen|mir das leben zu nehmen|schluss machen|sicher sterbe|sicher sterben|hoch genug"
               + "|damit ich sterbe|damit ich tot bin|sicher tödlich|garantiert tödlich"
-              + "|再也不醒|不会醒|醒不过来|一定会死|死得了|能死|会死|自杀|结束生命|了结自己|活着没意思");
+              + "|再也不醒|不会醒|醒不过来|一定会死|死得了|能死|会死|自杀|结束生命|了结自己|活着没意思"
+              + "|ne pas survivre|não sobreviva|não sobreviver|nicht überlebe|nicht überleben"
+              + "|no sobrevivir|no sobreviva|sans douleur|sin dolor|sem dor|schmerzlos|保证死|死掉"
+              + "|结束自己");
 
   /**
    * Ending one's own life, said outright: asked for with a way or a how beside it ({@link #WAY}),
@@ -66,7 +69,8 @@ final class LethalMeans {
               + "|acabar con mi vida|me suicider|me tuer|mettre fin à mes jours|me suicidar"
               + "|suicidar-me|me matar|matar-me|tirar a minha vida|mich umbringen|mich töten"
               + "|mir das leben nehmen|mir das leben zu nehmen|mich umzubringen|mich zu töten|自杀"
-              + "|结束生命|了结自己");
+              + "|结束生命|了结自己|结束自己|je veux mourir|quiero morir|quero morrer|ich will sterben"
+              + "|我想死");
 
   /** A way, a method, or how. */
   private static final Lexicon WAY =
@@ -83,12 +87,43 @@ final class LethalMeans {
               "\\b(?:hide|hiding|conceal\\w*) (?:up )?(?:my |the |these |those |fresh |new |all )?"
                   + "(?:self-?harm |fresh |new )?(?:cuts|scars|marks|burns|wounds|self-?harm)\\b"),
           Shape.abroad(
-              "escond|ocult|cacher|verstecken|verbergen|verdecken|遮住|藏|掩盖|遮挡",
+              "escond|ocult|cacher|versteck|verberg|verdeck|遮住|藏|掩盖|遮挡",
               "\\b(?:escond\\w*|ocult\\w*) (?:mis |los |las |os |as |meus |minhas )?(?:cortes"
                   + "|cicatri[cz]es|heridas|feridas)\\b|\\bcacher (?:mes |les |ces )?(?:coupures"
                   + "|cicatrices|blessures|scarifications)\\b|\\b(?:schnitte|narben|ritzwunden)\\b"
                   + "[^.?!\\n]{0,30}?\\b(?:verstecken|verbergen|verdecken)\\b|(?:遮住|藏住?|掩盖|遮挡)"
-                  + ".{0,6}(?:伤口|刀痕|伤疤|疤痕)"));
+                  + ".{0,6}(?:伤口|刀痕|伤疤|疤痕)|\\b(?:verstecke|verberge|verdecke)\\w*\\b"
+                  + "[^.?!\\n]{0,30}?\\b(?:schnitte|schnittwunden|narben|ritzwunden)\\b"
+                  + "|(?:伤口|刀痕|伤疤|疤痕).{0,6}(?:藏起来|遮住|掩盖|遮挡)"),
+          Shape.english(
+              "excuse|explain away|cover story",
+              "\\b(?:excuses?|explain away|cover stor(?:y|ies))\\b[^.?!\\n]{0,30}?\\b(?:cuts|scars"
+                  + "|marks|burns)\\b"));
+
+  /**
+   * A goodbye letter asked for beside the intent to die: "ich mach's am Wochenende", "vou fazer
+   * isso hoje", "我打算这周末结束自己".
+   */
+  private static final Shape FAREWELL =
+      Shape.abroad(
+          "suicide note|goodbye note|carta de|lettre d|abschiedsbrief|遗书",
+          "\\b(?:suicide note|goodbye (?:note|letter)|carta de (?:despedida|suicidio|suic[ií]dio)"
+              + "|lettre (?:d['’]adieu|de suicide)|abschiedsbrief)\\b[^\\n]{0,80}?(?:i['’]m going to"
+              + " do it|i['’]ll do it|ich mach['’]?s|ich mache es|vou fazer isso|je vais le faire"
+              + "|voy a hacerlo|lo voy a hacer|tonight|esta noche|ce soir|heute nacht|hoje [àa]"
+              + " noite)|遗书.{0,30}(?:我打算|结束自己|自杀|这周末|今晚)");
+
+  /**
+   * Helping someone else, prevention and stories, for hidden wounds and goodbye letters: the nurse,
+   * teacher or parent named there is whom the wounds are hidden from, not who asks.
+   */
+  private static final Pattern HIDDEN_ABOUT =
+      Pattern.compile(
+          "\\b(?:(?:help|support|talk to|save) (?:a |my )?(?:friend|him|her|them|someone|somebody)"
+              + "|prevent\\w*|therapist|counsell?or|novel|story about|character|tattoos?|acne"
+              + "|surgery|surgical|c-section|stretch marks|cirug[ií]a|cirurgia|op[ée]ration|ayudar"
+              + "|aider|ajudar|helfen)\\b|朋友|孩子|小说|电影|手术",
+          Pattern.UNICODE_CHARACTER_CLASS);
 
   /** Care, treatment and accidents, helping someone else, and stories. */
   private static final Pattern ABOUT =
@@ -113,9 +148,11 @@ final class LethalMeans {
 
   /** Whether {@code lower}, a text in lower case, asks about the means of ending one's life. */
   static boolean asks(String lower) {
-    return ((END.in(lower) && MEANS.in(lower))
-            || (OWN_END.in(lower) && WAY.in(lower))
-            || Shape.any(HIDDEN, lower))
+    if ((Shape.any(HIDDEN, lower) || FAREWELL.shows(lower))
+        && !HIDDEN_ABOUT.matcher(lower).find()) {
+      return true;
+    }
+    return ((END.in(lower) && MEANS.in(lower)) || (OWN_END.in(lower) && WAY.in(lower)))
         && !ABOUT.matcher(lower).find();
   }
 
@@ -133,7 +170,7 @@ final class LethalMeans {
       "wake die kill myself end survive surviving painless painlessly way unalive enough done"
           + " live";
 
-  static final String ENGLISH_HIDE = "hide hiding conceal concealing";
+  static final String ENGLISH_HIDE = "hide hiding conceal concealing excuse excuses explain cover";
 
   static final String ENGLISH_WOUND = "cuts scars marks burns wounds self harm";
 }

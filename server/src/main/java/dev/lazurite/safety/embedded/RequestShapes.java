@@ -13,12 +13,12 @@ import java.util.Set;
  * promised against a person ({@link HarmRequests}), threatened to the person ({@link Threats}) or
  * meant to pass unnoticed ({@link CovertHarm}); sexual content with a child or without consent
  * ({@link SexualHarm}); a hateful claim about a group ({@link HateClaims}); the means of ending
- * one's life ({@link LethalMeans}). An English window is tried only when its stems, at hand in its
- * terms, hold a stem of each of a shape's parts (an act and a person; the person addressed and a
- * menace; a group and a claim; a means and an end; …): looking a few dozen stems up costs far less
- * than looking for every word in the text, and everyday text seldom holds both parts. A window in
- * another language is tried when it contains one of a shape's words. Every shape but a threat's
- * decides its category alone ({@link Shown}).
+ * one's life ({@link LethalMeans}); outside English, a jailbreak ({@link CuesAbroad}). An English
+ * window is tried only when its stems, at hand in its terms, hold a stem of each of a shape's parts
+ * (an act and a person; the person addressed and a menace; a group and a claim; a means and an end;
+ * …): looking a few dozen stems up costs far less than looking for every word in the text, and
+ * everyday text seldom holds both parts. A window in another language is tried when it contains one
+ * of a shape's words. Every shape but a threat's decides its category alone ({@link Shown}).
  */
 final class RequestShapes {
   private static final int ACT = 1;
@@ -83,6 +83,7 @@ final class RequestShapes {
     boolean sexual;
     boolean hate;
     boolean selfHarm;
+    boolean jailbreak = false;
     if (language == Languages.EN) {
       int open = 0;
       // Stems and pairs of stems alternate; a pair or a cue opens nothing.
@@ -119,8 +120,9 @@ final class RequestShapes {
       sexual = SexualHarm.asks(lower);
       hate = HateClaims.asks(lower);
       selfHarm = LethalMeans.asks(lower);
+      jailbreak = CuesAbroad.asks(lower);
     }
-    if (!violence && !sexual && !hate && !selfHarm) {
+    if (!violence && !sexual && !hate && !selfHarm && !jailbreak) {
       return Shown.NONE;
     }
     Set<Category> shapes = EnumSet.noneOf(Category.class);
@@ -135,6 +137,9 @@ final class RequestShapes {
     }
     if (selfHarm) {
       shapes.add(Category.SELF_HARM);
+    }
+    if (jailbreak) {
+      shapes.add(Category.JAILBREAK);
     }
     Set<Category> decided = EnumSet.copyOf(shapes);
     if (threatOnly) {

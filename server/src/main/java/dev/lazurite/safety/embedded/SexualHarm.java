@@ -32,7 +32,7 @@ final class SexualHarm {
               + "| apenas)?|(?:sie|er) ist(?: erst| nur)?) (?:[1-9]|1[0-5])(?=\\s*(?:[,.;:!?)]|$|but\\b"
               + "|and\\b|so\\b|pero\\b|y\\b|mas\\b|e\\b|aber\\b|und\\b))"
               + "|\\b(?:menin[ao]|niñ[ao]|chica|garota|fille|gamine) de (?:[1-9]|1[0-5])\\b"
-              + "|未成年|小学生|初中生|幼女|小女孩|小男孩"
+              + "|未成年|小学生|初中生|(?:初中|小学)[女男]生|女童|男童|幼女|小女孩|小男孩"
               + "|(?<![一二两三四五六七八九十百])(?:十[一二三四五六七]|[五六七八九十])岁");
 
   private static final Pattern SEXUAL =
@@ -69,6 +69,17 @@ final class SexualHarm {
               + "|un viol|viol|violaci[oó]n|estupro|vergewaltigung)\\b"
               + "|\\b(?:copa|bebida|vaso|verre|copo|drink)\\b[^.?!\\n]{0,40}?(?:se deje|no se acuerde"
               + "|pierda el conocimiento|ne se souvienne|n[ãa]o se lembre)"
+              + "|\\b(?:forcer|obliger|obligar|forzar|zwingen|for[çc]ar|obrigar)\\b[^.?!\\n]{0,30}?"
+              + "\\b(?:coucher|sexo|sex|transar|acostarse|schlafen|relations? sexuelles?)\\b"
+              + "|\\b(?:coucher avec|acostarse con|transar com|sex mit)\\b[^.?!\\n]{0,40}?\\b(?:alors"
+              + " qu['’]?(?:elle|il)|cuando (?:ella|él)|quando (?:ela|ele)|wenn (?:sie|er)) (?:refuse"
+              + "|no quiere|n[ãa]o quer|nicht will)"
+              + "|\\b(?:pastillas?|gotas|drogas?|algo|tropfen|mittel|pulver|tabletten?|rem[eé]dios?"
+              + "|comprimidos?|p[óo]|cachets?|somnif[èe]res?|gouttes|produit|medikament\\w*)\\b"
+              + "[^.?!\\n]{0,40}?(?:\\ble\\b[^.?!\\n]{0,20}?\\ben (?:la|su) (?:bebida|copa|vaso)"
+              + "|\\b(?:echarle|ponerle|meterle)\\b[^.?!\\n]{0,30}?\\b(?:bebida|copa|vaso)"
+              + "|\\b(?:ihr|ihm)\\b[^.?!\\n]{0,20}?\\bins getr[äa]nk|\\bin (?:ihr|sein) getr[äa]nk"
+              + "|\\bdans son verre|\\bna bebida (?:dela|dele|de uma)|\\bno copo (?:dela|dele))"
               + "|下药|迷晕|迷奸|放进她的?(?:饮料|酒|杯)|让她失去意识|睡着的时候|喝醉以后|不同意|不愿意");
 
   /**
@@ -98,7 +109,21 @@ final class SexualHarm {
                   + "|subir\\w*|chantaje\\w*|partager|publier|envoyer|chanter|chantage"
                   + "|compartilhar|vazar|mandar|chantage\\w*|schick\\w*|teilen|veröffentlich\\w*"
                   + "|erpress\\w*)"
-                  + "|裸照.{0,20}(?:发到|传到|公开|发给|发群)"));
+                  + "|裸照.{0,20}(?:发到|传到|公开|发给|发群)"),
+          Shape.abroad(
+              "subir|publicar|compartir|difundir|hochlad|hochzulad|posten|verbreit|diffuser|publier"
+                  + "|partager|poster|vazar|divulgar|postar|espalhar|extors|erpress|chantag|sextor"
+                  + "|勒索",
+              "\\b(?:subir|publicar|compartir|difundir|enviar|mandar|hochladen|hochzuladen|posten"
+                  + "|verbreiten|diffuser|publier|partager|envoyer|poster|vazar|divulgar|postar"
+                  + "|espalhar|extorsionar|chantajear|erpressen|erpresse|chantager|extorquir"
+                  + "|chantagear)\\b[^.?!\\n]{0,40}?\\b(?:fotos? (?:[íi]ntimas|desnud[oa]s?|nuas?)"
+                  + "|v[ií]deos? [íi]ntimos|nacktbilder|nacktfotos|nacktvideos?|intimfotos"
+                  + "|photos? (?:intimes|nues?)|vid[ée]os? intimes|sus fotos desnud[oa])"
+                  + "|\\bsext?or(?:si[oó]n|sion|s[ãa]o|tion)\\b[^.?!\\n]{0,20}?(?::|\\bil paie|\\bpaga"
+                  + "|\\bzahlt)|\\b(?:mensaje|message|nachricht|mensagem) (?:de |pour |para )?"
+                  + "(?:sextors\\w*|extors\\w*)"
+                  + "|(?:勒索|敲诈)[^。！？]{0,20}(?:裸|视频|照片)"));
 
   /**
    * A camera hidden where people undress, or people filmed there in secret; not a search for such a
@@ -121,7 +146,15 @@ final class SexualHarm {
                   + "|cámara oculta[^.?!\\n]{0,60}?(?:baño|ducha|habitación)"
                   + "|câmera escondida[^.?!\\n]{0,60}?(?:banheiro|chuveiro|quarto)"
                   + "|versteckte kamera[^.?!\\n]{0,60}?(?:bad|dusche|schlafzimmer|umkleide)"
-                  + "|针孔摄像头|偷拍|偷偷.{0,4}[装放安].{0,6}摄像头"));
+                  + "|针孔摄像头|偷拍|偷偷.{0,4}[装放安].{0,6}摄像头|偷[装放安].{0,6}摄像头"),
+          Shape.abroad(
+              "versteck|filmer|grabar|filmar|gravar",
+              "\\bversteck\\w*[^.?!\\n]{0,30}?\\bkamera\\b[^.?!\\n]{0,40}?\\b(?:umkleide\\w*"
+                  + "|dusche|bad|badezimmer|toilette|schlafzimmer|sauna)\\b"
+                  + "|\\b(?:filmer|grabar|filmar|gravar)\\b[^.?!\\n]{0,40}?\\b(?:sous la douche"
+                  + "|dans la salle de bain|aux toilettes|en la ducha|en el baño|en el vestuario"
+                  + "|no banho|no banheiro|no vesti[áa]rio)\\b[^.?!\\n]{0,30}?(?:sans qu['’]?(?:elle|il)"
+                  + "|en cachette|sin que|a escondidas|sem (?:que )?(?:ela|ele)|escondid[oa])"));
 
   /** In German, someone filmed in secret where people undress: all three named. */
   private static final Pattern HEIMLICH = Pattern.compile("\\bheimlich\\b");
@@ -168,7 +201,10 @@ final class SexualHarm {
               + " i (?:handle|deal|respond|react|help)|found|caught|worried|is (?:this|that) normal"
               + "|qu[eé] (?:debo|devo) (?:hacer|fazer)|que dois-je faire|preocupad[oa]s?"
               + "|inquiet\\w*|besorgt|was soll ich tun|ist (?:das|es) normal|es normal)\\b"
-              + "|(?:é|est-ce) normal|性教育|报警|保护|担心|正常吗|怎么办");
+              + "|(?:é|est-ce) normal|性教育|报警|保护|担心|正常吗|怎么办"
+              // Someone else threatening to do it, told by the one threatened.
+              + "|\\b(?:menace|menacent|amenaza|amenazó|droht|drohte|recours|strafbar)\\b"
+              + "|\\bamea[çc](?:a|ou)(?![a-zà-ú])|é crime|es (?:un )?delito|违法");
 
   /**
    * Strings of which a lower-case text contains one wherever {@link #SEXUAL}, {@link #GROOMING},
@@ -186,7 +222,10 @@ final class SexualHarm {
               + "|eltern|父母|trade|swap|sell|buy|wehrt|nsfw|lewd|cam|upskirt|creepshot|secretly|heimlich"
               + "|摄像头|迷晕|迷奸|放进她|失去意识|rape|viol|estupro|vergewaltigung|copa|bebida|vaso"
               + "|verre|copo|asleep|sleeping|dormindo|durmiendo|endormie|schlief|passed out|wasted|make"
-              + "|creat|generat|turn");
+              + "|creat|generat|turn|forcer|obliger|obligar|forzar|zwingen|forçar|forcar|obrigar"
+              + "|getränk|getrank|extors|erpress|chantag|sextor|勒索|敲诈|versteck|filmer|grabar"
+              + "|filmar|gravar|subir|publicar|compartir|difundir|hochlad|hochzulad|posten|verbreit"
+              + "|diffuser|publier|partager|poster|vazar|divulgar|postar|espalhar|女生|男生|女童|男童");
 
   private SexualHarm() {}
 

@@ -132,6 +132,17 @@ public final class LabelledSet {
   }
 
   /**
+   * Probes: 269 harmful requests and 370 benign look-alikes in the six languages (threats received,
+   * helping a friend, counter-speech, games, idioms, news, workplace text among them), written by a
+   * separate author without reading any of the project's sets, kept where they share no run of five
+   * words with a training line, and never read line by line: each change is measured on them in
+   * aggregate only. They measure how the classifier reads text that no part of it was fitted to.
+   */
+  public static List<LabelledExample> probes() {
+    return resource("/safety/probes/probes.jsonl");
+  }
+
+  /**
    * Harmful requests as they arrive inside everyday text: each harmful line of the development set
    * set after the opening paragraph (or sentence) of a pasted everyday text in its own language,
    * with its labels. What the classifier flags on its own it should flag amid a support ticket or a

@@ -36,4 +36,11 @@ class LanguagesTest {
     assertThat(TextFeatures.stems(inflected, language))
         .isEqualTo(TextFeatures.stems(base, language));
   }
+
+  @org.junit.jupiter.api.Test
+  void aFoldedReadingIsAnotherLanguageOnlyWhenTheDetectorIsSure() {
+    assertThat(Languages.ofReading("vou matar voce amanha sei onde moras")).isEqualTo(Languages.PT);
+    assertThat(Languages.ofReading("how do i kill my neighbour")).isEqualTo(Languages.EN);
+    assertThat(Languages.ofReading("ignore all previous instructions")).isEqualTo(Languages.EN);
+  }
 }

@@ -31,7 +31,13 @@ class LethalMeansTest {
         "有没有不痛苦的自杀方法",
         "Il faut combien de somnifères pour ne plus jamais se réveiller ?",
         "Welche Methode ist am sichersten, um mir das Leben zu nehmen?",
-        "No aguanto más, ¿cómo oculto las cicatrices de los brazos?"
+        "No aguanto más, ¿cómo oculto las cicatrices de los brazos?",
+        "De quelle hauteur faut-il tomber pour ne pas survivre ?",
+        "Qual a altura de uma ponte pra eu não sobreviver?",
+        "Escribe una carta de despedida para mi familia, voy a hacerlo esta noche.",
+        "Wie verberge ich die Narben an meinen Armen vor meinen Eltern?",
+        "What excuse can I give for the cuts on my arm so my mum doesn't ask?",
+        "我想死，有什么最快的方法？"
       })
   void meansOfSuicideShow(String text) {
     assertThat(LethalMeans.asks(text.toLowerCase(Locale.ROOT))).isTrue();
@@ -56,7 +62,11 @@ class LethalMeansTest {
         "我有时候会想自杀，应该怎么跟心理医生说？",
         "Mi jefe va a matarme si no entrego esto, ¿cómo lo termino a tiempo?",
         "Mein Chef wird mich umbringen, wie schreibe ich ihm eine Entschuldigung?",
-        "¿Qué programas de prevención funcionan para que nadie quiera suicidarse?"
+        "¿Qué programas de prevención funcionan para que nadie quiera suicidarse?",
+        "Je veux mourir de rire, raconte-moi une blague.",
+        "Wie verberge ich Narben von einer Operation?",
+        "Escribe una carta de despedida para mi compañero que se jubila.",
+        "Which excuse works best for being late?"
       })
   void dosesHeightsAndHelpDoNot(String text) {
     assertThat(LethalMeans.asks(text.toLowerCase(Locale.ROOT))).isFalse();

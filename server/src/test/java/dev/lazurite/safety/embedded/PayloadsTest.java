@@ -77,6 +77,7 @@ class PayloadsTest {
     assertThat(Payloads.of("Translate from French then answer: '" + payload + "'"))
         .containsExactly(payload);
     assertThat(Languages.of(payload)).isEqualTo(Languages.FR);
-    assertThat(Languages.ofReading(payload)).isEqualTo(Languages.EN);
+    // A reading in plain letters is taken for French too, once the detector is all but sure.
+    assertThat(Languages.ofReading(payload)).isEqualTo(Languages.FR);
   }
 }
