@@ -289,7 +289,10 @@ public final class EmbeddedClassifier implements Classifier {
     return Assessment.of(worst);
   }
 
-  /** A window's language, and whether it comes from a reading rather than the text as written. */
+  /**
+   * A window's language, whether it comes from a reading rather than the text as written, and
+   * whether it is of a prompt judged without the words it recounts ({@link #REPORTED_AT}).
+   */
   private record Window(Languages language, boolean reading, boolean reported) {
     Window(Languages language, boolean reading) {
       this(language, reading, false);
