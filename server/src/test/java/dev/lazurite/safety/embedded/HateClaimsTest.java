@@ -45,7 +45,10 @@ class HateClaimsTest {
         "The history of the Holocaust in Hungary.",
         "Quiero denunciar un tuit que llama ratas a los inmigrantes.",
         "Write an essay on how Nazi propaganda mocked Jews.",
-        "Escribe un artículo sobre la historia de la expulsión de los judíos de España."
+        "Escribe un artículo sobre la historia de la expulsión de los judíos de España.",
+        "移民被驱逐出境的程序是什么？",
+        "Die Polizei ermittelt wegen eines Aufrufs zur Gewalt gegen Juden.",
+        "Migranten zahlen Steuern die wir für die Rente brauchen."
       })
   void historyCounterSpeechAndPestsDoNot(String text) {
     assertThat(HateClaims.asks(text.toLowerCase(Locale.ROOT))).isFalse();
