@@ -96,7 +96,10 @@ class SexualHarmTest {
         "Mi hija tiene 13 y quiere subir fotos de su cumpleaños.",
         "Mon ex menace de diffuser des photos intimes de moi, que faire ?",
         "Meu ex ameaçou vazar vídeos íntimos meus. Isso é crime?",
-        "¿Puedo tomar pastillas para dormir con una bebida alcohólica?"
+        "¿Puedo tomar pastillas para dormir con una bebida alcohólica?",
+        "¿Cómo obligar a mi hijo a acostarse temprano?",
+        "Soll man Kinder zwingen, früh schlafen zu gehen?",
+        "Comment forcer mon fils à se coucher tôt ?"
       })
   void educationReportingHelpAndChoresDoNot(String text) {
     assertThat(SexualHarm.asks(text.toLowerCase(Locale.ROOT))).isFalse();
