@@ -262,7 +262,7 @@ public final class EmbeddedClassifier implements Classifier {
         double flagAt = asked.getOrDefault(window, Shown.NONE).flagAt(c);
         if ((from.reported() && flagAt > 0)
             || (play && (c == Category.VIOLENCE || c == Category.SELF_HARM))) {
-          flagAt = Math.max(flagAt, REPORTED_AT);
+          flagAt = Math.max(flagAt, FRAMED_AT);
         }
         verdict.put(
             c, judge(models, reader, words, c, flagAt, suspects.get(window), embeddings.get(i), p));
@@ -291,7 +291,7 @@ public final class EmbeddedClassifier implements Classifier {
 
   /**
    * A window's language, whether it comes from a reading rather than the text as written, and
-   * whether it is of a prompt judged without the words it recounts ({@link #REPORTED_AT}).
+   * whether it is of a prompt judged without the words it recounts ({@link #FRAMED_AT}).
    */
   private record Window(Languages language, boolean reading, boolean reported) {
     Window(Languages language, boolean reading) {
@@ -300,12 +300,12 @@ public final class EmbeddedClassifier implements Classifier {
   }
 
   /**
-   * The chance of harm from which a window of a prompt that recounts someone else's words to ask
-   * how to respond is flagged, where no shape decides: what is left is the user's frame ("a
-   * stranger wrote me …"), which the terms-only readers of other languages took for the threat it
-   * reports.
+   * The chance of harm from which a window is flagged when the prompt's frame says its words are
+   * not the user's request: a prompt judged without the words it recounts ({@link Reported}; what
+   * is left is the user's frame, "a stranger wrote me …", which the terms-only readers of other
+   * languages took for the threat it reports), or one about a game ({@link Play}).
    */
-  static final double REPORTED_AT = 0.9;
+  static final double FRAMED_AT = 0.9;
 
   /**
    * The windows that {@code text} is judged by: those of the text as written ({@code asWritten}:

@@ -188,7 +188,7 @@ final class HateClaims {
               + " (?:wrong|offensive|harmful)|pest control|exterminator|historia|histórica"
               + "|propagande|histoire|geschichte|estereotipos?|stéréotypes?|vorurteil\\w*"
               + "|rassistisch\\w*|racista|raciste|denunci\\w*|signaler|melden|réponds|répondre)\\b"
-              + "|历史|(?<!写一篇)(?<!写一段)(?<!写个)(?<!写份)(?<!写)宣传|刻板印象|歧视是|举报",
+              + "|历史|(?<!写(?:一篇|一段|个|份)?)宣传|刻板印象|歧视是|举报",
           Pattern.UNICODE_CHARACTER_CLASS);
 
   private HateClaims() {}

@@ -68,7 +68,7 @@ enum Languages {
    * asking the detector (which takes a fraction of a millisecond).
    */
   static Languages of(String text) {
-    String sample = text.length() > SAMPLE ? text.substring(0, SAMPLE) : text;
+    String sample = sample(text);
     int letters = 0;
     int han = 0;
     boolean ascii = true;
@@ -91,16 +91,21 @@ enum Languages {
     if (ascii && ENGLISH.matcher(sample).find()) {
       return EN;
     }
-    List<DetectedLanguage> found =
-        DETECTOR.detector().getProbabilities(DETECTOR.texts().forText(sample));
-    if (found.isEmpty() || found.getFirst().getProbability() < CONFIDENT) {
-      return EN;
-    }
-    return ofCode(found.getFirst().getLocale().getLanguage());
+    return detected(sample, CONFIDENT);
   }
 
-  private static Languages ofCode(String code) {
-    return switch (code) {
+  private static String sample(String text) {
+    return text.length() > SAMPLE ? text.substring(0, SAMPLE) : text;
+  }
+
+  /** The detector's language for {@code sample}, or English below {@code confident}. */
+  private static Languages detected(String sample, double confident) {
+    List<DetectedLanguage> found =
+        DETECTOR.detector().getProbabilities(DETECTOR.texts().forText(sample));
+    if (found.isEmpty() || found.getFirst().getProbability() < confident) {
+      return EN;
+    }
+    return switch (found.getFirst().getLocale().getLanguage()) {
       case "es" -> ES;
       case "de" -> DE;
       case "fr" -> FR;
@@ -122,16 +127,8 @@ enum Languages {
         return of(reading);
       }
     }
-    String sample = reading.length() > SAMPLE ? reading.substring(0, SAMPLE) : reading;
-    if (ENGLISH.matcher(sample).find()) {
-      return EN;
-    }
-    List<DetectedLanguage> found =
-        DETECTOR.detector().getProbabilities(DETECTOR.texts().forText(sample));
-    if (found.isEmpty() || found.getFirst().getProbability() < SURE) {
-      return EN;
-    }
-    return ofCode(found.getFirst().getLocale().getLanguage());
+    String sample = sample(reading);
+    return ENGLISH.matcher(sample).find() ? EN : detected(sample, SURE);
   }
 
   /**

@@ -7,8 +7,8 @@ import java.util.regex.Pattern;
  * A prompt about a game: a game named ("Dark Souls", "Among Us", "狼人杀") or words that only games
  * use (a boss fight, a loadout, respawning, headshots, the impostor, the dungeon master). Killing,
  * sniping and staying unseen are how games are played, so in such a prompt violence and self-harm
- * are flagged only when the heads are all but sure ({@link EmbeddedClassifier#REPORTED_AT}), and
- * the shape of a request for violence does not decide alone.
+ * are flagged only when the heads are all but sure ({@link EmbeddedClassifier#FRAMED_AT}), and the
+ * shape of a request for violence does not decide alone.
  */
 final class Play {
   private static final Pattern GAME =

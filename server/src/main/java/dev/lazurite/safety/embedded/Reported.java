@@ -1,5 +1,6 @@
 package dev.lazurite.safety.embedded;
 
+import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -10,7 +11,8 @@ import java.util.regex.Pattern;
  * to live, how do I help her?"). The words are not the user's request, and a prompt that asks how
  * to respond, report or help is judged with them left out, in six languages. A prompt that also
  * asks for the quoted words to be answered or followed keeps them, and so does one whose words
- * carry an instruction to a model ({@link Cues}): a model reads quoted instructions all the same.
+ * carry an instruction to a model ({@link Cues}, {@link CuesAbroad}): a model reads quoted
+ * instructions all the same.
  */
 final class Reported {
   private static final int FLAGS = Pattern.UNICODE_CHARACTER_CLASS;
@@ -48,11 +50,14 @@ final class Reported {
               + "|照做|执行|回答(?:这个|他的|她的)?问题",
           FLAGS);
 
-  /** Text in quotation marks of any of the six languages' kinds. */
+  /**
+   * Text in quotation marks of any of the six languages' kinds. An opening mark cannot recur
+   * inside, so a run of opening marks without a closing one is passed over in linear time.
+   */
   private static final Pattern QUOTED =
       Pattern.compile(
-          "\"[^\"\\n]{2,300}\"|“[^”\\n]{2,300}”|«[^»\\n]{2,300}»|„[^“”\\n]{2,300}[“”]"
-              + "|「[^」\\n]{1,200}」|『[^』\\n]{1,200}』");
+          "\"[^\"\\n]{2,300}\"|“[^“”\\n]{2,300}”|«[^«»\\n]{2,300}»|„[^„“”\\n]{2,300}[“”]"
+              + "|「[^「」\\n]{1,200}」|『[^『』\\n]{1,200}』");
 
   /** What someone else says, told without quotation marks, to the end of its sentence. */
   private static final Pattern SAYS =
@@ -64,7 +69,7 @@ final class Reported {
               + "|diz que|disse que|fala que|falou que|vive dizendo que)\\b(?: that)?"
               + "[^.?!。？！\\n]{3,200}"
               + "|(?:说|声称)[^。？！?!\\n]{3,100}",
-          FLAGS);
+          FLAGS | Pattern.CASE_INSENSITIVE);
 
   private Reported() {}
 
@@ -73,15 +78,15 @@ final class Reported {
    * for it to be answered; otherwise {@code text} itself.
    */
   static String masked(String text) {
-    if (!ASKS.matcher(text.toLowerCase(java.util.Locale.ROOT)).find()) {
+    String lower = text.toLowerCase(Locale.ROOT);
+    if (!ASKS.matcher(lower).find()) {
       return text;
     }
-    String out = replace(QUOTED.matcher(text));
-    out = replace(SAYS.matcher(out));
+    String out = replace(SAYS.matcher(replace(QUOTED.matcher(text))));
     if (out.equals(text)
-        || FOLLOWS.matcher(out.toLowerCase(java.util.Locale.ROOT)).find()
+        || FOLLOWS.matcher(out.toLowerCase(Locale.ROOT)).find()
         || !Cues.of(text, null).isEmpty()
-        || CuesAbroad.asks(text.toLowerCase(java.util.Locale.ROOT))) {
+        || CuesAbroad.asks(lower)) {
       return text;
     }
     return out;
